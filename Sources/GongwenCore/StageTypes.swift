@@ -1,0 +1,171 @@
+// Values that flow between stages. Each stage module defines the stage itself;
+// the data it hands to the next stage lives here, so stages never import each other.
+
+/// Output of Ingest: the decoded text of one notice and what is known about its container.
+public struct SourceDocument: Sendable {
+  /// Decoded text (for HTML and .docx: the extracted text, with paragraph breaks).
+  public var text: String
+  /// `text`, `html`, `docx`.
+  public var format: String
+  /// The encoding the bytes were decoded from (`UTF-8`, `GB18030`, `Big5`, `UTF-16LE`, ...).
+  public var encoding: String
+  /// Metadata the container itself carried (HTML `<title>`, publish-date meta tags).
+  public var pageTitle: String?
+  public var pagePublished: String?
+  public var warnings: [DocumentWarning]
+
+  public init(text: String, format: String, encoding: String, pageTitle: String? = nil,
+              pagePublished: String? = nil, warnings: [DocumentWarning] = []) {
+    self.text = text
+    self.format = format
+    self.encoding = encoding
+    self.pageTitle = pageTitle
+    self.pagePublished = pagePublished
+    self.warnings = warnings
+  }
+}
+
+/// Output of Normalize and Dedup: canonical text with its offset map, and what was dropped.
+public struct NormalizedDocument: Sendable {
+  public var text: CleanText
+  /// Everything removed so far, spans in the decoded source text.
+  public var removed: [Removal]
+  public var warnings: [DocumentWarning]
+  /// Counters for `stats` (e.g. `traditional_converted`: 1, `lines_joined`: 12).
+  public var stats: [String: Int]
+
+  public init(text: CleanText, removed: [Removal] = [], warnings: [DocumentWarning] = [], stats: [String: Int] = [:]) {
+    self.text = text
+    self.removed = removed
+    self.warnings = warnings
+    self.stats = stats
+  }
+}
+
+/// The forwarded notice inside a forwarding notice (转发…的通知).
+public struct ForwardedNotice: Codable, Hashable, Sendable {
+  public var title: String?
+  public var docNumber: String?
+  public var issuer: String?
+  public var date: String?
+
+  public init(title: String? = nil, docNumber: String? = nil, issuer: String? = nil, date: String? = nil) {
+    self.title = title
+    self.docNumber = docNumber
+    self.issuer = issuer
+    self.date = date
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case title, docNumber = "doc_number", issuer, date
+  }
+}
+
+/// Document-level metadata found by Segment.
+public struct NoticeMetadata: Sendable, Equatable {
+  public var title: String?
+  /// 发文字号, e.g. `新政办发〔2011〕18号`.
+  public var docNumber: String?
+  public var issuer: String?
+  /// 成文日期 as YYYY-MM-DD.
+  public var date: String?
+  /// 发布日期 as YYYY-MM-DD, where the notice or page gives one.
+  public var published: String?
+  /// 主送机关, split on 、，,
+  public var recipients: [String]
+  /// 附件 names.
+  public var attachments: [String]
+  public var forwarded: ForwardedNotice?
+
+  public init(title: String? = nil, docNumber: String? = nil, issuer: String? = nil, date: String? = nil,
+              published: String? = nil, recipients: [String] = [], attachments: [String] = [],
+              forwarded: ForwardedNotice? = nil) {
+    self.title = title
+    self.docNumber = docNumber
+    self.issuer = issuer
+    self.date = date
+    self.published = published
+    self.recipients = recipients
+    self.attachments = attachments
+    self.forwarded = forwarded
+  }
+}
+
+/// One numbered unit of the clause hierarchy, found by Segment.
+/// All ranges are scalar offsets into the clean text given to Segment.
+public struct ClauseUnit: Sendable, Equatable {
+  /// Numbers as written, one per represented level: 二、（一）3. is [2, 1, 3].
+  public var path: [Int]
+  /// The markers as written in the clean text, one per level: ["二、", "（一）", "3."].
+  public var markers: [String]
+  /// The numbering scheme of each level (rule ids from Rules/segment.yaml, e.g. `chinese_dun`).
+  public var schemes: [String]
+  /// The marker of this unit itself.
+  public var markerRange: Range<Int>
+  /// The unit's own region: from its marker to where its first child (or the next unit) begins.
+  public var ownRange: Range<Int>
+  /// The unit's own text after the marker (ownRange minus the marker, trimmed).
+  public var bodyRange: Range<Int>
+  /// The short title sentence, where the unit has one (`加快推进基本医疗保障制度建设`).
+  public var heading: String?
+
+  public init(path: [Int], markers: [String], schemes: [String], markerRange: Range<Int>, ownRange: Range<Int>,
+              bodyRange: Range<Int>, heading: String?) {
+    self.path = path
+    self.markers = markers
+    self.schemes = schemes
+    self.markerRange = markerRange
+    self.ownRange = ownRange
+    self.bodyRange = bodyRange
+    self.heading = heading
+  }
+}
+
+/// Output of Segment.
+public struct Outline: Sendable {
+  public var metadata: NoticeMetadata
+  public var units: [ClauseUnit]
+  public var warnings: [DocumentWarning]
+
+  public init(metadata: NoticeMetadata, units: [ClauseUnit], warnings: [DocumentWarning] = []) {
+    self.metadata = metadata
+    self.units = units
+    self.warnings = warnings
+  }
+}
+
+/// The department attribution that closes a unit, found by Attribute.
+public struct Attribution: Sendable, Equatable {
+  /// Range in the clean text of the whole parenthesised attribution, brackets included.
+  public var range: Range<Int>
+  /// The raw attribution text (brackets included), as in the clean text.
+  public var raw: String
+  /// Every department as written, in order.
+  public var departmentsRaw: [String]
+  /// Canonical names (jurisdiction prefix inherited within one list, aliases resolved).
+  public var departments: [String]
+  public var lead: [String]
+  public var responsible: [String]
+  public var participating: [String]
+
+  public init(range: Range<Int>, raw: String, departmentsRaw: [String], departments: [String], lead: [String],
+              responsible: [String], participating: [String]) {
+    self.range = range
+    self.raw = raw
+    self.departmentsRaw = departmentsRaw
+    self.departments = departments
+    self.lead = lead
+    self.responsible = responsible
+    self.participating = participating
+  }
+}
+
+/// Output of Attribute: one entry per unit (same order), nil where a unit has no attribution.
+public struct AttributedOutline: Sendable {
+  public var attributions: [Attribution?]
+  public var warnings: [DocumentWarning]
+  public init(attributions: [Attribution?], warnings: [DocumentWarning] = []) {
+    self.attributions = attributions
+    self.warnings = warnings
+  }
+}

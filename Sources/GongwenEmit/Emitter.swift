@@ -1,0 +1,100 @@
+import Foundation
+import GongwenCore
+
+/// Stage 6: records -> deterministic JSON text.
+///
+/// Keys are sorted, so the same records always give the same bytes; no timestamps or
+/// other run-dependent values are written into documents or tasks.
+public struct RecordEncoder: Sendable {
+  public init() {}
+
+  private static func makeEncoder() -> JSONEncoder {
+    let e = JSONEncoder()
+    e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return e
+  }
+
+  /// One JSON object on one line, without the trailing newline.
+  public func line<T: Encodable>(_ value: T) throws(StageFailure) -> Data {
+    do { return try Self.makeEncoder().encode(value) } catch {
+      throw StageFailure(stage: "emit", code: "encode_failed", message: "could not encode record: \(error)")
+    }
+  }
+
+  /// A pretty, sorted JSON document (for report.json and golden files).
+  public func pretty<T: Encodable>(_ value: T) throws(StageFailure) -> Data {
+    let e = Self.makeEncoder()
+    e.outputFormatting.insert(.prettyPrinted)
+    do { return try e.encode(value) } catch {
+      throw StageFailure(stage: "emit", code: "encode_failed", message: "could not encode record: \(error)")
+    }
+  }
+}
+
+/// Writes a file atomically: everything goes to a hidden temporary file beside the target,
+/// which is renamed over the target only by `commit()`. A reader never sees half a file.
+public final class AtomicFileWriter {
+  public let path: String
+  let tempPath: String
+  private var handle: FileHandle?
+  private var buffer = Data()
+
+  public init(path: String) throws(StageFailure) {
+    self.path = path
+    let dir = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    tempPath = (dir.isEmpty ? "." : dir) + "/." + name + ".tmp-\(getpid())"
+    guard FileManager.default.createFile(atPath: tempPath, contents: nil),
+      let h = FileHandle(forWritingAtPath: tempPath)
+    else {
+      throw StageFailure(stage: "emit", code: "output_unwritable",
+                         message: "cannot write \(path): check that the folder exists and is writable")
+    }
+    handle = h
+  }
+
+  public func write(_ data: Data) throws(StageFailure) {
+    buffer.append(data)
+    if buffer.count >= 1 << 20 { try flush() }
+  }
+
+  public func writeLine(_ data: Data) throws(StageFailure) {
+    try write(data)
+    try write(Data([0x0A]))
+  }
+
+  func flush() throws(StageFailure) {
+    guard let handle, !buffer.isEmpty else { return }
+    do { try handle.write(contentsOf: buffer) } catch {
+      throw StageFailure(stage: "emit", code: "write_failed", message: "cannot write \(path): \(error.localizedDescription)")
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Flushes, syncs and renames the temporary file over `path`.
+  public func commit() throws(StageFailure) {
+    try flush()
+    guard let h = handle else { return }
+    do {
+      try h.synchronize()
+      try h.close()
+    } catch {
+      throw StageFailure(stage: "emit", code: "write_failed", message: "cannot write \(path): \(error.localizedDescription)")
+    }
+    handle = nil
+    if rename(tempPath, path) != 0 {
+      let reason = String(cString: strerror(errno))
+      unlink(tempPath)
+      throw StageFailure(stage: "emit", code: "write_failed", message: "cannot move output into place at \(path): \(reason)")
+    }
+  }
+
+  /// Drops the temporary file (on failure or interruption).
+  public func abandon() {
+    try? handle?.close()
+    handle = nil
+    unlink(tempPath)
+  }
+
+  deinit { if handle != nil { abandon() } }
+}

@@ -1,0 +1,136 @@
+import GongwenAttribute
+import GongwenCore
+import GongwenDedup
+import GongwenIngest
+import GongwenNormalize
+import GongwenRules
+import GongwenSegment
+
+/// The Gongwen version written into every record's `generator`.
+public let gongwenVersion = "0.1.0"
+
+/// One input to the pipeline: a file's bytes, or a `--stdin` record's text.
+public struct PipelineInput: Sendable {
+  /// Path as given on the command line (nil for stdin records).
+  public var path: String?
+  public var bytes: [UInt8]
+  /// For `--stdin`: the record's `id` and other fields.
+  public var recordID: String?
+  public var extra: [String: JSONValue]?
+
+  public init(path: String?, bytes: [UInt8], recordID: String? = nil, extra: [String: JSONValue]? = nil) {
+    self.path = path
+    self.bytes = bytes
+    self.recordID = recordID
+    self.extra = extra
+  }
+
+  /// How to name this input in messages.
+  public var displayName: String { path ?? recordID.map { "stdin record \($0)" } ?? "<stdin>" }
+}
+
+/// One processed notice.
+public struct PipelineOutput: Sendable {
+  public var document: DocumentRecord
+  public var tasks: [TaskRecord]
+  /// Intermediate results, for `normalize`, `--explain` and tests.
+  public var source: SourceDocument
+  public var clean: CleanText
+}
+
+/// The six stages in their fixed order. A value type: make one per run, share it across threads.
+public struct Pipeline: Sendable {
+  public let rules: RuleSet
+  let ingestor: Ingestor
+  let normalizer: Normalizer
+  let deduplicator: Deduplicator
+  let segmenter: Segmenter
+  let attributor: Attributor
+
+  public init(rules: RuleSet) {
+    self.rules = rules
+    ingestor = Ingestor(rules: rules.ingest)
+    normalizer = Normalizer(rules: rules.normalize)
+    deduplicator = Deduplicator(rules: rules.dedup)
+    segmenter = Segmenter(rules: rules.segment)
+    attributor = Attributor(rules: rules.attribute)
+  }
+
+  /// Runs every stage on one input. Never traps on bad input: failures come back as `StageFailure`.
+  public func process(_ input: PipelineInput) throws(StageFailure) -> PipelineOutput {
+    let sha = sha256Hex(input.bytes)
+    let docID = String(sha.prefix(16))
+    let source: SourceDocument
+    if input.recordID != nil || input.path == nil {
+      // --stdin: the text is already decoded
+      source = try ingestor.ingest(input.bytes, pathHint: nil)
+    } else {
+      source = try ingestor.ingest(input.bytes, pathHint: input.path)
+    }
+    let normalized = try normalizer.normalize(source.text)
+    let deduped = try deduplicator.dedup(normalized)
+    let clean = deduped.text
+    let outline = try segmenter.segment(clean, pageTitle: source.pageTitle, pagePublished: source.pagePublished)
+    let attributed = try attributor.attribute(outline, text: clean)
+
+    let tasks = Self.tasks(documentID: docID, outline: outline, attributed: attributed, text: clean)
+    var warnings = source.warnings + deduped.warnings + outline.warnings + attributed.warnings
+    if clean.scalars.allSatisfy({ $0.properties.isWhitespace }) {
+      warnings.append(DocumentWarning(code: "empty_notice", stage: "pipeline", message: "the notice has no text"))
+    } else if tasks.isEmpty {
+      warnings.append(DocumentWarning(code: "no_numbered_clauses", stage: "pipeline",
+                                      message: "no numbered clauses found; the document has no tasks"))
+    }
+    var stats = deduped.stats
+    stats["source_chars"] = clean.sourceLength
+    stats["clean_chars"] = clean.count
+    stats["removed_chars"] = deduped.removed.reduce(0) { $0 + $1.span.length }
+    stats["tasks"] = tasks.count
+    stats["tasks_attributed"] = tasks.filter { $0.attribution != nil }.count
+
+    let text = clean.string
+    let meta = outline.metadata
+    let doc = DocumentRecord(
+      id: docID,
+      source: SourceInfo(path: input.path, sha256: sha, bytes: input.bytes.count,
+                         format: input.recordID != nil ? "stdin" : source.format, encoding: source.encoding,
+                         id: input.recordID, extra: input.extra),
+      generator: GeneratorInfo(version: gongwenVersion, rules: rules.hash),
+      title: meta.title, docNumber: meta.docNumber, issuer: meta.issuer, date: meta.date,
+      published: meta.published, recipients: meta.recipients, attachments: meta.attachments,
+      forwarded: meta.forwarded, text: text, textSha256: sha256Hex(text), removed: deduped.removed,
+      duplicates: [], warnings: warnings, stats: stats)
+    return PipelineOutput(document: doc, tasks: tasks, source: source, clean: clean)
+  }
+
+  /// Builds task records from units and their attributions.
+  static func tasks(documentID: String, outline: Outline, attributed: AttributedOutline, text: CleanText) -> [TaskRecord] {
+    var out: [TaskRecord] = []
+    out.reserveCapacity(outline.units.count)
+    for (i, unit) in outline.units.enumerated() {
+      let attribution = i < attributed.attributions.count ? attributed.attributions[i] : nil
+      var body = text.string(unit.bodyRange)
+      if let a = attribution, unit.bodyRange.contains(a.range.lowerBound) {
+        let before = text.string(unit.bodyRange.lowerBound..<a.range.lowerBound)
+        let after = text.string(min(a.range.upperBound, unit.bodyRange.upperBound)..<unit.bodyRange.upperBound)
+        body = before + after
+      }
+      body = trimmed(body)
+      out.append(TaskRecord(
+        id: documentID + ":" + unit.path.map(String.init).joined(separator: "."),
+        documentId: documentID, path: unit.path, markers: unit.markers, heading: unit.heading, text: body,
+        attribution: attribution?.raw, departmentsRaw: attribution?.departmentsRaw ?? [],
+        departments: attribution?.departments ?? [], lead: attribution?.lead ?? [],
+        responsible: attribution?.responsible ?? [], participating: attribution?.participating ?? [],
+        span: Span(unit.ownRange)))
+    }
+    return out
+  }
+}
+
+func trimmed(_ s: String) -> String {
+  var scalars = Substring(s).unicodeScalars[...]
+  while let f = scalars.first, f.properties.isWhitespace { scalars = scalars.dropFirst() }
+  while let l = scalars.last, l.properties.isWhitespace { scalars = scalars.dropLast() }
+  return String(String.UnicodeScalarView(scalars))
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import GongwenPipeline
+import GongwenRules
+import GongwenCore
+
+@main
+struct Gongwen: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "gongwen",
+    abstract: "Turn Chinese government notices into a clean, canonical dataset of tasks.",
+    discussion: """
+      Gongwen reads notices (plain text in any encoding, HTML pages, .docx), cleans them, removes \
+      duplicated text, finds the numbered clause hierarchy (一、/（一）/1./（1）) and the departments each \
+      clause assigns, and writes deterministic JSONL.
+
+      Exit codes: 0 all inputs processed; 1 some inputs failed (the rest are written); 2 usage or \
+      configuration error.
+
+      Examples:
+        gongwen process Corpus/notices --output out
+        gongwen normalize Corpus/notices/001_2c0c85994cb3dfdd.txt
+        gongwen rules check
+      """,
+    version: gongwenVersion,
+    subcommands: [Process.self, Normalize.self, RulesCommand.self]
+  )
+
+  /// Runs the command; maps every error to the documented exit codes.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let code as ExitCode {
+      Foundation.exit(code.rawValue)
+    } catch {
+      let status = exitCode(for: error)
+      if status == .success {
+        print(fullMessage(for: error))
+        Foundation.exit(0)
+      }
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Foundation.exit(2)
+    }
+  }
+}
+
+/// Options every command that runs the pipeline shares.
+struct RulesOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("Rules folder to use.", discussion: "Default: the bundled Rules/ (or $GONGWEN_RULES).", valueName: "dir"))
+  var rules: String?
+
+  func load() throws -> RuleSet {
+    let dir = rules ?? RuleSet.defaultDirectory()
+    do throws(RuleErrors) { return try RuleSet.load(directory: dir) } catch {
+      printError(error.description)
+      printError("gongwen: error: rules in \(dir) did not load (\(error.problems.count) problem(s)); nothing was written")
+      throw ExitCode(2)
+    }
+  }
+}
+
+func printError(_ s: String) {
+  FileHandle.standardError.write(Data((s + "\n").utf8))
+}

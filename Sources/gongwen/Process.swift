@@ -1,0 +1,236 @@
+import ArgumentParser
+import Foundation
+import GongwenCore
+import GongwenEmit
+import GongwenPipeline
+
+struct Process: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run the pipeline over notices and write the dataset.",
+    discussion: """
+      Each PATH is a file or a folder. Folders are walked recursively in byte order of their paths, \
+      taking .txt .text .html .htm .xhtml .docx files and listing others as skipped in the report; \
+      symbolic links to folders are not followed.
+
+      Writes DIR/documents.jsonl (one record per notice), DIR/tasks.jsonl (one record per numbered \
+      unit) and DIR/report.json (counts, per-file status, warnings, errors, timing). Files are written \
+      to temporary names and renamed when complete. With --output -, tasks stream to stdout and the \
+      report goes to stderr.
+
+      Examples:
+        gongwen process Corpus/notices --output out
+        gongwen process a.txt b.html --output - | jq .departments
+        cat records.jsonl | gongwen process --stdin --output out
+        gongwen process --explain Corpus/notices/000_e7c6e1ac88ac5186.txt
+      """)
+
+  @Argument(help: ArgumentHelp("Notice files or folders.", valueName: "path"))
+  var paths: [String] = []
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Output folder, or - for tasks on stdout.", valueName: "dir"))
+  var output: String?
+
+  @Flag(help: "Read JSONL records {\"id\": ..., \"text\": ...} from standard input instead of files.")
+  var stdin = false
+
+  @Flag(help: "Print each notice's source text with every removed span marked (instead of writing a dataset).")
+  var explain = false
+
+  @Option(help: "Notices processed in parallel (default: number of cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: ArgumentHelp("Largest input file accepted, in bytes.", valueName: "n"))
+  var maxBytes: Int = Inputs.defaultMaxBytes
+
+  @OptionGroup var rulesOptions: RulesOptions
+
+  func validate() throws {
+    if stdin && !paths.isEmpty { throw ValidationError("give either paths or --stdin, not both") }
+    if !stdin && paths.isEmpty { throw ValidationError("give at least one notice file or folder (or --stdin)") }
+    if !explain && output == nil { throw ValidationError("--output DIR is required (use --output - for stdout)") }
+    if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  func run() throws {
+    let rules = try rulesOptions.load()
+    let pipeline = Pipeline(rules: rules)
+    if explain { return try runExplain(pipeline) }
+
+    let toStdout = output == "-"
+    var sink: OutputSink
+    do throws(StageFailure) {
+      sink = try toStdout ? OutputSink.stdout() : OutputSink.folder(output!)
+    } catch {
+      printError("gongwen: error: \(error.message)")
+      throw ExitCode(2)
+    }
+    installSignalHandlers()
+
+    var report = BatchReport(generator: GeneratorInfo(version: gongwenVersion, rules: rules.hash))
+    let inputs = InputSource(paths: paths, stdin: stdin, maxBytes: maxBytes, report: &report)
+    let runner = BatchRunner(pipeline: pipeline, jobs: jobs)
+    do throws(StageFailure) {
+      try runner.run(inputs: inputs.next, sink: sink, report: &report) { err in printError(err.line) }
+      let reportData = try RecordEncoder().pretty(report)
+      try sink.finish(report: reportData)
+    } catch {
+      sink.abandon()
+      printError("gongwen: error: \(error.message); nothing was written")
+      throw ExitCode(2)
+    }
+    if report.counts.failed > 0 || !report.errors.isEmpty { throw ExitCode(1) }
+  }
+
+  func runExplain(_ pipeline: Pipeline) throws {
+    let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    var failed = false
+    for path in InputWalker().walk(paths).files {
+      switch Inputs.read(path: path, maxBytes: maxBytes) {
+      case .failure(let e): printError(e.line); failed = true
+      case .success(let input):
+        do throws(StageFailure) {
+          let out = try pipeline.process(input)
+          print("=== \(path)")
+          print(Explainer.render(source: out.source.text, removed: out.document.removed, color: color))
+        } catch {
+          printError("gongwen: error: \(path): \(error.stage): \(error.message)")
+          failed = true
+        }
+      }
+    }
+    if failed { throw ExitCode(1) }
+  }
+}
+
+/// Supplies inputs one at a time: files from the walk, or records from stdin.
+final class InputSource {
+  private var files: [String]
+  private var index = 0
+  private let stdin: Bool
+  private let maxBytes: Int
+  private var lineNumber = 0
+
+  init(paths: [String], stdin: Bool, maxBytes: Int, report: inout BatchReport) {
+    self.stdin = stdin
+    self.maxBytes = maxBytes
+    if stdin {
+      files = []
+    } else {
+      let listing = InputWalker().walk(paths)
+      files = listing.files
+      for s in listing.skipped {
+        report.counts.skipped += 1
+        report.files.append(FileStatus(path: s.path, status: "skipped", documentId: nil, tasks: nil, format: nil,
+                                       encoding: nil, warnings: [s.reason], error: nil))
+      }
+      for m in listing.missing {
+        let err = FileError(path: m.path, stage: "read", code: "not_found", message: m.reason)
+        report.counts.failed += 1
+        report.errors.append(err)
+        report.files.append(FileStatus(path: m.path, status: "failed", documentId: nil, tasks: nil, format: nil,
+                                       encoding: nil, warnings: nil, error: err))
+        printError(err.line)
+      }
+    }
+  }
+
+  func next() -> Result<PipelineInput, FileError>? {
+    if stdin {
+      while let line = readLine(strippingNewline: true) {
+        lineNumber += 1
+        if line.allSatisfy({ $0.isWhitespace }) { continue }
+        return Inputs.stdinRecord(line: Data(line.utf8), lineNumber: lineNumber)
+      }
+      return nil
+    }
+    guard index < files.count else { return nil }
+    defer { index += 1 }
+    return Inputs.read(path: files[index], maxBytes: maxBytes)
+  }
+}
+
+/// Where records go: a folder of three files written atomically, or stdout/stderr.
+final class OutputSink: BatchSink {
+  private let documents: AtomicFileWriter?
+  private let tasks: AtomicFileWriter?
+  private let reportPath: String?
+  private let encoder = RecordEncoder()
+
+  private init(documents: AtomicFileWriter?, tasks: AtomicFileWriter?, reportPath: String?) {
+    self.documents = documents
+    self.tasks = tasks
+    self.reportPath = reportPath
+  }
+
+  static func stdout() throws(StageFailure) -> OutputSink { OutputSink(documents: nil, tasks: nil, reportPath: nil) }
+
+  static func folder(_ dir: String) throws(StageFailure) -> OutputSink {
+    do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+      throw StageFailure(stage: "emit", code: "output_unwritable",
+                         message: "cannot create output folder \(dir): \(error.localizedDescription)")
+    }
+    let d = try AtomicFileWriter(path: dir + "/documents.jsonl")
+    let t = try AtomicFileWriter(path: dir + "/tasks.jsonl")
+    activeWriters.set([d, t])
+    return OutputSink(documents: d, tasks: t, reportPath: dir + "/report.json")
+  }
+
+  func accept(_ output: PipelineOutput) throws(StageFailure) {
+    if let documents, let tasks {
+      try documents.writeLine(encoder.line(output.document))
+      for t in output.tasks { try tasks.writeLine(encoder.line(t)) }
+    } else {
+      var data = Data()
+      for t in output.tasks {
+        data.append(try encoder.line(t))
+        data.append(0x0A)
+      }
+      FileHandle.standardOutput.write(data)
+    }
+  }
+
+  func finish(report: Data) throws(StageFailure) {
+    if let documents, let tasks, let reportPath {
+      try documents.commit()
+      try tasks.commit()
+      let r = try AtomicFileWriter(path: reportPath)
+      try r.write(report)
+      try r.write(Data([0x0A]))
+      try r.commit()
+      activeWriters.set([])
+    } else {
+      FileHandle.standardError.write(report + Data([0x0A]))
+    }
+  }
+
+  func abandon() {
+    documents?.abandon()
+    tasks?.abandon()
+    activeWriters.set([])
+  }
+}
+
+/// Temporary files to delete if the run is interrupted.
+final class WriterRegistry: @unchecked Sendable {
+  private var writers: [AtomicFileWriter] = []
+  private let lock = NSLock()
+  func set(_ w: [AtomicFileWriter]) { lock.lock(); writers = w; lock.unlock() }
+  func abandonAll() { lock.lock(); writers.forEach { $0.abandon() }; lock.unlock() }
+}
+let activeWriters = WriterRegistry()
+
+/// On SIGINT/SIGTERM: remove temporary outputs (finished outputs from earlier runs stay intact) and exit.
+func installSignalHandlers() {
+  for sig in [SIGINT, SIGTERM] {
+    signal(sig, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+    source.setEventHandler {
+      activeWriters.abandonAll()
+      printError("gongwen: interrupted; partial outputs removed, earlier outputs left as they were")
+      Foundation.exit(130)
+    }
+    source.resume()
+    signalSources.append(source)
+  }
+}
+nonisolated(unsafe) var signalSources: [any DispatchSourceSignal] = []
