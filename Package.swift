@@ -64,8 +64,11 @@ let package = Package(
       "GongwenCore", "GongwenRules", "GongwenIngest", "GongwenNormalize", "GongwenDedup",
       "GongwenSegment", "GongwenAttribute", "GongwenEmit",
     ]),
+    // Evaluation against hand-checked expected output (Corpus/expected)
+    .target(name: "GongwenEval", dependencies: ["GongwenCore", "GongwenPipeline"]),
+
     .executableTarget(name: "gongwen", dependencies: [
-      "GongwenPipeline", "GongwenRules", "GongwenCore", "GongwenEmit",
+      "GongwenPipeline", "GongwenRules", "GongwenCore", "GongwenEmit", "GongwenEval",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
 
@@ -80,6 +83,8 @@ let package = Package(
     .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "GongwenRules", "GongwenTestSupport"]),
     .testTarget(name: "GongwenAttributeTests", dependencies: ["GongwenAttribute", "GongwenRules", "GongwenTestSupport"]),
     .testTarget(name: "GongwenPipelineTests", dependencies: ["GongwenPipeline", "GongwenTestSupport"]),
+    .testTarget(name: "GongwenEvalTests", dependencies: ["GongwenEval"]),
     .testTarget(name: "GongwenCLITests", dependencies: ["GongwenTestSupport"]),
+    .testTarget(name: "CorpusTests", dependencies: ["GongwenPipeline", "GongwenEval", "GongwenTestSupport"]),
   ]
 )

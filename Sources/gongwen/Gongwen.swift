@@ -23,7 +23,7 @@ struct Gongwen: ParsableCommand {
         gongwen rules check
       """,
     version: gongwenVersion,
-    subcommands: [Process.self, Normalize.self, RulesCommand.self]
+    subcommands: [Process.self, Normalize.self, Eval.self, RulesCommand.self]
   )
 
   /// Runs the command; maps every error to the documented exit codes.

@@ -34,3 +34,61 @@ public enum TestSupport {
     return String(decoding: data, as: UTF8.self)
   }
 }
+
+/// Runs the built `gongwen` executable.
+public enum CLI {
+  public struct Result: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+  }
+
+  /// The `gongwen` binary next to the test bundle (swift test builds every product first).
+  public static var executable: URL {
+    let candidates = [
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gongwen"),
+      Bundle.main.bundleURL.appendingPathComponent("gongwen"),
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("gongwen"),
+      TestSupport.packageRoot.appendingPathComponent(".build/debug/gongwen"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[3]
+  }
+
+  @discardableResult
+  public static func run(_ args: [String], stdin: String? = nil, cwd: URL = TestSupport.packageRoot,
+                         environment: [String: String] = [:]) throws -> Result {
+    let p = Process()
+    p.executableURL = executable
+    p.arguments = args
+    p.currentDirectoryURL = cwd
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    for (k, v) in environment { env[k] = v }
+    p.environment = env
+    let out = Pipe(), err = Pipe(), inp = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = inp
+    try p.run()
+    if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try inp.fileHandleForWriting.close()
+    // read both pipes concurrently to avoid a full-pipe deadlock
+    let outBox = DataBox(), errBox = DataBox()
+    let g = DispatchGroup()
+    DispatchQueue.global().async(group: g) { outBox.data = out.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: g) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+    g.wait()
+    p.waitUntilExit()
+    return Result(status: p.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
+                  stderr: String(decoding: errBox.data, as: UTF8.self))
+  }
+
+  /// A fresh temporary folder.
+  public static func tempDir(_ name: String = "gongwen") -> URL {
+    let u = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+    return u
+  }
+}
+
+final class DataBox: @unchecked Sendable { var data = Data() }
