@@ -38,6 +38,10 @@ public final class AtomicFileWriter {
   let tempPath: String
   private var handle: FileHandle?
   private var buffer = Data()
+  private var written = 0
+  /// Test seam: `GONGWEN_FAULT_WRITE_LIMIT=N` makes writes fail (as with a full disk) once a file
+  /// passes N bytes, so tests can check that a failed write leaves no half-written output.
+  private let faultLimit: Int? = ProcessInfo.processInfo.environment["GONGWEN_FAULT_WRITE_LIMIT"].flatMap(Int.init)
 
   public init(path: String) throws(StageFailure) {
     self.path = path
@@ -65,6 +69,11 @@ public final class AtomicFileWriter {
 
   func flush() throws(StageFailure) {
     guard let handle, !buffer.isEmpty else { return }
+    written += buffer.count
+    if let faultLimit, written > faultLimit {
+      throw StageFailure(stage: "emit", code: "write_failed",
+                         message: "cannot write \(path): No space left on device (injected)")
+    }
     do { try handle.write(contentsOf: buffer) } catch {
       throw StageFailure(stage: "emit", code: "write_failed", message: "cannot write \(path): \(error.localizedDescription)")
     }
