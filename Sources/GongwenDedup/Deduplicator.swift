@@ -1,9 +1,343 @@
 import GongwenCore
 
 /// Stage 3: clean text -> clean text with repeated runs removed (each removal recorded).
+///
+/// The text is cut into units (sentences, clause-marker starts, closing attributions; see
+/// `UnitSplitter`). Two passes then find exact repeats of whole units, left to right, each unit
+/// compared by a hash of its scalars and then verified scalar by scalar:
+///
+/// 1. whole paragraphs and runs of whole paragraphs (`repeated_paragraph`);
+/// 2. runs of units over what is left, across line breaks (`repeated_sentence` for a single
+///    sentence, `repeated_run` for more).
+///
+/// Each pass is a greedy longest-match parse (LZ77 over unit hashes with bounded hash chains), so
+/// the work is linear in the number of units times `max_candidates`. A run is removed only when
+/// its content (attributions not counted) reaches the thresholds in `Rules/dedup.yaml`, so short
+/// legitimate repeats (`（卫生厅负责）`, signatures, stock phrases) stay. The first copy is kept,
+/// unless `prefer_numbered_context` finds the clause numbering strictly more consistent around
+/// a later copy (a run re-inserted out of place earlier in the text).
 public struct Deduplicator: Sendable {
   public let rules: DedupRules
   public init(rules: DedupRules) { self.rules = rules }
 
-  public func dedup(_ doc: NormalizedDocument) throws(StageFailure) -> NormalizedDocument { doc }
+  public static let stage = "dedup"
+
+  public func dedup(_ doc: NormalizedDocument) throws(StageFailure) -> NormalizedDocument {
+    let text = doc.text
+    let s = text.scalars
+    if s.isEmpty { return doc }
+    let units = UnitSplitter(rules: rules).split(s)
+    if units.count < 2 { return doc }
+
+    var finder = RunFinder(units: units, scalars: s, rules: rules)
+    finder.findRepeatedParagraphs()
+    finder.findRepeatedRuns()
+    if rules.preferNumberedContext { finder.preferNumberedContext() }
+    let phrases = finder.phrases.filter { !$0.dst.isEmpty }
+    if phrases.isEmpty { return doc }
+
+    // Scalar mask: which phrase (if any) dropped each scalar.
+    let none = -1
+    var owner = [Int](repeating: none, count: s.count)
+    for (p, phrase) in phrases.enumerated() {
+      for u in phrase.dst {
+        for k in units[u].start..<units[u].end { owner[k] = p }
+      }
+    }
+    // Newlines are never inside units: drop the ones that would leave an empty line.
+    var lastKept: Unicode.Scalar? = nil
+    var lastKeptIndex = -1
+    for k in 0..<s.count {
+      if owner[k] != none { continue }
+      if s[k] == "\n", lastKept == nil || lastKept == "\n" {
+        let neighbour = k > 0 && owner[k - 1] != none ? owner[k - 1] : (k + 1 < s.count ? owner[k + 1] : none)
+        if neighbour != none {
+          owner[k] = neighbour
+          continue
+        }
+      }
+      lastKept = s[k]
+      lastKeptIndex = k
+    }
+    if s.last != "\n", lastKeptIndex >= 0, s[lastKeptIndex] == "\n", lastKeptIndex + 1 < s.count,
+      owner[lastKeptIndex + 1] != none
+    {
+      owner[lastKeptIndex] = owner[lastKeptIndex + 1]
+    }
+
+    // Unit lookup by scalar index, and each removed unit's counterpart in the kept copy.
+    var unitAt = [Int32](repeating: -1, count: s.count)
+    for (ui, u) in units.enumerated() {
+      for k in u.start..<u.end { unitAt[k] = Int32(ui) }
+    }
+    var counterpart = [Int32](repeating: -1, count: units.count)
+    for phrase in phrases {
+      for (t, u) in phrase.dst.enumerated() { counterpart[u] = Int32(phrase.src[t]) }
+    }
+    // A source removed by a later pass (or moved by `prefer_numbered_context`) points on to the
+    // copy that was finally kept; every step goes to a unit kept at the time, so chains end.
+    for u in counterpart.indices where counterpart[u] >= 0 {
+      var c = Int(counterpart[u]), steps = 0
+      while finder.removed[c], counterpart[c] >= 0, steps < units.count {
+        c = Int(counterpart[c])
+        steps += 1
+      }
+      counterpart[u] = Int32(c)
+    }
+
+    // keptBefore[u]: kept units before unit u, to tell whether two kept units are adjacent.
+    var keptBefore = [Int32](repeating: 0, count: units.count + 1)
+    for u in units.indices { keptBefore[u + 1] = keptBefore[u] + (finder.removed[u] ? 0 : 1) }
+    func follows(_ a: Int, _ b: Int) -> Bool { b > a && keptBefore[b] - keptBefore[a + 1] == 0 }
+
+    var out = doc
+    var ranges: [Range<Int>] = []
+    var removedChars = 0
+    var k = 0
+    while k < s.count {
+      let p = owner[k]
+      if p == none {
+        k += 1
+        continue
+      }
+      // One piece: same run, contiguous, and its kept counterpart contiguous too (a source
+      // partly removed later may have its kept copies in different places).
+      var e = k
+      var firstUnit = -1, lastUnit = -1
+      while e < s.count, owner[e] == p {
+        let u = Int(unitAt[e])
+        if u >= 0, u != lastUnit {
+          if lastUnit >= 0, !(counterpart[u] >= 0 && counterpart[lastUnit] >= 0
+            && follows(Int(counterpart[lastUnit]), Int(counterpart[u])))
+          {
+            break
+          }
+          if firstUnit < 0 { firstUnit = u }
+          lastUnit = u
+        }
+        e += 1
+      }
+      let phrase = phrases[p]
+      var duplicates: Span? = nil
+      if firstUnit >= 0, counterpart[firstUnit] >= 0, counterpart[lastUnit] >= 0 {
+        let a = Int(counterpart[firstUnit]), b = Int(counterpart[lastUnit])
+        duplicates = text.sourceSpan(of: units[min(a, b)].start..<units[max(a, b)].end)
+      }
+      out.removed.append(Removal(span: text.sourceSpan(of: k..<e), reason: phrase.reason, stage: Self.stage,
+                                 rule: phrase.rule, duplicates: duplicates, text: text.string(k..<e)))
+      ranges.append(k..<e)
+      removedChars += e - k
+      k = e
+    }
+    out.text = text.removing(ranges)
+    out.stats["dedup_removed_runs", default: 0] += ranges.count
+    out.stats["dedup_removed_chars", default: 0] += removedChars
+    return out
+  }
+}
+
+/// One removed repeat: units `dst` duplicate units `src` (same count, aligned).
+struct Phrase: Sendable {
+  var dst: [Int]
+  var src: [Int]
+  var reason: String
+  var rule: String
+}
+
+/// Finds repeated runs of units; `removed[u]` marks units dropped so far.
+struct RunFinder {
+  let units: [TextUnit]
+  let scalars: [Unicode.Scalar]
+  let rules: DedupRules
+  var removed: [Bool]
+  var phrases: [Phrase] = []
+
+  init(units: [TextUnit], scalars: [Unicode.Scalar], rules: DedupRules) {
+    self.units = units
+    self.scalars = scalars
+    self.rules = rules
+    removed = [Bool](repeating: false, count: units.count)
+  }
+
+  /// Same text, ignoring whitespace (hashes already equal).
+  func sameUnit(_ a: Int, _ b: Int) -> Bool {
+    let x = units[a], y = units[b]
+    if x.hash != y.hash || x.contentChars != y.contentChars || x.isAttribution != y.isAttribution { return false }
+    var i = x.start, j = y.start
+    while true {
+      while i < x.end, isSpace(scalars[i]) { i += 1 }
+      while j < y.end, isSpace(scalars[j]) { j += 1 }
+      if i == x.end || j == y.end { return i == x.end && j == y.end }
+      if scalars[i] != scalars[j] { return false }
+      i += 1
+      j += 1
+    }
+  }
+
+  /// Whether a run of units is long enough to remove, and under which rule.
+  func acceptance<C: Sequence<Int>>(_ run: C) -> Verdict? {
+    var sentences = 0, chars = 0
+    for u in run where units[u].isContent {
+      sentences += 1
+      chars += units[u].contentChars
+    }
+    guard sentences >= rules.minRunSentences, sentences > 0 else { return nil }
+    if sentences == 1 {
+      return chars >= rules.minSentenceChars ? ("repeated_sentence", DedupRules.sentenceRuleID) : nil
+    }
+    return chars >= rules.minRunChars ? ("repeated_run", DedupRules.runRuleID) : nil
+  }
+
+  typealias Verdict = (reason: String, rule: String)
+
+  /// Greedy longest-match parse over `count` items, left to right. Returns every accepted repeat
+  /// as (copy start, source start, length, verdict). Only kept items are candidate sources, a
+  /// source never overlaps its copy, and per item at most `maxCandidates` earlier occurrences are
+  /// tried (the most recent ones and the first).
+  static func parse(count n: Int, hash: [UInt64], maxCandidates: Int, equal: (Int, Int) -> Bool,
+                    accept: (Range<Int>) -> Verdict?) -> [(Int, Int, Int, Verdict)] {
+    var out: [(Int, Int, Int, Verdict)] = []
+    var chains: [UInt64: [Int]] = [:]
+    var itemRemoved = [Bool](repeating: false, count: n)
+    var i = 0
+    while i < n {
+      var bestLength = 0, bestSource = -1
+      if let chain = chains[hash[i]] {
+        var candidates = chain.suffix(max(1, maxCandidates - 1)).reversed().map { $0 }
+        if let first = chain.first, candidates.last != first { candidates.append(first) }
+        for j in candidates {
+          var length = 0
+          while j + length < i, i + length < n, !itemRemoved[j + length], equal(j + length, i + length) { length += 1 }
+          // Equal lengths: prefer the earlier source (candidates run from late to early).
+          if length > 0, length >= bestLength { bestLength = length; bestSource = j }
+        }
+      }
+      if bestLength > 0, let verdict = accept(i..<(i + bestLength)) {
+        out.append((i, bestSource, bestLength, verdict))
+        for t in i..<(i + bestLength) { itemRemoved[t] = true }
+        i += bestLength
+        continue
+      }
+      chains[hash[i], default: []].append(i)
+      i += 1
+    }
+    return out
+  }
+
+  /// Pass 1: runs of whole paragraphs.
+  mutating func findRepeatedParagraphs() {
+    var paragraphs: [[Int]] = []
+    var current = -1
+    for (ui, u) in units.enumerated() {
+      if u.paragraph != current {
+        paragraphs.append([])
+        current = u.paragraph
+      }
+      paragraphs[paragraphs.count - 1].append(ui)
+    }
+    if paragraphs.count < 2 { return }
+    let hashes = paragraphs.map { p -> UInt64 in
+      var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(p.count)
+      for u in p where units[u].contentChars > 0 || units[u].isAttribution {
+        h = (h &* 0x0000_0100_0000_01b3) ^ units[u].hash
+      }
+      return h
+    }
+    let me = self
+    let found = Self.parse(
+      count: paragraphs.count, hash: hashes, maxCandidates: rules.maxCandidates,
+      equal: { a, b in
+        let x = paragraphs[a], y = paragraphs[b]
+        guard x.count == y.count else { return false }
+        for t in 0..<x.count where !me.sameUnit(x[t], y[t]) { return false }
+        return true
+      },
+      accept: { r in me.acceptance(r.flatMap { paragraphs[$0] }) })
+    for m in found {
+      let d = m.0, src = m.1, len = m.2, verdict = m.3
+      var dst: [Int] = [], from: [Int] = []
+      for t in 0..<len {
+        dst += paragraphs[d + t]
+        from += paragraphs[src + t]
+      }
+      for u in dst { removed[u] = true }
+      phrases.append(Phrase(dst: dst, src: from, reason: "repeated_paragraph", rule: verdict.rule))
+    }
+  }
+
+  /// Pass 2: runs of units over the units still kept, across line breaks.
+  mutating func findRepeatedRuns() {
+    let seq = units.indices.filter { !removed[$0] }
+    if seq.count < 2 { return }
+    let hashes = seq.map { units[$0].hash }
+    let me = self
+    let found = Self.parse(
+      count: seq.count, hash: hashes, maxCandidates: rules.maxCandidates,
+      equal: { me.sameUnit(seq[$0], seq[$1]) }, accept: { r in me.acceptance(r.map { seq[$0] }) })
+    for m in found {
+      let d = m.0, src = m.1, len = m.2, verdict = m.3
+      let dst = Array(seq[d..<(d + len)])
+      for u in dst { removed[u] = true }
+      phrases.append(Phrase(dst: dst, src: Array(seq[src..<(src + len)]), reason: verdict.reason, rule: verdict.rule))
+    }
+  }
+
+  // MARK: - Choosing the copy by clause numbering
+
+  /// For runs that carry clause markers, keep the later copy when the numbering around it is
+  /// strictly more consistent than around the first copy. Other runs that pointed at the moved
+  /// source are re-pointed at the kept copy when removals are recorded.
+  mutating func preferNumberedContext() {
+    for pi in phrases.indices {
+      let p = phrases[pi]
+      guard p.reason != "repeated_paragraph", p.dst.contains(where: { units[$0].marker != nil }) else { continue }
+      // Only a source still wholly kept can be swapped (another swap may have taken it already).
+      guard p.src.allSatisfy({ !removed[$0] }) else { continue }
+      let skip = Set(p.src).union(p.dst)
+      let srcScore = contextScore(p.src, skip: skip)
+      let dstScore = contextScore(p.dst, skip: skip)
+      if dstScore > srcScore {
+        for u in p.src { removed[u] = true }
+        for u in p.dst { removed[u] = false }
+        phrases[pi] = Phrase(dst: p.src, src: p.dst, reason: p.reason, rule: p.rule)
+      }
+    }
+  }
+
+  /// How well the markers inside `run` continue the numbering of the kept text around it.
+  func contextScore(_ run: [Int], skip: Set<Int>) -> Int {
+    guard let firstUnit = run.first, let lastUnit = run.last else { return 0 }
+    let inside = run.compactMap { units[$0].marker }
+    guard let first = inside.first, let last = inside.last else { return 0 }
+    var prev: ClauseMarker? = nil
+    let maxSteps = rules.markerContextUnits * 50
+    var u = firstUnit - 1, seen = 0
+    while u >= 0, seen < rules.markerContextUnits, firstUnit - u < maxSteps {
+      if !removed[u], !skip.contains(u) {
+        seen += 1
+        if let m = units[u].marker { prev = m; break }
+      }
+      u -= 1
+    }
+    var next: ClauseMarker? = nil
+    u = lastUnit + 1
+    seen = 0
+    while u < units.count, seen < rules.markerContextUnits, u - lastUnit < maxSteps {
+      if !removed[u], !skip.contains(u) {
+        seen += 1
+        if let m = units[u].marker { next = m; break }
+      }
+      u += 1
+    }
+    return Self.transition(prev, first) + (next.map { Self.transition(last, $0) } ?? 1)
+  }
+
+  /// 2: b plainly follows a (next number at the same level, or first child); 1: b closes a
+  /// deeper level (cannot be checked locally); 0: a jump.
+  static func transition(_ a: ClauseMarker?, _ b: ClauseMarker) -> Int {
+    guard let a else { return b.number == 1 ? 2 : 0 }
+    if a.level == b.level { return b.number == a.number + 1 ? 2 : 0 }
+    if b.level > a.level { return b.number == 1 ? 2 : 0 }
+    return 1
+  }
 }
