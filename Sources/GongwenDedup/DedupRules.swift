@@ -16,6 +16,7 @@ public struct DedupRules: RuleFile {
     public var maxAttributionChars: Located<Int>
     public var maxCandidates: Located<Int>
     public var preferNumberedContext: Bool
+    public var preferEmbeddedCopy: Bool
     public var markerContextUnits: Located<Int>
 
     enum CodingKeys: String, CodingKey {
@@ -29,6 +30,7 @@ public struct DedupRules: RuleFile {
       case maxAttributionChars = "max_attribution_chars"
       case maxCandidates = "max_candidates"
       case preferNumberedContext = "prefer_numbered_context"
+      case preferEmbeddedCopy = "prefer_embedded_copy"
       case markerContextUnits = "marker_context_units"
     }
   }
@@ -47,6 +49,7 @@ public struct DedupRules: RuleFile {
   public let maxAttributionChars: Int
   public let maxCandidates: Int
   public let preferNumberedContext: Bool
+  public let preferEmbeddedCopy: Bool
   public let markerContextUnits: Int
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -84,6 +87,7 @@ public struct DedupRules: RuleFile {
     maxAttributionChars = raw.maxAttributionChars.value
     maxCandidates = raw.maxCandidates.value
     preferNumberedContext = raw.preferNumberedContext
+    preferEmbeddedCopy = raw.preferEmbeddedCopy
     markerContextUnits = raw.markerContextUnits.value
   }
 }

@@ -32,7 +32,7 @@ public struct Deduplicator: Sendable {
     var finder = RunFinder(units: units, scalars: s, rules: rules)
     finder.findRepeatedParagraphs()
     finder.findRepeatedRuns()
-    if rules.preferNumberedContext { finder.preferNumberedContext() }
+    finder.chooseCopies()
     let phrases = finder.phrases.filter { !$0.dst.isEmpty }
     if phrases.isEmpty { return doc }
 
@@ -151,6 +151,9 @@ struct RunFinder {
   let rules: DedupRules
   var removed: [Bool]
   var phrases: [Phrase] = []
+  /// The units pass 2 works on (those pass 1 kept), and each unit's position in it (-1: none).
+  var seq: [Int] = []
+  var seqPosition: [Int32] = []
 
   init(units: [TextUnit], scalars: [Unicode.Scalar], rules: DedupRules) {
     self.units = units
@@ -268,6 +271,9 @@ struct RunFinder {
   /// Pass 2: runs of units over the units still kept, across line breaks.
   mutating func findRepeatedRuns() {
     let seq = units.indices.filter { !removed[$0] }
+    self.seq = seq
+    seqPosition = [Int32](repeating: -1, count: units.count)
+    for (i, u) in seq.enumerated() { seqPosition[u] = Int32(i) }
     if seq.count < 2 { return }
     let hashes = seq.map { units[$0].hash }
     let me = self
@@ -282,26 +288,51 @@ struct RunFinder {
     }
   }
 
-  // MARK: - Choosing the copy by clause numbering
+  // MARK: - Choosing which copy to keep
 
-  /// For runs that carry clause markers, keep the later copy when the numbering around it is
-  /// strictly more consistent than around the first copy. Other runs that pointed at the moved
-  /// source are re-pointed at the kept copy when removals are recorded.
-  mutating func preferNumberedContext() {
+  /// Revisits each run of pass 2 (in text order) and keeps the later copy instead of the first
+  /// one when, for a run with clause markers (`prefer_numbered_context`), the clause numbering
+  /// around it is strictly more consistent, or, for a run without markers (`prefer_embedded_copy`),
+  /// it sits between kept text where the first copy borders other removed repeats (a sentence
+  /// pasted in together with a repeated run). A run with markers whose numbering ties keeps its
+  /// first copy: its neighbours say little there (tried on seed 000: it moved 6．（2） into 三、). Runs that pointed at a moved source are re-pointed when removals are recorded.
+  mutating func chooseCopies() {
+    guard rules.preferNumberedContext || rules.preferEmbeddedCopy else { return }
     for pi in phrases.indices {
       let p = phrases[pi]
-      guard p.reason != "repeated_paragraph", p.dst.contains(where: { units[$0].marker != nil }) else { continue }
+      guard p.reason != "repeated_paragraph" else { continue }
       // Only a source still wholly kept can be swapped (another swap may have taken it already).
       guard p.src.allSatisfy({ !removed[$0] }) else { continue }
       let skip = Set(p.src).union(p.dst)
-      let srcScore = contextScore(p.src, skip: skip)
-      let dstScore = contextScore(p.dst, skip: skip)
+      var srcScore = 0, dstScore = 0
+      let numbered = p.dst.contains(where: { units[$0].marker != nil })
+      if rules.preferNumberedContext, numbered {
+        srcScore = contextScore(p.src, skip: skip)
+        dstScore = contextScore(p.dst, skip: skip)
+      } else if rules.preferEmbeddedCopy, !numbered {
+        srcScore += keptNeighbours(p.src, skip: skip)
+        dstScore += keptNeighbours(p.dst, skip: skip)
+      }
       if dstScore > srcScore {
         for u in p.src { removed[u] = true }
         for u in p.dst { removed[u] = false }
         phrases[pi] = Phrase(dst: p.src, src: p.dst, reason: p.reason, rule: p.rule)
       }
     }
+  }
+
+  /// 0-2: how many of the run's two neighbours in the pass-2 sequence are kept (a missing
+  /// neighbour, at either end of the text, counts as kept).
+  func keptNeighbours(_ run: [Int], skip: Set<Int>) -> Int {
+    guard let first = run.first, let last = run.last else { return 0 }
+    var score = 0
+    var q = Int(seqPosition[first]) - 1
+    while q >= 0, skip.contains(seq[q]) || units[seq[q]].contentChars == 0 && !units[seq[q]].isAttribution { q -= 1 }
+    if q < 0 || !removed[seq[q]] { score += 1 }
+    q = Int(seqPosition[last]) + 1
+    while q < seq.count, skip.contains(seq[q]) || units[seq[q]].contentChars == 0 && !units[seq[q]].isAttribution { q += 1 }
+    if q >= seq.count || !removed[seq[q]] { score += 1 }
+    return score
   }
 
   /// How well the markers inside `run` continue the numbering of the kept text around it.

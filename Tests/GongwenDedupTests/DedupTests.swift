@@ -26,6 +26,7 @@ struct DedupRulesTests {
       max_attribution_chars: 80
       max_candidates: 32
       prefer_numbered_context: true
+      prefer_embedded_copy: true
       marker_context_units: 40
       """
     do {
@@ -147,6 +148,24 @@ struct DedupTests {
     let out = try DedupFixtures.run(input)
     #expect(out.text.string == "（二）初步建立国家基本药物制度。（卫生厅负责）5．建立规范基本药物采购机制。\n4．扩大国家基本药物制度实施范围。（1）在所有机构实施国家基本药物制度。\(run)（3）另一条内容在此。")
     #expect(DedupFixtures.invariantProblems(input: input, output: out).isEmpty)
+  }
+
+  @Test func sentencePastedWithARunIsKeptInItsClause() throws {
+    // Line 2 starts with a copy of S pasted in front of a repeated run R; S's own place is in
+    // line 3, between kept text. The first copy of S borders removed text, so the later one stays.
+    let s = "将在校大学生全部纳入城镇居民医保范围。"
+    let r = "确保基本医疗保障制度覆盖城乡居民，保障水平显著提高；确保国家基本药物制度基层全覆盖。"
+    let input = "一、总体要求如下。\(r)\n（1）参保率提高到90％以上。\n\(s)\(r)第二行的新内容。\n研究缴费年限问题。\(s)积极推进非公有制从业人员参保。"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "一、总体要求如下。\(r)\n（1）参保率提高到90％以上。\n第二行的新内容。\n研究缴费年限问题。\(s)积极推进非公有制从业人员参保。")
+    #expect(DedupFixtures.invariantProblems(input: input, output: out) == [])
+  }
+
+  @Test func firstCopyKeptWhenNothingSaysOtherwise() throws {
+    let s = "将在校大学生全部纳入城镇居民医保范围。"
+    let input = "第一句在这里。\(s)第二句在这里。\n第三句在这里。\(s)第四句在这里。"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "第一句在这里。\(s)第二句在这里。\n第三句在这里。第四句在这里。")
   }
 
   @Test func emptyAndTinyDocuments() throws {
