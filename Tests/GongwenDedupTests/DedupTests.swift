@@ -38,6 +38,17 @@ struct DedupRulesTests {
     }
   }
 
+  @Test func everyKeyInTheBundledFileIsCommented() throws {
+    let path = TestSupport.rulesDirectory + "/dedup.yaml"
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    var keys = 0
+    for (i, line) in lines.enumerated() where !line.hasPrefix("#") && !line.hasPrefix(" ") && line.contains(":") {
+      keys += 1
+      #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
+    }
+    #expect(keys == 12)
+  }
+
   @Test func missingKeyIsR003() {
     #expect(throws: RuleErrors.self) { try RuleSet.decode(DedupRules.self, yaml: "version: 1\n") }
     do { _ = try RuleSet.decode(DedupRules.self, yaml: "version: 1\n") } catch {
@@ -220,6 +231,15 @@ struct DedupPropertyTests {
     let twice = try DedupFixtures.run(x + x)
     #expect(twice.text.string == once.text.string)
     #expect(DedupFixtures.invariantProblems(input: x + x, output: twice) == [])
+  }
+
+  @Test(arguments: seeds) func dedupIsIdempotent(seed: UInt64) throws {
+    var g = NoticeGenerator(seed: seed)
+    let x = NoticeGenerator.text(g.scramble(g.notice(sections: 3), insertions: 6))
+    let once = try DedupFixtures.run(x).text.string
+    let again = try DedupFixtures.run(once)
+    #expect(again.removed.isEmpty)
+    #expect(again.text.string == once)
   }
 
   @Test func fiveMegabytes() throws {
