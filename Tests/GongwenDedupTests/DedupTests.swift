@@ -179,6 +179,15 @@ struct DedupTests {
     #expect(out.text.string == "第一句在这里。\(s)第二句在这里。\n第三句在这里。第四句在这里。")
   }
 
+  @Test func runStartingWithAnAttributionTakesItAlong() throws {
+    // Scraped repeats start right after a sentence end, with the attribution of the clause before
+    // them; keeping that attribution would stack two after the host sentence.
+    let run = "（卫生厅负责）2．全面提升基本医疗保障水平，增强保障能力。（1）进一步提高筹资标准。"
+    let input = "（1）参保率均提高到90％以上。\(run)（2）扩大门诊统筹。\n探索省级统筹。\(run)（6）支持商业健康保险发展。"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "（1）参保率均提高到90％以上。\(run)（2）扩大门诊统筹。\n探索省级统筹。（6）支持商业健康保险发展。")
+  }
+
   @Test func emptyAndTinyDocuments() throws {
     #expect(try DedupFixtures.run("").text.string == "")
     #expect(try DedupFixtures.run("一句话。").removed.isEmpty)

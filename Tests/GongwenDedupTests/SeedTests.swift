@@ -64,6 +64,12 @@ struct SeedTests {
     for sentence in Set(DedupFixtures.sentences(input)) {
       #expect(text.contains(sentence), "lost \(sentence)")
     }
+    // Each attribution stays single: a repeated run that starts with the attribution closing the
+    // clause before it is removed with it, so no clause ends up with two attributions in a row.
+    let attributionUnits = UnitSplitter(rules: DedupFixtures.rules).split(out.text.scalars)
+    for (a, b) in zip(attributionUnits, attributionUnits.dropFirst()) where a.isAttribution && b.isAttribution {
+      Issue.record("two attributions in a row: \(out.text.string(a.start..<b.end))")
+    }
     // The header appears once.
     #expect(text.components(separatedBy: "新政办发〔2011〕18号").count == 2)
     // Copies kept where the notice has them, not where the scrape first pasted them:
