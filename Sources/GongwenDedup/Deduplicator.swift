@@ -14,8 +14,8 @@ import GongwenCore
 /// the work is linear in the number of units times `max_candidates`. A run is removed only when
 /// its content (attributions not counted) reaches the thresholds in `Rules/dedup.yaml`, so short
 /// legitimate repeats (`（卫生厅负责）`, signatures, stock phrases) stay. The first copy is kept,
-/// unless `prefer_numbered_context` finds the clause numbering strictly more consistent around
-/// a later copy (a run re-inserted out of place earlier in the text).
+/// unless the clause numbering is strictly more consistent around a later copy, or a later copy
+/// sits inside kept text while the first borders other repeats (see `RunFinder.chooseCopies`).
 public struct Deduplicator: Sendable {
   public let rules: DedupRules
   public init(rules: DedupRules) { self.rules = rules }
@@ -34,7 +34,10 @@ public struct Deduplicator: Sendable {
     finder.findRepeatedRuns()
     finder.chooseCopies()
     let phrases = finder.phrases.filter { !$0.dst.isEmpty }
-    if phrases.isEmpty { return doc }
+    var out = doc
+    out.stats["dedup_removed_runs", default: 0] += 0
+    out.stats["dedup_removed_chars", default: 0] += 0
+    if phrases.isEmpty { return out }
 
     // Scalar mask: which phrase (if any) dropped each scalar.
     let none = -1
@@ -90,7 +93,6 @@ public struct Deduplicator: Sendable {
     for u in units.indices { keptBefore[u + 1] = keptBefore[u] + (finder.removed[u] ? 0 : 1) }
     func follows(_ a: Int, _ b: Int) -> Bool { b > a && keptBefore[b] - keptBefore[a + 1] == 0 }
 
-    var out = doc
     var ranges: [Range<Int>] = []
     var removedChars = 0
     var k = 0
@@ -193,12 +195,16 @@ struct RunFinder {
 
   typealias Verdict = (reason: String, rule: String)
 
+  /// How far a match without any content unit is extended before giving up, and how many
+  /// candidates are tried for an item without content.
+  static let contentlessRunLimit = 4
+
   /// Greedy longest-match parse over `count` items, left to right. Returns every accepted repeat
   /// as (copy start, source start, length, verdict). Only kept items are candidate sources, a
   /// source never overlaps its copy, and per item at most `maxCandidates` earlier occurrences are
   /// tried (the most recent ones and the first).
-  static func parse(count n: Int, hash: [UInt64], maxCandidates: Int, equal: (Int, Int) -> Bool,
-                    accept: (Range<Int>) -> Verdict?) -> [(Int, Int, Int, Verdict)] {
+  static func parse(count n: Int, hash: [UInt64], maxCandidates: Int, hasContent: (Int) -> Bool,
+                    equal: (Int, Int) -> Bool, accept: (Range<Int>) -> Verdict?) -> [(Int, Int, Int, Verdict)] {
     var out: [(Int, Int, Int, Verdict)] = []
     var chains: [UInt64: [Int]] = [:]
     var itemRemoved = [Bool](repeating: false, count: n)
@@ -206,11 +212,20 @@ struct RunFinder {
     while i < n {
       var bestLength = 0, bestSource = -1
       if let chain = chains[hash[i]] {
-        var candidates = chain.suffix(max(1, maxCandidates - 1)).reversed().map { $0 }
+        // An item without content can only start a run that reaches content within a few
+        // items; its chain (one attribution, say) is long and unspecific, so try fewer.
+        let limit = hasContent(i) ? maxCandidates : min(maxCandidates, Self.contentlessRunLimit)
+        var candidates = chain.suffix(max(1, limit - 1)).reversed().map { $0 }
         if let first = chain.first, candidates.last != first { candidates.append(first) }
         for j in candidates {
-          var length = 0
-          while j + length < i, i + length < n, !itemRemoved[j + length], equal(j + length, i + length) { length += 1 }
+          var length = 0, content = false
+          while j + length < i, i + length < n, !itemRemoved[j + length], equal(j + length, i + length) {
+            content = content || hasContent(i + length)
+            length += 1
+            // A long run with no sentence in it (attributions only) can never be removed; stop
+            // here so text made of one repeated attribution stays linear.
+            if !content, length >= Self.contentlessRunLimit { break }
+          }
           // Equal lengths: prefer the earlier source (candidates run from late to early).
           if length > 0, length >= bestLength { bestLength = length; bestSource = j }
         }
@@ -249,6 +264,7 @@ struct RunFinder {
     let me = self
     let found = Self.parse(
       count: paragraphs.count, hash: hashes, maxCandidates: rules.maxCandidates,
+      hasContent: { paragraphs[$0].contains { me.units[$0].isContent } },
       equal: { a, b in
         let x = paragraphs[a], y = paragraphs[b]
         guard x.count == y.count else { return false }
@@ -275,10 +291,18 @@ struct RunFinder {
     seqPosition = [Int32](repeating: -1, count: units.count)
     for (i, u) in seq.enumerated() { seqPosition[u] = Int32(i) }
     if seq.count < 2 { return }
-    let hashes = seq.map { units[$0].hash }
+    // Chain keys: a sentence long enough to be removed alone is looked up by itself; anything
+    // shorter (an attribution, 促进失业人员参保。) together with the unit after it, since a run
+    // starting there must continue anyway. Keeps the chains of common short units specific.
+    let hashes = seq.indices.map { i -> UInt64 in
+      let u = units[seq[i]]
+      if u.isContent && u.contentChars >= rules.minSentenceChars || i + 1 == seq.count { return u.hash }
+      return (u.hash &* 0x0000_0100_0000_01b3) ^ (units[seq[i + 1]].hash &+ 0x9e37_79b9_7f4a_7c15)
+    }
     let me = self
     let found = Self.parse(
       count: seq.count, hash: hashes, maxCandidates: rules.maxCandidates,
+      hasContent: { me.units[seq[$0]].isContent },
       equal: { me.sameUnit(seq[$0], seq[$1]) }, accept: { r in me.acceptance(r.map { seq[$0] }) })
     for m in found {
       let d = m.0, src = m.1, len = m.2, verdict = m.3
@@ -295,7 +319,8 @@ struct RunFinder {
   /// around it is strictly more consistent, or, for a run without markers (`prefer_embedded_copy`),
   /// it sits between kept text where the first copy borders other removed repeats (a sentence
   /// pasted in together with a repeated run). A run with markers whose numbering ties keeps its
-  /// first copy: its neighbours say little there (tried on seed 000: it moved 6．（2） into 三、). Runs that pointed at a moved source are re-pointed when removals are recorded.
+  /// first copy: its neighbours say little there (tried on seed 000: it moved 6．（2） into 三、).
+  /// Runs that pointed at a moved source are re-pointed when removals are recorded.
   mutating func chooseCopies() {
     guard rules.preferNumberedContext || rules.preferEmbeddedCopy else { return }
     for pi in phrases.indices {

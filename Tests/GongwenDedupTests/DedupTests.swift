@@ -188,6 +188,17 @@ struct DedupTests {
     #expect(out.text.string == "（1）参保率均提高到90％以上。\(run)（2）扩大门诊统筹。\n探索省级统筹。（6）支持商业健康保险发展。")
   }
 
+  @Test func manyRepeatedAttributionsStayAndStayFast() throws {
+    // Nothing here can be removed (no sentence repeats), and the parse must not go quadratic.
+    let input = String(repeating: "（卫生厅负责）", count: 30_000) + "\n" + String(repeating: "（卫生厅负责）\n", count: 30_000)
+    let clock = ContinuousClock()
+    var out: NormalizedDocument? = nil
+    let elapsed = try clock.measure { out = try DedupFixtures.run(input) }
+    print("60 000 repeated attributions: \(elapsed)")
+    #expect(out?.removed.isEmpty == true)
+    #expect(out?.text.string == input)
+  }
+
   @Test func emptyAndTinyDocuments() throws {
     #expect(try DedupFixtures.run("").text.string == "")
     #expect(try DedupFixtures.run("一句话。").removed.isEmpty)
