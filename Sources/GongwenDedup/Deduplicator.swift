@@ -3,15 +3,12 @@ import GongwenCore
 /// Stage 3: clean text -> clean text with repeated runs removed (each removal recorded).
 ///
 /// The text is cut into units (sentences, clause-marker starts, closing attributions; see
-/// `UnitSplitter`). Two passes then find exact repeats of whole units, left to right, each unit
-/// compared by a hash of its scalars and then verified scalar by scalar:
-///
-/// 1. whole paragraphs and runs of whole paragraphs (`repeated_paragraph`);
-/// 2. runs of units over what is left, across line breaks (`repeated_sentence` for a single
-///    sentence, `repeated_run` for more).
-///
-/// Each pass is a greedy longest-match parse (LZ77 over unit hashes with bounded hash chains), so
-/// the work is linear in the number of units times `max_candidates`. A run is removed only when
+/// `UnitSplitter`). One left-to-right pass then finds exact repeats of runs of whole units,
+/// across line breaks, each unit compared by a hash of its scalars and verified scalar by scalar:
+/// a greedy longest-match parse (LZ77 over unit hashes with bounded hash chains), so the work is
+/// linear in the number of units times `max_candidates`. Removed pieces are labelled
+/// `repeated_paragraph` (whole paragraphs repeating whole paragraphs), `repeated_sentence` (one
+/// sentence) or `repeated_run`. A run is removed only when
 /// its content (attributions not counted) reaches the thresholds in `Rules/dedup.yaml`, so short
 /// legitimate repeats (`（卫生厅负责）`, signatures, stock phrases) stay. The first copy is kept,
 /// unless the clause numbering is strictly more consistent around a later copy, or a later copy
@@ -30,7 +27,6 @@ public struct Deduplicator: Sendable {
     if units.count < 2 { return doc }
 
     var finder = RunFinder(units: units, scalars: s, rules: rules)
-    finder.findRepeatedParagraphs()
     finder.findRepeatedRuns()
     finder.chooseCopies()
     let phrases = finder.phrases.filter { !$0.dst.isEmpty }
@@ -121,11 +117,16 @@ public struct Deduplicator: Sendable {
       }
       let phrase = phrases[p]
       var duplicates: Span? = nil
+      var reason = phrase.reason
       if firstUnit >= 0, counterpart[firstUnit] >= 0, counterpart[lastUnit] >= 0 {
         let a = Int(counterpart[firstUnit]), b = Int(counterpart[lastUnit])
         duplicates = text.sourceSpan(of: units[min(a, b)].start..<units[max(a, b)].end)
+        // Whole paragraphs repeating whole paragraphs.
+        if wholeParagraphs(units, firstUnit, lastUnit), wholeParagraphs(units, min(a, b), max(a, b)) {
+          reason = "repeated_paragraph"
+        }
       }
-      out.removed.append(Removal(span: text.sourceSpan(of: k..<e), reason: phrase.reason, stage: Self.stage,
+      out.removed.append(Removal(span: text.sourceSpan(of: k..<e), reason: reason, stage: Self.stage,
                                  rule: phrase.rule, duplicates: duplicates, text: text.string(k..<e)))
       ranges.append(k..<e)
       removedChars += e - k
@@ -136,6 +137,12 @@ public struct Deduplicator: Sendable {
     out.stats["dedup_removed_chars", default: 0] += removedChars
     return out
   }
+}
+
+/// Whether units `a...b` start at the start of a paragraph and end at the end of one.
+func wholeParagraphs(_ units: [TextUnit], _ a: Int, _ b: Int) -> Bool {
+  (a == 0 || units[a - 1].paragraph != units[a].paragraph)
+    && (b + 1 == units.count || units[b + 1].paragraph != units[b].paragraph)
 }
 
 /// One removed repeat: units `dst` duplicate units `src` (same count, aligned).
@@ -219,7 +226,7 @@ struct RunFinder {
         if let first = chain.first, candidates.last != first { candidates.append(first) }
         for j in candidates {
           var length = 0, content = false
-          while j + length < i, i + length < n, !itemRemoved[j + length], equal(j + length, i + length) {
+          while j + length < i, i + length < n, equal(j + length, i + length) {
             content = content || hasContent(i + length)
             length += 1
             // A long run with no sentence in it (attributions only) can never be removed; stop
@@ -242,49 +249,7 @@ struct RunFinder {
     return out
   }
 
-  /// Pass 1: runs of whole paragraphs.
-  mutating func findRepeatedParagraphs() {
-    var paragraphs: [[Int]] = []
-    var current = -1
-    for (ui, u) in units.enumerated() {
-      if u.paragraph != current {
-        paragraphs.append([])
-        current = u.paragraph
-      }
-      paragraphs[paragraphs.count - 1].append(ui)
-    }
-    if paragraphs.count < 2 { return }
-    let hashes = paragraphs.map { p -> UInt64 in
-      var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(p.count)
-      for u in p where units[u].contentChars > 0 || units[u].isAttribution {
-        h = (h &* 0x0000_0100_0000_01b3) ^ units[u].hash
-      }
-      return h
-    }
-    let me = self
-    let found = Self.parse(
-      count: paragraphs.count, hash: hashes, maxCandidates: rules.maxCandidates,
-      hasContent: { paragraphs[$0].contains { me.units[$0].isContent } },
-      equal: { a, b in
-        let x = paragraphs[a], y = paragraphs[b]
-        guard x.count == y.count else { return false }
-        for t in 0..<x.count where !me.sameUnit(x[t], y[t]) { return false }
-        return true
-      },
-      accept: { r in me.acceptance(r.flatMap { paragraphs[$0] }) })
-    for m in found {
-      let d = m.0, src = m.1, len = m.2, verdict = m.3
-      var dst: [Int] = [], from: [Int] = []
-      for t in 0..<len {
-        dst += paragraphs[d + t]
-        from += paragraphs[src + t]
-      }
-      for u in dst { removed[u] = true }
-      phrases.append(Phrase(dst: dst, src: from, reason: "repeated_paragraph", rule: verdict.rule))
-    }
-  }
-
-  /// Pass 2: runs of units over the units still kept, across line breaks.
+  /// Runs of units, across line breaks.
   mutating func findRepeatedRuns() {
     let seq = units.indices.filter { !removed[$0] }
     self.seq = seq
@@ -346,17 +311,18 @@ struct RunFinder {
     }
   }
 
-  /// 0-2: how many of the run's two neighbours in the pass-2 sequence are kept (a missing
-  /// neighbour, at either end of the text, counts as kept).
+  /// 0-2: how many of the run's two neighbouring units are kept. A missing neighbour (start or
+  /// end of the text) does not count: the end of `x` then looks the same as the middle of
+  /// `x + x`, whose second half is all removed, so `dedup(x + x) == dedup(x)`.
   func keptNeighbours(_ run: [Int], skip: Set<Int>) -> Int {
     guard let first = run.first, let last = run.last else { return 0 }
     var score = 0
     var q = Int(seqPosition[first]) - 1
     while q >= 0, skip.contains(seq[q]) || units[seq[q]].contentChars == 0 && !units[seq[q]].isAttribution { q -= 1 }
-    if q < 0 || !removed[seq[q]] { score += 1 }
+    if q >= 0, !removed[seq[q]] { score += 1 }
     q = Int(seqPosition[last]) + 1
     while q < seq.count, skip.contains(seq[q]) || units[seq[q]].contentChars == 0 && !units[seq[q]].isAttribution { q += 1 }
-    if q >= seq.count || !removed[seq[q]] { score += 1 }
+    if q < seq.count, !removed[seq[q]] { score += 1 }
     return score
   }
 

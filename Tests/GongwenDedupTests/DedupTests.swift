@@ -253,6 +253,15 @@ struct DedupPropertyTests {
     #expect(DedupFixtures.invariantProblems(input: x + x, output: twice) == [])
   }
 
+  @Test(arguments: seeds) func doubledTextWithoutFinalLineBreak(seed: UInt64) throws {
+    // x + x where x does not end a paragraph: its last and first paragraphs run together.
+    var g = NoticeGenerator(seed: seed)
+    let x = String(NoticeGenerator.text(g.scramble(g.notice(sections: 2), insertions: 3)).dropLast())
+    let once = try DedupFixtures.run(x)
+    let twice = try DedupFixtures.run(x + x)
+    #expect(twice.text.string == once.text.string)
+  }
+
   @Test(arguments: seeds) func dedupIsIdempotent(seed: UInt64) throws {
     var g = NoticeGenerator(seed: seed)
     let x = NoticeGenerator.text(g.scramble(g.notice(sections: 3), insertions: 6))
