@@ -20,6 +20,14 @@ public struct Deduplicator: Sendable {
   public static let stage = "dedup"
 
   public func dedup(_ doc: NormalizedDocument) throws(StageFailure) -> NormalizedDocument {
+    var out = doc
+    out.stats["dedup_removed_runs", default: 0] += 0
+    out.stats["dedup_removed_chars", default: 0] += 0
+    return pass(out)
+  }
+
+  /// Finds and removes repeats; appends the removals to `doc.removed`.
+  func pass(_ doc: NormalizedDocument) -> NormalizedDocument {
     let text = doc.text
     let s = text.scalars
     if s.isEmpty { return doc }
@@ -27,13 +35,17 @@ public struct Deduplicator: Sendable {
     if units.count < 2 { return doc }
 
     var finder = RunFinder(units: units, scalars: s, rules: rules)
-    finder.findRepeatedRuns()
-    finder.chooseCopies()
+    // Removing a repeat can bring short kept sentences together into a new repeated run, so
+    // search the kept units again until nothing more is found (at most `max_passes` rounds).
+    for _ in 0..<rules.maxPasses {
+      let before = finder.phrases.count
+      finder.findRepeatedRuns()
+      finder.chooseCopies(from: before)
+      if finder.phrases.count == before { break }
+    }
     let phrases = finder.phrases.filter { !$0.dst.isEmpty }
+    if phrases.isEmpty { return doc }
     var out = doc
-    out.stats["dedup_removed_runs", default: 0] += 0
-    out.stats["dedup_removed_chars", default: 0] += 0
-    if phrases.isEmpty { return out }
 
     // Scalar mask: which phrase (if any) dropped each scalar.
     let none = -1
@@ -84,6 +96,19 @@ public struct Deduplicator: Sendable {
       counterpart[u] = Int32(c)
     }
 
+    // Source offsets removed by earlier dedup passes (prefix counts): a piece never spans one,
+    // so removal spans never overlap.
+    var earlier = [Int32](repeating: 0, count: text.sourceLength + 1)
+    var marks = [Bool](repeating: false, count: text.sourceLength)
+    for r in doc.removed where r.stage == Self.stage {
+      for q in r.span.range where q < marks.count { marks[q] = true }
+    }
+    for q in 0..<marks.count { earlier[q + 1] = earlier[q] + (marks[q] ? 1 : 0) }
+    func gapHasEarlierRemoval(_ a: Int, _ b: Int) -> Bool {
+      let lo = min(text.origin[a] + 1, text.sourceLength), hi = min(max(lo, text.origin[b]), text.sourceLength)
+      return earlier[hi] - earlier[lo] > 0
+    }
+
     // keptBefore[u]: kept units before unit u, to tell whether two kept units are adjacent.
     var keptBefore = [Int32](repeating: 0, count: units.count + 1)
     for u in units.indices { keptBefore[u + 1] = keptBefore[u] + (finder.removed[u] ? 0 : 1) }
@@ -103,6 +128,7 @@ public struct Deduplicator: Sendable {
       var e = k
       var firstUnit = -1, lastUnit = -1
       while e < s.count, owner[e] == p {
+        if e > k, gapHasEarlierRemoval(e - 1, e) { break }
         let u = Int(unitAt[e])
         if u >= 0, u != lastUnit {
           if lastUnit >= 0, !(counterpart[u] >= 0 && counterpart[lastUnit] >= 0
@@ -186,18 +212,21 @@ struct RunFinder {
     }
   }
 
-  /// Whether a run of units is long enough to remove, and under which rule.
+  /// Whether a run of units is long enough to remove, and under which rule: it holds a sentence
+  /// long enough to be removed on its own, or several sentences long enough together. (Monotone:
+  /// a run is never rejected when a part of it would be accepted.)
   func acceptance<C: Sequence<Int>>(_ run: C) -> Verdict? {
-    var sentences = 0, chars = 0
+    var sentences = 0, chars = 0, longest = 0
     for u in run where units[u].isContent {
       sentences += 1
       chars += units[u].contentChars
+      longest = max(longest, units[u].contentChars)
     }
     guard sentences >= rules.minRunSentences, sentences > 0 else { return nil }
-    if sentences == 1 {
-      return chars >= rules.minSentenceChars ? ("repeated_sentence", DedupRules.sentenceRuleID) : nil
-    }
-    return chars >= rules.minRunChars ? ("repeated_run", DedupRules.runRuleID) : nil
+    let reason = sentences == 1 ? "repeated_sentence" : "repeated_run"
+    if sentences > 1, chars >= rules.minRunChars { return (reason, DedupRules.runRuleID) }
+    if longest >= rules.minSentenceChars { return (reason, DedupRules.sentenceRuleID) }
+    return nil
   }
 
   typealias Verdict = (reason: String, rule: String)
@@ -286,9 +315,9 @@ struct RunFinder {
   /// pasted in together with a repeated run). A run with markers whose numbering ties keeps its
   /// first copy: its neighbours say little there (tried on seed 000: it moved 6．（2） into 三、).
   /// Runs that pointed at a moved source are re-pointed when removals are recorded.
-  mutating func chooseCopies() {
+  mutating func chooseCopies(from firstPhrase: Int = 0) {
     guard rules.preferNumberedContext || rules.preferEmbeddedCopy else { return }
-    for pi in phrases.indices {
+    for pi in firstPhrase..<phrases.count {
       let p = phrases[pi]
       guard p.reason != "repeated_paragraph" else { continue }
       // Only a source still wholly kept can be swapped (another swap may have taken it already).
