@@ -243,33 +243,40 @@ struct RunFinder {
                     equal: (Int, Int) -> Bool, accept: (Range<Int>) -> Verdict?) -> [(Int, Int, Int, Verdict)] {
     var out: [(Int, Int, Int, Verdict)] = []
     var chains: [UInt64: [Int]] = [:]
-    var itemRemoved = [Bool](repeating: false, count: n)
+
+    /// The longest earlier copy of the items from `i` on: (length, source).
+    func longest(at i: Int) -> (Int, Int) {
+      var bestLength = 0, bestSource = -1
+      guard let chain = chains[hash[i]] else { return (0, -1) }
+      // An item without content can only start a run that reaches content within a few
+      // items; its chain (one attribution, say) is long and unspecific, so try fewer.
+      let limit = hasContent(i) ? maxCandidates : min(maxCandidates, Self.contentlessRunLimit)
+      var candidates = chain.suffix(max(1, limit - 1)).reversed().map { $0 }
+      if let first = chain.first, candidates.last != first { candidates.append(first) }
+      for j in candidates {
+        var length = 0, content = false
+        while j + length < i, i + length < n, equal(j + length, i + length) {
+          content = content || hasContent(i + length)
+          length += 1
+          // A long run with no sentence in it (attributions only) can never be removed; stop
+          // here so text made of one repeated attribution stays linear.
+          if !content, length >= Self.contentlessRunLimit { break }
+        }
+        // Equal lengths: prefer the earlier source (candidates run from late to early).
+        if length > 0, length >= bestLength { bestLength = length; bestSource = j }
+      }
+      return (bestLength, bestSource)
+    }
+
     var i = 0
     while i < n {
-      var bestLength = 0, bestSource = -1
-      if let chain = chains[hash[i]] {
-        // An item without content can only start a run that reaches content within a few
-        // items; its chain (one attribution, say) is long and unspecific, so try fewer.
-        let limit = hasContent(i) ? maxCandidates : min(maxCandidates, Self.contentlessRunLimit)
-        var candidates = chain.suffix(max(1, limit - 1)).reversed().map { $0 }
-        if let first = chain.first, candidates.last != first { candidates.append(first) }
-        for j in candidates {
-          var length = 0, content = false
-          while j + length < i, i + length < n, equal(j + length, i + length) {
-            content = content || hasContent(i + length)
-            length += 1
-            // A long run with no sentence in it (attributions only) can never be removed; stop
-            // here so text made of one repeated attribution stays linear.
-            if !content, length >= Self.contentlessRunLimit { break }
-          }
-          // Equal lengths: prefer the earlier source (candidates run from late to early).
-          if length > 0, length >= bestLength { bestLength = length; bestSource = j }
-        }
-      }
-      if bestLength > 0, let verdict = accept(i..<(i + bestLength)) {
-        out.append((i, bestSource, bestLength, verdict))
-        for t in i..<(i + bestLength) { itemRemoved[t] = true }
-        i += bestLength
+      let (length, source) = longest(at: i)
+      // Lazy match: a run starting with an attribution gives way to an at least as long run
+      // starting at the next unit (the attribution then stays with the sentence before it).
+      let deferToNext = length > 0 && !hasContent(i) && i + 1 < n && longest(at: i + 1).0 >= length
+      if length > 0, !deferToNext, let verdict = accept(i..<(i + length)) {
+        out.append((i, source, length, verdict))
+        i += length
         continue
       }
       chains[hash[i], default: []].append(i)
