@@ -3,16 +3,19 @@ import GongwenCore
 /// Stage 3: clean text -> clean text with repeated runs removed (each removal recorded).
 ///
 /// The text is cut into units (sentences, clause-marker starts, closing attributions; see
-/// `UnitSplitter`). One left-to-right pass then finds exact repeats of runs of whole units,
-/// across line breaks, each unit compared by a hash of its scalars and verified scalar by scalar:
-/// a greedy longest-match parse (LZ77 over unit hashes with bounded hash chains), so the work is
-/// linear in the number of units times `max_candidates`. Removed pieces are labelled
-/// `repeated_paragraph` (whole paragraphs repeating whole paragraphs), `repeated_sentence` (one
-/// sentence) or `repeated_run`. A run is removed only when
-/// its content (attributions not counted) reaches the thresholds in `Rules/dedup.yaml`, so short
-/// legitimate repeats (`（卫生厅负责）`, signatures, stock phrases) stay. The first copy is kept,
-/// unless the clause numbering is strictly more consistent around a later copy, or a later copy
-/// sits inside kept text while the first borders other repeats (see `RunFinder.chooseCopies`).
+/// `UnitSplitter`). A left-to-right greedy longest-match parse (LZ77 over unit hashes with
+/// bounded hash chains; each unit compared by hash, then scalar by scalar) finds runs of whole
+/// units that occurred before, across line breaks; the work is linear in the number of units
+/// times `max_candidates`. The search is repeated over the kept units (up to `max_passes` rounds)
+/// because a removal can bring short sentences together into a new repeated run.
+///
+/// A run is removed only when its content (attributions not counted) reaches the thresholds in
+/// `Rules/dedup.yaml`, so short legitimate repeats (`（卫生厅负责）`, signatures, stock phrases)
+/// stay. The first copy is kept, unless the clause numbering is strictly more consistent around a
+/// later copy, or a later copy sits inside kept text while the first borders other repeats (see
+/// `RunFinder.chooseCopies`). Removed pieces are labelled `repeated_paragraph` (whole paragraphs
+/// repeating whole paragraphs), `repeated_sentence` (one sentence) or `repeated_run`, and name the
+/// source span of the copy that was kept.
 public struct Deduplicator: Sendable {
   public let rules: DedupRules
   public init(rules: DedupRules) { self.rules = rules }
@@ -186,7 +189,7 @@ struct RunFinder {
   let rules: DedupRules
   var removed: [Bool]
   var phrases: [Phrase] = []
-  /// The units pass 2 works on (those pass 1 kept), and each unit's position in it (-1: none).
+  /// The units the current round works on (those still kept), and each unit's position in it (-1: none).
   var seq: [Int] = []
   var seqPosition: [Int32] = []
 
@@ -315,7 +318,7 @@ struct RunFinder {
 
   // MARK: - Choosing which copy to keep
 
-  /// Revisits each run of pass 2 (in text order) and keeps the later copy instead of the first
+  /// Revisits each new run (in text order) and keeps the later copy instead of the first
   /// one when, for a run with clause markers (`prefer_numbered_context`), the clause numbering
   /// around it is strictly more consistent, or, for a run without markers (`prefer_embedded_copy`),
   /// it sits between kept text where the first copy borders other removed repeats (a sentence
@@ -326,7 +329,6 @@ struct RunFinder {
     guard rules.preferNumberedContext || rules.preferEmbeddedCopy else { return }
     for pi in firstPhrase..<phrases.count {
       let p = phrases[pi]
-      guard p.reason != "repeated_paragraph" else { continue }
       // Only a source still wholly kept can be swapped (another swap may have taken it already).
       guard p.src.allSatisfy({ !removed[$0] }) else { continue }
       let skip = Set(p.src).union(p.dst)
