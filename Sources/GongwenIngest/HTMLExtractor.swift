@@ -145,7 +145,7 @@ struct HTMLExtractor {
     }
     parts.append(chosen)
     var out = ""
-    for p in parts { render(tree, from: p, dropped: dropped, into: &out) }
+    for p in parts { render(tree, from: p, dropped: dropped, good: good, into: &out) }
     let body = tidy(out)
     if published == nil { published = try textPublished(collapse(tree.textContent(of: root))) }
     if body.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
@@ -159,10 +159,15 @@ struct HTMLExtractor {
 
   /// Text of the subtree with block structure: blocks become line breaks, table cells end with a
   /// tab, one table row per line. Iterative (explicit stack).
-  private func render(_ tree: MarkupTree, from start: Int, dropped: [Bool], into out: inout String) {
+  private func render(_ tree: MarkupTree, from start: Int, dropped: [Bool], good: [Int], into out: inout String) {
     var stack: [(Int, Bool)] = [(start, false)]
     var cellDepth = 0, preDepth = 0
-    func breakLine() { out += cellDepth > 0 ? " " : "\n" }
+    var layoutCells = Set<Int>()
+    func breakLine() {
+      if cellDepth == 0 { out += "\n"; return }
+      if let l = out.unicodeScalars.last, l == " " || l == "\t" || l == "\n" { return }
+      out += " "
+    }
     while let (i, exiting) = stack.popLast() {
       let node = tree[i]
       if dropped[i] { continue }
@@ -171,42 +176,67 @@ struct HTMLExtractor {
         continue
       }
       let name = node.name
+      let cell = name == "td" || name == "th"
       if exiting {
-        switch name {
-        case "td", "th":
+        if cell && layoutCells.contains(i) {
+          breakLine()
+        } else if cell {
           cellDepth -= 1
+          while let l = out.unicodeScalars.last, l == " " { out.unicodeScalars.removeLast() }
           out += cellDepth > 0 ? " " : "\t"
-        case "tr": breakLine()
-        case "pre":
+        } else if name == "pre" {
           preDepth -= 1
           breakLine()
-        default: if Self.blockElements.contains(name) { breakLine() }
+        } else if name == "tr" || Self.blockElements.contains(name) {
+          breakLine()
         }
         continue
       }
-      switch name {
-      case "br", "hr": breakLine()
-      case "td", "th": cellDepth += 1
-      case "pre":
-        preDepth += 1
-        breakLine()
-      case "img", "input": break
-      default: if Self.blockElements.contains(name) { breakLine() }
+      if cell {
+        // a layout cell (a page laid out with tables) holds paragraphs of prose: it is a block, not a data cell
+        if cellDepth == 0 && isLayoutCell(tree, i, good: good) {
+          layoutCells.insert(i)
+          breakLine()
+        } else {
+          cellDepth += 1
+        }
+      } else {
+        switch name {
+        case "br", "hr": breakLine()
+        case "pre":
+          preDepth += 1
+          breakLine()
+        default: if Self.blockElements.contains(name) { breakLine() }
+        }
       }
       stack.append((i, true))
       for c in node.children.reversed() { stack.append((c, false)) }
     }
   }
 
+  /// A table cell used for page layout: much prose, or several paragraphs/line breaks or a nested table.
+  private func isLayoutCell(_ tree: MarkupTree, _ i: Int, good: [Int]) -> Bool {
+    if good[i] >= 200 { return true }
+    var blocks = 0
+    for c in tree[i].children where tree[c].kind == .element {
+      switch tree[c].name {
+      case "table": return true
+      case "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol": blocks += 1
+      default: break
+      }
+    }
+    return blocks >= 3
+  }
+
   /// Lines trimmed of ASCII spaces (full-width indentation is kept), trailing cell tabs removed,
-  /// empty lines dropped.
+  /// blank lines (also those holding only NBSP or full-width spaces) dropped.
   private func tidy(_ s: String) -> String {
     var lines: [String] = []
     for raw in s.split(separator: "\n", omittingEmptySubsequences: true) {
       var scalars = Substring(raw).unicodeScalars[...]
       while let f = scalars.first, f == " " || f == "\t" || f == "\r" { scalars = scalars.dropFirst() }
       while let l = scalars.last, l == " " || l == "\t" || l == "\r" { scalars = scalars.dropLast() }
-      if scalars.isEmpty { continue }
+      if scalars.allSatisfy({ $0.properties.isWhitespace }) { continue }  // e.g. <p>&nbsp;</p>
       lines.append(String(String.UnicodeScalarView(scalars)))
     }
     return lines.joined(separator: "\n")

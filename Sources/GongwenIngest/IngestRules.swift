@@ -54,7 +54,7 @@ public struct IngestRules: RuleFile {
     public static let maxCompressionRatio = 200.0
     public static let compressionCheckMinBytes = 1 << 20
     public static let maxMarkupDepth = 512
-    public static let binaryShare = 0.3
+    public static let binaryShare = 0.1
     public static let reportedOffsets = 8
     public static let gb18030Labels = ["gb18030", "gbk", "gb2312", "gb_2312-80", "cp936", "x-gbk", "euc-cn", "csgb2312",
                                        "windows-936", "ms936", "chinese", "iso-ir-58"]

@@ -48,7 +48,8 @@ struct TextDecoding {
     }
     // 7. ICU's detector for everything else (Latin-1, Shift_JIS, EUC-KR, ...)
     for c in ICUCharsetDetector.detect(bytes) where c.confidence >= rules.detectorMinConfidence {
-      guard let charset = canonical(c.name), charset != "UTF-8" else { continue }
+      // UTF-16/32 without a BOM is only believed on the NUL-byte evidence above
+      guard let charset = canonical(c.name), charset != "UTF-8", !charset.hasPrefix("UTF-") else { continue }
       if let d = try? ICUConverter.decode(bytes, charset: charset, maxReportedOffsets: rules.reportedOffsets),
         Double(d.invalidCount) <= 0.05 * Double(max(1, bytes.count))
       {
@@ -148,7 +149,7 @@ struct TextDecoding {
       if s.value < 0x20, s != "\n", s != "\r", s != "\t", s != "\u{0C}", s != "\u{0B}", s != "\u{1B}" { controls += 1 }
       else if s.value == 0x7F || s == "\u{FFFD}" { controls += 1 }
     }
-    let bad = Double(controls + (invalid > 0 ? 0 : 0))
+    let bad = Double(controls)
     if total > 0, bad / Double(total) > rules.binaryShare {
       throw StageFailure(stage: "ingest", code: "binary_file",
                          message: "this looks like a binary file (\(Int(bad * 100 / Double(total)))% control or undecodable characters), not a text notice; pass the notice as .txt, .html or .docx")

@@ -17,8 +17,11 @@ public enum MarkupKit {
   public static func parseHTML(utf8 bytes: [UInt8], maxDepth: Int = 512) throws(MarkupError) -> MarkupTree {
     initialize()
     guard bytes.count < Int(Int32.max) else { throw MarkupError(kind: .tooLarge, message: "document larger than 2 GB") }
+    // XML_PARSE_HUGE lifts libxml2's fixed 256-level depth limit, which otherwise stops the parse and
+    // silently drops the rest of the page. libxml2's HTML parser keeps open elements on a heap stack,
+    // the conversion below caps depth itself (`maxDepth`), and callers cap the input size.
     let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                          | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+                          | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
     let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf -> htmlDocPtr? in
       guard let base = buf.baseAddress else { return nil }
       return base.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
