@@ -52,15 +52,20 @@ struct HTMLExtractor {
     let n = tree.nodes.count
     var dropped = [Bool](repeating: false, count: n)
     var inLink = [Bool](repeating: false, count: n)
+    var inArticle = [Bool](repeating: false, count: n)
     for i in order {
       let node = tree[i]
       if let p = node.parent {
         dropped[i] = dropped[p]
         inLink[i] = inLink[p]
+        inArticle[i] = inArticle[p]
       }
       if node.kind == .element {
-        if rules.dropElements.contains(node.name) { dropped[i] = true }
+        // an HTML5 <header> inside <article>/<main> holds the notice's own title: kept
+        let articleHeader = node.name == "header" && inArticle[i]
+        if rules.dropElements.contains(node.name) && !articleHeader { dropped[i] = true }
         if node.name == "a" { inLink[i] = true }
+        if node.name == "article" || node.name == "main" { inArticle[i] = true }
       }
     }
     var good = [Int](repeating: 0, count: n), link = [Int](repeating: 0, count: n)
@@ -75,7 +80,7 @@ struct HTMLExtractor {
         if node.kind == .text {
           let han = node.text.unicodeScalars.reduce(0) { $0 + (isHan($1) ? 1 : 0) }
           if inLink[i] { link[i] = han } else { good[i] = han }
-          if han > 0 {
+          if han > 0 && !inLink[i] {
             do {
               docNum[i] = try numRe.firstMatch(in: node.text.unicodeScalars) != nil ? 1 : 0
               markers[i] = try markerRe.matches(in: node.text).count
@@ -100,7 +105,8 @@ struct HTMLExtractor {
       do { hit = try hintRe.firstMatch(in: label.unicodeScalars) != nil } catch {
         throw rules.boilerplateHint.failure(error, stage: "ingest")
       }
-      if hit, Double(good[i]) <= rules.boilerplateMaxShare * Double(max(1, total)), docNum[i] == 0 || markers[i] == 0 {
+      // never drop by hint what holds much of the page's prose or the notice's 发文字号
+      if hit, Double(good[i]) <= rules.boilerplateMaxShare * Double(max(1, total)), docNum[i] == 0 {
         for j in tree.preorder(from: i) { dropped[j] = true }
         hinted = true
       }

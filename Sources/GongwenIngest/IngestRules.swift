@@ -66,7 +66,7 @@ public struct IngestRules: RuleFile {
     public static let dropElements = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
                                       "iframe", "object", "embed", "svg", "template", "select", "button", "head"]
     public static let boilerplateHint =
-      #"(?i)(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|bread|position|location|share|bdshare|footer|foot|header|head|topbar|top-bar|sidebar|side|toolbar|copyright|weizhi|dqwz|fxd?)($|[\s_\d-])"#
+      #"(?i)(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|bread|position|location|share|bdshare|footer|foot|header|topbar|top-bar|sidebar|side|toolbar|copyright|weizhi|dqwz|fxd?)($|[\s_\d-])"#
     public static let boilerplateMaxShare = 0.5
     public static let linkPenalty = 2.0
     public static let docNumber = #"〔\d{4}〕\d+号|\[\d{4}\]\d+号|［\d{4}］\d+号"#

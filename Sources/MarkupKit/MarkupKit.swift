@@ -197,6 +197,11 @@ public struct MarkupTree: Sendable {
     /// Namespace prefix as written (`w`), nil when none.
     public let prefix: String?
     public let value: String
+    public init(name: String, prefix: String?, value: String) {
+      self.name = name
+      self.prefix = prefix
+      self.value = value
+    }
   }
 
   public struct Node: Sendable {
