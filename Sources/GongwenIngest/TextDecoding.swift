@@ -22,6 +22,13 @@ struct TextDecoding {
     if let utf16 = utf16ByNulPattern(bytes) { return try finish(bytes, skip: 0, charset: utf16, name: utf16) }
     // 3. the fast path: valid UTF-8, no detector call
     if let s = String(validating: bytes, as: UTF8.self) {
+      // Short GBK can happen to be valid UTF-8 made of two-byte sequences only (通知 = CD A8 D6 AA).
+      // Text with no character beyond U+07FF but some beyond ASCII gets a second look.
+      if !s.unicodeScalars.contains(where: { $0.value >= 0x800 }), s.unicodeScalars.contains(where: { $0.value >= 0x80 }),
+        let gb = evaluate(bytes, charset: "GB18030"), gb.decoded.invalidCount == 0, gb.han >= 2, gb.quality >= 0.5
+      {
+        return try finish(gb.decoded, bytes: bytes, skip: 0, name: "GB18030")
+      }
       return try check(Result(text: s, encoding: "UTF-8", warnings: []), invalid: 0, bytes: bytes.count)
     }
     // 4. a charset the document declares wins when decoding with it is (nearly) clean
@@ -39,11 +46,12 @@ struct TextDecoding {
     {
       return try finish(d, bytes: bytes, skip: 0, name: "UTF-8")
     }
-    // 6. Chinese double-byte encodings, decided by a measurable check
-    let gb = evaluate(bytes, charset: "GB18030")
-    let big5 = evaluate(bytes, charset: "Big5")
-    let cjkBest = [gb, big5].compactMap { $0 }.max { a, b in a.score < b.score }
-    if let best = cjkBest, best.han >= 8, best.quality >= 0.15 {
+    // 6. Chinese encodings (GB18030, Big5, and UTF-16 without BOM or ASCII), decided by a measurable
+    //    check: decode with each and keep the reading whose Han characters are most often common ones
+    var candidates = ["GB18030", "Big5"]
+    if bytes.count % 2 == 0 { candidates += ["UTF-16LE", "UTF-16BE"] }
+    let cjkBest = candidates.compactMap { evaluate(bytes, charset: $0) }.max { a, b in a.score < b.score }
+    if let best = cjkBest, best.han >= 2, best.quality >= 0.15 {
       return try finish(best.decoded, bytes: bytes, skip: 0, name: best.name)
     }
     // 7. ICU's detector for everything else (Latin-1, Shift_JIS, EUC-KR, ...)
@@ -56,9 +64,12 @@ struct TextDecoding {
         return try finish(d, bytes: bytes, skip: 0, name: charset)
       }
     }
-    // 8. nothing convincing: the better Chinese reading, with its damage reported
-    if let best = cjkBest { return try finish(best.decoded, bytes: bytes, skip: 0, name: best.name) }
-    return try finish(bytes, skip: 0, charset: "UTF-8", name: "UTF-8")
+    // 8. nothing convincing: GB18030 (the usual encoding of mainland notices), with its damage reported
+    var r = try finish(bytes, skip: 0, charset: "GB18030", name: "GB18030")
+    r.warnings.append(DocumentWarning(
+      code: "encoding_uncertain", stage: "ingest",
+      message: "the file is not UTF-8 and its encoding could not be recognised; read as GB18030. Convert it to UTF-8 if the text looks wrong"))
+    return r
   }
 
   /// Canonical decoder name for a label: GBK/GB2312 labels read as GB18030, Big5 labels as Big5.

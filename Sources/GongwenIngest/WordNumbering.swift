@@ -16,6 +16,8 @@ struct WordNumbering {
   var abstracts: [String: [Int: Level]] = [:]
   var numToAbstract: [String: String] = [:]
   var startOverrides: [String: [Int: Int]] = [:]
+  /// Whole levels redefined by `w:num/w:lvlOverride/w:lvl`, per numId.
+  var levelOverrides: [String: [Int: Level]] = [:]
   var counters: [String: [Int: Int]] = [:]
   var styles: [String: (numId: String?, ilvl: Int?, basedOn: String?)] = [:]
 
@@ -25,19 +27,7 @@ struct WordNumbering {
       guard let id = t[a].attribute("abstractNumId") else { continue }
       var levels: [Int: Level] = [:]
       for l in t.children(of: a, named: "lvl") {
-        guard let il = t[l].attribute("ilvl").flatMap({ Int($0) }) else { continue }
-        var level = Level()
-        func val(_ name: String) -> String? { t.child(of: l, named: name).flatMap { t[$0].attribute("val") } }
-        if let s = val("start").flatMap({ Int($0) }) { level.start = s }
-        if let f = val("numFmt") { level.format = f }
-        if let x = t.child(of: l, named: "lvlText") { level.text = t[x].attribute("val") ?? "" }
-        switch val("suff") {
-        case "space": level.suffix = " "
-        case "nothing": level.suffix = ""
-        default: level.suffix = "\t"
-        }
-        if let lg = t.child(of: l, named: "isLgl") { level.legal = t[lg].attribute("val").map { $0 != "0" && $0 != "false" } ?? true }
-        levels[il] = level
+        if let (il, level) = Self.level(t, l) { levels[il] = level }
       }
       abstracts[id] = levels
     }
@@ -49,8 +39,27 @@ struct WordNumbering {
         if let s = t.child(of: o, named: "startOverride").flatMap({ t[$0].attribute("val") }).flatMap({ Int($0) }) {
           startOverrides[id, default: [:]][il] = s
         }
+        if let l = t.child(of: o, named: "lvl"), let (_, level) = Self.level(t, l) {
+          levelOverrides[id, default: [:]][il] = level
+        }
       }
     }
+  }
+
+  static func level(_ t: MarkupTree, _ l: Int) -> (Int, Level)? {
+    guard let il = t[l].attribute("ilvl").flatMap({ Int($0) }) else { return nil }
+    var level = Level()
+    func val(_ name: String) -> String? { t.child(of: l, named: name).flatMap { t[$0].attribute("val") } }
+    if let s = val("start").flatMap({ Int($0) }) { level.start = s }
+    if let f = val("numFmt") { level.format = f }
+    if let x = t.child(of: l, named: "lvlText") { level.text = t[x].attribute("val") ?? "" }
+    switch val("suff") {
+    case "space": level.suffix = " "
+    case "nothing": level.suffix = ""
+    default: level.suffix = "\t"
+    }
+    if let lg = t.child(of: l, named: "isLgl") { level.legal = t[lg].attribute("val").map { $0 != "0" && $0 != "false" } ?? true }
+    return (il, level)
   }
 
   mutating func loadStyles(_ t: MarkupTree) {
@@ -81,7 +90,9 @@ struct WordNumbering {
 
   /// Advances the counter of (numId, ilvl) and returns the marker text with its suffix.
   mutating func next(numId: String, ilvl: Int) -> String {
-    guard let a = numToAbstract[numId], let levels = abstracts[a], let level = levels[ilvl] else { return "" }
+    guard let a = numToAbstract[numId], var levels = abstracts[a] else { return "" }
+    for (k, v) in levelOverrides[numId] ?? [:] { levels[k] = v }
+    guard let level = levels[ilvl] else { return "" }
     func startOf(_ l: Int) -> Int { startOverrides[numId]?[l] ?? levels[l]?.start ?? 1 }
     var c = counters[numId] ?? [:]
     c[ilvl] = c[ilvl].map { $0 + 1 } ?? startOf(ilvl)

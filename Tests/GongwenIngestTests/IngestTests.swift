@@ -393,3 +393,42 @@ func storedZip(name: String, content: String) -> [UInt8] {
     + u32(UInt32(local.count)) + u16(0)
   return local + central + end
 }
+
+@Suite struct MoreEncodingTests {
+  @Test func utf16WithoutBOMOrASCII() throws {
+    let text = "关于印发深化医药卫生体制改革重点工作任务的通知各有关单位现将工作安排印发给你们请认真贯彻落实"
+    let le = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let doc = try ingestor.ingest(le)
+    #expect(doc.encoding == "UTF-16LE")
+    #expect(doc.text == text)
+  }
+
+  @Test func veryShortGBK() throws {
+    // "通知" in GBK: four bytes, no detector could be sure
+    let doc = try ingestor.ingest([0xCD, 0xA8, 0xD6, 0xAA])
+    #expect(doc.encoding == "GB18030")
+    #expect(doc.text == "通知")
+  }
+
+  @Test func latin1FallsToTheDetector() throws {
+    let text = "Le ministère de la santé publique a publié la décision relative à la réforme du système de soins médicaux. "
+    let bytes = Array(text.unicodeScalars.map { UInt8($0.value) })
+    let doc = try ingestor.ingest(bytes + bytes + bytes)
+    #expect(doc.text.hasPrefix("Le ministère de la santé"))
+    #expect(doc.encoding.contains("8859-1") || doc.encoding.contains("1252"))
+  }
+}
+
+@Suite struct NumberingOverrideTests {
+  @Test func levelOverrideAndStartOverride() {
+    var n = WordNumbering()
+    n.numToAbstract = ["1": "0", "2": "0"]
+    n.abstracts["0"] = [0: .init(start: 1, format: "chineseCounting", text: "%1、", suffix: "")]
+    n.startOverrides["2"] = [0: 5]
+    n.levelOverrides["2"] = [0: .init(start: 1, format: "decimalEnclosedCircleChinese", text: "%1", suffix: "")]
+    #expect(n.next(numId: "1", ilvl: 0) == "一、")
+    #expect(n.next(numId: "2", ilvl: 0) == "⑤")
+    #expect(n.next(numId: "1", ilvl: 0) == "二、")
+    #expect(n.next(numId: "9", ilvl: 0) == "")  // unknown list: no marker rather than a guess
+  }
+}
