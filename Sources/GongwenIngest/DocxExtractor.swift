@@ -164,6 +164,13 @@ struct DocxText {
         switch name {
         case "p":
           paragraphs.append(marker(for: i))
+        case "r":
+          // hidden text (w:vanish) is not shown to the reader
+          if let rPr = tree.child(of: i, named: "rPr"), let v = tree.child(of: rPr, named: "vanish"),
+            !["0", "false", "off"].contains(tree[v].attribute("val") ?? "true")
+          {
+            continue
+          }
         case "tc": cells.append([])
         case "tr": rows.append([])
         case "t":

@@ -111,6 +111,7 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     #expect(doc.text == expected)
     #expect(!doc.text.contains("PAGE"))  // field instruction
     #expect(!doc.text.contains("99"))  // deleted revision
+    #expect(!doc.text.contains("隐藏"))  // hidden text
   }
 
   @Test func chineseCountingAndOtherFormats() {
@@ -299,6 +300,7 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     let doc = try ingestor.ingest(Array(html.utf8), pathHint: "deep.html")
     #expect(doc.format == "html")
     #expect(doc.text.contains("一、深层内容（市卫生局负责）"))
+    #expect(doc.warnings.contains { $0.code == "deep_nesting" })
   }
 
   @Test func deepNestingBeyondTheRuleCapWarns() throws {

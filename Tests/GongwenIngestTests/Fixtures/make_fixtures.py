@@ -196,6 +196,8 @@ def numbered_docx(path, expected_path):
         f'<w:tr>{cell("工作任务")}{cell("牵头单位")}</w:tr>'
         f'<w:tr>{cell("推进公立医院改革")}{cell("市卫生局")}</w:tr></w:tbl>',
         p("强化组织领导", 2, 0),
+        # hidden text (w:vanish) is not shown to the reader
+        '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的批注文字</w:t></w:r><w:r><w:t>（此件公开发布）</w:t></w:r></w:p>',
         '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>',
     ]
     document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{"".join(body)}</w:body></w:document>'
@@ -215,6 +217,7 @@ def numbered_docx(path, expected_path):
         "工作任务\t牵头单位",
         "推进公立医院改革\t市卫生局",
         "九、\t强化组织领导",
+        "（此件公开发布）",
     ])
     fixed_zip(path, [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
                      ("word/_rels/document.xml.rels", DOC_RELS), ("word/document.xml", document),
