@@ -16,34 +16,62 @@ public struct IngestRules: RuleFile {
     public var html: HTML?
 
     public struct Limits: Decodable, Sendable {
-      public var max_input_bytes: Located<Int>?
-      public var max_docx_part_bytes: Located<Int>?
-      public var max_compression_ratio: Located<Double>?
-      public var compression_check_min_bytes: Located<Int>?
-      public var max_markup_depth: Located<Int>?
-      public var binary_share: Located<Double>?
-      public var reported_offsets: Located<Int>?
+      public var maxInputBytes: Located<Int>?
+      public var maxDocxPartBytes: Located<Int>?
+      public var maxCompressionRatio: Located<Double>?
+      public var compressionCheckMinBytes: Located<Int>?
+      public var maxMarkupDepth: Located<Int>?
+      public var binaryShare: Located<Double>?
+      public var reportedOffsets: Located<Int>?
+      enum CodingKeys: String, CodingKey {
+        case maxInputBytes = "max_input_bytes"
+        case maxDocxPartBytes = "max_docx_part_bytes"
+        case maxCompressionRatio = "max_compression_ratio"
+        case compressionCheckMinBytes = "compression_check_min_bytes"
+        case maxMarkupDepth = "max_markup_depth"
+        case binaryShare = "binary_share"
+        case reportedOffsets = "reported_offsets"
+      }
     }
 
     public struct Encoding: Decodable, Sendable {
-      public var gb18030_labels: [String]?
-      public var big5_labels: [String]?
-      public var declared_max_error_share: Located<Double>?
-      public var utf8_max_error_share: Located<Double>?
-      public var detector_min_confidence: Located<Int>?
+      public var gb18030Labels: [String]?
+      public var big5Labels: [String]?
+      public var declaredMaxErrorShare: Located<Double>?
+      public var utf8MaxErrorShare: Located<Double>?
+      public var detectorMinConfidence: Located<Int>?
+      enum CodingKeys: String, CodingKey {
+        case gb18030Labels = "gb18030_labels"
+        case big5Labels = "big5_labels"
+        case declaredMaxErrorShare = "declared_max_error_share"
+        case utf8MaxErrorShare = "utf8_max_error_share"
+        case detectorMinConfidence = "detector_min_confidence"
+      }
     }
 
     public struct HTML: Decodable, Sendable {
-      public var drop_elements: [String]?
-      public var boilerplate_hint: Located<String>?
-      public var boilerplate_max_share: Located<Double>?
-      public var link_penalty: Located<Double>?
-      public var doc_number: Located<String>?
-      public var doc_number_bonus: Located<Int>?
-      public var clause_marker: Located<String>?
-      public var clause_marker_bonus: Located<Int>?
-      public var published_meta_names: [String]?
-      public var published_text: Located<String>?
+      public var dropElements: [String]?
+      public var boilerplateHint: Located<String>?
+      public var boilerplateMaxShare: Located<Double>?
+      public var linkPenalty: Located<Double>?
+      public var docNumber: Located<String>?
+      public var docNumberBonus: Located<Int>?
+      public var clauseMarker: Located<String>?
+      public var clauseMarkerBonus: Located<Int>?
+      public var publishedMetaNames: [String]?
+      public var publishedText: Located<String>?
+      enum CodingKeys: String, CodingKey {
+        case dropElements = "drop_elements"
+        case boilerplateHint = "boilerplate_hint"
+        case boilerplateMaxShare = "boilerplate_max_share"
+        case linkPenalty = "link_penalty"
+        case docNumber = "doc_number"
+        case docNumberBonus = "doc_number_bonus"
+        case clauseMarker = "clause_marker"
+        case clauseMarkerBonus = "clause_marker_bonus"
+        case publishedMetaNames = "published_meta_names"
+        case publishedText = "published_text"
+      }
     }
   }
 
@@ -134,32 +162,32 @@ public struct IngestRules: RuleFile {
       }
     }
     let l = raw.limits, e = raw.encoding, h = raw.html
-    maxInputBytes = int(l?.max_input_bytes, Defaults.maxInputBytes, "limits.max_input_bytes", min: 1024)
-    maxDocxPartBytes = int(l?.max_docx_part_bytes, Defaults.maxDocxPartBytes, "limits.max_docx_part_bytes", min: 1024)
-    maxCompressionRatio = share(l?.max_compression_ratio, Defaults.maxCompressionRatio, "limits.max_compression_ratio",
+    maxInputBytes = int(l?.maxInputBytes, Defaults.maxInputBytes, "limits.max_input_bytes", min: 1024)
+    maxDocxPartBytes = int(l?.maxDocxPartBytes, Defaults.maxDocxPartBytes, "limits.max_docx_part_bytes", min: 1024)
+    maxCompressionRatio = share(l?.maxCompressionRatio, Defaults.maxCompressionRatio, "limits.max_compression_ratio",
                                 max: 100_000)
-    compressionCheckMinBytes = int(l?.compression_check_min_bytes, Defaults.compressionCheckMinBytes,
+    compressionCheckMinBytes = int(l?.compressionCheckMinBytes, Defaults.compressionCheckMinBytes,
                                    "limits.compression_check_min_bytes", min: 0)
-    maxMarkupDepth = int(l?.max_markup_depth, Defaults.maxMarkupDepth, "limits.max_markup_depth", min: 16)
-    binaryShare = share(l?.binary_share, Defaults.binaryShare, "limits.binary_share")
-    reportedOffsets = int(l?.reported_offsets, Defaults.reportedOffsets, "limits.reported_offsets", min: 1)
-    gb18030Labels = Set((e?.gb18030_labels ?? Defaults.gb18030Labels).map { $0.lowercased() })
-    big5Labels = Set((e?.big5_labels ?? Defaults.big5Labels).map { $0.lowercased() })
-    declaredMaxErrorShare = share(e?.declared_max_error_share, Defaults.declaredMaxErrorShare,
+    maxMarkupDepth = int(l?.maxMarkupDepth, Defaults.maxMarkupDepth, "limits.max_markup_depth", min: 16)
+    binaryShare = share(l?.binaryShare, Defaults.binaryShare, "limits.binary_share")
+    reportedOffsets = int(l?.reportedOffsets, Defaults.reportedOffsets, "limits.reported_offsets", min: 1)
+    gb18030Labels = Set((e?.gb18030Labels ?? Defaults.gb18030Labels).map { $0.lowercased() })
+    big5Labels = Set((e?.big5Labels ?? Defaults.big5Labels).map { $0.lowercased() })
+    declaredMaxErrorShare = share(e?.declaredMaxErrorShare, Defaults.declaredMaxErrorShare,
                                   "encoding.declared_max_error_share")
-    utf8MaxErrorShare = share(e?.utf8_max_error_share, Defaults.utf8MaxErrorShare, "encoding.utf8_max_error_share")
-    detectorMinConfidence = int(e?.detector_min_confidence, Defaults.detectorMinConfidence,
+    utf8MaxErrorShare = share(e?.utf8MaxErrorShare, Defaults.utf8MaxErrorShare, "encoding.utf8_max_error_share")
+    detectorMinConfidence = int(e?.detectorMinConfidence, Defaults.detectorMinConfidence,
                                 "encoding.detector_min_confidence", min: 0)
-    dropElements = Set((h?.drop_elements ?? Defaults.dropElements).map { $0.lowercased() })
-    boilerplateMaxShare = share(h?.boilerplate_max_share, Defaults.boilerplateMaxShare, "html.boilerplate_max_share")
-    linkPenalty = share(h?.link_penalty, Defaults.linkPenalty, "html.link_penalty", max: 100)
-    docNumberBonus = int(h?.doc_number_bonus, Defaults.docNumberBonus, "html.doc_number_bonus", min: 0)
-    clauseMarkerBonus = int(h?.clause_marker_bonus, Defaults.clauseMarkerBonus, "html.clause_marker_bonus", min: 0)
-    publishedMetaNames = Set((h?.published_meta_names ?? Defaults.publishedMetaNames).map { $0.lowercased() })
-    let hint = regex("html.boilerplate_hint", h?.boilerplate_hint, Defaults.boilerplateHint)
-    let num = regex("html.doc_number", h?.doc_number, Defaults.docNumber)
-    let marker = regex("html.clause_marker", h?.clause_marker, Defaults.clauseMarker)
-    let pub = regex("html.published_text", h?.published_text, Defaults.publishedText)
+    dropElements = Set((h?.dropElements ?? Defaults.dropElements).map { $0.lowercased() })
+    boilerplateMaxShare = share(h?.boilerplateMaxShare, Defaults.boilerplateMaxShare, "html.boilerplate_max_share")
+    linkPenalty = share(h?.linkPenalty, Defaults.linkPenalty, "html.link_penalty", max: 100)
+    docNumberBonus = int(h?.docNumberBonus, Defaults.docNumberBonus, "html.doc_number_bonus", min: 0)
+    clauseMarkerBonus = int(h?.clauseMarkerBonus, Defaults.clauseMarkerBonus, "html.clause_marker_bonus", min: 0)
+    publishedMetaNames = Set((h?.publishedMetaNames ?? Defaults.publishedMetaNames).map { $0.lowercased() })
+    let hint = regex("html.boilerplate_hint", h?.boilerplateHint, Defaults.boilerplateHint)
+    let num = regex("html.doc_number", h?.docNumber, Defaults.docNumber)
+    let marker = regex("html.clause_marker", h?.clauseMarker, Defaults.clauseMarker)
+    let pub = regex("html.published_text", h?.publishedText, Defaults.publishedText)
     guard problems.isEmpty, let hint, let num, let marker, let pub else { throw RuleErrors(problems) }
     boilerplateHint = hint
     docNumber = num

@@ -434,3 +434,32 @@ func storedZip(name: String, content: String) -> [UInt8] {
     #expect(n.next(numId: "9", ilvl: 0) == "")  // unknown list: no marker rather than a guess
   }
 }
+
+@Suite struct RulesDefaultsTests {
+  @Test func bundledYAMLStatesTheBuiltInDefaults() throws {
+    let y = ingestor.rules
+    let d = try IngestRules(raw: .init(version: 1), file: "<defaults>")
+    #expect(y.maxInputBytes == d.maxInputBytes && y.maxDocxPartBytes == d.maxDocxPartBytes)
+    #expect(y.maxCompressionRatio == d.maxCompressionRatio && y.compressionCheckMinBytes == d.compressionCheckMinBytes)
+    #expect(y.maxMarkupDepth == d.maxMarkupDepth && y.binaryShare == d.binaryShare && y.reportedOffsets == d.reportedOffsets)
+    #expect(y.gb18030Labels == d.gb18030Labels && y.big5Labels == d.big5Labels)
+    #expect(y.declaredMaxErrorShare == d.declaredMaxErrorShare && y.utf8MaxErrorShare == d.utf8MaxErrorShare)
+    #expect(y.detectorMinConfidence == d.detectorMinConfidence && y.dropElements == d.dropElements)
+    #expect(y.boilerplateHint.pattern == d.boilerplateHint.pattern && y.boilerplateMaxShare == d.boilerplateMaxShare)
+    #expect(y.linkPenalty == d.linkPenalty && y.docNumber.pattern == d.docNumber.pattern)
+    #expect(y.docNumberBonus == d.docNumberBonus && y.clauseMarker.pattern == d.clauseMarker.pattern)
+    #expect(y.clauseMarkerBonus == d.clauseMarkerBonus && y.publishedMetaNames == d.publishedMetaNames)
+    #expect(y.publishedText.pattern == d.publishedText.pattern)
+  }
+
+  @Test func everyYAMLKeyIsCommented() throws {
+    let yaml = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Rules/ingest.yaml"), encoding: .utf8)
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for (i, line) in lines.enumerated() {
+      let t = line.trimmingCharacters(in: .whitespaces)
+      if t.isEmpty || t.hasPrefix("#") || !t.contains(":") { continue }
+      let commented = line.contains(" # ") || (i > 0 && lines[i - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#"))
+      #expect(commented, "line \(i + 1) has no comment: \(line)")
+    }
+  }
+}
