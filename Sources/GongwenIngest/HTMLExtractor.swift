@@ -153,6 +153,8 @@ struct HTMLExtractor {
     var out = ""
     for p in parts { render(tree, from: p, dropped: dropped, good: good, into: &out) }
     let body = tidy(out)
+    // a 发布日期 in the notice area first, then anywhere on the page
+    if published == nil { published = try textPublished(collapse(body)) }
     if published == nil { published = try textPublished(collapse(tree.textContent(of: root))) }
     if body.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
       warnings.append(DocumentWarning(code: "html_no_text", stage: "ingest",
@@ -220,18 +222,22 @@ struct HTMLExtractor {
     }
   }
 
-  /// A table cell used for page layout: much prose, or several paragraphs/line breaks or a nested table.
+  /// A table cell used for page layout rather than data: it holds a nested table, or it is the only
+  /// cell of its row, or it holds several paragraphs/line breaks in a row of at most two cells.
   private func isLayoutCell(_ tree: MarkupTree, _ i: Int, good: [Int]) -> Bool {
-    if good[i] >= 200 { return true }
+    let rowCells = tree[i].parent.map { r in
+      tree[r].children.filter { tree[$0].kind == .element && (tree[$0].name == "td" || tree[$0].name == "th") }.count
+    } ?? 1
+    if rowCells <= 1 { return true }
     var blocks = 0
-    for c in tree[i].children where tree[c].kind == .element {
+    for c in tree.preorder(from: i).dropFirst() where tree[c].kind == .element {
       switch tree[c].name {
       case "table": return true
       case "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol": blocks += 1
       default: break
       }
     }
-    return blocks >= 3
+    return blocks >= 3 && rowCells <= 2
   }
 
   /// Lines trimmed of ASCII spaces (full-width indentation is kept), trailing cell tabs removed,

@@ -329,6 +329,20 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     #expect(doc.text == "一、工作任务\n任务\t牵头单位\n推进公立医院改革\t市卫生局\n二、保障措施")
   }
 
+  @Test func dataTableWithLongCellsKeepsRows() throws {
+    let long = String(repeating: "推进公立医院综合改革，完善补偿机制。", count: 20)
+    let html = "<html><body><div><p>一、任务分工</p><table><tr><th>序号</th><th>任务</th><th>牵头单位</th></tr>"
+      + "<tr><td>1</td><td><p>\(long)</p></td><td>市卫生局<br>市财政局</td></tr></table></div></body></html>"
+    let doc = try ingestor.ingest(Array(html.utf8))
+    #expect(doc.text == "一、任务分工\n序号\t任务\t牵头单位\n1\t\(long)\t市卫生局 市财政局")
+  }
+
+  @Test func layoutTableKeepsParagraphs() throws {
+    let html = "<html><body><table><tr><td class=\"left\"><a href=\"#\">首页</a></td><td><p>关于印发方案的通知</p><p>某政办发〔2013〕5号</p><p>一、总体要求</p></td></tr></table></body></html>"
+    let doc = try ingestor.ingest(Array(html.utf8))
+    #expect(doc.text.hasSuffix("关于印发方案的通知\n某政办发〔2013〕5号\n一、总体要求"))
+  }
+
   @Test func publishDateFromPageText() throws {
     let html = "<html><body><div>发布时间：2013年7月5日</div><div><p>一、总体要求</p></div></body></html>"
     #expect(try ingestor.ingest(Array(html.utf8)).pagePublished == "2013-07-05")
