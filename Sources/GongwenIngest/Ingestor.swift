@@ -34,6 +34,10 @@ public struct Ingestor: Sendable {
     let declared = markupHint ? Sniff.declaredCharset(bytes.prefix(4096)) : nil
     let decoded = try TextDecoding(rules: rules).decode(bytes, declared: declared)
     let head = Array(decoded.text.unicodeScalars.prefix(4096).map { $0.value < 0x80 ? UInt8($0.value) : 0x80 })
+    if Sniff.isWordXML(head[...]) {
+      throw StageFailure(stage: "ingest", code: "unsupported_format",
+                         message: "this is a Word XML document (Word 2003 XML or flat OPC), not a page or plain text; save it as .docx and pass that")
+    }
     let isHTML = Sniff.looksLikeHTML(head[...]) || ((ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml")
                                                     && head.contains(UInt8(ascii: "<")))
     if isHTML {
@@ -84,7 +88,7 @@ enum Sniff {
     }
     if at([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
       return .refused(code: "unsupported_format",
-                      message: "this is a legacy Office file (.doc/.wps/.xls, OLE2); save it as .docx or convert it (e.g. soffice --headless --convert-to docx) and pass that")
+                      message: "this is a legacy Office file (.doc/.wps/.xls, OLE2) or a password-protected .docx; remove the password and save it as .docx, or convert it (e.g. soffice --headless --convert-to docx) and pass that")
     }
     if at(Array("{\\rtf".utf8)) {
       return .refused(code: "unsupported_format",
@@ -112,6 +116,14 @@ enum Sniff {
 
   private static func lowerASCII(_ b: ArraySlice<UInt8>) -> [UInt8] {
     b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+  }
+
+  /// Word's single-file XML formats (`<w:wordDocument>` of Word 2003, `<pkg:package>` flat OPC).
+  static func isWordXML(_ b: ArraySlice<UInt8>) -> Bool {
+    let l = lowerASCII(b.prefix(4096))[...]
+    guard firstIndex(of: Array("<?xml".utf8), in: l.prefix(64)) != nil else { return false }
+    return firstIndex(of: Array("<w:worddocument".utf8), in: l) != nil
+      || firstIndex(of: Array("<pkg:package".utf8), in: l) != nil
   }
 
   /// HTML or XML markup near the start (used to look for a declared charset).

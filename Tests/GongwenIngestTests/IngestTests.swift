@@ -81,6 +81,14 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     }
   }
 
+  @Test(arguments: IngestFixtures.pairs.filter { $0.format == "docx" || $0.format == "text" }.map(\.file))
+  func docxAndReencodedTextGiveTheSeedExactly(_ file: String) throws {
+    // python-docx wrote one paragraph per seed line, so nothing but the container differs
+    let pair = try #require(IngestFixtures.pairs.first { $0.file == file })
+    let doc = try ingestor.ingest(IngestFixtures.bytes(file), pathHint: file)
+    #expect(doc.text == pair.expectedText)
+  }
+
   @Test func plainUTF8SeedIsUnchanged() throws {
     let seed = TestSupport.corpusNotice("001")
     let doc = try ingestor.ingest(Array(seed.utf8), pathHint: "a.txt")
@@ -196,6 +204,13 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     #expect(failure { () throws(StageFailure) in try ingestor.ingest(doc, pathHint: "a.doc") }?.message.contains(".docx") == true)
     let jpg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 1, count: 64)
     #expect(failure { () throws(StageFailure) in try ingestor.ingest(jpg) }?.code == "unsupported_format")
+  }
+
+  @Test func wordXMLIsRefusedWithAdvice() {
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><?mso-application progid=\"Word.Document\"?><w:wordDocument xmlns:w=\"http://schemas.microsoft.com/office/word/2003/wordml\"><w:body/></w:wordDocument>"
+    let f = failure { () throws(StageFailure) in try ingestor.ingest(Array(xml.utf8), pathHint: "a.xml") }
+    #expect(f?.code == "unsupported_format")
+    #expect(f?.message.contains(".docx") == true)
   }
 
   @Test func randomBytesAreBinary() {
