@@ -76,11 +76,15 @@ struct TextDecoding {
   func canonical(_ label: String) -> String? {
     let l = label.lowercased()
     if rules.gb18030Labels.contains(l) { return "GB18030" }
-    if rules.big5Labels.contains(l) { return l == "big5-hkscs" ? (ICUConverter.canonicalName("Big5-HKSCS") ?? "Big5") : "Big5" }
+    if rules.big5Labels.contains(l) {
+      return l == "big5-hkscs" && ICUConverter.canonicalName("Big5-HKSCS") != nil ? "Big5-HKSCS" : "Big5"
+    }
     if l == "utf-8" || l == "utf8" { return "UTF-8" }
     if l == "utf-16le" || l == "utf-16be" { return l.uppercased() }
-    guard let name = ICUConverter.canonicalName(label) else { return nil }
-    return name
+    // any other label ICU knows, kept as written (ICU's internal names such as ibm-5348_P100-1997 mean
+    // nothing to a reader of the dataset's `encoding` field)
+    guard ICUConverter.canonicalName(label) != nil else { return nil }
+    return label
   }
 
   struct Evaluation {

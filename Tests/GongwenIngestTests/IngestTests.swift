@@ -305,6 +305,8 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     #expect(Sniff.declaredCharset(Array("<?xml version=\"1.0\" encoding=\"Big5\"?><a/>".utf8)[...]) == "big5")
     #expect(TextDecoding(rules: ingestor.rules).canonical("GB2312") == "GB18030")
     #expect(TextDecoding(rules: ingestor.rules).canonical("x-gbk") == "GB18030")
+    #expect(TextDecoding(rules: ingestor.rules).canonical("windows-1252") == "windows-1252")
+    #expect(TextDecoding(rules: ingestor.rules).canonical("no-such-charset") == nil)
   }
 }
 
