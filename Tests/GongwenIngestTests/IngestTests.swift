@@ -48,7 +48,7 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
 @Suite struct FixtureTests {
   @Test func manifestListsEveryVariant() {
     let pairs = IngestFixtures.pairs
-    #expect(pairs.count == 17)
+    #expect(pairs.count == 18)
     #expect(Set(pairs.map(\.seed)).count == 5)
     for format in ["html", "docx", "text"] { #expect(pairs.filter { $0.format == format }.count >= 5) }
   }

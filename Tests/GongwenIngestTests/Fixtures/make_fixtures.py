@@ -112,6 +112,36 @@ def html_page(key, text):
     return page
 
 
+def plain_page(key, text):
+    """An old-style page with no id/class hints at all: nav and footer are only told apart from the
+    notice by link density and the clause/doc-number bonuses. Declares gb2312 (as many such sites do)."""
+    title, site, date = PAGES[key][:3]
+    body = "<br>\n".join(html.escape(line) for line in text.split("\n"))
+    links = " | ".join(f'<a href="/c{i}.htm">{n}</a>' for i, n in enumerate(
+        ["网站首页", "机构设置", "政务公开", "政策法规", "办事指南", "公众参与", "新闻动态", "联系我们"]))
+    more = "".join(f'<tr><td><a href="/n{i}.htm">·关于开展{y}年度卫生工作检查的通知</a></td><td>{y}-05-0{i % 9 + 1}</td></tr>'
+                   for i, y in enumerate(range(2005, 2013)))
+    return f"""<HTML>
+<HEAD>
+<META http-equiv="Content-Type" content="text/html; charset=gb2312">
+<TITLE>{html.escape(title)}</TITLE>
+</HEAD>
+<BODY bgcolor="#FFFFFF">
+<TABLE width="778" align="center"><TR><TD><IMG src="/images/banner.jpg"></TD></TR>
+<TR><TD align="center">{links}</TD></TR></TABLE>
+<TABLE width="778" align="center"><TR>
+<TD width="200" valign="top"><TABLE>{more}</TABLE></TD>
+<TD valign="top"><FONT size="3"><B>{html.escape(title)}</B></FONT><BR>
+发布日期：{date}<BR><HR>
+{body}
+</TD></TR></TABLE>
+<TABLE width="778" align="center"><TR><TD align="center">{links}<BR>
+版权所有：{site}办公厅　技术支持：信息中心　网站标识码：5300000035<BR>滇ICP备05000678号</TD></TR></TABLE>
+</BODY>
+</HTML>
+"""
+
+
 def fixed_zip(path, members):
     """Writes a zip with fixed timestamps; members = [(name, bytes)]."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -262,6 +292,12 @@ def main():
         with open(os.path.join(out, f"{key}.gb18030.txt"), "wb") as f:
             f.write(text.encode("gb18030"))
         manifest.append({"file": f"{key}.gb18030.txt", "seed": name, "format": "text", "encoding": "GB18030", "script": "Hans"})
+
+    name, text = s["002"]
+    with open(os.path.join(out, "002.plain.html"), "wb") as f:
+        f.write(plain_page("002", text).encode("gb18030"))
+    manifest.append({"file": "002.plain.html", "seed": name, "format": "html", "encoding": "GB18030", "script": "Hans",
+                     "page_title": PAGES["002"][0], "page_published": PAGES["002"][2]})
 
     # Big5: seed 004 converted to Traditional characters; keep only what Big5 encodes losslessly
     import opencc
