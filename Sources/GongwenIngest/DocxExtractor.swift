@@ -14,8 +14,17 @@ struct DocxExtractor {
   static let fixAdvice = "re-save it as .docx in Word or LibreOffice, or export its text as .txt"
 
   func extract(_ bytes: [UInt8]) throws(StageFailure) -> (String, [DocumentWarning]) {
+    // ZIPFoundation's in-memory archives crash (a Range trap) when a damaged header points past the end
+    // of the data, so the archive is read from a private temporary file, where such reads just fail.
+    let temp = FileManager.default.temporaryDirectory
+      .appendingPathComponent("gongwen-ingest-\(UUID().uuidString).zip")
+    do { try Data(bytes).write(to: temp) } catch {
+      throw StageFailure(stage: "ingest", code: "io_error",
+                         message: "cannot write a temporary copy of the .docx (\(error.localizedDescription)); set TMPDIR to a writable folder")
+    }
+    defer { try? FileManager.default.removeItem(at: temp) }
     let archive: Archive
-    do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
+    do { archive = try Archive(url: temp, accessMode: .read) } catch {
       throw StageFailure(stage: "ingest", code: "corrupt_docx",
                          message: "the zip archive is truncated or damaged (\(error)); \(Self.fixAdvice)")
     }
@@ -23,7 +32,7 @@ struct DocxExtractor {
       throw StageFailure(stage: "ingest", code: "unsupported_format", message: describeOtherZip(archive))
     }
     var warnings: [DocumentWarning] = []
-    let xml = try read(document, from: archive)
+    let xml = try read(document, from: archive, archiveSize: bytes.count)
     let tree: MarkupTree
     do { tree = try MarkupKit.parseXML(xml, maxBytes: rules.maxDocxPartBytes, maxDepth: rules.maxMarkupDepth) } catch {
       throw StageFailure(stage: "ingest", code: "corrupt_docx",
@@ -33,7 +42,7 @@ struct DocxExtractor {
     for (part, isStyles) in [("word/numbering.xml", false), ("word/styles.xml", true)] {
       guard let entry = archive[part] else { continue }
       do {
-        let t = try MarkupKit.parseXML(try read(entry, from: archive), maxBytes: rules.maxDocxPartBytes,
+        let t = try MarkupKit.parseXML(try read(entry, from: archive, archiveSize: bytes.count), maxBytes: rules.maxDocxPartBytes,
                                        maxDepth: rules.maxMarkupDepth)
         if isStyles { numbering.loadStyles(t) } else { numbering.loadNumbering(t) }
       } catch {
@@ -69,7 +78,7 @@ struct DocxExtractor {
 
   /// Extracts one part by streaming, refusing it once the output passes the size cap or the
   /// compression ratio becomes absurd.
-  private func read(_ entry: Entry, from archive: Archive) throws(StageFailure) -> [UInt8] {
+  private func read(_ entry: Entry, from archive: Archive, archiveSize: Int) throws(StageFailure) -> [UInt8] {
     let cap = rules.maxDocxPartBytes
     let compressed = max(1, Int(clamping: entry.compressedSize))
     let declared = Int(clamping: entry.uncompressedSize)
@@ -77,6 +86,11 @@ struct DocxExtractor {
     let minBytes = rules.compressionCheckMinBytes
     func bomb(_ size: Int) -> String {
       "\(entry.path) expands from \(compressed) to \(size)+ bytes (ratio over \(Int(ratioLimit)), limits.max_compression_ratio); this looks like a zip bomb and was not extracted"
+    }
+    // headers that cannot be true are damage (and ZIPFoundation would allocate what a symlink entry claims)
+    guard entry.type == .file, Int(clamping: entry.compressedSize) <= archiveSize else {
+      throw StageFailure(stage: "ingest", code: "corrupt_docx",
+                         message: "\(entry.path) has an impossible zip header (not a file, or larger than the archive); \(Self.fixAdvice)")
     }
     if declared > cap {
       throw StageFailure(stage: "ingest", code: "too_large",

@@ -67,8 +67,10 @@ public enum MarkupKit {
     guard let e = xmlCtxtGetLastError(UnsafeMutableRawPointer(ctxt)), let m = e.pointee.message else {
       return "not well-formed XML"
     }
-    var s = String(cString: m)
-    while let last = s.last, last == "\n" || last == " " { s.removeLast() }
+    // libxml2 messages may span lines ("...\nBytes: 0x.."): keep the first, as one line
+    let full = String(cString: m)
+    var s = full.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? full
+    while let last = s.last, last == " " || last == "!" { s.removeLast() }
     return "line \(e.pointee.line): \(s)"
   }
 
