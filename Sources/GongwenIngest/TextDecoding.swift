@@ -21,13 +21,15 @@ struct TextDecoding {
     // 2. UTF-16 without BOM: NUL bytes concentrated on one parity
     if let utf16 = utf16ByNulPattern(bytes) { return try finish(bytes, skip: 0, charset: utf16, name: utf16) }
     // 3. the fast path: valid UTF-8, no detector call
+    // the measurements below run on a sample; only the chosen decoding runs over the whole file
+    let sample = bytes.count > Self.sampleBytes ? Array(bytes.prefix(Self.sampleBytes)) : bytes
     if let s = String(validating: bytes, as: UTF8.self) {
       // Short GBK can happen to be valid UTF-8 made of two-byte sequences only (通知 = CD A8 D6 AA).
       // Text with no character beyond U+07FF but some beyond ASCII gets a second look.
       if !s.unicodeScalars.contains(where: { $0.value >= 0x800 }), s.unicodeScalars.contains(where: { $0.value >= 0x80 }),
-        let gb = evaluate(bytes, charset: "GB18030"), gb.decoded.invalidCount == 0, gb.han >= 2, gb.quality >= 0.5
+        let gb = evaluate(sample, charset: "GB18030"), gb.decoded.invalidCount == 0, gb.han >= 2, gb.quality >= 0.5
       {
-        return try finish(gb.decoded, bytes: bytes, skip: 0, name: "GB18030")
+        return try chosen(gb, bytes: bytes, sample: sample)
       }
       return try check(Result(text: s, encoding: "UTF-8", warnings: []), invalid: 0, bytes: bytes.count)
     }
@@ -40,22 +42,26 @@ struct TextDecoding {
       }
     }
     // 5. UTF-8 with a few damaged sequences (GBK read as UTF-8 fails on nearly every character)
-    let nonASCII = bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
-    if let d = try? ICUConverter.decode(bytes, charset: "UTF-8", maxReportedOffsets: rules.reportedOffsets),
-      Double(d.invalidCount) <= rules.utf8MaxErrorShare * Double(nonASCII)
-    {
+    func mostlyUTF8(_ b: [UInt8]) -> ICUConverter.Decoded? {
+      let nonASCII = b.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+      guard let d = try? ICUConverter.decode(b, charset: "UTF-8", maxReportedOffsets: rules.reportedOffsets),
+        Double(d.invalidCount) <= rules.utf8MaxErrorShare * Double(nonASCII)
+      else { return nil }
+      return d
+    }
+    if mostlyUTF8(sample) != nil, let d = sample.count == bytes.count ? mostlyUTF8(sample) : mostlyUTF8(bytes) {
       return try finish(d, bytes: bytes, skip: 0, name: "UTF-8")
     }
     // 6. Chinese encodings (GB18030, Big5, and UTF-16 without BOM or ASCII), decided by a measurable
     //    check: decode with each and keep the reading whose Han characters are most often common ones
     var candidates = ["GB18030", "Big5"]
     if bytes.count % 2 == 0 { candidates += ["UTF-16LE", "UTF-16BE"] }
-    let cjkBest = candidates.compactMap { evaluate(bytes, charset: $0) }.max { a, b in a.score < b.score }
+    let cjkBest = candidates.compactMap { evaluate(sample, charset: $0) }.max { a, b in a.score < b.score }
     if let best = cjkBest, best.han >= 2, best.quality >= 0.15 {
-      return try finish(best.decoded, bytes: bytes, skip: 0, name: best.name)
+      return try chosen(best, bytes: bytes, sample: sample)
     }
     // 7. ICU's detector for everything else (Latin-1, Shift_JIS, EUC-KR, ...)
-    for c in ICUCharsetDetector.detect(bytes) where c.confidence >= rules.detectorMinConfidence {
+    for c in ICUCharsetDetector.detect(sample) where c.confidence >= rules.detectorMinConfidence {
       // UTF-16/32 without a BOM is only believed on the NUL-byte evidence above
       guard let charset = canonical(c.name), charset != "UTF-8", !charset.hasPrefix("UTF-") else { continue }
       if let d = try? ICUConverter.decode(bytes, charset: charset, maxReportedOffsets: rules.reportedOffsets),
@@ -70,6 +76,15 @@ struct TextDecoding {
       code: "encoding_uncertain", stage: "ingest",
       message: "the file is not UTF-8 and its encoding could not be recognised; read as GB18030. Convert it to UTF-8 if the text looks wrong"))
     return r
+  }
+
+  /// Measurements look at most this many bytes.
+  static let sampleBytes = 256 * 1024
+
+  /// The evaluated decoding, or (when only a sample was evaluated) the whole file in that charset.
+  private func chosen(_ e: Evaluation, bytes: [UInt8], sample: [UInt8]) throws(StageFailure) -> Result {
+    if sample.count == bytes.count { return try finish(e.decoded, bytes: bytes, skip: 0, name: e.name) }
+    return try finish(bytes, skip: 0, charset: e.name, name: e.name)
   }
 
   /// Canonical decoder name for a label: GBK/GB2312 labels read as GB18030, Big5 labels as Big5.
