@@ -494,3 +494,16 @@ func storedZip(name: String, content: String) -> [UInt8] {
     }
   }
 }
+
+@Suite struct LargeInputTests {
+  @Test func filesLargerThanTheSampleAreDecodedWhole() throws {
+    for (file, expected) in [("001.gb18030.txt", TestSupport.corpusNotice("001")),
+                             ("004.big5.txt", IngestFixtures.pairs.first { $0.encoding == "Big5" }?.expectedText ?? "")] {
+      let one = IngestFixtures.bytes(file)
+      let copies = TextDecoding.sampleBytes / one.count + 2
+      let doc = try ingestor.ingest(Array([[UInt8]](repeating: one, count: copies).joined()))
+      #expect(doc.text == String(repeating: expected, count: copies), "\(file)")
+      #expect(doc.warnings.isEmpty)
+    }
+  }
+}
