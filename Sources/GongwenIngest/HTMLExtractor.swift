@@ -64,6 +64,7 @@ struct HTMLExtractor {
         // an HTML5 <header> inside <article>/<main> holds the notice's own title: kept
         let articleHeader = node.name == "header" && inArticle[i]
         if rules.dropElements.contains(node.name) && !articleHeader { dropped[i] = true }
+        if isHidden(node) { dropped[i] = true }
         if node.name == "a" { inLink[i] = true }
         if node.name == "article" || node.name == "main" { inArticle[i] = true }
       }
@@ -161,6 +162,14 @@ struct HTMLExtractor {
                                       message: "the HTML page has no body text; check that the file is the notice page"))
     }
     return Page(text: body, title: title, published: published, warnings: warnings)
+  }
+
+  /// `hidden`, `style="display:none"` or `visibility:hidden`: not shown to the reader.
+  private func isHidden(_ node: MarkupTree.Node) -> Bool {
+    if node.attribute("hidden") != nil { return true }
+    guard let style = node.attribute("style") else { return false }
+    let s = String(String.UnicodeScalarView(style.lowercased().unicodeScalars.filter { $0 != " " && $0 != "\t" }))
+    return s.contains("display:none") || s.contains("visibility:hidden")
   }
 
   private func matcher(_ r: RuleRegex) throws(StageFailure) -> ICURegex { try r.matcher() }
