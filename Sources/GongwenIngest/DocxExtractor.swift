@@ -36,7 +36,7 @@ struct DocxExtractor {
     let tree: MarkupTree
     do { tree = try MarkupKit.parseXML(xml, maxBytes: rules.maxDocxPartBytes, maxDepth: rules.maxMarkupDepth) } catch {
       throw StageFailure(stage: "ingest", code: "corrupt_docx",
-                         message: "word/document.xml is not well-formed XML (\(error.message)); \(Self.fixAdvice)")
+                         message: "\(document.path) is not well-formed XML (\(error.message)); \(Self.fixAdvice)")
     }
     var numbering = WordNumbering()
     for (part, isStyles) in [("word/numbering.xml", false), ("word/styles.xml", true)] {
@@ -45,6 +45,8 @@ struct DocxExtractor {
         let t = try MarkupKit.parseXML(try read(entry, from: archive, archiveSize: bytes.count), maxBytes: rules.maxDocxPartBytes,
                                        maxDepth: rules.maxMarkupDepth)
         if isStyles { numbering.loadStyles(t) } else { numbering.loadNumbering(t) }
+      } catch let failure as StageFailure where failure.code == "zip_bomb" || failure.code == "too_large" {
+        throw failure
       } catch {
         warnings.append(DocumentWarning(code: "docx_part_unreadable", stage: "ingest",
                                         message: "\(part) cannot be read (\(error)); list numbers may be missing"))

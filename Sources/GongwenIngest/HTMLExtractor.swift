@@ -82,10 +82,12 @@ struct HTMLExtractor {
           let han = node.text.unicodeScalars.reduce(0) { $0 + (isHan($1) ? 1 : 0) }
           if inLink[i] { link[i] = han } else { good[i] = han }
           if han > 0 && !inLink[i] {
-            do {
-              docNum[i] = try numRe.firstMatch(in: node.text.unicodeScalars) != nil ? 1 : 0
-              markers[i] = try markerRe.matches(in: node.text).count
-            } catch { throw rules.docNumber.failure(error, stage: "ingest") }
+            do { docNum[i] = try numRe.firstMatch(in: node.text.unicodeScalars) != nil ? 1 : 0 } catch {
+              throw rules.docNumber.failure(error, stage: "ingest")
+            }
+            do { markers[i] = try markerRe.matches(in: node.text).count } catch {
+              throw rules.clauseMarker.failure(error, stage: "ingest")
+            }
           }
         }
         if let p = node.parent {

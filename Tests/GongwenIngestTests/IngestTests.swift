@@ -178,6 +178,15 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     #expect(result.text == "一、总体要求\n（一）加快推进。")
   }
 
+  @Test func unreadableNumberingIsAWarningNotAFailure() throws {
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    let doc = "<w:document xmlns:w=\"\(w)\"><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>总体要求</w:t></w:r></w:p></w:body></w:document>"
+    let zip = storedZip([("word/document.xml", doc), ("word/numbering.xml", "<w:numbering")])
+    let result = try ingestor.ingest(zip)
+    #expect(result.text == "总体要求")
+    #expect(result.warnings.map(\.code) == ["docx_part_unreadable"])
+  }
+
   @Test func truncatedDocx() {
     let bytes = IngestFixtures.bytes("000.docx")
     let f = failure { () throws(StageFailure) in try ingestor.ingest(Array(bytes.prefix(bytes.count / 2)), pathHint: "a.docx") }
