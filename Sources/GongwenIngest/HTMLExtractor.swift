@@ -225,12 +225,37 @@ struct HTMLExtractor {
         case "pre":
           preDepth += 1
           breakLine()
+        case "li":
+          breakLine()
+          // items of an ordered list show the number the browser draws
+          if let list = node.parent, tree[list].name == "ol" {
+            out += orderedMarker(tree, item: i, list: list)
+          }
         default: if Self.blockElements.contains(name) { breakLine() }
         }
       }
       stack.append((i, true))
       for c in node.children.reversed() { stack.append((c, false)) }
     }
+  }
+
+  /// The marker a browser draws for `<li>` `item` of `<ol>` `list` (`start`, `type`, `value` honoured).
+  private func orderedMarker(_ tree: MarkupTree, item: Int, list: Int) -> String {
+    var n = tree[list].attribute("start").flatMap { Int($0) } ?? 1
+    for c in tree[list].children where tree[c].kind == .element && tree[c].name == "li" {
+      if let v = tree[c].attribute("value").flatMap({ Int($0) }) { n = v }
+      if c == item { break }
+      n += 1
+    }
+    let format: String
+    switch tree[list].attribute("type") {
+    case "a": format = "lowerLetter"
+    case "A": format = "upperLetter"
+    case "i": format = "lowerRoman"
+    case "I": format = "upperRoman"
+    default: format = "decimal"
+    }
+    return WordNumbering.format(n, format) + ". "
   }
 
   /// A table cell used for page layout rather than data: it holds a nested table, or it is the only

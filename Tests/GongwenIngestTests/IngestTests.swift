@@ -382,6 +382,11 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     #expect(doc.text.hasSuffix("关于印发方案的通知\n某政办发〔2013〕5号\n一、总体要求"))
   }
 
+  @Test func orderedListsShowTheirNumbers() throws {
+    let html = "<html><body><div><p>三、保障措施</p><ol><li>加强领导</li><li>强化考核</li></ol><ol start=\"3\" type=\"a\"><li>其一</li><li value=\"9\">其二</li></ol><ul><li>无序</li></ul></div></body></html>"
+    #expect(try ingestor.ingest(Array(html.utf8)).text == "三、保障措施\n1. 加强领导\n2. 强化考核\nc. 其一\ni. 其二\n无序")
+  }
+
   @Test func hiddenElementsAreDropped() throws {
     let html = "<html><body><div><p>一、总体要求</p><p style=\"DISPLAY: none\">隐藏的关键词堆砌</p><p hidden>另一段隐藏文字</p><p>二、主要任务</p></div></body></html>"
     #expect(try ingestor.ingest(Array(html.utf8)).text == "一、总体要求\n二、主要任务")
