@@ -395,6 +395,8 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
   @Test func publishDateFromPageText() throws {
     let html = "<html><body><div>发布时间：2013年7月5日</div><div><p>一、总体要求</p></div></body></html>"
     #expect(try ingestor.ingest(Array(html.utf8)).pagePublished == "2013-07-05")
+    let meta = "<html><head><meta name=\"Maketime\" content=\"2013-07-15 09:30:00\"></head><body><div>发布时间：2013年7月5日</div></body></html>"
+    #expect(try ingestor.ingest(Array(meta.utf8)).pagePublished == "2013-07-15")  // the meta tag wins over page text
     #expect(HTMLExtractor.isoDate("2016-07-01-08:15:00") == "2016-07-01")
     #expect(HTMLExtractor.isoDate("20120803") == "2012-08-03")
     #expect(HTMLExtractor.isoDate("2012-13-03") == nil)
