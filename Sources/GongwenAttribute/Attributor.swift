@@ -411,16 +411,19 @@ final class Engine {
     guard !items.isEmpty else { return nil }
 
     // 3. evidence
+    //    With a label every item must at least be a plausible name and one must look like a
+    //    department; without one, every item must look like a department.
     var likeCount = 0
-    for it in items where try departmentLike(it.name) { likeCount += 1 }
+    for it in items {
+      if try departmentLike(it.name) { likeCount += 1 } else if !sawLabel { return nil } else {
+        guard try plausibleName(it.name) else { return nil }
+      }
+    }
+    guard likeCount >= 1 else { return nil }
     switch shape {
-    case .bracketed:
-      if sawLabel { guard likeCount >= 1 else { return nil } } else { guard likeCount == items.count else { return nil } }
-    case .lostBracket:
-      guard sawLabel || sawRoleWord else { return nil }
-      if sawLabel { guard likeCount >= 1 else { return nil } } else { guard likeCount == items.count else { return nil } }
-    case .labelled:
-      guard sawLabel, likeCount >= 1 else { return nil }
+    case .bracketed: break
+    case .lostBracket: guard sawLabel || sawRoleWord else { return nil }
+    case .labelled: guard sawLabel else { return nil }
     }
 
     // 4. canonical names
@@ -451,10 +454,17 @@ final class Engine {
     return out.sorted { $0.0.count > $1.0.count }
   }
 
-  func departmentLike(_ name: String) throws(StageFailure) -> Bool {
+  /// Could be a department name: right length, no colon, nothing `not_department` rules out.
+  func plausibleName(_ name: String) throws(StageFailure) -> Bool {
     let n = name.unicodeScalars.count
-    guard n >= 2, n <= r.maxDepartmentLength else { return false }
-    if try test(notDepartment, r.notDepartment, name) { return false }
+    guard n >= 2, n <= r.maxDepartmentLength, !name.unicodeScalars.contains(where: { r.colons.contains($0) }) else {
+      return false
+    }
+    return try !test(notDepartment, r.notDepartment, name)
+  }
+
+  func departmentLike(_ name: String) throws(StageFailure) -> Bool {
+    guard try plausibleName(name) else { return false }
     if r.lexicon[name] != nil || endsLikeDepartment(name) { return true }
     for (_, rest, collective) in splitPrefix(name) where collective || r.lexicon[rest] != nil { return true }
     return try test(generic, r.generic, name)
