@@ -131,10 +131,18 @@ final class Engine {
     generic = try rules.generic.matcher()
   }
 
+  /// Results of the short per-item regex tests, per rule: names and sentences repeat a lot
+  /// within a notice, and each ICU call copies its input.
+  var memo: [String: [String: Bool]] = [:]
+
   func test(_ re: ICURegex, _ rule: RuleRegex, _ string: String) throws(StageFailure) -> Bool {
-    do { return try re.firstMatch(in: string.unicodeScalars) != nil } catch {
+    if let hit = memo[rule.id]?[string] { return hit }
+    let result: Bool
+    do { result = try re.firstMatch(in: string.unicodeScalars) != nil } catch {
       throw rule.failure(error, stage: "attribute")
     }
+    memo[rule.id, default: [:]][string] = result
+    return result
   }
 
   /// Offset where the notice first declares that the first-listed department leads.
