@@ -21,7 +21,10 @@ public struct Attributor: Sendable {
   public func attribute(_ outline: Outline, text: CleanText) throws(StageFailure) -> AttributedOutline {
     let engine = try Engine(rules: rules)
     let s = text.scalars
-    let leadFrom = try engine.firstListedLeadOffset(s)
+    // The first-listed-lead declaration (下同) is looked for in the preamble (before the first
+    // unit) and in every attribution; from the first one found on, it applies.
+    let preambleEnd = outline.units.first.map { max(0, min($0.markerRange.lowerBound, s.count)) } ?? 0
+    var declared = try engine.declaresFirstListedLead(s[0..<preambleEnd])
 
     var attributions: [Attribution?] = []
     attributions.reserveCapacity(outline.units.count)
@@ -34,7 +37,8 @@ public struct Attributor: Sendable {
         attributions.append(nil)
         continue
       }
-      let firstListedApplies = leadFrom.map { $0 < found.range.upperBound } ?? false
+      if !declared { declared = try engine.declaresFirstListedLead(s[found.range]) }
+      let firstListedApplies = declared
       let a = engine.makeAttribution(found, scalars: s, firstListedLead: firstListedApplies)
       for name in found.parsed.unknown where !unknownSeen.contains(name) {
         unknownSeen.insert(name)
@@ -121,8 +125,15 @@ final class Engine {
   let generic: ICURegex
   let whitespace: Set<Unicode.Scalar> = [" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"]
 
+  /// Labels and role words: never department names themselves (（牵头单位）).
+  let reserved: Set<String>
+  /// First characters of the labels (a cheap pre-check).
+  let labelStarts: Set<Unicode.Scalar>
+
   init(rules: AttributeRules) throws(StageFailure) {
     r = rules
+    labelStarts = Set(rules.labels.compactMap { $0.text.first })
+    reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
     var n: [(RuleRegex, ICURegex)] = []
     for rule in rules.notes { n.append((rule, try rule.matcher())) }
     notes = n
@@ -145,9 +156,10 @@ final class Engine {
     return result
   }
 
-  /// Offset where the notice first declares that the first-listed department leads.
-  func firstListedLeadOffset(_ s: [Unicode.Scalar]) throws(StageFailure) -> Int? {
-    do { return try firstListed.firstMatch(in: s)?.range.lowerBound } catch {
+  /// Does this text declare that the first-listed department leads?
+  func declaresFirstListedLead(_ s: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    guard !s.isEmpty else { return false }
+    do { return try firstListed.firstMatch(in: s) != nil } catch {
       throw r.firstListedLead.failure(error, stage: "attribute")
     }
   }
@@ -215,6 +227,7 @@ final class Engine {
 
   /// Does a label (with its colon) start at `p`?
   func label(at p: Int, in s: [Unicode.Scalar], before end: Int) -> RoleWord? {
+    guard labelStarts.contains(s[p]) else { return nil }
     for l in r.labels {
       let n = l.text.count
       guard p + n < end, r.colons.contains(s[p + n]) else { continue }
@@ -464,6 +477,7 @@ final class Engine {
 
   /// Could be a department name: right length, no colon, nothing `not_department` rules out.
   func plausibleName(_ name: String) throws(StageFailure) -> Bool {
+    if reserved.contains(name) { return false }
     let n = name.unicodeScalars.count
     guard n >= 2, n <= r.maxDepartmentLength, !name.unicodeScalars.contains(where: { r.colons.contains($0) }) else {
       return false
@@ -471,7 +485,17 @@ final class Engine {
     return try !test(notDepartment, r.notDepartment, name)
   }
 
+  var likeMemo: [String: Bool] = [:]
+  var canonMemo: [String: (String, Bool, String?)] = [:]
+
   func departmentLike(_ name: String) throws(StageFailure) -> Bool {
+    if let hit = likeMemo[name] { return hit }
+    let result = try departmentLikeUncached(name)
+    likeMemo[name] = result
+    return result
+  }
+
+  func departmentLikeUncached(_ name: String) throws(StageFailure) -> Bool {
     guard try plausibleName(name) else { return false }
     if r.lexicon[name] != nil || endsLikeDepartment(name) { return true }
     for (_, rest, collective) in splitPrefix(name) where collective || r.lexicon[rest] != nil { return true }
@@ -481,6 +505,14 @@ final class Engine {
   /// Canonical name, whether it is known (lexicon, collective or generic), and the prefix it
   /// sets for later items of the same attribution.
   func canonicalize(_ name: String, context: String?) throws(StageFailure) -> (String, Bool, String?) {
+    let key = (context ?? "") + "\u{0}" + name
+    if let hit = canonMemo[key] { return hit }
+    let result = try canonicalizeUncached(name, context: context)
+    canonMemo[key] = result
+    return result
+  }
+
+  func canonicalizeUncached(_ name: String, context: String?) throws(StageFailure) -> (String, Bool, String?) {
     let splits = splitPrefix(name)
     // 1. prefix + lexicon entry: 省人社厅 -> 省 + 人力资源和社会保障厅
     for (p, rest, _) in splits {

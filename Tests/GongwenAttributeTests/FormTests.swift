@@ -42,6 +42,9 @@ import Testing
     #expect(b.lead == ["市人力资源和社会保障局"])
     #expect(b.responsible == ["市卫生局", "市人力资源和社会保障局"])
     #expect(b.raw == "责任单位：市卫生局、市人社局（牵头）")
+    let c = try #require(try attribution("完善医保支付。\n责任单位：市卫生局、市人社局（牵头单位）"))
+    #expect(c.lead == ["市人力资源和社会保障局"])
+    #expect(c.departmentsRaw == ["市卫生局", "市人社局"])
   }
 
   @Test func mainResponsibleAndAssistingUnits() throws {
