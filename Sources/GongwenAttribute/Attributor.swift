@@ -123,16 +123,19 @@ final class Engine {
   let firstListed: ICURegex
   let notDepartment: ICURegex
   let generic: ICURegex
-  let whitespace: Set<Unicode.Scalar> = [" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"]
+  let whitespace: ScalarSet = [" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"]
 
   /// Labels and role words: never department names themselves (（牵头单位）).
   let reserved: Set<String>
   /// First characters of the labels (a cheap pre-check).
-  let labelStarts: Set<Unicode.Scalar>
+  let labelStarts: ScalarSet
+  /// Longest `note_items` entry, in scalars.
+  let maxNoteItem: Int
 
   init(rules: AttributeRules) throws(StageFailure) {
     r = rules
-    labelStarts = Set(rules.labels.compactMap { $0.text.first })
+    maxNoteItem = rules.noteItems.map { $0.unicodeScalars.count }.max() ?? 0
+    labelStarts = ScalarSet(rules.labels.compactMap { $0.text.first })
     reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
     var n: [(RuleRegex, ICURegex)] = []
     for rule in rules.notes { n.append((rule, try rule.matcher())) }
@@ -249,7 +252,7 @@ final class Engine {
     var ls = lineStart(s, before: end, lo: lo)
     var start: Int?
     var p = ls
-    let boundary: Set<Unicode.Scalar> = ["。", "；", ";", "，", ","]
+    let boundary: ScalarSet = ["。", "；", ";", "，", ","]
     while p < end {
       if p == ls || boundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || r.openBrackets.contains(s[p - 1]),
         label(at: p, in: s, before: end) != nil
@@ -335,7 +338,7 @@ final class Engine {
     sentences.append(content[sStart..<content.count])
 
     for sentence in sentences where !sentence.isEmpty {
-      let text = String(String.UnicodeScalarView(sentence))
+      let text = makeString(sentence)
       var isNote = false
       for (rule, re) in notes where try test(re, rule, text) { isNote = true; break }
       if isNote { continue }
@@ -355,7 +358,7 @@ final class Engine {
       for piece in pieces {
         var it = piece
         if it.isEmpty { continue }
-        if r.noteItems.contains(String(String.UnicodeScalarView(it))) { continue }
+        if it.count <= maxNoteItem && r.noteItems.contains(makeString(it)) { continue }
         // label
         if let l = r.labels.first(where: { hasPrefix(it, $0.text) && it.count > $0.text.count
             && r.colons.contains(it[it.startIndex + $0.text.count]) })
@@ -417,7 +420,7 @@ final class Engine {
           parts = next
         }
         for (k, part) in parts.enumerated() where !part.isEmpty {
-          let raw = String(String.UnicodeScalarView(part))
+          let raw = makeString(part)
           var roles = extra
           if k == 0 && firstLead && parts.count > 1 && !roles.contains(.lead) { roles.append(.lead) }
           pending.append(ParsedItem(raw: raw, name: raw, roles: roles))
@@ -546,8 +549,34 @@ final class Engine {
       }
     }
     if firstListedLead && lead.isEmpty, let first = responsible.first { lead = [first] }
-    let text = String(String.UnicodeScalarView(s[f.range]))
+    let text = makeString(s[f.range])
     return Attribution(range: f.range, raw: text, departmentsRaw: raw, departments: departments, lead: lead,
                        responsible: responsible, participating: participating)
   }
+}
+
+/// A String from scalars, encoding UTF-8 directly (much faster than appending to a
+/// `String.UnicodeScalarView` one scalar at a time).
+func makeString<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(scalars.count * 3)
+  for u in scalars {
+    let v = u.value
+    if v < 0x80 {
+      bytes.append(UInt8(v))
+    } else if v < 0x800 {
+      bytes.append(UInt8(0xC0 | (v >> 6)))
+      bytes.append(UInt8(0x80 | (v & 0x3F)))
+    } else if v < 0x10000 {
+      bytes.append(UInt8(0xE0 | (v >> 12)))
+      bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      bytes.append(UInt8(0x80 | (v & 0x3F)))
+    } else {
+      bytes.append(UInt8(0xF0 | (v >> 18)))
+      bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+      bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      bytes.append(UInt8(0x80 | (v & 0x3F)))
+    }
+  }
+  return String(decoding: bytes, as: UTF8.self)
 }
