@@ -528,8 +528,11 @@ final class Engine {
       if collective { return (name, true, p) }
       return (name, try test(generic, r.generic, name), p)
     }
-    // 4. unknown without prefix: only a collective prefix is inherited (各级…、发展改革部门)
-    if let context, r.collectivePrefixes.contains(context) { return (context + name, true, nil) }
+    // 4. unknown without prefix: only a generic body (…部门) inherits, and only a collective
+    //    prefix (各级卫生计生、发展改革、财政部门 -> 各级发展改革部门; never 各市州甘肃保监局)
+    if let context, r.collectivePrefixes.contains(context), r.sharedSuffixes.contains(where: { name.hasSuffix($0) }) {
+      return (context + name, true, nil)
+    }
     return (name, try test(generic, r.generic, name), nil)
   }
 
