@@ -58,6 +58,7 @@ public struct AttributeRules: RuleFile {
     public var inline_roles: [RawRoleWord]
     public var joiners: [RawJoiner]
     public var lead_ins: [String]
+    public var tail_words: [String]
     public var note_items: [String]
     public var notes: [RawPattern]
     public var first_listed_lead: Located<String>
@@ -113,6 +114,8 @@ public struct AttributeRules: RuleFile {
   public let inlineRoles: [RoleWord]
   public let joiners: [Joiner]
   public let leadIns: [[Unicode.Scalar]]
+  /// Longest first.
+  public let tailWords: [[Unicode.Scalar]]
   public let noteItems: Set<String>
   public let notes: [RuleRegex]
   public let firstListedLead: RuleRegex
@@ -194,6 +197,7 @@ public struct AttributeRules: RuleFile {
     }
     self.joiners = joiners.sorted { $0.text.count > $1.text.count }
     leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    tailWords = raw.tail_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     noteItems = Set(raw.note_items)
     if separators.contains("和") { bad(nil, "'separators': never split on 和 (人力资源和社会保障厅)") }
 

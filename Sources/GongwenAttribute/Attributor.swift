@@ -386,6 +386,10 @@ final class Engine {
           closing = w.roles
           body.removeLast(w.text.count)
         }
+        for tail in r.tailWords where body.count > tail.count && hasSuffix(body, tail) {
+          body.removeLast(tail.count)
+          break
+        }
         var extra: [AttributionRole] = []
         if let last = body.last, r.closeBrackets.contains(last),
           let open = body.lastIndex(where: { r.openBrackets.contains($0) }), open > 0

@@ -65,6 +65,12 @@ import Testing
                               responsible: ["省财政厅", "省卫生厅"]))
   }
 
+  @Test func etceteraAndDutyWords() throws {
+    let a = try #require(try attribution("开展专项整治。（市卫生局、财政局等部门按职责分工负责）"))
+    #expect(Roles(a) == Roles(raw: ["市卫生局", "财政局"], departments: ["市卫生局", "市财政局"],
+                              responsible: ["市卫生局", "市财政局"]))
+  }
+
   @Test func leadInWordAndBareList() throws {
     let a = try #require(try attribution("制定实施细则。（由县卫生局负责）"))
     #expect(a.departments == ["县卫生局"])
