@@ -71,6 +71,12 @@ import Testing
                               responsible: ["市卫生局", "市财政局"]))
   }
 
+  @Test func collectivesOverJurisdictions() throws {
+    let a = try #require(try attribution("抓好落实。（各县区、市直有关部门负责）"))
+    #expect(a.departments == ["各县区", "市直有关部门"])
+    #expect(try attribution("抓好落实。（各地负责）")?.responsible == ["各地"])
+  }
+
   @Test func leadInWordAndBareList() throws {
     let a = try #require(try attribution("制定实施细则。（由县卫生局负责）"))
     #expect(a.departments == ["县卫生局"])
@@ -91,6 +97,9 @@ import Testing
     "分管负责同志要具体负责（分管负责同志要具体负责）",
     "研究制定实施办法（试行）。",
     "各县、市（区）",
+    "加强管理（各类医疗机构）",
+    "完成（各项任务）",
+    "认真落实（各地要结合实际负责）",
   ])
   func parentheticalsThatAreNotAttributions(_ body: String) throws {
     #expect(try attribution(body) == nil)
