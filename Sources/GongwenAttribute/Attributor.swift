@@ -315,6 +315,7 @@ final class Engine {
     var pending: [ParsedItem] = []
     var labelRoles: [AttributionRole]?
     var sawLabel = false, sawRoleWord = false
+    var ignoring = false
 
     func flush(_ roles: [AttributionRole]) throws(StageFailure) {
       guard !pending.isEmpty else { return }
@@ -370,9 +371,18 @@ final class Engine {
           try flush(labelRoles ?? [r.bareListRole])
           labelRoles = l.roles
           sawLabel = true
+          ignoring = false
           it = it.dropFirst(l.text.count + 1)
           if it.isEmpty { continue }
+        } else if r.ignoredLabels.contains(where: { hasPrefix(it, $0) && it.count > $0.count
+            && r.colons.contains(it[it.startIndex + $0.count]) })
+        {
+          // 完成时限：2016年底 — not departments, up to the next label
+          try flush(labelRoles ?? [r.bareListRole])
+          ignoring = true
+          continue
         }
+        if ignoring { continue }
         let arr = Array(it)
         // a bare role word closes the run before it (A、B，负责)
         if let w = r.roleWords.first(where: { $0.text == arr }) {

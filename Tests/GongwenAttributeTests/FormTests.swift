@@ -71,6 +71,12 @@ import Testing
                               responsible: ["市卫生局", "市财政局"]))
   }
 
+  @Test func deadlineInsideTheAttributionIsDropped() throws {
+    let a = try #require(try attribution("出台实施方案。（牵头单位：市卫生局；完成时限：2016年9月底前；配合单位：市财政局）"))
+    #expect(Roles(a) == Roles(raw: ["市卫生局", "市财政局"], departments: ["市卫生局", "市财政局"], lead: ["市卫生局"],
+                              participating: ["市财政局"]))
+  }
+
   @Test func collectivesOverJurisdictions() throws {
     let a = try #require(try attribution("抓好落实。（各县区、市直有关部门负责）"))
     #expect(a.departments == ["各县区", "市直有关部门"])
