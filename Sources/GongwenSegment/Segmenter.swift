@@ -1,11 +1,540 @@
 import GongwenCore
+import ICUKit
 
 /// Stage 4: clean text -> document metadata and the numbered clause hierarchy.
+///
+/// How markers are told from look-alikes (see `Documentation/Segment.md` for the full rules):
+/// every scheme regex in `Rules/segment.yaml` proposes candidates; a candidate is accepted when it is
+/// the expected next sibling of a level on the stack, the next marker of an ancestor level, a first
+/// child (number 1 of a scheme not on the stack) or the run-on continuation of a scheme used before
+/// (002 numbers 1.–30. across its （一）–（五）). At a line start that is enough (small forward gaps are
+/// accepted with a `numbering_gap` warning, a line-start 1 of a scheme already on the stack is a
+/// restart). Inside running text the candidate must also follow a sentence end, a department
+/// attribution bracket, or directly a short heading of the previous marker, and must match the
+/// sequence exactly.
 public struct Segmenter: Sendable {
   public let rules: SegmentRules
   public init(rules: SegmentRules) { self.rules = rules }
 
   public func segment(_ text: CleanText, pageTitle: String? = nil, pagePublished: String? = nil) throws(StageFailure) -> Outline {
-    Outline(metadata: NoticeMetadata(), units: [])
+    var run = try SegmentRun(scalars: text.scalars, rules: rules)
+    let units = try run.units()
+    let metadata = try run.metadata(pageTitle: pageTitle, pagePublished: pagePublished)
+    return Outline(metadata: metadata, units: units, warnings: run.warnings)
+  }
+}
+
+// MARK: - Character classes
+
+@inline(__always) func isHSpace(_ c: Unicode.Scalar) -> Bool {
+  switch c.value {
+  case 0x20, 0x09, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200B, 0x202F, 0x205F, 0xFEFF: return true
+  default: return false
+  }
+}
+
+@inline(__always) func isSpaceOrNewline(_ c: Unicode.Scalar) -> Bool { c == "\n" || isHSpace(c) }
+
+@inline(__always) func isHan(_ c: Unicode.Scalar) -> Bool {
+  switch c.value {
+  case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FFFF, 0x3007: return true
+  default: return false
+  }
+}
+
+@inline(__always) func isPunctuation(_ c: Unicode.Scalar) -> Bool {
+  switch c.properties.generalCategory {
+  case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+    .finalPunctuation, .otherPunctuation:
+    return true
+  default: return false
+  }
+}
+
+@inline(__always) func isOpenBracket(_ c: Unicode.Scalar) -> Bool { c == "（" || c == "(" }
+@inline(__always) func isCloseBracket(_ c: Unicode.Scalar) -> Bool { c == "）" || c == ")" }
+
+// MARK: - One document
+
+/// A marker accepted into the hierarchy (emitted as a unit unless its path repeats an earlier one).
+struct AcceptedMarker {
+  var start: Int
+  var end: Int
+  var path: [Int]
+  var markers: [String]
+  var schemes: [String]
+  var emit: Bool
+}
+
+struct SegmentRun {
+  let s: [Unicode.Scalar]
+  let n: Int
+  let rules: SegmentRules
+  var warnings: [DocumentWarning] = []
+
+  // per-document matchers (cloned once)
+  let attribution: ICURegex
+  let issuerLine: ICURegex
+  let issuerPrefix: ICURegex
+  let docNumber: ICURegex
+  let cues: ICURegex
+  let exclude: ICURegex
+  let dateMatchers: [ICURegex]
+
+  /// Start offsets of lines that close the notice (signature, date, 附件, 此件公开发布 …), sorted.
+  var closingStarts: [Int] = []
+  /// Signature dates found in the text, in order.
+  var signatures: [Signature] = []
+  var accepted: [AcceptedMarker] = []
+  /// Where the first unit starts (end of the preamble), or the text length when there is none.
+  var preambleEnd: Int
+
+  struct Signature {
+    var dateRange: Range<Int>
+    var date: String
+    var issuer: String?
+    /// Start of the signature block (the issuer line if there is one, else the date line).
+    var blockStart: Int
+    /// True when the date stands alone on its line (or after an issuer line): a closing line.
+    var isLine: Bool
+  }
+
+  init(scalars: [Unicode.Scalar], rules: SegmentRules) throws(StageFailure) {
+    s = scalars
+    n = scalars.count
+    self.rules = rules
+    preambleEnd = scalars.count
+    func load(_ r: RuleRegex) throws(StageFailure) -> ICURegex {
+      let m = try r.matcher()
+      do { try m.load(scalars) } catch { throw r.failure(error, stage: "segment") }
+      return m
+    }
+    attribution = try load(rules.attributionRegex)
+    issuerLine = try load(rules.issuerLineRegex)
+    issuerPrefix = try load(rules.issuerPrefixRegex)
+    docNumber = try load(rules.docNumberRegex)
+    cues = try load(rules.recipientCueRegex)
+    exclude = try load(rules.recipientExcludeRegex)
+    var dm: [ICURegex] = []
+    for d in rules.dates { dm.append(try load(d.regex)) }
+    dateMatchers = dm
+  }
+
+  // MARK: Lines
+
+  func lineStart(_ p: Int) -> Int {
+    var i = min(p, n)
+    while i > 0, s[i - 1] != "\n" { i -= 1 }
+    return i
+  }
+
+  func lineEnd(_ p: Int) -> Int {
+    var i = max(0, p)
+    while i < n, s[i] != "\n" { i += 1 }
+    return i
+  }
+
+  /// `r` without leading and trailing spaces and newlines.
+  func trimmed(_ r: Range<Int>) -> Range<Int> {
+    var lo = max(0, r.lowerBound), hi = min(n, r.upperBound)
+    while lo < hi, isSpaceOrNewline(s[lo]) { lo += 1 }
+    while hi > lo, isSpaceOrNewline(s[hi - 1]) { hi -= 1 }
+    return lo..<max(lo, hi)
+  }
+
+  /// True when only horizontal spaces stand between the start of the line and `p`.
+  func atLineStart(_ p: Int) -> Bool {
+    var i = p - 1
+    while i >= 0, isHSpace(s[i]) { i -= 1 }
+    return i < 0 || s[i] == "\n"
+  }
+
+  /// The trimmed range of the previous non-blank line before the line starting at `ls`.
+  func previousLine(_ ls: Int) -> Range<Int>? {
+    var i = ls - 1
+    while i >= 0, isSpaceOrNewline(s[i]) { i -= 1 }
+    guard i >= 0 else { return nil }
+    return trimmed(lineStart(i)..<(i + 1))
+  }
+
+  /// The trimmed range of the next non-blank line after position `p` (which is on some line).
+  func nextLine(after p: Int) -> Range<Int>? {
+    var i = lineEnd(p)
+    while i < n, isSpaceOrNewline(s[i]) { i += 1 }
+    guard i < n else { return nil }
+    return trimmed(i..<lineEnd(i))
+  }
+
+  func text(_ r: Range<Int>) -> String {
+    let lo = max(0, min(r.lowerBound, n)), hi = max(lo, min(r.upperBound, n))
+    return String(String.UnicodeScalarView(s[lo..<hi]))
+  }
+
+  /// Text with line breaks and spaces next to CJK characters removed (titles broken over lines).
+  func compact(_ r: Range<Int>) -> String {
+    var out = String.UnicodeScalarView()
+    let lo = max(0, r.lowerBound), hi = min(n, r.upperBound)
+    var i = lo
+    while i < hi {
+      let c = s[i]
+      if isSpaceOrNewline(c) {
+        let prev = out.last
+        var j = i
+        while j < hi, isSpaceOrNewline(s[j]) { j += 1 }
+        let next: Unicode.Scalar? = j < hi ? s[j] : nil
+        let asciiBoth = (prev.map { $0.isASCII } ?? false) && (next.map { $0.isASCII } ?? false)
+        if asciiBoth, prev != nil, next != nil { out.append(" ") }
+        i = j
+        continue
+      }
+      out.append(c)
+      i += 1
+    }
+    return String(out)
+  }
+
+  func hasPrefix(_ word: [Unicode.Scalar], at p: Int) -> Bool {
+    guard p >= 0, p + word.count <= n else { return false }
+    for k in 0..<word.count where s[p + k] != word[k] { return false }
+    return true
+  }
+
+  func matchAt(_ m: ICURegex, _ p: Int, rule: RuleRegex) throws(StageFailure) -> ICURegex.Match? {
+    do { return try m.lookingAt(p) } catch { throw rule.failure(error, stage: "segment") }
+  }
+
+  func find(_ m: ICURegex, from p: Int, rule: RuleRegex) throws(StageFailure) -> ICURegex.Match? {
+    do { return try m.find(from: p) } catch { throw rule.failure(error, stage: "segment") }
+  }
+
+  func all(_ r: RuleRegex) throws(StageFailure) -> [ICURegex.Match] {
+    let m = try r.matcher()
+    do { return try m.matches(in: s) } catch { throw r.failure(error, stage: "segment") }
+  }
+
+  /// Whole trimmed line `r` is an issuer name.
+  func isIssuerLine(_ r: Range<Int>) throws(StageFailure) -> Bool {
+    guard !r.isEmpty, r.count <= 120 else { return false }
+    guard let m = try matchAt(issuerLine, r.lowerBound, rule: rules.issuerLineRegex) else { return false }
+    return m.range.upperBound >= r.upperBound && m.range.upperBound <= lineEnd(r.lowerBound)
+  }
+
+  // MARK: Closing lines and signatures
+
+  mutating func findClosing() throws(StageFailure) {
+    var starts: [Int] = []
+    for m in try all(rules.closingLinesRegex) { starts.append(lineStart(m.range.lowerBound)) }
+    for m in try all(rules.attachmentRegex) { starts.append(lineStart(m.range.lowerBound)) }
+    // dates
+    var hits: [(Range<Int>, Int, ICURegex.Match)] = []
+    for (k, m) in dateMatchers.enumerated() {
+      var from = 0
+      while from <= n, let h = try find(m, from: from, rule: rules.dates[k].regex) {
+        hits.append((h.range, k, h))
+        from = max(h.range.upperBound, h.range.lowerBound + 1)
+      }
+    }
+    hits.sort { $0.0.lowerBound < $1.0.lowerBound }
+    var lastEnd = -1
+    for (r, k, h) in hits where r.lowerBound >= lastEnd {
+      lastEnd = r.upperBound
+      let ls = lineStart(r.lowerBound)
+      let le = lineEnd(r.lowerBound)
+      let aloneBefore = atLineStart(r.lowerBound)
+      var aloneAfter = true
+      var i = r.upperBound
+      while i < le { if !isHSpace(s[i]) { aloneAfter = false; break }; i += 1 }
+      let isLine = aloneBefore && aloneAfter
+      var anywhere = false
+      if !isLine, rules.dates[k].anywhere {
+        var p = r.lowerBound - 1
+        while p >= 0, isHSpace(s[p]) { p -= 1 }
+        anywhere = p < 0 || s[p] == "\n" || "。；！？".unicodeScalars.contains(s[p])
+      }
+      guard isLine || anywhere, let date = isoDate(h, pattern: k) else { continue }
+      var issuer: String? = nil
+      var blockStart = ls
+      if let prev = previousLine(ls), try isIssuerLine(prev) {
+        issuer = text(prev)
+        if isLine { blockStart = lineStart(prev.lowerBound) }
+      }
+      signatures.append(Signature(dateRange: r, date: date, issuer: issuer, blockStart: blockStart, isLine: isLine))
+      if isLine { starts.append(blockStart) }
+    }
+    closingStarts = Array(Set(starts)).sorted()
+  }
+
+  func isoDate(_ m: ICURegex.Match, pattern k: Int) -> String? {
+    let d = rules.dates[k]
+    func part(_ g: Int) -> Int? {
+      guard g - 1 < m.groups.count, let r = m.groups[g - 1] else { return nil }
+      var digits: [Unicode.Scalar] = []
+      for c in s[r] where !isHSpace(c) { digits.append(c) }
+      return parseNumber(digits, .arabic) ?? parseNumber(digits, .chinese)
+    }
+    guard let y = part(d.y), let mo = part(d.m), let dd = part(d.d) else { return nil }
+    return formatDate(y, mo, dd)
+  }
+
+  // MARK: Markers
+
+  struct Candidate {
+    var start: Int
+    var end: Int
+    var scheme: Int
+    var number: Int
+    var lineStart: Bool
+  }
+
+  struct Level {
+    var scheme: Int
+    var number: Int
+    var marker: String
+  }
+
+  func candidates() throws(StageFailure) -> [Candidate] {
+    var out: [Candidate] = []
+    let matches = try all(rules.markerRegex)
+    out.reserveCapacity(matches.count)
+    for m in matches {
+      for (k, sc) in rules.schemes.enumerated() {
+        guard sc.branchGroup - 1 < m.groups.count, m.groups[sc.branchGroup - 1] != nil else { continue }
+        guard sc.numberGroup - 1 < m.groups.count, let nr = m.groups[sc.numberGroup - 1],
+          let num = parseNumber(Array(s[nr]), sc.numerals), num >= 1, num <= sc.max
+        else { break }
+        out.append(Candidate(start: m.range.lowerBound, end: m.range.upperBound, scheme: k, number: num,
+                             lineStart: atLineStart(m.range.lowerBound)))
+        break
+      }
+    }
+    return out
+  }
+
+  /// The bracket group closing at `close` is a department attribution (…负责）.
+  func attributionCloses(at close: Int) throws(StageFailure) -> Bool {
+    var depth = 0
+    var q = close
+    let stop = max(0, close - 260)
+    while q >= stop {
+      let c = s[q]
+      if c == "\n" { return false }
+      if isCloseBracket(c) { depth += 1 } else if isOpenBracket(c) {
+        depth -= 1
+        if depth == 0 { break }
+      }
+      q -= 1
+    }
+    guard q >= stop, depth == 0 else { return false }
+    guard let m = try matchAt(attribution, q, rule: rules.attributionRegex) else { return false }
+    return m.range.upperBound == close + 1
+  }
+
+  func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?) throws(StageFailure) -> Bool {
+    var p = c.start - 1
+    while p >= 0, isHSpace(s[p]) { p -= 1 }
+    if p < 0 || s[p] == "\n" { return true }
+    if rules.inlineAfter.contains(s[p]) { return true }
+    if isCloseBracket(s[p]), try attributionCloses(at: p) { return true }
+    if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
+      var i = e
+      while i < c.start {
+        if s[i] == "\n" || isPunctuation(s[i]) { return false }
+        i += 1
+      }
+      return true
+    }
+    return false
+  }
+
+  mutating func warn(_ code: String, _ message: String, _ r: Range<Int>) {
+    warnings.append(DocumentWarning(code: code, stage: "segment", message: message, span: Span(r)))
+  }
+
+  func label(_ sc: Int, _ num: Int) -> String { "\(rules.schemes[sc].id) \(num)" }
+
+  mutating func acceptMarkers() throws(StageFailure) {
+    let cands = try candidates()
+    var stack: [Level] = []
+    var last: [Int: Int] = [:]
+    var seen: Set<[Int]> = []
+    var closingLimit = n
+    var previousMarkerEnd: Int? = nil
+    var ignoredAfterClosing = 0
+    var ignoredAt: Range<Int>? = nil
+
+    for c in cands {
+      if c.start >= closingLimit {
+        if c.lineStart { ignoredAfterClosing += 1; if ignoredAt == nil { ignoredAt = c.start..<c.end } }
+        continue
+      }
+      let sc = rules.schemes[c.scheme]
+      var popTo: Int
+      var note: (String, String)? = nil
+      var newLevel = false
+      if let k = stack.firstIndex(where: { $0.scheme == c.scheme }) {
+        let expected = stack[k].number + 1
+        if c.number == expected {
+          popTo = k
+        } else if c.number > expected {
+          guard c.lineStart else { continue }
+          if c.number - expected <= rules.maxGap {
+            popTo = k
+            note = ("numbering_gap", "\(label(c.scheme, c.number)) follows \(stack[k].marker): \(c.number - expected) number(s) missing")
+          } else {
+            warn("numbering_jump", "\(text(c.start..<c.end)) after \(stack[k].marker) jumps too far; not taken as a clause marker", c.start..<c.end)
+            continue
+          }
+        } else if c.number == 1, c.lineStart {
+          popTo = k
+          note = ("numbering_restart", "\(text(c.start..<c.end)) restarts numbering after \(stack[k].marker)")
+        } else {
+          if c.lineStart {
+            warn("numbering_jump", "\(text(c.start..<c.end)) after \(stack[k].marker) goes backwards; not taken as a clause marker", c.start..<c.end)
+          }
+          continue
+        }
+      } else {
+        newLevel = true
+        popTo = stack.count
+        let runOn = last[c.scheme].map { $0 + 1 }
+        if c.number != 1 && c.number != runOn {
+          guard c.lineStart else { continue }
+          var missing = c.number - 1
+          if let r = runOn, c.number > r { missing = min(missing, c.number - r) }
+          if missing <= rules.maxGap {
+            note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
+          } else {
+            warn("numbering_jump", "\(text(c.start..<c.end)) does not continue any numbering; not taken as a clause marker", c.start..<c.end)
+            continue
+          }
+        }
+        if !c.lineStart, let top = stack.last, rules.schemes[top.scheme].rank >= sc.rank { continue }
+      }
+      if !c.lineStart {
+        guard sc.inline, try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd) else { continue }
+      }
+      // accepted
+      if let (code, message) = note { warn(code, message, c.start..<c.end) }
+      stack.removeSubrange(popTo...)
+      stack.append(Level(scheme: c.scheme, number: c.number, marker: text(c.start..<c.end)))
+      last[c.scheme] = c.number
+      let path = stack.map(\.number)
+      let emit = seen.insert(path).inserted
+      if !emit {
+        warn("duplicate_path", "\(stack.map(\.marker).joined()) repeats an earlier clause path \(path); its text is left out", c.start..<c.end)
+      }
+      if accepted.isEmpty {
+        // the notice closes at the first closing line after its first clause
+        if let i = closingStarts.firstIndex(where: { $0 > c.start }) { closingLimit = closingStarts[i] }
+      }
+      accepted.append(AcceptedMarker(start: c.start, end: c.end, path: path, markers: stack.map(\.marker),
+                                     schemes: stack.map { rules.schemes[$0.scheme].id }, emit: emit))
+      previousMarkerEnd = c.end
+    }
+    if ignoredAfterClosing > 0, let at = ignoredAt {
+      warn("clauses_after_closing", "\(ignoredAfterClosing) numbered line(s) after the signature/attachment block were not segmented", at)
+    }
+    self.closingLimit = closingLimit
+  }
+
+  var closingLimit = 0
+
+  // MARK: Units
+
+  mutating func units() throws(StageFailure) -> [ClauseUnit] {
+    try findClosing()
+    try acceptMarkers()
+    guard !accepted.isEmpty else {
+      warnings.append(DocumentWarning(code: "no_clauses", stage: "segment", message: "no numbered clauses found"))
+      preambleEnd = n
+      return []
+    }
+    preambleEnd = accepted.first(where: \.emit)?.start ?? accepted[0].start
+    // own ranges
+    var ends = [Int](repeating: 0, count: accepted.count)
+    for i in accepted.indices {
+      ends[i] = i + 1 < accepted.count ? accepted[i + 1].start : lastUnitEnd(accepted[i])
+    }
+    var units: [ClauseUnit] = []
+    units.reserveCapacity(accepted.count)
+    for i in accepted.indices where accepted[i].emit {
+      let a = accepted[i]
+      let own = a.start..<max(a.end, ends[i])
+      let body = trimmed(a.end..<own.upperBound)
+      // end of this unit's subtree (for "is the heading followed by more text")
+      var j = i + 1
+      var subtreeEnd = own.upperBound
+      while j < accepted.count, accepted[j].path.count > a.path.count,
+        Array(accepted[j].path.prefix(a.path.count)) == a.path
+      {
+        subtreeEnd = ends[j]
+        j += 1
+      }
+      units.append(ClauseUnit(path: a.path, markers: a.markers, schemes: a.schemes, markerRange: a.start..<a.end,
+                              ownRange: own, bodyRange: body, heading: heading(body: body, subtreeEnd: subtreeEnd)))
+    }
+    return units
+  }
+
+  /// Where the last clause ends: a heading-only clause (`（四）强化人员培训和舆论引导`) runs on to the
+  /// closing block; a clause whose marker line is running text ends with its paragraph (continuing
+  /// over line breaks that fall mid-sentence), so a closing paragraph after it (004's
+  /// `全市深化医药卫生体制改革工作任务艰巨…`) and the signature are not part of it.
+  func lastUnitEnd(_ a: AcceptedMarker) -> Int {
+    let limit = closingLimit
+    var bs = a.end
+    while bs < limit, isHSpace(s[bs]) { bs += 1 }
+    let le = min(lineEnd(bs), limit)
+    var headingOnly = true
+    for i in bs..<max(bs, le) where rules.sentenceMarks.contains(s[i]) { headingOnly = false; break }
+    var end = le
+    if headingOnly {
+      end = limit
+    } else {
+      while end < limit {
+        var q = end - 1
+        while q >= bs, isSpaceOrNewline(s[q]) { q -= 1 }
+        if q < bs { break }
+        let c = s[q]
+        let final = rules.sentenceMarks.contains(c) || isCloseBracket(c)
+          || c.properties.generalCategory == .finalPunctuation || c.properties.generalCategory == .closePunctuation
+        if final { break }
+        // mid-sentence line break: the paragraph continues on the next non-blank line
+        var k = end
+        while k < limit, isSpaceOrNewline(s[k]) { k += 1 }
+        if k >= limit { break }
+        end = min(lineEnd(k), limit)
+      }
+    }
+    return trimmed(a.start..<end).upperBound
+  }
+
+  func heading(body: Range<Int>, subtreeEnd: Int) -> String? {
+    guard !body.isEmpty else { return nil }
+    let bs = body.lowerBound
+    let le = min(lineEnd(bs), body.upperBound)
+    var line = trimmed(bs..<le)
+    var firstMark: Int? = nil
+    var firstTerm: Int? = nil
+    for i in line where firstMark == nil || firstTerm == nil {
+      if firstMark == nil, rules.sentenceMarks.contains(s[i]) { firstMark = i }
+      if firstTerm == nil, rules.headingTerminators.contains(s[i]) { firstTerm = i }
+      if firstMark != nil, firstTerm != nil { break }
+    }
+    if firstMark == nil {
+      while !line.isEmpty, rules.headingTrim.contains(s[line.upperBound - 1]) || isHSpace(s[line.upperBound - 1]) {
+        line = line.lowerBound..<(line.upperBound - 1)
+      }
+      guard !line.isEmpty, line.count <= rules.headingMaxLength else { return nil }
+      return text(line)
+    }
+    guard let t = firstTerm, t > bs, t - bs <= rules.headingMaxLength else { return nil }
+    var more = false
+    var i = t + 1
+    while i < min(subtreeEnd, n) { if !isSpaceOrNewline(s[i]) { more = true; break }; i += 1 }
+    guard more else { return nil }
+    var h = trimmed(bs..<t)
+    while !h.isEmpty, rules.headingTrim.contains(s[h.upperBound - 1]) { h = h.lowerBound..<(h.upperBound - 1) }
+    return h.isEmpty ? nil : text(h)
   }
 }
