@@ -16,6 +16,8 @@ extension SegmentRun {
 
   mutating func metadata(pageTitle: String?, pagePublished: String?) throws(StageFailure) -> NoticeMetadata {
     var md = NoticeMetadata()
+    // these rules only look at the preamble (plus a margin for a title running past the first clause)
+    for m in [docNumber, cues, exclude, issuerPrefix] { m.limit = min(n, preambleEnd + 300) }
     let titles = try findTitles()
     var forwardedStart: Int? = nil
     var forwarded: ForwardedNotice? = nil
@@ -110,7 +112,7 @@ extension SegmentRun {
         if rules.titleStarts.contains(where: { hasPrefix($0, at: p) }) {
           if p == line.lowerBound {
             start = p
-          } else if let m = try matchAt(issuerPrefix, line.lowerBound, rule: rules.issuerPrefixRegex),
+          } else if let m = try matchAt(issuerPrefix, line.lowerBound),
             m.range.upperBound == p
           {
             start = p
@@ -145,8 +147,8 @@ extension SegmentRun {
         var k = j + 1
         while k < n, isHSpace(s[k]) { k += 1 }
         if k >= n || s[k] == "\n" { break }
-        if let m = try? docNumber.lookingAt(k), m.range.lowerBound == k { break }
-        if let m = try? docNumber.lookingAt(k + 1), isOpenBracket(s[k]), m.range.lowerBound == k + 1 { break }
+        if let m = try? docNumber.get().lookingAt(k), m.range.lowerBound == k { break }
+        if let m = try? docNumber.get().lookingAt(k + 1), isOpenBracket(s[k]), m.range.lowerBound == k + 1 { break }
       } else if rules.titleStops.contains(c) {
         break
       } else {
@@ -166,7 +168,7 @@ extension SegmentRun {
   func docNumbers() throws(StageFailure) -> [(Int, String)] {
     var out: [(Int, String)] = []
     var from = 0
-    while from < preambleEnd, let m = try find(docNumber, from: from, rule: rules.docNumberRegex) {
+    while from < preambleEnd, let m = try find(docNumber, from: from) {
       let r = m.range
       from = max(r.upperBound, r.lowerBound + 1)
       if r.lowerBound >= preambleEnd { break }
@@ -187,15 +189,17 @@ extension SegmentRun {
   /// A date right after one of `labels` (发布日期:2011-03-07), as YYYY-MM-DD.
   func labelledDate(_ labels: [[Unicode.Scalar]]) throws(StageFailure) -> String? {
     guard !labels.isEmpty else { return nil }
+    let firsts = Set(labels.compactMap(\.first))
     var i = 0
     while i < n {
+      if !firsts.contains(s[i]) { i += 1; continue }
       for w in labels where hasPrefix(w, at: i) {
         var p = i + w.count
         while p < n, isHSpace(s[p]) { p += 1 }
         if p < n, s[p] == ":" || s[p] == "：" { p += 1 }
         while p < n, isHSpace(s[p]) { p += 1 }
         for (k, m) in dateMatchers.enumerated() {
-          if let h = try matchAt(m, p, rule: rules.dates[k].regex), h.range.lowerBound == p,
+          if let h = try matchAt(m, p), h.range.lowerBound == p,
             let d = isoDate(h, pattern: k)
           {
             return d
@@ -258,12 +262,12 @@ extension SegmentRun {
         q += 1
       }
       guard let col = colon, col > st else { continue }
-      if let m = try matchAt(exclude, st, rule: rules.recipientExcludeRegex), m.range.lowerBound == st { continue }
+      if let m = try matchAt(exclude, st), m.range.lowerBound == st { continue }
       if rules.titleStarts.contains(where: { hasPrefix($0, at: st) }) { continue }
       if (rules.publishedLabels + rules.dateLabels).contains(where: { w in
         col - w.count >= st && hasPrefix(w, at: col - w.count)
       }) { continue }
-      guard let cue = try find(cues, from: st, rule: rules.recipientCueRegex), cue.range.upperBound <= col else { continue }
+      guard let cue = try find(cues, from: st), cue.range.upperBound <= col else { continue }
       var out: [String] = []
       var a = st
       var i = st

@@ -72,14 +72,14 @@ struct SegmentRun {
   let rules: SegmentRules
   var warnings: [DocumentWarning] = []
 
-  // per-document matchers (cloned once)
-  let attribution: ICURegex
-  let issuerLine: ICURegex
-  let issuerPrefix: ICURegex
-  let docNumber: ICURegex
-  let cues: ICURegex
-  let exclude: ICURegex
-  let dateMatchers: [ICURegex]
+  // per-document matchers: cloned and loaded on first use (most documents need only a few of them)
+  let attribution: LazyMatcher
+  let issuerLine: LazyMatcher
+  let issuerPrefix: LazyMatcher
+  let docNumber: LazyMatcher
+  let cues: LazyMatcher
+  let exclude: LazyMatcher
+  let dateMatchers: [LazyMatcher]
 
   /// Start offsets of lines that close the notice (signature, date, 附件, 此件公开发布 …), sorted.
   var closingStarts: [Int] = []
@@ -104,20 +104,13 @@ struct SegmentRun {
     n = scalars.count
     self.rules = rules
     preambleEnd = scalars.count
-    func load(_ r: RuleRegex) throws(StageFailure) -> ICURegex {
-      let m = try r.matcher()
-      do { try m.load(scalars) } catch { throw r.failure(error, stage: "segment") }
-      return m
-    }
-    attribution = try load(rules.attributionRegex)
-    issuerLine = try load(rules.issuerLineRegex)
-    issuerPrefix = try load(rules.issuerPrefixRegex)
-    docNumber = try load(rules.docNumberRegex)
-    cues = try load(rules.recipientCueRegex)
-    exclude = try load(rules.recipientExcludeRegex)
-    var dm: [ICURegex] = []
-    for d in rules.dates { dm.append(try load(d.regex)) }
-    dateMatchers = dm
+    attribution = LazyMatcher(rules.attributionRegex, scalars)
+    issuerLine = LazyMatcher(rules.issuerLineRegex, scalars)
+    issuerPrefix = LazyMatcher(rules.issuerPrefixRegex, scalars)
+    docNumber = LazyMatcher(rules.docNumberRegex, scalars)
+    cues = LazyMatcher(rules.recipientCueRegex, scalars)
+    exclude = LazyMatcher(rules.recipientExcludeRegex, scalars)
+    dateMatchers = rules.dates.map { LazyMatcher($0.regex, scalars) }
   }
 
   // MARK: Lines
@@ -199,12 +192,14 @@ struct SegmentRun {
     return true
   }
 
-  func matchAt(_ m: ICURegex, _ p: Int, rule: RuleRegex) throws(StageFailure) -> ICURegex.Match? {
-    do { return try m.lookingAt(p) } catch { throw rule.failure(error, stage: "segment") }
+  func matchAt(_ m: LazyMatcher, _ p: Int) throws(StageFailure) -> ICURegex.Match? {
+    let r = try m.get()
+    do { return try r.lookingAt(p) } catch { throw m.rule.failure(error, stage: "segment") }
   }
 
-  func find(_ m: ICURegex, from p: Int, rule: RuleRegex) throws(StageFailure) -> ICURegex.Match? {
-    do { return try m.find(from: p) } catch { throw rule.failure(error, stage: "segment") }
+  func find(_ m: LazyMatcher, from p: Int) throws(StageFailure) -> ICURegex.Match? {
+    let r = try m.get()
+    do { return try r.find(from: p) } catch { throw m.rule.failure(error, stage: "segment") }
   }
 
   func all(_ r: RuleRegex) throws(StageFailure) -> [ICURegex.Match] {
@@ -215,7 +210,7 @@ struct SegmentRun {
   /// Whole trimmed line `r` is an issuer name.
   func isIssuerLine(_ r: Range<Int>) throws(StageFailure) -> Bool {
     guard !r.isEmpty, r.count <= 120 else { return false }
-    guard let m = try matchAt(issuerLine, r.lowerBound, rule: rules.issuerLineRegex) else { return false }
+    guard let m = try matchAt(issuerLine, r.lowerBound) else { return false }
     return m.range.upperBound >= r.upperBound && m.range.upperBound <= lineEnd(r.lowerBound)
   }
 
@@ -229,7 +224,7 @@ struct SegmentRun {
     var hits: [(Range<Int>, Int, ICURegex.Match)] = []
     for (k, m) in dateMatchers.enumerated() {
       var from = 0
-      while from <= n, let h = try find(m, from: from, rule: rules.dates[k].regex) {
+      while from <= n, let h = try find(m, from: from) {
         hits.append((h.range, k, h))
         from = max(h.range.upperBound, h.range.lowerBound + 1)
       }
@@ -325,7 +320,7 @@ struct SegmentRun {
       q -= 1
     }
     guard q >= stop, depth == 0 else { return false }
-    guard let m = try matchAt(attribution, q, rule: rules.attributionRegex) else { return false }
+    guard let m = try matchAt(attribution, q) else { return false }
     return m.range.upperBound == close + 1
   }
 
@@ -536,5 +531,29 @@ struct SegmentRun {
     var h = trimmed(bs..<t)
     while !h.isEmpty, rules.headingTrim.contains(s[h.upperBound - 1]) { h = h.lowerBound..<(h.upperBound - 1) }
     return h.isEmpty ? nil : text(h)
+  }
+}
+
+/// A rule's matcher for one document, cloned and loaded with the text on first use.
+final class LazyMatcher {
+  let rule: RuleRegex
+  let text: [Unicode.Scalar]
+  /// Only `text[0..<limit]` is loaded (rules that look at the preamble only); nil = all of it.
+  var limit: Int?
+  private var matcher: ICURegex?
+
+  init(_ rule: RuleRegex, _ text: [Unicode.Scalar]) {
+    self.rule = rule
+    self.text = text
+  }
+
+  func get() throws(StageFailure) -> ICURegex {
+    if let matcher { return matcher }
+    let m = try rule.matcher()
+    do {
+      if let limit { try m.load(text[0..<max(0, min(limit, text.count))]) } else { try m.load(text) }
+    } catch { throw rule.failure(error, stage: "segment") }
+    matcher = m
+    return m
   }
 }

@@ -65,3 +65,41 @@ func dump(_ o: Outline, _ c: CleanText) -> String {
   for w in o.warnings { out += "W \(w.code) \(w.message) \(w.span.map(\.description) ?? "")\n" }
   return out
 }
+
+/// Expected clause tree, written compactly: N(2, [N(1), N(2)]) is 二、 with （一）（二） under it.
+struct N: Sendable {
+  let n: Int
+  let kids: [N]
+  init(_ n: Int, _ kids: [N] = []) {
+    self.n = n
+    self.kids = kids
+  }
+}
+
+func leaves(_ r: ClosedRange<Int>) -> [N] { r.map { N($0) } }
+
+func flatten(_ nodes: [N], _ prefix: [Int] = []) -> [[Int]] {
+  var out: [[Int]] = []
+  for x in nodes {
+    out.append(prefix + [x.n])
+    out += flatten(x.kids, prefix + [x.n])
+  }
+  return out
+}
+
+/// Structural invariants every outline must satisfy.
+func checkInvariants(_ o: Outline, _ c: CleanText, sourceLocation: SourceLocation = #_sourceLocation) {
+  var seen: Set<[Int]> = []
+  var previousEnd = 0
+  for u in o.units {
+    #expect(seen.insert(u.path).inserted, "duplicate path \(u.path)", sourceLocation: sourceLocation)
+    #expect(u.markers.count == u.path.count && u.schemes.count == u.path.count, sourceLocation: sourceLocation)
+    #expect(c.string(u.markerRange) == u.markers.last, sourceLocation: sourceLocation)
+    #expect(u.ownRange.lowerBound == u.markerRange.lowerBound, sourceLocation: sourceLocation)
+    #expect(u.ownRange.upperBound >= u.markerRange.upperBound && u.ownRange.upperBound <= c.count, sourceLocation: sourceLocation)
+    #expect(u.bodyRange.lowerBound >= u.markerRange.upperBound && u.bodyRange.upperBound <= u.ownRange.upperBound,
+            sourceLocation: sourceLocation)
+    #expect(u.ownRange.lowerBound >= previousEnd, "overlapping units at \(u.path)", sourceLocation: sourceLocation)
+    previousEnd = u.ownRange.upperBound
+  }
+}
