@@ -33,7 +33,8 @@ extension SegmentRun {
           f.issuer = inner.issuer
           forwardedStart = inner.line
         } else {
-          forwardedStart = outer.range.upperBound
+          // no header of the forwarded notice: everything found belongs to the outer one
+          forwardedStart = n
         }
         // 转发<issuer>关于…的通知: the part between the verb and the inner title start
         let rest = Array(ts.dropFirst(fw.count))

@@ -480,8 +480,13 @@ struct SegmentRun {
     var bs = a.end
     while bs < limit, isHSpace(s[bs]) { bs += 1 }
     let le = min(lineEnd(bs), limit)
-    var headingOnly = true
-    for i in bs..<max(bs, le) where rules.sentenceMarks.contains(s[i]) { headingOnly = false; break }
+    // a heading line: short, no sentence punctuation and no comma (a comma means a sentence broken
+    // over lines, handled below)
+    var headingOnly = le - bs <= rules.headingMaxLength
+    for i in bs..<max(bs, le) where rules.sentenceMarks.contains(s[i]) || s[i] == "，" || s[i] == "," {
+      headingOnly = false
+      break
+    }
     var end = le
     if headingOnly {
       end = limit
