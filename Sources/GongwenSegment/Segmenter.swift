@@ -3,15 +3,59 @@ import ICUKit
 
 /// Stage 4: clean text -> document metadata and the numbered clause hierarchy.
 ///
-/// How markers are told from look-alikes (see `Documentation/Segment.md` for the full rules):
-/// every scheme regex in `Rules/segment.yaml` proposes candidates; a candidate is accepted when it is
-/// the expected next sibling of a level on the stack, the next marker of an ancestor level, a first
-/// child (number 1 of a scheme not on the stack) or the run-on continuation of a scheme used before
-/// (002 numbers 1.–30. across its （一）–（五）). At a line start that is enough (small forward gaps are
-/// accepted with a `numbering_gap` warning, a line-start 1 of a scheme already on the stack is a
-/// restart). Inside running text the candidate must also follow a sentence end, a department
-/// attribution bracket, or directly a short heading of the previous marker, and must match the
-/// sequence exactly.
+/// All numbering schemes, patterns and word lists come from `Rules/segment.yaml`; this type holds
+/// only the judgement described here.
+///
+/// **Markers.** One combined regex (every scheme's pattern as an alternative) proposes candidates in
+/// one pass. Candidates are read in document order against a stack of open levels (one scheme per
+/// level). A candidate is accepted when it is
+/// - the next sibling of a level on the stack (which also closes every deeper level: the "next marker
+///   of an ancestor level"),
+/// - a first child: number 1 of a scheme not on the stack, opening a level under the deepest one,
+/// - a run-on continuation: the next number of a scheme used before but since closed (002 numbers
+///   1.–30. across （一）–（五）; 004 numbers （一）–（三十） across 一、–四、), also opening a level,
+/// - at a line start only: a small forward gap (≤ `sequence.max_gap` missing numbers, warning
+///   `numbering_gap`), or number 1 of a scheme already on the stack (a restart, warning
+///   `numbering_restart`). Larger jumps and backward numbers at a line start are rejected with a
+///   `numbering_jump` warning; inside running text they are silently rejected (look-alikes).
+///
+/// A candidate inside running text (not at a line start) must in addition belong to a scheme marked
+/// `inline`, open a deeper level only if its rank is below the deepest level's, and follow a sentence end
+/// (`sequence.inline_after`), a bracket group that is a department attribution (`sequence.attribution`,
+/// e.g. `（卫生厅负责）2．`), or — when it opens a new level — directly the short heading of the previous
+/// marker with no punctuation in between (`二、工作任务（一）…`). Levels that a notice skips are simply
+/// not represented in `path` (003: 一、（一） is [1, 1]).
+///
+/// **Paths** are unique: a marker whose path repeats an earlier one (a restart, or text repeated
+/// after dedup missed it) is kept on the stack so its children are read correctly, but it is not
+/// emitted (warning `duplicate_path`), and the previous unit ends where it starts.
+///
+/// **Ranges.** `ownRange` runs from a marker to the next accepted marker (first child or next unit).
+/// The last unit ends at the first closing line after the first clause (a signature issuer line
+/// followed by a date, a date alone on its line, an `附件：` line, `（此件公开发布）`, `抄送：`): if its
+/// marker line is a bare heading (short, no sentence punctuation, no comma) it keeps every paragraph up
+/// to that closing line (001's （四）); otherwise it ends with its own paragraph, continued over line
+/// breaks that fall mid-sentence, so a closing paragraph after the last clause (004's
+/// `全市深化医药卫生体制改革工作任务艰巨…`) and the signature are not part of it. Numbered lines after the
+/// closing line are not segmented (warning `clauses_after_closing`). `bodyRange` is `ownRange` after
+/// the marker, trimmed.
+///
+/// **Headings.** A marker line with no sentence punctuation and at most `heading.max_length`
+/// characters is a heading line (`一、总体要求`). Otherwise the text up to the first
+/// `heading.terminators` character is the heading if it is that short and more text follows in the
+/// unit or its children (`1.规范完善基本药物集中采购机制。坚持…`); a long single-sentence clause has none.
+///
+/// **Metadata** (see `Metadata.swift`): the title is the first preamble line starting with a title word
+/// (关于/转发/印发, optionally after an issuer on the same line) and ending, possibly over up to three
+/// line breaks, with a title ending (的通知 …); the issuer line above it is the issuer, not part of the
+/// title. Without one the page title is used (an attachment's own title never is). A title starting
+/// with a forward word makes the notice a forwarding notice: the second title in the preamble is the
+/// forwarded notice, and doc numbers and signatures before / after it belong to the outer / forwarded
+/// notice. Doc numbers quoted after `》` or a Han word are citations and ignored. The date is the
+/// signature date (a date alone on its line, or a Chinese-numeral date at a line start / after a
+/// sentence end); the issuer comes from the line above it, else from the line above the title.
+/// Recipients are the first colon-terminated preamble segment naming offices, split on ， and , only
+/// (、 joins the parts of one recipient: `各州、市人民政府`).
 public struct Segmenter: Sendable {
   public let rules: SegmentRules
   public init(rules: SegmentRules) { self.rules = rules }
@@ -441,7 +485,8 @@ struct SegmentRun {
     try acceptMarkers()
     guard !accepted.isEmpty else {
       warnings.append(DocumentWarning(code: "no_clauses", stage: "segment", message: "no numbered clauses found"))
-      preambleEnd = n
+      // without clauses the header is still at the top: look for metadata in the first few pages only
+      preambleEnd = min(n, 4000)
       return []
     }
     preambleEnd = accepted.first(where: \.emit)?.start ?? accepted[0].start

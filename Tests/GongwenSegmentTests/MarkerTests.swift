@@ -159,6 +159,22 @@ private func wrap(lineStart neg: String) -> String {
     #expect(o.warnings.contains { $0.code == "clauses_after_closing" })
   }
 
+  @Test func degenerateInputs() throws {
+    for text in ["", "\n", "一、", "（一）", "1.", "①②③", "第一条", "\n\n一、\n\n", "二〇一一年三月五日", "附件：", "关于的通知"] {
+      let (o, c) = try outline(text)
+      checkInvariants(o, c)
+    }
+    #expect(try outline("一、").0.units.map(\.path) == [[1]])
+  }
+
+  @Test func pathologicalRepetitionStaysLinear() throws {
+    let block = "一、任务（一）甲。1.乙。（1）丙。①丁；②戊。（卫生厅负责）"
+    let text = String(repeating: block, count: 2000) + "\n" + String(repeating: "（1）\n", count: 2000)
+    let (o, c) = try outline(text)
+    checkInvariants(o, c)
+    #expect(o.units.count >= 6)
+  }
+
   @Test func noClausesGivesAWarning() throws {
     let (o, _) = try outline("各单位：\n请做好春节期间安全生产工作。")
     #expect(o.units.isEmpty)
