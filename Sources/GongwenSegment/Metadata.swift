@@ -17,7 +17,7 @@ extension SegmentRun {
   mutating func metadata(pageTitle: String?, pagePublished: String?) throws(StageFailure) -> NoticeMetadata {
     var md = NoticeMetadata()
     // these rules only look at the preamble (plus a margin for a title running past the first clause)
-    for m in [docNumber, cues, exclude, issuerPrefix] { m.limit = min(n, preambleEnd + 300) }
+    for m in [docNumber, cues, exclude] { m.limit = min(n, preambleEnd + 300) }
     let titles = try findTitles()
     var forwardedStart: Int? = nil
     var forwarded: ForwardedNotice? = nil
@@ -113,9 +113,7 @@ extension SegmentRun {
         if rules.titleStarts.contains(where: { hasPrefix($0, at: p) }) {
           if p == line.lowerBound {
             start = p
-          } else if let m = try matchAt(issuerPrefix, line.lowerBound),
-            m.range.upperBound == p
-          {
+          } else if let m = try issuerPrefix.lookingAt(line.lowerBound..<line.upperBound), m.upperBound == p {
             start = p
             prefixIssuer = compact(line.lowerBound..<p)
           }
@@ -199,12 +197,10 @@ extension SegmentRun {
         while p < n, isHSpace(s[p]) { p += 1 }
         if p < n, s[p] == ":" || s[p] == "：" { p += 1 }
         while p < n, isHSpace(s[p]) { p += 1 }
-        for (k, m) in dateMatchers.enumerated() {
-          if let h = try matchAt(m, p), h.range.lowerBound == p,
-            let d = isoDate(h, pattern: k)
-          {
-            return d
-          }
+        if let h = try matchAt(dateMatcher, p), h.range.lowerBound == p, let k = datePattern(of: h),
+          let d = isoDate(h, pattern: k)
+        {
+          return d
         }
       }
       i += 1
@@ -307,9 +303,9 @@ extension SegmentRun {
       while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }
       return p > r.lowerBound && p < r.upperBound && (s[p] == "." || s[p] == "．" || s[p] == "、")
     }
-    for m in try all(rules.attachmentRegex) {
-      let le = lineEnd(m.range.lowerBound)
-      let rest = trimmed(m.range.upperBound..<le)
+    for hit in attachmentHits {
+      let le = lineEnd(hit.lowerBound)
+      let rest = trimmed(hit.upperBound..<le)
       let first = rest.isEmpty ? nil : clean(rest)
       if let first { names.append(first) }
       // further names on following numbered lines

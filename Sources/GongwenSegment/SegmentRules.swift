@@ -91,9 +91,12 @@ public struct SegmentRules: RuleFile {
 
   public struct DatePattern: Sendable {
     public let id: String
+    /// This pattern alone (used on short strings such as a page's publish date).
     public let regex: RuleRegex
     public let anywhere: Bool
     let y: Int, m: Int, d: Int
+    /// Group numbers of this pattern's branch and its y/m/d inside the combined `dateRegex`.
+    var branch = 0, cy = 0, cm = 0, cd = 0
   }
 
   public let schemes: [Scheme]
@@ -126,6 +129,11 @@ public struct SegmentRules: RuleFile {
   let recipientExcludeRegex: RuleRegex
   let attachmentRegex: RuleRegex
   let closingLinesRegex: RuleRegex
+  /// Every date pattern as one alternation, run once per document.
+  let dateRegex: RuleRegex
+  /// `(?<att>attachment)|(?<close>closing_lines)`, run once per document.
+  let closingRegex: RuleRegex
+  let closingAttachmentGroup: Int
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -236,7 +244,40 @@ public struct SegmentRules: RuleFile {
     let attachment = compile("metadata.attachment", md.attachment, [.multiline])
     let closing = compile("metadata.closing_lines", md.closing_lines, [.multiline])
 
-    guard problems.isEmpty, let marker, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
+    // one pass for all dates, one for attachment and closing lines
+    var dateRegex: RuleRegex? = nil
+    var closingRegex: RuleRegex? = nil
+    var attGroup = 0
+    if problems.isEmpty, !dates.isEmpty, let attachment, let closing {
+      var alts: [String] = []
+      for (i, d) in dates.enumerated() {
+        let p = d.regex.pattern.replacingAll("(?<y>", with: "(?<y\(i)x>").replacingAll("(?<m>", with: "(?<m\(i)x>")
+          .replacingAll("(?<d>", with: "(?<d\(i)x>")
+        alts.append("(?<b\(i)x>\(p))")
+      }
+      let loc = md.dates.first?.pattern.location
+      dateRegex = compile("metadata.dates", Located(alts.joined(separator: "|"), location: loc))
+      if let dr = dateRegex, let m = try? dr.matcher() {
+        for i in dates.indices {
+          guard let b = m.groupNumber(named: "b\(i)x"), let y = m.groupNumber(named: "y\(i)x"),
+            let mo = m.groupNumber(named: "m\(i)x"), let dd = m.groupNumber(named: "d\(i)x")
+          else {
+            problems.append(RuleProblem(at(loc), code: "R004", "date '\(dates[i].id)': could not combine patterns"))
+            continue
+          }
+          dates[i].branch = b
+          dates[i].cy = y
+          dates[i].cm = mo
+          dates[i].cd = dd
+        }
+      }
+      closingRegex = compile("metadata.closing_lines",
+                             Located("(?<att>\(attachment.pattern))|(?<close>\(closing.pattern))", location: md.closing_lines.location),
+                             [.multiline])
+      attGroup = (try? closingRegex?.matcher().groupNumber(named: "att")).flatMap { $0 } ?? 0
+    }
+
+    guard problems.isEmpty, let marker, let dateRegex, let closingRegex, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
       let attachment, let closing
     else {
       throw RuleErrors(problems.isEmpty
@@ -269,6 +310,9 @@ public struct SegmentRules: RuleFile {
     self.recipientExcludeRegex = exclude
     self.attachmentRegex = attachment
     self.closingLinesRegex = closing
+    self.dateRegex = dateRegex
+    self.closingRegex = closingRegex
+    self.closingAttachmentGroup = attGroup
   }
 }
 

@@ -117,13 +117,16 @@ struct SegmentRun {
   var warnings: [DocumentWarning] = []
 
   // per-document matchers: cloned and loaded on first use (most documents need only a few of them)
-  let attribution: LazyMatcher
-  let issuerLine: LazyMatcher
-  let issuerPrefix: LazyMatcher
+  let attribution: WindowMatcher
+  let issuerLine: WindowMatcher
+  let issuerPrefix: WindowMatcher
   let docNumber: LazyMatcher
   let cues: LazyMatcher
   let exclude: LazyMatcher
-  let dateMatchers: [LazyMatcher]
+  /// All date patterns in one alternation (`SegmentRules.dateRegex`).
+  let dateMatcher: LazyMatcher
+  /// Ranges of `附件：` line heads (the attachment branch of `SegmentRules.closingRegex`).
+  var attachmentHits: [Range<Int>] = []
 
   /// Start offsets of lines that close the notice (signature, date, 附件, 此件公开发布 …), sorted.
   var closingStarts: [Int] = []
@@ -148,13 +151,13 @@ struct SegmentRun {
     n = scalars.count
     self.rules = rules
     preambleEnd = scalars.count
-    attribution = LazyMatcher(rules.attributionRegex, scalars)
-    issuerLine = LazyMatcher(rules.issuerLineRegex, scalars)
-    issuerPrefix = LazyMatcher(rules.issuerPrefixRegex, scalars)
+    attribution = WindowMatcher(rules.attributionRegex, scalars)
+    issuerLine = WindowMatcher(rules.issuerLineRegex, scalars)
+    issuerPrefix = WindowMatcher(rules.issuerPrefixRegex, scalars)
     docNumber = LazyMatcher(rules.docNumberRegex, scalars)
     cues = LazyMatcher(rules.recipientCueRegex, scalars)
     exclude = LazyMatcher(rules.recipientExcludeRegex, scalars)
-    dateMatchers = rules.dates.map { LazyMatcher($0.regex, scalars) }
+    dateMatcher = LazyMatcher(rules.dateRegex, scalars)
   }
 
   // MARK: Lines
@@ -254,29 +257,25 @@ struct SegmentRun {
   /// Whole trimmed line `r` is an issuer name.
   func isIssuerLine(_ r: Range<Int>) throws(StageFailure) -> Bool {
     guard !r.isEmpty, r.count <= 120 else { return false }
-    guard let m = try matchAt(issuerLine, r.lowerBound) else { return false }
-    return m.range.upperBound >= r.upperBound && m.range.upperBound <= lineEnd(r.lowerBound)
+    guard let m = try issuerLine.lookingAt(r.lowerBound..<lineEnd(r.lowerBound)) else { return false }
+    return m.upperBound >= r.upperBound
   }
 
   // MARK: Closing lines and signatures
 
   mutating func findClosing() throws(StageFailure) {
     var starts: [Int] = []
-    for m in try all(rules.closingLinesRegex) { starts.append(lineStart(m.range.lowerBound)) }
-    for m in try all(rules.attachmentRegex) { starts.append(lineStart(m.range.lowerBound)) }
-    // dates
-    var hits: [(Range<Int>, Int, ICURegex.Match)] = []
-    for (k, m) in dateMatchers.enumerated() {
-      var from = 0
-      while from <= n, let h = try find(m, from: from) {
-        hits.append((h.range, k, h))
-        from = max(h.range.upperBound, h.range.lowerBound + 1)
-      }
+    let att = rules.closingAttachmentGroup
+    for m in try all(rules.closingRegex) {
+      starts.append(lineStart(m.range.lowerBound))
+      if att >= 1, att - 1 < m.groups.count, m.groups[att - 1] != nil { attachmentHits.append(m.range) }
     }
-    hits.sort { $0.0.lowerBound < $1.0.lowerBound }
-    var lastEnd = -1
-    for (r, k, h) in hits where r.lowerBound >= lastEnd {
-      lastEnd = r.upperBound
+    // dates
+    var from = 0
+    while from <= n, let h = try find(dateMatcher, from: from) {
+      from = max(h.range.upperBound, h.range.lowerBound + 1)
+      guard let k = datePattern(of: h) else { continue }
+      let r = h.range
       let ls = lineStart(r.lowerBound)
       let le = lineEnd(r.lowerBound)
       let aloneBefore = atLineStart(r.lowerBound)
@@ -303,6 +302,15 @@ struct SegmentRun {
     closingStarts = Array(Set(starts)).sorted()
   }
 
+  /// Which date pattern (branch of the combined date regex) matched.
+  func datePattern(of m: ICURegex.Match) -> Int? {
+    rules.dates.indices.first { k in
+      let b = rules.dates[k].branch
+      return b >= 1 && b - 1 < m.groups.count && m.groups[b - 1] != nil
+    }
+  }
+
+  /// A match of the combined date regex as YYYY-MM-DD.
   func isoDate(_ m: ICURegex.Match, pattern k: Int) -> String? {
     let d = rules.dates[k]
     func part(_ g: Int) -> Int? {
@@ -311,7 +319,7 @@ struct SegmentRun {
       for c in s[r] where !isHSpace(c) { digits.append(c) }
       return parseNumber(digits, .arabic) ?? parseNumber(digits, .chinese)
     }
-    guard let y = part(d.y), let mo = part(d.m), let dd = part(d.d) else { return nil }
+    guard let y = part(d.cy), let mo = part(d.cm), let dd = part(d.cd) else { return nil }
     return formatDate(y, mo, dd)
   }
 
@@ -364,8 +372,8 @@ struct SegmentRun {
       q -= 1
     }
     guard q >= stop, depth == 0 else { return false }
-    guard let m = try matchAt(attribution, q) else { return false }
-    return m.range.upperBound == close + 1
+    guard let m = try attribution.lookingAt(q..<(close + 1)) else { return false }
+    return m.upperBound == close + 1
   }
 
   func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?) throws(StageFailure) -> Bool {
@@ -605,5 +613,33 @@ final class LazyMatcher {
     } catch { throw rule.failure(error, stage: "segment") }
     matcher = m
     return m
+  }
+}
+
+/// A rule's matcher run on short windows of the text (one line, one bracket group): loading a window
+/// is far cheaper than loading the whole document for a handful of anchored matches.
+final class WindowMatcher {
+  let rule: RuleRegex
+  let text: [Unicode.Scalar]
+  private var matcher: ICURegex?
+
+  init(_ rule: RuleRegex, _ text: [Unicode.Scalar]) {
+    self.rule = rule
+    self.text = text
+  }
+
+  /// Anchored match at the start of `window`; the range returned is in document offsets.
+  func lookingAt(_ window: Range<Int>) throws(StageFailure) -> Range<Int>? {
+    let lo = max(0, min(window.lowerBound, text.count)), hi = max(lo, min(window.upperBound, text.count))
+    let m: ICURegex
+    if let matcher { m = matcher } else {
+      m = try rule.matcher()
+      matcher = m
+    }
+    do {
+      try m.load(text[lo..<hi])
+      guard let hit = try m.lookingAt(0) else { return nil }
+      return (hit.range.lowerBound + lo)..<(hit.range.upperBound + lo)
+    } catch { throw rule.failure(error, stage: "segment") }
   }
 }
