@@ -197,11 +197,7 @@ extension SegmentRun {
         while p < n, isHSpace(s[p]) { p += 1 }
         if p < n, s[p] == ":" || s[p] == "：" { p += 1 }
         while p < n, isHSpace(s[p]) { p += 1 }
-        if let h = try matchAt(dateMatcher, p), h.range.lowerBound == p, let k = datePattern(of: h),
-          let d = isoDate(h, pattern: k)
-        {
-          return d
-        }
+        if let d = datesAt[p] { return d }
       }
       i += 1
     }

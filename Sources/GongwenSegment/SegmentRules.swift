@@ -84,9 +84,9 @@ public struct SegmentRules: RuleFile {
     public let rank: Int
     public let inline: Bool
     public let max: Int
-    /// Capture group numbers of this scheme's branch and its number inside the combined marker regex.
-    let branchGroup: Int
-    let numberGroup: Int
+    /// Capture group numbers of this scheme's branch and its number inside the combined `scanRegex`.
+    var branchGroup = 0
+    var numberGroup = 0
   }
 
   public struct DatePattern: Sendable {
@@ -95,13 +95,17 @@ public struct SegmentRules: RuleFile {
     public let regex: RuleRegex
     public let anywhere: Bool
     let y: Int, m: Int, d: Int
-    /// Group numbers of this pattern's branch and its y/m/d inside the combined `dateRegex`.
+    /// Group numbers of this pattern's branch and its y/m/d inside the combined `scanRegex`.
     var branch = 0, cy = 0, cm = 0, cd = 0
   }
 
   public let schemes: [Scheme]
-  /// All scheme patterns as one alternation `(?<s0>…)|(?<s1>…)|…`, run once per document.
-  let markerRegex: RuleRegex
+  /// Every pattern that must see the whole document — all scheme markers, all dates, attachment and
+  /// closing lines — as one alternation, so a document is loaded into ICU and scanned once.
+  let scanRegex: RuleRegex
+  /// Group numbers of the attachment and closing-line branches in `scanRegex`.
+  let attachmentGroup: Int
+  let closingGroup: Int
   public let maxGap: Int
   let inlineAfter: Set<Unicode.Scalar>
   let attributionRegex: RuleRegex
@@ -129,11 +133,6 @@ public struct SegmentRules: RuleFile {
   let recipientExcludeRegex: RuleRegex
   let attachmentRegex: RuleRegex
   let closingLinesRegex: RuleRegex
-  /// Every date pattern as one alternation, run once per document.
-  let dateRegex: RuleRegex
-  /// `(?<att>attachment)|(?<close>closing_lines)`, run once per document.
-  let closingRegex: RuleRegex
-  let closingAttachmentGroup: Int
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -181,29 +180,10 @@ public struct SegmentRules: RuleFile {
                                     "scheme '\(id)': pattern needs a named group (?<num>...) around the number"))
         continue
       }
-      let renamed = s.pattern.value.replacingAll("(?<num>", with: "(?<n\(i)x>")
-      branches.append("(?<s\(i)x>\(renamed))")
-      schemes.append(Scheme(id: id, numerals: numerals, rank: s.rank.value, inline: s.inline, max: max,
-                            branchGroup: i, numberGroup: i))
-    }
-    var marker: RuleRegex? = nil
-    if !branches.isEmpty, problems.isEmpty {
-      let loc = raw.schemes.first?.pattern.location
-      marker = compile("schemes", Located(branches.joined(separator: "|"), location: loc))
-      if let marker, let m = try? marker.matcher() {
-        // resolve group numbers of each branch in the combined pattern
-        var resolved: [Scheme] = []
-        for (k, s) in schemes.enumerated() {
-          let i = raw.schemes.firstIndex { $0.id.value == s.id } ?? k
-          guard let b = m.groupNumber(named: "s\(i)x"), let n = m.groupNumber(named: "n\(i)x") else {
-            problems.append(RuleProblem(at(loc), code: "R004", "scheme '\(s.id)': could not combine patterns"))
-            continue
-          }
-          resolved.append(Scheme(id: s.id, numerals: s.numerals, rank: s.rank, inline: s.inline, max: s.max,
-                                 branchGroup: b, numberGroup: n))
-        }
-        schemes = resolved
-      }
+      let k = schemes.count
+      let renamed = s.pattern.value.replacingAll("(?<num>", with: "(?<n\(k)x>")
+      branches.append("(?<s\(k)x>\(renamed))")
+      schemes.append(Scheme(id: id, numerals: numerals, rank: s.rank.value, inline: s.inline, max: max))
     }
 
     let maxGap = positive(raw.sequence.max_gap, "sequence.max_gap", allowZero: true)
@@ -244,40 +224,43 @@ public struct SegmentRules: RuleFile {
     let attachment = compile("metadata.attachment", md.attachment, [.multiline])
     let closing = compile("metadata.closing_lines", md.closing_lines, [.multiline])
 
-    // one pass for all dates, one for attachment and closing lines
-    var dateRegex: RuleRegex? = nil
-    var closingRegex: RuleRegex? = nil
-    var attGroup = 0
-    if problems.isEmpty, !dates.isEmpty, let attachment, let closing {
-      var alts: [String] = []
+    // the one whole-document pass: markers first, then dates, then attachment and closing lines
+    var scan: RuleRegex? = nil
+    var attGroup = 0, closeGroup = 0
+    if problems.isEmpty, !branches.isEmpty, !dates.isEmpty, let attachment, let closing {
+      var alts = branches
       for (i, d) in dates.enumerated() {
         let p = d.regex.pattern.replacingAll("(?<y>", with: "(?<y\(i)x>").replacingAll("(?<m>", with: "(?<m\(i)x>")
           .replacingAll("(?<d>", with: "(?<d\(i)x>")
         alts.append("(?<b\(i)x>\(p))")
       }
-      let loc = md.dates.first?.pattern.location
-      dateRegex = compile("metadata.dates", Located(alts.joined(separator: "|"), location: loc))
-      if let dr = dateRegex, let m = try? dr.matcher() {
-        for i in dates.indices {
-          guard let b = m.groupNumber(named: "b\(i)x"), let y = m.groupNumber(named: "y\(i)x"),
-            let mo = m.groupNumber(named: "m\(i)x"), let dd = m.groupNumber(named: "d\(i)x")
-          else {
-            problems.append(RuleProblem(at(loc), code: "R004", "date '\(dates[i].id)': could not combine patterns"))
-            continue
-          }
-          dates[i].branch = b
-          dates[i].cy = y
-          dates[i].cm = mo
-          dates[i].cd = dd
+      alts.append("(?<att>\(attachment.pattern))")
+      alts.append("(?<close>\(closing.pattern))")
+      let loc = raw.schemes.first?.pattern.location
+      scan = compile("scan (schemes, dates, attachment, closing_lines)", Located(alts.joined(separator: "|"), location: loc),
+                     [.multiline])
+      if let scan, let m = try? scan.matcher() {
+        func group(_ name: String) -> Int {
+          if let g = m.groupNumber(named: name) { return g }
+          problems.append(RuleProblem(at(loc), code: "R004", "could not combine the patterns (group \(name))"))
+          return 0
         }
+        for k in schemes.indices {
+          schemes[k].branchGroup = group("s\(k)x")
+          schemes[k].numberGroup = group("n\(k)x")
+        }
+        for i in dates.indices {
+          dates[i].branch = group("b\(i)x")
+          dates[i].cy = group("y\(i)x")
+          dates[i].cm = group("m\(i)x")
+          dates[i].cd = group("d\(i)x")
+        }
+        attGroup = group("att")
+        closeGroup = group("close")
       }
-      closingRegex = compile("metadata.closing_lines",
-                             Located("(?<att>\(attachment.pattern))|(?<close>\(closing.pattern))", location: md.closing_lines.location),
-                             [.multiline])
-      attGroup = (try? closingRegex?.matcher().groupNumber(named: "att")).flatMap { $0 } ?? 0
     }
 
-    guard problems.isEmpty, let marker, let dateRegex, let closingRegex, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
+    guard problems.isEmpty, let scan, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
       let attachment, let closing
     else {
       throw RuleErrors(problems.isEmpty
@@ -285,7 +268,9 @@ public struct SegmentRules: RuleFile {
         : problems)
     }
     self.schemes = schemes
-    self.markerRegex = marker
+    self.scanRegex = scan
+    self.attachmentGroup = attGroup
+    self.closingGroup = closeGroup
     self.maxGap = maxGap
     self.inlineAfter = Set(raw.sequence.inline_after.unicodeScalars)
     self.attributionRegex = attribution
@@ -310,9 +295,6 @@ public struct SegmentRules: RuleFile {
     self.recipientExcludeRegex = exclude
     self.attachmentRegex = attachment
     self.closingLinesRegex = closing
-    self.dateRegex = dateRegex
-    self.closingRegex = closingRegex
-    self.closingAttachmentGroup = attGroup
   }
 }
 

@@ -123,10 +123,12 @@ struct SegmentRun {
   let docNumber: LazyMatcher
   let cues: LazyMatcher
   let exclude: LazyMatcher
-  /// All date patterns in one alternation (`SegmentRules.dateRegex`).
-  let dateMatcher: LazyMatcher
-  /// Ranges of `附件：` line heads (the attachment branch of `SegmentRules.closingRegex`).
+  /// Ranges of `附件：` line heads (the attachment branch of `SegmentRules.scanRegex`).
   var attachmentHits: [Range<Int>] = []
+  /// Marker candidates (the scheme branches of `SegmentRules.scanRegex`), in document order.
+  var candidateList: [Candidate] = []
+  /// Every date match by start offset: (date pattern index, ISO date).
+  var datesAt: [Int: String] = [:]
 
   /// Start offsets of lines that close the notice (signature, date, 附件, 此件公开发布 …), sorted.
   var closingStarts: [Int] = []
@@ -157,7 +159,6 @@ struct SegmentRun {
     docNumber = LazyMatcher(rules.docNumberRegex, scalars)
     cues = LazyMatcher(rules.recipientCueRegex, scalars)
     exclude = LazyMatcher(rules.recipientExcludeRegex, scalars)
-    dateMatcher = LazyMatcher(rules.dateRegex, scalars)
   }
 
   // MARK: Lines
@@ -263,46 +264,60 @@ struct SegmentRun {
 
   // MARK: Closing lines and signatures
 
-  mutating func findClosing() throws(StageFailure) {
+  /// The one whole-document pass: marker candidates, dates (signatures), attachment and closing lines.
+  mutating func scan() throws(StageFailure) {
     var starts: [Int] = []
-    let att = rules.closingAttachmentGroup
-    for m in try all(rules.closingRegex) {
-      starts.append(lineStart(m.range.lowerBound))
-      if att >= 1, att - 1 < m.groups.count, m.groups[att - 1] != nil { attachmentHits.append(m.range) }
-    }
-    // dates
-    var from = 0
-    while from <= n, let h = try find(dateMatcher, from: from) {
-      from = max(h.range.upperBound, h.range.lowerBound + 1)
-      guard let k = datePattern(of: h) else { continue }
-      let r = h.range
-      let ls = lineStart(r.lowerBound)
-      let le = lineEnd(r.lowerBound)
-      let aloneBefore = atLineStart(r.lowerBound)
-      var aloneAfter = true
-      var i = r.upperBound
-      while i < le { if !isHSpace(s[i]) { aloneAfter = false; break }; i += 1 }
-      let isLine = aloneBefore && aloneAfter
-      var anywhere = false
-      if !isLine, rules.dates[k].anywhere {
-        var p = r.lowerBound - 1
-        while p >= 0, isHSpace(s[p]) { p -= 1 }
-        anywhere = p < 0 || s[p] == "\n" || "。；！？".unicodeScalars.contains(s[p])
+    func has(_ m: ICURegex.Match, _ g: Int) -> Bool { g >= 1 && g - 1 < m.groups.count && m.groups[g - 1] != nil }
+    for m in try all(rules.scanRegex) {
+      if has(m, rules.attachmentGroup) || has(m, rules.closingGroup) {
+        guard atLineStart(m.range.lowerBound) else { continue }
+        starts.append(lineStart(m.range.lowerBound))
+        if has(m, rules.attachmentGroup) { attachmentHits.append(m.range) }
+        continue
       }
-      guard isLine || anywhere, let date = isoDate(h, pattern: k) else { continue }
-      var issuer: String? = nil
-      var blockStart = ls
-      if let prev = previousLine(ls), try isIssuerLine(prev) {
-        issuer = text(prev)
-        if isLine { blockStart = lineStart(prev.lowerBound) }
+      if let k = datePattern(of: m) {
+        if let date = isoDate(m, pattern: k) {
+          datesAt[m.range.lowerBound] = date
+          if let sig = try signature(m.range, pattern: k, date: date) {
+            signatures.append(sig)
+            if sig.isLine { starts.append(sig.blockStart) }
+          }
+        }
+        continue
       }
-      signatures.append(Signature(dateRange: r, date: date, issuer: issuer, blockStart: blockStart, isLine: isLine))
-      if isLine { starts.append(blockStart) }
+      if let c = candidate(m) { candidateList.append(c) }
     }
     closingStarts = Array(Set(starts)).sorted()
   }
 
-  /// Which date pattern (branch of the combined date regex) matched.
+  /// A date that signs the notice: alone on its line (possibly under an issuer line), or for an
+  /// `anywhere` pattern at a line start or after a sentence end.
+  func signature(_ r: Range<Int>, pattern k: Int, date: String) throws(StageFailure) -> Signature? {
+    let ls = lineStart(r.lowerBound)
+    let le = lineEnd(r.lowerBound)
+    var aloneAfter = true
+    var i = r.upperBound
+    while i < le {
+      if !isHSpace(s[i]) { aloneAfter = false; break }
+      i += 1
+    }
+    let isLine = atLineStart(r.lowerBound) && aloneAfter
+    if !isLine {
+      guard rules.dates[k].anywhere else { return nil }
+      var p = r.lowerBound - 1
+      while p >= 0, isHSpace(s[p]) { p -= 1 }
+      guard p < 0 || s[p] == "\n" || s[p] == "。" || s[p] == "；" || s[p] == "！" || s[p] == "？" else { return nil }
+    }
+    var issuer: String? = nil
+    var blockStart = ls
+    if let prev = previousLine(ls), try isIssuerLine(prev) {
+      issuer = text(prev)
+      if isLine { blockStart = lineStart(prev.lowerBound) }
+    }
+    return Signature(dateRange: r, date: date, issuer: issuer, blockStart: blockStart, isLine: isLine)
+  }
+
+  /// Which date pattern (branch of the scan regex) matched, if it is a date.
   func datePattern(of m: ICURegex.Match) -> Int? {
     rules.dates.indices.first { k in
       let b = rules.dates[k].branch
@@ -339,22 +354,17 @@ struct SegmentRun {
     var marker: String
   }
 
-  func candidates() throws(StageFailure) -> [Candidate] {
-    var out: [Candidate] = []
-    let matches = try all(rules.markerRegex)
-    out.reserveCapacity(matches.count)
-    for m in matches {
-      for (k, sc) in rules.schemes.enumerated() {
-        guard sc.branchGroup - 1 < m.groups.count, m.groups[sc.branchGroup - 1] != nil else { continue }
-        guard sc.numberGroup - 1 < m.groups.count, let nr = m.groups[sc.numberGroup - 1],
-          let num = parseNumber(Array(s[nr]), sc.numerals), num >= 1, num <= sc.max
-        else { break }
-        out.append(Candidate(start: m.range.lowerBound, end: m.range.upperBound, scheme: k, number: num,
-                             lineStart: atLineStart(m.range.lowerBound)))
-        break
-      }
+  /// The marker candidate of a scan match, if it is one with a readable number in range.
+  func candidate(_ m: ICURegex.Match) -> Candidate? {
+    for (k, sc) in rules.schemes.enumerated() {
+      guard sc.branchGroup - 1 < m.groups.count, m.groups[sc.branchGroup - 1] != nil else { continue }
+      guard sc.numberGroup - 1 < m.groups.count, let nr = m.groups[sc.numberGroup - 1],
+        let num = parseNumber(Array(s[nr]), sc.numerals), num >= 1, num <= sc.max
+      else { return nil }
+      return Candidate(start: m.range.lowerBound, end: m.range.upperBound, scheme: k, number: num,
+                       lineStart: atLineStart(m.range.lowerBound))
     }
-    return out
+    return nil
   }
 
   /// The bracket group closing at `close` is a department attribution (…负责）.
@@ -400,7 +410,7 @@ struct SegmentRun {
   func label(_ sc: Int, _ num: Int) -> String { "\(rules.schemes[sc].id) \(num)" }
 
   mutating func acceptMarkers() throws(StageFailure) {
-    let cands = try candidates()
+    let cands = candidateList
     var stack: [Level] = []
     var last: [Int: Int] = [:]
     var seen: Set<[Int]> = []
@@ -489,7 +499,7 @@ struct SegmentRun {
   // MARK: Units
 
   mutating func units() throws(StageFailure) -> [ClauseUnit] {
-    try findClosing()
+    try scan()
     try acceptMarkers()
     guard !accepted.isEmpty else {
       warnings.append(DocumentWarning(code: "no_clauses", stage: "segment", message: "no numbered clauses found"))
