@@ -269,10 +269,19 @@ struct SegmentRun {
     var starts: [Int] = []
     func has(_ m: ICURegex.Match, _ g: Int) -> Bool { g >= 1 && g - 1 < m.groups.count && m.groups[g - 1] != nil }
     for m in try all(rules.scanRegex) {
-      if has(m, rules.attachmentGroup) || has(m, rules.closingGroup) {
+      if has(m, rules.attachmentGroup) {
+        // 附件： counts at the start of a line only
         guard atLineStart(m.range.lowerBound) else { continue }
         starts.append(lineStart(m.range.lowerBound))
-        if has(m, rules.attachmentGroup) { attachmentHits.append(m.range) }
+        attachmentHits.append(m.range)
+        continue
+      }
+      if has(m, rules.closingGroup) {
+        // a closing line: the match starts its line or runs to its end
+        var e = m.range.upperBound
+        while e < n, isHSpace(s[e]) { e += 1 }
+        guard atLineStart(m.range.lowerBound) || e >= n || s[e] == "\n" else { continue }
+        starts.append(lineStart(m.range.lowerBound))
         continue
       }
       if let k = datePattern(of: m) {
