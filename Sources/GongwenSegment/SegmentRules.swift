@@ -224,18 +224,19 @@ public struct SegmentRules: RuleFile {
     let attachment = compile("metadata.attachment", md.attachment, [.multiline])
     let closing = compile("metadata.closing_lines", md.closing_lines, [.multiline])
 
-    // the one whole-document pass: markers first, then dates, then attachment and closing lines
+    // the one whole-document pass: markers, attachment and closing lines, dates
     var scan: RuleRegex? = nil
     var attGroup = 0, closeGroup = 0
     if problems.isEmpty, !branches.isEmpty, !dates.isEmpty, let attachment, let closing {
       var alts = branches
+      // closing lines before dates: a printing line (…2013年12月19日印发) is a closing line, not a date
+      alts.append("(?<att>\(attachment.pattern))")
+      alts.append("(?<close>\(closing.pattern))")
       for (i, d) in dates.enumerated() {
         let p = d.regex.pattern.replacingAll("(?<y>", with: "(?<y\(i)x>").replacingAll("(?<m>", with: "(?<m\(i)x>")
           .replacingAll("(?<d>", with: "(?<d\(i)x>")
         alts.append("(?<b\(i)x>\(p))")
       }
-      alts.append("(?<att>\(attachment.pattern))")
-      alts.append("(?<close>\(closing.pattern))")
       let loc = raw.schemes.first?.pattern.location
       scan = compile("scan (schemes, dates, attachment, closing_lines)", Located(alts.joined(separator: "|"), location: loc),
                      [.multiline])

@@ -152,6 +152,14 @@ private func wrap(lineStart neg: String) -> String {
     #expect(c.string(o.units[1].bodyRange) == "做好甲项工作，加强\n统筹协调。（责任单位：市卫生局）")
   }
 
+  @Test(arguments: ["抄送：市委办公室，市人大常委会办公室。", "（此件公开发布）", "某某县人民政府办公室 2013年12月19日印发"])
+  func closingLinesEndTheLastUnit(_ closing: String) throws {
+    let text = "一、任务\n（一）做好甲项工作。\n（二）保障措施\n各地要加强领导。\n\(closing)\n1.某某"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    #expect(c.string(o.units[2].ownRange) == "（二）保障措施\n各地要加强领导。")
+  }
+
   @Test func numberedLinesAfterTheSignatureAreNotClauses() throws {
     let text = "一、任务\n（一）做好甲项工作。\n某某县人民政府办公室\n2013年12月19日\n（二）某项\n1.某某"
     let (o, _) = try outline(text)
