@@ -65,7 +65,7 @@ private func problems(_ yaml: String) -> [RuleProblem] {
     #expect(problems(yaml).contains { $0.code == "R003" })
     let v2 = bundledYAML.replacingOccurrences(of: "version: 1", with: "version: 2")
     #expect(problems(v2).contains { $0.code == "R005" })
-    let dateGroups = bundledYAML.replacingOccurrences(of: "(?<y>[0-9]{4})\\s*年", with: "([0-9]{4})\\s*年")
+    let dateGroups = bundledYAML.replacingOccurrences(of: "(?<y>[0-9]{4})\\h*年", with: "([0-9]{4})\\h*年")
     #expect(problems(dateGroups).contains { $0.code == "R005" && $0.message.contains("arabic") })
   }
 }
