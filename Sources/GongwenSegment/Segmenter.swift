@@ -513,7 +513,7 @@ struct SegmentRun {
     try scan()
     try acceptMarkers()
     guard !accepted.isEmpty else {
-      warnings.append(DocumentWarning(code: "no_clauses", stage: "segment", message: "no numbered clauses found"))
+      // (the pipeline reports `no_numbered_clauses` for a document without tasks)
       // without clauses the header is still at the top: look for metadata in the first few pages only
       preambleEnd = min(n, 4000)
       return []

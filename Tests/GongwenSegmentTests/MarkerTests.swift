@@ -183,10 +183,12 @@ private func wrap(lineStart neg: String) -> String {
     #expect(o.units.count >= 6)
   }
 
-  @Test func noClausesGivesAWarning() throws {
-    let (o, _) = try outline("各单位：\n请做好春节期间安全生产工作。")
+  @Test func noClauses() throws {
+    let (o, _) = try outline("各单位：\n请做好春节期间安全生产工作。\n某某县人民政府办公室\n2013年12月19日")
     #expect(o.units.isEmpty)
-    #expect(o.warnings.map(\.code) == ["no_clauses"])
+    #expect(o.warnings.isEmpty)  // the pipeline reports documents without tasks
+    #expect(o.metadata.recipients == ["各单位"])
+    #expect(o.metadata.date == "2013-12-19")
   }
 }
 
