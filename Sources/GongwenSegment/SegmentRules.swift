@@ -7,7 +7,7 @@ public enum Numerals: String, Sendable, CaseIterable {
   case arabic
   /// 一, 十二, 二十五, 一百零二, and digit strings such as 二〇一一.
   case chinese
-  /// ① … ⑳, ㉑ … ㊿.
+  /// One enclosed character: ① … ⑳, ㉑ … ㊿, ❶ … ❿, ⑴ … ⒇, ⒈ … ⒛, ㈠ … ㈩.
   case circled
   /// A/a = 1 … Z/z = 26.
   case latin

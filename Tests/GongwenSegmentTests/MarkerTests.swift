@@ -232,6 +232,16 @@ private func wrap(lineStart neg: String) -> String {
     checkInvariants(o, c)
   }
 
+  @Test func enclosedCharacterNumbering() throws {
+    let text = "一、工作任务\n㈠完善制度\n⒈建立台账。\n⒉定期通报。\n㈡加强监管\n⑴开展检查。\n⑵公开结果。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 1, 1], [1, 1, 2], [1, 2], [1, 2, 1], [1, 2, 2]])
+    #expect(o.units[2].schemes == ["chinese_dun", "paren_ideograph", "digit_stop"])
+    #expect(o.units[6].markers == ["一、", "㈡", "⑵"])
+    #expect(o.units[1].heading == "完善制度")
+    checkInvariants(o, c)
+  }
+
   @Test func arabicItemsDirectlyUnderChineseSections() throws {
     let text = "关于做好2015年医改工作的通知\n各县区卫生局：\n现将有关事项通知如下：\n一、总体要求\n1.坚持保基本。\n2.坚持强基层。\n二、主要任务\n1.完善基本药物制度。（县卫生局负责）\n2.加强监管。（县食药局负责）\n某某市卫生局\n2015年3月2日"
     let (o, c) = try outline(text)
