@@ -33,8 +33,8 @@ import ICUKit
 /// **Ranges.** `ownRange` runs from a marker to the next accepted marker (first child or next unit).
 /// The last unit ends at the first closing line after the first clause (a signature issuer line
 /// followed by a date, a date alone on its line, an `附件：` line, `（此件公开发布）`, `抄送：`): if its
-/// marker line is a bare heading (short, no sentence punctuation, no comma) it keeps every paragraph up
-/// to that closing line (001's （四）); otherwise it ends with its own paragraph, continued over line
+/// marker line is a heading (short: a bare title with no sentence punctuation or comma, or a single
+/// sentence ending the line) it keeps every paragraph up to that closing line (001's （四）); otherwise it ends with its own paragraph, continued over line
 /// breaks that fall mid-sentence, so a closing paragraph after the last clause (004's
 /// `全市深化医药卫生体制改革工作任务艰巨…`) and the signature are not part of it. Numbered lines after the
 /// closing line are not segmented (warning `clauses_after_closing`). `bodyRange` is `ownRange` after
@@ -554,12 +554,19 @@ struct SegmentRun {
     var bs = a.end
     while bs < limit, isHSpace(s[bs]) { bs += 1 }
     let le = min(lineEnd(bs), limit)
-    // a heading line: short, no sentence punctuation and no comma (a comma means a sentence broken
-    // over lines, handled below)
-    var headingOnly = le - bs <= rules.headingMaxLength
-    for i in bs..<max(bs, le) where rules.sentenceMarks.contains(s[i]) || s[i] == "，" || s[i] == "," {
-      headingOnly = false
-      break
+    // a heading line: short, and either one sentence ending at the end of the line
+    // (`（三）严格绩效考核。`) or no sentence punctuation and no comma at all (a line with a comma and no
+    // sentence end is a sentence broken over lines, handled below)
+    let line = trimmed(bs..<max(bs, le))
+    var headingOnly = !line.isEmpty && line.count <= rules.headingMaxLength
+    if headingOnly {
+      let endsSentence = rules.headingTerminators.contains(s[line.upperBound - 1])
+      for i in line.lowerBound..<(line.upperBound - (endsSentence ? 1 : 0)) {
+        if rules.sentenceMarks.contains(s[i]) || (!endsSentence && (s[i] == "，" || s[i] == ",")) {
+          headingOnly = false
+          break
+        }
+      }
     }
     var end = le
     if headingOnly {
