@@ -6,8 +6,11 @@ import ICUKit
 /// All numbering schemes, patterns and word lists come from `Rules/segment.yaml`; this type holds
 /// only the judgement described here.
 ///
-/// **Markers.** One combined regex (every scheme's pattern as an alternative) proposes candidates in
-/// one pass. Candidates are read in document order against a stack of open levels (one scheme per
+/// **One pass.** Every whole-document pattern (all schemes, all dates, attachment and closing lines)
+/// is compiled into one alternation and run once per document (`SegmentRules.scanRegex`); the
+/// preamble-only rules load just the preamble, and line or bracket checks load just that window.
+///
+/// **Markers.** The scheme branches of that pass propose candidates. Candidates are read in document order against a stack of open levels (one scheme per
 /// level). A candidate is accepted when it is
 /// - the next sibling of a level on the stack (which also closes every deeper level: the "next marker
 ///   of an ancestor level"),
@@ -34,8 +37,8 @@ import ICUKit
 /// The last unit ends at the first closing line after the first clause (a signature issuer line
 /// followed by a date, a date alone on its line, an `附件：` line, `（此件公开发布）`, `抄送：`): if its
 /// marker line is a heading (short: a bare title with no sentence punctuation or comma, or a single
-/// sentence ending the line) it keeps every paragraph up to that closing line (001's （四）); otherwise it ends with its own paragraph, continued over line
-/// breaks that fall mid-sentence, so a closing paragraph after the last clause (004's
+/// sentence ending the line) it keeps every paragraph up to that closing line (001's （四）); otherwise
+/// it ends with its own paragraph, continued over line breaks that fall mid-sentence, so a closing paragraph after the last clause (004's
 /// `全市深化医药卫生体制改革工作任务艰巨…`) and the signature are not part of it. Numbered lines after the
 /// closing line are not segmented (warning `clauses_after_closing`). `bodyRange` is `ownRange` after
 /// the marker, trimmed.
@@ -53,7 +56,9 @@ import ICUKit
 /// forwarded notice, and doc numbers and signatures before / after it belong to the outer / forwarded
 /// notice. Doc numbers quoted after `》` or a Han word are citations and ignored. The date is the
 /// signature date (a date alone on its line, or a Chinese-numeral date at a line start / after a
-/// sentence end); the issuer comes from the line above it, else from the line above the title.
+/// sentence end); the issuer comes from the line above it, else from the line above the title (000
+/// has no signature issuer and none is invented). The publication date is a labelled date in the text
+/// (发布日期:…), else the page's, else nil.
 /// Recipients are the first colon-terminated preamble segment naming offices, split on ， and , only
 /// (、 joins the parts of one recipient: `各州、市人民政府`).
 public struct Segmenter: Sendable {
