@@ -282,6 +282,10 @@ public final class Archive {
   /// LSH candidates of `notice`, each verified with exact Jaccard / containment; most similar first.
   func findLinks(_ db: Database, notice: PreparedNotice, excluding selfID: String) throws -> [DuplicateLink] {
     guard let signature = notice.signature else { return [] }
+    // same clean text stored twice (only after `reprocess` made two texts equal): `duplicate`
+    let same = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM document WHERE text_sha256 = ? AND id != ?"),
+                                   arguments: [notice.output.document.textSha256, selfID])
+    var links = same.map { DuplicateLink(documentId: $0, relation: Relation.duplicate.rawValue, similarity: 1) }
     let lookup = try db.cachedStatement(sql: "SELECT document_id FROM lsh_bucket WHERE band = ? AND key = ?")
     var candidates = Set<String>()
     for (band, key) in signature.bandKeys.enumerated() {
@@ -289,10 +293,10 @@ public final class Archive {
       candidates.formUnion(ids)
     }
     candidates.remove(selfID)
-    if candidates.isEmpty { return [] }
+    candidates.subtract(same)
+    if candidates.isEmpty { return Array(sortLinks(links).prefix(similarity.maxLinks)) }
     let mine = ShingleSet(scalars: notice.scalars, rules: similarity)
     let textOf = try db.cachedStatement(sql: "SELECT text FROM document WHERE id = ?")
-    var links: [DuplicateLink] = []
     for id in candidates.sorted() {
       guard let text = try String.fetchOne(textOf, arguments: [id]) else { continue }
       let theirs = ShingleSet(text: text, rules: similarity)
