@@ -135,27 +135,24 @@ public final class Archive {
       throw ArchiveError("cannot open archive \(path): \(Self.describe(error))")
     }
     let migrator = ArchiveSchema.migrator
-    do {
-      let superseded = try db.read { try migrator.hasBeenSuperseded($0) }
-      if superseded {
-        throw ArchiveError("archive \(path) was written by a newer gongwen (unknown schema migrations); upgrade gongwen")
-      }
-      // Two processes creating the same archive at once: the loser retries after the winner committed.
-      var attempt = 0
-      while true {
-        do {
-          try migrator.migrate(db)
-          break
-        } catch {
-          attempt += 1
-          if attempt >= 3 { throw error }
-          usleep(200_000)
+    // Several processes may create or upgrade the same archive at once: the losers of that race
+    // see a half-made schema or a lock; they retry after the winner has committed.
+    var attempt = 0
+    while true {
+      do {
+        if try db.read({ try migrator.hasBeenSuperseded($0) }) {
+          throw ArchiveError("archive \(path) was written by a newer gongwen (unknown schema migrations); upgrade gongwen")
         }
+        try migrator.migrate(db)
+        break
+      } catch let e as ArchiveError {
+        throw e
+      } catch {
+        attempt += 1
+        if attempt >= 10 { throw ArchiveError("cannot open archive \(path): \(Self.describe(error))") }
+        db.writeWithoutTransaction { $0.clearSchemaCache() }
+        usleep(UInt32(100_000 * attempt))
       }
-    } catch let e as ArchiveError {
-      throw e
-    } catch {
-      throw ArchiveError("cannot open archive \(path): \(Self.describe(error))")
     }
   }
 
