@@ -28,6 +28,8 @@ public final class BatchDuplicateLinker {
     var id: String
     var text: String
     var shingles: ShingleSet?
+    var signature: Signature?
+    var length: Int = 0
   }
 
   private var entries: [Entry] = []
@@ -63,10 +65,14 @@ public final class BatchDuplicateLinker {
       return []
     }
     var found: [(Int, DuplicateLink)] = []
-    let candidates = index.candidates(signature)
+    let length = max(1, scalars.count - rules.shingleSize + 1)
+    let candidates = index.candidates(signature).filter { c in
+      guard entries[c].id != doc.id, let theirs = entries[c].signature else { return false }
+      return rules.worthVerifying(signature, sizeA: length, theirs, sizeB: entries[c].length)
+    }
     if !candidates.isEmpty {
       let mine = ShingleSet(scalars: scalars, rules: rules)
-      for c in candidates where entries[c].id != doc.id {
+      for c in candidates {
         let theirs = shingles(c)
         if let m = rules.classify(Overlap(mine, theirs)) {
           found.append((c, DuplicateLink(documentId: entries[c].id, relation: m.relation.rawValue,
@@ -80,7 +86,7 @@ public final class BatchDuplicateLinker {
       let inverse = (Relation(rawValue: l.relation) ?? .nearDuplicate).inverse
       addReverse(c, DuplicateLink(documentId: doc.id, relation: inverse.rawValue, similarity: l.similarity))
     }
-    entries.append(Entry(id: doc.id, text: doc.text, shingles: nil))
+    entries.append(Entry(id: doc.id, text: doc.text, shingles: nil, signature: signature, length: length))
     index.insert(line, signature)
     return Array(kept)
   }
