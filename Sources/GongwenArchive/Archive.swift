@@ -205,6 +205,15 @@ public final class Archive {
 
   // MARK: - Ingest
 
+  /// Notices whose stored signature was made with other similarity settings than this archive was
+  /// opened with: they cannot be found as near-duplicates until `gongwen reprocess` recomputes them.
+  public func staleSignatures() throws(ArchiveError) -> Int {
+    let params = similarity.signatureParameters
+    return try guarded("checking signatures") {
+      try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM minhash WHERE params != ?", arguments: [params]) ?? 0 }
+    }
+  }
+
   /// What the archive already knows about these raw bytes (so `ingest` can skip the pipeline).
   public func known(sha256: String) throws(ArchiveError) -> (documentId: String, duplicateOf: String?)? {
     try guarded("looking up a notice") {
