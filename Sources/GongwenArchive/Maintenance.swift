@@ -83,7 +83,7 @@ extension Archive {
           summary.documents += 1
           summary.tasks += taskCount
         }
-        let rules = rulesSeen.count == 1 ? rulesSeen.first! : (rulesSeen.isEmpty ? "none" : "mixed")
+        let rules = rulesSeen.count > 1 ? "mixed" : (rulesSeen.first ?? "none")
         var report = BatchReport(generator: GeneratorInfo(version: gongwenVersion, rules: rules))
         report.counts = counts
         report.files = files
