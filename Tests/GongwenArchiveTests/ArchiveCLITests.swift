@@ -187,6 +187,27 @@ import GongwenTestSupport
     for (_, id) in unlinked { #expect(links[id]?.isEmpty == true) }
   }
 
+  @Test func processMarksABundleAsContainingTheNoticesItCarries() throws {
+    let dir = CLI.tempDir("bundle")
+    let a = try seedPath("000"), b = try seedPath("003")
+    try FileManager.default.copyItem(atPath: a, toPath: dir.appendingPathComponent("a.txt").path)
+    try FileManager.default.copyItem(atPath: b, toPath: dir.appendingPathComponent("b.txt").path)
+    let bundle = try [a, b].map { try String(contentsOfFile: $0, encoding: .utf8) }.joined(separator: "\n附件\n")
+    try bundle.write(to: dir.appendingPathComponent("c_bundle.txt"), atomically: true, encoding: .utf8)
+    let out = CLI.tempDir("out")
+    #expect(try CLI.run(["process", dir.path, "--output", out.path]).status == 0)
+    let records = try String(contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8)
+      .split(separator: "\n").compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    #expect(records.count == 3)
+    let ids = records.map { $0["id"] as? String ?? "" }
+    func relations(_ r: [String: Any]) -> [String] {
+      ((r["duplicates"] as? [[String: Any]]) ?? []).map { "\($0["relation"] ?? ""):\($0["document_id"] ?? "")" }.sorted()
+    }
+    #expect(relations(records[2]) == ["contains:\(ids[0])", "contains:\(ids[1])"].sorted())
+    #expect(relations(records[0]) == ["contained_in:\(ids[2])"])
+    #expect(relations(records[1]) == ["contained_in:\(ids[2])"])
+  }
+
   @Test func reprocessUpdatesSignaturesAndReportsChanges() throws {
     let dir = CLI.tempDir("archive")
     let db = dir.appendingPathComponent("a.sqlite").path
