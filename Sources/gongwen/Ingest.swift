@@ -38,11 +38,13 @@ struct Ingest: ParsableCommand {
       Jaccard similarity of their character shingles
         failed          not stored; the reason is given
       A notice that contains (or is contained in) an archived one is `added`, with the relation shown.
+      Ingesting the same bytes again with other rules does nothing: run `gongwen reprocess` to apply \
+      new rules to the archive.
 
       Several ingests may run on one archive at once: writers wait for each other. An interrupted \
       ingest loses at most the notice being written; run the same command again to finish.
 
-      Exit codes: 0 every input stored or unchanged; 1 some inputs failed; 2 usage, rules or archive error.
+      Exit codes: 0 no input failed; 1 some inputs failed (the others are stored); 2 usage, rules or archive error.
 
       Examples:
         gongwen ingest Corpus/notices --archive notices.sqlite
