@@ -100,32 +100,33 @@ struct Ingest: ParsableCommand {
     let progress = Progress(total: listing.files.count, enabled: isatty(STDERR_FILENO) != 0 && listing.files.count > 20)
     let similarity = rules.similarity
     let chunkSize = jobs * 8
-    var start = 0
-    while start < listing.files.count {
-      let chunk = Array(listing.files[start..<min(listing.files.count, start + chunkSize)])
-      start += chunk.count
-      // read, and skip bytes the archive already has before running the pipeline
-      var slots: [Slot] = []
-      for path in chunk {
+    let jobs = self.jobs
+    let maxBytes = self.maxBytes
+
+    /// Reads a chunk, and skips bytes the archive already has before running the pipeline.
+    func prepare(_ chunk: [String]) -> [Slot] {
+      chunk.map { path in
         switch Inputs.read(path: path, maxBytes: maxBytes) {
         case .failure(let e):
-          slots.append(.done(IngestOutcome(path: path, status: .failed, error: "\(e.stage): \(e.message)"), nil))
+          return .done(IngestOutcome(path: path, status: .failed, error: "\(e.stage): \(e.message)"), nil)
         case .success(let input):
           let sha = sha256Hex(input.bytes)
           if let known = try? archive.known(sha256: sha) {
-            slots.append(.done(IngestOutcome(path: path, status: .unchanged, documentId: known.documentId,
-                                             duplicateOf: known.duplicateOf,
-                                             relation: known.duplicateOf == nil ? nil : "duplicate",
-                                             similarity: known.duplicateOf == nil ? nil : 1), sha))
-          } else {
-            slots.append(.pending(input))
+            return .done(IngestOutcome(path: path, status: .unchanged, documentId: known.documentId,
+                                       duplicateOf: known.duplicateOf,
+                                       relation: known.duplicateOf == nil ? nil : "duplicate",
+                                       similarity: known.duplicateOf == nil ? nil : 1), sha)
           }
+          return .pending(input)
         }
       }
+    }
+
+    /// Runs the pipeline over a chunk's pending inputs, `jobs` at a time, in the background.
+    func process(_ slots: [Slot]) -> InFlight {
       let box = ResultSlots(count: slots.count)
-      let frozen = slots
       let work: @Sendable (Int) -> Void = { i in
-        guard case .pending(let input) = frozen[i] else { return }
+        guard case .pending(let input) = slots[i] else { return }
         do throws(StageFailure) {
           let out = try pipeline.process(input)
           box.set(i, .success(PreparedNotice(output: out, raw: input.bytes, rules: similarity)))
@@ -133,17 +134,27 @@ struct Ingest: ParsableCommand {
           box.set(i, .failure(error))
         }
       }
-      if jobs == 1 { for i in slots.indices { work(i) } } else {
-        DispatchQueue.concurrentPerform(iterations: slots.count, execute: work)
+      let group = DispatchGroup()
+      if jobs == 1 {
+        for i in slots.indices { work(i) }
+      } else {
+        DispatchQueue.global().async(group: group) {
+          DispatchQueue.concurrentPerform(iterations: slots.count, execute: work)
+        }
       }
-      for (i, slot) in slots.enumerated() {
+      return InFlight(slots: slots, box: box, group: group)
+    }
+
+    /// Stores a processed chunk, one transaction per notice, in input order.
+    func store(_ chunk: InFlight) {
+      for (i, slot) in chunk.slots.enumerated() {
         var outcome: IngestOutcome
         switch slot {
         case .done(let o, let sha):
           outcome = o
           try? archive.recordEvent(run: runID, o, sha256: sha)
         case .pending(let input):
-          switch box.get(i) {
+          switch chunk.box.get(i) {
           case .success(let notice)?:
             do throws(ArchiveError) { outcome = try archive.ingest(notice, run: runID) } catch {
               outcome = IngestOutcome(path: input.displayName, status: .failed, error: "archive: \(error.message)")
@@ -159,6 +170,23 @@ struct Ingest: ParsableCommand {
         outcomes.append(outcome)
         progress.step(outcome.status)
       }
+    }
+
+    // Pipelined: chunk k is processed in the background while chunk k-1 is written. A notice of chunk k
+    // that duplicates one of chunk k-1 is caught by the check inside the write transaction.
+    var start = 0
+    var previous: InFlight?
+    while true {
+      previous?.group.wait()
+      var current: InFlight?
+      if start < listing.files.count {
+        let chunk = Array(listing.files[start..<min(listing.files.count, start + chunkSize)])
+        start += chunk.count
+        current = process(prepare(chunk))
+      }
+      if let previous { store(previous) }
+      guard let current else { break }
+      previous = current
     }
     progress.finish()
     var counts: [String: Int] = [:]
@@ -189,6 +217,12 @@ struct Ingest: ParsableCommand {
     }
     return table(rows)
   }
+}
+
+struct InFlight {
+  var slots: [Slot]
+  var box: ResultSlots
+  var group: DispatchGroup
 }
 
 enum Slot: @unchecked Sendable {

@@ -347,6 +347,30 @@ import GongwenTestSupport
     print("kill test: \(stored) of \(total) notices stored before SIGKILL; rerun: \(statuses)")
   }
 
+  @Test func copiesInTheSameRunAcrossChunksAreCaught() throws {
+    // with --jobs 2, chunks of 16 are processed while the previous chunk is written
+    let dir = CLI.tempDir("chunks")
+    let inputs = dir.appendingPathComponent("in")
+    try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+    try writeSyntheticNotices(40, to: inputs)
+    let first = inputs.appendingPathComponent("n00000.txt")
+    try FileManager.default.copyItem(at: first, to: inputs.appendingPathComponent("n00017_same_bytes.txt"))
+    try (Data([0xEF, 0xBB, 0xBF]) + Data(contentsOf: first)).write(to: inputs.appendingPathComponent("n00018_bom.txt"))
+    let db = dir.appendingPathComponent("a.sqlite").path
+    let r = try ingestJSON([inputs.path, "--archive", db, "--jobs", "2"])
+    #expect(r.status == 0)
+    var byName: [String: [String: Any]] = [:]
+    for item in r.items { byName[((item["path"] as? String ?? "") as NSString).lastPathComponent] = item }
+    let original = byName["n00000.txt"]?["document_id"] as? String
+    #expect(byName["n00017_same_bytes.txt"]?["status"] as? String == "unchanged")
+    #expect(byName["n00017_same_bytes.txt"]?["document_id"] as? String == original)
+    #expect(byName["n00018_bom.txt"]?["status"] as? String == "duplicate")
+    #expect(byName["n00018_bom.txt"]?["duplicate_of"] as? String == original)
+    #expect(r.items.map { $0["path"] as? String ?? "" } == r.items.map { $0["path"] as? String ?? "" }.sorted(),
+            "outcomes in input order")
+    #expect(try Archive(path: db, create: false).count("SELECT count(*) FROM document") == 40)
+  }
+
   @Test func concurrentIngestsWaitForEachOther() throws {
     let dir = CLI.tempDir("concurrent")
     let inputs = dir.appendingPathComponent("in")
