@@ -296,6 +296,7 @@ import GongwenTestSupport
 
   @Test func killingAnIngestMidwayLeavesASoundArchiveAndRerunningFinishes() throws {
     let dir = CLI.tempDir("crash")
+    defer { try? FileManager.default.removeItem(at: dir) }
     let inputs = dir.appendingPathComponent("in")
     try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
     let total = 1500
@@ -350,6 +351,7 @@ import GongwenTestSupport
   @Test func copiesInTheSameRunAcrossChunksAreCaught() throws {
     // with --jobs 2, chunks of 16 are processed while the previous chunk is written
     let dir = CLI.tempDir("chunks")
+    defer { try? FileManager.default.removeItem(at: dir) }
     let inputs = dir.appendingPathComponent("in")
     try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
     try writeSyntheticNotices(40, to: inputs)
@@ -373,6 +375,7 @@ import GongwenTestSupport
 
   @Test func concurrentIngestsWaitForEachOther() throws {
     let dir = CLI.tempDir("concurrent")
+    defer { try? FileManager.default.removeItem(at: dir) }
     let inputs = dir.appendingPathComponent("in")
     try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
     try writeSyntheticNotices(200, to: inputs)
