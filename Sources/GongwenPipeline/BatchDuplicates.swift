@@ -1,0 +1,284 @@
+import Foundation
+import GongwenCore
+import GongwenEmit
+import GongwenSimilarity
+
+/// Fills `duplicates` between the notices of one batch (a post-pass over the pipeline's output).
+///
+/// Documents arrive in input order (whatever `--jobs`), so each new document is compared with the
+/// earlier ones only: exact copies of the clean text by `text_sha256`, the rest through an LSH index
+/// of MinHash signatures, every candidate verified with the exact Jaccard / containment of the two
+/// shingle sets. The new document's links are known before it is written.
+///
+/// Links are kept symmetric: when document 7 is found to be a near-duplicate of document 2, document
+/// 2 must say so too, but it has already been streamed out. The linker remembers these *reverse*
+/// links (only for linked documents, so memory stays small) and `rewriteDocuments` patches them in
+/// with one streaming pass over the finished documents file, copying every other line byte for
+/// byte. Symmetry is chosen over later→earlier only links because a reader looking at one record
+/// (or filtering `duplicates != []`) should see every relation without a join; determinism holds
+/// because both directions depend only on input order.
+///
+/// Exact copies collapse onto the first copy: a later copy is linked (`duplicate`) to the first one
+/// only and is not indexed again, so near-duplicates of it link to the first copy.
+/// Texts with nothing to shingle (empty notices) are never linked.
+public final class BatchDuplicateLinker {
+  public let rules: SimilarityRules
+
+  /// What stays in memory per document: its id and where its signature and text are in the spill
+  /// file. Texts and signatures are spilled so that memory does not grow with the batch's text
+  /// (about 100 bytes per document plus its LSH band keys stay in memory).
+  private struct Entry {
+    var id: String
+    /// Offset of the signature (then the UTF-8 text) in the spill; -1 when not indexed.
+    var offset: Int64 = -1
+    var textBytes: Int32 = 0
+    /// Shingle positions (for the containment estimate).
+    var length: Int32 = 0
+  }
+
+  private var entries: [Entry] = []
+  private var firstByText: [TextKey: Int] = [:]
+  private let index = CompactLSHIndex()
+  private let spill = Spill()
+  /// Shingle sets computed for verification, kept while the batch runs (candidates cluster).
+  private var shingleCache: [Int: ShingleSet] = [:]
+  /// Reverse links to add, by document line number (0-based).
+  private var reverse: [Int: [DuplicateLink]] = [:]
+
+  public init(rules: SimilarityRules) { self.rules = rules }
+
+  /// Number of documents that will gain links in `rewriteDocuments`.
+  public var documentsWithReverseLinks: Int { reverse.count }
+
+  /// The links of the next document of the batch (to earlier documents), most similar first.
+  /// Call once per document, in output order.
+  public func link(_ doc: DocumentRecord) -> [DuplicateLink] {
+    let line = entries.count
+    let scalars = shingleScalars(doc.text, rules: rules)
+    if scalars.isEmpty {
+      entries.append(Entry(id: doc.id))
+      return []
+    }
+    let key = TextKey(doc.textSha256)
+    if let first = firstByText[key] {
+      entries.append(Entry(id: doc.id))
+      let other = entries[first].id
+      if other == doc.id { return [] }  // the same bytes given twice: the same record
+      addReverse(first, DuplicateLink(documentId: doc.id, relation: Relation.duplicate.rawValue, similarity: 1))
+      return [DuplicateLink(documentId: other, relation: Relation.duplicate.rawValue, similarity: 1)]
+    }
+    firstByText[key] = line
+    guard let signature = Signature(scalars: scalars, rules: rules) else {
+      entries.append(Entry(id: doc.id))
+      return []
+    }
+    var found: [(Int, DuplicateLink)] = []
+    let length = max(1, scalars.count - rules.shingleSize + 1)
+    let candidates = index.candidates(signature).filter { c in
+      guard entries[c].id != doc.id, let theirs = storedSignature(c) else { return false }
+      return rules.worthVerifying(signature, sizeA: length, theirs, sizeB: Int(entries[c].length))
+    }
+    if !candidates.isEmpty {
+      let mine = ShingleSet(scalars: scalars, rules: rules)
+      for c in candidates {
+        guard let theirs = shingles(c) else { continue }
+        if let m = rules.classify(Overlap(mine, theirs)) {
+          found.append((c, DuplicateLink(documentId: entries[c].id, relation: m.relation.rawValue,
+                                         similarity: m.similarity)))
+        }
+      }
+    }
+    let kept = sortLinks(found.map(\.1)).prefix(rules.maxLinks)
+    let keptIDs = Set(kept.map(\.documentId))
+    for (c, l) in found where keptIDs.contains(l.documentId) {
+      let inverse = (Relation(rawValue: l.relation) ?? .nearDuplicate).inverse
+      addReverse(c, DuplicateLink(documentId: doc.id, relation: inverse.rawValue, similarity: l.similarity))
+    }
+    var entry = Entry(id: doc.id, length: Int32(clamping: length))
+    let text = Array(doc.text.utf8)
+    if let at = spill.append(signature.bytes + text) {
+      entry.offset = at
+      entry.textBytes = Int32(clamping: text.count)
+      index.insert(Int32(line), signature)
+    }
+    entries.append(entry)
+    return Array(kept)
+  }
+
+  private func storedSignature(_ i: Int) -> Signature? {
+    let e = entries[i]
+    guard e.offset >= 0, let bytes = spill.read(at: e.offset, count: rules.signatureSize * 8),
+      let values = Signature.values(fromBytes: bytes)
+    else { return nil }
+    return Signature(values: values, bandKeys: [])
+  }
+
+  private func shingles(_ i: Int) -> ShingleSet? {
+    if let s = shingleCache[i] { return s }
+    let e = entries[i]
+    guard e.offset >= 0,
+      let bytes = spill.read(at: e.offset + Int64(rules.signatureSize * 8), count: Int(e.textBytes))
+    else { return nil }
+    let s = ShingleSet(text: String(decoding: bytes, as: UTF8.self), rules: rules)
+    shingleCache[i] = s
+    return s
+  }
+
+  private func addReverse(_ line: Int, _ link: DuplicateLink) {
+    reverse[line, default: []].append(link)
+  }
+
+  /// Copies the documents file at `path` (one record per line, in the order `link` saw them) into
+  /// `writer`, adding the reverse links; lines without any are copied byte for byte.
+  /// The caller commits `writer` (normally over `path`).
+  public func rewriteDocuments(from path: String, into writer: AtomicFileWriter) throws(StageFailure) {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw StageFailure(stage: "emit", code: "output_unreadable", message: "cannot reopen \(path) to add duplicate links")
+    }
+    defer { try? handle.close() }
+    let encoder = RecordEncoder()
+    let decoder = JSONDecoder()
+    var pending = Data()
+    var lineNumber = 0
+
+    func emit(_ line: Data) throws(StageFailure) {
+      defer { lineNumber += 1 }
+      guard let extra = reverse[lineNumber] else { return try writer.writeLine(line) }
+      let record: DocumentRecord
+      do { record = try decoder.decode(DocumentRecord.self, from: line) } catch {
+        throw StageFailure(stage: "emit", code: "output_unreadable",
+                           message: "\(path) line \(lineNumber + 1) is not a document record: \(error)")
+      }
+      var patched = record
+      var seen = Set(record.duplicates.map { $0.documentId + "\u{0}" + $0.relation })
+      var all = record.duplicates
+      for l in extra where seen.insert(l.documentId + "\u{0}" + l.relation).inserted { all.append(l) }
+      patched.duplicates = Array(sortLinks(all).prefix(rules.maxLinks))
+      try writer.writeLine(encoder.line(patched))
+    }
+
+    while true {
+      let chunk: Data
+      do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+        throw StageFailure(stage: "emit", code: "output_unreadable", message: "cannot read \(path): \(error)")
+      }
+      if chunk.isEmpty { break }
+      pending.append(chunk)
+      var start = pending.startIndex
+      while let nl = pending[start...].firstIndex(of: 0x0A) {
+        try emit(Data(pending[start..<nl]))
+        start = pending.index(after: nl)
+      }
+      pending = Data(pending[start...])
+    }
+    if !pending.isEmpty { try emit(pending) }
+  }
+}
+
+/// 128 bits of a `text_sha256`, as a dictionary key without a heap string.
+struct TextKey: Hashable {
+  var hi: UInt64
+  var lo: UInt64
+  init(_ hex: String) {
+    var h: UInt64 = 0, l: UInt64 = 0
+    for (i, c) in hex.utf8.prefix(32).enumerated() {
+      let v: UInt64
+      switch c {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): v = UInt64(c - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): v = UInt64(c - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): v = UInt64(c - UInt8(ascii: "A") + 10)
+      default: v = UInt64(c & 0x0F)
+      }
+      if i < 16 { h = h << 4 | v } else { l = l << 4 | v }
+    }
+    hi = h
+    lo = l
+  }
+}
+
+/// LSH index with the first document of each bucket stored inline (most buckets hold one).
+final class CompactLSHIndex {
+  private var first: [Int64: Int32] = [:]
+  private var more: [Int64: [Int32]] = [:]
+
+  func insert(_ handle: Int32, _ signature: Signature) {
+    for key in signature.bandKeys {
+      if first[key] == nil { first[key] = handle } else { more[key, default: []].append(handle) }
+    }
+  }
+
+  func candidates(_ signature: Signature) -> [Int] {
+    var out: [Int] = []
+    for key in signature.bandKeys {
+      if let h = first[key] {
+        out.append(Int(h))
+        if let rest = more[key] { out.append(contentsOf: rest.map(Int.init)) }
+      }
+    }
+    if out.count < 2 { return out }
+    out.sort()
+    var unique: [Int] = []
+    for h in out where unique.last != h { unique.append(h) }
+    return unique
+  }
+}
+
+/// An anonymous temporary file (unlinked at once, so nothing is left behind even on a crash) that
+/// holds the batch's signatures and texts; falls back to memory when no file can be made.
+final class Spill {
+  private var fd: Int32 = -1
+  private var end: Int64 = 0
+  private var memory: [UInt8] = []
+
+  init() {
+    var template = Array((NSTemporaryDirectory() + "/gongwen-batch-XXXXXX").utf8CString)
+    let f = template.withUnsafeMutableBufferPointer { buf -> Int32 in
+      guard let base = buf.baseAddress else { return -1 }
+      let f = mkstemp(base)
+      if f >= 0 { unlink(base) }
+      return f
+    }
+    fd = f
+  }
+
+  deinit { if fd >= 0 { close(fd) } }
+
+  /// Appends `bytes`; returns their offset, or nil when they could not be stored.
+  func append(_ bytes: [UInt8]) -> Int64? {
+    let at = end
+    if fd < 0 {
+      memory.append(contentsOf: bytes)
+      end += Int64(bytes.count)
+      return at
+    }
+    var written = 0
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { buf -> Int in
+        guard let base = buf.baseAddress else { return 0 }
+        return pwrite(fd, base + written, bytes.count - written, off_t(at) + off_t(written))
+      }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return nil }
+      written += n
+    }
+    end += Int64(bytes.count)
+    return at
+  }
+
+  func read(at offset: Int64, count: Int) -> [UInt8]? {
+    guard offset >= 0, count >= 0, offset + Int64(count) <= end else { return nil }
+    if fd < 0 { return Array(memory[Int(offset)..<Int(offset) + count]) }
+    var out = [UInt8](repeating: 0, count: count)
+    var got = 0
+    while got < count {
+      let n = out.withUnsafeMutableBytes { buf -> Int in
+        guard let base = buf.baseAddress else { return 0 }
+        return pread(fd, base + got, count - got, off_t(offset) + off_t(got))
+      }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return nil }
+      got += n
+    }
+    return out
+  }
+}
