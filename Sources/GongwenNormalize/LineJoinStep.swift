@@ -7,12 +7,16 @@ import ICUKit
 /// - never before a line that starts with a clause marker (`markers`);
 /// - never after a heading: a marker line with a short body (`heading_max_chars`) and no running
 ///   punctuation (at most `heading_max_enumeration_commas` 、);
-/// - a title split over two lines (`关于…` + `…的通知`) is joined;
+/// - a title split over two lines (`关于…` + `…的通知`) is joined, and nothing is joined after it;
 /// - otherwise joined when the line is running text (contains ，、； …) or is a full line, i.e. at
 ///   least `full_line_ratio` × the document's typical full line length (`full_line_quantile` of
-///   line lengths); short lines without punctuation (titles, signatures, dates) stay.
-/// Decisions are repeated on the joined lines until nothing changes, so a second run of the
-/// normalizer finds nothing more to join (idempotence).
+///   the lengths of prose lines, those holding running punctuation); short lines without
+///   punctuation (titles, signatures, dates) stay.
+/// The cues are measured on the whole (possibly already joined) line, and decisions are repeated
+/// on the joined lines until nothing changes, so a second run of the normalizer sees the same
+/// lines and finds nothing more to join (idempotence). A consequence: a short last line of a
+/// paragraph that does not end in punctuation cannot be told from a wrapped one once its
+/// paragraph is joined; real paragraphs end in 。 or a closing bracket.
 struct LineJoinStep: NormalizeStep {
   static let id = "line_join"
   let rules: NormalizeRules.LineJoin
@@ -114,7 +118,8 @@ struct LineJoinStep: NormalizeStep {
   }
 
   func typicalLength(_ groups: [Info]) -> Int {
-    let lengths = groups.map(\.length).filter { $0 > 0 }.sorted()
+    // full lines are prose lines: measure only lines holding running punctuation
+    let lengths = groups.filter { $0.runningNonEnum || $0.enumCommas > 0 }.map(\.length).sorted()
     guard lengths.count >= rules.minLinesForTypical else { return Int.max }
     let q = Int((rules.fullLineQuantile * Double(lengths.count - 1)).rounded(.down))
     return lengths[max(0, min(lengths.count - 1, q))]
@@ -129,6 +134,7 @@ struct LineJoinStep: NormalizeStep {
     guard let last = a.lastScalar, b.length > 0 else { return false }
     if rules.sentenceEnd.contains(last) || rules.paragraphEnd.contains(last) { return false }
     if b.marker { return false }
+    if a.opener, a.titleEnding { return false }  // a complete title (关于…的通知) ends here
     let aRunning = a.runningNonEnum || a.enumCommas > 0, bRunning = b.runningNonEnum || b.enumCommas > 0
     if a.opener, !a.titleEnding, b.titleEnding, !aRunning, !bRunning, a.length <= rules.titleMaxChars,
       b.length <= rules.titleMaxChars
