@@ -324,6 +324,10 @@ public struct NormalizeRules: RuleFile {
       bad(w.foldToASCII.location, "width.fold_to_ascii: U+\(String(v, radix: 16, uppercase: true)) is not a full-width ASCII form (U+FF01–U+FF5E)")
       break
     }
+    for full in chinese.values where width.foldToASCII.contains(full) {
+      bad(w.foldToASCII.location, "width.fold_to_ascii lists '\(full)', which chinese_punctuation keeps full-width")
+      break
+    }
     numericTail = ScalarSet(literal: raw.cjkSpacing.numericTail)
     removeBetweenCJKAndLatin = raw.cjkSpacing.removeBetweenCJKAndLatin
 
