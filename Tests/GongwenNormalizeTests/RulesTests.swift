@@ -49,3 +49,8 @@ func problems(replacing old: String, with new: String) -> [RuleProblem] {
     #expect(problems(replacing: "  width: true\n", with: "  width: true\n  colour: true\n").map(\.code) == ["R002"])
   }
 }
+
+@Test func badMarkerReportedOnce() {
+  let p = problems(replacing: "    - '[（(][0-9]{1,3}[）)]'", with: "    - '[（(][0-9]{1,3}[）)'")
+  #expect(p.map(\.code) == ["R004"])
+}
