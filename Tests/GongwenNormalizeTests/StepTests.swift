@@ -175,3 +175,11 @@ import Testing
     #expect(run(only([]), " 服 务\u{3000}") == " 服 务\u{3000}")
   }
 }
+
+@Test func emptyResultWarns() {
+  let d = norm("- 国务院部门\n- 省市政府\n\u{3000}\n")
+  #expect(d.text.scalars.isEmpty)
+  #expect(d.warnings.map(\.code) == ["empty_after_normalize"])
+  #expect(norm("").warnings.isEmpty)
+  #expect(norm(" \n\u{3000}\n").warnings.isEmpty)
+}
