@@ -14,7 +14,7 @@ struct CJKSpacingStep: NormalizeStep {
     let s = text.scalars
     guard s.contains(CharClass.space) else { return text }
     let m = try marker.matcher()
-    var drop = [Bool](repeating: false, count: s.count)
+    var plan = [Fate](repeating: .keep, count: s.count)
     var removed = 0
     for line in lineRanges(s) where line.count > 2 {
       // a marker is only looked for when a space follows closely on the line start
@@ -37,18 +37,14 @@ struct CJKSpacingStep: NormalizeStep {
         if !remove, latin { remove = (pCJK && CharClass.isLatinLetter(n)) || (CharClass.isLatinLetter(p) && nCJK) }
         if !remove, i == markerEnd, nCJK || CharClass.isHan(n) { remove = true }
         if remove {
-          for k in i..<j { drop[k] = true }
+          for k in i..<j { plan[k] = .delete }
           removed += j - i
         }
         i = j
       }
     }
     guard removed > 0 else { return text }
-    var b = TextBuilder(capacity: s.count)
-    for i in 0..<s.count {
-      if drop[i] { b.delete(i, of: text, reason: "whitespace", rule: Self.id, layout: true, ctx: &ctx) } else { b.keep(text, i) }
-    }
     ctx.count("cjk_spaces_removed", removed)
-    return b.finish(text, &ctx)
+    return applyPlan(text, plan, reason: "whitespace", rule: Self.id, &ctx)
   }
 }

@@ -88,7 +88,7 @@ struct LineJoinStep: NormalizeStep {
     if groups.count == lines.count { return text }
 
     // apply: the line break after every line that is not the last of its group goes
-    var plan = [UInt8](repeating: 1, count: s.count)  // 1 keep, 0 delete, 2 space
+    var plan = [Fate](repeating: .keep, count: s.count)
     var joins = 0
     for g in groups where g.last > g.first {
       for k in g.first..<g.last {
@@ -96,22 +96,14 @@ struct LineJoinStep: NormalizeStep {
         joins += 1
         let before = infos[k].lastScalar, after = infos[k + 1].firstScalar
         if let x = before, let y = after, CharClass.isASCIIAlnum(x), CharClass.isASCIIAlnum(y) {
-          plan[n] = 2
+          plan[n] = .space
         } else {
-          plan[n] = 0
+          plan[n] = .delete
         }
       }
     }
-    var b = TextBuilder(capacity: s.count)
-    for i in 0..<s.count {
-      switch plan[i] {
-      case 1: b.keep(text, i)
-      case 2: b.replace(text, i, with: CharClass.space)
-      default: b.delete(i, of: text, reason: "line_join", rule: Self.id, layout: true, ctx: &ctx)
-      }
-    }
     ctx.count("lines_joined", joins)
-    return b.finish(text, &ctx)
+    return applyPlan(text, plan, reason: "line_join", rule: Self.id, &ctx)
   }
 
   func typicalLength(_ groups: [Info]) -> Int {

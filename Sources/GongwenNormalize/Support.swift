@@ -81,6 +81,23 @@ struct TextBuilder {
   }
 }
 
+/// What a step does with each scalar: delete it, keep it, or replace it by a space.
+enum Fate: UInt8 { case delete = 0, keep = 1, space = 2 }
+
+/// Builds the next text from one fate per scalar; deletions are layout removals with `reason`.
+func applyPlan(_ text: CleanText, _ plan: [Fate], reason: String, rule: String,
+               _ ctx: inout NormalizeContext) -> CleanText {
+  var b = TextBuilder(capacity: text.count)
+  for i in 0..<text.count {
+    switch plan[i] {
+    case .keep: b.keep(text, i)
+    case .space: b.replace(text, i, with: CharClass.space)
+    case .delete: b.delete(i, of: text, reason: reason, rule: rule, layout: true, ctx: &ctx)
+    }
+  }
+  return b.finish(text, &ctx)
+}
+
 /// Character classes used by several steps.
 enum CharClass {
   @inline(__always) static func isHan(_ s: Unicode.Scalar) -> Bool {

@@ -9,8 +9,7 @@ struct WhitespaceStep: NormalizeStep {
 
   func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
     let s = text.scalars
-    // plan: 0 delete, 1 keep, 2 replace by a space
-    var plan = [UInt8](repeating: 0, count: s.count)
+    var plan = [Fate](repeating: .delete, count: s.count)
     var blankLines = 0, indented = 0
     var previousNewline: Int? = nil  // line break after the last written line
     var wrote = false
@@ -24,37 +23,26 @@ struct WhitespaceStep: NormalizeStep {
         if k < lines.count - 1 || !line.isEmpty { blankLines += 1 }
         continue
       }
-      if wrote, let n = previousNewline { plan[n] = 1 }
+      if wrote, let n = previousNewline { plan[n] = .keep }
       if a > line.lowerBound { indented += 1 }
       var i = a
       while i < z {
         if isSpace(s[i]) {
-          plan[i] = s[i] == CharClass.space ? 1 : 2
+          plan[i] = s[i] == CharClass.space ? .keep : .space
           i += 1
           while i < z, isSpace(s[i]) { i += 1 }
         } else {
-          plan[i] = 1
+          plan[i] = .keep
           i += 1
         }
       }
       wrote = true
       previousNewline = line.upperBound < s.count ? line.upperBound : nil
     }
-    var b = TextBuilder(capacity: s.count)
-    var removed = 0, replaced = 0
-    for i in 0..<s.count {
-      switch plan[i] {
-      case 1: b.keep(text, i)
-      case 2: replaced += 1; b.replace(text, i, with: CharClass.space)
-      default:
-        removed += 1
-        b.delete(i, of: text, reason: "whitespace", rule: Self.id, layout: true, ctx: &ctx)
-      }
-    }
-    ctx.count("whitespace_removed", removed)
+    ctx.count("whitespace_removed", plan.count { $0 == .delete })
     ctx.count("blank_lines_removed", blankLines)
     ctx.count("indented_lines", indented)
-    ctx.count("wide_spaces_replaced", replaced)
-    return b.finish(text, &ctx)
+    ctx.count("wide_spaces_replaced", plan.count { $0 == .space })
+    return applyPlan(text, plan, reason: "whitespace", rule: Self.id, &ctx)
   }
 }
