@@ -11,6 +11,11 @@ struct DecodingStep: NormalizeStep {
 
   func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
     let s = text.scalars
+    func untouched(_ c: Unicode.Scalar) -> Bool {
+      (c.value >= 0x20 && c.value < 0x7F) || c == CharClass.newline || c.value == 9
+        || !(invisible.contains(c) || control.contains(c) || toSpace.contains(c))
+    }
+    guard !s.allSatisfy(untouched) else { return text }
     var b = TextBuilder(capacity: s.count)
     var nInvisible = 0, nControl = 0, nSpace = 0
     for i in 0..<s.count {
