@@ -53,6 +53,6 @@ func problems(replacing old: String, with new: String) -> [RuleProblem] {
 }
 
 @Test func badMarkerReportedOnce() {
-  let p = problems(replacing: "    - '[（(][0-9]{1,3}[）)]'", with: "    - '[（(][0-9]{1,3}[）)'")
+  let p = problems(replacing: "    - '[（(][0-9０-９]{1,3}[）)]'", with: "    - '[（(][0-9０-９]{1,3}[）)'")
   #expect(p.map(\.code) == ["R004"])
 }
