@@ -68,8 +68,18 @@ public struct Pipeline: Sendable {
       source = try ingestor.ingest(input.bytes, pathHint: input.path)
     }
     let normalized = try normalizer.normalize(source.text)
-    let deduped = try deduplicator.dedup(normalized)
+    var deduped = try deduplicator.dedup(normalized)
     let clean = deduped.text
+    // Dedup works on clean text and knows only source *spans*; give its removals the source text
+    // they cover, so every `removed[].text` is as it was in the source.
+    if deduped.removed.contains(where: { $0.stage == "dedup" }) {
+      let sourceScalars = Array(source.text.unicodeScalars)
+      for i in deduped.removed.indices where deduped.removed[i].stage == "dedup" {
+        let r = deduped.removed[i].span
+        let lo = min(max(0, r.start), sourceScalars.count), hi = min(max(lo, r.end), sourceScalars.count)
+        deduped.removed[i].text = String(String.UnicodeScalarView(sourceScalars[lo..<hi]))
+      }
+    }
     let outline = try segmenter.segment(clean, pageTitle: source.pageTitle, pagePublished: source.pagePublished)
     let attributed = try attributor.attribute(outline, text: clean)
 
