@@ -56,9 +56,9 @@ public enum CLI {
 
   @discardableResult
   public static func run(_ args: [String], stdin: String? = nil, cwd: URL = TestSupport.packageRoot,
-                         environment: [String: String] = [:]) throws -> Result {
+                         environment: [String: String] = [:], via launcher: String? = nil) throws -> Result {
     let p = Process()
-    p.executableURL = executable
+    p.executableURL = launcher.map { URL(fileURLWithPath: $0) } ?? executable
     p.arguments = args
     p.currentDirectoryURL = cwd
     var env = ProcessInfo.processInfo.environment
