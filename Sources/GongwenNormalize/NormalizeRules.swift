@@ -1,18 +1,402 @@
 import GongwenCore
+import ICUKit
 
 /// Compiled rules for the normalize stage, from `Rules/normalize.yaml`.
+///
+/// Every threshold, character set, pattern and word list the normalizer uses lives in the YAML;
+/// this type decodes it (`Raw`), validates it and compiles it once (regexes, character sets,
+/// the Traditional→Simplified change table).
 public struct NormalizeRules: RuleFile {
   public static let fileName = "normalize.yaml"
 
   /// The YAML as written. Unknown keys are rejected by the loader.
   public struct Raw: Decodable, Sendable {
     public var version: Int
+    public var steps: Steps
+    public var recordLayoutRemovals: Bool
+    public var decoding: Decoding
+    public var junk: [JunkRule]
+    public var traditional: Traditional
+    public var whitespace: Whitespace
+    public var lineJoin: LineJoin
+    public var docNumber: DocNumber
+    public var width: Width
+    public var cjkSpacing: CJKSpacing
+
+    enum CodingKeys: String, CodingKey {
+      case version, steps, recordLayoutRemovals = "record_layout_removals", decoding, junk, traditional,
+        whitespace, lineJoin = "line_join", docNumber = "doc_number", width, cjkSpacing = "cjk_spacing"
+    }
+
+    public struct Steps: Decodable, Sendable {
+      public var newlines: Bool
+      public var decoding: Bool
+      public var junk: Bool
+      public var traditional: Bool
+      public var whitespace: Bool
+      public var lineJoin: Bool
+      public var docNumber: Bool
+      public var width: Bool
+      public var cjkSpacing: Bool
+      enum CodingKeys: String, CodingKey {
+        case newlines, decoding, junk, traditional, whitespace, lineJoin = "line_join", docNumber = "doc_number",
+          width, cjkSpacing = "cjk_spacing"
+      }
+    }
+
+    public struct Decoding: Decodable, Sendable {
+      public var invisible: Located<[String]>
+      public var control: Located<[String]>
+      public var toSpace: Located<[String]>
+      enum CodingKeys: String, CodingKey { case invisible, control, toSpace = "to_space" }
+    }
+
+    public struct JunkRule: Decodable, Sendable {
+      public var id: String
+      public var pattern: Located<String>
+    }
+
+    public struct Traditional: Decodable, Sendable {
+      public var transliterator: Located<String>
+      public var sampleChars: Located<Int>
+      public var minHanChars: Located<Int>
+      public var threshold: Located<Double>
+      public var protect: Located<[String]>
+      enum CodingKeys: String, CodingKey {
+        case transliterator, sampleChars = "sample_chars", minHanChars = "min_han_chars", threshold, protect
+      }
+    }
+
+    public struct Whitespace: Decodable, Sendable {
+      public var toSpace: Located<[String]>
+      enum CodingKeys: String, CodingKey { case toSpace = "to_space" }
+    }
+
+    public struct LineJoin: Decodable, Sendable {
+      public var sentenceEnd: String
+      public var paragraphEnd: String
+      public var runningPunctuation: String
+      public var enumerationComma: String
+      public var markers: [Located<String>]
+      public var headingMaxChars: Located<Int>
+      public var headingMaxEnumerationCommas: Located<Int>
+      public var fullLineQuantile: Located<Double>
+      public var fullLineRatio: Located<Double>
+      public var minLinesForTypical: Located<Int>
+      public var maxIterations: Located<Int>
+      public var titleOpeners: [String]
+      public var titleEndings: [String]
+      public var titleMaxChars: Located<Int>
+      enum CodingKeys: String, CodingKey {
+        case sentenceEnd = "sentence_end", paragraphEnd = "paragraph_end", runningPunctuation = "running_punctuation",
+          enumerationComma = "enumeration_comma", markers, headingMaxChars = "heading_max_chars",
+          headingMaxEnumerationCommas = "heading_max_enumeration_commas", fullLineQuantile = "full_line_quantile",
+          fullLineRatio = "full_line_ratio", minLinesForTypical = "min_lines_for_typical",
+          maxIterations = "max_iterations", titleOpeners = "title_openers", titleEndings = "title_endings",
+          titleMaxChars = "title_max_chars"
+      }
+    }
+
+    public struct DocNumber: Decodable, Sendable {
+      public var pattern: Located<String>
+      public var open: String
+      public var close: String
+    }
+
+    public struct Width: Decodable, Sendable {
+      public var foldToASCII: Located<[String]>
+      public var chinesePunctuation: Located<[String: String]>
+      public var fixMixedQuotes: Bool
+      enum CodingKeys: String, CodingKey {
+        case foldToASCII = "fold_to_ascii", chinesePunctuation = "chinese_punctuation", fixMixedQuotes = "fix_mixed_quotes"
+      }
+    }
+
+    public struct CJKSpacing: Decodable, Sendable {
+      public var numericTail: String
+      public var removeBetweenCJKAndLatin: Bool
+      enum CodingKeys: String, CodingKey {
+        case numericTail = "numeric_tail", removeBetweenCJKAndLatin = "remove_between_cjk_and_latin"
+      }
+    }
   }
 
+  // MARK: compiled
+
+  public struct Steps: Sendable {
+    public var newlines, decoding, junk, traditional, whitespace, lineJoin, docNumber, width, cjkSpacing: Bool
+  }
+
+  public struct Traditional: Sendable {
+    public var transliteratorID: String
+    public var sampleChars: Int
+    public var minHanChars: Int
+    public var threshold: Double
+    /// BMP Han characters that change under the transliterator on their own.
+    public var changing: ScalarSet
+    /// Protected terms: `keep` is the wanted output, `converted` what T→S makes of it.
+    public var protect: [(keep: [Unicode.Scalar], converted: [Unicode.Scalar])]
+  }
+
+  public struct LineJoin: Sendable {
+    public var sentenceEnd: ScalarSet
+    public var paragraphEnd: ScalarSet
+    public var running: ScalarSet
+    public var enumerationComma: ScalarSet
+    /// All clause-marker patterns as one alternation, matched anchored at a line start.
+    public var marker: RuleRegex
+    public var headingMaxChars: Int
+    public var headingMaxEnumerationCommas: Int
+    public var fullLineQuantile: Double
+    public var fullLineRatio: Double
+    public var minLinesForTypical: Int
+    public var maxIterations: Int
+    public var titleOpeners: [[Unicode.Scalar]]
+    public var titleEndings: [[Unicode.Scalar]]
+    public var titleMaxChars: Int
+  }
+
+  public struct Width: Sendable {
+    public var foldToASCII: ScalarSet
+    /// Half-width punctuation → its Chinese full-width form, used in Chinese context.
+    public var chinese: [UInt32: Unicode.Scalar]
+    public var fixMixedQuotes: Bool
+  }
+
+  public var steps: Steps
+  public var recordLayoutRemovals: Bool
+  public var invisible: ScalarSet
+  public var control: ScalarSet
+  public var decodingToSpace: ScalarSet
+  public var junk: [RuleRegex]
+  public var traditional: Traditional
+  public var whitespaceToSpace: ScalarSet
+  public var lineJoin: LineJoin
+  public var docNumber: RuleRegex
+  public var docNumberOpen: Unicode.Scalar
+  public var docNumberClose: Unicode.Scalar
+  public var width: Width
+  public var numericTail: ScalarSet
+  public var removeBetweenCJKAndLatin: Bool
+
   public init(raw: Raw, file: String) throws(RuleErrors) {
-    guard raw.version == 1 else {
-      throw RuleErrors([RuleProblem(RuleLocation(file: file, line: 1, column: 1), code: "R005",
-                                    "unsupported rules version \(raw.version); this Gongwen reads version 1")])
+    var problems: [RuleProblem] = []
+    let top = RuleLocation(file: file, line: 1, column: 1)
+    func loc(_ l: RuleLocation?) -> RuleLocation { l ?? top }
+    func bad(_ l: RuleLocation?, _ message: String) { problems.append(RuleProblem(loc(l), code: "R005", message)) }
+
+    if raw.version != 1 {
+      bad(nil, "unsupported rules version \(raw.version); this Gongwen reads version 1")
     }
+    let s = raw.steps
+    steps = Steps(newlines: s.newlines, decoding: s.decoding, junk: s.junk, traditional: s.traditional,
+                  whitespace: s.whitespace, lineJoin: s.lineJoin, docNumber: s.docNumber, width: s.width,
+                  cjkSpacing: s.cjkSpacing)
+    recordLayoutRemovals = raw.recordLayoutRemovals
+
+    func set(_ v: Located<[String]>, _ what: String) -> ScalarSet {
+      do { return try ScalarSet(parsing: v.value) } catch {
+        bad(v.location, "\(what): \(error.message)")
+        return ScalarSet()
+      }
+    }
+    let nl: Unicode.Scalar = "\n", tab: Unicode.Scalar = "\t"
+    invisible = set(raw.decoding.invisible, "decoding.invisible")
+    control = set(raw.decoding.control, "decoding.control")
+    if control.contains(nl) || control.contains(tab) {
+      bad(raw.decoding.control.location, "decoding.control must not list U+000A (line feed) or U+0009 (tab)")
+    }
+    decodingToSpace = set(raw.decoding.toSpace, "decoding.to_space")
+    if decodingToSpace.contains(nl) { bad(raw.decoding.toSpace.location, "decoding.to_space must not list U+000A") }
+
+    var junk: [RuleRegex] = []
+    var seen: Set<String> = []
+    for j in raw.junk {
+      if j.id.isEmpty || !seen.insert(j.id).inserted {
+        bad(j.pattern.location, "junk rule id '\(j.id)' is empty or used twice")
+      }
+      do { junk.append(try RuleRegex(id: j.id, pattern: j.pattern, file: file)) } catch { problems.append(error) }
+    }
+    self.junk = junk
+
+    // Traditional → Simplified
+    let t = raw.traditional
+    var changing = ScalarSet()
+    var protect: [(keep: [Unicode.Scalar], converted: [Unicode.Scalar])] = []
+    if t.threshold.value <= 0 || t.threshold.value > 1 {
+      bad(t.threshold.location, "traditional.threshold must be in (0, 1]")
+    }
+    if t.sampleChars.value < 1 { bad(t.sampleChars.location, "traditional.sample_chars must be at least 1") }
+    if t.minHanChars.value < 1 { bad(t.minHanChars.location, "traditional.min_han_chars must be at least 1") }
+    do {
+      let tr = try ICUTransliterator(id: t.transliterator.value)
+      changing = try Self.changingTable(tr)
+      for term in t.protect.value {
+        let keep = Array(term.unicodeScalars)
+        let conv = Array(try tr.transliterate(term).unicodeScalars)
+        if keep.isEmpty || conv.count != keep.count {
+          bad(t.protect.location, "protected term '\(term)' changes length under \(t.transliterator.value)")
+        } else if conv != keep {
+          protect.append((keep, conv))
+        }
+      }
+    } catch {
+      bad(t.transliterator.location, "transliterator '\(t.transliterator.value)' is not available: \(error)")
+    }
+    traditional = Traditional(transliteratorID: t.transliterator.value, sampleChars: t.sampleChars.value,
+                              minHanChars: t.minHanChars.value, threshold: t.threshold.value, changing: changing,
+                              protect: protect)
+
+    whitespaceToSpace = set(raw.whitespace.toSpace, "whitespace.to_space")
+    if whitespaceToSpace.contains(nl) { bad(raw.whitespace.toSpace.location, "whitespace.to_space must not list U+000A") }
+
+    // Line join
+    let j = raw.lineJoin
+    let alternation = j.markers.map { "(?:\($0.value))" }.joined(separator: "|")
+    var markerRegex: RuleRegex? = nil
+    if j.markers.isEmpty { bad(nil, "line_join.markers must list at least one pattern") }
+    for m in j.markers {  // compile one by one for precise R004 positions
+      do { _ = try RuleRegex(id: "line_join.markers", pattern: m, file: file) } catch { problems.append(error) }
+    }
+    do {
+      markerRegex = try RuleRegex(id: "line_join.markers", pattern: Located(alternation, location: j.markers.first?.location),
+                                  file: file)
+    } catch {
+      if problems.isEmpty { problems.append(error) }
+    }
+    func positive(_ v: Located<Int>, _ name: String) -> Int {
+      if v.value < 1 { bad(v.location, "line_join.\(name) must be at least 1") }
+      return v.value
+    }
+    func unit(_ v: Located<Double>, _ name: String) -> Double {
+      if !(v.value > 0 && v.value <= 1) { bad(v.location, "line_join.\(name) must be in (0, 1]") }
+      return v.value
+    }
+    if j.headingMaxEnumerationCommas.value < 0 {
+      bad(j.headingMaxEnumerationCommas.location, "line_join.heading_max_enumeration_commas must be 0 or more")
+    }
+    let lj = LineJoin(
+      sentenceEnd: ScalarSet(literal: j.sentenceEnd), paragraphEnd: ScalarSet(literal: j.paragraphEnd),
+      running: ScalarSet(literal: j.runningPunctuation), enumerationComma: ScalarSet(literal: j.enumerationComma),
+      marker: markerRegex ?? (try? RuleRegex(id: "none", pattern: Located("(?!)"), file: file))!,
+      headingMaxChars: positive(j.headingMaxChars, "heading_max_chars"),
+      headingMaxEnumerationCommas: max(0, j.headingMaxEnumerationCommas.value),
+      fullLineQuantile: unit(j.fullLineQuantile, "full_line_quantile"),
+      fullLineRatio: unit(j.fullLineRatio, "full_line_ratio"),
+      minLinesForTypical: positive(j.minLinesForTypical, "min_lines_for_typical"),
+      maxIterations: positive(j.maxIterations, "max_iterations"),
+      titleOpeners: j.titleOpeners.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty },
+      titleEndings: j.titleEndings.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty },
+      titleMaxChars: positive(j.titleMaxChars, "title_max_chars"))
+    lineJoin = lj
+
+    // Doc numbers
+    let d = raw.docNumber
+    var docRegex: RuleRegex? = nil
+    do {
+      let r = try RuleRegex(id: "doc_number", pattern: d.pattern, file: file)
+      let probe = try? r.matcher()
+      if probe?.groupNumber(named: "open") == nil || probe?.groupNumber(named: "close") == nil {
+        bad(d.pattern.location, "doc_number.pattern must have named groups (?<open>…) and (?<close>…)")
+      }
+      docRegex = r
+    } catch { problems.append(error) }
+    docNumber = docRegex ?? (try? RuleRegex(id: "none", pattern: Located("(?!)"), file: file))!
+    let o = Array(d.open.unicodeScalars), c = Array(d.close.unicodeScalars)
+    if o.count != 1 || c.count != 1 { bad(d.pattern.location, "doc_number.open and .close must be one character each") }
+    docNumberOpen = o.first ?? "〔"
+    docNumberClose = c.first ?? "〕"
+
+    // Width
+    let w = raw.width
+    var chinese: [UInt32: Unicode.Scalar] = [:]
+    for (k, v) in w.chinesePunctuation.value {
+      let ks = Array(k.unicodeScalars), vs = Array(v.unicodeScalars)
+      guard ks.count == 1, vs.count == 1, ks[0].isASCII else {
+        bad(w.chinesePunctuation.location, "width.chinese_punctuation: '\(k)' → '\(v)' must map one ASCII character to one character")
+        continue
+      }
+      chinese[ks[0].value] = vs[0]
+    }
+    width = Width(foldToASCII: set(w.foldToASCII, "width.fold_to_ascii"), chinese: chinese,
+                  fixMixedQuotes: w.fixMixedQuotes)
+    for v in width.foldToASCII.members where !(0xFF01...0xFF5E).contains(v) {
+      bad(w.foldToASCII.location, "width.fold_to_ascii: U+\(String(v, radix: 16, uppercase: true)) is not a full-width ASCII form (U+FF01–U+FF5E)")
+      break
+    }
+    numericTail = ScalarSet(literal: raw.cjkSpacing.numericTail)
+    removeBetweenCJKAndLatin = raw.cjkSpacing.removeBetweenCJKAndLatin
+
+    if !problems.isEmpty { throw RuleErrors(problems) }
+  }
+
+  /// Which BMP Han characters change under `tr` when transliterated alone (computed once per load).
+  static func changingTable(_ tr: ICUTransliterator) throws(ICUError) -> ScalarSet {
+    var set = ScalarSet()
+    let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
+    for r in ranges {
+      // one character per line, so phrase rules cannot fire across characters
+      var text = String.UnicodeScalarView()
+      for v in r { if let s = Unicode.Scalar(v) { text.append(s); text.append("\n") } }
+      let out = Array(try tr.transliterate(String(text)).unicodeScalars)
+      var i = 0
+      for v in r {
+        // walk line by line
+        var line: [Unicode.Scalar] = []
+        while i < out.count, out[i] != "\n" { line.append(out[i]); i += 1 }
+        i += 1
+        if line.count != 1 || line[0].value != v { set.insert(v) }
+      }
+    }
+    return set
+  }
+}
+
+/// A set of Unicode scalars with a fast BMP bitmap.
+public struct ScalarSet: Sendable {
+  private var bmp = [UInt64](repeating: 0, count: 1024)
+  private var astral: Set<UInt32> = []
+
+  public init() {}
+
+  /// Every scalar of `literal` is a member.
+  public init(literal: String) {
+    for s in literal.unicodeScalars { insert(s.value) }
+  }
+
+  struct ParseError: Error { var message: String }
+
+  /// Entries are `U+XXXX`, `U+XXXX-U+YYYY`, or literal characters (each one a member).
+  init(parsing entries: [String]) throws(ParseError) {
+    for e in entries {
+      if e.hasPrefix("U+") {
+        let parts = e.split(separator: "-", maxSplits: 1).map { $0.hasPrefix("U+") ? $0.dropFirst(2) : $0 }
+        guard let lo = parts.first.flatMap({ UInt32($0, radix: 16) }),
+          let hi = (parts.count > 1 ? parts.last.flatMap { UInt32($0, radix: 16) } : lo), lo <= hi, hi <= 0x10FFFF
+        else { throw ParseError(message: "'\(e)' is not U+XXXX or U+XXXX-U+YYYY") }
+        for v in lo...hi { insert(v) }
+      } else {
+        for s in e.unicodeScalars { insert(s.value) }
+      }
+    }
+  }
+
+  public mutating func insert(_ v: UInt32) {
+    if v < 0x10000 { bmp[Int(v >> 6)] |= 1 << UInt64(v & 63) } else { astral.insert(v) }
+  }
+
+  @inline(__always) public func contains(_ s: Unicode.Scalar) -> Bool { contains(s.value) }
+  @inline(__always) public func contains(_ v: UInt32) -> Bool {
+    if v < 0x10000 { return bmp[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+    return astral.contains(v)
+  }
+
+  /// All members (for validation; slow).
+  public var members: [UInt32] {
+    var out: [UInt32] = []
+    for (w, bits) in bmp.enumerated() where bits != 0 {
+      for b in 0..<64 where bits & (1 << UInt64(b)) != 0 { out.append(UInt32(w * 64 + b)) }
+    }
+    return out + astral.sorted()
   }
 }

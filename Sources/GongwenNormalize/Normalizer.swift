@@ -1,11 +1,64 @@
 import GongwenCore
 
-/// Stage 2: decoded source text -> canonical clean text with an offset map.
+/// Stage 2: decoded source text → canonical clean text with an offset map.
+///
+/// A fixed sequence of small steps, each switchable in `Rules/normalize.yaml` (`steps`):
+///
+/// 1. `newlines`     CRLF / CR / U+2028 / U+2029 → `\n`
+/// 2. `decoding`     BOM, zero-width, soft hyphen, control characters removed; NBSP → space
+/// 3. `junk`         navigation lists, Word artefacts, page furniture (pattern rules, reason `junk`)
+/// 4. `traditional`  Traditional → Simplified when the text is measured to be Traditional
+/// 5. `whitespace`   U+3000 / tabs → space, indentation and trailing spaces gone, blank lines gone
+/// 6. `line_join`    lines broken inside a sentence or word are joined
+/// 7. `doc_number`   发文字号 brackets → 〔〕
+/// 8. `width`        full-width ASCII → half-width; half-width punctuation → Chinese in Chinese context
+/// 9. `cjk_spacing`  spaces between Chinese characters and between Chinese and numbers removed
+///
+/// Canonical form: paragraphs are separated by exactly one `\n`; there are no blank lines and no
+/// line break or space at the start or end of the text or of any line.
+///
+/// Steps only delete scalars or replace one scalar by one (T→S excepted, which maps every output
+/// scalar to the source scalar it came from), so `CleanText.origin` stays exact. Deleted content
+/// (junk, invisible and control characters) is recorded as `Removal`s; whitespace-only layout
+/// deletions are counted in `stats` and listed only with `record_layout_removals: true`.
 public struct Normalizer: Sendable {
   public let rules: NormalizeRules
-  public init(rules: NormalizeRules) { self.rules = rules }
+  let steps: [any NormalizeStep]
+
+  public init(rules: NormalizeRules) {
+    self.rules = rules
+    var steps: [any NormalizeStep] = []
+    let on = rules.steps
+    if on.newlines { steps.append(NewlineStep()) }
+    if on.decoding {
+      steps.append(DecodingStep(invisible: rules.invisible, control: rules.control, toSpace: rules.decodingToSpace))
+    }
+    if on.junk, !rules.junk.isEmpty { steps.append(JunkStep(rules: rules.junk)) }
+    if on.traditional { steps.append(TraditionalStep(rules: rules.traditional)) }
+    if on.whitespace { steps.append(WhitespaceStep(toSpace: rules.whitespaceToSpace)) }
+    if on.lineJoin { steps.append(LineJoinStep(rules: rules.lineJoin)) }
+    if on.docNumber {
+      steps.append(DocNumberStep(rule: rules.docNumber, open: rules.docNumberOpen, close: rules.docNumberClose))
+    }
+    if on.width { steps.append(WidthStep(rules: rules.width)) }
+    if on.cjkSpacing {
+      steps.append(CJKSpacingStep(numericTail: rules.numericTail, latin: rules.removeBetweenCJKAndLatin,
+                                  marker: rules.lineJoin.marker))
+    }
+    self.steps = steps
+  }
+
+  /// The ids of the steps that run, in order.
+  public var stepIDs: [String] { steps.map { type(of: $0).id } }
 
   public func normalize(_ source: String) throws(StageFailure) -> NormalizedDocument {
-    NormalizedDocument(text: CleanText(source: source))
+    let scalars = Array(source.unicodeScalars)
+    var ctx = NormalizeContext(source: scalars, recordLayout: rules.recordLayoutRemovals)
+    var text = CleanText(sourceScalars: scalars)
+    for step in steps {
+      text = try step.apply(text, &ctx)
+    }
+    ctx.removed.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+    return NormalizedDocument(text: text, removed: ctx.removed, warnings: ctx.warnings, stats: ctx.stats)
   }
 }

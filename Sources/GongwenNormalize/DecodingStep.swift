@@ -1,0 +1,39 @@
+import GongwenCore
+
+/// Leftovers of decoding: BOM, zero-width characters, soft hyphens and bidi marks (`invisible`),
+/// control characters other than LF and tab (`control`) are removed and recorded; NBSP and other
+/// odd spaces (`to_space`) become U+0020.
+struct DecodingStep: NormalizeStep {
+  static let id = "decoding"
+  let invisible: ScalarSet
+  let control: ScalarSet
+  let toSpace: ScalarSet
+
+  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
+    let s = text.scalars
+    var b = TextBuilder(capacity: s.count)
+    var nInvisible = 0, nControl = 0, nSpace = 0
+    for i in 0..<s.count {
+      let c = s[i]
+      if c.value < 0x80, c.value >= 0x20, c.value != 0x7F { b.keep(text, i); continue }  // fast path
+      if c == CharClass.newline || c.value == 9 {
+        b.keep(text, i)
+      } else if invisible.contains(c) {
+        nInvisible += 1
+        b.delete(i, of: text, reason: "invisible_character", rule: "decoding.invisible", layout: false, ctx: &ctx)
+      } else if control.contains(c) {
+        nControl += 1
+        b.delete(i, of: text, reason: "control_character", rule: "decoding.control", layout: false, ctx: &ctx)
+      } else if toSpace.contains(c) {
+        nSpace += 1
+        b.replace(text, i, with: CharClass.space)
+      } else {
+        b.keep(text, i)
+      }
+    }
+    ctx.count("invisible_removed", nInvisible)
+    ctx.count("control_removed", nControl)
+    ctx.count("odd_spaces_replaced", nSpace)
+    return b.finish(text, &ctx)
+  }
+}

@@ -1,0 +1,90 @@
+import GongwenCore
+import ICUKit
+
+/// Traditional → Simplified, only when the text is measured to be Traditional: the share of
+/// sampled Han characters that change under the transliterator must reach `threshold`.
+/// Protected terms (乾安县, 於潜 …) are restored after conversion. The offset map stays exact:
+/// lines whose length the transliterator changes are converted one scalar at a time, every
+/// output scalar taking the origin of the scalar it came from.
+struct TraditionalStep: NormalizeStep {
+  static let id = "traditional"
+  let rules: NormalizeRules.Traditional
+
+  /// Share of Han scalars (among the first `sampleChars`) that change under T→S; nil below `minHanChars`.
+  func traditionalShare(_ s: [Unicode.Scalar]) -> Double? {
+    var han = 0, changing = 0
+    for c in s where CharClass.isHan(c) {
+      han += 1
+      if rules.changing.contains(c) { changing += 1 }
+      if han >= rules.sampleChars { break }
+    }
+    guard han >= rules.minHanChars else { return nil }
+    return Double(changing) / Double(han)
+  }
+
+  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
+    guard let share = traditionalShare(text.scalars), share >= rules.threshold else { return text }
+    let tr: ICUTransliterator
+    do { tr = try ICUTransliterator(id: rules.transliteratorID) } catch {
+      throw StageFailure(stage: "normalize", code: "icu_error", message: "transliterator: \(error)")
+    }
+    func run(_ scalars: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> [Unicode.Scalar] {
+      do { return Array(try tr.transliterate(String(String.UnicodeScalarView(scalars))).unicodeScalars) } catch {
+        throw StageFailure(stage: "normalize", code: "icu_error", message: "Traditional→Simplified failed: \(error)")
+      }
+    }
+    let s = text.scalars
+    var out: [Unicode.Scalar] = []
+    var from: [Int] = []  // index in `s` each output scalar came from
+    out.reserveCapacity(s.count)
+    from.reserveCapacity(s.count)
+    for line in lineRanges(s) {
+      if !line.isEmpty {
+        let conv = try run(s[line])
+        if conv.count == line.count {
+          out += conv
+          from += Array(line)
+        } else {
+          for i in line {
+            let one = try run(s[i..<(i + 1)])
+            out += one
+            from += repeatElement(i, count: one.count)
+          }
+        }
+      }
+      if line.upperBound < s.count {
+        out.append(CharClass.newline)
+        from.append(line.upperBound)
+      }
+    }
+    // protected terms: where T→S produced the converted form of a term and the source had the
+    // term's own characters at the changed places, put the term back
+    for term in rules.protect {
+      let k = term.converted.count
+      guard k > 0, out.count >= k else { continue }
+      var i = 0
+      while i + k <= out.count {
+        if out[i] == term.converted[0], Array(out[i..<(i + k)]) == term.converted {
+          var ok = true
+          for j in 0..<k where term.keep[j] != term.converted[j] {
+            if s[from[i + j]] != term.keep[j] { ok = false; break }
+          }
+          if ok { for j in 0..<k { out[i + j] = term.keep[j] } }
+          i += k
+        } else {
+          i += 1
+        }
+      }
+    }
+    var changed = 0
+    var origin: [Int] = []
+    origin.reserveCapacity(out.count)
+    for (i, f) in from.enumerated() {
+      origin.append(text.origin[f])
+      if i < out.count, out[i] != s[f] { changed += 1 }
+    }
+    ctx.count("traditional_converted", 1)
+    ctx.count("traditional_chars", changed)
+    return CleanText(scalars: out, origin: origin, sourceLength: text.sourceLength)
+  }
+}

@@ -1,0 +1,176 @@
+import GongwenCore
+import GongwenNormalize
+import GongwenTestSupport
+import Testing
+
+/// One test per step, with the step switched on alone (or with the steps it needs), on
+/// before/after examples taken from the seed notices.
+@Suite struct StepTests {
+  @Test func newlines() {
+    let n = only(["newlines"])
+    #expect(run(n, "一、总体要求\r\n深入贯彻\r（一）加快\u{2028}1.巩固") == "一、总体要求\n深入贯彻\n（一）加快\n1.巩固")
+  }
+
+  @Test func decodingLeftovers() throws {
+    let n = only(["decoding"])
+    let d = try n.normalize("\u{FEFF}关于\u{200B}印发\u{00AD}通知\u{0007}\n\u{00A0}\u{00A0}桓台县人民政府办公室")
+    #expect(d.text.string == "关于印发通知\n  桓台县人民政府办公室")
+    #expect(d.removed.map(\.reason) == ["invisible_character", "invisible_character", "invisible_character", "control_character"])
+    #expect(d.removed.first?.span == Span(start: 0, end: 1))
+    #expect(d.removed.last?.text == "\u{0007}")
+    #expect(d.stats["odd_spaces_replaced"] == 2)
+  }
+
+  @Test func junkSeed002Navigation() throws {
+    let src = "- 国务院部门\n- 省市政府\n- 省政府部门\n- 州市政府\n各州、市人民政府,省直各委、办、厅、局:"
+    let d = try only(["junk"]).normalize(src)
+    #expect(d.text.string == "各州、市人民政府,省直各委、办、厅、局:")
+    #expect(d.removed.count == 1)
+    #expect(d.removed.first?.reason == "junk")
+    #expect(d.removed.first?.rule == "site_navigation")
+    #expect(d.removed.first?.text == "- 国务院部门\n- 省市政府\n- 省政府部门\n- 州市政府\n")
+    #expect(d.stats["junk_removed"] == 1)
+  }
+
+  @Test func junkSeed004WordBookmarkAndSeed000Labels() throws {
+    let d = try only(["junk"]).normalize("[bookmark: _GoBack]（桓政办发〔2013〕92号）\n社会环境。附件下载：相关链接：")
+    #expect(d.text.string == "（桓政办发〔2013〕92号）\n社会环境。")
+    #expect(d.removed.map(\.rule) == ["word_artefact", "empty_link_labels"])
+    #expect(d.removed.map(\.text) == ["[bookmark: _GoBack]", "附件下载：相关链接："])
+    // page furniture
+    #expect(run(only(["junk"]), "正文。\n【打印本页】【关闭窗口】\n分享到：微信 微博\n") == "正文。\n\n")
+  }
+
+  @Test func junkKeepsRealListsAndText() {
+    let n = only(["junk"])
+    // a single dash line, or dash lines with punctuation, are not navigation
+    #expect(run(n, "- 国务院部门\n正文") == "- 国务院部门\n正文")
+    #expect(run(n, "- 加强领导，落实责任。\n- 完善制度，强化考核。") == "- 加强领导，落实责任。\n- 完善制度，强化考核。")
+    #expect(run(n, "附件下载：工作任务分工表.doc") == "附件下载：工作任务分工表.doc")
+  }
+
+  @Test func whitespaceSeed003() throws {
+    let src = " \t\u{3000}\u{3000}甘政办发〔2016〕112号\n各市、自治州人民政府：\n\u{3000}\u{3000}\n"
+      + String(repeating: "\u{00A0}", count: 20) + " 甘肃省人民政府办公厅\n\u{3000}\u{3000}一、全力推进公立医院改革\u{3000}\u{3000}\n\n\n"
+    let d = try only(["decoding", "whitespace"]).normalize(src)
+    #expect(d.text.string == "甘政办发〔2016〕112号\n各市、自治州人民政府：\n甘肃省人民政府办公厅\n一、全力推进公立医院改革")
+    #expect(d.removed.isEmpty)  // layout deletions are counted, not listed
+    #expect(d.stats["blank_lines_removed"] == 3)
+    #expect(run(only(["whitespace"]), "\n\nWord   Excel \t PDF\n\n") == "Word Excel PDF")
+  }
+
+  @Test func lineJoinSeed001() {
+    let n = only(["whitespace", "line_join"])
+    let src = """
+      1. 巩固扩大基本医保覆盖面
+
+      职工基本医疗保险（以下简称职工医保）、城镇居民基本
+
+      医疗保险（以下简称城镇居民医保）和新型农村合作医疗参保率稳定在 98%以上。
+
+      （1）加大救助资金投入，筑牢医疗保障底线。提高救助水平，取消医疗救助起付线，稳步提高封
+
+      顶线，进一步提高救助比例。（责任单位：市民政局、财政局、人力资源和社
+
+      会保障局)
+
+      (2) 深化编制和人事制度改革。
+
+      （1）鼓励县区推行村卫生室人员分流、竞聘上岗、绩效
+
+      考核、绩效工资等综合改革。
+      """
+    #expect(lines(run(n, src)) == [
+      "1. 巩固扩大基本医保覆盖面",
+      "职工基本医疗保险（以下简称职工医保）、城镇居民基本医疗保险（以下简称城镇居民医保）和新型农村合作医疗参保率稳定在 98%以上。",
+      "（1）加大救助资金投入，筑牢医疗保障底线。提高救助水平，取消医疗救助起付线，稳步提高封顶线，进一步提高救助比例。（责任单位：市民政局、财政局、人力资源和社会保障局)",
+      "(2) 深化编制和人事制度改革。",
+      "（1）鼓励县区推行村卫生室人员分流、竞聘上岗、绩效考核、绩效工资等综合改革。",
+    ])
+  }
+
+  @Test func lineJoinKeepsHeadingsTitlesSignatures() {
+    let n = only(["whitespace", "line_join"])
+    let src = """
+      临沂市人民政府办公室
+      关于印发临沂市深化医药卫生体制改革
+      2012 年主要工作安排的通知
+      临政办发〔2012〕64号
+      临沂市人民政府办公室
+      二〇一二年八月一日
+      临沂市深化医药卫生体制改革 2012 年主要工作安排
+      2012 年是深化医药卫生体制改革承前启后的关键一年，现对 2012 年医改主要工作安排如下：
+      一、总体要求
+      深入贯彻落实国家和省、市关于深化医药卫生体制改革的实施意见。
+      （一）加快健全全民医保体系
+      1. 巩固扩大基本医保覆盖面
+      职工基本医疗保险参保率稳定在 98%以上。
+      """
+    #expect(lines(run(n, src)) == [
+      "临沂市人民政府办公室",
+      "关于印发临沂市深化医药卫生体制改革2012 年主要工作安排的通知",
+      "临政办发〔2012〕64号",
+      "临沂市人民政府办公室",
+      "二〇一二年八月一日",
+      "临沂市深化医药卫生体制改革 2012 年主要工作安排",
+      "2012 年是深化医药卫生体制改革承前启后的关键一年，现对 2012 年医改主要工作安排如下：",
+      "一、总体要求",
+      "深入贯彻落实国家和省、市关于深化医药卫生体制改革的实施意见。",
+      "（一）加快健全全民医保体系",
+      "1. 巩固扩大基本医保覆盖面",
+      "职工基本医疗保险参保率稳定在 98%以上。",
+    ])
+  }
+
+  @Test func lineJoinUsesTypicalLineLength() {
+    // hard-wrapped prose, 12 characters a line: full lines without punctuation are joined by
+    // their length, the short lines after the paragraph (signature, date) are not
+    let full = "甲乙丙丁戊己庚辛壬癸子丑", prose = "甲乙丙丁戊，己庚辛壬癸子"
+    let body = [full, prose, full, prose, prose, prose, full, prose, prose, prose]
+    let wrapped = body.joined(separator: "\n") + "\n寅卯。\n签发单位\n二〇一二年八月一日"
+    let out = lines(run(only(["line_join"]), wrapped))
+    #expect(out == [body.joined() + "寅卯。", "签发单位", "二〇一二年八月一日"])
+    // the same short lines in a document of long lines are not joined either
+    #expect(lines(run(only(["line_join"]), "签发单位\n" + String(repeating: full, count: 3))).count == 2)
+    // Latin words split over a line break keep a space
+    #expect(run(only(["line_join"]), "政策，see the\nWord document") == "政策，see the Word document")
+  }
+
+  @Test func docNumbers() {
+    let n = only(["doc_number"])
+    #expect(run(n, "新政办发[2011]18号") == "新政办发〔2011〕18号")
+    #expect(run(n, "（国办发(2013)14号）") == "（国办发〔2013〕14号）")
+    #expect(run(n, "鲁政办发［2013］21号、淄政发【2013】23号") == "鲁政办发〔2013〕21号、淄政发〔2013〕23号")
+    #expect(run(n, "近期重点实施方案(2009—2011年)的通知") == "近期重点实施方案(2009—2011年)的通知")
+  }
+
+  @Test func widthAndPunctuation() {
+    let n = only(["width"])
+    #expect(run(n, "参保率均提高到９０％以上。1．巩固") == "参保率均提高到90%以上。1.巩固")
+    #expect(run(n, "的通知发布日期:2011-03-07新政办发") == "的通知发布日期：2011-03-07新政办发")
+    #expect(run(n, "(人力资源和社会保障厅、卫生厅分别负责)(2)扩大") == "（人力资源和社会保障厅、卫生厅分别负责）（2）扩大")
+    #expect(run(n, "（责任单位：市财政局、人力资源和社会保障局)") == "（责任单位：市财政局、人力资源和社会保障局）")
+    #expect(run(n, "完善医药产业发展政策,规范生产流通秩序;加强") == "完善医药产业发展政策，规范生产流通秩序；加强")
+    #expect(run(n, "“十二五\"期间") == "“十二五”期间")
+    // half-width kept where it belongs
+    #expect(run(n, "52.67 万、1-2 所、10:30、1,000人") == "52.67 万、1-2 所、10:30、1,000人")
+    #expect(run(n, "网址 http://www.gov.cn (Word, Excel)") == "网址 http://www.gov.cn (Word, Excel)")
+    // never folded to ASCII
+    #expect(run(n, "《通知》“一卡通”、。") == "《通知》“一卡通”、。")
+  }
+
+  @Test func cjkSpacing() {
+    let n = only(["cjk_spacing"])
+    #expect(run(n, "深化医药卫生体制改革 2012 年主要工作安排") == "深化医药卫生体制改革2012年主要工作安排")
+    #expect(run(n, "适宜技术和服 务。安排 32 名人员，达到 52.67 万、在 98% 以上") == "适宜技术和服务。安排32名人员，达到52.67万、在98%以上")
+    #expect(run(n, "1. 巩固扩大基本医保覆盖面\n（2） 深化编制") == "1.巩固扩大基本医保覆盖面\n（2）深化编制")
+    #expect(run(n, "see Hello World 和 Word 文档") == "see Hello World 和 Word 文档")
+  }
+
+  @Test func stepsCanBeSwitchedOff() {
+    #expect(only([]).stepIDs.isEmpty)
+    #expect(normalizer.stepIDs == ["newlines", "decoding", "junk", "traditional", "whitespace", "line_join",
+                                   "doc_number", "width", "cjk_spacing"])
+    #expect(run(only([]), " 服 务\u{3000}") == " 服 务\u{3000}")
+  }
+}
