@@ -7,12 +7,87 @@ public struct DedupRules: RuleFile {
   /// The YAML as written. Unknown keys are rejected by the loader.
   public struct Raw: Decodable, Sendable {
     public var version: Int
+    public var minRunChars: Located<Int>
+    public var minSentenceChars: Located<Int>
+    public var minRunSentences: Located<Int>
+    public var sentenceTerminators: Located<String>
+    public var closingMarks: Located<String>
+    public var attributionKeywords: Located<[String]>
+    public var maxAttributionChars: Located<Int>
+    public var maxCandidates: Located<Int>
+    public var preferNumberedContext: Bool
+    public var preferEmbeddedCopy: Bool
+    public var markerContextUnits: Located<Int>
+
+    enum CodingKeys: String, CodingKey {
+      case version
+      case minRunChars = "min_run_chars"
+      case minSentenceChars = "min_sentence_chars"
+      case minRunSentences = "min_run_sentences"
+      case sentenceTerminators = "sentence_terminators"
+      case closingMarks = "closing_marks"
+      case attributionKeywords = "attribution_keywords"
+      case maxAttributionChars = "max_attribution_chars"
+      case maxCandidates = "max_candidates"
+      case preferNumberedContext = "prefer_numbered_context"
+      case preferEmbeddedCopy = "prefer_embedded_copy"
+      case markerContextUnits = "marker_context_units"
+    }
   }
 
+  /// Rule ids cited in `Removal.rule`.
+  public static let runRuleID = "dedup.min_run_chars"
+  public static let sentenceRuleID = "dedup.min_sentence_chars"
+
+  public let minRunChars: Int
+  public let minSentenceChars: Int
+  public let minRunSentences: Int
+  public let terminators: Set<Unicode.Scalar>
+  public let closingMarks: Set<Unicode.Scalar>
+  /// Keywords as scalar arrays, for matching inside `[Unicode.Scalar]` without building strings.
+  public let attributionKeywords: [[Unicode.Scalar]]
+  public let maxAttributionChars: Int
+  public let maxCandidates: Int
+  public let preferNumberedContext: Bool
+  public let preferEmbeddedCopy: Bool
+  public let markerContextUnits: Int
+
   public init(raw: Raw, file: String) throws(RuleErrors) {
-    guard raw.version == 1 else {
-      throw RuleErrors([RuleProblem(RuleLocation(file: file, line: 1, column: 1), code: "R005",
-                                    "unsupported rules version \(raw.version); this Gongwen reads version 1")])
+    var problems: [RuleProblem] = []
+    func at<T>(_ v: Located<T>) -> RuleLocation { v.location ?? RuleLocation(file: file, line: 1, column: 1) }
+    if raw.version != 1 {
+      problems.append(RuleProblem(RuleLocation(file: file, line: 1, column: 1), code: "R005",
+                                  "unsupported rules version \(raw.version); this Gongwen reads version 1"))
     }
+    func positive(_ v: Located<Int>, _ key: String, min: Int = 1, max: Int = 1_000_000) {
+      if v.value < min || v.value > max {
+        problems.append(RuleProblem(at(v), code: "R005", "\(key) must be between \(min) and \(max), got \(v.value)"))
+      }
+    }
+    positive(raw.minRunChars, "min_run_chars")
+    positive(raw.minSentenceChars, "min_sentence_chars")
+    positive(raw.minRunSentences, "min_run_sentences")
+    positive(raw.maxAttributionChars, "max_attribution_chars", min: 3)
+    positive(raw.maxCandidates, "max_candidates", max: 10_000)
+    positive(raw.markerContextUnits, "marker_context_units", max: 10_000)
+    if raw.sentenceTerminators.value.isEmpty {
+      problems.append(RuleProblem(at(raw.sentenceTerminators), code: "R005", "sentence_terminators must not be empty"))
+    }
+    if raw.attributionKeywords.value.isEmpty || raw.attributionKeywords.value.contains(where: \.isEmpty) {
+      problems.append(RuleProblem(at(raw.attributionKeywords), code: "R005",
+                                  "attribution_keywords must be a non-empty list of non-empty strings"))
+    }
+    if !problems.isEmpty { throw RuleErrors(problems) }
+    minRunChars = raw.minRunChars.value
+    minSentenceChars = raw.minSentenceChars.value
+    minRunSentences = raw.minRunSentences.value
+    terminators = Set(raw.sentenceTerminators.value.unicodeScalars)
+    closingMarks = Set(raw.closingMarks.value.unicodeScalars)
+    attributionKeywords = raw.attributionKeywords.value.map { Array($0.unicodeScalars) }
+    maxAttributionChars = raw.maxAttributionChars.value
+    maxCandidates = raw.maxCandidates.value
+    preferNumberedContext = raw.preferNumberedContext
+    preferEmbeddedCopy = raw.preferEmbeddedCopy
+    markerContextUnits = raw.markerContextUnits.value
   }
 }

@@ -1,9 +1,365 @@
 import GongwenCore
 
 /// Stage 3: clean text -> clean text with repeated runs removed (each removal recorded).
+///
+/// The text is cut into units (sentences, clause-marker starts, closing attributions; see
+/// `UnitSplitter`). One left-to-right pass then finds exact repeats of runs of whole units,
+/// across line breaks, each unit compared by a hash of its scalars and verified scalar by scalar:
+/// a greedy longest-match parse (LZ77 over unit hashes with bounded hash chains), so the work is
+/// linear in the number of units times `max_candidates`. Removed pieces are labelled
+/// `repeated_paragraph` (whole paragraphs repeating whole paragraphs), `repeated_sentence` (one
+/// sentence) or `repeated_run`. A run is removed only when
+/// its content (attributions not counted) reaches the thresholds in `Rules/dedup.yaml`, so short
+/// legitimate repeats (`（卫生厅负责）`, signatures, stock phrases) stay. The first copy is kept,
+/// unless the clause numbering is strictly more consistent around a later copy, or a later copy
+/// sits inside kept text while the first borders other repeats (see `RunFinder.chooseCopies`).
 public struct Deduplicator: Sendable {
   public let rules: DedupRules
   public init(rules: DedupRules) { self.rules = rules }
 
-  public func dedup(_ doc: NormalizedDocument) throws(StageFailure) -> NormalizedDocument { doc }
+  public static let stage = "dedup"
+
+  public func dedup(_ doc: NormalizedDocument) throws(StageFailure) -> NormalizedDocument {
+    let text = doc.text
+    let s = text.scalars
+    if s.isEmpty { return doc }
+    let units = UnitSplitter(rules: rules).split(s)
+    if units.count < 2 { return doc }
+
+    var finder = RunFinder(units: units, scalars: s, rules: rules)
+    finder.findRepeatedRuns()
+    finder.chooseCopies()
+    let phrases = finder.phrases.filter { !$0.dst.isEmpty }
+    var out = doc
+    out.stats["dedup_removed_runs", default: 0] += 0
+    out.stats["dedup_removed_chars", default: 0] += 0
+    if phrases.isEmpty { return out }
+
+    // Scalar mask: which phrase (if any) dropped each scalar.
+    let none = -1
+    var owner = [Int](repeating: none, count: s.count)
+    for (p, phrase) in phrases.enumerated() {
+      for u in phrase.dst {
+        for k in units[u].start..<units[u].end { owner[k] = p }
+      }
+    }
+    // Newlines are never inside units: drop the ones that would leave an empty line.
+    var lastKept: Unicode.Scalar? = nil
+    var lastKeptIndex = -1
+    for k in 0..<s.count {
+      if owner[k] != none { continue }
+      if s[k] == "\n", lastKept == nil || lastKept == "\n" {
+        let neighbour = k > 0 && owner[k - 1] != none ? owner[k - 1] : (k + 1 < s.count ? owner[k + 1] : none)
+        if neighbour != none {
+          owner[k] = neighbour
+          continue
+        }
+      }
+      lastKept = s[k]
+      lastKeptIndex = k
+    }
+    if s.last != "\n", lastKeptIndex >= 0, s[lastKeptIndex] == "\n", lastKeptIndex + 1 < s.count,
+      owner[lastKeptIndex + 1] != none
+    {
+      owner[lastKeptIndex] = owner[lastKeptIndex + 1]
+    }
+
+    // Unit lookup by scalar index, and each removed unit's counterpart in the kept copy.
+    var unitAt = [Int32](repeating: -1, count: s.count)
+    for (ui, u) in units.enumerated() {
+      for k in u.start..<u.end { unitAt[k] = Int32(ui) }
+    }
+    var counterpart = [Int32](repeating: -1, count: units.count)
+    for phrase in phrases {
+      for (t, u) in phrase.dst.enumerated() { counterpart[u] = Int32(phrase.src[t]) }
+    }
+    // A source removed by a later pass (or moved by `prefer_numbered_context`) points on to the
+    // copy that was finally kept; every step goes to a unit kept at the time, so chains end.
+    for u in counterpart.indices where counterpart[u] >= 0 {
+      var c = Int(counterpart[u]), steps = 0
+      while finder.removed[c], counterpart[c] >= 0, steps < units.count {
+        c = Int(counterpart[c])
+        steps += 1
+      }
+      counterpart[u] = Int32(c)
+    }
+
+    // keptBefore[u]: kept units before unit u, to tell whether two kept units are adjacent.
+    var keptBefore = [Int32](repeating: 0, count: units.count + 1)
+    for u in units.indices { keptBefore[u + 1] = keptBefore[u] + (finder.removed[u] ? 0 : 1) }
+    func follows(_ a: Int, _ b: Int) -> Bool { b > a && keptBefore[b] - keptBefore[a + 1] == 0 }
+
+    var ranges: [Range<Int>] = []
+    var removedChars = 0
+    var k = 0
+    while k < s.count {
+      let p = owner[k]
+      if p == none {
+        k += 1
+        continue
+      }
+      // One piece: same run, contiguous, and its kept counterpart contiguous too (a source
+      // partly removed later may have its kept copies in different places).
+      var e = k
+      var firstUnit = -1, lastUnit = -1
+      while e < s.count, owner[e] == p {
+        let u = Int(unitAt[e])
+        if u >= 0, u != lastUnit {
+          if lastUnit >= 0, !(counterpart[u] >= 0 && counterpart[lastUnit] >= 0
+            && follows(Int(counterpart[lastUnit]), Int(counterpart[u])))
+          {
+            break
+          }
+          if firstUnit < 0 { firstUnit = u }
+          lastUnit = u
+        }
+        e += 1
+      }
+      let phrase = phrases[p]
+      var duplicates: Span? = nil
+      var reason = phrase.reason
+      if firstUnit >= 0, counterpart[firstUnit] >= 0, counterpart[lastUnit] >= 0 {
+        let a = Int(counterpart[firstUnit]), b = Int(counterpart[lastUnit])
+        duplicates = text.sourceSpan(of: units[min(a, b)].start..<units[max(a, b)].end)
+        // Whole paragraphs repeating whole paragraphs.
+        if wholeParagraphs(units, firstUnit, lastUnit), wholeParagraphs(units, min(a, b), max(a, b)) {
+          reason = "repeated_paragraph"
+        }
+      }
+      out.removed.append(Removal(span: text.sourceSpan(of: k..<e), reason: reason, stage: Self.stage,
+                                 rule: phrase.rule, duplicates: duplicates, text: text.string(k..<e)))
+      ranges.append(k..<e)
+      removedChars += e - k
+      k = e
+    }
+    out.text = text.removing(ranges)
+    out.stats["dedup_removed_runs", default: 0] += ranges.count
+    out.stats["dedup_removed_chars", default: 0] += removedChars
+    return out
+  }
+}
+
+/// Whether units `a...b` start at the start of a paragraph and end at the end of one.
+func wholeParagraphs(_ units: [TextUnit], _ a: Int, _ b: Int) -> Bool {
+  (a == 0 || units[a - 1].paragraph != units[a].paragraph)
+    && (b + 1 == units.count || units[b + 1].paragraph != units[b].paragraph)
+}
+
+/// One removed repeat: units `dst` duplicate units `src` (same count, aligned).
+struct Phrase: Sendable {
+  var dst: [Int]
+  var src: [Int]
+  var reason: String
+  var rule: String
+}
+
+/// Finds repeated runs of units; `removed[u]` marks units dropped so far.
+struct RunFinder {
+  let units: [TextUnit]
+  let scalars: [Unicode.Scalar]
+  let rules: DedupRules
+  var removed: [Bool]
+  var phrases: [Phrase] = []
+  /// The units pass 2 works on (those pass 1 kept), and each unit's position in it (-1: none).
+  var seq: [Int] = []
+  var seqPosition: [Int32] = []
+
+  init(units: [TextUnit], scalars: [Unicode.Scalar], rules: DedupRules) {
+    self.units = units
+    self.scalars = scalars
+    self.rules = rules
+    removed = [Bool](repeating: false, count: units.count)
+  }
+
+  /// Same text, ignoring whitespace (hashes already equal).
+  func sameUnit(_ a: Int, _ b: Int) -> Bool {
+    let x = units[a], y = units[b]
+    if x.hash != y.hash || x.contentChars != y.contentChars || x.isAttribution != y.isAttribution { return false }
+    var i = x.start, j = y.start
+    while true {
+      while i < x.end, isSpace(scalars[i]) { i += 1 }
+      while j < y.end, isSpace(scalars[j]) { j += 1 }
+      if i == x.end || j == y.end { return i == x.end && j == y.end }
+      if scalars[i] != scalars[j] { return false }
+      i += 1
+      j += 1
+    }
+  }
+
+  /// Whether a run of units is long enough to remove, and under which rule.
+  func acceptance<C: Sequence<Int>>(_ run: C) -> Verdict? {
+    var sentences = 0, chars = 0
+    for u in run where units[u].isContent {
+      sentences += 1
+      chars += units[u].contentChars
+    }
+    guard sentences >= rules.minRunSentences, sentences > 0 else { return nil }
+    if sentences == 1 {
+      return chars >= rules.minSentenceChars ? ("repeated_sentence", DedupRules.sentenceRuleID) : nil
+    }
+    return chars >= rules.minRunChars ? ("repeated_run", DedupRules.runRuleID) : nil
+  }
+
+  typealias Verdict = (reason: String, rule: String)
+
+  /// How far a match without any content unit is extended before giving up, and how many
+  /// candidates are tried for an item without content.
+  static let contentlessRunLimit = 4
+
+  /// Greedy longest-match parse over `count` items, left to right. Returns every accepted repeat
+  /// as (copy start, source start, length, verdict). Only kept items are candidate sources, a
+  /// source never overlaps its copy, and per item at most `maxCandidates` earlier occurrences are
+  /// tried (the most recent ones and the first).
+  static func parse(count n: Int, hash: [UInt64], maxCandidates: Int, hasContent: (Int) -> Bool,
+                    equal: (Int, Int) -> Bool, accept: (Range<Int>) -> Verdict?) -> [(Int, Int, Int, Verdict)] {
+    var out: [(Int, Int, Int, Verdict)] = []
+    var chains: [UInt64: [Int]] = [:]
+    var itemRemoved = [Bool](repeating: false, count: n)
+    var i = 0
+    while i < n {
+      var bestLength = 0, bestSource = -1
+      if let chain = chains[hash[i]] {
+        // An item without content can only start a run that reaches content within a few
+        // items; its chain (one attribution, say) is long and unspecific, so try fewer.
+        let limit = hasContent(i) ? maxCandidates : min(maxCandidates, Self.contentlessRunLimit)
+        var candidates = chain.suffix(max(1, limit - 1)).reversed().map { $0 }
+        if let first = chain.first, candidates.last != first { candidates.append(first) }
+        for j in candidates {
+          var length = 0, content = false
+          while j + length < i, i + length < n, equal(j + length, i + length) {
+            content = content || hasContent(i + length)
+            length += 1
+            // A long run with no sentence in it (attributions only) can never be removed; stop
+            // here so text made of one repeated attribution stays linear.
+            if !content, length >= Self.contentlessRunLimit { break }
+          }
+          // Equal lengths: prefer the earlier source (candidates run from late to early).
+          if length > 0, length >= bestLength { bestLength = length; bestSource = j }
+        }
+      }
+      if bestLength > 0, let verdict = accept(i..<(i + bestLength)) {
+        out.append((i, bestSource, bestLength, verdict))
+        for t in i..<(i + bestLength) { itemRemoved[t] = true }
+        i += bestLength
+        continue
+      }
+      chains[hash[i], default: []].append(i)
+      i += 1
+    }
+    return out
+  }
+
+  /// Runs of units, across line breaks.
+  mutating func findRepeatedRuns() {
+    let seq = units.indices.filter { !removed[$0] }
+    self.seq = seq
+    seqPosition = [Int32](repeating: -1, count: units.count)
+    for (i, u) in seq.enumerated() { seqPosition[u] = Int32(i) }
+    if seq.count < 2 { return }
+    // Chain keys: a sentence long enough to be removed alone is looked up by itself; anything
+    // shorter (an attribution, 促进失业人员参保。) together with the unit after it, since a run
+    // starting there must continue anyway. Keeps the chains of common short units specific.
+    let hashes = seq.indices.map { i -> UInt64 in
+      let u = units[seq[i]]
+      if u.isContent && u.contentChars >= rules.minSentenceChars || i + 1 == seq.count { return u.hash }
+      return (u.hash &* 0x0000_0100_0000_01b3) ^ (units[seq[i + 1]].hash &+ 0x9e37_79b9_7f4a_7c15)
+    }
+    let me = self
+    let found = Self.parse(
+      count: seq.count, hash: hashes, maxCandidates: rules.maxCandidates,
+      hasContent: { me.units[seq[$0]].isContent },
+      equal: { me.sameUnit(seq[$0], seq[$1]) }, accept: { r in me.acceptance(r.map { seq[$0] }) })
+    for m in found {
+      let d = m.0, src = m.1, len = m.2, verdict = m.3
+      let dst = Array(seq[d..<(d + len)])
+      for u in dst { removed[u] = true }
+      phrases.append(Phrase(dst: dst, src: Array(seq[src..<(src + len)]), reason: verdict.reason, rule: verdict.rule))
+    }
+  }
+
+  // MARK: - Choosing which copy to keep
+
+  /// Revisits each run of pass 2 (in text order) and keeps the later copy instead of the first
+  /// one when, for a run with clause markers (`prefer_numbered_context`), the clause numbering
+  /// around it is strictly more consistent, or, for a run without markers (`prefer_embedded_copy`),
+  /// it sits between kept text where the first copy borders other removed repeats (a sentence
+  /// pasted in together with a repeated run). A run with markers whose numbering ties keeps its
+  /// first copy: its neighbours say little there (tried on seed 000: it moved 6．（2） into 三、).
+  /// Runs that pointed at a moved source are re-pointed when removals are recorded.
+  mutating func chooseCopies() {
+    guard rules.preferNumberedContext || rules.preferEmbeddedCopy else { return }
+    for pi in phrases.indices {
+      let p = phrases[pi]
+      guard p.reason != "repeated_paragraph" else { continue }
+      // Only a source still wholly kept can be swapped (another swap may have taken it already).
+      guard p.src.allSatisfy({ !removed[$0] }) else { continue }
+      let skip = Set(p.src).union(p.dst)
+      var srcScore = 0, dstScore = 0
+      let numbered = p.dst.contains(where: { units[$0].marker != nil })
+      if rules.preferNumberedContext, numbered {
+        srcScore = contextScore(p.src, skip: skip)
+        dstScore = contextScore(p.dst, skip: skip)
+      } else if rules.preferEmbeddedCopy, !numbered {
+        srcScore += keptNeighbours(p.src, skip: skip)
+        dstScore += keptNeighbours(p.dst, skip: skip)
+      }
+      if dstScore > srcScore {
+        for u in p.src { removed[u] = true }
+        for u in p.dst { removed[u] = false }
+        phrases[pi] = Phrase(dst: p.src, src: p.dst, reason: p.reason, rule: p.rule)
+      }
+    }
+  }
+
+  /// 0-2: how many of the run's two neighbouring units are kept. A missing neighbour (start or
+  /// end of the text) does not count: the end of `x` then looks the same as the middle of
+  /// `x + x`, whose second half is all removed, so `dedup(x + x) == dedup(x)`.
+  func keptNeighbours(_ run: [Int], skip: Set<Int>) -> Int {
+    guard let first = run.first, let last = run.last else { return 0 }
+    var score = 0
+    var q = Int(seqPosition[first]) - 1
+    while q >= 0, skip.contains(seq[q]) || units[seq[q]].contentChars == 0 && !units[seq[q]].isAttribution { q -= 1 }
+    if q >= 0, !removed[seq[q]] { score += 1 }
+    q = Int(seqPosition[last]) + 1
+    while q < seq.count, skip.contains(seq[q]) || units[seq[q]].contentChars == 0 && !units[seq[q]].isAttribution { q += 1 }
+    if q < seq.count, !removed[seq[q]] { score += 1 }
+    return score
+  }
+
+  /// How well the markers inside `run` continue the numbering of the kept text around it.
+  func contextScore(_ run: [Int], skip: Set<Int>) -> Int {
+    guard let firstUnit = run.first, let lastUnit = run.last else { return 0 }
+    let inside = run.compactMap { units[$0].marker }
+    guard let first = inside.first, let last = inside.last else { return 0 }
+    var prev: ClauseMarker? = nil
+    let maxSteps = rules.markerContextUnits * 50
+    var u = firstUnit - 1, seen = 0
+    while u >= 0, seen < rules.markerContextUnits, firstUnit - u < maxSteps {
+      if !removed[u], !skip.contains(u) {
+        seen += 1
+        if let m = units[u].marker { prev = m; break }
+      }
+      u -= 1
+    }
+    var next: ClauseMarker? = nil
+    u = lastUnit + 1
+    seen = 0
+    while u < units.count, seen < rules.markerContextUnits, u - lastUnit < maxSteps {
+      if !removed[u], !skip.contains(u) {
+        seen += 1
+        if let m = units[u].marker { next = m; break }
+      }
+      u += 1
+    }
+    return Self.transition(prev, first) + (next.map { Self.transition(last, $0) } ?? 1)
+  }
+
+  /// 2: b plainly follows a (next number at the same level, or first child); 1: b closes a
+  /// deeper level (cannot be checked locally); 0: a jump.
+  static func transition(_ a: ClauseMarker?, _ b: ClauseMarker) -> Int {
+    guard let a else { return b.number == 1 ? 2 : 0 }
+    if a.level == b.level { return b.number == a.number + 1 ? 2 : 0 }
+    if b.level > a.level { return b.number == 1 ? 2 : 0 }
+    return 1
+  }
 }

@@ -1,0 +1,225 @@
+/// A clause marker at the start of a unit: `一、` (level 0), `（一）` (1), `1．` (2), `（1）` (3).
+struct ClauseMarker: Equatable, Sendable {
+  var level: Int
+  var number: Int
+  var length: Int
+}
+
+/// One sentence-like piece of clean text: the unit of comparison for dedup.
+///
+/// Units never contain a newline and, together with the newlines between them, cover the text.
+struct TextUnit: Sendable {
+  /// Clean scalar range, end-exclusive.
+  var start: Int
+  var end: Int
+  var paragraph: Int
+  /// A closing department attribution such as `（卫生厅负责）`.
+  var isAttribution: Bool
+  /// Non-whitespace scalars (0 for attributions, which never count towards thresholds).
+  var contentChars: Int
+  /// FNV-1a over the unit's non-whitespace scalars.
+  var hash: UInt64
+  var marker: ClauseMarker?
+
+  var isContent: Bool { !isAttribution && contentChars > 0 }
+}
+
+/// Splits clean text into units: after sentence terminators (with trailing closing marks), around
+/// closing attributions, before clause markers, and at newlines.
+struct UnitSplitter {
+  let rules: DedupRules
+
+  func split(_ s: [Unicode.Scalar]) -> [TextUnit] {
+    var units: [TextUnit] = []
+    units.reserveCapacity(s.count / 16 + 4)
+    let n = s.count
+    var start = 0
+    var paragraph = 0
+    var i = 0
+
+    func close(_ end: Int, attribution: Bool = false) {
+      if end > start { units.append(makeUnit(s, start, end, paragraph: paragraph, attribution: attribution)) }
+      start = end
+    }
+
+    while i < n {
+      let c = s[i]
+      if c == "\n" {
+        close(i)
+        start = i + 1
+        paragraph += 1
+        i += 1
+        continue
+      }
+      if c == "（" || c == "(", onlyWhitespace(s, start, i), let close_ = attributionEnd(s, i) {
+        close(i)
+        close(close_, attribution: true)
+        i = close_
+        continue
+      }
+      if i > start, let m = Self.marker(s, i), !onlyWhitespace(s, start, i), splitsBefore(s, i, m) {
+        close(i)
+      }
+      if rules.terminators.contains(c) {
+        var end = i + 1
+        while end < n, rules.closingMarks.contains(s[end]) { end += 1 }
+        close(end)
+        i = end
+        continue
+      }
+      i += 1
+    }
+    close(n)
+    return units
+  }
+
+  private func makeUnit(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, paragraph: Int, attribution: Bool) -> TextUnit {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var count = 0
+    var first = -1
+    for k in a..<b where !isSpace(s[k]) {
+      if first < 0 { first = k }
+      h = (h ^ UInt64(s[k].value)) &* 0x0000_0100_0000_01b3
+      count += 1
+    }
+    let marker = first >= 0 && !attribution ? Self.marker(s, first) : nil
+    return TextUnit(start: a, end: b, paragraph: paragraph, isAttribution: attribution,
+                    contentChars: attribution ? 0 : count, hash: h, marker: marker)
+  }
+
+  /// Paren forms split anywhere (`工作任务（一）加快…`); `一、` and `1．` only after punctuation,
+  /// so `统一、规范` is not cut.
+  private func splitsBefore(_ s: [Unicode.Scalar], _ i: Int, _ m: ClauseMarker) -> Bool {
+    if m.level == 1 || m.level == 3 { return true }
+    var k = i - 1
+    while k >= 0, isSpace(s[k]) { k -= 1 }
+    guard k >= 0 else { return true }
+    let p = s[k]
+    return !(p.properties.isIdeographic || p.properties.isAlphabetic || ("0"..."9").contains(p))
+  }
+
+  /// End (exclusive) of a parenthesised attribution starting at `i`, if it is one.
+  private func attributionEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    var depth = 0
+    var k = i
+    let limit = min(s.count, i + rules.maxAttributionChars)
+    while k < limit {
+      let c = s[k]
+      if c == "\n" { return nil }
+      if c == "（" || c == "(" { depth += 1 }
+      if c == "）" || c == ")" {
+        depth -= 1
+        if depth == 0 {
+          return containsKeyword(s, i + 1, k) ? k + 1 : nil
+        }
+      }
+      k += 1
+    }
+    return nil
+  }
+
+  private func containsKeyword(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+    for kw in rules.attributionKeywords where kw.count <= b - a {
+      var p = a
+      while p + kw.count <= b {
+        var ok = true
+        for (q, c) in kw.enumerated() where s[p + q] != c {
+          ok = false
+          break
+        }
+        if ok { return true }
+        p += 1
+      }
+    }
+    return false
+  }
+
+  private func onlyWhitespace(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+    var k = a
+    while k < b {
+      if !isSpace(s[k]) { return false }
+      k += 1
+    }
+    return true
+  }
+
+  /// Parses a clause marker at `i`: `一、` `（一）` `(一)` `1．` `1.` `1、` `（1）` `(1)`.
+  static func marker(_ s: [Unicode.Scalar], _ i: Int) -> ClauseMarker? {
+    let n = s.count
+    guard i < n else { return nil }
+    let c = s[i]
+    if c == "（" || c == "(" {
+      var k = i + 1
+      if k < n, isDigit(s[k]) {
+        var v = 0
+        while k < n, isDigit(s[k]), k - i <= 3 {
+          v = v * 10 + Int(s[k].value - 48)
+          k += 1
+        }
+        if k < n, s[k] == "）" || s[k] == ")" { return ClauseMarker(level: 3, number: v, length: k + 1 - i) }
+        return nil
+      }
+      if let (v, len) = chineseNumber(s, k) {
+        k += len
+        if k < n, s[k] == "）" || s[k] == ")" { return ClauseMarker(level: 1, number: v, length: k + 1 - i) }
+      }
+      return nil
+    }
+    if isDigit(c) {
+      var k = i
+      var v = 0
+      while k < n, isDigit(s[k]), k - i < 3 {
+        v = v * 10 + Int(s[k].value - 48)
+        k += 1
+      }
+      guard k < n, k > i, s[k] == "．" || s[k] == "." || s[k] == "、" else { return nil }
+      if k + 1 < n, isDigit(s[k + 1]) { return nil }  // 1.5 is a number, not a marker
+      if k + 1 >= n || s[k + 1] == "\n" { return nil }
+      return ClauseMarker(level: 2, number: v, length: k + 1 - i)
+    }
+    if let (v, len) = chineseNumber(s, i), i + len < n, s[i + len] == "、" {
+      return ClauseMarker(level: 0, number: v, length: len + 1)
+    }
+    return nil
+  }
+
+  /// 一 … 九十九 at `i`: (value, length in scalars).
+  static func chineseNumber(_ s: [Unicode.Scalar], _ i: Int) -> (Int, Int)? {
+    func digit(_ c: Unicode.Scalar) -> Int? {
+      switch c {
+      case "一": 1
+      case "二": 2
+      case "三": 3
+      case "四": 4
+      case "五": 5
+      case "六": 6
+      case "七": 7
+      case "八": 8
+      case "九": 9
+      default: nil
+      }
+    }
+    var k = i
+    let n = s.count
+    var value = 0
+    if k < n, let d = digit(s[k]) {
+      value = d
+      k += 1
+    }
+    if k < n, s[k] == "十" {
+      value = (value == 0 ? 1 : value) * 10
+      k += 1
+      if k < n, let d = digit(s[k]) {
+        value += d
+        k += 1
+      }
+    }
+    return k > i && value > 0 && k - i <= 3 ? (value, k - i) : nil
+  }
+
+  static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+}
+
+@inline(__always) func isSpace(_ c: Unicode.Scalar) -> Bool {
+  c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}" || c == "\r"
+}

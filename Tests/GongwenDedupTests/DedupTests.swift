@@ -1,0 +1,293 @@
+import Foundation
+import GongwenCore
+import GongwenRules
+import GongwenTestSupport
+import Testing
+@testable import GongwenDedup
+
+@Suite("Dedup rules")
+struct DedupRulesTests {
+  @Test func bundledRulesLoad() {
+    let r = DedupFixtures.rules
+    #expect(r.minRunChars == 16)
+    #expect(r.minSentenceChars == 16)
+    #expect(r.terminators.contains("。"))
+  }
+
+  @Test func invalidValuesAreReportedWithTheirLine() throws {
+    let yaml = """
+      version: 1
+      min_run_chars: 0
+      min_sentence_chars: 16
+      min_run_sentences: 1
+      sentence_terminators: ""
+      closing_marks: "”"
+      attribution_keywords: ["负责"]
+      max_attribution_chars: 80
+      max_candidates: 32
+      prefer_numbered_context: true
+      prefer_embedded_copy: true
+      marker_context_units: 40
+      """
+    do {
+      _ = try RuleSet.decode(DedupRules.self, yaml: yaml)
+      Issue.record("invalid rules loaded")
+    } catch {
+      #expect(error.problems.map(\.code) == ["R005", "R005"])
+      #expect(error.problems.first?.location.line == 2)
+    }
+  }
+
+  @Test func everyKeyInTheBundledFileIsCommented() throws {
+    let path = TestSupport.rulesDirectory + "/dedup.yaml"
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    var keys = 0
+    for (i, line) in lines.enumerated() where !line.hasPrefix("#") && !line.hasPrefix(" ") && line.contains(":") {
+      keys += 1
+      #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
+    }
+    #expect(keys == 12)
+  }
+
+  @Test func missingKeyIsR003() {
+    #expect(throws: RuleErrors.self) { try RuleSet.decode(DedupRules.self, yaml: "version: 1\n") }
+    do { _ = try RuleSet.decode(DedupRules.self, yaml: "version: 1\n") } catch {
+      #expect(error.problems.first?.code == "R003")
+    }
+  }
+}
+
+@Suite("Units")
+struct UnitTests {
+  func units(_ text: String) -> [(String, Bool, ClauseMarker?)] {
+    let s = Array(text.unicodeScalars)
+    return UnitSplitter(rules: DedupFixtures.rules).split(s).map {
+      (String(String.UnicodeScalarView(s[$0.start..<$0.end])), $0.isAttribution, $0.marker)
+    }
+  }
+
+  @Test func sentencesAttributionsAndMarkersWithoutLineBreaks() {
+    let u = units("落实政策。（卫生厅负责）2．全面提升保障水平。（1）提高标准；适当缴费。二、工作任务（一）加快建设。")
+    #expect(u.map(\.0) == ["落实政策。", "（卫生厅负责）", "2．全面提升保障水平。", "（1）提高标准；", "适当缴费。",
+                           "二、工作任务", "（一）加快建设。"])
+    #expect(u.map(\.1) == [false, true, false, false, false, false, false])
+    #expect(u[2].2 == ClauseMarker(level: 2, number: 2, length: 2))
+    #expect(u[3].2 == ClauseMarker(level: 3, number: 1, length: 3))
+    #expect(u[5].2 == ClauseMarker(level: 0, number: 2, length: 2))
+    #expect(u[6].2 == ClauseMarker(level: 1, number: 1, length: 3))
+  }
+
+  @Test func notMarkersOrAttributions() {
+    // 统一、 is not a clause marker; （以下简称…） is not an attribution; 1.5 is a number.
+    let u = units("统一、规范管理（以下简称职工医保）。提高到1.5倍。院长（主任）负责制。")
+    #expect(u.map(\.0) == ["统一、规范管理（以下简称职工医保）。", "提高到1.5倍。", "院长（主任）负责制。"])
+    #expect(u.allSatisfy { !$0.1 && $0.2 == nil })
+  }
+
+  @Test func closingQuoteStaysWithItsSentence() {
+    #expect(units("要求“保基本。”下一句。").map(\.0) == ["要求“保基本。”", "下一句。"])
+  }
+}
+
+@Suite("Dedup")
+struct DedupTests {
+  @Test func repeatedParagraphIsRemovedAndRecorded() throws {
+    let p = "（一）建立目标责任制。自治区医改办公室将继续与各地签订责任状。"
+    let input = "关于印发的通知\n\(p)\n其他内容的一句话。\n\(p)\n结尾。"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "关于印发的通知\n\(p)\n其他内容的一句话。\n结尾。")
+    #expect(out.removed.count == 1)
+    let r = try #require(out.removed.first)
+    #expect(r.reason == "repeated_paragraph")
+    #expect(r.stage == "dedup")
+    #expect(r.text == p + "\n")
+    let src = Array(input.unicodeScalars)
+    let dup = try #require(r.duplicates)
+    #expect(String(String.UnicodeScalarView(src[dup.range])) == p)
+    #expect(r.span.start == input.unicodeScalars.count - "结尾。".count - p.count - 1)
+    #expect(out.stats["dedup_removed_runs"] == 1)
+    #expect(out.stats["dedup_removed_chars"] == p.count + 1)
+    #expect(DedupFixtures.invariantProblems(input: input, output: out).isEmpty)
+  }
+
+  @Test func inlineRunIsRemovedWithoutLineBreaks() throws {
+    let run = "确保基本医疗保障制度覆盖城乡居民，保障水平显著提高；确保国家基本药物制度基层全覆盖。"
+    let input = "总体要求如下。\(run)新的句子在这里出现了。\(run)（卫生厅负责）2．全面提升。"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "总体要求如下。\(run)新的句子在这里出现了。（卫生厅负责）2．全面提升。")
+    #expect(out.removed.map(\.reason) == ["repeated_run"])
+    #expect(out.removed.first?.rule == DedupRules.runRuleID)
+    #expect(DedupFixtures.invariantProblems(input: input, output: out).isEmpty)
+  }
+
+  @Test func singleSentenceRepeat() throws {
+    let sentence = "将在校大学生全部纳入城镇居民医保范围。"
+    let input = "（1）参保率提高到90％以上。\(sentence)各级政府负总责。\n\(sentence)积极推进参保。"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "（1）参保率提高到90％以上。\(sentence)各级政府负总责。\n积极推进参保。")
+    #expect(out.removed.map(\.reason) == ["repeated_sentence"])
+    #expect(out.removed.first?.rule == DedupRules.sentenceRuleID)
+  }
+
+  @Test func legitimateRepetitionStays() throws {
+    // Attributions recur after many clauses, short stock sentences recur, signatures recur.
+    let input = """
+      临沂市人民政府办公室
+      （1）完善预约诊疗制度，所有三级医院实行预约诊疗服务。（卫生厅负责）
+      （2）推行双休日和节假日门诊。促进失业人员参保。（卫生厅负责）
+      （3）开展门诊救助。促进失业人员参保。（责任单位：市卫生局、发展和改革委员会、财政局、人力资源和社会保障局）
+      （4）加强督促指导。（责任单位：市卫生局、发展和改革委员会、财政局、人力资源和社会保障局）
+      临沂市人民政府办公室
+      """
+    let out = try DedupFixtures.run(input)
+    #expect(out.removed.isEmpty)
+    #expect(out.text.string == input)
+  }
+
+  @Test func attributionAfterARepeatedSentenceStaysWithItsClause() throws {
+    // The repeated sentence goes, the different attribution after the copy stays in place.
+    let s = "逐步降低、取消医疗救助起付线，政策范围内住院自付费用救助比例原则上不低于50％。"
+    let input = "（5）提高医疗救助水平。开展门诊救助。\(s)探索开展试点。（民政厅负责）\n\(s)（食品药品监管局负责）6．全面推进综合改革。"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "（5）提高医疗救助水平。开展门诊救助。\(s)探索开展试点。（民政厅负责）\n（食品药品监管局负责）6．全面推进综合改革。")
+  }
+
+  @Test func laterCopyKeptWhenNumberingFitsBetter() throws {
+    // A run carrying clause （2） was inserted early, after （二）; its genuine place is after 4．（1）.
+    let run = "（发展改革委、卫生厅负责）（2）规范自治区药品增补品种，兼顾成人和儿童用药需要。同步落实基本药物医保支付政策。"
+    let input = "（二）初步建立国家基本药物制度。\(run)（卫生厅负责）5．建立规范基本药物采购机制。\n4．扩大国家基本药物制度实施范围。（1）在所有机构实施国家基本药物制度。\(run)（3）另一条内容在此。"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "（二）初步建立国家基本药物制度。（卫生厅负责）5．建立规范基本药物采购机制。\n4．扩大国家基本药物制度实施范围。（1）在所有机构实施国家基本药物制度。\(run)（3）另一条内容在此。")
+    #expect(DedupFixtures.invariantProblems(input: input, output: out).isEmpty)
+  }
+
+  @Test func sentencePastedWithARunIsKeptInItsClause() throws {
+    // Line 2 starts with a copy of S pasted in front of a repeated run R; S's own place is in
+    // line 3, between kept text. The first copy of S borders removed text, so the later one stays.
+    let s = "将在校大学生全部纳入城镇居民医保范围。"
+    let r = "确保基本医疗保障制度覆盖城乡居民，保障水平显著提高；确保国家基本药物制度基层全覆盖。"
+    let input = "一、总体要求如下。\(r)\n（1）参保率提高到90％以上。\n\(s)\(r)第二行的新内容。\n研究缴费年限问题。\(s)积极推进非公有制从业人员参保。"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "一、总体要求如下。\(r)\n（1）参保率提高到90％以上。\n第二行的新内容。\n研究缴费年限问题。\(s)积极推进非公有制从业人员参保。")
+    #expect(DedupFixtures.invariantProblems(input: input, output: out) == [])
+  }
+
+  @Test func firstCopyKeptWhenNothingSaysOtherwise() throws {
+    let s = "将在校大学生全部纳入城镇居民医保范围。"
+    let input = "第一句在这里。\(s)第二句在这里。\n第三句在这里。\(s)第四句在这里。"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "第一句在这里。\(s)第二句在这里。\n第三句在这里。第四句在这里。")
+  }
+
+  @Test func runStartingWithAnAttributionTakesItAlong() throws {
+    // Scraped repeats start right after a sentence end, with the attribution of the clause before
+    // them; keeping that attribution would stack two after the host sentence.
+    let run = "（卫生厅负责）2．全面提升基本医疗保障水平，增强保障能力。（1）进一步提高筹资标准。"
+    let input = "（1）参保率均提高到90％以上。\(run)（2）扩大门诊统筹。\n探索省级统筹。\(run)（6）支持商业健康保险发展。"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "（1）参保率均提高到90％以上。\(run)（2）扩大门诊统筹。\n探索省级统筹。（6）支持商业健康保险发展。")
+  }
+
+  @Test func manyRepeatedAttributionsStayAndStayFast() throws {
+    // Nothing here can be removed (no sentence repeats), and the parse must not go quadratic.
+    let input = String(repeating: "（卫生厅负责）", count: 30_000) + "\n" + String(repeating: "（卫生厅负责）\n", count: 30_000)
+    let clock = ContinuousClock()
+    var out: NormalizedDocument? = nil
+    let elapsed = try clock.measure { out = try DedupFixtures.run(input) }
+    print("60 000 repeated attributions: \(elapsed)")
+    #expect(out?.removed.isEmpty == true)
+    #expect(out?.text.string == input)
+  }
+
+  @Test func emptyAndTinyDocuments() throws {
+    #expect(try DedupFixtures.run("").text.string == "")
+    #expect(try DedupFixtures.run("一句话。").removed.isEmpty)
+  }
+
+  @Test func existingRemovalsAndStatsAreKept() throws {
+    let p = "这一段重复的内容足够长，可以被识别为重复段落。"
+    let earlier = Removal(span: Span(start: 0, end: 1), reason: "junk", stage: "normalize", text: "x")
+    let doc = NormalizedDocument(text: CleanText(source: "\(p)\n\(p)"), removed: [earlier], stats: ["lines_joined": 3])
+    let out = try DedupFixtures.dedup.dedup(doc)
+    #expect(out.removed.first == earlier)
+    #expect(out.removed.count == 2)
+    #expect(out.stats["lines_joined"] == 3)
+    #expect(out.text.string == p)
+  }
+}
+
+@Suite("Dedup properties")
+struct DedupPropertyTests {
+  static let seeds: [UInt64] = Array(1...40)
+
+  @Test(arguments: seeds) func textWithoutRepeatsIsUnchanged(seed: UInt64) throws {
+    var g = NoticeGenerator(seed: seed)
+    let input = NoticeGenerator.text(g.notice(sections: 3))
+    let out = try DedupFixtures.run(input)
+    #expect(out.removed.isEmpty)
+    #expect(out.text.string == input)
+  }
+
+  @Test(arguments: seeds) func everySentenceSurvives(seed: UInt64) throws {
+    var g = NoticeGenerator(seed: seed)
+    let base = g.notice(sections: 3)
+    let input = NoticeGenerator.text(g.scramble(base, insertions: 6))
+    let out = try DedupFixtures.run(input)
+    let kept = out.text.string
+    for s in Set(DedupFixtures.sentences(input)) {
+      #expect(kept.contains(s), "lost \(s)")
+    }
+    #expect(DedupFixtures.invariantProblems(input: input, output: out) == [])
+    // Long sentences (over the threshold) are left exactly once.
+    for s in Set(DedupFixtures.sentences(input, min: DedupFixtures.rules.minSentenceChars)) {
+      #expect(kept.components(separatedBy: s).count - 1 == 1, "\(s) not exactly once")
+    }
+  }
+
+  @Test(arguments: seeds) func doubledTextDedupsLikeTheText(seed: UInt64) throws {
+    var g = NoticeGenerator(seed: seed)
+    let x = NoticeGenerator.text(g.scramble(g.notice(sections: 2), insertions: 3))
+    let once = try DedupFixtures.run(x)
+    let twice = try DedupFixtures.run(x + x)
+    #expect(twice.text.string == once.text.string)
+    #expect(DedupFixtures.invariantProblems(input: x + x, output: twice) == [])
+  }
+
+  @Test(arguments: seeds) func doubledTextWithoutFinalLineBreak(seed: UInt64) throws {
+    // x + x where x does not end a paragraph: its last and first paragraphs run together.
+    var g = NoticeGenerator(seed: seed)
+    let x = String(NoticeGenerator.text(g.scramble(g.notice(sections: 2), insertions: 3)).dropLast())
+    let once = try DedupFixtures.run(x)
+    let twice = try DedupFixtures.run(x + x)
+    #expect(twice.text.string == once.text.string)
+  }
+
+  @Test(arguments: seeds) func dedupIsIdempotent(seed: UInt64) throws {
+    var g = NoticeGenerator(seed: seed)
+    let x = NoticeGenerator.text(g.scramble(g.notice(sections: 3), insertions: 6))
+    let once = try DedupFixtures.run(x).text.string
+    let again = try DedupFixtures.run(once)
+    #expect(again.removed.isEmpty)
+    #expect(again.text.string == once)
+  }
+
+  @Test func fiveMegabytes() throws {
+    var g = NoticeGenerator(seed: 5)
+    var parts: [String] = []
+    var size = 0
+    while size < 5_000_000 {
+      let t = NoticeGenerator.text(g.scramble(g.notice(sections: 4), insertions: 4))
+      size += t.utf8.count
+      parts.append(t)
+      if parts.count % 7 == 0 { parts.append(parts[parts.count / 2]) }  // whole notices repeated too
+    }
+    let input = parts.joined()
+    let clock = ContinuousClock()
+    var out: NormalizedDocument? = nil
+    let elapsed = try clock.measure { out = try DedupFixtures.run(input) }
+    let result = try #require(out)
+    print("dedup of \(input.utf8.count) bytes (\(input.unicodeScalars.count) scalars): \(elapsed), removed \(result.removed.count) pieces, \(result.stats["dedup_removed_chars"] ?? 0) chars")
+    #expect(DedupFixtures.invariantProblems(input: input, output: result) == [])
+    #expect(result.text.count < input.unicodeScalars.count)
+  }
+}
