@@ -1,18 +1,320 @@
 import GongwenCore
+import ICUKit
+
+/// How the number inside a marker is written.
+public enum Numerals: String, Sendable, CaseIterable {
+  /// 1, 12, 123 (half- or full-width digits).
+  case arabic
+  /// 一, 十二, 二十五, 一百零二, and digit strings such as 二〇一一.
+  case chinese
+  /// ① … ⑳, ㉑ … ㊿.
+  case circled
+  /// A/a = 1 … Z/z = 26.
+  case latin
+}
 
 /// Compiled rules for the segment stage, from `Rules/segment.yaml`.
 public struct SegmentRules: RuleFile {
   public static let fileName = "segment.yaml"
 
+  // MARK: Raw YAML
+
   /// The YAML as written. Unknown keys are rejected by the loader.
   public struct Raw: Decodable, Sendable {
     public var version: Int
+    public var schemes: [RawScheme]
+    public var sequence: RawSequence
+    public var heading: RawHeading
+    public var metadata: RawMetadata
   }
 
+  public struct RawScheme: Decodable, Sendable {
+    public var id: Located<String>
+    public var pattern: Located<String>
+    public var numerals: Located<String>
+    public var rank: Located<Int>
+    public var inline: Bool
+    public var max: Located<Int>
+  }
+
+  public struct RawSequence: Decodable, Sendable {
+    public var max_gap: Located<Int>
+    public var inline_after: String
+    public var attribution: Located<String>
+    public var heading_gap: Located<Int>
+  }
+
+  public struct RawHeading: Decodable, Sendable {
+    public var max_length: Located<Int>
+    public var terminators: String
+    public var sentence_marks: String
+    public var trim_trailing: String
+  }
+
+  public struct RawDate: Decodable, Sendable {
+    public var id: Located<String>
+    public var pattern: Located<String>
+    public var anywhere: Bool
+  }
+
+  public struct RawMetadata: Decodable, Sendable {
+    public var title_starts: Located<[String]>
+    public var forward_starts: [String]
+    public var title_endings: Located<[String]>
+    public var title_max_length: Located<Int>
+    public var title_stops: String
+    public var doc_number: Located<String>
+    public var issuer: Located<String>
+    public var dates: [RawDate]
+    public var published_labels: [String]
+    public var date_labels: [String]
+    public var recipient_cues: Located<String>
+    public var recipients_max_length: Located<Int>
+    public var recipient_exclude: Located<String>
+    public var attachment: Located<String>
+    public var closing_lines: Located<String>
+  }
+
+  // MARK: Compiled
+
+  /// One numbering scheme.
+  public struct Scheme: Sendable {
+    public let id: String
+    public let numerals: Numerals
+    public let rank: Int
+    public let inline: Bool
+    public let max: Int
+    /// Capture group numbers of this scheme's branch and its number inside the combined `scanRegex`.
+    var branchGroup = 0
+    var numberGroup = 0
+  }
+
+  public struct DatePattern: Sendable {
+    public let id: String
+    /// This pattern alone (used on short strings such as a page's publish date).
+    public let regex: RuleRegex
+    public let anywhere: Bool
+    let y: Int, m: Int, d: Int
+    /// Group numbers of this pattern's branch and its y/m/d inside the combined `scanRegex`.
+    var branch = 0, cy = 0, cm = 0, cd = 0
+  }
+
+  public let schemes: [Scheme]
+  /// Every pattern that must see the whole document — all scheme markers, all dates, attachment and
+  /// closing lines — as one alternation, so a document is loaded into ICU and scanned once.
+  let scanRegex: RuleRegex
+  /// Group numbers of the attachment and closing-line branches in `scanRegex`.
+  let attachmentGroup: Int
+  let closingGroup: Int
+  public let maxGap: Int
+  let inlineAfter: Set<Unicode.Scalar>
+  let attributionRegex: RuleRegex
+  public let headingGap: Int
+  public let headingMaxLength: Int
+  let headingTerminators: Set<Unicode.Scalar>
+  let sentenceMarks: Set<Unicode.Scalar>
+  let headingTrim: Set<Unicode.Scalar>
+
+  let titleStarts: [[Unicode.Scalar]]
+  let forwardStarts: [[Unicode.Scalar]]
+  let titleEndings: [[Unicode.Scalar]]
+  let titleMaxLength: Int
+  let titleStops: Set<Unicode.Scalar>
+  let docNumberRegex: RuleRegex
+  /// The issuer pattern anchored to the end of a line: use `lookingAt` at the trimmed line start.
+  let issuerLineRegex: RuleRegex
+  /// The issuer pattern followed by a title start (临沂市人民政府办公室关于…): `lookingAt` at the line start.
+  let issuerPrefixRegex: RuleRegex
+  public let dates: [DatePattern]
+  let publishedLabels: [[Unicode.Scalar]]
+  let dateLabels: [[Unicode.Scalar]]
+  let recipientCueRegex: RuleRegex
+  let recipientsMaxLength: Int
+  let recipientExcludeRegex: RuleRegex
+  let attachmentRegex: RuleRegex
+  let closingLinesRegex: RuleRegex
+
   public init(raw: Raw, file: String) throws(RuleErrors) {
+    var problems: [RuleProblem] = []
+    func at(_ loc: RuleLocation?) -> RuleLocation { loc ?? RuleLocation(file: file, line: 1, column: 1) }
     guard raw.version == 1 else {
       throw RuleErrors([RuleProblem(RuleLocation(file: file, line: 1, column: 1), code: "R005",
                                     "unsupported rules version \(raw.version); this Gongwen reads version 1")])
     }
+    func compile(_ id: String, _ p: Located<String>, _ options: ICURegex.Options = []) -> RuleRegex? {
+      do { return try RuleRegex(id: id, pattern: p, file: file, options: options) } catch {
+        problems.append(error)
+        return nil
+      }
+    }
+    func positive(_ v: Located<Int>, _ what: String, allowZero: Bool = false) -> Int {
+      if v.value < (allowZero ? 0 : 1) {
+        problems.append(RuleProblem(at(v.location), code: "R005",
+                                    "\(what) must be \(allowZero ? "zero or more" : "at least 1"), found \(v.value)"))
+      }
+      return v.value
+    }
+
+    // Schemes: validate each, then build the combined alternation.
+    var schemes: [Scheme] = []
+    var branches: [String] = []
+    var seen: Set<String> = []
+    if raw.schemes.isEmpty {
+      problems.append(RuleProblem(RuleLocation(file: file, line: 1, column: 1), code: "R005",
+                                  "'schemes' must list at least one numbering scheme"))
+    }
+    for (i, s) in raw.schemes.enumerated() {
+      let id = s.id.value
+      if id.isEmpty || !seen.insert(id).inserted {
+        problems.append(RuleProblem(at(s.id.location), code: "R005", "scheme id '\(id)' is empty or used twice"))
+      }
+      guard let numerals = Numerals(rawValue: s.numerals.value) else {
+        problems.append(RuleProblem(at(s.numerals.location), code: "R005",
+                                    "scheme '\(id)': numerals must be one of \(Numerals.allCases.map(\.rawValue).joined(separator: ", ")), found '\(s.numerals.value)'"))
+        continue
+      }
+      let max = positive(s.max, "scheme '\(id)': max")
+      guard let single = compile("schemes.\(id)", s.pattern) else { continue }
+      guard let m = try? single.matcher(), m.groupNumber(named: "num") != nil else {
+        problems.append(RuleProblem(at(s.pattern.location), code: "R005",
+                                    "scheme '\(id)': pattern needs a named group (?<num>...) around the number"))
+        continue
+      }
+      let k = schemes.count
+      let renamed = s.pattern.value.replacingAll("(?<num>", with: "(?<n\(k)x>")
+      branches.append("(?<s\(k)x>\(renamed))")
+      schemes.append(Scheme(id: id, numerals: numerals, rank: s.rank.value, inline: s.inline, max: max))
+    }
+
+    let maxGap = positive(raw.sequence.max_gap, "sequence.max_gap", allowZero: true)
+    let headingGap = positive(raw.sequence.heading_gap, "sequence.heading_gap", allowZero: true)
+    let attribution = compile("sequence.attribution", raw.sequence.attribution)
+    let headingMax = positive(raw.heading.max_length, "heading.max_length")
+
+    let md = raw.metadata
+    func words(_ l: Located<[String]>, _ what: String) -> [[Unicode.Scalar]] {
+      let w = l.value.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      if w.isEmpty { problems.append(RuleProblem(at(l.location), code: "R005", "\(what) must list at least one word")) }
+      return w
+    }
+    let titleStarts = words(md.title_starts, "metadata.title_starts")
+    let titleEndings = words(md.title_endings, "metadata.title_endings")
+    let titleMax = positive(md.title_max_length, "metadata.title_max_length")
+    let docNumber = compile("metadata.doc_number", md.doc_number)
+    let issuerLine = compile("metadata.issuer",
+                             Located("(?:\(md.issuer.value))\\h*$", location: md.issuer.location), [.multiline])
+    let startsAlt = md.title_starts.value.filter { !$0.isEmpty }.map { "\\Q\($0)\\E" }.joined(separator: "|")
+    let issuerPrefix = compile("metadata.issuer",
+                               Located("(?:\(md.issuer.value))(?=(?:\(startsAlt)))", location: md.issuer.location))
+    var dates: [DatePattern] = []
+    for d in md.dates {
+      guard let r = compile("metadata.dates.\(d.id.value)", d.pattern) else { continue }
+      guard let m = try? r.matcher(), let y = m.groupNumber(named: "y"), let mo = m.groupNumber(named: "m"),
+        let dd = m.groupNumber(named: "d")
+      else {
+        problems.append(RuleProblem(at(d.pattern.location), code: "R005",
+                                    "date '\(d.id.value)': pattern needs named groups (?<y>...), (?<m>...) and (?<d>...)"))
+        continue
+      }
+      dates.append(DatePattern(id: d.id.value, regex: r, anywhere: d.anywhere, y: y, m: mo, d: dd))
+    }
+    let cues = compile("metadata.recipient_cues", md.recipient_cues)
+    let recMax = positive(md.recipients_max_length, "metadata.recipients_max_length")
+    let exclude = compile("metadata.recipient_exclude", md.recipient_exclude)
+    let attachment = compile("metadata.attachment", md.attachment, [.multiline])
+    let closing = compile("metadata.closing_lines", md.closing_lines, [.multiline])
+
+    // the one whole-document pass: markers first, then dates, then attachment and closing lines
+    var scan: RuleRegex? = nil
+    var attGroup = 0, closeGroup = 0
+    if problems.isEmpty, !branches.isEmpty, !dates.isEmpty, let attachment, let closing {
+      var alts = branches
+      for (i, d) in dates.enumerated() {
+        let p = d.regex.pattern.replacingAll("(?<y>", with: "(?<y\(i)x>").replacingAll("(?<m>", with: "(?<m\(i)x>")
+          .replacingAll("(?<d>", with: "(?<d\(i)x>")
+        alts.append("(?<b\(i)x>\(p))")
+      }
+      alts.append("(?<att>\(attachment.pattern))")
+      alts.append("(?<close>\(closing.pattern))")
+      let loc = raw.schemes.first?.pattern.location
+      scan = compile("scan (schemes, dates, attachment, closing_lines)", Located(alts.joined(separator: "|"), location: loc),
+                     [.multiline])
+      if let scan, let m = try? scan.matcher() {
+        func group(_ name: String) -> Int {
+          if let g = m.groupNumber(named: name) { return g }
+          problems.append(RuleProblem(at(loc), code: "R004", "could not combine the patterns (group \(name))"))
+          return 0
+        }
+        for k in schemes.indices {
+          schemes[k].branchGroup = group("s\(k)x")
+          schemes[k].numberGroup = group("n\(k)x")
+        }
+        for i in dates.indices {
+          dates[i].branch = group("b\(i)x")
+          dates[i].cy = group("y\(i)x")
+          dates[i].cm = group("m\(i)x")
+          dates[i].cd = group("d\(i)x")
+        }
+        attGroup = group("att")
+        closeGroup = group("close")
+      }
+    }
+
+    guard problems.isEmpty, let scan, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
+      let attachment, let closing
+    else {
+      throw RuleErrors(problems.isEmpty
+        ? [RuleProblem(RuleLocation(file: file, line: 1, column: 1), code: "R005", "segment rules are incomplete")]
+        : problems)
+    }
+    self.schemes = schemes
+    self.scanRegex = scan
+    self.attachmentGroup = attGroup
+    self.closingGroup = closeGroup
+    self.maxGap = maxGap
+    self.inlineAfter = Set(raw.sequence.inline_after.unicodeScalars)
+    self.attributionRegex = attribution
+    self.headingGap = headingGap
+    self.headingMaxLength = headingMax
+    self.headingTerminators = Set(raw.heading.terminators.unicodeScalars)
+    self.sentenceMarks = Set(raw.heading.sentence_marks.unicodeScalars)
+    self.headingTrim = Set(raw.heading.trim_trailing.unicodeScalars)
+    self.titleStarts = titleStarts
+    self.forwardStarts = md.forward_starts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    self.titleEndings = titleEndings
+    self.titleMaxLength = titleMax
+    self.titleStops = Set(md.title_stops.unicodeScalars)
+    self.docNumberRegex = docNumber
+    self.issuerLineRegex = issuerLine
+    self.issuerPrefixRegex = issuerPrefix
+    self.dates = dates
+    self.publishedLabels = md.published_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    self.dateLabels = md.date_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    self.recipientCueRegex = cues
+    self.recipientsMaxLength = recMax
+    self.recipientExcludeRegex = exclude
+    self.attachmentRegex = attachment
+    self.closingLinesRegex = closing
+  }
+}
+
+extension String {
+  /// Foundation-free replace of every occurrence of `target`.
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    let t = Array(target.unicodeScalars)
+    guard !t.isEmpty else { return self }
+    let s = Array(unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < s.count {
+      if i + t.count <= s.count, s[i..<(i + t.count)].elementsEqual(t) {
+        out.append(contentsOf: replacement.unicodeScalars)
+        i += t.count
+      } else {
+        out.append(s[i])
+        i += 1
+      }
+    }
+    return String(out)
   }
 }

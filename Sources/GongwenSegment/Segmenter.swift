@@ -1,11 +1,655 @@
 import GongwenCore
+import ICUKit
 
 /// Stage 4: clean text -> document metadata and the numbered clause hierarchy.
+///
+/// All numbering schemes, patterns and word lists come from `Rules/segment.yaml`; this type holds
+/// only the judgement described here.
+///
+/// **Markers.** One combined regex (every scheme's pattern as an alternative) proposes candidates in
+/// one pass. Candidates are read in document order against a stack of open levels (one scheme per
+/// level). A candidate is accepted when it is
+/// - the next sibling of a level on the stack (which also closes every deeper level: the "next marker
+///   of an ancestor level"),
+/// - a first child: number 1 of a scheme not on the stack, opening a level under the deepest one,
+/// - a run-on continuation: the next number of a scheme used before but since closed (002 numbers
+///   1.–30. across （一）–（五）; 004 numbers （一）–（三十） across 一、–四、), also opening a level,
+/// - at a line start only: a small forward gap (≤ `sequence.max_gap` missing numbers, warning
+///   `numbering_gap`), or number 1 of a scheme already on the stack (a restart, warning
+///   `numbering_restart`). Larger jumps and backward numbers at a line start are rejected with a
+///   `numbering_jump` warning; inside running text they are silently rejected (look-alikes).
+///
+/// A candidate inside running text (not at a line start) must in addition belong to a scheme marked
+/// `inline`, open a deeper level only if its rank is below the deepest level's, and follow a sentence end
+/// (`sequence.inline_after`), a bracket group that is a department attribution (`sequence.attribution`,
+/// e.g. `（卫生厅负责）2．`), or — when it opens a new level — directly the short heading of the previous
+/// marker with no punctuation in between (`二、工作任务（一）…`). Levels that a notice skips are simply
+/// not represented in `path` (003: 一、（一） is [1, 1]).
+///
+/// **Paths** are unique: a marker whose path repeats an earlier one (a restart, or text repeated
+/// after dedup missed it) is kept on the stack so its children are read correctly, but it is not
+/// emitted (warning `duplicate_path`), and the previous unit ends where it starts.
+///
+/// **Ranges.** `ownRange` runs from a marker to the next accepted marker (first child or next unit).
+/// The last unit ends at the first closing line after the first clause (a signature issuer line
+/// followed by a date, a date alone on its line, an `附件：` line, `（此件公开发布）`, `抄送：`): if its
+/// marker line is a bare heading (short, no sentence punctuation, no comma) it keeps every paragraph up
+/// to that closing line (001's （四）); otherwise it ends with its own paragraph, continued over line
+/// breaks that fall mid-sentence, so a closing paragraph after the last clause (004's
+/// `全市深化医药卫生体制改革工作任务艰巨…`) and the signature are not part of it. Numbered lines after the
+/// closing line are not segmented (warning `clauses_after_closing`). `bodyRange` is `ownRange` after
+/// the marker, trimmed.
+///
+/// **Headings.** A marker line with no sentence punctuation and at most `heading.max_length`
+/// characters is a heading line (`一、总体要求`). Otherwise the text up to the first
+/// `heading.terminators` character is the heading if it is that short and more text follows in the
+/// unit or its children (`1.规范完善基本药物集中采购机制。坚持…`); a long single-sentence clause has none.
+///
+/// **Metadata** (see `Metadata.swift`): the title is the first preamble line starting with a title word
+/// (关于/转发/印发, optionally after an issuer on the same line) and ending, possibly over up to three
+/// line breaks, with a title ending (的通知 …); the issuer line above it is the issuer, not part of the
+/// title. Without one the page title is used (an attachment's own title never is). A title starting
+/// with a forward word makes the notice a forwarding notice: the second title in the preamble is the
+/// forwarded notice, and doc numbers and signatures before / after it belong to the outer / forwarded
+/// notice. Doc numbers quoted after `》` or a Han word are citations and ignored. The date is the
+/// signature date (a date alone on its line, or a Chinese-numeral date at a line start / after a
+/// sentence end); the issuer comes from the line above it, else from the line above the title.
+/// Recipients are the first colon-terminated preamble segment naming offices, split on ， and , only
+/// (、 joins the parts of one recipient: `各州、市人民政府`).
 public struct Segmenter: Sendable {
   public let rules: SegmentRules
   public init(rules: SegmentRules) { self.rules = rules }
 
   public func segment(_ text: CleanText, pageTitle: String? = nil, pagePublished: String? = nil) throws(StageFailure) -> Outline {
-    Outline(metadata: NoticeMetadata(), units: [])
+    var run = try SegmentRun(scalars: text.scalars, rules: rules)
+    let units = try run.units()
+    let metadata = try run.metadata(pageTitle: pageTitle, pagePublished: pagePublished)
+    return Outline(metadata: metadata, units: units, warnings: run.warnings)
+  }
+}
+
+// MARK: - Character classes
+
+@inline(__always) func isHSpace(_ c: Unicode.Scalar) -> Bool {
+  switch c.value {
+  case 0x20, 0x09, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200B, 0x202F, 0x205F, 0xFEFF: return true
+  default: return false
+  }
+}
+
+@inline(__always) func isSpaceOrNewline(_ c: Unicode.Scalar) -> Bool { c == "\n" || isHSpace(c) }
+
+@inline(__always) func isHan(_ c: Unicode.Scalar) -> Bool {
+  switch c.value {
+  case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FFFF, 0x3007: return true
+  default: return false
+  }
+}
+
+@inline(__always) func isPunctuation(_ c: Unicode.Scalar) -> Bool {
+  switch c.properties.generalCategory {
+  case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+    .finalPunctuation, .otherPunctuation:
+    return true
+  default: return false
+  }
+}
+
+@inline(__always) func isOpenBracket(_ c: Unicode.Scalar) -> Bool { c == "（" || c == "(" }
+@inline(__always) func isCloseBracket(_ c: Unicode.Scalar) -> Bool { c == "）" || c == ")" }
+
+// MARK: - One document
+
+/// A marker accepted into the hierarchy (emitted as a unit unless its path repeats an earlier one).
+struct AcceptedMarker {
+  var start: Int
+  var end: Int
+  var path: [Int]
+  var markers: [String]
+  var schemes: [String]
+  var emit: Bool
+}
+
+struct SegmentRun {
+  let s: [Unicode.Scalar]
+  let n: Int
+  let rules: SegmentRules
+  var warnings: [DocumentWarning] = []
+
+  // per-document matchers: cloned and loaded on first use (most documents need only a few of them)
+  let attribution: WindowMatcher
+  let issuerLine: WindowMatcher
+  let issuerPrefix: WindowMatcher
+  let docNumber: LazyMatcher
+  let cues: LazyMatcher
+  let exclude: LazyMatcher
+  /// Ranges of `附件：` line heads (the attachment branch of `SegmentRules.scanRegex`).
+  var attachmentHits: [Range<Int>] = []
+  /// Marker candidates (the scheme branches of `SegmentRules.scanRegex`), in document order.
+  var candidateList: [Candidate] = []
+  /// Every date match by start offset: (date pattern index, ISO date).
+  var datesAt: [Int: String] = [:]
+
+  /// Start offsets of lines that close the notice (signature, date, 附件, 此件公开发布 …), sorted.
+  var closingStarts: [Int] = []
+  /// Signature dates found in the text, in order.
+  var signatures: [Signature] = []
+  var accepted: [AcceptedMarker] = []
+  /// Where the first unit starts (end of the preamble), or the text length when there is none.
+  var preambleEnd: Int
+
+  struct Signature {
+    var dateRange: Range<Int>
+    var date: String
+    var issuer: String?
+    /// Start of the signature block (the issuer line if there is one, else the date line).
+    var blockStart: Int
+    /// True when the date stands alone on its line (or after an issuer line): a closing line.
+    var isLine: Bool
+  }
+
+  init(scalars: [Unicode.Scalar], rules: SegmentRules) throws(StageFailure) {
+    s = scalars
+    n = scalars.count
+    self.rules = rules
+    preambleEnd = scalars.count
+    attribution = WindowMatcher(rules.attributionRegex, scalars)
+    issuerLine = WindowMatcher(rules.issuerLineRegex, scalars)
+    issuerPrefix = WindowMatcher(rules.issuerPrefixRegex, scalars)
+    docNumber = LazyMatcher(rules.docNumberRegex, scalars)
+    cues = LazyMatcher(rules.recipientCueRegex, scalars)
+    exclude = LazyMatcher(rules.recipientExcludeRegex, scalars)
+  }
+
+  // MARK: Lines
+
+  func lineStart(_ p: Int) -> Int {
+    var i = min(p, n)
+    while i > 0, s[i - 1] != "\n" { i -= 1 }
+    return i
+  }
+
+  func lineEnd(_ p: Int) -> Int {
+    var i = max(0, p)
+    while i < n, s[i] != "\n" { i += 1 }
+    return i
+  }
+
+  /// `r` without leading and trailing spaces and newlines.
+  func trimmed(_ r: Range<Int>) -> Range<Int> {
+    var lo = max(0, r.lowerBound), hi = min(n, r.upperBound)
+    while lo < hi, isSpaceOrNewline(s[lo]) { lo += 1 }
+    while hi > lo, isSpaceOrNewline(s[hi - 1]) { hi -= 1 }
+    return lo..<max(lo, hi)
+  }
+
+  /// True when only horizontal spaces stand between the start of the line and `p`.
+  func atLineStart(_ p: Int) -> Bool {
+    var i = p - 1
+    while i >= 0, isHSpace(s[i]) { i -= 1 }
+    return i < 0 || s[i] == "\n"
+  }
+
+  /// The trimmed range of the previous non-blank line before the line starting at `ls`.
+  func previousLine(_ ls: Int) -> Range<Int>? {
+    var i = ls - 1
+    while i >= 0, isSpaceOrNewline(s[i]) { i -= 1 }
+    guard i >= 0 else { return nil }
+    return trimmed(lineStart(i)..<(i + 1))
+  }
+
+  /// The trimmed range of the next non-blank line after position `p` (which is on some line).
+  func nextLine(after p: Int) -> Range<Int>? {
+    var i = lineEnd(p)
+    while i < n, isSpaceOrNewline(s[i]) { i += 1 }
+    guard i < n else { return nil }
+    return trimmed(i..<lineEnd(i))
+  }
+
+  func text(_ r: Range<Int>) -> String {
+    let lo = max(0, min(r.lowerBound, n)), hi = max(lo, min(r.upperBound, n))
+    return String(String.UnicodeScalarView(s[lo..<hi]))
+  }
+
+  /// Text with line breaks and spaces next to CJK characters removed (titles broken over lines).
+  func compact(_ r: Range<Int>) -> String {
+    var out = String.UnicodeScalarView()
+    let lo = max(0, r.lowerBound), hi = min(n, r.upperBound)
+    var i = lo
+    while i < hi {
+      let c = s[i]
+      if isSpaceOrNewline(c) {
+        let prev = out.last
+        var j = i
+        while j < hi, isSpaceOrNewline(s[j]) { j += 1 }
+        let next: Unicode.Scalar? = j < hi ? s[j] : nil
+        let asciiBoth = (prev.map { $0.isASCII } ?? false) && (next.map { $0.isASCII } ?? false)
+        if asciiBoth, prev != nil, next != nil { out.append(" ") }
+        i = j
+        continue
+      }
+      out.append(c)
+      i += 1
+    }
+    return String(out)
+  }
+
+  func hasPrefix(_ word: [Unicode.Scalar], at p: Int) -> Bool {
+    guard p >= 0, p + word.count <= n else { return false }
+    for k in 0..<word.count where s[p + k] != word[k] { return false }
+    return true
+  }
+
+  func matchAt(_ m: LazyMatcher, _ p: Int) throws(StageFailure) -> ICURegex.Match? {
+    let r = try m.get()
+    do { return try r.lookingAt(p) } catch { throw m.rule.failure(error, stage: "segment") }
+  }
+
+  func find(_ m: LazyMatcher, from p: Int) throws(StageFailure) -> ICURegex.Match? {
+    let r = try m.get()
+    do { return try r.find(from: p) } catch { throw m.rule.failure(error, stage: "segment") }
+  }
+
+  func all(_ r: RuleRegex) throws(StageFailure) -> [ICURegex.Match] {
+    let m = try r.matcher()
+    do { return try m.matches(in: s) } catch { throw r.failure(error, stage: "segment") }
+  }
+
+  /// Whole trimmed line `r` is an issuer name.
+  func isIssuerLine(_ r: Range<Int>) throws(StageFailure) -> Bool {
+    guard !r.isEmpty, r.count <= 120 else { return false }
+    guard let m = try issuerLine.lookingAt(r.lowerBound..<lineEnd(r.lowerBound)) else { return false }
+    return m.upperBound >= r.upperBound
+  }
+
+  // MARK: Closing lines and signatures
+
+  /// The one whole-document pass: marker candidates, dates (signatures), attachment and closing lines.
+  mutating func scan() throws(StageFailure) {
+    var starts: [Int] = []
+    func has(_ m: ICURegex.Match, _ g: Int) -> Bool { g >= 1 && g - 1 < m.groups.count && m.groups[g - 1] != nil }
+    for m in try all(rules.scanRegex) {
+      if has(m, rules.attachmentGroup) || has(m, rules.closingGroup) {
+        guard atLineStart(m.range.lowerBound) else { continue }
+        starts.append(lineStart(m.range.lowerBound))
+        if has(m, rules.attachmentGroup) { attachmentHits.append(m.range) }
+        continue
+      }
+      if let k = datePattern(of: m) {
+        if let date = isoDate(m, pattern: k) {
+          datesAt[m.range.lowerBound] = date
+          if let sig = try signature(m.range, pattern: k, date: date) {
+            signatures.append(sig)
+            if sig.isLine { starts.append(sig.blockStart) }
+          }
+        }
+        continue
+      }
+      if let c = candidate(m) { candidateList.append(c) }
+    }
+    closingStarts = Array(Set(starts)).sorted()
+  }
+
+  /// A date that signs the notice: alone on its line (possibly under an issuer line), or for an
+  /// `anywhere` pattern at a line start or after a sentence end.
+  func signature(_ r: Range<Int>, pattern k: Int, date: String) throws(StageFailure) -> Signature? {
+    let ls = lineStart(r.lowerBound)
+    let le = lineEnd(r.lowerBound)
+    var aloneAfter = true
+    var i = r.upperBound
+    while i < le {
+      if !isHSpace(s[i]) { aloneAfter = false; break }
+      i += 1
+    }
+    let isLine = atLineStart(r.lowerBound) && aloneAfter
+    if !isLine {
+      guard rules.dates[k].anywhere else { return nil }
+      var p = r.lowerBound - 1
+      while p >= 0, isHSpace(s[p]) { p -= 1 }
+      guard p < 0 || s[p] == "\n" || s[p] == "。" || s[p] == "；" || s[p] == "！" || s[p] == "？" else { return nil }
+    }
+    var issuer: String? = nil
+    var blockStart = ls
+    if let prev = previousLine(ls), try isIssuerLine(prev) {
+      issuer = text(prev)
+      if isLine { blockStart = lineStart(prev.lowerBound) }
+    }
+    return Signature(dateRange: r, date: date, issuer: issuer, blockStart: blockStart, isLine: isLine)
+  }
+
+  /// Which date pattern (branch of the scan regex) matched, if it is a date.
+  func datePattern(of m: ICURegex.Match) -> Int? {
+    rules.dates.indices.first { k in
+      let b = rules.dates[k].branch
+      return b >= 1 && b - 1 < m.groups.count && m.groups[b - 1] != nil
+    }
+  }
+
+  /// A match of the combined date regex as YYYY-MM-DD.
+  func isoDate(_ m: ICURegex.Match, pattern k: Int) -> String? {
+    let d = rules.dates[k]
+    func part(_ g: Int) -> Int? {
+      guard g - 1 < m.groups.count, let r = m.groups[g - 1] else { return nil }
+      var digits: [Unicode.Scalar] = []
+      for c in s[r] where !isHSpace(c) { digits.append(c) }
+      return parseNumber(digits, .arabic) ?? parseNumber(digits, .chinese)
+    }
+    guard let y = part(d.cy), let mo = part(d.cm), let dd = part(d.cd) else { return nil }
+    return formatDate(y, mo, dd)
+  }
+
+  // MARK: Markers
+
+  struct Candidate {
+    var start: Int
+    var end: Int
+    var scheme: Int
+    var number: Int
+    var lineStart: Bool
+  }
+
+  struct Level {
+    var scheme: Int
+    var number: Int
+    var marker: String
+  }
+
+  /// The marker candidate of a scan match, if it is one with a readable number in range.
+  func candidate(_ m: ICURegex.Match) -> Candidate? {
+    for (k, sc) in rules.schemes.enumerated() {
+      guard sc.branchGroup - 1 < m.groups.count, m.groups[sc.branchGroup - 1] != nil else { continue }
+      guard sc.numberGroup - 1 < m.groups.count, let nr = m.groups[sc.numberGroup - 1],
+        let num = parseNumber(Array(s[nr]), sc.numerals), num >= 1, num <= sc.max
+      else { return nil }
+      return Candidate(start: m.range.lowerBound, end: m.range.upperBound, scheme: k, number: num,
+                       lineStart: atLineStart(m.range.lowerBound))
+    }
+    return nil
+  }
+
+  /// The bracket group closing at `close` is a department attribution (…负责）.
+  func attributionCloses(at close: Int) throws(StageFailure) -> Bool {
+    var depth = 0
+    var q = close
+    let stop = max(0, close - 260)
+    while q >= stop {
+      let c = s[q]
+      if c == "\n" { return false }
+      if isCloseBracket(c) { depth += 1 } else if isOpenBracket(c) {
+        depth -= 1
+        if depth == 0 { break }
+      }
+      q -= 1
+    }
+    guard q >= stop, depth == 0 else { return false }
+    guard let m = try attribution.lookingAt(q..<(close + 1)) else { return false }
+    return m.upperBound == close + 1
+  }
+
+  func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?) throws(StageFailure) -> Bool {
+    var p = c.start - 1
+    while p >= 0, isHSpace(s[p]) { p -= 1 }
+    if p < 0 || s[p] == "\n" { return true }
+    if rules.inlineAfter.contains(s[p]) { return true }
+    if isCloseBracket(s[p]), try attributionCloses(at: p) { return true }
+    if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
+      var i = e
+      while i < c.start {
+        if s[i] == "\n" || isPunctuation(s[i]) { return false }
+        i += 1
+      }
+      return true
+    }
+    return false
+  }
+
+  mutating func warn(_ code: String, _ message: String, _ r: Range<Int>) {
+    warnings.append(DocumentWarning(code: code, stage: "segment", message: message, span: Span(r)))
+  }
+
+  func label(_ sc: Int, _ num: Int) -> String { "\(rules.schemes[sc].id) \(num)" }
+
+  mutating func acceptMarkers() throws(StageFailure) {
+    let cands = candidateList
+    var stack: [Level] = []
+    var last: [Int: Int] = [:]
+    var seen: Set<[Int]> = []
+    var closingLimit = n
+    var previousMarkerEnd: Int? = nil
+    var ignoredAfterClosing = 0
+    var ignoredAt: Range<Int>? = nil
+
+    for c in cands {
+      if c.start >= closingLimit {
+        if c.lineStart { ignoredAfterClosing += 1; if ignoredAt == nil { ignoredAt = c.start..<c.end } }
+        continue
+      }
+      let sc = rules.schemes[c.scheme]
+      var popTo: Int
+      var note: (String, String)? = nil
+      var newLevel = false
+      if let k = stack.firstIndex(where: { $0.scheme == c.scheme }) {
+        let expected = stack[k].number + 1
+        if c.number == expected {
+          popTo = k
+        } else if c.number > expected {
+          guard c.lineStart else { continue }
+          if c.number - expected <= rules.maxGap {
+            popTo = k
+            note = ("numbering_gap", "\(label(c.scheme, c.number)) follows \(stack[k].marker): \(c.number - expected) number(s) missing")
+          } else {
+            warn("numbering_jump", "\(text(c.start..<c.end)) after \(stack[k].marker) jumps too far; not taken as a clause marker", c.start..<c.end)
+            continue
+          }
+        } else if c.number == 1, c.lineStart {
+          popTo = k
+          note = ("numbering_restart", "\(text(c.start..<c.end)) restarts numbering after \(stack[k].marker)")
+        } else {
+          if c.lineStart {
+            warn("numbering_jump", "\(text(c.start..<c.end)) after \(stack[k].marker) goes backwards; not taken as a clause marker", c.start..<c.end)
+          }
+          continue
+        }
+      } else {
+        newLevel = true
+        popTo = stack.count
+        let runOn = last[c.scheme].map { $0 + 1 }
+        if c.number != 1 && c.number != runOn {
+          guard c.lineStart else { continue }
+          var missing = c.number - 1
+          if let r = runOn, c.number > r { missing = min(missing, c.number - r) }
+          if missing <= rules.maxGap {
+            note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
+          } else {
+            warn("numbering_jump", "\(text(c.start..<c.end)) does not continue any numbering; not taken as a clause marker", c.start..<c.end)
+            continue
+          }
+        }
+        if !c.lineStart, let top = stack.last, rules.schemes[top.scheme].rank >= sc.rank { continue }
+      }
+      if !c.lineStart {
+        guard sc.inline, try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd) else { continue }
+      }
+      // accepted
+      if let (code, message) = note { warn(code, message, c.start..<c.end) }
+      stack.removeSubrange(popTo...)
+      stack.append(Level(scheme: c.scheme, number: c.number, marker: text(c.start..<c.end)))
+      last[c.scheme] = c.number
+      let path = stack.map(\.number)
+      let emit = seen.insert(path).inserted
+      if !emit {
+        warn("duplicate_path", "\(stack.map(\.marker).joined()) repeats an earlier clause path \(path); its text is left out", c.start..<c.end)
+      }
+      if accepted.isEmpty {
+        // the notice closes at the first closing line after its first clause
+        if let i = closingStarts.firstIndex(where: { $0 > c.start }) { closingLimit = closingStarts[i] }
+      }
+      accepted.append(AcceptedMarker(start: c.start, end: c.end, path: path, markers: stack.map(\.marker),
+                                     schemes: stack.map { rules.schemes[$0.scheme].id }, emit: emit))
+      previousMarkerEnd = c.end
+    }
+    if ignoredAfterClosing > 0, let at = ignoredAt {
+      warn("clauses_after_closing", "\(ignoredAfterClosing) numbered line(s) after the signature/attachment block were not segmented", at)
+    }
+    self.closingLimit = closingLimit
+  }
+
+  var closingLimit = 0
+
+  // MARK: Units
+
+  mutating func units() throws(StageFailure) -> [ClauseUnit] {
+    try scan()
+    try acceptMarkers()
+    guard !accepted.isEmpty else {
+      warnings.append(DocumentWarning(code: "no_clauses", stage: "segment", message: "no numbered clauses found"))
+      // without clauses the header is still at the top: look for metadata in the first few pages only
+      preambleEnd = min(n, 4000)
+      return []
+    }
+    preambleEnd = accepted.first(where: \.emit)?.start ?? accepted[0].start
+    // own ranges
+    var ends = [Int](repeating: 0, count: accepted.count)
+    for i in accepted.indices {
+      ends[i] = i + 1 < accepted.count ? accepted[i + 1].start : lastUnitEnd(accepted[i])
+    }
+    var units: [ClauseUnit] = []
+    units.reserveCapacity(accepted.count)
+    for i in accepted.indices where accepted[i].emit {
+      let a = accepted[i]
+      let own = a.start..<max(a.end, ends[i])
+      let body = trimmed(a.end..<own.upperBound)
+      // end of this unit's subtree (for "is the heading followed by more text")
+      var j = i + 1
+      var subtreeEnd = own.upperBound
+      while j < accepted.count, accepted[j].path.count > a.path.count,
+        Array(accepted[j].path.prefix(a.path.count)) == a.path
+      {
+        subtreeEnd = ends[j]
+        j += 1
+      }
+      units.append(ClauseUnit(path: a.path, markers: a.markers, schemes: a.schemes, markerRange: a.start..<a.end,
+                              ownRange: own, bodyRange: body, heading: heading(body: body, subtreeEnd: subtreeEnd)))
+    }
+    return units
+  }
+
+  /// Where the last clause ends: a heading-only clause (`（四）强化人员培训和舆论引导`) runs on to the
+  /// closing block; a clause whose marker line is running text ends with its paragraph (continuing
+  /// over line breaks that fall mid-sentence), so a closing paragraph after it (004's
+  /// `全市深化医药卫生体制改革工作任务艰巨…`) and the signature are not part of it.
+  func lastUnitEnd(_ a: AcceptedMarker) -> Int {
+    let limit = closingLimit
+    var bs = a.end
+    while bs < limit, isHSpace(s[bs]) { bs += 1 }
+    let le = min(lineEnd(bs), limit)
+    // a heading line: short, no sentence punctuation and no comma (a comma means a sentence broken
+    // over lines, handled below)
+    var headingOnly = le - bs <= rules.headingMaxLength
+    for i in bs..<max(bs, le) where rules.sentenceMarks.contains(s[i]) || s[i] == "，" || s[i] == "," {
+      headingOnly = false
+      break
+    }
+    var end = le
+    if headingOnly {
+      end = limit
+    } else {
+      while end < limit {
+        var q = end - 1
+        while q >= bs, isSpaceOrNewline(s[q]) { q -= 1 }
+        if q < bs { break }
+        let c = s[q]
+        let final = rules.sentenceMarks.contains(c) || isCloseBracket(c)
+          || c.properties.generalCategory == .finalPunctuation || c.properties.generalCategory == .closePunctuation
+        if final { break }
+        // mid-sentence line break: the paragraph continues on the next non-blank line
+        var k = end
+        while k < limit, isSpaceOrNewline(s[k]) { k += 1 }
+        if k >= limit { break }
+        end = min(lineEnd(k), limit)
+      }
+    }
+    return trimmed(a.start..<end).upperBound
+  }
+
+  func heading(body: Range<Int>, subtreeEnd: Int) -> String? {
+    guard !body.isEmpty else { return nil }
+    let bs = body.lowerBound
+    let le = min(lineEnd(bs), body.upperBound)
+    var line = trimmed(bs..<le)
+    var firstMark: Int? = nil
+    var firstTerm: Int? = nil
+    for i in line where firstMark == nil || firstTerm == nil {
+      if firstMark == nil, rules.sentenceMarks.contains(s[i]) { firstMark = i }
+      if firstTerm == nil, rules.headingTerminators.contains(s[i]) { firstTerm = i }
+      if firstMark != nil, firstTerm != nil { break }
+    }
+    if firstMark == nil {
+      while !line.isEmpty, rules.headingTrim.contains(s[line.upperBound - 1]) || isHSpace(s[line.upperBound - 1]) {
+        line = line.lowerBound..<(line.upperBound - 1)
+      }
+      guard !line.isEmpty, line.count <= rules.headingMaxLength else { return nil }
+      return text(line)
+    }
+    guard let t = firstTerm, t > bs, t - bs <= rules.headingMaxLength else { return nil }
+    var more = false
+    var i = t + 1
+    while i < min(subtreeEnd, n) { if !isSpaceOrNewline(s[i]) { more = true; break }; i += 1 }
+    guard more else { return nil }
+    var h = trimmed(bs..<t)
+    while !h.isEmpty, rules.headingTrim.contains(s[h.upperBound - 1]) { h = h.lowerBound..<(h.upperBound - 1) }
+    return h.isEmpty ? nil : text(h)
+  }
+}
+
+/// A rule's matcher for one document, cloned and loaded with the text on first use.
+final class LazyMatcher {
+  let rule: RuleRegex
+  let text: [Unicode.Scalar]
+  /// Only `text[0..<limit]` is loaded (rules that look at the preamble only); nil = all of it.
+  var limit: Int?
+  private var matcher: ICURegex?
+
+  init(_ rule: RuleRegex, _ text: [Unicode.Scalar]) {
+    self.rule = rule
+    self.text = text
+  }
+
+  func get() throws(StageFailure) -> ICURegex {
+    if let matcher { return matcher }
+    let m = try rule.matcher()
+    do {
+      if let limit { try m.load(text[0..<max(0, min(limit, text.count))]) } else { try m.load(text) }
+    } catch { throw rule.failure(error, stage: "segment") }
+    matcher = m
+    return m
+  }
+}
+
+/// A rule's matcher run on short windows of the text (one line, one bracket group): loading a window
+/// is far cheaper than loading the whole document for a handful of anchored matches.
+final class WindowMatcher {
+  let rule: RuleRegex
+  let text: [Unicode.Scalar]
+  private var matcher: ICURegex?
+
+  init(_ rule: RuleRegex, _ text: [Unicode.Scalar]) {
+    self.rule = rule
+    self.text = text
+  }
+
+  /// Anchored match at the start of `window`; the range returned is in document offsets.
+  func lookingAt(_ window: Range<Int>) throws(StageFailure) -> Range<Int>? {
+    let lo = max(0, min(window.lowerBound, text.count)), hi = max(lo, min(window.upperBound, text.count))
+    let m: ICURegex
+    if let matcher { m = matcher } else {
+      m = try rule.matcher()
+      matcher = m
+    }
+    do {
+      try m.load(text[lo..<hi])
+      guard let hit = try m.lookingAt(0) else { return nil }
+      return (hit.range.lowerBound + lo)..<(hit.range.upperBound + lo)
+    } catch { throw rule.failure(error, stage: "segment") }
   }
 }

@@ -1,0 +1,323 @@
+import GongwenCore
+import ICUKit
+
+/// Document metadata: title, 发文字号, issuer, dates, recipients, attachments and, for a forwarding
+/// notice (转发…的通知), the forwarded notice. Everything is looked for in the preamble (the text before
+/// the first clause) except signatures and attachments, which may also close the notice.
+extension SegmentRun {
+  struct TitleHit {
+    /// Start of the line holding the title.
+    var line: Int
+    var range: Range<Int>
+    var text: String
+    /// Issuer written on the line above the title or just before it on the same line.
+    var issuer: String?
+  }
+
+  mutating func metadata(pageTitle: String?, pagePublished: String?) throws(StageFailure) -> NoticeMetadata {
+    var md = NoticeMetadata()
+    // these rules only look at the preamble (plus a margin for a title running past the first clause)
+    for m in [docNumber, cues, exclude] { m.limit = min(n, preambleEnd + 300) }
+    let titles = try findTitles()
+    var forwardedStart: Int? = nil
+    var forwarded: ForwardedNotice? = nil
+
+    if let outer = titles.first {
+      md.title = outer.text
+      let ts = Array(outer.text.unicodeScalars)
+      if let fw = rules.forwardStarts.first(where: { ts.starts(with: $0) }) {
+        var f = ForwardedNotice()
+        if titles.count > 1 {
+          let inner = titles[1]
+          f.title = inner.text
+          f.issuer = inner.issuer
+          forwardedStart = inner.line
+        } else {
+          // no header of the forwarded notice: everything found belongs to the outer one
+          forwardedStart = n
+        }
+        // 转发<issuer>关于…的通知: the part between the verb and the inner title start
+        let rest = Array(ts.dropFirst(fw.count))
+        var cut: Int? = nil
+        for i in 0..<rest.count where cut == nil {
+          for w in rules.titleStarts where i + w.count <= rest.count && Array(rest[i..<(i + w.count)]) == w {
+            cut = i
+            break
+          }
+        }
+        if let cut {
+          if f.title == nil { f.title = String(String.UnicodeScalarView(rest[cut...])) }
+          let who = rest[..<cut].filter { isHan($0) }
+          if f.issuer == nil, !who.isEmpty, who.count == cut, cut <= 40 {
+            f.issuer = String(String.UnicodeScalarView(who))
+          }
+        }
+        forwarded = f
+      }
+      md.issuer = outer.issuer
+    } else if let pageTitle, !pageTitle.isEmpty {
+      md.title = pageTitle
+    }
+
+    // 发文字号
+    let numbers = try docNumbers()
+    if let fs = forwardedStart {
+      md.docNumber = numbers.first { $0.0 < fs }?.1
+      forwarded?.docNumber = numbers.first { $0.0 >= fs }?.1
+    } else {
+      md.docNumber = numbers.first?.1
+    }
+
+    // signatures: date and issuer
+    if let fs = forwardedStart {
+      if let sig = signatures.last(where: { $0.dateRange.lowerBound < fs }) {
+        md.date = sig.date
+        if let who = sig.issuer { md.issuer = who }
+      }
+      if let sig = signatures.first(where: { $0.dateRange.lowerBound >= fs }) {
+        forwarded?.date = sig.date
+        if forwarded?.issuer == nil { forwarded?.issuer = sig.issuer }
+      }
+    } else if let sig = signatures.first {
+      md.date = sig.date
+      if let who = sig.issuer { md.issuer = who }
+    }
+    if md.date == nil { md.date = try labelledDate(rules.dateLabels) }
+
+    md.published = try labelledDate(rules.publishedLabels)
+    if md.published == nil, let page = pagePublished { md.published = try parseDate(page) }
+
+    md.recipients = try recipients(numbers: numbers)
+    md.attachments = try attachments()
+    md.forwarded = forwarded
+    return md
+  }
+
+  // MARK: Titles
+
+  /// Lines in the preamble that start with a title word (关于/转发/印发), possibly after an issuer, and
+  /// run (across at most three line breaks) to a title ending (的通知 …) before any stop character.
+  func findTitles() throws(StageFailure) -> [TitleHit] {
+    var out: [TitleHit] = []
+    var ls = 0
+    while ls < min(preambleEnd, n) {
+      let le = lineEnd(ls)
+      let line = trimmed(ls..<le)
+      ls = le + 1
+      guard !line.isEmpty else { continue }
+      var start: Int? = nil
+      var prefixIssuer: String? = nil
+      var p = line.lowerBound
+      let limit = min(line.upperBound, line.lowerBound + 41)
+      while p < limit, start == nil {
+        if rules.titleStarts.contains(where: { hasPrefix($0, at: p) }) {
+          if p == line.lowerBound {
+            start = p
+          } else if let m = try issuerPrefix.lookingAt(line.lowerBound..<line.upperBound), m.upperBound == p {
+            start = p
+            prefixIssuer = compact(line.lowerBound..<p)
+          }
+        }
+        p += 1
+      }
+      guard let st = start, let end = titleEnd(from: st) else { continue }
+      var issuer = prefixIssuer
+      if issuer == nil, let prev = previousLine(line.lowerBound), try isIssuerLine(prev) {
+        issuer = compact(prev)
+      }
+      out.append(TitleHit(line: line.lowerBound, range: st..<end, text: compact(st..<end), issuer: issuer))
+      // a title that ran over several lines: continue after it
+      if end > le { ls = lineEnd(end) + 1 }
+    }
+    return out
+  }
+
+  func titleEnd(from st: Int) -> Int? {
+    var j = st
+    var lastEnd: Int? = nil
+    var breaks = 0
+    let limit = min(n, st + rules.titleMaxLength)
+    while j < limit {
+      let c = s[j]
+      if c == "\n" {
+        breaks += 1
+        if breaks > 3 { break }
+        // a blank line, or a line holding the doc number, ends the title
+        var k = j + 1
+        while k < n, isHSpace(s[k]) { k += 1 }
+        if k >= n || s[k] == "\n" { break }
+        if let m = try? docNumber.get().lookingAt(k), m.range.lowerBound == k { break }
+        if let m = try? docNumber.get().lookingAt(k + 1), isOpenBracket(s[k]), m.range.lowerBound == k + 1 { break }
+      } else if rules.titleStops.contains(c) {
+        break
+      } else {
+        for w in rules.titleEndings where hasPrefix(w, at: j) {
+          lastEnd = max(lastEnd ?? 0, j + w.count)
+        }
+      }
+      j += 1
+    }
+    return lastEnd
+  }
+
+  // MARK: Doc numbers
+
+  /// 发文字号 in the preamble that are not citations (a citation follows 《…》 or a Han word, as in
+  /// `《关于…的通知》（淄政办发〔2013〕57号）`). Sorted by position.
+  func docNumbers() throws(StageFailure) -> [(Int, String)] {
+    var out: [(Int, String)] = []
+    var from = 0
+    while from < preambleEnd, let m = try find(docNumber, from: from) {
+      let r = m.range
+      from = max(r.upperBound, r.lowerBound + 1)
+      if r.lowerBound >= preambleEnd { break }
+      var p = r.lowerBound - 1
+      while p >= 0, isHSpace(s[p]) { p -= 1 }
+      if p >= 0, isOpenBracket(s[p]) || s[p] == "〔" || s[p] == "[" {
+        p -= 1
+        while p >= 0, isHSpace(s[p]) { p -= 1 }
+      }
+      if p >= 0, s[p] == "》" || isHan(s[p]) { continue }
+      out.append((r.lowerBound, compact(r)))
+    }
+    return out
+  }
+
+  // MARK: Dates
+
+  /// A date right after one of `labels` (发布日期:2011-03-07), as YYYY-MM-DD.
+  func labelledDate(_ labels: [[Unicode.Scalar]]) throws(StageFailure) -> String? {
+    guard !labels.isEmpty else { return nil }
+    let firsts = Set(labels.compactMap(\.first))
+    var i = 0
+    while i < n {
+      if !firsts.contains(s[i]) { i += 1; continue }
+      for w in labels where hasPrefix(w, at: i) {
+        var p = i + w.count
+        while p < n, isHSpace(s[p]) { p += 1 }
+        if p < n, s[p] == ":" || s[p] == "：" { p += 1 }
+        while p < n, isHSpace(s[p]) { p += 1 }
+        if let d = datesAt[p] { return d }
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// A page's publish date (`2011-03-07`, `2011-03-07 10:00`, `2011年3月7日`) as YYYY-MM-DD.
+  func parseDate(_ text: String) throws(StageFailure) -> String? {
+    let sc = Array(text.unicodeScalars)
+    for d in rules.dates {
+      let m = try d.regex.matcher()
+      let hit: ICURegex.Match?
+      do { hit = try m.firstMatch(in: sc) } catch { throw d.regex.failure(error, stage: "segment") }
+      guard let h = hit else { continue }
+      func part(_ g: Int) -> Int? {
+        guard g - 1 < h.groups.count, let r = h.groups[g - 1] else { return nil }
+        let digits = sc[r].filter { !isHSpace($0) }
+        return parseNumber(Array(digits), .arabic) ?? parseNumber(Array(digits), .chinese)
+      }
+      if let y = part(d.y), let mo = part(d.m), let dd = part(d.d), let iso = formatDate(y, mo, dd) { return iso }
+    }
+    return nil
+  }
+
+  // MARK: Recipients
+
+  /// 主送机关: the first colon-terminated segment in the preamble that starts a line (or follows the
+  /// doc number / a labelled date on the same line), has no sentence punctuation and names offices.
+  /// Split on ， and , only: 、 joins the parts of one recipient (各州、市人民政府).
+  func recipients(numbers: [(Int, String)]) throws(StageFailure) -> [String] {
+    var starts: [Int] = []
+    var ls = 0
+    while ls < min(preambleEnd, n) {
+      let le = lineEnd(ls)
+      let t = trimmed(ls..<le)
+      if !t.isEmpty { starts.append(t.lowerBound) }
+      ls = le + 1
+    }
+    // inline headers (000): the recipients follow the doc number on the same line
+    for (p, _) in numbers {
+      var e = p
+      while e < n, s[e] != "号" { e += 1 }
+      if e < n { starts.append(e + 1) }
+    }
+    starts.sort()
+    let stops: Set<Unicode.Scalar> = ["。", "；", "！", "？", "《", "》", "\n", ";"]
+    for st in starts where st < preambleEnd {
+      var q = st
+      let limit = min(n, st + rules.recipientsMaxLength)
+      var colon: Int? = nil
+      while q < limit {
+        let c = s[q]
+        if c == "：" || c == ":" { colon = q; break }
+        if stops.contains(c) { break }
+        q += 1
+      }
+      guard let col = colon, col > st else { continue }
+      if let m = try matchAt(exclude, st), m.range.lowerBound == st { continue }
+      if rules.titleStarts.contains(where: { hasPrefix($0, at: st) }) { continue }
+      if (rules.publishedLabels + rules.dateLabels).contains(where: { w in
+        col - w.count >= st && hasPrefix(w, at: col - w.count)
+      }) { continue }
+      guard let cue = try find(cues, from: st), cue.range.upperBound <= col else { continue }
+      var out: [String] = []
+      var a = st
+      var i = st
+      while i <= col {
+        if i == col || s[i] == "，" || s[i] == "," {
+          let piece = trimmed(a..<i)
+          if !piece.isEmpty { out.append(text(piece)) }
+          a = i + 1
+        }
+        i += 1
+      }
+      if !out.isEmpty { return out }
+    }
+    return []
+  }
+
+  // MARK: Attachments
+
+  /// 附件：名称, or 附件： followed by numbered lines (1.名称 2.名称).
+  func attachments() throws(StageFailure) -> [String] {
+    var names: [String] = []
+    func clean(_ r: Range<Int>) -> String? {
+      var r = trimmed(r)
+      // leading list number: 1. 1． 1、
+      var p = r.lowerBound
+      while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }
+      if p > r.lowerBound, p < r.upperBound, s[p] == "." || s[p] == "．" || s[p] == "、" {
+        r = trimmed((p + 1)..<r.upperBound)
+      }
+      var hi = r.upperBound
+      while hi > r.lowerBound, "。；;，,：:".unicodeScalars.contains(s[hi - 1]) || isHSpace(s[hi - 1]) { hi -= 1 }
+      return hi > r.lowerBound ? text(r.lowerBound..<hi) : nil
+    }
+    func numbered(_ r: Range<Int>) -> Bool {
+      var p = r.lowerBound
+      while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }
+      return p > r.lowerBound && p < r.upperBound && (s[p] == "." || s[p] == "．" || s[p] == "、")
+    }
+    for hit in attachmentHits {
+      let le = lineEnd(hit.lowerBound)
+      let rest = trimmed(hit.upperBound..<le)
+      let first = rest.isEmpty ? nil : clean(rest)
+      if let first { names.append(first) }
+      // further names on following numbered lines
+      var at = le
+      var taken = 0
+      while let next = nextLine(after: at), taken < 50 {
+        if numbered(next) || (first == nil && taken == 0) {
+          if let nm = clean(next) { names.append(nm) }
+          taken += 1
+          at = next.lowerBound
+        } else {
+          break
+        }
+      }
+    }
+    var seen: Set<String> = []
+    return names.filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,99 @@
+/// Reads the number inside a marker or a date part. Returns nil for anything that is not a number
+/// of that kind (so a malformed marker is simply not a candidate).
+public func parseNumber(_ digits: [Unicode.Scalar], _ kind: Numerals) -> Int? {
+  guard !digits.isEmpty, digits.count <= 12 else { return nil }
+  switch kind {
+  case .arabic:
+    var v = 0
+    for c in digits {
+      switch c.value {
+      case 0x30...0x39: v = v * 10 + Int(c.value - 0x30)
+      case 0xFF10...0xFF19: v = v * 10 + Int(c.value - 0xFF10)
+      default: return nil
+      }
+    }
+    return v
+  case .chinese:
+    return chineseNumber(digits)
+  case .circled:
+    guard digits.count == 1 else { return nil }
+    let v = digits[0].value
+    switch v {
+    case 0x2460...0x2473: return Int(v - 0x2460) + 1  // ①-⑳
+    case 0x3251...0x325F: return Int(v - 0x3251) + 21  // ㉑-㉟
+    case 0x32B1...0x32BF: return Int(v - 0x32B1) + 36  // ㊱-㊿
+    case 0x2776...0x277F: return Int(v - 0x2776) + 1  // ❶-❿
+    default: return nil
+    }
+  case .latin:
+    guard digits.count == 1 else { return nil }
+    let v = digits[0].value
+    switch v {
+    case 0x41...0x5A: return Int(v - 0x41) + 1
+    case 0x61...0x7A: return Int(v - 0x61) + 1
+    case 0xFF21...0xFF3A: return Int(v - 0xFF21) + 1
+    case 0xFF41...0xFF5A: return Int(v - 0xFF41) + 1
+    default: return nil
+    }
+  }
+}
+
+func chineseDigit(_ c: Unicode.Scalar) -> Int? {
+  switch c {
+  case "〇", "○", "零", "Ｏ", "O", "0": return 0
+  case "一", "壹": return 1
+  case "二", "两", "贰": return 2
+  case "三", "叁": return 3
+  case "四", "肆": return 4
+  case "五", "伍": return 5
+  case "六", "陆": return 6
+  case "七", "柒": return 7
+  case "八", "捌": return 8
+  case "九", "玖": return 9
+  default: return nil
+  }
+}
+
+/// 一 → 1, 十二 → 12, 二十五 → 25, 三十 → 30, 一百零二 → 102, 二〇一一 → 2011 (digit strings).
+func chineseNumber(_ s: [Unicode.Scalar]) -> Int? {
+  var hasUnit = false
+  for c in s where c == "十" || c == "拾" || c == "百" || c == "佰" || c == "千" || c == "仟" { hasUnit = true; break }
+  if !hasUnit {
+    var v = 0
+    for c in s {
+      guard let d = chineseDigit(c) else { return nil }
+      v = v * 10 + d
+    }
+    return v
+  }
+  var total = 0
+  var current = 0
+  var lastUnit = Int.max
+  for c in s {
+    if let d = chineseDigit(c) {
+      current = d
+      continue
+    }
+    let unit: Int
+    switch c {
+    case "十", "拾": unit = 10
+    case "百", "佰": unit = 100
+    case "千", "仟": unit = 1000
+    default: return nil
+    }
+    guard unit < lastUnit else { return nil }  // 十百 is not a number
+    lastUnit = unit
+    total += (current == 0 ? 1 : current) * unit
+    current = 0
+  }
+  return total + current
+}
+
+/// YYYY-MM-DD for a valid calendar-ish date, else nil.
+func formatDate(_ y: Int, _ m: Int, _ d: Int) -> String? {
+  guard (1900...2999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+  let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  guard d <= days[m - 1] else { return nil }
+  func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+  return "\(y)-\(pad(m))-\(pad(d))"
+}

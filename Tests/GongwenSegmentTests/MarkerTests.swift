@@ -1,0 +1,238 @@
+import GongwenCore
+import GongwenSegment
+import GongwenTestSupport
+import Testing
+
+/// Look-alikes of clause markers (Duckling-style negative corpus). Each is placed inside running text
+/// and at the start of a line of a small notice; none may add a unit.
+let lookAlikes: [String] = [
+  "实施方案(2009—2011年)的通知",
+  "实施方案（2009—2011年）的通知",
+  "职工基本医疗保险（以下简称职工医保）参保",
+  "《中共中央国务院关于深化医药卫生体制改革的意见》（中发〔2009〕6号）精神",
+  "《意见》(中发〔2009〕6号)精神",
+  "公立医院（含中医院）改革",
+  "包括（1）类人员和（2）类人员",
+  "按照（二）的要求执行",
+  "每个县重点办好1所县级医院",
+  "每个县重点办好1-2所县级医院",
+  "累计投入52.67万元",
+  "累计投入52.67 万元",
+  "于2011.3.5前完成",
+  "自2012年8月1日起施行",
+  "推进二、三级医院建设",
+  "做好1、2级医院对口支援",
+  "占比达到3.5%以上",
+  "依照本办法第三条规定处理",
+  "指标①达标",
+  "完成1.2万人培训",
+  "截至10.1日",
+]
+
+private func wrap(inline neg: String) -> String {
+  "一、总体要求\n（一）加快推进改革，\(neg)，确保落实。\n（二）完善制度。"
+}
+
+private func wrap(lineStart neg: String) -> String {
+  "一、总体要求\n（一）加快推进改革。\n\(neg)，确保落实。\n（二）完善制度。"
+}
+
+@Suite struct MarkerTests {
+  @Test(arguments: lookAlikes)
+  func lookAlikeInRunningTextIsNotAMarker(_ neg: String) throws {
+    let (o, c) = try outline(wrap(inline: neg))
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]], "\(neg)")
+    checkInvariants(o, c)
+  }
+
+  @Test(arguments: lookAlikes)
+  func lookAlikeAtLineStartIsNotAMarker(_ neg: String) throws {
+    let (o, c) = try outline(wrap(lineStart: neg))
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]], "\(neg)")
+    // the look-alike line stays inside （一）
+    let u = try #require(o.units.first { $0.path == [1, 1] })
+    #expect(c.string(u.ownRange).contains(neg))
+  }
+
+  @Test func inlineMarkersAfterSentenceEndsAndAttributions() throws {
+    let text = "一、工作任务（一）加快推进基本医疗保障制度建设。1．巩固扩大覆盖面。(1)职工医保参保率达到90％以上。（人力资源和社会保障厅负责）（2）新农合参合率稳定。(卫生厅负责)2．全面提升保障水平。（1）提高筹资标准。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 2], [1, 1, 2], [1, 1, 2, 1]])
+    #expect(o.units[0].heading == "工作任务")
+    #expect(o.units[1].heading == "加快推进基本医疗保障制度建设")
+    #expect(o.units[2].markers == ["一、", "（一）", "1．"])
+    #expect(o.units[3].markers.last == "(1)")
+    checkInvariants(o, c)
+  }
+
+  @Test func inlineMarkerAfterANonAttributionBracketIsRejected() throws {
+    let text = "一、任务\n1.扩大医保覆盖面（以下简称医保）2.提高保障水平。\n2.完善支付制度。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    #expect(c.string(o.units[1].ownRange).contains("2.提高保障水平"))
+  }
+
+  @Test func inlineOutOfSequenceMarkerIsRejectedButLineStartGapIsAccepted() throws {
+    let (o1, _) = try outline("一、任务\n（一）甲项工作。（三）乙项工作。")
+    #expect(o1.units.map(\.path) == [[1], [1, 1]])
+    let (o2, _) = try outline("一、任务\n（一）甲项工作。\n（二）乙项工作。\n（三）丙项工作。\n（五）丁项工作。")
+    #expect(o2.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3], [1, 5]])
+    let gap = try #require(o2.warnings.first { $0.code == "numbering_gap" })
+    #expect(gap.stage == "segment")
+    #expect(gap.span == Span(o2.units[4].markerRange))
+  }
+
+  @Test func farJumpIsNotAMarker() throws {
+    let (o, _) = try outline("一、任务\n（一）甲项工作。\n（九）乙项工作。")
+    #expect(o.units.map(\.path) == [[1], [1, 1]])
+    #expect(o.warnings.contains { $0.code == "numbering_jump" })
+  }
+
+  @Test func restartThatWouldRepeatAPathIsWarnedAndLeftOut() throws {
+    let text = "一、总体要求\n（一）甲。\n（二）乙。\n一、总体要求\n（一）甲。\n（二）乙。\n（三）丙。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3]])
+    #expect(o.warnings.contains { $0.code == "numbering_restart" })
+    #expect(o.warnings.filter { $0.code == "duplicate_path" }.count == 3)
+    // （二） ends where the repeated block starts
+    #expect(!c.string(o.units[2].ownRange).contains("总体要求"))
+    checkInvariants(o, c)
+  }
+
+  @Test func restartUnderANewParentIsNormal() throws {
+    let (o, _) = try outline("一、甲\n1.子项。\n2.子项。\n二、乙\n1.子项。\n2.子项。")
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [2], [2, 1], [2, 2]])
+    #expect(o.warnings.isEmpty)
+  }
+
+  @Test func headings() throws {
+    let text = """
+      一、总体要求
+      （一）加快推进基本医疗保障制度建设。
+      1.规范完善基本药物集中采购机制。坚持以省为单位网上集中采购。
+      2.政府对新农合和城镇居民医保补助标准提高到每人每年240元，个人缴费水平相应提高，人均筹资达到300元。
+      3.制止发生新债。
+      """
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.heading) == ["总体要求", "加快推进基本医疗保障制度建设", "规范完善基本药物集中采购机制", nil, nil])
+    #expect(o.units.map(\.markers.last) == ["一、", "（一）", "1.", "2.", "3."])
+  }
+
+  @Test func ownAndBodyRanges() throws {
+    let text = "一、总体要求\n（一）做好甲项工作。（卫生厅负责）\n（二）做好乙项工作。"
+    let (o, c) = try outline(text)
+    #expect(c.string(o.units[0].ownRange) == "一、总体要求\n")
+    #expect(c.string(o.units[0].bodyRange) == "总体要求")
+    #expect(c.string(o.units[1].ownRange) == "（一）做好甲项工作。（卫生厅负责）\n")
+    #expect(c.string(o.units[1].bodyRange) == "做好甲项工作。（卫生厅负责）")
+    #expect(c.string(o.units[2].markerRange) == "（二）")
+    #expect(c.string(o.units[2].ownRange) == "（二）做好乙项工作。")
+  }
+
+  @Test func lastUnitStopsBeforeClosingParagraphAndSignature() throws {
+    let text = "各区县人民政府：\n一、任务\n（一）做好甲项工作。（市卫生局负责）\n（二）做好乙项工作。（市财政局负责）\n请各地认真贯彻执行。\n淄博市人民政府办公厅\n2013年10月22日"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    #expect(c.string(o.units[2].ownRange) == "（二）做好乙项工作。（市财政局负责）")
+    #expect(o.metadata.issuer == "淄博市人民政府办公厅")
+    #expect(o.metadata.date == "2013-10-22")
+  }
+
+  @Test func headingOnlyLastUnitKeepsItsParagraphsButNotTheSignatureOrAttachment() throws {
+    let text = "一、保障措施\n（一）加强领导\n各地要加强领导，\n落实责任。\n要加大投入。\n附件：1.任务分工表\n2.进度安排表\n某某市人民政府办公室\n2013年5月6日"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1]])
+    #expect(c.string(o.units[1].ownRange) == "（一）加强领导\n各地要加强领导，\n落实责任。\n要加大投入。")
+    #expect(o.metadata.attachments == ["任务分工表", "进度安排表"])
+  }
+
+  @Test func midSentenceLineBreakContinuesTheLastUnit() throws {
+    let text = "一、任务\n（一）做好甲项工作，加强\n统筹协调。（责任单位：市卫生局）\n全市各级要高度重视。"
+    let (o, c) = try outline(text)
+    #expect(c.string(o.units[1].bodyRange) == "做好甲项工作，加强\n统筹协调。（责任单位：市卫生局）")
+  }
+
+  @Test func numberedLinesAfterTheSignatureAreNotClauses() throws {
+    let text = "一、任务\n（一）做好甲项工作。\n某某县人民政府办公室\n2013年12月19日\n（二）某项\n1.某某"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1]])
+    #expect(o.warnings.contains { $0.code == "clauses_after_closing" })
+  }
+
+  @Test func degenerateInputs() throws {
+    for text in ["", "\n", "一、", "（一）", "1.", "①②③", "第一条", "\n\n一、\n\n", "二〇一一年三月五日", "附件：", "关于的通知"] {
+      let (o, c) = try outline(text)
+      checkInvariants(o, c)
+    }
+    #expect(try outline("一、").0.units.map(\.path) == [[1]])
+  }
+
+  @Test func pathologicalRepetitionStaysLinear() throws {
+    let block = "一、任务（一）甲。1.乙。（1）丙。①丁；②戊。（卫生厅负责）"
+    let text = String(repeating: block, count: 2000) + "\n" + String(repeating: "（1）\n", count: 2000)
+    let (o, c) = try outline(text)
+    checkInvariants(o, c)
+    #expect(o.units.count >= 6)
+  }
+
+  @Test func noClausesGivesAWarning() throws {
+    let (o, _) = try outline("各单位：\n请做好春节期间安全生产工作。")
+    #expect(o.units.isEmpty)
+    #expect(o.warnings.map(\.code) == ["no_clauses"])
+  }
+}
+
+/// Short notices in other styles.
+@Suite struct SyntheticNoticeTests {
+  @Test func articlesUnderChapters() throws {
+    let text = """
+      某某市基本药物管理办法
+      第一章 总则
+      第一条 为了规范基本药物管理，根据有关规定，制定本办法。
+      第二条 本办法适用于本市行政区域内的政府办基层医疗卫生机构。
+      第三条 市卫生局负责基本药物制度的组织实施。
+      第二章 采购与配送
+      第四条 基本药物实行网上集中采购。
+      第五条 配送企业应当依照本办法第三条规定的职责接受监督。
+      第六条 基本药物货款由采购机构统一支付。
+      第三章 监督管理
+      第七条 食品药品监督管理部门负责质量监管。
+      第八条 价格主管部门负责价格监管。
+      第九条 违反本办法的，依法处理。
+      第十条 本办法自2014年1月1日起施行。
+      """
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == flatten([N(1, leaves(1...3)), N(2, leaves(4...6)), N(3, leaves(7...10))]))
+    #expect(o.units[0].heading == "总则")
+    #expect(o.units[0].schemes == ["chapter"])
+    #expect(o.units[1].schemes == ["chapter", "article"])
+    #expect(o.units.last?.markers == ["第三章", "第十条"])
+    // 第三条 inside article 5 is a reference, not a marker
+    let five = try #require(o.units.first { $0.path == [2, 5] })
+    #expect(c.string(five.bodyRange).contains("第三条规定"))
+    checkInvariants(o, c)
+  }
+
+  @Test func circledItemsInsideAClause() throws {
+    let text = "一、工作任务\n（一）重点任务：①完善制度；②加强监管；③强化考核。\n（二）保障措施：①加强领导；②加大投入。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 1, 1], [1, 1, 2], [1, 1, 3], [1, 2], [1, 2, 1], [1, 2, 2]])
+    #expect(o.units[2].schemes == ["chinese_dun", "chinese_paren", "circled"])
+    #expect(c.string(o.units[3].bodyRange) == "加强监管；")
+    checkInvariants(o, c)
+  }
+
+  @Test func arabicItemsDirectlyUnderChineseSections() throws {
+    let text = "关于做好2015年医改工作的通知\n各县区卫生局：\n现将有关事项通知如下：\n一、总体要求\n1.坚持保基本。\n2.坚持强基层。\n二、主要任务\n1.完善基本药物制度。（县卫生局负责）\n2.加强监管。（县食药局负责）\n某某市卫生局\n2015年3月2日"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [2], [2, 1], [2, 2]])
+    #expect(o.units[4].markers == ["二、", "1."])
+    #expect(o.units[4].schemes == ["chinese_dun", "arabic_dot"])
+    #expect(o.metadata.title == "关于做好2015年医改工作的通知")
+    #expect(o.metadata.recipients == ["各县区卫生局"])
+    #expect(o.metadata.issuer == "某某市卫生局")
+    #expect(o.metadata.date == "2015-03-02")
+    #expect(!c.string(o.units[5].ownRange).contains("某某市卫生局"))
+    checkInvariants(o, c)
+  }
+}

@@ -1,0 +1,159 @@
+import GongwenCore
+import GongwenSegment
+import GongwenTestSupport
+import Testing
+
+private func signed(_ date: String) -> String {
+  "各单位：\n一、任务\n（一）做好工作。\n某某市人民政府办公室\n\(date)"
+}
+
+@Suite struct MetadataTests {
+  @Test(arguments: [
+    ("二〇一一年三月五日", "2011-03-05"),
+    ("二〇一二年八月一日", "2012-08-01"),
+    ("二○一三年十二月三十一日", "2013-12-31"),
+    ("二零一四年十月二十日", "2014-10-20"),
+    ("二〇一六年十一月十日", "2016-11-10"),
+    ("2014年1月14日", "2014-01-14"),
+    ("2016年7月22日", "2016-07-22"),
+    ("2013-10-22", "2013-10-22"),
+  ])
+  func signatureDates(_ written: String, _ iso: String) throws {
+    let (o, _) = try outline(signed(written))
+    #expect(o.metadata.date == iso)
+    #expect(o.metadata.issuer == "某某市人民政府办公室")
+  }
+
+  @Test(arguments: ["二〇一一年十三月五日", "2014年2月30日", "二〇一一年三月"])
+  func invalidDatesAreNotDates(_ written: String) throws {
+    let (o, _) = try outline(signed(written))
+    #expect(o.metadata.date == nil)
+  }
+
+  @Test func numbers() {
+    let cases: [(String, Numerals, Int?)] = [
+      ("一", .chinese, 1), ("十", .chinese, 10), ("十一", .chinese, 11), ("二十五", .chinese, 25),
+      ("三十", .chinese, 30), ("三十一", .chinese, 31), ("一百零二", .chinese, 102), ("二〇一一", .chinese, 2011),
+      ("十百", .chinese, nil), ("12", .arabic, 12), ("１２", .arabic, 12), ("1a", .arabic, nil),
+      ("⑫", .circled, 12), ("B", .latin, 2),
+    ]
+    for (s, kind, v) in cases {
+      #expect(parseNumber(Array(s.unicodeScalars), kind) == v, "\(s)")
+    }
+  }
+
+  @Test func docNumberIgnoresCitations() throws {
+    let cited = "各单位：\n根据《关于加强管理的意见》（国办发〔2010〕56号）精神，现通知如下：\n一、任务\n（一）做好工作。"
+    #expect(try outline(cited).0.metadata.docNumber == nil)
+    let own = "某某县人民政府办公室\n关于加强管理的通知\n某政办发〔2013〕9号\n各单位：\n根据《意见》（国办发〔2010〕56号）精神，现通知如下：\n一、任务"
+    let (o, _) = try outline(own)
+    #expect(o.metadata.docNumber == "某政办发〔2013〕9号")
+    #expect(o.metadata.title == "关于加强管理的通知")
+    #expect(o.metadata.issuer == "某某县人民政府办公室")
+  }
+
+  @Test func titleAcrossLinesAndPageTitleFallback() throws {
+    let text = "临沂市人民政府办公室\n关于印发临沂市深化医药卫生体制改革\n2012年主要工作安排的通知\n各县区人民政府：\n一、总体要求"
+    let (o, _) = try outline(text, pageTitle: "网页标题")
+    #expect(o.metadata.title == "关于印发临沂市深化医药卫生体制改革2012年主要工作安排的通知")
+    // no notice title in the text: the page title; an attachment title is never taken
+    let plain = "各州、市人民政府：\n《某某实施方案》已经省人民政府同意，现印发给你们。\n某某省人民政府办公厅\n2014年1月14日\n某某省巩固完善基本药物制度实施方案\n一、总体要求"
+    #expect(try outline(plain, pageTitle: "云南省人民政府办公厅关于印发某某实施方案的通知").0.metadata.title
+      == "云南省人民政府办公厅关于印发某某实施方案的通知")
+    #expect(try outline(plain).0.metadata.title == nil)
+  }
+
+  @Test func publishedFromTextThenPage() throws {
+    let labelled = "关于某事的通知发布日期:2011-03-07某政办发〔2011〕18号各单位：现通知如下：一、任务"
+    let (o, _) = try outline(labelled, pagePublished: "2012-01-01")
+    #expect(o.metadata.published == "2011-03-07")
+    #expect(o.metadata.docNumber == "某政办发〔2011〕18号")
+    #expect(o.metadata.recipients == ["各单位"])
+    #expect(try outline("各单位：\n一、任务", pagePublished: "2014-01-20 10:30:00").0.metadata.published == "2014-01-20")
+    #expect(try outline("各单位：\n一、任务", pagePublished: "2014年1月20日").0.metadata.published == "2014-01-20")
+    #expect(try outline("各单位：\n一、任务").0.metadata.published == nil)
+  }
+
+  @Test func recipientsSplitOnCommasOnly() throws {
+    #expect(try outline("各州、市人民政府，省直各委、办、厅、局：\n一、任务").0.metadata.recipients
+      == ["各州、市人民政府", "省直各委、办、厅、局"])
+    #expect(try outline("各州、市人民政府,省直各委、办、厅、局:\n一、任务").0.metadata.recipients
+      == ["各州、市人民政府", "省直各委、办、厅、局"])
+    // a colon line that names no office is not a recipients line
+    #expect(try outline("现将有关事项通知如下：\n一、任务").0.metadata.recipients == [])
+  }
+
+  @Test func attachments() throws {
+    let one = "一、任务\n（一）做好工作。\n附件：部分重点工作任务分工及进度安排表"
+    #expect(try outline(one).0.metadata.attachments == ["部分重点工作任务分工及进度安排表"])
+    let two = "一、任务\n（一）做好工作。\n附件：1.任务分工表\n2.进度安排表\n某某局\n2014年1月1日"
+    let (o, _) = try outline(two)
+    #expect(o.metadata.attachments == ["任务分工表", "进度安排表"])
+    #expect(o.units.count == 2)
+    #expect(try outline("附件下载：相关链接：").0.metadata.attachments == [])
+  }
+
+  @Test func seed000() throws {
+    let m = try outline(seed("000")).0.metadata
+    #expect(m.title == "关于印发自治区医药卫生体制五项重点改革2011年度主要工作安排的通知")
+    #expect(m.docNumber == "新政办发〔2011〕18号")
+    #expect(m.issuer == nil)
+    #expect(m.date == "2011-03-05")
+    #expect(m.published == "2011-03-07")
+    #expect(m.recipients == ["伊犁哈萨克自治州", "各州、市、县（市）人民政府", "各行政公署", "自治区人民政府各部门、各直属机构"])
+    #expect(m.attachments == [])
+    #expect(m.forwarded == nil)
+  }
+
+  @Test(arguments: [true, false]) func seed001(_ normalised: Bool) throws {
+    let m = try outline(normalised ? seed("001") : TestSupport.corpusNotice("001")).0.metadata
+    #expect(m.title == "关于印发临沂市深化医药卫生体制改革2012年主要工作安排的通知")
+    #expect(m.docNumber == "临政办发〔2012〕64号")
+    #expect(m.issuer == "临沂市人民政府办公室")
+    #expect(m.date == "2012-08-01")
+    #expect(m.published == nil)
+    #expect(m.recipients.first == "各县区人民政府")
+    #expect(m.recipients.count == 7)
+    #expect(m.forwarded == nil)
+  }
+
+  @Test(arguments: [true, false]) func seed002(_ normalised: Bool) throws {
+    let m = try outline(normalised ? seed("002") : TestSupport.corpusNotice("002"), pagePublished: "2014-01-20").0.metadata
+    #expect(m.title == nil)
+    #expect(m.docNumber == nil)
+    #expect(m.issuer == "云南省人民政府办公厅")
+    #expect(m.date == "2014-01-14")
+    #expect(m.published == "2014-01-20")
+    #expect(m.recipients == ["各州、市人民政府", "省直各委、办、厅、局"])
+  }
+
+  @Test(arguments: [true, false]) func seed003(_ normalised: Bool) throws {
+    let m = try outline(normalised ? seed("003") : TestSupport.corpusNotice("003")).0.metadata
+    #expect(m.title == nil)
+    #expect(m.docNumber == "甘政办发〔2016〕112号")
+    #expect(m.issuer == "甘肃省人民政府办公厅")
+    #expect(m.date == "2016-07-22")
+    #expect(m.recipients == ["各市、自治州人民政府", "兰州新区管委会", "省政府有关部门", "中央在甘有关单位"])
+    #expect(m.attachments == ["部分重点工作任务分工及进度安排表"])
+  }
+
+  @Test(arguments: [true, false]) func seed004Forwarded(_ normalised: Bool) throws {
+    let m = try outline(normalised ? seed("004") : TestSupport.corpusNotice("004")).0.metadata
+    #expect(m.title == "转发淄博市人民政府办公厅关于深化医药卫生体制改革重点工作任务分工的通知")
+    #expect(m.docNumber == "桓政办发〔2013〕92号")
+    #expect(m.issuer == "桓台县人民政府办公室")
+    #expect(m.date == "2013-12-19")
+    #expect(m.recipients == ["各镇人民政府", "城区街道办事处", "县政府各部门", "各有关单位"])
+    #expect(m.forwarded == ForwardedNotice(title: "关于深化医药卫生体制改革重点工作任务分工的通知",
+                                           docNumber: "淄政办发〔2013〕57号", issuer: "淄博市人民政府办公厅",
+                                           date: "2013-10-22"))
+  }
+
+  @Test func forwardedWithoutInnerHeaderIsDerivedFromTheTitle() throws {
+    let text = "某某县人民政府办公室\n转发某某市人民政府办公厅关于加强管理的通知\n某政办发〔2014〕3号\n各镇人民政府：\n现将通知转发给你们。\n一、任务\n（一）做好工作。"
+    let m = try outline(text).0.metadata
+    #expect(m.forwarded?.title == "关于加强管理的通知")
+    #expect(m.forwarded?.issuer == "某某市人民政府办公厅")
+    #expect(m.docNumber == "某政办发〔2014〕3号")
+  }
+}

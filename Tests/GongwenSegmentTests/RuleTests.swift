@@ -1,0 +1,69 @@
+import Foundation
+import GongwenCore
+import GongwenRules
+import GongwenSegment
+import GongwenTestSupport
+import Testing
+
+private let bundledYAML: String = {
+  (try? String(contentsOfFile: TestSupport.rulesDirectory + "/segment.yaml", encoding: .utf8)) ?? ""
+}()
+
+private func problems(_ yaml: String) -> [RuleProblem] {
+  do {
+    _ = try RuleSet.decode(SegmentRules.self, yaml: yaml, file: "segment.yaml")
+    return []
+  } catch { return error.problems }
+}
+
+@Suite struct RuleTests {
+  @Test func bundledRulesLoad() throws {
+    let r = try RuleSet.decode(SegmentRules.self, yaml: bundledYAML)
+    #expect(r.schemes.map(\.id) == ["chapter", "section", "article", "chinese_dun", "chinese_paren", "arabic_dot",
+                                    "arabic_paren", "arabic_half_paren", "circled"])
+  }
+
+  @Test func aNewSchemeNeedsOnlyYAML() throws {
+    let extra = """
+      schemes:
+        - id: latin_dot # A.
+          pattern: '(?<![A-Za-z])(?<num>[A-Z])[.．]'
+          numerals: latin
+          rank: 90
+          inline: false
+          max: 26
+      """
+    let yaml = bundledYAML.replacingOccurrences(of: "schemes:\n", with: extra + "\n", options: [], range: nil)
+    let rules = try RuleSet.decode(SegmentRules.self, yaml: yaml)
+    let (o, _) = try (Segmenter(rules: rules).segment(CleanText(source: "一、任务\n（一）甲。\nA.子项一。\nB.子项二。")), 0)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 1, 1], [1, 1, 2]])
+    #expect(o.units[3].schemes.last == "latin_dot")
+    // the bundled rules do not know it
+    #expect(try outline("一、任务\n（一）甲。\nA.子项一。\nB.子项二。").0.units.count == 2)
+  }
+
+  @Test func badPatternIsR004AtItsLine() {
+    let yaml = bundledYAML.replacingOccurrences(of: "'第(?<num>[一二三四五六七八九十百〇零]{1,4})章'", with: "'第(?<num>[一二三章'")
+    let p = problems(yaml)
+    #expect(p.contains { $0.code == "R004" && $0.location.line == 23 && $0.message.contains("chapter") })
+  }
+
+  @Test func missingNumberGroupIsR005() {
+    let yaml = bundledYAML.replacingOccurrences(of: "'第(?<num>[一二三四五六七八九十百〇零]{1,4})章'", with: "'第([一二三四五六七八九十]+)章'")
+    #expect(problems(yaml).contains { $0.code == "R005" && $0.message.contains("(?<num>") })
+  }
+
+  @Test func unknownNumeralsIsR005() {
+    let yaml = bundledYAML.replacingOccurrences(of: "numerals: circled", with: "numerals: roman")
+    #expect(problems(yaml).contains { $0.code == "R005" && $0.message.contains("roman") })
+  }
+
+  @Test func wrongTypeIsR003AndVersionIsChecked() {
+    let yaml = bundledYAML.replacingOccurrences(of: "max_gap: 3", with: "max_gap: many")
+    #expect(problems(yaml).contains { $0.code == "R003" })
+    let v2 = bundledYAML.replacingOccurrences(of: "version: 1", with: "version: 2")
+    #expect(problems(v2).contains { $0.code == "R005" })
+    let dateGroups = bundledYAML.replacingOccurrences(of: "(?<y>[0-9]{4})\\s*年", with: "([0-9]{4})\\s*年")
+    #expect(problems(dateGroups).contains { $0.code == "R005" && $0.message.contains("arabic") })
+  }
+}
