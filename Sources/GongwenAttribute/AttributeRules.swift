@@ -1,18 +1,245 @@
 import GongwenCore
 
-/// Compiled rules for the attribute stage, from `Rules/attribute.yaml`.
+/// A role a department plays in one task.
+public enum AttributionRole: String, Sendable, CaseIterable {
+  /// 牵头 (leads).
+  case lead
+  /// 负责 / 责任单位 / 落实 (is responsible).
+  case responsible
+  /// 参与 / 配合 / 协助 / 协办 (takes part).
+  case participating
+}
+
+/// A word with the roles it gives (a label, a role word, an inline role).
+public struct RoleWord: Sendable, Equatable {
+  public var text: [Unicode.Scalar]
+  public var roles: [AttributionRole]
+}
+
+/// A word joining two departments in one item (`A会同B`).
+public struct Joiner: Sendable, Equatable {
+  public var text: [Unicode.Scalar]
+  public var firstIsLead: Bool
+}
+
+/// Compiled rules for the attribute stage, from `Rules/attribute.yaml`
+/// (every key is documented in the YAML file itself).
 public struct AttributeRules: RuleFile {
   public static let fileName = "attribute.yaml"
 
   /// The YAML as written. Unknown keys are rejected by the loader.
   public struct Raw: Decodable, Sendable {
     public var version: Int
+    public var brackets: RawBrackets
+    public var max_length: Located<Int>
+    public var trailing: [String]
+    public var sentence_ends: [String]
+    public var separators: [String]
+    public var colons: [String]
+    public var labels: [RawRoleWord]
+    public var role_words: [RawRoleWord]
+    public var inline_roles: [RawRoleWord]
+    public var joiners: [RawJoiner]
+    public var lead_ins: [String]
+    public var note_items: [String]
+    public var notes: [RawPattern]
+    public var first_listed_lead: Located<String>
+    public var department_suffixes: [String]
+    public var not_department: Located<String>
+    public var max_department_length: Located<Int>
+    public var jurisdiction_prefixes: [String]
+    public var collective_prefixes: [String]
+    public var shared_suffixes: [String]
+    public var generic: Located<String>
+    public var bare_list_role: Located<String>
+    public var departments: [RawDepartment]
   }
 
+  public struct RawBrackets: Decodable, Sendable {
+    public var open: Located<[String]>
+    public var close: [String]
+  }
+
+  public struct RawRoleWord: Decodable, Sendable {
+    public var text: Located<String>
+    public var roles: Located<[String]>
+  }
+
+  public struct RawJoiner: Decodable, Sendable {
+    public var text: Located<String>
+    public var first_is_lead: Bool
+  }
+
+  public struct RawPattern: Decodable, Sendable {
+    public var id: String
+    public var pattern: Located<String>
+  }
+
+  public struct RawDepartment: Decodable, Sendable {
+    public var name: Located<String>
+    public var aliases: [Located<String>]
+  }
+
+  // MARK: compiled
+
+  /// Opening bracket scalar -> index of its pair; closing likewise.
+  public let openBrackets: [Unicode.Scalar]
+  public let closeBrackets: [Unicode.Scalar]
+  public let maxLength: Int
+  public let trailing: Set<Unicode.Scalar>
+  public let sentenceEnds: Set<Unicode.Scalar>
+  public let separators: Set<Unicode.Scalar>
+  public let colons: Set<Unicode.Scalar>
+  /// Longest first.
+  public let labels: [RoleWord]
+  public let roleWords: [RoleWord]
+  public let inlineRoles: [RoleWord]
+  public let joiners: [Joiner]
+  public let leadIns: [[Unicode.Scalar]]
+  public let noteItems: Set<String>
+  public let notes: [RuleRegex]
+  public let firstListedLead: RuleRegex
+  public let departmentSuffixes: [String]
+  public let notDepartment: RuleRegex
+  public let maxDepartmentLength: Int
+  /// Longest first.
+  public let jurisdictionPrefixes: [String]
+  public let collectivePrefixes: [String]
+  public let sharedSuffixes: [String]
+  public let generic: RuleRegex
+  public let bareListRole: AttributionRole
+  /// Every canonical name and alias -> canonical name.
+  public let lexicon: [String: String]
+  /// Canonical names.
+  public let canonicalNames: Set<String>
+
   public init(raw: Raw, file: String) throws(RuleErrors) {
+    let top = RuleLocation(file: file, line: 1, column: 1)
     guard raw.version == 1 else {
-      throw RuleErrors([RuleProblem(RuleLocation(file: file, line: 1, column: 1), code: "R005",
+      throw RuleErrors([RuleProblem(top, code: "R005",
                                     "unsupported rules version \(raw.version); this Gongwen reads version 1")])
     }
+    var problems: [RuleProblem] = []
+    func at(_ l: RuleLocation?) -> RuleLocation { l ?? top }
+    func bad(_ l: RuleLocation?, _ message: String) { problems.append(RuleProblem(at(l), code: "R005", message)) }
+
+    // single characters
+    func chars(_ list: [String], key: String, loc: RuleLocation? = nil) -> [Unicode.Scalar] {
+      var out: [Unicode.Scalar] = []
+      for s in list {
+        let u = Array(s.unicodeScalars)
+        if u.count == 1 { out.append(u[0]) } else { bad(loc, "'\(key)': '\(s)' must be exactly one character") }
+      }
+      return out
+    }
+    openBrackets = chars(raw.brackets.open.value, key: "brackets.open", loc: raw.brackets.open.location)
+    closeBrackets = chars(raw.brackets.close, key: "brackets.close", loc: raw.brackets.open.location)
+    if openBrackets.count != closeBrackets.count || openBrackets.isEmpty {
+      bad(raw.brackets.open.location, "'brackets': 'open' and 'close' must list the same number of characters (at least one)")
+    }
+    maxLength = raw.max_length.value
+    if maxLength < 8 || maxLength > 10_000 { bad(raw.max_length.location, "'max_length' must be between 8 and 10000") }
+    maxDepartmentLength = raw.max_department_length.value
+    if maxDepartmentLength < 2 || maxDepartmentLength > 200 {
+      bad(raw.max_department_length.location, "'max_department_length' must be between 2 and 200")
+    }
+    trailing = Set(chars(raw.trailing, key: "trailing"))
+    sentenceEnds = Set(chars(raw.sentence_ends, key: "sentence_ends"))
+    separators = Set(chars(raw.separators, key: "separators"))
+    colons = Set(chars(raw.colons, key: "colons"))
+    if colons.isEmpty { bad(nil, "'colons' must list at least one character") }
+    if separators.isEmpty { bad(nil, "'separators' must list at least one character") }
+
+    func roleWords(_ list: [RawRoleWord], key: String) -> [RoleWord] {
+      var out: [RoleWord] = []
+      for w in list {
+        let text = Array(w.text.value.unicodeScalars)
+        if text.isEmpty { bad(w.text.location, "'\(key)': empty text"); continue }
+        var roles: [AttributionRole] = []
+        for r in w.roles.value {
+          if let role = AttributionRole(rawValue: r) { roles.append(role) } else {
+            bad(w.roles.location, "'\(key)': unknown role '\(r)' for '\(w.text.value)'; use lead, responsible or participating")
+          }
+        }
+        if w.roles.value.isEmpty { bad(w.roles.location, "'\(key)': '\(w.text.value)' needs at least one role") }
+        out.append(RoleWord(text: text, roles: roles))
+      }
+      return out.sorted { $0.text.count > $1.text.count }
+    }
+    labels = roleWords(raw.labels, key: "labels")
+    self.roleWords = roleWords(raw.role_words, key: "role_words")
+    inlineRoles = roleWords(raw.inline_roles, key: "inline_roles")
+    var joiners: [Joiner] = []
+    for j in raw.joiners {
+      if j.text.value.isEmpty { bad(j.text.location, "'joiners': empty text"); continue }
+      if j.text.value.contains("和") { bad(j.text.location, "'joiners': never split on 和 (人力资源和社会保障厅)") }
+      joiners.append(Joiner(text: Array(j.text.value.unicodeScalars), firstIsLead: j.first_is_lead))
+    }
+    self.joiners = joiners.sorted { $0.text.count > $1.text.count }
+    leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    noteItems = Set(raw.note_items)
+    if separators.contains("和") { bad(nil, "'separators': never split on 和 (人力资源和社会保障厅)") }
+
+    func regex(_ id: String, _ p: Located<String>) -> RuleRegex? {
+      do { return try RuleRegex(id: id, pattern: p, file: file) } catch {
+        problems.append(error)
+        return nil
+      }
+    }
+    var notes: [RuleRegex] = []
+    for n in raw.notes { if let r = regex("notes.\(n.id)", n.pattern) { notes.append(r) } }
+    self.notes = notes
+    let firstListed = regex("first_listed_lead", raw.first_listed_lead)
+    let notDepartment = regex("not_department", raw.not_department)
+    let generic = regex("generic", raw.generic)
+
+    departmentSuffixes = raw.department_suffixes.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    jurisdictionPrefixes = raw.jurisdiction_prefixes.filter { !$0.isEmpty }
+      .sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+    collectivePrefixes = raw.collective_prefixes.filter { !$0.isEmpty }
+      .sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+    sharedSuffixes = raw.shared_suffixes.filter { !$0.isEmpty }
+    let bare = AttributionRole(rawValue: raw.bare_list_role.value)
+    if bare == nil {
+      bad(raw.bare_list_role.location, "'bare_list_role': unknown role '\(raw.bare_list_role.value)'; use lead, responsible or participating")
+    }
+
+    var lexicon: [String: String] = [:]
+    var canonical: Set<String> = []
+    for d in raw.departments {
+      let name = d.name.value
+      if name.isEmpty || name.contains(where: { $0.isWhitespace }) {
+        bad(d.name.location, "'departments': name '\(name)' must be non-empty and without spaces"); continue
+      }
+      if canonical.contains(name) { bad(d.name.location, "'departments': '\(name)' is listed twice") }
+      canonical.insert(name)
+    }
+    for d in raw.departments where !d.name.value.isEmpty {
+      let name = d.name.value
+      if let other = lexicon[name], other != name {
+        bad(d.name.location, "'departments': '\(name)' is both a name and an alias of '\(other)'")
+      }
+      lexicon[name] = name
+      for a in d.aliases {
+        if a.value.isEmpty { bad(a.location, "'departments': empty alias for '\(name)'"); continue }
+        if canonical.contains(a.value) && a.value != name {
+          bad(a.location, "'departments': alias '\(a.value)' of '\(name)' is itself a canonical name"); continue
+        }
+        if let other = lexicon[a.value], other != name {
+          bad(a.location, "'departments': alias '\(a.value)' is given for both '\(other)' and '\(name)'"); continue
+        }
+        lexicon[a.value] = name
+      }
+    }
+
+    guard problems.isEmpty, let firstListed, let notDepartment, let generic, let bare else {
+      throw RuleErrors(problems)
+    }
+    self.firstListedLead = firstListed
+    self.notDepartment = notDepartment
+    self.generic = generic
+    self.bareListRole = bare
+    self.lexicon = lexicon
+    self.canonicalNames = canonical
   }
 }

@@ -1,11 +1,521 @@
 import GongwenCore
+import ICUKit
 
 /// Stage 5: clause units -> department attributions with roles.
+///
+/// For every unit the attribution is looked for at the END of the unit's own text
+/// (`bodyRange`): the last bracket group, possibly followed only by `trailing` characters
+/// (whitespace, 。). If the unit's end has none, the ends of its earlier paragraphs are tried,
+/// last first (a unit may run on into closing remarks). Three shapes are recognised:
+///
+/// 1. a bracket group `（…）` whose content reads as a department list (a label, role words, or
+///    only department-like names);
+/// 2. a lost opening bracket `。责任部门:省卫生厅)`: the sentence before a stray closing bracket;
+/// 3. an unbracketed labelled list closing the unit (`牵头单位：A；配合单位：B、C`).
+///
+/// Everything about the wording comes from `AttributeRules` (Rules/attribute.yaml).
 public struct Attributor: Sendable {
   public let rules: AttributeRules
   public init(rules: AttributeRules) { self.rules = rules }
 
   public func attribute(_ outline: Outline, text: CleanText) throws(StageFailure) -> AttributedOutline {
-    AttributedOutline(attributions: Array(repeating: nil, count: outline.units.count))
+    let engine = try Engine(rules: rules)
+    let s = text.scalars
+    let leadFrom = try engine.firstListedLeadOffset(s)
+
+    var attributions: [Attribution?] = []
+    attributions.reserveCapacity(outline.units.count)
+    var unknown: [String] = []
+    var unknownSeen: Set<String> = []
+    var firstUnknownRange: Range<Int>?
+
+    for unit in outline.units {
+      guard let found = try engine.find(in: s, unit: unit) else {
+        attributions.append(nil)
+        continue
+      }
+      let firstListedApplies = leadFrom.map { $0 < found.range.upperBound } ?? false
+      let a = engine.makeAttribution(found, scalars: s, firstListedLead: firstListedApplies)
+      for name in found.parsed.unknown where !unknownSeen.contains(name) {
+        unknownSeen.insert(name)
+        unknown.append(name)
+        if firstUnknownRange == nil { firstUnknownRange = found.range }
+      }
+      attributions.append(a)
+    }
+
+    var warnings = missingAttributionWarnings(outline.units, attributions)
+    if !unknown.isEmpty {
+      warnings.append(DocumentWarning(
+        code: "unknown_department", stage: "attribute",
+        message: "\(unknown.count) department name(s) not in the lexicon (add them to 'departments' in Rules/attribute.yaml): "
+          + unknown.joined(separator: "、"),
+        span: firstUnknownRange.map { Span($0) }))
+    }
+    return AttributedOutline(attributions: attributions, warnings: warnings)
+  }
+
+  /// `missing_attribution` for a leaf clause without attribution when most of its sibling
+  /// leaves (same parent path) have one.
+  func missingAttributionWarnings(_ units: [ClauseUnit], _ attributions: [Attribution?]) -> [DocumentWarning] {
+    var isLeaf = [Bool](repeating: true, count: units.count)
+    for i in units.indices where i + 1 < units.count {
+      let next = units[i + 1].path, p = units[i].path
+      if next.count > p.count && next.starts(with: p) { isLeaf[i] = false }
+    }
+    var groups: [[Int]: (leaves: Int, attributed: Int)] = [:]
+    for i in units.indices where isLeaf[i] {
+      let key = Array(units[i].path.dropLast())
+      var g = groups[key] ?? (0, 0)
+      g.leaves += 1
+      if attributions[i] != nil { g.attributed += 1 }
+      groups[key] = g
+    }
+    var out: [DocumentWarning] = []
+    for i in units.indices where isLeaf[i] && attributions[i] == nil {
+      guard let g = groups[Array(units[i].path.dropLast())] else { continue }
+      let siblings = g.leaves - 1
+      if siblings >= 1 && g.attributed * 2 > siblings {
+        let path = units[i].path.map(String.init).joined(separator: ".")
+        out.append(DocumentWarning(
+          code: "missing_attribution", stage: "attribute",
+          message: "clause \(path) names no responsible department, though \(g.attributed) of its \(siblings) sibling clause(s) do",
+          span: Span(units[i].ownRange)))
+      }
+    }
+    return out
+  }
+}
+
+// MARK: - parsed attribution
+
+/// One department of an attribution, as parsed.
+struct ParsedItem: Equatable {
+  var raw: String
+  /// The name canonicalisation starts from (raw, or raw plus a shared suffix).
+  var name: String
+  var roles: [AttributionRole]
+  var canonical: String = ""
+}
+
+struct ParsedAttribution {
+  var items: [ParsedItem]
+  var unknown: [String]
+}
+
+struct Found {
+  var range: Range<Int>
+  var parsed: ParsedAttribution
+}
+
+/// How a candidate was found; decides how much evidence is needed to accept it.
+enum Shape { case bracketed, lostBracket, labelled }
+
+// MARK: - engine (one per document: holds the regex matchers)
+
+final class Engine {
+  let r: AttributeRules
+  let notes: [(RuleRegex, ICURegex)]
+  let firstListed: ICURegex
+  let notDepartment: ICURegex
+  let generic: ICURegex
+  let whitespace: Set<Unicode.Scalar> = [" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"]
+
+  init(rules: AttributeRules) throws(StageFailure) {
+    r = rules
+    var n: [(RuleRegex, ICURegex)] = []
+    for rule in rules.notes { n.append((rule, try rule.matcher())) }
+    notes = n
+    firstListed = try rules.firstListedLead.matcher()
+    notDepartment = try rules.notDepartment.matcher()
+    generic = try rules.generic.matcher()
+  }
+
+  /// Results of the short per-item regex tests, per rule: names and sentences repeat a lot
+  /// within a notice, and each ICU call copies its input.
+  var memo: [String: [String: Bool]] = [:]
+
+  func test(_ re: ICURegex, _ rule: RuleRegex, _ string: String) throws(StageFailure) -> Bool {
+    if let hit = memo[rule.id]?[string] { return hit }
+    let result: Bool
+    do { result = try re.firstMatch(in: string.unicodeScalars) != nil } catch {
+      throw rule.failure(error, stage: "attribute")
+    }
+    memo[rule.id, default: [:]][string] = result
+    return result
+  }
+
+  /// Offset where the notice first declares that the first-listed department leads.
+  func firstListedLeadOffset(_ s: [Unicode.Scalar]) throws(StageFailure) -> Int? {
+    do { return try firstListed.firstMatch(in: s)?.range.lowerBound } catch {
+      throw r.firstListedLead.failure(error, stage: "attribute")
+    }
+  }
+
+  // MARK: finding
+
+  func find(in s: [Unicode.Scalar], unit: ClauseUnit) throws(StageFailure) -> Found? {
+    let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
+    let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    guard lo < hi else { return nil }
+    if let f = try tryEnd(s, end: hi, lo: lo) { return f }
+    // earlier paragraph ends, last first
+    var p = hi - 1
+    var tries = 0
+    while p > lo && tries < 200 {
+      if s[p] == "\n" {
+        tries += 1
+        if let f = try tryEnd(s, end: p, lo: lo) { return f }
+      }
+      p -= 1
+    }
+    return nil
+  }
+
+  func tryEnd(_ s: [Unicode.Scalar], end e: Int, lo: Int) throws(StageFailure) -> Found? {
+    var end = e
+    while end > lo && r.trailing.contains(s[end - 1]) { end -= 1 }
+    guard end > lo else { return nil }
+    let close = end - 1
+    if r.closeBrackets.contains(s[close]) {
+      if let open = findOpener(s, closeAt: close, lo: lo) {
+        if let p = try parse(s, open + 1..<close, shape: .bracketed) { return Found(range: open..<end, parsed: p) }
+      } else {
+        // lost opening bracket: the sentence before the stray closing bracket
+        var b = close
+        let limit = max(lo, close - r.maxLength)
+        while b > limit {
+          let c = s[b - 1]
+          if r.sentenceEnds.contains(c) || r.closeBrackets.contains(c) || r.openBrackets.contains(c) { break }
+          b -= 1
+        }
+        while b < close && whitespace.contains(s[b]) { b += 1 }
+        if b < close, let p = try parse(s, b..<close, shape: .lostBracket) { return Found(range: b..<end, parsed: p) }
+      }
+    }
+    // an unbracketed labelled list (possibly ending with an inline role such as （牵头）)
+    return try labelled(s, end: end, lo: lo)
+  }
+
+  /// The opening bracket matching the closing one at `c`, nesting counted, within `max_length`.
+  func findOpener(_ s: [Unicode.Scalar], closeAt c: Int, lo: Int) -> Int? {
+    var depth = 1
+    var p = c - 1
+    let limit = max(lo, c - r.maxLength)
+    while p >= limit {
+      let ch = s[p]
+      if r.closeBrackets.contains(ch) { depth += 1 } else if r.openBrackets.contains(ch) {
+        depth -= 1
+        if depth == 0 { return p }
+      }
+      p -= 1
+    }
+    return nil
+  }
+
+  /// Does a label (with its colon) start at `p`?
+  func label(at p: Int, in s: [Unicode.Scalar], before end: Int) -> RoleWord? {
+    for l in r.labels {
+      let n = l.text.count
+      guard p + n < end, r.colons.contains(s[p + n]) else { continue }
+      var ok = true
+      for k in 0..<n where s[p + k] != l.text[k] { ok = false; break }
+      if ok { return l }
+    }
+    return nil
+  }
+
+  func lineStart(_ s: [Unicode.Scalar], before end: Int, lo: Int) -> Int {
+    var p = end
+    let limit = max(lo, end - r.maxLength)
+    while p > limit && s[p - 1] != "\n" { p -= 1 }
+    return p
+  }
+
+  func labelled(_ s: [Unicode.Scalar], end: Int, lo: Int) throws(StageFailure) -> Found? {
+    var ls = lineStart(s, before: end, lo: lo)
+    var start: Int?
+    var p = ls
+    let boundary: Set<Unicode.Scalar> = ["。", "；", ";", "，", ","]
+    while p < end {
+      if p == ls || boundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || r.openBrackets.contains(s[p - 1]),
+        label(at: p, in: s, before: end) != nil
+      {
+        start = p
+        break
+      }
+      p += 1
+    }
+    guard var st = start else { return nil }
+    // earlier lines that are labelled lists too (牵头单位：A\n配合单位：B)
+    while ls > lo {
+      let prevEnd = ls - 1
+      let prevStart = lineStart(s, before: prevEnd, lo: lo)
+      var q = prevStart
+      while q < prevEnd && whitespace.contains(s[q]) { q += 1 }
+      guard q < prevEnd, end - prevStart <= r.maxLength, label(at: q, in: s, before: prevEnd) != nil else { break }
+      st = q
+      ls = prevStart
+    }
+    guard let parsed = try parse(s, st..<end, shape: .labelled) else { return nil }
+    return Found(range: st..<end, parsed: parsed)
+  }
+
+  // MARK: parsing
+
+  func hasSuffix(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+    guard a.count >= b.count else { return false }
+    let off = a.count - b.count
+    for k in 0..<b.count where a[off + k] != b[k] { return false }
+    return true
+  }
+
+  func hasPrefix(_ a: ArraySlice<Unicode.Scalar>, _ b: [Unicode.Scalar]) -> Bool {
+    guard a.count >= b.count else { return false }
+    var i = a.startIndex
+    for k in 0..<b.count {
+      if a[i] != b[k] { return false }
+      i += 1
+    }
+    return true
+  }
+
+  func parse(_ s: [Unicode.Scalar], _ range: Range<Int>, shape: Shape) throws(StageFailure) -> ParsedAttribution? {
+    guard !range.isEmpty, range.count <= r.maxLength else { return nil }
+    // 1. whitespace: a newline inside brackets is a broken line (joined); in a labelled list it
+    //    separates entries.
+    var content: [Unicode.Scalar] = []
+    content.reserveCapacity(range.count)
+    for i in range {
+      let c = s[i]
+      if c == "\n" && shape == .labelled { content.append("；") } else if !whitespace.contains(c) { content.append(c) }
+    }
+    // 2. sentences, notes dropped
+    var items: [ParsedItem] = []
+    var pending: [ParsedItem] = []
+    var labelRoles: [AttributionRole]?
+    var sawLabel = false, sawRoleWord = false
+
+    func flush(_ roles: [AttributionRole]) {
+      guard !pending.isEmpty else { return }
+      // shared generic suffix: 各级卫生计生、发展改革、财政部门
+      if let last = pending.last,
+        let suffix = r.sharedSuffixes.first(where: { last.raw.hasSuffix($0) && last.raw != $0 })
+      {
+        for k in pending.indices.dropLast() where !endsLikeDepartment(pending[k].raw) {
+          pending[k].name = pending[k].raw + suffix
+        }
+      }
+      for var it in pending {
+        for role in roles where !it.roles.contains(role) { it.roles.append(role) }
+        items.append(it)
+      }
+      pending.removeAll()
+    }
+
+    var sentences: [ArraySlice<Unicode.Scalar>] = []
+    var sStart = 0
+    for (i, c) in content.enumerated() where r.sentenceEnds.contains(c) || c == "。" {
+      sentences.append(content[sStart..<i])
+      sStart = i + 1
+    }
+    sentences.append(content[sStart..<content.count])
+
+    for sentence in sentences where !sentence.isEmpty {
+      let text = String(String.UnicodeScalarView(sentence))
+      var isNote = false
+      for (rule, re) in notes where try test(re, rule, text) { isNote = true; break }
+      if isNote { continue }
+      var iStart = sentence.startIndex
+      var pieces: [ArraySlice<Unicode.Scalar>] = []
+      var depth = 0
+      for i in sentence.indices {
+        let c = sentence[i]
+        if r.openBrackets.contains(c) { depth += 1 } else if r.closeBrackets.contains(c) { depth = max(0, depth - 1) }
+        if depth == 0 && r.separators.contains(c) {
+          pieces.append(sentence[iStart..<i])
+          iStart = i + 1
+        }
+      }
+      pieces.append(sentence[iStart..<sentence.endIndex])
+
+      for piece in pieces {
+        var it = piece
+        if it.isEmpty { continue }
+        if r.noteItems.contains(String(String.UnicodeScalarView(it))) { continue }
+        // label
+        if let l = r.labels.first(where: { hasPrefix(it, $0.text) && it.count > $0.text.count
+            && r.colons.contains(it[it.startIndex + $0.text.count]) })
+        {
+          flush(labelRoles ?? [r.bareListRole])
+          labelRoles = l.roles
+          sawLabel = true
+          it = it.dropFirst(l.text.count + 1)
+          if it.isEmpty { continue }
+        }
+        let arr = Array(it)
+        // a bare role word closes the run before it (A、B，负责)
+        if let w = r.roleWords.first(where: { $0.text == arr }) {
+          flush(w.roles)
+          sawRoleWord = true
+          continue
+        }
+        var body = arr
+        for lead in r.leadIns where body.count > lead.count && body.starts(with: lead) {
+          body.removeFirst(lead.count)
+          break
+        }
+        var closing: [AttributionRole]?
+        if let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) }) {
+          closing = w.roles
+          body.removeLast(w.text.count)
+        }
+        var extra: [AttributionRole] = []
+        if let last = body.last, r.closeBrackets.contains(last),
+          let open = body.lastIndex(where: { r.openBrackets.contains($0) }), open > 0
+        {
+          let inner = Array(body[(open + 1)..<(body.count - 1)])
+          if let w = r.inlineRoles.first(where: { $0.text == inner }) {
+            extra = w.roles
+            body.removeSubrange(open..<body.count)
+          }
+        }
+        // joiners: A会同B
+        var parts: [[Unicode.Scalar]] = [body]
+        var firstLead = false
+        for j in r.joiners {
+          var next: [[Unicode.Scalar]] = []
+          for part in parts {
+            var cur: [Unicode.Scalar] = []
+            var k = 0
+            while k < part.count {
+              if k > 0, k + j.text.count < part.count, Array(part[k..<(k + j.text.count)]) == j.text {
+                next.append(cur)
+                cur = []
+                k += j.text.count
+                if j.firstIsLead { firstLead = true }
+                continue
+              }
+              cur.append(part[k])
+              k += 1
+            }
+            next.append(cur)
+          }
+          parts = next
+        }
+        for (k, part) in parts.enumerated() where !part.isEmpty {
+          let raw = String(String.UnicodeScalarView(part))
+          var roles = extra
+          if k == 0 && firstLead && parts.count > 1 && !roles.contains(.lead) { roles.append(.lead) }
+          pending.append(ParsedItem(raw: raw, name: raw, roles: roles))
+        }
+        if let closing {
+          flush(closing)
+          sawRoleWord = true
+        }
+      }
+    }
+    flush(labelRoles ?? [r.bareListRole])
+    guard !items.isEmpty else { return nil }
+
+    // 3. evidence
+    //    With a label every item must at least be a plausible name and one must look like a
+    //    department; without one, every item must look like a department.
+    var likeCount = 0
+    for it in items {
+      if try departmentLike(it.name) { likeCount += 1 } else if !sawLabel { return nil } else {
+        guard try plausibleName(it.name) else { return nil }
+      }
+    }
+    guard likeCount >= 1 else { return nil }
+    switch shape {
+    case .bracketed: break
+    case .lostBracket: guard sawLabel || sawRoleWord else { return nil }
+    case .labelled: guard sawLabel else { return nil }
+    }
+
+    // 4. canonical names
+    var ctx: String?
+    var unknown: [String] = []
+    for k in items.indices {
+      let (canon, known, prefix) = try canonicalize(items[k].name, context: ctx)
+      if let prefix { ctx = prefix }
+      items[k].canonical = canon
+      if !known { unknown.append(canon) }
+    }
+    return ParsedAttribution(items: items, unknown: unknown)
+  }
+
+  func endsLikeDepartment(_ name: String) -> Bool {
+    if r.lexicon[name] != nil { return true }
+    return r.departmentSuffixes.contains { name.hasSuffix($0) && name.count > $0.count }
+  }
+
+  func splitPrefix(_ name: String) -> [(prefix: String, rest: String, collective: Bool)] {
+    var out: [(String, String, Bool)] = []
+    for p in r.collectivePrefixes where name.hasPrefix(p) && name.count > p.count {
+      out.append((p, String(name.dropFirst(p.count)), true))
+    }
+    for p in r.jurisdictionPrefixes where name.hasPrefix(p) && name.count > p.count {
+      out.append((p, String(name.dropFirst(p.count)), false))
+    }
+    return out.sorted { $0.0.count > $1.0.count }
+  }
+
+  /// Could be a department name: right length, no colon, nothing `not_department` rules out.
+  func plausibleName(_ name: String) throws(StageFailure) -> Bool {
+    let n = name.unicodeScalars.count
+    guard n >= 2, n <= r.maxDepartmentLength, !name.unicodeScalars.contains(where: { r.colons.contains($0) }) else {
+      return false
+    }
+    return try !test(notDepartment, r.notDepartment, name)
+  }
+
+  func departmentLike(_ name: String) throws(StageFailure) -> Bool {
+    guard try plausibleName(name) else { return false }
+    if r.lexicon[name] != nil || endsLikeDepartment(name) { return true }
+    for (_, rest, collective) in splitPrefix(name) where collective || r.lexicon[rest] != nil { return true }
+    return try test(generic, r.generic, name)
+  }
+
+  /// Canonical name, whether it is known (lexicon, collective or generic), and the prefix it
+  /// sets for later items of the same attribution.
+  func canonicalize(_ name: String, context: String?) throws(StageFailure) -> (String, Bool, String?) {
+    let splits = splitPrefix(name)
+    // 1. prefix + lexicon entry: 省人社厅 -> 省 + 人力资源和社会保障厅
+    for (p, rest, _) in splits {
+      if let c = r.lexicon[rest] { return (p + c, true, p) }
+    }
+    // 2. lexicon entry without prefix: inherits the list's prefix (卫生局 after 市人社局)
+    if let c = r.lexicon[name] { return ((context ?? "") + c, true, nil) }
+    // 3. prefix + unknown name
+    if let (p, _, collective) = splits.first {
+      if collective { return (name, true, p) }
+      return (name, try test(generic, r.generic, name), p)
+    }
+    // 4. unknown without prefix: only a collective prefix is inherited (各级…、发展改革部门)
+    if let context, r.collectivePrefixes.contains(context) { return (context + name, true, nil) }
+    return (name, try test(generic, r.generic, name), nil)
+  }
+
+  func makeAttribution(_ f: Found, scalars s: [Unicode.Scalar], firstListedLead: Bool) -> Attribution {
+    var raw: [String] = []
+    var departments: [String] = []
+    var lead: [String] = [], responsible: [String] = [], participating: [String] = []
+    for it in f.parsed.items {
+      raw.append(it.raw)
+      if !departments.contains(it.canonical) { departments.append(it.canonical) }
+      for role in it.roles {
+        switch role {
+        case .lead: if !lead.contains(it.canonical) { lead.append(it.canonical) }
+        case .responsible: if !responsible.contains(it.canonical) { responsible.append(it.canonical) }
+        case .participating: if !participating.contains(it.canonical) { participating.append(it.canonical) }
+        }
+      }
+    }
+    if firstListedLead && lead.isEmpty, let first = responsible.first { lead = [first] }
+    let text = String(String.UnicodeScalarView(s[f.range]))
+    return Attribution(range: f.range, raw: text, departmentsRaw: raw, departments: departments, lead: lead,
+                       responsible: responsible, participating: participating)
   }
 }

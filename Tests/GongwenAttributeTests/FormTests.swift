@@ -1,0 +1,204 @@
+import GongwenAttribute
+import GongwenCore
+import Testing
+
+/// Forms not in the seeds, negatives, and the 下同 state.
+@Suite struct UnseenFormTests {
+  @Test func leadUnitThenCooperatingUnitsWithoutBrackets() throws {
+    let a = try #require(try attribution("建立健全分级诊疗制度。\n牵头单位：市卫生局；配合单位：市财政局、民政局"))
+    #expect(Roles(a) == Roles(raw: ["市卫生局", "市财政局", "民政局"], departments: ["市卫生局", "市财政局", "市民政局"],
+                              lead: ["市卫生局"], participating: ["市财政局", "市民政局"]))
+    #expect(a.raw == "牵头单位：市卫生局；配合单位：市财政局、民政局")
+  }
+
+  @Test func labelledListsOnTwoLines() throws {
+    let a = try #require(try attribution("建立健全分级诊疗制度。\n牵头单位：市卫生局\n配合单位：市财政局、市人社局。"))
+    #expect(a.lead == ["市卫生局"])
+    #expect(a.participating == ["市财政局", "市人力资源和社会保障局"])
+    #expect(a.raw == "牵头单位：市卫生局\n配合单位：市财政局、市人社局")
+  }
+
+  @Test func labelledListsInsideBrackets() throws {
+    let a = try #require(try attribution("推进医养结合。（牵头单位：省卫生厅；配合单位：省民政厅、省财政厅）"))
+    #expect(Roles(a) == Roles(raw: ["省卫生厅", "省民政厅", "省财政厅"], departments: ["省卫生厅", "省民政厅", "省财政厅"],
+                              lead: ["省卫生厅"], participating: ["省民政厅", "省财政厅"]))
+  }
+
+  @Test func leadThenCooperate() throws {
+    let a = try #require(try attribution("加强健康教育。（市卫生局牵头，市教育局、财政局配合）"))
+    #expect(Roles(a) == Roles(raw: ["市卫生局", "市教育局", "财政局"], departments: ["市卫生局", "市教育局", "市财政局"],
+                              lead: ["市卫生局"], participating: ["市教育局", "市财政局"]))
+  }
+
+  @Test func inlineLeadMarkerInsideLabelledList() throws {
+    let a = try #require(try attribution("完善医保支付。（责任单位：市人社局（牵头）、市卫生局、市财政局）"))
+    #expect(Roles(a) == Roles(
+      raw: ["市人社局", "市卫生局", "市财政局"],
+      departments: ["市人力资源和社会保障局", "市卫生局", "市财政局"],
+      lead: ["市人力资源和社会保障局"],
+      responsible: ["市人力资源和社会保障局", "市卫生局", "市财政局"]))
+    // unbracketed, the inline marker at the very end
+    let b = try #require(try attribution("完善医保支付。\n责任单位：市卫生局、市人社局（牵头）"))
+    #expect(b.lead == ["市人力资源和社会保障局"])
+    #expect(b.responsible == ["市卫生局", "市人力资源和社会保障局"])
+    #expect(b.raw == "责任单位：市卫生局、市人社局（牵头）")
+  }
+
+  @Test func mainResponsibleAndAssistingUnits() throws {
+    let a = try #require(try attribution("加强监督。（主要责任单位：省卫生计生委；协办单位：省财政厅、省编办）"))
+    #expect(a.lead.isEmpty)
+    #expect(a.responsible == ["省卫生和计划生育委员会"])
+    #expect(a.participating == ["省财政厅", "省机构编制委员会办公室"])
+  }
+
+  @Test func responsibleForImplementation() throws {
+    let a = try #require(try attribution("按时完成债务化解。（市财政局负责落实）"))
+    #expect(Roles(a) == Roles(raw: ["市财政局"], departments: ["市财政局"], responsible: ["市财政局"]))
+  }
+
+  @Test func togetherWithMeansTheFirstLeads() throws {
+    let a = try #require(try attribution("研究确定补助办法。（省财政厅会同省卫生厅负责）"))
+    #expect(Roles(a) == Roles(raw: ["省财政厅", "省卫生厅"], departments: ["省财政厅", "省卫生厅"], lead: ["省财政厅"],
+                              responsible: ["省财政厅", "省卫生厅"]))
+  }
+
+  @Test func leadInWordAndBareList() throws {
+    let a = try #require(try attribution("制定实施细则。（由县卫生局负责）"))
+    #expect(a.departments == ["县卫生局"])
+    let b = try #require(try attribution("制定实施细则。（省卫生厅、招标采购局）"))
+    #expect(b.responsible == ["省卫生厅", "省招标采购局"])
+  }
+}
+
+@Suite struct NegativeTests {
+  @Test(arguments: [
+    "职工基本医疗保险（以下简称职工医保）",
+    "再建设一批县级医院（含中医院）",
+    "贯彻落实《实施意见》（国办发〔2015〕33号）",
+    "近期重点实施方案（2009—2011年）",
+    "基本实现参保人员统筹区域内医疗费用即时结算(或结报，下同)",
+    "对基本药物（中药饮片除外）和常用药品（包括自治区增补品种）",
+    "推行全科医生（团队）",
+    "分管负责同志要具体负责（分管负责同志要具体负责）",
+    "研究制定实施办法（试行）。",
+    "各县、市（区）",
+  ])
+  func parentheticalsThatAreNotAttributions(_ body: String) throws {
+    #expect(try attribution(body) == nil)
+  }
+
+  @Test func onlyTheTrailingGroupCounts() throws {
+    // a parenthetical in the middle, then the attribution at the end
+    let a = try #require(try attribution("统筹推进公立医院（含国有企业所办医院）管理体制改革（试点）。（市卫生局负责）"))
+    #expect(a.raw == "（市卫生局负责）")
+    // an attribution-looking group in the middle is not the unit's attribution
+    #expect(try attribution("（市卫生局负责）的工作要抓紧落实，并按时上报。") == nil)
+  }
+
+  @Test func unitWithoutTrailingAttributionButEarlierParagraphEndsWithOne() throws {
+    // the last unit runs on into the notice's closing remarks
+    let (out, _) = try run([U("（三十）", [4, 30], "加强卫生全行业监管。（市卫生局、市人力资源社会保障局负责）")],
+                           trailer: "全市深化医药卫生体制改革工作任务艰巨，时间紧迫。\n淄博市人民政府办公厅")
+    #expect(out.attributions[0]?.departments == ["市卫生局", "市人力资源和社会保障局"])
+  }
+
+  @Test func headingOnlyParentHasNone() throws {
+    let (out, _) = try run([
+      U("（一）", [1, 1], "加快推进基本医疗保障制度建设"),
+      U("1．", [1, 1, 1], "巩固扩大基本医疗保障覆盖面。（卫生厅负责）"),
+    ])
+    #expect(out.attributions[0] == nil)
+    #expect(out.attributions[1]?.departments == ["卫生厅"])
+  }
+}
+
+@Suite struct StateTests {
+  /// 下同: from the unit declaring it on, the first-listed responsible department leads.
+  @Test func firstListedLeadCarriesForwardFromTheDeclaringUnit() throws {
+    let (out, _) = try run([
+      U("（一）", [1, 1], "巩固扩大基本医保覆盖面。（市人力资源社会保障局负责）"),
+      U("（二）", [1, 2], "改革医保支付方式。（市人力资源社会保障局、市卫生局负责）"),
+      U("（五）", [1, 5], "建立健全重大疾病保障制度。（市人力资源社会保障局、市卫生局、市发展改革委、市财政局负责。负责部门排在第一位的为牵头部门，下同）"),
+      U("（六）", [1, 6], "完善医疗救助制度。（市卫生局、市民政局分别牵头，市财政局、市发展改革委、市人力资源社会保障局负责）"),
+      U("（七）", [2, 7], "巩固和完善基层综合改革成果。（市卫生局负责）"),
+      U("（八）", [2, 8], "扩大基本药物制度实施范围。（市卫生局、市财政局、市经济和信息化委负责）"),
+      U("（九）", [2, 9], "加强监督。（市监察局参与）"),
+    ])
+    let a = out.attributions
+    #expect(a[0]?.lead == [])
+    #expect(a[1]?.lead == [])
+    #expect(a[2]?.lead == ["市人力资源和社会保障局"])
+    #expect(a[3]?.lead == ["市卫生局", "市民政局"])  // an explicit lead wins
+    #expect(a[4]?.lead == ["市卫生局"])
+    #expect(a[5]?.lead == ["市卫生局"])
+    #expect(a[5]?.responsible == ["市卫生局", "市财政局", "市经济和信息化委员会"])
+    #expect(a[6]?.lead == [])  // nobody responsible, so nobody first-listed
+  }
+
+  @Test func noDeclarationNoLead() throws {
+    let (out, _) = try run([
+      U("(1)", [1], "提高筹资标准。(财政厅、卫生厅、人力资源和社会保障厅负责)"),
+      U("(2)", [2], "扩大门诊统筹。(人力资源和社会保障厅、卫生厅分别负责)"),
+    ])
+    #expect(out.attributions.allSatisfy { $0 != nil && $0!.lead.isEmpty })
+  }
+
+  @Test func stateDoesNotLeakAcrossDocuments() throws {
+    let attributor = Attributor(rules: bundled)
+    let (o1, t1) = makeOutline([U("（一）", [1], "甲。（省卫生厅、省财政厅负责。注：排在首位的为牵头部门，下同）")])
+    let (o2, t2) = makeOutline([U("（一）", [1], "乙。（省卫生厅、省财政厅负责）")])
+    #expect(try attributor.attribute(o1, text: t1).attributions[0]?.lead == ["省卫生厅"])
+    #expect(try attributor.attribute(o2, text: t2).attributions[0]?.lead == [])
+  }
+}
+
+@Suite struct WarningTests {
+  @Test func missingAttributionWhenMostSiblingsHaveOne() throws {
+    let units = [
+      U("一、", [1], "工作任务"),
+      U("1.", [1, 1], "甲任务。（市卫生局负责）"),
+      U("2.", [1, 2], "乙任务。（市财政局负责）"),
+      U("3.", [1, 3], "丙任务，没有写责任单位。"),
+      U("4.", [1, 4], "丁任务。（市民政局负责）"),
+    ]
+    let (o, t) = makeOutline(units)
+    let out = try Attributor(rules: bundled).attribute(o, text: t)
+    let w = out.warnings.filter { $0.code == "missing_attribution" }
+    #expect(w.count == 1)
+    #expect(w.first?.stage == "attribute")
+    #expect(w.first?.span == Span(o.units[3].ownRange))
+    #expect(w.first?.message.contains("1.3") == true)
+  }
+
+  @Test func noMissingWarningWhenSiblingsMostlyLackOne() throws {
+    let (out, _) = try run([
+      U("1.", [1], "甲任务。"),
+      U("2.", [2], "乙任务。"),
+      U("3.", [3], "丙任务。（市民政局负责）"),
+    ])
+    #expect(out.warnings.allSatisfy { $0.code != "missing_attribution" })
+  }
+
+  @Test func unknownDepartmentsAreReportedOncePerDocument() throws {
+    let (out, _) = try run([
+      U("(1)", [1], "培训人员。(卫生厅、教育厅、军区后勤卫生处、财政厅负责)"),
+      U("(2)", [2], "培训人员。(军区后勤卫生处、卫生厅负责)"),
+      U("(3)", [3], "参加保险。(甘肃保监局、卫生厅负责)"),
+    ])
+    let w = out.warnings.filter { $0.code == "unknown_department" }
+    #expect(w.count == 1)
+    #expect(w.first?.message.hasSuffix("军区后勤卫生处、甘肃保监局") == true)
+    #expect(w.first?.span == out.attributions[0].map { Span($0.range) })
+  }
+
+  @Test func knownCollectivesAreNotReported() throws {
+    let (out, _) = try run([
+      U("（一）", [1], "落实责任。（省医改办、省医改领导小组各成员单位、各地人民政府负责）"),
+      U("（二）", [2], "开展试点。（省卫生计生委、试点市县人民政府负责，省残联参与）"),
+    ])
+    #expect(out.warnings.isEmpty)
+    #expect(out.attributions[0]?.departments
+      == ["省深化医药卫生体制改革领导小组办公室", "省医改领导小组各成员单位", "各地人民政府"])
+    #expect(out.attributions[1]?.participating == ["省残疾人联合会"])
+  }
+}
