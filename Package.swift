@@ -77,7 +77,7 @@ let package = Package(
     .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
     .testTarget(name: "GongwenCoreTests", dependencies: ["GongwenCore"]),
     .testTarget(name: "GongwenRulesTests", dependencies: ["GongwenRules", "GongwenTestSupport"]),
-    .testTarget(name: "GongwenIngestTests", dependencies: ["GongwenIngest", "GongwenTestSupport"]),
+    .testTarget(name: "GongwenIngestTests", dependencies: ["GongwenIngest", "GongwenTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "GongwenNormalizeTests", dependencies: ["GongwenNormalize", "GongwenRules", "GongwenTestSupport"]),
     .testTarget(name: "GongwenDedupTests", dependencies: ["GongwenDedup", "GongwenRules", "GongwenTestSupport"]),
     .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "GongwenRules", "GongwenTestSupport"]),
