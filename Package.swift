@@ -29,6 +29,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     // C libraries
@@ -54,21 +55,28 @@ let package = Package(
     .target(name: "GongwenSegment", dependencies: ["GongwenCore", "ICUKit"]),
     .target(name: "GongwenAttribute", dependencies: ["GongwenCore", "ICUKit"]),
     .target(name: "GongwenEmit", dependencies: ["GongwenCore"]),
+    // Near-duplicate detection (MinHash + LSH) across notices
+    .target(name: "GongwenSimilarity", dependencies: ["GongwenCore"]),
 
     // Configuration and orchestration
     .target(name: "GongwenRules", dependencies: [
       "GongwenCore", "ICUKit", "GongwenIngest", "GongwenNormalize", "GongwenDedup", "GongwenSegment", "GongwenAttribute",
-      .product(name: "Yams", package: "Yams"),
+      "GongwenSimilarity", .product(name: "Yams", package: "Yams"),
     ]),
     .target(name: "GongwenPipeline", dependencies: [
       "GongwenCore", "GongwenRules", "GongwenIngest", "GongwenNormalize", "GongwenDedup",
-      "GongwenSegment", "GongwenAttribute", "GongwenEmit",
+      "GongwenSegment", "GongwenAttribute", "GongwenEmit", "GongwenSimilarity",
+    ]),
+    // The SQLite archive archivists ingest into
+    .target(name: "GongwenArchive", dependencies: [
+      "GongwenCore", "GongwenPipeline", "GongwenSimilarity", "GongwenEmit", .product(name: "GRDB", package: "GRDB.swift"),
     ]),
     // Evaluation against hand-checked expected output (Corpus/expected)
     .target(name: "GongwenEval", dependencies: ["GongwenCore", "GongwenPipeline"]),
 
     .executableTarget(name: "gongwen", dependencies: [
-      "GongwenPipeline", "GongwenRules", "GongwenCore", "GongwenEmit", "GongwenEval",
+      "GongwenPipeline", "GongwenRules", "GongwenCore", "GongwenEmit", "GongwenEval", "GongwenArchive",
+      "GongwenSimilarity",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
 
@@ -85,6 +93,8 @@ let package = Package(
     .testTarget(name: "GongwenPipelineTests", dependencies: ["GongwenPipeline", "GongwenTestSupport"]),
     .testTarget(name: "GongwenEvalTests", dependencies: ["GongwenEval"]),
     .testTarget(name: "GongwenCLITests", dependencies: ["GongwenTestSupport"]),
+    .testTarget(name: "GongwenSimilarityTests", dependencies: ["GongwenSimilarity", "GongwenPipeline", "GongwenTestSupport"]),
+    .testTarget(name: "GongwenArchiveTests", dependencies: ["GongwenArchive", "GongwenPipeline", "GongwenTestSupport"]),
     .testTarget(name: "CorpusTests", dependencies: ["GongwenPipeline", "GongwenEval", "GongwenTestSupport"]),
   ]
 )

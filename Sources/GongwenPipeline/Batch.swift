@@ -57,11 +57,17 @@ public struct BatchReport: Codable, Sendable {
     public var failed = 0
     public var skipped = 0
     public var warnings = 0
+    public init() {}
   }
   public struct Timing: Codable, Sendable {
     public var elapsedSeconds: Double
     public var bytes: Int
     public var megabytesPerSecond: Double
+    public init(elapsedSeconds: Double, bytes: Int, megabytesPerSecond: Double) {
+      self.elapsedSeconds = elapsedSeconds
+      self.bytes = bytes
+      self.megabytesPerSecond = megabytesPerSecond
+    }
     enum CodingKeys: String, CodingKey {
       case elapsedSeconds = "elapsed_seconds", bytes, megabytesPerSecond = "mb_per_second"
     }

@@ -5,6 +5,7 @@ import GongwenDedup
 import GongwenIngest
 import GongwenNormalize
 import GongwenSegment
+import GongwenSimilarity
 
 /// Every stage's compiled rules, loaded from one rules folder and validated together.
 ///
@@ -16,6 +17,8 @@ public struct RuleSet: Sendable {
   public var dedup: DedupRules
   public var segment: SegmentRules
   public var attribute: AttributeRules
+  /// Near-duplicate detection between notices (`similarity.yaml`).
+  public var similarity: SimilarityRules
   /// The folder the rules came from.
   public var directory: String
   /// sha256 prefix (16 hex digits) over the rules files' names and bytes: goes into every record.
@@ -59,14 +62,15 @@ public struct RuleSet: Sendable {
     let dedup = load(DedupRules.self)
     let segment = load(SegmentRules.self)
     let attribute = load(AttributeRules.self)
-    guard problems.isEmpty, let ingest, let normalize, let dedup, let segment, let attribute else {
+    let similarity = load(SimilarityRules.self)
+    guard problems.isEmpty, let ingest, let normalize, let dedup, let segment, let attribute, let similarity else {
       throw RuleErrors(problems.sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) })
     }
     var all: [UInt8] = []
     for (name, bytes) in contents.sorted(by: { $0.0 < $1.0 }) {
       all += Array(name.utf8) + [0] + bytes + [0]
     }
-    return RuleSet(ingest: ingest, normalize: normalize, dedup: dedup, segment: segment, attribute: attribute,
+    return RuleSet(ingest: ingest, normalize: normalize, dedup: dedup, segment: segment, attribute: attribute, similarity: similarity,
                    directory: directory, hash: String(sha256Hex(all).prefix(16)))
   }
 

@@ -23,7 +23,8 @@ struct Gongwen: ParsableCommand {
         gongwen rules check
       """,
     version: gongwenVersion,
-    subcommands: [Process.self, Normalize.self, Eval.self, RulesCommand.self]
+    subcommands: [Process.self, Normalize.self, Eval.self, RulesCommand.self, Ingest.self, ArchiveCommand.self, Export.self,
+                  Reprocess.self]
   )
 
   /// Runs the command; maps every error to the documented exit codes.

@@ -64,6 +64,7 @@ struct Process: ParsableCommand {
       printError("gongwen: error: \(error.message)")
       throw ExitCode(2)
     }
+    if !toStdout { sink.linker = BatchDuplicateLinker(rules: rules.similarity) }
     installSignalHandlers()
 
     var report = BatchReport(generator: GeneratorInfo(version: gongwenVersion, rules: rules.hash))
@@ -155,6 +156,8 @@ final class OutputSink: BatchSink {
   private let tasks: AtomicFileWriter?
   private let reportPath: String?
   private let encoder = RecordEncoder()
+  /// Fills each document's `duplicates` with links to the other notices of the batch (folder output only).
+  var linker: BatchDuplicateLinker?
 
   private init(documents: AtomicFileWriter?, tasks: AtomicFileWriter?, reportPath: String?) {
     self.documents = documents
@@ -177,7 +180,9 @@ final class OutputSink: BatchSink {
 
   func accept(_ output: PipelineOutput) throws(StageFailure) {
     if let documents, let tasks {
-      try documents.writeLine(encoder.line(output.document))
+      var document = output.document
+      if let linker { document.duplicates = linker.link(document) }
+      try documents.writeLine(encoder.line(document))
       for t in output.tasks { try tasks.writeLine(encoder.line(t)) }
     } else {
       var data = Data()
@@ -192,6 +197,16 @@ final class OutputSink: BatchSink {
   func finish(report: Data) throws(StageFailure) {
     if let documents, let tasks, let reportPath {
       try documents.commit()
+      if let linker, linker.documentsWithReverseLinks > 0 {
+        // second, streaming pass: earlier documents gain the links found from later ones
+        let patched = try AtomicFileWriter(path: documents.path)
+        activeWriters.set([patched, tasks])
+        do throws(StageFailure) { try linker.rewriteDocuments(from: documents.path, into: patched) } catch {
+          patched.abandon()
+          throw error
+        }
+        try patched.commit()
+      }
       try tasks.commit()
       let r = try AtomicFileWriter(path: reportPath)
       try r.write(report)

@@ -1,0 +1,1 @@
+// Placeholder until the golden corpus suite lands (the target is declared in Package.swift).

@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+import GongwenCore
+import GongwenEmit
+import GongwenPipeline
+import GongwenRules
+import GongwenSimilarity
+import GongwenTestSupport
+
+/// Deterministic edits: replaces `phrases` phrases of `length` characters, spread evenly over the
+/// text, with other CJK characters (a "few edited phrases" copy).
+func editedCopy(_ text: String, phrases: Int, length: Int) -> String {
+  var s = Array(text.unicodeScalars)
+  let step = s.count / (phrases + 1)
+  for p in 1...phrases {
+    let at = p * step
+    for i in at..<min(s.count, at + length) {
+      s[i] = Unicode.Scalar(0x4E00 + UInt32((i * 7919 + p) % 20_000)) ?? "改"
+    }
+  }
+  return String(String.UnicodeScalarView(s))
+}
+
+let seeds = ["000", "001", "002", "003", "004"].map { TestSupport.corpusNotice($0) }
+
+@Suite struct MinHashTests {
+  let rules = SimilarityRules.defaults
+
+  @Test func bundledRulesFileMatchesTheDefaults() throws {
+    #expect(TestSupport.rules.similarity == SimilarityRules.defaults)
+  }
+
+  @Test func invalidSettingsAreRejectedWithTheirLine() throws {
+    let yaml = """
+      version: 1
+      shingle_size: 0
+      signature_size: 64
+      bands: 32
+      rows: 4
+      near_duplicate: 1.5
+      containment: 0.8
+      max_links: 20
+      seed: 1
+      skip_whitespace: true
+      """
+    #expect(throws: RuleErrors.self) { try RuleSet.decode(SimilarityRules.self, yaml: yaml) }
+    do {
+      _ = try RuleSet.decode(SimilarityRules.self, yaml: yaml)
+    } catch {
+      let codes = error.problems.map(\.code)
+      #expect(codes == ["R005", "R005", "R005"], "\(error)")  // shingle_size, near_duplicate, bands × rows
+      #expect(error.problems.first?.location.line == 2)
+    }
+  }
+
+  @Test func identicalTextsAreDuplicates() throws {
+    let (overlap, match) = rules.compare(seeds[0], seeds[0])
+    #expect(match == Match(relation: .duplicate, similarity: 1))
+    #expect(overlap.jaccard == 1)
+    #expect(Signature(text: seeds[0], rules: rules) == Signature(text: seeds[0], rules: rules))
+  }
+
+  @Test func fivePercentEditedCopyIsNearDuplicate() throws {
+    let original = seeds[1]
+    let edited = editedCopy(original, phrases: 25, length: 20)
+    let changed = zip(original.unicodeScalars, edited.unicodeScalars).filter { $0 != $1 }.count
+    let share = Double(changed) / Double(original.unicodeScalars.count)
+    #expect(share > 0.04 && share < 0.06, "edited share \(share)")
+    let (overlap, match) = rules.compare(edited, original)
+    print("5%-edited copy of seed 001: \(changed) of \(original.unicodeScalars.count) characters edited, "
+          + "Jaccard \(overlap.jaccard), relation \(match?.relation.rawValue ?? "none")")
+    #expect(match?.relation == .nearDuplicate)
+    #expect(overlap.jaccard > 0.7 && overlap.jaccard < 0.95)
+    #expect(match?.similarity == roundedSimilarity(overlap.jaccard))
+    // and LSH finds it as a candidate
+    let index = LSHIndex()
+    for (i, s) in seeds.enumerated() { index.insert(i, try #require(Signature(text: s, rules: rules))) }
+    let candidates = index.candidates(try #require(Signature(text: edited, rules: rules)))
+    #expect(candidates.contains(1))
+  }
+
+  @Test func theFiveSeedsAreNotFlaggedAgainstEachOther() throws {
+    var worst = 0.0
+    for i in 0..<seeds.count {
+      for j in (i + 1)..<seeds.count {
+        let (o, match) = rules.compare(seeds[i], seeds[j])
+        #expect(match == nil, "seeds \(i) and \(j): \(String(describing: match))")
+        #expect(o.jaccard < 0.1, "seeds \(i) and \(j) Jaccard \(o.jaccard)")
+        #expect(max(o.containmentOfA, o.containmentOfB) < 0.3)
+        worst = max(worst, o.jaccard)
+      }
+    }
+    print("seed notices: highest pairwise Jaccard \(worst)")
+    // LSH alone does not even make them candidates
+    let index = LSHIndex()
+    for (i, s) in seeds.enumerated() {
+      let sig = try #require(Signature(text: s, rules: rules))
+      #expect(index.candidates(sig).isEmpty, "seed \(i) is an LSH candidate of an earlier seed")
+      index.insert(i, sig)
+    }
+  }
+
+  @Test func aForwardingNoticeWithMuchOwnTextContainsTheOriginal() throws {
+    let original = seeds[0]
+    let wrapper = "转发市人民政府办公厅关于医药卫生体制改革工作的通知\n各镇人民政府：\n" + original + "\n" + seeds[2]
+    let (o, match) = rules.compare(wrapper, original)
+    #expect(o.jaccard < rules.nearDuplicate)
+    #expect(match?.relation == .contains, "\(o)")
+    #expect((match?.similarity ?? 0) > 0.95)
+    let (_, back) = rules.compare(original, wrapper)
+    #expect(back?.relation == .containedIn)
+  }
+
+  @Test func seed004WrapsTheNoticeItForwards() throws {
+    // 004 is 桓台县's forwarding notice around 淄政办发〔2013〕57号; the wrapped notice alone is
+    // almost all of it, so the two are near-duplicates (Jaccard above the threshold).
+    let forwarding = seeds[4]
+    let start = try #require(forwarding.range(of: "淄博市人民政府办公厅\n关于深化"))
+    let wrapped = String(forwarding[start.lowerBound...])
+    let (o, match) = rules.compare(forwarding, wrapped)
+    print("seed 004 vs the notice it forwards: Jaccard \(o.jaccard), containment \(o.containmentOfB)")
+    #expect(o.containmentOfB > 0.99)
+    #expect(match?.relation == .nearDuplicate)
+  }
+
+  @Test func shortTextsDoNotAllCollide() throws {
+    let shorts = ["通知", "关于", "一、", "附件", "（一）", "特此通知", "abc", "x"]
+    var signatures: [Signature] = []
+    for s in shorts {
+      #expect(ShingleSet(text: s, rules: rules).count == 1)
+      signatures.append(try #require(Signature(text: s, rules: rules)))
+    }
+    #expect(Set(signatures.map(\.values)).count == shorts.count)
+    let index = LSHIndex()
+    for (i, sig) in signatures.enumerated() {
+      #expect(index.candidates(sig).isEmpty, "\(shorts[i]) collides with an earlier short text")
+      index.insert(i, sig)
+    }
+    for i in 0..<shorts.count {
+      for j in 0..<shorts.count where i != j { #expect(rules.compare(shorts[i], shorts[j]).match == nil) }
+    }
+    #expect(rules.compare("特此通知", "特此通知").match?.relation == .duplicate)
+    // nothing to shingle: no fingerprint, never linked
+    #expect(Signature(text: "", rules: rules) == nil)
+    #expect(Signature(text: " \n\t　", rules: rules) == nil)
+    #expect(rules.compare("", "").match == nil)
+  }
+
+  @Test func signaturesAreDeterministicAndIgnoreWrapping() throws {
+    let a = try #require(Signature(text: seeds[3], rules: rules))
+    let b = try #require(Signature(text: seeds[3], rules: rules))
+    #expect(a == b)
+    #expect(a.values.count == 128 && a.bandKeys.count == 32)
+    #expect(Signature.values(fromBytes: a.bytes) == a.values)
+    // line wrapping and spacing do not matter
+    var rewrapped = ""
+    for (i, ch) in seeds[3].replacingOccurrences(of: "\n", with: "").enumerated() {
+      rewrapped.append(ch)
+      if i % 37 == 36 { rewrapped += "\n  " }
+    }
+    #expect(Signature(text: rewrapped, rules: rules) == a)
+    // another seed changes the signature
+    var other = rules
+    other.seed = 42
+    #expect(Signature(text: seeds[3], rules: other) != a)
+  }
+
+  @Test func minhashEstimateTracksExactJaccard() throws {
+    let original = seeds[2]
+    for phrases in [10, 40, 120] {
+      let edited = editedCopy(original, phrases: phrases, length: 15)
+      let exact = rules.compare(original, edited).overlap.jaccard
+      let estimate = try #require(Signature(text: original, rules: rules))
+        .estimatedJaccard(try #require(Signature(text: edited, rules: rules)))
+      #expect(abs(exact - estimate) < 0.15, "phrases \(phrases): exact \(exact), estimate \(estimate)")
+    }
+  }
+
+  @Test func signatureCost() throws {
+    let text = seeds.joined()
+    let scalars = shingleScalars(text, rules: rules)
+    let start = DispatchTime.now()
+    let n = 20
+    for _ in 0..<n { _ = Signature(scalars: scalars, rules: rules) }
+    let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(n)
+    print("signature of \(scalars.count) characters: \(ms) ms")
+    #expect(ms < 500)
+  }
+}
+
+@Suite struct BatchDuplicateLinkerTests {
+  let rules = SimilarityRules.defaults
+
+  func record(_ id: String, _ text: String) -> DocumentRecord {
+    DocumentRecord(id: id, source: SourceInfo(path: id + ".txt", sha256: id, bytes: text.utf8.count, format: "text",
+                                              encoding: "UTF-8"),
+                   generator: GeneratorInfo(version: "t", rules: "r"), title: nil, docNumber: nil, issuer: nil,
+                   date: nil, published: nil, recipients: [], attachments: [], forwarded: nil, text: text,
+                   textSha256: sha256Hex(text), removed: [], duplicates: [], warnings: [], stats: [:])
+  }
+
+  @Test func linksLaterToEarlierAndPatchesTheReverseLinks() throws {
+    let docs = [
+      record("a0", seeds[0]), record("a1", seeds[1]), record("a2", editedCopy(seeds[0], phrases: 20, length: 20)),
+      record("a3", seeds[0]), record("a4", ""), record("a5", ""),
+    ]
+    let linker = BatchDuplicateLinker(rules: rules)
+    var lines: [DocumentRecord] = []
+    for d in docs {
+      var d = d
+      d.duplicates = linker.link(d)
+      lines.append(d)
+    }
+    #expect(lines[0].duplicates.isEmpty && lines[1].duplicates.isEmpty)
+    #expect(lines[2].duplicates.map(\.documentId) == ["a0"])
+    #expect(lines[2].duplicates.first?.relation == "near_duplicate")
+    #expect(lines[3].duplicates == [DuplicateLink(documentId: "a0", relation: "duplicate", similarity: 1)])
+    #expect(lines[4].duplicates.isEmpty && lines[5].duplicates.isEmpty, "empty notices are never linked")
+    #expect(linker.documentsWithReverseLinks == 1)
+
+    let dir = CLI.tempDir("linker")
+    let path = dir.appendingPathComponent("documents.jsonl").path
+    let w = try AtomicFileWriter(path: path)
+    for d in lines { try w.writeLine(RecordEncoder().line(d)) }
+    try w.commit()
+    let before = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    let patched = try AtomicFileWriter(path: path)
+    try linker.rewriteDocuments(from: path, into: patched)
+    try patched.commit()
+    let after = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    #expect(after.count == before.count)
+    for i in 1..<after.count { #expect(after[i] == before[i], "line \(i) should be copied as it was") }
+    let first = try JSONDecoder().decode(DocumentRecord.self, from: Data(after[0].utf8))
+    #expect(first.duplicates.map(\.documentId) == ["a3", "a2"])
+    #expect(first.duplicates.map(\.relation) == ["duplicate", "near_duplicate"])
+    #expect(first.duplicates.last?.similarity == lines[2].duplicates.first?.similarity)
+  }
+}
