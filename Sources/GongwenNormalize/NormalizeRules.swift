@@ -255,15 +255,19 @@ public struct NormalizeRules: RuleFile {
     let alternation = j.markers.map { "(?:\($0.value))" }.joined(separator: "|")
     var markerRegex: RuleRegex? = nil
     if j.markers.isEmpty { bad(nil, "line_join.markers must list at least one pattern") }
+    var markersCompile = true
     for m in j.markers {  // compile one by one for precise R004 positions
-      do { _ = try RuleRegex(id: "line_join.markers", pattern: m, file: file) } catch { problems.append(error) }
+      do { _ = try RuleRegex(id: "line_join.markers", pattern: m, file: file) } catch {
+        problems.append(error)
+        markersCompile = false
+      }
     }
-    do {
+    if markersCompile { do {
       markerRegex = try RuleRegex(id: "line_join.markers", pattern: Located(alternation, location: j.markers.first?.location),
                                   file: file)
     } catch {
-      if problems.isEmpty { problems.append(error) }
-    }
+      problems.append(error)
+    } }
     func positive(_ v: Located<Int>, _ name: String) -> Int {
       if v.value < 1 { bad(v.location, "line_join.\(name) must be at least 1") }
       return v.value
@@ -275,10 +279,11 @@ public struct NormalizeRules: RuleFile {
     if j.headingMaxEnumerationCommas.value < 0 {
       bad(j.headingMaxEnumerationCommas.location, "line_join.heading_max_enumeration_commas must be 0 or more")
     }
+    guard let markerRegex else { throw RuleErrors(problems) }
     let lj = LineJoin(
       sentenceEnd: ScalarSet(literal: j.sentenceEnd), paragraphEnd: ScalarSet(literal: j.paragraphEnd),
       running: ScalarSet(literal: j.runningPunctuation), enumerationComma: ScalarSet(literal: j.enumerationComma),
-      marker: markerRegex ?? (try? RuleRegex(id: "none", pattern: Located("(?!)"), file: file))!,
+      marker: markerRegex,
       headingMaxChars: positive(j.headingMaxChars, "heading_max_chars"),
       headingMaxEnumerationCommas: max(0, j.headingMaxEnumerationCommas.value),
       fullLineQuantile: unit(j.fullLineQuantile, "full_line_quantile"),
@@ -301,7 +306,8 @@ public struct NormalizeRules: RuleFile {
       }
       docRegex = r
     } catch { problems.append(error) }
-    docNumber = docRegex ?? (try? RuleRegex(id: "none", pattern: Located("(?!)"), file: file))!
+    guard let docRegex else { throw RuleErrors(problems) }
+    docNumber = docRegex
     let o = Array(d.open.unicodeScalars), c = Array(d.close.unicodeScalars)
     if o.count != 1 || c.count != 1 { bad(d.pattern.location, "doc_number.open and .close must be one character each") }
     docNumberOpen = o.first ?? "〔"
@@ -322,6 +328,10 @@ public struct NormalizeRules: RuleFile {
                   fixMixedQuotes: w.fixMixedQuotes)
     for v in width.foldToASCII.members where !(0xFF01...0xFF5E).contains(v) {
       bad(w.foldToASCII.location, "width.fold_to_ascii: U+\(String(v, radix: 16, uppercase: true)) is not a full-width ASCII form (U+FF01–U+FF5E)")
+      break
+    }
+    for full in chinese.values where width.foldToASCII.contains(full) {
+      bad(w.foldToASCII.location, "width.fold_to_ascii lists '\(full)', which chinese_punctuation keeps full-width")
       break
     }
     numericTail = ScalarSet(literal: raw.cjkSpacing.numericTail)

@@ -58,6 +58,10 @@ public struct Normalizer: Sendable {
     for step in steps {
       text = try step.apply(text, &ctx)
     }
+    if text.scalars.isEmpty, scalars.contains(where: { !$0.properties.isWhitespace }) {
+      ctx.warnings.append(DocumentWarning(code: "empty_after_normalize", stage: "normalize",
+                                          message: "nothing is left of the text after normalization; see `removed`"))
+    }
     ctx.removed.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     return NormalizedDocument(text: text, removed: ctx.removed, warnings: ctx.warnings, stats: ctx.stats)
   }

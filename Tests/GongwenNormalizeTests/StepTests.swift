@@ -139,6 +139,7 @@ import Testing
   @Test func docNumbers() {
     let n = only(["doc_number"])
     #expect(run(n, "新政办发[2011]18号") == "新政办发〔2011〕18号")
+    #expect(run(n, "新政办发 [2011] 18 号") == "新政办发 〔2011〕 18 号")
     #expect(run(n, "（国办发(2013)14号）") == "（国办发〔2013〕14号）")
     #expect(run(n, "鲁政办发［2013］21号、淄政发【2013】23号") == "鲁政办发〔2013〕21号、淄政发〔2013〕23号")
     #expect(run(n, "近期重点实施方案(2009—2011年)的通知") == "近期重点实施方案(2009—2011年)的通知")
@@ -173,4 +174,12 @@ import Testing
                                    "doc_number", "width", "cjk_spacing"])
     #expect(run(only([]), " 服 务\u{3000}") == " 服 务\u{3000}")
   }
+}
+
+@Test func emptyResultWarns() {
+  let d = norm("- 国务院部门\n- 省市政府\n\u{3000}\n")
+  #expect(d.text.scalars.isEmpty)
+  #expect(d.warnings.map(\.code) == ["empty_after_normalize"])
+  #expect(norm("").warnings.isEmpty)
+  #expect(norm(" \n\u{3000}\n").warnings.isEmpty)
 }
