@@ -18,6 +18,7 @@ public struct DedupRules: RuleFile {
     public var preferNumberedContext: Bool
     public var preferEmbeddedCopy: Bool
     public var markerContextUnits: Located<Int>
+    public var maxPasses: Located<Int>
 
     enum CodingKeys: String, CodingKey {
       case version
@@ -32,6 +33,7 @@ public struct DedupRules: RuleFile {
       case preferNumberedContext = "prefer_numbered_context"
       case preferEmbeddedCopy = "prefer_embedded_copy"
       case markerContextUnits = "marker_context_units"
+      case maxPasses = "max_passes"
     }
   }
 
@@ -51,6 +53,7 @@ public struct DedupRules: RuleFile {
   public let preferNumberedContext: Bool
   public let preferEmbeddedCopy: Bool
   public let markerContextUnits: Int
+  public let maxPasses: Int
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -70,6 +73,7 @@ public struct DedupRules: RuleFile {
     positive(raw.maxAttributionChars, "max_attribution_chars", min: 3)
     positive(raw.maxCandidates, "max_candidates", max: 10_000)
     positive(raw.markerContextUnits, "marker_context_units", max: 10_000)
+    positive(raw.maxPasses, "max_passes", max: 20)
     if raw.sentenceTerminators.value.isEmpty {
       problems.append(RuleProblem(at(raw.sentenceTerminators), code: "R005", "sentence_terminators must not be empty"))
     }
@@ -89,5 +93,6 @@ public struct DedupRules: RuleFile {
     preferNumberedContext = raw.preferNumberedContext
     preferEmbeddedCopy = raw.preferEmbeddedCopy
     markerContextUnits = raw.markerContextUnits.value
+    maxPasses = raw.maxPasses.value
   }
 }

@@ -3,16 +3,19 @@ import GongwenCore
 /// Stage 3: clean text -> clean text with repeated runs removed (each removal recorded).
 ///
 /// The text is cut into units (sentences, clause-marker starts, closing attributions; see
-/// `UnitSplitter`). One left-to-right pass then finds exact repeats of runs of whole units,
-/// across line breaks, each unit compared by a hash of its scalars and verified scalar by scalar:
-/// a greedy longest-match parse (LZ77 over unit hashes with bounded hash chains), so the work is
-/// linear in the number of units times `max_candidates`. Removed pieces are labelled
-/// `repeated_paragraph` (whole paragraphs repeating whole paragraphs), `repeated_sentence` (one
-/// sentence) or `repeated_run`. A run is removed only when
-/// its content (attributions not counted) reaches the thresholds in `Rules/dedup.yaml`, so short
-/// legitimate repeats (`（卫生厅负责）`, signatures, stock phrases) stay. The first copy is kept,
-/// unless the clause numbering is strictly more consistent around a later copy, or a later copy
-/// sits inside kept text while the first borders other repeats (see `RunFinder.chooseCopies`).
+/// `UnitSplitter`). A left-to-right greedy longest-match parse (LZ77 over unit hashes with
+/// bounded hash chains; each unit compared by hash, then scalar by scalar) finds runs of whole
+/// units that occurred before, across line breaks; the work is linear in the number of units
+/// times `max_candidates`. The search is repeated over the kept units (up to `max_passes` rounds)
+/// because a removal can bring short sentences together into a new repeated run.
+///
+/// A run is removed only when its content (attributions not counted) reaches the thresholds in
+/// `Rules/dedup.yaml`, so short legitimate repeats (`（卫生厅负责）`, signatures, stock phrases)
+/// stay. The first copy is kept, unless the clause numbering is strictly more consistent around a
+/// later copy, or a later copy sits inside kept text while the first borders other repeats (see
+/// `RunFinder.chooseCopies`). Removed pieces are labelled `repeated_paragraph` (whole paragraphs
+/// repeating whole paragraphs), `repeated_sentence` (one sentence) or `repeated_run`, and name the
+/// source span of the copy that was kept.
 public struct Deduplicator: Sendable {
   public let rules: DedupRules
   public init(rules: DedupRules) { self.rules = rules }
@@ -20,6 +23,14 @@ public struct Deduplicator: Sendable {
   public static let stage = "dedup"
 
   public func dedup(_ doc: NormalizedDocument) throws(StageFailure) -> NormalizedDocument {
+    var out = doc
+    out.stats["dedup_removed_runs", default: 0] += 0
+    out.stats["dedup_removed_chars", default: 0] += 0
+    return pass(out)
+  }
+
+  /// Finds and removes repeats; appends the removals to `doc.removed`.
+  func pass(_ doc: NormalizedDocument) -> NormalizedDocument {
     let text = doc.text
     let s = text.scalars
     if s.isEmpty { return doc }
@@ -27,13 +38,17 @@ public struct Deduplicator: Sendable {
     if units.count < 2 { return doc }
 
     var finder = RunFinder(units: units, scalars: s, rules: rules)
-    finder.findRepeatedRuns()
-    finder.chooseCopies()
+    // Removing a repeat can bring short kept sentences together into a new repeated run, so
+    // search the kept units again until nothing more is found (at most `max_passes` rounds).
+    for _ in 0..<rules.maxPasses {
+      let before = finder.phrases.count
+      finder.findRepeatedRuns()
+      finder.chooseCopies(from: before)
+      if finder.phrases.count == before { break }
+    }
     let phrases = finder.phrases.filter { !$0.dst.isEmpty }
+    if phrases.isEmpty { return doc }
     var out = doc
-    out.stats["dedup_removed_runs", default: 0] += 0
-    out.stats["dedup_removed_chars", default: 0] += 0
-    if phrases.isEmpty { return out }
 
     // Scalar mask: which phrase (if any) dropped each scalar.
     let none = -1
@@ -84,6 +99,19 @@ public struct Deduplicator: Sendable {
       counterpart[u] = Int32(c)
     }
 
+    // Source offsets removed by earlier dedup passes (prefix counts): a piece never spans one,
+    // so removal spans never overlap.
+    var earlier = [Int32](repeating: 0, count: text.sourceLength + 1)
+    var marks = [Bool](repeating: false, count: text.sourceLength)
+    for r in doc.removed where r.stage == Self.stage {
+      for q in r.span.range where q < marks.count { marks[q] = true }
+    }
+    for q in 0..<marks.count { earlier[q + 1] = earlier[q] + (marks[q] ? 1 : 0) }
+    func gapHasEarlierRemoval(_ a: Int, _ b: Int) -> Bool {
+      let lo = min(text.origin[a] + 1, text.sourceLength), hi = min(max(lo, text.origin[b]), text.sourceLength)
+      return earlier[hi] - earlier[lo] > 0
+    }
+
     // keptBefore[u]: kept units before unit u, to tell whether two kept units are adjacent.
     var keptBefore = [Int32](repeating: 0, count: units.count + 1)
     for u in units.indices { keptBefore[u + 1] = keptBefore[u] + (finder.removed[u] ? 0 : 1) }
@@ -103,6 +131,7 @@ public struct Deduplicator: Sendable {
       var e = k
       var firstUnit = -1, lastUnit = -1
       while e < s.count, owner[e] == p {
+        if e > k, gapHasEarlierRemoval(e - 1, e) { break }
         let u = Int(unitAt[e])
         if u >= 0, u != lastUnit {
           if lastUnit >= 0, !(counterpart[u] >= 0 && counterpart[lastUnit] >= 0
@@ -160,7 +189,7 @@ struct RunFinder {
   let rules: DedupRules
   var removed: [Bool]
   var phrases: [Phrase] = []
-  /// The units pass 2 works on (those pass 1 kept), and each unit's position in it (-1: none).
+  /// The units the current round works on (those still kept), and each unit's position in it (-1: none).
   var seq: [Int] = []
   var seqPosition: [Int32] = []
 
@@ -186,18 +215,21 @@ struct RunFinder {
     }
   }
 
-  /// Whether a run of units is long enough to remove, and under which rule.
+  /// Whether a run of units is long enough to remove, and under which rule: it holds a sentence
+  /// long enough to be removed on its own, or several sentences long enough together. (Monotone:
+  /// a run is never rejected when a part of it would be accepted.)
   func acceptance<C: Sequence<Int>>(_ run: C) -> Verdict? {
-    var sentences = 0, chars = 0
+    var sentences = 0, chars = 0, longest = 0
     for u in run where units[u].isContent {
       sentences += 1
       chars += units[u].contentChars
+      longest = max(longest, units[u].contentChars)
     }
     guard sentences >= rules.minRunSentences, sentences > 0 else { return nil }
-    if sentences == 1 {
-      return chars >= rules.minSentenceChars ? ("repeated_sentence", DedupRules.sentenceRuleID) : nil
-    }
-    return chars >= rules.minRunChars ? ("repeated_run", DedupRules.runRuleID) : nil
+    let reason = sentences == 1 ? "repeated_sentence" : "repeated_run"
+    if sentences > 1, chars >= rules.minRunChars { return (reason, DedupRules.runRuleID) }
+    if longest >= rules.minSentenceChars { return (reason, DedupRules.sentenceRuleID) }
+    return nil
   }
 
   typealias Verdict = (reason: String, rule: String)
@@ -214,33 +246,40 @@ struct RunFinder {
                     equal: (Int, Int) -> Bool, accept: (Range<Int>) -> Verdict?) -> [(Int, Int, Int, Verdict)] {
     var out: [(Int, Int, Int, Verdict)] = []
     var chains: [UInt64: [Int]] = [:]
-    var itemRemoved = [Bool](repeating: false, count: n)
+
+    /// The longest earlier copy of the items from `i` on: (length, source).
+    func longest(at i: Int) -> (Int, Int) {
+      var bestLength = 0, bestSource = -1
+      guard let chain = chains[hash[i]] else { return (0, -1) }
+      // An item without content can only start a run that reaches content within a few
+      // items; its chain (one attribution, say) is long and unspecific, so try fewer.
+      let limit = hasContent(i) ? maxCandidates : min(maxCandidates, Self.contentlessRunLimit)
+      var candidates = chain.suffix(max(1, limit - 1)).reversed().map { $0 }
+      if let first = chain.first, candidates.last != first { candidates.append(first) }
+      for j in candidates {
+        var length = 0, content = false
+        while j + length < i, i + length < n, equal(j + length, i + length) {
+          content = content || hasContent(i + length)
+          length += 1
+          // A long run with no sentence in it (attributions only) can never be removed; stop
+          // here so text made of one repeated attribution stays linear.
+          if !content, length >= Self.contentlessRunLimit { break }
+        }
+        // Equal lengths: prefer the earlier source (candidates run from late to early).
+        if length > 0, length >= bestLength { bestLength = length; bestSource = j }
+      }
+      return (bestLength, bestSource)
+    }
+
     var i = 0
     while i < n {
-      var bestLength = 0, bestSource = -1
-      if let chain = chains[hash[i]] {
-        // An item without content can only start a run that reaches content within a few
-        // items; its chain (one attribution, say) is long and unspecific, so try fewer.
-        let limit = hasContent(i) ? maxCandidates : min(maxCandidates, Self.contentlessRunLimit)
-        var candidates = chain.suffix(max(1, limit - 1)).reversed().map { $0 }
-        if let first = chain.first, candidates.last != first { candidates.append(first) }
-        for j in candidates {
-          var length = 0, content = false
-          while j + length < i, i + length < n, equal(j + length, i + length) {
-            content = content || hasContent(i + length)
-            length += 1
-            // A long run with no sentence in it (attributions only) can never be removed; stop
-            // here so text made of one repeated attribution stays linear.
-            if !content, length >= Self.contentlessRunLimit { break }
-          }
-          // Equal lengths: prefer the earlier source (candidates run from late to early).
-          if length > 0, length >= bestLength { bestLength = length; bestSource = j }
-        }
-      }
-      if bestLength > 0, let verdict = accept(i..<(i + bestLength)) {
-        out.append((i, bestSource, bestLength, verdict))
-        for t in i..<(i + bestLength) { itemRemoved[t] = true }
-        i += bestLength
+      let (length, source) = longest(at: i)
+      // Lazy match: a run starting with an attribution gives way to an at least as long run
+      // starting at the next unit (the attribution then stays with the sentence before it).
+      let deferToNext = length > 0 && !hasContent(i) && i + 1 < n && longest(at: i + 1).0 >= length
+      if length > 0, !deferToNext, let verdict = accept(i..<(i + length)) {
+        out.append((i, source, length, verdict))
+        i += length
         continue
       }
       chains[hash[i], default: []].append(i)
@@ -279,18 +318,17 @@ struct RunFinder {
 
   // MARK: - Choosing which copy to keep
 
-  /// Revisits each run of pass 2 (in text order) and keeps the later copy instead of the first
+  /// Revisits each new run (in text order) and keeps the later copy instead of the first
   /// one when, for a run with clause markers (`prefer_numbered_context`), the clause numbering
   /// around it is strictly more consistent, or, for a run without markers (`prefer_embedded_copy`),
   /// it sits between kept text where the first copy borders other removed repeats (a sentence
   /// pasted in together with a repeated run). A run with markers whose numbering ties keeps its
   /// first copy: its neighbours say little there (tried on seed 000: it moved 6．（2） into 三、).
   /// Runs that pointed at a moved source are re-pointed when removals are recorded.
-  mutating func chooseCopies() {
+  mutating func chooseCopies(from firstPhrase: Int = 0) {
     guard rules.preferNumberedContext || rules.preferEmbeddedCopy else { return }
-    for pi in phrases.indices {
+    for pi in firstPhrase..<phrases.count {
       let p = phrases[pi]
-      guard p.reason != "repeated_paragraph" else { continue }
       // Only a source still wholly kept can be swapped (another swap may have taken it already).
       guard p.src.allSatisfy({ !removed[$0] }) else { continue }
       let skip = Set(p.src).union(p.dst)
