@@ -82,9 +82,9 @@ extension SegmentRun {
       md.date = sig.date
       if let who = sig.issuer { md.issuer = who }
     }
-    if md.date == nil { md.date = try labelledDate(rules.dateLabels) }
+    if md.date == nil { md.date = labelledDate(rules.dateLabels) }
 
-    md.published = try labelledDate(rules.publishedLabels)
+    md.published = labelledDate(rules.publishedLabels)
     if md.published == nil, let page = pagePublished { md.published = try parseDate(page) }
 
     md.recipients = try recipients(numbers: numbers)
@@ -185,21 +185,16 @@ extension SegmentRun {
 
   // MARK: Dates
 
-  /// A date right after one of `labels` (发布日期:2011-03-07), as YYYY-MM-DD.
-  func labelledDate(_ labels: [[Unicode.Scalar]]) throws(StageFailure) -> String? {
+  /// A date right after one of `labels` (发布日期:2011-03-07), as YYYY-MM-DD. Looks back from each
+  /// date the scan found, so the document is not searched again.
+  func labelledDate(_ labels: [[Unicode.Scalar]]) -> String? {
     guard !labels.isEmpty else { return nil }
-    let firsts = Set(labels.compactMap(\.first))
-    var i = 0
-    while i < n {
-      if !firsts.contains(s[i]) { i += 1; continue }
-      for w in labels where hasPrefix(w, at: i) {
-        var p = i + w.count
-        while p < n, isHSpace(s[p]) { p += 1 }
-        if p < n, s[p] == ":" || s[p] == "：" { p += 1 }
-        while p < n, isHSpace(s[p]) { p += 1 }
-        if let d = datesAt[p] { return d }
-      }
-      i += 1
+    for p in datesAt.keys.sorted() {
+      var q = p - 1
+      while q >= 0, isHSpace(s[q]) { q -= 1 }
+      if q >= 0, s[q] == ":" || s[q] == "：" { q -= 1 }
+      while q >= 0, isHSpace(s[q]) { q -= 1 }
+      for w in labels where hasPrefix(w, at: q + 1 - w.count) { return datesAt[p] }
     }
     return nil
   }

@@ -23,6 +23,9 @@ public func parseNumber(_ digits: [Unicode.Scalar], _ kind: Numerals) -> Int? {
     case 0x3251...0x325F: return Int(v - 0x3251) + 21  // ㉑-㉟
     case 0x32B1...0x32BF: return Int(v - 0x32B1) + 36  // ㊱-㊿
     case 0x2776...0x277F: return Int(v - 0x2776) + 1  // ❶-❿
+    case 0x2474...0x2487: return Int(v - 0x2474) + 1  // ⑴-⒇
+    case 0x2488...0x249B: return Int(v - 0x2488) + 1  // ⒈-⒛
+    case 0x3220...0x3229: return Int(v - 0x3220) + 1  // ㈠-㈩
     default: return nil
     }
   case .latin:

@@ -7,7 +7,7 @@ public enum Numerals: String, Sendable, CaseIterable {
   case arabic
   /// 一, 十二, 二十五, 一百零二, and digit strings such as 二〇一一.
   case chinese
-  /// ① … ⑳, ㉑ … ㊿.
+  /// One enclosed character: ① … ⑳, ㉑ … ㊿, ❶ … ❿, ⑴ … ⒇, ⒈ … ⒛, ㈠ … ㈩.
   case circled
   /// A/a = 1 … Z/z = 26.
   case latin
@@ -107,19 +107,19 @@ public struct SegmentRules: RuleFile {
   let attachmentGroup: Int
   let closingGroup: Int
   public let maxGap: Int
-  let inlineAfter: Set<Unicode.Scalar>
+  let inlineAfter: ScalarSet
   let attributionRegex: RuleRegex
   public let headingGap: Int
   public let headingMaxLength: Int
-  let headingTerminators: Set<Unicode.Scalar>
-  let sentenceMarks: Set<Unicode.Scalar>
-  let headingTrim: Set<Unicode.Scalar>
+  let headingTerminators: ScalarSet
+  let sentenceMarks: ScalarSet
+  let headingTrim: ScalarSet
 
   let titleStarts: [[Unicode.Scalar]]
   let forwardStarts: [[Unicode.Scalar]]
   let titleEndings: [[Unicode.Scalar]]
   let titleMaxLength: Int
-  let titleStops: Set<Unicode.Scalar>
+  let titleStops: ScalarSet
   let docNumberRegex: RuleRegex
   /// The issuer pattern anchored to the end of a line: use `lookingAt` at the trimmed line start.
   let issuerLineRegex: RuleRegex
@@ -224,18 +224,19 @@ public struct SegmentRules: RuleFile {
     let attachment = compile("metadata.attachment", md.attachment, [.multiline])
     let closing = compile("metadata.closing_lines", md.closing_lines, [.multiline])
 
-    // the one whole-document pass: markers first, then dates, then attachment and closing lines
+    // the one whole-document pass: markers, attachment and closing lines, dates
     var scan: RuleRegex? = nil
     var attGroup = 0, closeGroup = 0
     if problems.isEmpty, !branches.isEmpty, !dates.isEmpty, let attachment, let closing {
       var alts = branches
+      // closing lines before dates: a printing line (…2013年12月19日印发) is a closing line, not a date
+      alts.append("(?<att>\(attachment.pattern))")
+      alts.append("(?<close>\(closing.pattern))")
       for (i, d) in dates.enumerated() {
         let p = d.regex.pattern.replacingAll("(?<y>", with: "(?<y\(i)x>").replacingAll("(?<m>", with: "(?<m\(i)x>")
           .replacingAll("(?<d>", with: "(?<d\(i)x>")
         alts.append("(?<b\(i)x>\(p))")
       }
-      alts.append("(?<att>\(attachment.pattern))")
-      alts.append("(?<close>\(closing.pattern))")
       let loc = raw.schemes.first?.pattern.location
       scan = compile("scan (schemes, dates, attachment, closing_lines)", Located(alts.joined(separator: "|"), location: loc),
                      [.multiline])
@@ -272,18 +273,18 @@ public struct SegmentRules: RuleFile {
     self.attachmentGroup = attGroup
     self.closingGroup = closeGroup
     self.maxGap = maxGap
-    self.inlineAfter = Set(raw.sequence.inline_after.unicodeScalars)
+    self.inlineAfter = ScalarSet(raw.sequence.inline_after)
     self.attributionRegex = attribution
     self.headingGap = headingGap
     self.headingMaxLength = headingMax
-    self.headingTerminators = Set(raw.heading.terminators.unicodeScalars)
-    self.sentenceMarks = Set(raw.heading.sentence_marks.unicodeScalars)
-    self.headingTrim = Set(raw.heading.trim_trailing.unicodeScalars)
+    self.headingTerminators = ScalarSet(raw.heading.terminators)
+    self.sentenceMarks = ScalarSet(raw.heading.sentence_marks)
+    self.headingTrim = ScalarSet(raw.heading.trim_trailing)
     self.titleStarts = titleStarts
     self.forwardStarts = md.forward_starts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.titleEndings = titleEndings
     self.titleMaxLength = titleMax
-    self.titleStops = Set(md.title_stops.unicodeScalars)
+    self.titleStops = ScalarSet(md.title_stops)
     self.docNumberRegex = docNumber
     self.issuerLineRegex = issuerLine
     self.issuerPrefixRegex = issuerPrefix
@@ -316,5 +317,16 @@ extension String {
       }
     }
     return String(out)
+  }
+}
+
+/// A small set of characters from a rules string (a handful of punctuation marks): a linear scan
+/// beats hashing for sets this small, and these are tested for most characters of a document.
+public struct ScalarSet: Sendable {
+  let items: [Unicode.Scalar]
+  init(_ s: String) { items = Array(Set(s.unicodeScalars)) }
+  @inline(__always) func contains(_ c: Unicode.Scalar) -> Bool {
+    for x in items where x == c { return true }
+    return false
   }
 }

@@ -93,8 +93,8 @@ private func signed(_ date: String) -> String {
     #expect(try outline("附件下载：相关链接：").0.metadata.attachments == [])
   }
 
-  @Test func seed000() throws {
-    let m = try outline(seed("000")).0.metadata
+  @Test(arguments: [true, false]) func seed000(_ normalised: Bool) throws {
+    let m = try outline(normalised ? seed("000") : TestSupport.corpusNotice("000")).0.metadata
     #expect(m.title == "关于印发自治区医药卫生体制五项重点改革2011年度主要工作安排的通知")
     #expect(m.docNumber == "新政办发〔2011〕18号")
     #expect(m.issuer == nil)
