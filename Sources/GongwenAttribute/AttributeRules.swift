@@ -1,5 +1,22 @@
 import GongwenCore
 
+/// A small set of characters, searched linearly (faster than hashing for a handful).
+public struct ScalarSet: Sendable, Equatable, ExpressibleByArrayLiteral {
+  public let values: [UInt32]
+  public init(_ scalars: some Sequence<Unicode.Scalar>) {
+    var v: [UInt32] = []
+    for s in scalars where !v.contains(s.value) { v.append(s.value) }
+    values = v
+  }
+  public init(arrayLiteral elements: Unicode.Scalar...) { self.init(elements) }
+  @inline(__always) public func contains(_ s: Unicode.Scalar) -> Bool {
+    let x = s.value
+    for v in values where v == x { return true }
+    return false
+  }
+  public var isEmpty: Bool { values.isEmpty }
+}
+
 /// A role a department plays in one task.
 public enum AttributionRole: String, Sendable, CaseIterable {
   /// 牵头 (leads).
@@ -41,6 +58,7 @@ public struct AttributeRules: RuleFile {
     public var inline_roles: [RawRoleWord]
     public var joiners: [RawJoiner]
     public var lead_ins: [String]
+    public var tail_words: [String]
     public var note_items: [String]
     public var notes: [RawPattern]
     public var first_listed_lead: Located<String>
@@ -86,16 +104,18 @@ public struct AttributeRules: RuleFile {
   public let openBrackets: [Unicode.Scalar]
   public let closeBrackets: [Unicode.Scalar]
   public let maxLength: Int
-  public let trailing: Set<Unicode.Scalar>
-  public let sentenceEnds: Set<Unicode.Scalar>
-  public let separators: Set<Unicode.Scalar>
-  public let colons: Set<Unicode.Scalar>
+  public let trailing: ScalarSet
+  public let sentenceEnds: ScalarSet
+  public let separators: ScalarSet
+  public let colons: ScalarSet
   /// Longest first.
   public let labels: [RoleWord]
   public let roleWords: [RoleWord]
   public let inlineRoles: [RoleWord]
   public let joiners: [Joiner]
   public let leadIns: [[Unicode.Scalar]]
+  /// Longest first.
+  public let tailWords: [[Unicode.Scalar]]
   public let noteItems: Set<String>
   public let notes: [RuleRegex]
   public let firstListedLead: RuleRegex
@@ -143,10 +163,10 @@ public struct AttributeRules: RuleFile {
     if maxDepartmentLength < 2 || maxDepartmentLength > 200 {
       bad(raw.max_department_length.location, "'max_department_length' must be between 2 and 200")
     }
-    trailing = Set(chars(raw.trailing, key: "trailing"))
-    sentenceEnds = Set(chars(raw.sentence_ends, key: "sentence_ends"))
-    separators = Set(chars(raw.separators, key: "separators"))
-    colons = Set(chars(raw.colons, key: "colons"))
+    trailing = ScalarSet(chars(raw.trailing, key: "trailing"))
+    sentenceEnds = ScalarSet(chars(raw.sentence_ends, key: "sentence_ends"))
+    separators = ScalarSet(chars(raw.separators, key: "separators"))
+    colons = ScalarSet(chars(raw.colons, key: "colons"))
     if colons.isEmpty { bad(nil, "'colons' must list at least one character") }
     if separators.isEmpty { bad(nil, "'separators' must list at least one character") }
 
@@ -177,6 +197,7 @@ public struct AttributeRules: RuleFile {
     }
     self.joiners = joiners.sorted { $0.text.count > $1.text.count }
     leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    tailWords = raw.tail_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     noteItems = Set(raw.note_items)
     if separators.contains("和") { bad(nil, "'separators': never split on 和 (人力资源和社会保障厅)") }
 

@@ -21,7 +21,10 @@ public struct Attributor: Sendable {
   public func attribute(_ outline: Outline, text: CleanText) throws(StageFailure) -> AttributedOutline {
     let engine = try Engine(rules: rules)
     let s = text.scalars
-    let leadFrom = try engine.firstListedLeadOffset(s)
+    // The first-listed-lead declaration (下同) is looked for in the preamble (before the first
+    // unit) and in every attribution; from the first one found on, it applies.
+    let preambleEnd = outline.units.first.map { max(0, min($0.markerRange.lowerBound, s.count)) } ?? 0
+    var declared = try engine.declaresFirstListedLead(s[0..<preambleEnd])
 
     var attributions: [Attribution?] = []
     attributions.reserveCapacity(outline.units.count)
@@ -34,7 +37,8 @@ public struct Attributor: Sendable {
         attributions.append(nil)
         continue
       }
-      let firstListedApplies = leadFrom.map { $0 < found.range.upperBound } ?? false
+      if !declared { declared = try engine.declaresFirstListedLead(s[found.range]) }
+      let firstListedApplies = declared
       let a = engine.makeAttribution(found, scalars: s, firstListedLead: firstListedApplies)
       for name in found.parsed.unknown where !unknownSeen.contains(name) {
         unknownSeen.insert(name)
@@ -119,10 +123,20 @@ final class Engine {
   let firstListed: ICURegex
   let notDepartment: ICURegex
   let generic: ICURegex
-  let whitespace: Set<Unicode.Scalar> = [" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"]
+  let whitespace: ScalarSet = [" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"]
+
+  /// Labels and role words: never department names themselves (（牵头单位）).
+  let reserved: Set<String>
+  /// First characters of the labels (a cheap pre-check).
+  let labelStarts: ScalarSet
+  /// Longest `note_items` entry, in scalars.
+  let maxNoteItem: Int
 
   init(rules: AttributeRules) throws(StageFailure) {
     r = rules
+    maxNoteItem = rules.noteItems.map { $0.unicodeScalars.count }.max() ?? 0
+    labelStarts = ScalarSet(rules.labels.compactMap { $0.text.first })
+    reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
     var n: [(RuleRegex, ICURegex)] = []
     for rule in rules.notes { n.append((rule, try rule.matcher())) }
     notes = n
@@ -145,9 +159,10 @@ final class Engine {
     return result
   }
 
-  /// Offset where the notice first declares that the first-listed department leads.
-  func firstListedLeadOffset(_ s: [Unicode.Scalar]) throws(StageFailure) -> Int? {
-    do { return try firstListed.firstMatch(in: s)?.range.lowerBound } catch {
+  /// Does this text declare that the first-listed department leads?
+  func declaresFirstListedLead(_ s: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    guard !s.isEmpty else { return false }
+    do { return try firstListed.firstMatch(in: s) != nil } catch {
       throw r.firstListedLead.failure(error, stage: "attribute")
     }
   }
@@ -215,6 +230,7 @@ final class Engine {
 
   /// Does a label (with its colon) start at `p`?
   func label(at p: Int, in s: [Unicode.Scalar], before end: Int) -> RoleWord? {
+    guard labelStarts.contains(s[p]) else { return nil }
     for l in r.labels {
       let n = l.text.count
       guard p + n < end, r.colons.contains(s[p + n]) else { continue }
@@ -236,7 +252,7 @@ final class Engine {
     var ls = lineStart(s, before: end, lo: lo)
     var start: Int?
     var p = ls
-    let boundary: Set<Unicode.Scalar> = ["。", "；", ";", "，", ","]
+    let boundary: ScalarSet = ["。", "；", ";", "，", ","]
     while p < end {
       if p == ls || boundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || r.openBrackets.contains(s[p - 1]),
         label(at: p, in: s, before: end) != nil
@@ -322,7 +338,7 @@ final class Engine {
     sentences.append(content[sStart..<content.count])
 
     for sentence in sentences where !sentence.isEmpty {
-      let text = String(String.UnicodeScalarView(sentence))
+      let text = makeString(sentence)
       var isNote = false
       for (rule, re) in notes where try test(re, rule, text) { isNote = true; break }
       if isNote { continue }
@@ -342,7 +358,7 @@ final class Engine {
       for piece in pieces {
         var it = piece
         if it.isEmpty { continue }
-        if r.noteItems.contains(String(String.UnicodeScalarView(it))) { continue }
+        if it.count <= maxNoteItem && r.noteItems.contains(makeString(it)) { continue }
         // label
         if let l = r.labels.first(where: { hasPrefix(it, $0.text) && it.count > $0.text.count
             && r.colons.contains(it[it.startIndex + $0.text.count]) })
@@ -369,6 +385,10 @@ final class Engine {
         if let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) }) {
           closing = w.roles
           body.removeLast(w.text.count)
+        }
+        for tail in r.tailWords where body.count > tail.count && hasSuffix(body, tail) {
+          body.removeLast(tail.count)
+          break
         }
         var extra: [AttributionRole] = []
         if let last = body.last, r.closeBrackets.contains(last),
@@ -404,7 +424,7 @@ final class Engine {
           parts = next
         }
         for (k, part) in parts.enumerated() where !part.isEmpty {
-          let raw = String(String.UnicodeScalarView(part))
+          let raw = makeString(part)
           var roles = extra
           if k == 0 && firstLead && parts.count > 1 && !roles.contains(.lead) { roles.append(.lead) }
           pending.append(ParsedItem(raw: raw, name: raw, roles: roles))
@@ -464,6 +484,7 @@ final class Engine {
 
   /// Could be a department name: right length, no colon, nothing `not_department` rules out.
   func plausibleName(_ name: String) throws(StageFailure) -> Bool {
+    if reserved.contains(name) { return false }
     let n = name.unicodeScalars.count
     guard n >= 2, n <= r.maxDepartmentLength, !name.unicodeScalars.contains(where: { r.colons.contains($0) }) else {
       return false
@@ -471,7 +492,17 @@ final class Engine {
     return try !test(notDepartment, r.notDepartment, name)
   }
 
+  var likeMemo: [String: Bool] = [:]
+  var canonMemo: [String: (String, Bool, String?)] = [:]
+
   func departmentLike(_ name: String) throws(StageFailure) -> Bool {
+    if let hit = likeMemo[name] { return hit }
+    let result = try departmentLikeUncached(name)
+    likeMemo[name] = result
+    return result
+  }
+
+  func departmentLikeUncached(_ name: String) throws(StageFailure) -> Bool {
     guard try plausibleName(name) else { return false }
     if r.lexicon[name] != nil || endsLikeDepartment(name) { return true }
     for (_, rest, collective) in splitPrefix(name) where collective || r.lexicon[rest] != nil { return true }
@@ -481,6 +512,14 @@ final class Engine {
   /// Canonical name, whether it is known (lexicon, collective or generic), and the prefix it
   /// sets for later items of the same attribution.
   func canonicalize(_ name: String, context: String?) throws(StageFailure) -> (String, Bool, String?) {
+    let key = (context ?? "") + "\u{0}" + name
+    if let hit = canonMemo[key] { return hit }
+    let result = try canonicalizeUncached(name, context: context)
+    canonMemo[key] = result
+    return result
+  }
+
+  func canonicalizeUncached(_ name: String, context: String?) throws(StageFailure) -> (String, Bool, String?) {
     let splits = splitPrefix(name)
     // 1. prefix + lexicon entry: 省人社厅 -> 省 + 人力资源和社会保障厅
     for (p, rest, _) in splits {
@@ -493,8 +532,11 @@ final class Engine {
       if collective { return (name, true, p) }
       return (name, try test(generic, r.generic, name), p)
     }
-    // 4. unknown without prefix: only a collective prefix is inherited (各级…、发展改革部门)
-    if let context, r.collectivePrefixes.contains(context) { return (context + name, true, nil) }
+    // 4. unknown without prefix: only a generic body (…部门) inherits, and only a collective
+    //    prefix (各级卫生计生、发展改革、财政部门 -> 各级发展改革部门; never 各市州甘肃保监局)
+    if let context, r.collectivePrefixes.contains(context), r.sharedSuffixes.contains(where: { name.hasSuffix($0) }) {
+      return (context + name, true, nil)
+    }
     return (name, try test(generic, r.generic, name), nil)
   }
 
@@ -514,8 +556,34 @@ final class Engine {
       }
     }
     if firstListedLead && lead.isEmpty, let first = responsible.first { lead = [first] }
-    let text = String(String.UnicodeScalarView(s[f.range]))
+    let text = makeString(s[f.range])
     return Attribution(range: f.range, raw: text, departmentsRaw: raw, departments: departments, lead: lead,
                        responsible: responsible, participating: participating)
   }
+}
+
+/// A String from scalars, encoding UTF-8 directly (much faster than appending to a
+/// `String.UnicodeScalarView` one scalar at a time).
+func makeString<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(scalars.count * 3)
+  for u in scalars {
+    let v = u.value
+    if v < 0x80 {
+      bytes.append(UInt8(v))
+    } else if v < 0x800 {
+      bytes.append(UInt8(0xC0 | (v >> 6)))
+      bytes.append(UInt8(0x80 | (v & 0x3F)))
+    } else if v < 0x10000 {
+      bytes.append(UInt8(0xE0 | (v >> 12)))
+      bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      bytes.append(UInt8(0x80 | (v & 0x3F)))
+    } else {
+      bytes.append(UInt8(0xF0 | (v >> 18)))
+      bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+      bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      bytes.append(UInt8(0x80 | (v & 0x3F)))
+    }
+  }
+  return String(decoding: bytes, as: UTF8.self)
 }

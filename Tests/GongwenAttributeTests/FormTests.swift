@@ -42,6 +42,9 @@ import Testing
     #expect(b.lead == ["市人力资源和社会保障局"])
     #expect(b.responsible == ["市卫生局", "市人力资源和社会保障局"])
     #expect(b.raw == "责任单位：市卫生局、市人社局（牵头）")
+    let c = try #require(try attribution("完善医保支付。\n责任单位：市卫生局、市人社局（牵头单位）"))
+    #expect(c.lead == ["市人力资源和社会保障局"])
+    #expect(c.departmentsRaw == ["市卫生局", "市人社局"])
   }
 
   @Test func mainResponsibleAndAssistingUnits() throws {
@@ -60,6 +63,12 @@ import Testing
     let a = try #require(try attribution("研究确定补助办法。（省财政厅会同省卫生厅负责）"))
     #expect(Roles(a) == Roles(raw: ["省财政厅", "省卫生厅"], departments: ["省财政厅", "省卫生厅"], lead: ["省财政厅"],
                               responsible: ["省财政厅", "省卫生厅"]))
+  }
+
+  @Test func etceteraAndDutyWords() throws {
+    let a = try #require(try attribution("开展专项整治。（市卫生局、财政局等部门按职责分工负责）"))
+    #expect(Roles(a) == Roles(raw: ["市卫生局", "财政局"], departments: ["市卫生局", "市财政局"],
+                              responsible: ["市卫生局", "市财政局"]))
   }
 
   @Test func leadInWordAndBareList() throws {

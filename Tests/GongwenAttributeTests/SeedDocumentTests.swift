@@ -147,3 +147,78 @@ func lineOutline(_ source: String) -> (Outline, CleanText) {
     #expect(n > 1000)
   }
 }
+
+@Suite struct RobustnessTests {
+  /// Arbitrary unit ranges over every seed (including the garbled 000): no crash, every
+  /// attribution inside its unit and `raw` equal to the clean text at `range`.
+  @Test(arguments: ["000", "001", "002", "003", "004"])
+  func arbitraryRangesOverSeeds(_ prefix: String) throws {
+    let s = Array(TestSupport.corpusNotice(prefix).unicodeScalars)
+    let text = CleanText(sourceScalars: s)
+    for step in [7, 61, 250] {
+      var units: [ClauseUnit] = []
+      var at = 0
+      var n = 0
+      while at < s.count {
+        let end = min(s.count, at + step + (n % 5) * 13)
+        let markerEnd = min(end, at + 1)
+        n += 1
+        units.append(ClauseUnit(path: [n], markers: [], schemes: [], markerRange: at..<markerEnd, ownRange: at..<end,
+                                bodyRange: markerEnd..<end, heading: nil))
+        at = end
+      }
+      // plus degenerate ranges
+      units.append(ClauseUnit(path: [0], markers: [], schemes: [], markerRange: 0..<0, ownRange: 0..<0,
+                              bodyRange: 5..<3 + 2, heading: nil))
+      units.append(ClauseUnit(path: [0], markers: [], schemes: [], markerRange: s.count..<s.count,
+                              ownRange: s.count..<(s.count + 10), bodyRange: s.count..<(s.count + 10), heading: nil))
+      let out = try Attributor(rules: bundled).attribute(Outline(metadata: NoticeMetadata(), units: units), text: text)
+      #expect(out.attributions.count == units.count)
+      for (u, a) in zip(units, out.attributions) {
+        guard let a else { continue }
+        #expect(a.range.lowerBound >= u.bodyRange.lowerBound && a.range.upperBound <= u.bodyRange.upperBound)
+        #expect(text.string(a.range) == a.raw)
+        #expect(!a.departments.isEmpty)
+        #expect(a.departments.count <= a.departmentsRaw.count)
+      }
+    }
+  }
+
+  /// 000 as Segment will see it: units begin at markers in the middle of run-on paragraphs.
+  @Test func seed000RunOnText() throws {
+    let s = Array(TestSupport.corpusNotice("000").unicodeScalars)
+    let text = CleanText(sourceScalars: s)
+    // markers: (N) and N．
+    var starts: [(Int, Int)] = []
+    var i = 0
+    while i < s.count {
+      if s[i] == "(", i + 2 < s.count, ("1"..."9").contains(s[i + 1]), s[i + 2] == ")" { starts.append((i, i + 3)) }
+      if ("1"..."9").contains(s[i]), i + 1 < s.count, s[i + 1] == "．", i == 0 || !("0"..."9").contains(s[i - 1]) {
+        starts.append((i, i + 2))
+      }
+      i += 1
+    }
+    var units: [ClauseUnit] = []
+    for (k, (m0, m1)) in starts.enumerated() {
+      let end = k + 1 < starts.count ? starts[k + 1].0 : s.count
+      units.append(ClauseUnit(path: [k + 1], markers: [], schemes: [], markerRange: m0..<m1, ownRange: m0..<end,
+                              bodyRange: m1..<end, heading: nil))
+    }
+    let out = try Attributor(rules: bundled).attribute(Outline(metadata: NoticeMetadata(), units: units), text: text)
+    let found = out.attributions.compactMap { $0 }
+    #expect(found.count >= 50)  // 62 in the text; a few close garbled runs, not units
+    // 000 never names a jurisdiction, so none is invented
+    #expect(found.allSatisfy { $0.departments.allSatisfy { !$0.hasPrefix("省") && !$0.hasPrefix("市") } })
+    #expect(found.allSatisfy { $0.lead.isEmpty })
+    let unknown = out.warnings.filter { $0.code == "unknown_department" }
+    #expect(unknown.count == 1)
+    #expect(unknown.first?.message.contains("军区后勤卫生处") == true)
+  }
+
+  @Test func longPreambleWithoutDeclarationDoesNotTimeOut() throws {
+    let filler = String(repeating: "各地、各有关部门要按照要求，加强领导，明确责任，强化考核，狠抓落实。\n", count: 40_000)
+    let (o, t) = makeOutline([U("1.", [1], "加强领导。（市卫生局、市财政局负责）")], preamble: filler)
+    let out = try Attributor(rules: bundled).attribute(o, text: t)
+    #expect(out.attributions[0]?.lead == [])
+  }
+}

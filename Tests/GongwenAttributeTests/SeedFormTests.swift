@@ -138,6 +138,12 @@ import Testing
     #expect(out.warnings.isEmpty)
   }
 
+  @Test func collectivePrefixIsNotInheritedByNamedBodies() throws {
+    let a = try #require(try attribution("支持商业保险机构参与经办服务。（省医改办、各市州人民政府分别负责，甘肃保监局参与）"))
+    #expect(a.departments == ["省深化医药卫生体制改革领导小组办公室", "各市州人民政府", "甘肃保监局"])
+    #expect(a.participating == ["甘肃保监局"])
+  }
+
   // MARK: 004 (Zibo): 负责部门排在第一位的为牵头部门; 分别牵头 … 负责
 
   @Test func form004RespectivelyLeadThenResponsible() throws {
