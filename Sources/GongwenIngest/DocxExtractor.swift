@@ -28,7 +28,7 @@ struct DocxExtractor {
       throw StageFailure(stage: "ingest", code: "corrupt_docx",
                          message: "the zip archive is truncated or damaged (\(error)); \(Self.fixAdvice)")
     }
-    guard let document = archive["word/document.xml"] else {
+    guard let document = try mainDocument(archive, archiveSize: bytes.count) else {
       throw StageFailure(stage: "ingest", code: "unsupported_format", message: describeOtherZip(archive))
     }
     var warnings: [DocumentWarning] = []
@@ -36,7 +36,7 @@ struct DocxExtractor {
     let tree: MarkupTree
     do { tree = try MarkupKit.parseXML(xml, maxBytes: rules.maxDocxPartBytes, maxDepth: rules.maxMarkupDepth) } catch {
       throw StageFailure(stage: "ingest", code: "corrupt_docx",
-                         message: "word/document.xml is not well-formed XML (\(error.message)); \(Self.fixAdvice)")
+                         message: "\(document.path) is not well-formed XML (\(error.message)); \(Self.fixAdvice)")
     }
     var numbering = WordNumbering()
     for (part, isStyles) in [("word/numbering.xml", false), ("word/styles.xml", true)] {
@@ -45,6 +45,8 @@ struct DocxExtractor {
         let t = try MarkupKit.parseXML(try read(entry, from: archive, archiveSize: bytes.count), maxBytes: rules.maxDocxPartBytes,
                                        maxDepth: rules.maxMarkupDepth)
         if isStyles { numbering.loadStyles(t) } else { numbering.loadNumbering(t) }
+      } catch let failure as StageFailure where failure.code == "zip_bomb" || failure.code == "too_large" {
+        throw failure
       } catch {
         warnings.append(DocumentWarning(code: "docx_part_unreadable", stage: "ingest",
                                         message: "\(part) cannot be read (\(error)); list numbers may be missing"))
@@ -57,6 +59,29 @@ struct DocxExtractor {
     var renderer = DocxText(tree: tree, numbering: numbering)
     let text = renderer.render()
     return (text, warnings)
+  }
+
+  /// `word/document.xml`, or the part `_rels/.rels` names as the office document (some tools write
+  /// `word/document2.xml`); entry names are compared case-insensitively with `\` read as `/`.
+  private func mainDocument(_ archive: Archive, archiveSize: Int) throws(StageFailure) -> Entry? {
+    func find(_ path: String) -> Entry? {
+      if let e = archive[path] { return e }
+      let want = path.lowercased()
+      for e in archive where e.path.replacingOccurrences(of: "\\", with: "/").lowercased() == want { return e }
+      return nil
+    }
+    if let e = find("word/document.xml") { return e }
+    guard let rels = find("_rels/.rels"),
+      let tree = try? MarkupKit.parseXML(try read(rels, from: archive, archiveSize: archiveSize), maxBytes: 1 << 20),
+      let root = tree.root
+    else { return nil }
+    for r in tree.children(of: root, named: "Relationship")
+    where tree[r].attribute("Type")?.hasSuffix("/officeDocument") == true {
+      guard var target = tree[r].attribute("Target") else { continue }
+      while target.hasPrefix("/") { target.removeFirst() }
+      if let e = find(target) { return e }
+    }
+    return nil
   }
 
   private func describeOtherZip(_ archive: Archive) -> String {

@@ -64,6 +64,7 @@ struct HTMLExtractor {
         // an HTML5 <header> inside <article>/<main> holds the notice's own title: kept
         let articleHeader = node.name == "header" && inArticle[i]
         if rules.dropElements.contains(node.name) && !articleHeader { dropped[i] = true }
+        if isHidden(node) { dropped[i] = true }
         if node.name == "a" { inLink[i] = true }
         if node.name == "article" || node.name == "main" { inArticle[i] = true }
       }
@@ -81,10 +82,12 @@ struct HTMLExtractor {
           let han = node.text.unicodeScalars.reduce(0) { $0 + (isHan($1) ? 1 : 0) }
           if inLink[i] { link[i] = han } else { good[i] = han }
           if han > 0 && !inLink[i] {
-            do {
-              docNum[i] = try numRe.firstMatch(in: node.text.unicodeScalars) != nil ? 1 : 0
-              markers[i] = try markerRe.matches(in: node.text).count
-            } catch { throw rules.docNumber.failure(error, stage: "ingest") }
+            do { docNum[i] = try numRe.firstMatch(in: node.text.unicodeScalars) != nil ? 1 : 0 } catch {
+              throw rules.docNumber.failure(error, stage: "ingest")
+            }
+            do { markers[i] = try markerRe.matches(in: node.text).count } catch {
+              throw rules.clauseMarker.failure(error, stage: "ingest")
+            }
           }
         }
         if let p = node.parent {
@@ -163,6 +166,14 @@ struct HTMLExtractor {
     return Page(text: body, title: title, published: published, warnings: warnings)
   }
 
+  /// `hidden`, `style="display:none"` or `visibility:hidden`: not shown to the reader.
+  private func isHidden(_ node: MarkupTree.Node) -> Bool {
+    if node.attribute("hidden") != nil { return true }
+    guard let style = node.attribute("style") else { return false }
+    let s = String(String.UnicodeScalarView(style.lowercased().unicodeScalars.filter { $0 != " " && $0 != "\t" }))
+    return s.contains("display:none") || s.contains("visibility:hidden")
+  }
+
   private func matcher(_ r: RuleRegex) throws(StageFailure) -> ICURegex { try r.matcher() }
 
   /// Text of the subtree with block structure: blocks become line breaks, table cells end with a
@@ -214,12 +225,37 @@ struct HTMLExtractor {
         case "pre":
           preDepth += 1
           breakLine()
+        case "li":
+          breakLine()
+          // items of an ordered list show the number the browser draws
+          if let list = node.parent, tree[list].name == "ol" {
+            out += orderedMarker(tree, item: i, list: list)
+          }
         default: if Self.blockElements.contains(name) { breakLine() }
         }
       }
       stack.append((i, true))
       for c in node.children.reversed() { stack.append((c, false)) }
     }
+  }
+
+  /// The marker a browser draws for `<li>` `item` of `<ol>` `list` (`start`, `type`, `value` honoured).
+  private func orderedMarker(_ tree: MarkupTree, item: Int, list: Int) -> String {
+    var n = tree[list].attribute("start").flatMap { Int($0) } ?? 1
+    for c in tree[list].children where tree[c].kind == .element && tree[c].name == "li" {
+      if let v = tree[c].attribute("value").flatMap({ Int($0) }) { n = v }
+      if c == item { break }
+      n += 1
+    }
+    let format: String
+    switch tree[list].attribute("type") {
+    case "a": format = "lowerLetter"
+    case "A": format = "upperLetter"
+    case "i": format = "lowerRoman"
+    case "I": format = "upperRoman"
+    default: format = "decimal"
+    }
+    return WordNumbering.format(n, format) + ". "
   }
 
   /// A table cell used for page layout rather than data: it holds a nested table, or it is the only

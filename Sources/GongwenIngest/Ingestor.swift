@@ -5,6 +5,17 @@ import GongwenCore
 /// The format is decided by content (magic bytes, markup near the start); `pathHint` only
 /// sharpens messages and breaks ties. Plain text is the fast path: valid UTF-8 is accepted
 /// without calling the charset detector.
+///
+/// Decoding order (see `TextDecoding`): BOM -> UTF-16 by NUL-byte pattern -> valid UTF-8 ->
+/// a charset the page/XML declares, if decoding with it is clean -> UTF-8 with a few damaged
+/// bytes -> GB18030 / Big5 / BOM-less UTF-16 by the share of common Chinese characters ->
+/// ICU's detector -> GB18030 with an `encoding_uncertain` warning.
+///
+/// Failure codes (`StageFailure.code`, stage `ingest`): `unsupported_format` (PDF, images,
+/// legacy .doc/OLE2, RTF, archives, non-Word zips, Word XML), `binary_file`, `too_large`,
+/// `corrupt_docx`, `zip_bomb`, `undecodable`, `bad_html`, `io_error`.
+/// Warning codes: `undecodable_bytes`, `nul_bytes`, `encoding_uncertain`, `deep_nesting`,
+/// `html_no_text`, `docx_part_unreadable`.
 public struct Ingestor: Sendable {
   public let rules: IngestRules
   public init(rules: IngestRules) { self.rules = rules }

@@ -83,8 +83,9 @@ public enum MarkupKit {
     guard let rootC = xmlDocGetRootElement(doc) else {
       return MarkupTree(nodes: [], root: nil, depthLimited: false, isHTML: html)
     }
-    // Walk: cur = C node; parentStack holds Swift indices of open elements with their depth.
-    var stack: [Int] = []  // Swift index of the element each open C element maps to (may repeat when flattened)
+    // Walk the C tree by pointers. `cStack` holds the open C elements; `stack` the Swift index each maps
+    // to (the same index repeats where elements beyond `maxDepth` are flattened into their ancestor).
+    var stack: [Int] = []
     var cStack: [xmlNodePtr] = []
     var cur: xmlNodePtr? = rootC
     while let n = cur {

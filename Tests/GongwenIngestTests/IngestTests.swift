@@ -165,6 +165,28 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     #expect(f?.message.contains("max_docx_part_bytes") == true)
   }
 
+  @Test func mainDocumentFoundThroughRels() throws {
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    let rels = """
+      <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+      <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>
+      """
+    let doc = "<w:document xmlns:w=\"\(w)\"><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">（一）加快推进。</w:t></w:r></w:p></w:body></w:document>"
+    let zip = storedZip([("_rels/.rels", rels), ("word/document2.xml", doc)])
+    let result = try ingestor.ingest(zip, pathHint: "a.docx")
+    #expect(result.format == "docx")
+    #expect(result.text == "一、总体要求\n（一）加快推进。")
+  }
+
+  @Test func unreadableNumberingIsAWarningNotAFailure() throws {
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    let doc = "<w:document xmlns:w=\"\(w)\"><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>总体要求</w:t></w:r></w:p></w:body></w:document>"
+    let zip = storedZip([("word/document.xml", doc), ("word/numbering.xml", "<w:numbering")])
+    let result = try ingestor.ingest(zip)
+    #expect(result.text == "总体要求")
+    #expect(result.warnings.map(\.code) == ["docx_part_unreadable"])
+  }
+
   @Test func truncatedDocx() {
     let bytes = IngestFixtures.bytes("000.docx")
     let f = failure { () throws(StageFailure) in try ingestor.ingest(Array(bytes.prefix(bytes.count / 2)), pathHint: "a.docx") }
@@ -360,9 +382,21 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     #expect(doc.text.hasSuffix("关于印发方案的通知\n某政办发〔2013〕5号\n一、总体要求"))
   }
 
+  @Test func orderedListsShowTheirNumbers() throws {
+    let html = "<html><body><div><p>三、保障措施</p><ol><li>加强领导</li><li>强化考核</li></ol><ol start=\"3\" type=\"a\"><li>其一</li><li value=\"9\">其二</li></ol><ul><li>无序</li></ul></div></body></html>"
+    #expect(try ingestor.ingest(Array(html.utf8)).text == "三、保障措施\n1. 加强领导\n2. 强化考核\nc. 其一\ni. 其二\n无序")
+  }
+
+  @Test func hiddenElementsAreDropped() throws {
+    let html = "<html><body><div><p>一、总体要求</p><p style=\"DISPLAY: none\">隐藏的关键词堆砌</p><p hidden>另一段隐藏文字</p><p>二、主要任务</p></div></body></html>"
+    #expect(try ingestor.ingest(Array(html.utf8)).text == "一、总体要求\n二、主要任务")
+  }
+
   @Test func publishDateFromPageText() throws {
     let html = "<html><body><div>发布时间：2013年7月5日</div><div><p>一、总体要求</p></div></body></html>"
     #expect(try ingestor.ingest(Array(html.utf8)).pagePublished == "2013-07-05")
+    let meta = "<html><head><meta name=\"Maketime\" content=\"2013-07-15 09:30:00\"></head><body><div>发布时间：2013年7月5日</div></body></html>"
+    #expect(try ingestor.ingest(Array(meta.utf8)).pagePublished == "2013-07-15")  // the meta tag wins over page text
     #expect(HTMLExtractor.isoDate("2016-07-01-08:15:00") == "2016-07-01")
     #expect(HTMLExtractor.isoDate("20120803") == "2012-08-03")
     #expect(HTMLExtractor.isoDate("2012-13-03") == nil)
@@ -406,25 +440,31 @@ func cut(_ b: [UInt8], _ n: Int) -> [UInt8] {
   return Array(b.prefix(i))
 }
 
-/// A one-entry zip archive, stored (no compression).
-func storedZip(name: String, content: String) -> [UInt8] {
-  let data = Array(content.utf8), path = Array(name.utf8)
-  var crc: UInt32 = 0xFFFF_FFFF
-  for byte in data {
-    crc ^= UInt32(byte)
-    for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-  }
-  crc ^= 0xFFFF_FFFF
+/// A zip archive with stored (uncompressed) entries.
+func storedZip(name: String, content: String) -> [UInt8] { storedZip([(name, content)]) }
+
+func storedZip(_ entries: [(String, String)]) -> [UInt8] {
   func u16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
   func u32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8(v >> (8 * $0) & 0xFF) } }
-  let local = [0x50, 0x4B, 0x03, 0x04] + u16(20) + u16(0) + u16(0) + u16(0) + u16(0) + u32(crc) + u32(UInt32(data.count))
-    + u32(UInt32(data.count)) + u16(path.count) + u16(0) + path + data
-  let central = [0x50, 0x4B, 0x01, 0x02] + u16(20) + u16(20) + u16(0) + u16(0) + u16(0) + u16(0) + u32(crc)
-    + u32(UInt32(data.count)) + u32(UInt32(data.count)) + u16(path.count) + u16(0) + u16(0) + u16(0) + u16(0) + u32(0)
-    + u32(0) + path
-  let end = [0x50, 0x4B, 0x05, 0x06] + u16(0) + u16(0) + u16(1) + u16(1) + u32(UInt32(central.count))
-    + u32(UInt32(local.count)) + u16(0)
-  return local + central + end
+  var locals: [UInt8] = [], central: [UInt8] = []
+  for (name, content) in entries {
+    let data = Array(content.utf8), path = Array(name.utf8)
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in data {
+      crc ^= UInt32(byte)
+      for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+    }
+    crc ^= 0xFFFF_FFFF
+    let offset = UInt32(locals.count)
+    locals += [0x50, 0x4B, 0x03, 0x04] + u16(20) + u16(0) + u16(0) + u16(0) + u16(0) + u32(crc)
+    locals += u32(UInt32(data.count)) + u32(UInt32(data.count)) + u16(path.count) + u16(0) + path + data
+    central += [0x50, 0x4B, 0x01, 0x02] + u16(20) + u16(20) + u16(0) + u16(0) + u16(0) + u16(0) + u32(crc)
+    central += u32(UInt32(data.count)) + u32(UInt32(data.count)) + u16(path.count) + u16(0) + u16(0) + u16(0) + u16(0)
+    central += u32(0) + u32(offset) + path
+  }
+  let end = [0x50, 0x4B, 0x05, 0x06] + u16(0) + u16(0) + u16(entries.count) + u16(entries.count)
+    + u32(UInt32(central.count)) + u32(UInt32(locals.count)) + u16(0)
+  return locals + central + end
 }
 
 @Suite struct MoreEncodingTests {

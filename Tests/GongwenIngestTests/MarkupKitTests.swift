@@ -21,6 +21,13 @@ import Testing
     #expect(throws: MarkupError.self) { try MarkupKit.parseXML(Array("<a>x</a>".utf8), maxBytes: 4) }
   }
 
+  @Test func xmlPredefinedAndCharacterEntitiesAreDecoded() throws {
+    let t = try MarkupKit.parseXML(Array("<a x=\"&lt;&quot;\">A &amp; B &#x4E00;<![CDATA[<c>]]></a>".utf8))
+    let root = try #require(t.root)
+    #expect(t.textContent(of: root) == "A & B 一<c>")
+    #expect(t[root].attribute("x") == "<\"")
+  }
+
   @Test func xmlDoesNotLoadExternalEntities() throws {
     let xxe = """
       <?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/hostname">]><d>A&x;B</d>

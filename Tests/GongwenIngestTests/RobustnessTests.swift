@@ -19,7 +19,7 @@ import Testing
     let original = IngestFixtures.bytes(file)
     var rng = LCG(x: 42)
     var failures: [String: Int] = [:]
-    for round in 0..<60 {
+    for round in 0..<40 {
       var b = original
       switch round % 3 {
       case 0:  // flip a few bytes
