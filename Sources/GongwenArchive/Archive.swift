@@ -205,6 +205,15 @@ public final class Archive {
 
   // MARK: - Ingest
 
+  /// Notices whose stored signature was made with other similarity settings than this archive was
+  /// opened with: they cannot be found as near-duplicates until `gongwen reprocess` recomputes them.
+  public func staleSignatures() throws(ArchiveError) -> Int {
+    let params = similarity.signatureParameters
+    return try guarded("checking signatures") {
+      try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM minhash WHERE params != ?", arguments: [params]) ?? 0 }
+    }
+  }
+
   /// What the archive already knows about these raw bytes (so `ingest` can skip the pipeline).
   public func known(sha256: String) throws(ArchiveError) -> (documentId: String, duplicateOf: String?)? {
     try guarded("looking up a notice") {
@@ -292,9 +301,26 @@ public final class Archive {
     candidates.remove(selfID)
     candidates.subtract(same)
     if candidates.isEmpty { return Array(sortLinks(links).prefix(similarity.maxLinks)) }
+    // signature pre-check, then the exact check on the few that pass
+    let signatureOf = try db.cachedStatement(sql: "SELECT params, signature, shingles FROM minhash WHERE document_id = ?")
+    let params = similarity.signatureParameters
+    let length = max(1, notice.scalars.count - similarity.shingleSize + 1)
+    var verify: [String] = []
+    for id in candidates.sorted() {
+      guard let row = try Row.fetchOne(signatureOf, arguments: [id]) else { continue }
+      let blob: Data = row["signature"]
+      if (row["params"] as String) == params, let values = Signature.values(fromBytes: [UInt8](blob)),
+        !similarity.worthVerifying(signature, sizeA: length, Signature(values: values, bandKeys: []),
+                                   sizeB: row["shingles"])
+      {
+        continue
+      }
+      verify.append(id)
+    }
+    if verify.isEmpty { return Array(sortLinks(links).prefix(similarity.maxLinks)) }
     let mine = ShingleSet(scalars: notice.scalars, rules: similarity)
     let textOf = try db.cachedStatement(sql: "SELECT text FROM document WHERE id = ?")
-    for id in candidates.sorted() {
+    for id in verify {
       guard let text = try String.fetchOne(textOf, arguments: [id]) else { continue }
       let theirs = ShingleSet(text: text, rules: similarity)
       if let m = similarity.classify(Overlap(mine, theirs)) {

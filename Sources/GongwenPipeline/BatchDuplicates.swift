@@ -24,15 +24,24 @@ import GongwenSimilarity
 public final class BatchDuplicateLinker {
   public let rules: SimilarityRules
 
+  /// What stays in memory per document: its id and where its signature and text are in the spill
+  /// file. Texts and signatures are spilled so that memory does not grow with the batch's text
+  /// (about 100 bytes per document plus its LSH band keys stay in memory).
   private struct Entry {
     var id: String
-    var text: String
-    var shingles: ShingleSet?
+    /// Offset of the signature (then the UTF-8 text) in the spill; -1 when not indexed.
+    var offset: Int64 = -1
+    var textBytes: Int32 = 0
+    /// Shingle positions (for the containment estimate).
+    var length: Int32 = 0
   }
 
   private var entries: [Entry] = []
-  private var firstByText: [String: Int] = [:]
-  private let index = LSHIndex()
+  private var firstByText: [TextKey: Int] = [:]
+  private let index = CompactLSHIndex()
+  private let spill = Spill()
+  /// Shingle sets computed for verification, kept while the batch runs (candidates cluster).
+  private var shingleCache: [Int: ShingleSet] = [:]
   /// Reverse links to add, by document line number (0-based).
   private var reverse: [Int: [DuplicateLink]] = [:]
 
@@ -47,27 +56,32 @@ public final class BatchDuplicateLinker {
     let line = entries.count
     let scalars = shingleScalars(doc.text, rules: rules)
     if scalars.isEmpty {
-      entries.append(Entry(id: doc.id, text: "", shingles: nil))
+      entries.append(Entry(id: doc.id))
       return []
     }
-    if let first = firstByText[doc.textSha256] {
-      entries.append(Entry(id: doc.id, text: "", shingles: nil))
+    let key = TextKey(doc.textSha256)
+    if let first = firstByText[key] {
+      entries.append(Entry(id: doc.id))
       let other = entries[first].id
       if other == doc.id { return [] }  // the same bytes given twice: the same record
       addReverse(first, DuplicateLink(documentId: doc.id, relation: Relation.duplicate.rawValue, similarity: 1))
       return [DuplicateLink(documentId: other, relation: Relation.duplicate.rawValue, similarity: 1)]
     }
-    firstByText[doc.textSha256] = line
+    firstByText[key] = line
     guard let signature = Signature(scalars: scalars, rules: rules) else {
-      entries.append(Entry(id: doc.id, text: "", shingles: nil))
+      entries.append(Entry(id: doc.id))
       return []
     }
     var found: [(Int, DuplicateLink)] = []
-    let candidates = index.candidates(signature)
+    let length = max(1, scalars.count - rules.shingleSize + 1)
+    let candidates = index.candidates(signature).filter { c in
+      guard entries[c].id != doc.id, let theirs = storedSignature(c) else { return false }
+      return rules.worthVerifying(signature, sizeA: length, theirs, sizeB: Int(entries[c].length))
+    }
     if !candidates.isEmpty {
       let mine = ShingleSet(scalars: scalars, rules: rules)
-      for c in candidates where entries[c].id != doc.id {
-        let theirs = shingles(c)
+      for c in candidates {
+        guard let theirs = shingles(c) else { continue }
         if let m = rules.classify(Overlap(mine, theirs)) {
           found.append((c, DuplicateLink(documentId: entries[c].id, relation: m.relation.rawValue,
                                          similarity: m.similarity)))
@@ -80,15 +94,33 @@ public final class BatchDuplicateLinker {
       let inverse = (Relation(rawValue: l.relation) ?? .nearDuplicate).inverse
       addReverse(c, DuplicateLink(documentId: doc.id, relation: inverse.rawValue, similarity: l.similarity))
     }
-    entries.append(Entry(id: doc.id, text: doc.text, shingles: nil))
-    index.insert(line, signature)
+    var entry = Entry(id: doc.id, length: Int32(clamping: length))
+    let text = Array(doc.text.utf8)
+    if let at = spill.append(signature.bytes + text) {
+      entry.offset = at
+      entry.textBytes = Int32(clamping: text.count)
+      index.insert(Int32(line), signature)
+    }
+    entries.append(entry)
     return Array(kept)
   }
 
-  private func shingles(_ i: Int) -> ShingleSet {
-    if let s = entries[i].shingles { return s }
-    let s = ShingleSet(text: entries[i].text, rules: rules)
-    entries[i].shingles = s
+  private func storedSignature(_ i: Int) -> Signature? {
+    let e = entries[i]
+    guard e.offset >= 0, let bytes = spill.read(at: e.offset, count: rules.signatureSize * 8),
+      let values = Signature.values(fromBytes: bytes)
+    else { return nil }
+    return Signature(values: values, bandKeys: [])
+  }
+
+  private func shingles(_ i: Int) -> ShingleSet? {
+    if let s = shingleCache[i] { return s }
+    let e = entries[i]
+    guard e.offset >= 0,
+      let bytes = spill.read(at: e.offset + Int64(rules.signatureSize * 8), count: Int(e.textBytes))
+    else { return nil }
+    let s = ShingleSet(text: String(decoding: bytes, as: UTF8.self), rules: rules)
+    shingleCache[i] = s
     return s
   }
 
@@ -140,5 +172,113 @@ public final class BatchDuplicateLinker {
       pending = Data(pending[start...])
     }
     if !pending.isEmpty { try emit(pending) }
+  }
+}
+
+/// 128 bits of a `text_sha256`, as a dictionary key without a heap string.
+struct TextKey: Hashable {
+  var hi: UInt64
+  var lo: UInt64
+  init(_ hex: String) {
+    var h: UInt64 = 0, l: UInt64 = 0
+    for (i, c) in hex.utf8.prefix(32).enumerated() {
+      let v: UInt64
+      switch c {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): v = UInt64(c - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): v = UInt64(c - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): v = UInt64(c - UInt8(ascii: "A") + 10)
+      default: v = UInt64(c & 0x0F)
+      }
+      if i < 16 { h = h << 4 | v } else { l = l << 4 | v }
+    }
+    hi = h
+    lo = l
+  }
+}
+
+/// LSH index with the first document of each bucket stored inline (most buckets hold one).
+final class CompactLSHIndex {
+  private var first: [Int64: Int32] = [:]
+  private var more: [Int64: [Int32]] = [:]
+
+  func insert(_ handle: Int32, _ signature: Signature) {
+    for key in signature.bandKeys {
+      if first[key] == nil { first[key] = handle } else { more[key, default: []].append(handle) }
+    }
+  }
+
+  func candidates(_ signature: Signature) -> [Int] {
+    var out: [Int] = []
+    for key in signature.bandKeys {
+      if let h = first[key] {
+        out.append(Int(h))
+        if let rest = more[key] { out.append(contentsOf: rest.map(Int.init)) }
+      }
+    }
+    if out.count < 2 { return out }
+    out.sort()
+    var unique: [Int] = []
+    for h in out where unique.last != h { unique.append(h) }
+    return unique
+  }
+}
+
+/// An anonymous temporary file (unlinked at once, so nothing is left behind even on a crash) that
+/// holds the batch's signatures and texts; falls back to memory when no file can be made.
+final class Spill {
+  private var fd: Int32 = -1
+  private var end: Int64 = 0
+  private var memory: [UInt8] = []
+
+  init() {
+    var template = Array((NSTemporaryDirectory() + "/gongwen-batch-XXXXXX").utf8CString)
+    let f = template.withUnsafeMutableBufferPointer { buf -> Int32 in
+      guard let base = buf.baseAddress else { return -1 }
+      let f = mkstemp(base)
+      if f >= 0 { unlink(base) }
+      return f
+    }
+    fd = f
+  }
+
+  deinit { if fd >= 0 { close(fd) } }
+
+  /// Appends `bytes`; returns their offset, or nil when they could not be stored.
+  func append(_ bytes: [UInt8]) -> Int64? {
+    let at = end
+    if fd < 0 {
+      memory.append(contentsOf: bytes)
+      end += Int64(bytes.count)
+      return at
+    }
+    var written = 0
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { buf -> Int in
+        guard let base = buf.baseAddress else { return 0 }
+        return pwrite(fd, base + written, bytes.count - written, off_t(at) + off_t(written))
+      }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return nil }
+      written += n
+    }
+    end += Int64(bytes.count)
+    return at
+  }
+
+  func read(at offset: Int64, count: Int) -> [UInt8]? {
+    guard offset >= 0, count >= 0, offset + Int64(count) <= end else { return nil }
+    if fd < 0 { return Array(memory[Int(offset)..<Int(offset) + count]) }
+    var out = [UInt8](repeating: 0, count: count)
+    var got = 0
+    while got < count {
+      let n = out.withUnsafeMutableBytes { buf -> Int in
+        guard let base = buf.baseAddress else { return 0 }
+        return pread(fd, base + got, count - got, off_t(offset) + off_t(got))
+      }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return nil }
+      got += n
+    }
+    return out
   }
 }

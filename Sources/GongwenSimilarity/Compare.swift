@@ -89,6 +89,19 @@ extension SimilarityRules {
     return nil
   }
 
+  /// Cheap pre-check of an LSH candidate from signatures alone: false when neither the estimated
+  /// Jaccard nor the estimated containment of the smaller notice comes within `estimateMargin` of its
+  /// threshold, so the exact check (which needs the other notice's text) can be skipped.
+  /// `sizeA`/`sizeB` are the notices' shingle counts (`Fingerprint.length`).
+  public func worthVerifying(_ a: Signature, sizeA: Int, _ b: Signature, sizeB: Int) -> Bool {
+    let j = a.estimatedJaccard(b)
+    if j >= nearDuplicate - estimateMargin { return true }
+    // |A ∩ B| = J / (1 + J) · (|A| + |B|)
+    let shared = j / (1 + j) * Double(sizeA + sizeB)
+    let smaller = Double(max(1, min(sizeA, sizeB)))
+    return shared / smaller >= containment - estimateMargin
+  }
+
   /// Compares two texts directly (for tests and one-off checks).
   public func compare(_ a: String, _ b: String) -> (overlap: Overlap, match: Match?) {
     if a == b, !shingleScalars(a, rules: self).isEmpty {

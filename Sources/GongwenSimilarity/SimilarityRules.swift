@@ -22,6 +22,9 @@ public struct SimilarityRules: RuleFile, Equatable {
   public var containment: Double
   /// Most links kept per notice (highest similarity first).
   public var maxLinks: Int
+  /// LSH candidates whose signature-estimated Jaccard and containment are both further than this
+  /// below their thresholds are dropped without the exact check.
+  public var estimateMargin: Double
   /// Seed of the hash functions; changing it changes every stored signature.
   public var seed: UInt64
   /// Drop whitespace before shingling (copies differing only in wrapping then match).
@@ -37,23 +40,24 @@ public struct SimilarityRules: RuleFile, Equatable {
     public var nearDuplicate: Located<Double>
     public var containment: Located<Double>
     public var maxLinks: Located<Int>
+    public var estimateMargin: Located<Double>
     public var seed: Located<UInt64>
     public var skipWhitespace: Bool
 
     enum CodingKeys: String, CodingKey {
       case version, shingleSize = "shingle_size", signatureSize = "signature_size", bands, rows,
-        nearDuplicate = "near_duplicate", containment, maxLinks = "max_links", seed,
+        nearDuplicate = "near_duplicate", containment, maxLinks = "max_links", estimateMargin = "estimate_margin", seed,
         skipWhitespace = "skip_whitespace"
     }
   }
 
   /// The bundled defaults (the same values as `Rules/similarity.yaml`), for tests and tools.
   public static let defaults = SimilarityRules(
-    shingleSize: 5, signatureSize: 128, bands: 32, rows: 4, nearDuplicate: 0.6, containment: 0.8, maxLinks: 20,
-    seed: 0x6A09_E667_F3BC_C908, skipWhitespace: true)
+    shingleSize: 5, signatureSize: 128, bands: 42, rows: 3, nearDuplicate: 0.6, containment: 0.8, maxLinks: 20,
+    estimateMargin: 0.2, seed: 0x6A09_E667_F3BC_C908, skipWhitespace: true)
 
   public init(shingleSize: Int, signatureSize: Int, bands: Int, rows: Int, nearDuplicate: Double,
-              containment: Double, maxLinks: Int, seed: UInt64, skipWhitespace: Bool) {
+              containment: Double, maxLinks: Int, estimateMargin: Double, seed: UInt64, skipWhitespace: Bool) {
     self.shingleSize = shingleSize
     self.signatureSize = signatureSize
     self.bands = bands
@@ -61,6 +65,7 @@ public struct SimilarityRules: RuleFile, Equatable {
     self.nearDuplicate = nearDuplicate
     self.containment = containment
     self.maxLinks = maxLinks
+    self.estimateMargin = estimateMargin
     self.seed = seed
     self.skipWhitespace = skipWhitespace
   }
@@ -90,6 +95,10 @@ public struct SimilarityRules: RuleFile, Equatable {
     range(raw.maxLinks, "max_links", 1...10_000)
     unit(raw.nearDuplicate, "near_duplicate")
     unit(raw.containment, "containment")
+    if !(raw.estimateMargin.value >= 0 && raw.estimateMargin.value <= 1) {
+      problems.append(RuleProblem(at(raw.estimateMargin), code: "R005",
+                                  "estimate_margin must be between 0 and 1, not \(raw.estimateMargin.value)"))
+    }
     if raw.bands.value * raw.rows.value > raw.signatureSize.value {
       problems.append(RuleProblem(at(raw.bands), code: "R005",
                                   "bands × rows (\(raw.bands.value) × \(raw.rows.value)) exceeds signature_size \(raw.signatureSize.value)"))
@@ -97,7 +106,7 @@ public struct SimilarityRules: RuleFile, Equatable {
     if !problems.isEmpty { throw RuleErrors(problems) }
     self.init(shingleSize: raw.shingleSize.value, signatureSize: raw.signatureSize.value, bands: raw.bands.value,
               rows: raw.rows.value, nearDuplicate: raw.nearDuplicate.value, containment: raw.containment.value,
-              maxLinks: raw.maxLinks.value, seed: raw.seed.value, skipWhitespace: raw.skipWhitespace)
+              maxLinks: raw.maxLinks.value, estimateMargin: raw.estimateMargin.value, seed: raw.seed.value, skipWhitespace: raw.skipWhitespace)
   }
 
   /// A short stable digest of the settings that shape signatures and band keys; an archive built with

@@ -12,8 +12,8 @@ struct ArchiveCommand: ParsableCommand {
     discussion: """
       Examples:
         gongwen archive stats --archive notices.sqlite
-        gongwen archive show e7c6e1ac --archive notices.sqlite
-        gongwen archive remove e7c6e1ac88ac5186 --archive notices.sqlite
+        gongwen archive show fc935163 --archive notices.sqlite
+        gongwen archive remove fc9351633b1c87a9 --archive notices.sqlite
       """,
     subcommands: [ArchiveStats.self, ArchiveShow.self, ArchiveRemove.self])
 }
@@ -75,8 +75,8 @@ struct ArchiveShow: ParsableCommand {
       {"document": ..., "tasks": [...]} in the same record format as documents.jsonl / tasks.jsonl.
 
       Examples:
-        gongwen archive show e7c6e1ac --archive notices.sqlite
-        gongwen archive show e7c6e1ac88ac5186 --archive notices.sqlite --json | jq '.tasks[].departments'
+        gongwen archive show fc935163 --archive notices.sqlite
+        gongwen archive show fc9351633b1c87a9 --archive notices.sqlite --json | jq '.tasks[].departments'
       """)
 
   @Argument(help: ArgumentHelp("Notice id (or a prefix of it).", valueName: "id")) var id: String
@@ -136,8 +136,8 @@ struct ArchiveRemove: ParsableCommand {
       Exit 1 when an id is not found (the others are removed).
 
       Examples:
-        gongwen archive remove e7c6e1ac88ac5186 --archive notices.sqlite
-        gongwen archive remove e7c6 2c0c --archive notices.sqlite
+        gongwen archive remove fc9351633b1c87a9 --archive notices.sqlite
+        gongwen archive remove fc93 6b85 --archive notices.sqlite
       """)
 
   @Argument(help: ArgumentHelp("Notice ids (or prefixes).", valueName: "id")) var ids: [String] = []

@@ -84,6 +84,10 @@ struct Ingest: ParsableCommand {
       throw ExitCode(2)
     }
 
+    if let stale = try? archive.staleSignatures(), stale > 0 {
+      printError("gongwen: warning: \(stale) archived notice(s) have signatures made with other similarity settings; "
+                 + "new notices are not compared with them until `gongwen reprocess --archive \(archiveOptions.archive)`")
+    }
     let listing = InputWalker().walk(paths)
     var outcomes: [IngestOutcome] = []
     for m in listing.missing {

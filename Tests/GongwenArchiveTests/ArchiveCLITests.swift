@@ -7,6 +7,7 @@ import GongwenTestSupport
 /// `process` duplicate links, concurrent writers and a kill in the middle of an ingest.
 @Suite(.serialized) struct ArchiveCLITests {
   let notices = TestSupport.corpusDirectory.appendingPathComponent("notices").path
+  let bands = TestSupport.rules.similarity.bands
 
   func seedPath(_ prefix: String) throws -> String {
     let names = try FileManager.default.contentsOfDirectory(atPath: notices).sorted()
@@ -48,7 +49,7 @@ import GongwenTestSupport
     let archive = try Archive(path: db, create: false)
     #expect(try archive.count("SELECT count(*) FROM document") == 5)
     #expect(try archive.count("SELECT count(*) FROM duplicate_link") == 0)
-    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == 5 * 32)
+    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == 5 * bands)
     #expect(try archive.count("SELECT count(*) FROM ingest_run") == 2)
     #expect(try archive.count("SELECT count(*) FROM ingest_event") == 10)
     #expect(try archive.integrityCheck() == ["ok"])
@@ -108,6 +109,27 @@ import GongwenTestSupport
     for f in ["documents.jsonl", "tasks.jsonl", "report.json"] {
       #expect(try Data(contentsOf: out.appendingPathComponent(f)) == Data(contentsOf: out2.appendingPathComponent(f)))
     }
+  }
+
+  @Test func aNoticeBundlingAnArchivedOneContainsIt() throws {
+    let dir = CLI.tempDir("archive")
+    let db = dir.appendingPathComponent("a.sqlite").path
+    let original = try ingestJSON([try seedPath("000"), "--archive", db]).items.first?["document_id"] as? String
+    let wrapper = dir.appendingPathComponent("wrapper.txt")
+    let body = try [seedPath("000"), seedPath("002")].map { try String(contentsOfFile: $0, encoding: .utf8) }
+    try ("转发市人民政府办公厅关于医药卫生体制改革工作的通知\n各镇人民政府：\n" + body.joined(separator: "\n"))
+      .write(to: wrapper, atomically: true, encoding: .utf8)
+    let r = try ingestJSON([wrapper.path, "--archive", db])
+    let item = try #require(r.items.first)
+    #expect(item["status"] as? String == "added")
+    #expect(item["relation"] as? String == "contains")
+    #expect(item["duplicate_of"] as? String == original)
+    #expect((item["similarity"] as? Double ?? 0) > 0.95)
+    let show = try CLI.run(["archive", "show", try #require(original), "--archive", db])
+    #expect(show.stdout.contains("contained_in"))
+    let stats = try CLI.run(["archive", "stats", "--archive", db, "--json"])
+    let links = (try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])?["links"] as? [String: Int]
+    #expect(links == ["contains": 1])
   }
 
   @Test func exportGivesTheSameFilesAsProcess() throws {
@@ -191,7 +213,7 @@ import GongwenTestSupport
     let archive = try Archive(path: db, create: false)
     #expect(try archive.count("SELECT count(*) FROM duplicate_link") == 2, "the near-duplicate pair is linked again")
     #expect(try archive.count("SELECT count(DISTINCT params) FROM minhash") == 1)
-    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == 6 * 32)
+    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == 6 * bands)
     let human = try CLI.run(["reprocess", "--archive", db, "--rules", rules.path])
     #expect(human.stdout.contains("6 notice(s): 0 changed"))
   }
@@ -209,7 +231,7 @@ import GongwenTestSupport
     let archive = try Archive(path: db, create: false)
     #expect(try archive.count("SELECT count(*) FROM document") == 5)
     #expect(try archive.count("SELECT count(*) FROM duplicate_link") == 0)
-    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == 5 * 32)
+    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == 5 * bands)
     #expect(try archive.count("SELECT count(*) FROM raw_source") == 5)
     #expect(try archive.integrityCheck() == ["ok"])
     #expect(try CLI.run(["archive", "show", seed1, "--archive", db]).status == 1)
@@ -291,7 +313,7 @@ import GongwenTestSupport
     // every stored notice is whole: its signature, buckets and raw bytes are there
     #expect(try archive.count("SELECT count(*) FROM minhash") == stored)
     #expect(try archive.count("SELECT count(*) FROM raw_source") == stored)
-    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == stored * 32)
+    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == stored * bands)
 
     let rerun = try ingestJSON([inputs.path, "--archive", db])
     #expect(rerun.status == 0, "\(rerun.stderr.prefix(500))")
