@@ -54,6 +54,7 @@ public struct AttributeRules: RuleFile {
     public var separators: [String]
     public var colons: [String]
     public var labels: [RawRoleWord]
+    public var ignored_labels: [String]
     public var role_words: [RawRoleWord]
     public var inline_roles: [RawRoleWord]
     public var joiners: [RawJoiner]
@@ -110,6 +111,8 @@ public struct AttributeRules: RuleFile {
   public let colons: ScalarSet
   /// Longest first.
   public let labels: [RoleWord]
+  /// Labels whose lists are not departments (完成时限：), longest first.
+  public let ignoredLabels: [[Unicode.Scalar]]
   public let roleWords: [RoleWord]
   public let inlineRoles: [RoleWord]
   public let joiners: [Joiner]
@@ -187,6 +190,7 @@ public struct AttributeRules: RuleFile {
       return out.sorted { $0.text.count > $1.text.count }
     }
     labels = roleWords(raw.labels, key: "labels")
+    ignoredLabels = raw.ignored_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     self.roleWords = roleWords(raw.role_words, key: "role_words")
     inlineRoles = roleWords(raw.inline_roles, key: "inline_roles")
     var joiners: [Joiner] = []

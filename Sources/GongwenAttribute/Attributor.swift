@@ -129,12 +129,16 @@ final class Engine {
   let reserved: Set<String>
   /// First characters of the labels (a cheap pre-check).
   let labelStarts: ScalarSet
+  /// Characters of the one-character jurisdiction prefixes (市, 县, 区, …).
+  let jurisdictionChars: ScalarSet
   /// Longest `note_items` entry, in scalars.
   let maxNoteItem: Int
 
   init(rules: AttributeRules) throws(StageFailure) {
     r = rules
     maxNoteItem = rules.noteItems.map { $0.unicodeScalars.count }.max() ?? 0
+    jurisdictionChars = ScalarSet(rules.jurisdictionPrefixes.filter { $0.unicodeScalars.count == 1 }
+      .compactMap { $0.unicodeScalars.first })
     labelStarts = ScalarSet(rules.labels.compactMap { $0.text.first })
     reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
     var n: [(RuleRegex, ICURegex)] = []
@@ -311,14 +315,15 @@ final class Engine {
     var pending: [ParsedItem] = []
     var labelRoles: [AttributionRole]?
     var sawLabel = false, sawRoleWord = false
+    var ignoring = false
 
-    func flush(_ roles: [AttributionRole]) {
+    func flush(_ roles: [AttributionRole]) throws(StageFailure) {
       guard !pending.isEmpty else { return }
       // shared generic suffix: 各级卫生计生、发展改革、财政部门
       if let last = pending.last,
         let suffix = r.sharedSuffixes.first(where: { last.raw.hasSuffix($0) && last.raw != $0 })
       {
-        for k in pending.indices.dropLast() where !endsLikeDepartment(pending[k].raw) {
+        for k in pending.indices.dropLast() where try !departmentLike(pending[k].raw) {
           pending[k].name = pending[k].raw + suffix
         }
       }
@@ -363,16 +368,25 @@ final class Engine {
         if let l = r.labels.first(where: { hasPrefix(it, $0.text) && it.count > $0.text.count
             && r.colons.contains(it[it.startIndex + $0.text.count]) })
         {
-          flush(labelRoles ?? [r.bareListRole])
+          try flush(labelRoles ?? [r.bareListRole])
           labelRoles = l.roles
           sawLabel = true
+          ignoring = false
           it = it.dropFirst(l.text.count + 1)
           if it.isEmpty { continue }
+        } else if r.ignoredLabels.contains(where: { hasPrefix(it, $0) && it.count > $0.count
+            && r.colons.contains(it[it.startIndex + $0.count]) })
+        {
+          // 完成时限：2016年底 — not departments, up to the next label
+          try flush(labelRoles ?? [r.bareListRole])
+          ignoring = true
+          continue
         }
+        if ignoring { continue }
         let arr = Array(it)
         // a bare role word closes the run before it (A、B，负责)
         if let w = r.roleWords.first(where: { $0.text == arr }) {
-          flush(w.roles)
+          try flush(w.roles)
           sawRoleWord = true
           continue
         }
@@ -430,12 +444,12 @@ final class Engine {
           pending.append(ParsedItem(raw: raw, name: raw, roles: roles))
         }
         if let closing {
-          flush(closing)
+          try flush(closing)
           sawRoleWord = true
         }
       }
     }
-    flush(labelRoles ?? [r.bareListRole])
+    try flush(labelRoles ?? [r.bareListRole])
     guard !items.isEmpty else { return nil }
 
     // 3. evidence
@@ -505,7 +519,12 @@ final class Engine {
   func departmentLikeUncached(_ name: String) throws(StageFailure) -> Bool {
     guard try plausibleName(name) else { return false }
     if r.lexicon[name] != nil || endsLikeDepartment(name) { return true }
-    for (_, rest, collective) in splitPrefix(name) where collective || r.lexicon[rest] != nil { return true }
+    // a collective on its own (各地) or over jurisdictions only (各县区, 各市州); 各项任务 is not
+    if r.collectivePrefixes.contains(name) { return true }
+    for (_, rest, collective) in splitPrefix(name) {
+      if r.lexicon[rest] != nil { return true }
+      if collective && rest.unicodeScalars.allSatisfy({ jurisdictionChars.contains($0) }) { return true }
+    }
     return try test(generic, r.generic, name)
   }
 

@@ -138,5 +138,5 @@ func trimmed(_ s: String) -> String {
 extension Pipeline {
   /// The canonical form of a department name under the current rules (alias lexicon),
   /// used by evaluation to compare names on both sides.
-  public func canonicalDepartment(_ name: String) -> String { name }
+  public func canonicalDepartment(_ name: String) -> String { rules.attribute.canonicalName(name) }
 }

@@ -71,6 +71,18 @@ import Testing
                               responsible: ["市卫生局", "市财政局"]))
   }
 
+  @Test func deadlineInsideTheAttributionIsDropped() throws {
+    let a = try #require(try attribution("出台实施方案。（牵头单位：市卫生局；完成时限：2016年9月底前；配合单位：市财政局）"))
+    #expect(Roles(a) == Roles(raw: ["市卫生局", "市财政局"], departments: ["市卫生局", "市财政局"], lead: ["市卫生局"],
+                              participating: ["市财政局"]))
+  }
+
+  @Test func collectivesOverJurisdictions() throws {
+    let a = try #require(try attribution("抓好落实。（各县区、市直有关部门负责）"))
+    #expect(a.departments == ["各县区", "市直有关部门"])
+    #expect(try attribution("抓好落实。（各地负责）")?.responsible == ["各地"])
+  }
+
   @Test func leadInWordAndBareList() throws {
     let a = try #require(try attribution("制定实施细则。（由县卫生局负责）"))
     #expect(a.departments == ["县卫生局"])
@@ -91,6 +103,9 @@ import Testing
     "分管负责同志要具体负责（分管负责同志要具体负责）",
     "研究制定实施办法（试行）。",
     "各县、市（区）",
+    "加强管理（各类医疗机构）",
+    "完成（各项任务）",
+    "认真落实（各地要结合实际负责）",
   ])
   func parentheticalsThatAreNotAttributions(_ body: String) throws {
     #expect(try attribution(body) == nil)
