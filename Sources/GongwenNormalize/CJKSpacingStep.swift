@@ -14,16 +14,16 @@ struct CJKSpacingStep: NormalizeStep {
     let s = text.scalars
     guard s.contains(CharClass.space) else { return text }
     let m = try marker.matcher()
-    do { try m.load(s) } catch { throw marker.failure(error, stage: "normalize") }
     var drop = [Bool](repeating: false, count: s.count)
     var removed = 0
     for line in lineRanges(s) where line.count > 2 {
+      // a marker is only looked for when a space follows closely on the line start
       var markerEnd = -1
-      do {
-        if let hit = try m.lookingAt(line.lowerBound), !hit.range.isEmpty, hit.range.upperBound <= line.upperBound {
-          markerEnd = hit.range.upperBound
-        }
-      } catch { throw marker.failure(error, stage: "normalize") }
+      if let sp = s[line].prefix(markerWindow).firstIndex(of: CharClass.space) {
+        do {
+          if let end = try GongwenNormalize.markerEnd(m, s, line), end == sp { markerEnd = end }
+        } catch { throw marker.failure(error, stage: "normalize") }
+      }
       var i = line.lowerBound + 1
       while i < line.upperBound - 1 {
         guard s[i] == CharClass.space else { i += 1; continue }

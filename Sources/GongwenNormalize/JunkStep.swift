@@ -1,14 +1,17 @@
 import GongwenCore
 
 /// Removes website navigation, Word artefacts, page furniture and similar junk matched by the
-/// `junk` patterns in the rules. Each match becomes a `junk` removal naming its rule id.
+/// `junk` patterns in the rules. Each match becomes a `junk` removal naming its rule id. A rule
+/// with `needles` is only tried when one of them occurs in the text.
 struct JunkStep: NormalizeStep {
   static let id = "junk"
-  let rules: [RuleRegex]
+  let rules: [NormalizeRules.JunkRule]
 
   func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
     var hits: [(range: Range<Int>, rule: String)] = []
-    for rule in rules {
+    for junk in rules {
+      if !junk.needles.isEmpty, !junk.needles.contains(where: { contains(text.scalars[...], $0) }) { continue }
+      let rule = junk.regex
       let m = try rule.matcher()
       do {
         for match in try m.matches(in: text.scalars) where !match.range.isEmpty {

@@ -41,16 +41,13 @@ struct LineJoinStep: NormalizeStep {
     let lines = lineRanges(s)
     guard lines.count > 1 else { return text }
     let m = try rules.marker.matcher()
-    do { try m.load(s) } catch { throw rules.marker.failure(error, stage: "normalize") }
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
     for (k, line) in lines.enumerated() {
       var markerEnd: Int? = nil
       if !line.isEmpty {
         do {
-          if let hit = try m.lookingAt(line.lowerBound), hit.range.upperBound <= line.upperBound, !hit.range.isEmpty {
-            markerEnd = hit.range.upperBound
-          }
+          if let end = try GongwenNormalize.markerEnd(m, s, line) { markerEnd = end }
         } catch { throw rules.marker.failure(error, stage: "normalize") }
       }
       var info = Info(first: k, last: k, length: 0, bodyLength: 0, marker: markerEnd != nil, runningNonEnum: false,
@@ -160,6 +157,17 @@ struct LineJoinStep: NormalizeStep {
     return c
   }
 }
+
+/// Where a clause marker at the start of `line` ends, if one is there. Only the line's first
+/// `markerWindow` scalars are handed to ICU (markers are short), so the cost does not grow with
+/// the line.
+func markerEnd(_ m: ICURegex, _ s: [Unicode.Scalar], _ line: Range<Int>) throws(ICUError) -> Int? {
+  let end = min(line.upperBound, line.lowerBound + markerWindow)
+  guard let hit = try m.match(in: s[line.lowerBound..<end], at: 0), !hit.range.isEmpty else { return nil }
+  return line.lowerBound + hit.range.upperBound
+}
+
+let markerWindow = 24
 
 func contains(_ hay: ArraySlice<Unicode.Scalar>, _ needle: [Unicode.Scalar]) -> Bool {
   guard needle.count <= hay.count, let f = needle.first else { return false }

@@ -54,6 +54,8 @@ public struct NormalizeRules: RuleFile {
     public struct JunkRule: Decodable, Sendable {
       public var id: String
       public var pattern: Located<String>
+      /// Literal strings of which one must occur for the pattern to be tried (a fast pre-check).
+      public var needles: [String]?
     }
 
     public struct Traditional: Decodable, Sendable {
@@ -168,7 +170,14 @@ public struct NormalizeRules: RuleFile {
   public var invisible: ScalarSet
   public var control: ScalarSet
   public var decodingToSpace: ScalarSet
-  public var junk: [RuleRegex]
+  /// A junk pattern and the literal strings one of which must occur for it to be tried.
+  public struct JunkRule: Sendable {
+    public var regex: RuleRegex
+    public var needles: [[Unicode.Scalar]]
+    public var id: String { regex.id }
+  }
+
+  public var junk: [JunkRule]
   public var traditional: Traditional
   public var whitespaceToSpace: ScalarSet
   public var lineJoin: LineJoin
@@ -209,13 +218,17 @@ public struct NormalizeRules: RuleFile {
     decodingToSpace = set(raw.decoding.toSpace, "decoding.to_space")
     if decodingToSpace.contains(nl) { bad(raw.decoding.toSpace.location, "decoding.to_space must not list U+000A") }
 
-    var junk: [RuleRegex] = []
+    var junk: [JunkRule] = []
     var seen: Set<String> = []
     for j in raw.junk {
       if j.id.isEmpty || !seen.insert(j.id).inserted {
         bad(j.pattern.location, "junk rule id '\(j.id)' is empty or used twice")
       }
-      do { junk.append(try RuleRegex(id: j.id, pattern: j.pattern, file: file)) } catch { problems.append(error) }
+      let needles = (j.needles ?? []).map { Array($0.unicodeScalars) }
+      if needles.contains(where: \.isEmpty) { bad(j.pattern.location, "junk rule '\(j.id)': a needle is empty") }
+      do { junk.append(JunkRule(regex: try RuleRegex(id: j.id, pattern: j.pattern, file: file), needles: needles)) } catch {
+        problems.append(error)
+      }
     }
     self.junk = junk
 
