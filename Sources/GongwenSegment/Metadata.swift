@@ -24,7 +24,15 @@ extension SegmentRun {
 
     if let outer = titles.first {
       md.title = outer.text
-      let ts = Array(outer.text.unicodeScalars)
+      var ts = Array(outer.text.unicodeScalars)
+      // 关于转发…的通知 is a forwarding notice too: look past a leading 关于
+      var wrapped = false
+      if let w = rules.titleStarts.first(where: { ts.starts(with: $0) && !rules.forwardStarts.contains($0) }),
+        rules.forwardStarts.contains(where: { Array(ts.dropFirst(w.count)).starts(with: $0) })
+      {
+        ts = Array(ts.dropFirst(w.count))
+        wrapped = true
+      }
       if let fw = rules.forwardStarts.first(where: { ts.starts(with: $0) }) {
         var f = ForwardedNotice()
         if titles.count > 1 {
@@ -37,7 +45,14 @@ extension SegmentRun {
           forwardedStart = n
         }
         // 转发<issuer>关于…的通知: the part between the verb and the inner title start
-        let rest = Array(ts.dropFirst(fw.count))
+        var rest = Array(ts.dropFirst(fw.count))
+        // 关于转发…关于做好X的通知的通知: the outer title's own ending is not part of the inner one
+        if wrapped, let e = rules.titleEndings.first(where: { e in
+          rest.count >= 2 * e.count && Array(rest.suffix(e.count)) == e
+            && rules.titleEndings.contains { Array(rest.dropLast(e.count).suffix($0.count)) == $0 }
+        }) {
+          rest = Array(rest.dropLast(e.count))
+        }
         var cut: Int? = nil
         for i in 0..<rest.count where cut == nil {
           for w in rules.titleStarts where i + w.count <= rest.count && Array(rest[i..<(i + w.count)]) == w {

@@ -163,7 +163,7 @@ public struct SegmentRules: RuleFile {
       problems.append(RuleProblem(RuleLocation(file: file, line: 1, column: 1), code: "R005",
                                   "'schemes' must list at least one numbering scheme"))
     }
-    for (i, s) in raw.schemes.enumerated() {
+    for s in raw.schemes {
       let id = s.id.value
       if id.isEmpty || !seen.insert(id).inserted {
         problems.append(RuleProblem(at(s.id.location), code: "R005", "scheme id '\(id)' is empty or used twice"))

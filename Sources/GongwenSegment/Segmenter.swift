@@ -6,8 +6,11 @@ import ICUKit
 /// All numbering schemes, patterns and word lists come from `Rules/segment.yaml`; this type holds
 /// only the judgement described here.
 ///
-/// **Markers.** One combined regex (every scheme's pattern as an alternative) proposes candidates in
-/// one pass. Candidates are read in document order against a stack of open levels (one scheme per
+/// **One pass.** Every whole-document pattern (all schemes, all dates, attachment and closing lines)
+/// is compiled into one alternation and run once per document (`SegmentRules.scanRegex`); the
+/// preamble-only rules load just the preamble, and line or bracket checks load just that window.
+///
+/// **Markers.** The scheme branches of that pass propose candidates. Candidates are read in document order against a stack of open levels (one scheme per
 /// level). A candidate is accepted when it is
 /// - the next sibling of a level on the stack (which also closes every deeper level: the "next marker
 ///   of an ancestor level"),
@@ -33,9 +36,9 @@ import ICUKit
 /// **Ranges.** `ownRange` runs from a marker to the next accepted marker (first child or next unit).
 /// The last unit ends at the first closing line after the first clause (a signature issuer line
 /// followed by a date, a date alone on its line, an `附件：` line, `（此件公开发布）`, `抄送：`): if its
-/// marker line is a bare heading (short, no sentence punctuation, no comma) it keeps every paragraph up
-/// to that closing line (001's （四）); otherwise it ends with its own paragraph, continued over line
-/// breaks that fall mid-sentence, so a closing paragraph after the last clause (004's
+/// marker line is a heading (short: a bare title with no sentence punctuation or comma, or a single
+/// sentence ending the line) it keeps every paragraph up to that closing line (001's （四）); otherwise
+/// it ends with its own paragraph, continued over line breaks that fall mid-sentence, so a closing paragraph after the last clause (004's
 /// `全市深化医药卫生体制改革工作任务艰巨…`) and the signature are not part of it. Numbered lines after the
 /// closing line are not segmented (warning `clauses_after_closing`). `bodyRange` is `ownRange` after
 /// the marker, trimmed.
@@ -53,7 +56,9 @@ import ICUKit
 /// forwarded notice, and doc numbers and signatures before / after it belong to the outer / forwarded
 /// notice. Doc numbers quoted after `》` or a Han word are citations and ignored. The date is the
 /// signature date (a date alone on its line, or a Chinese-numeral date at a line start / after a
-/// sentence end); the issuer comes from the line above it, else from the line above the title.
+/// sentence end); the issuer comes from the line above it, else from the line above the title (000
+/// has no signature issuer and none is invented). The publication date is a labelled date in the text
+/// (发布日期:…), else the page's, else nil.
 /// Recipients are the first colon-terminated preamble segment naming offices, split on ， and , only
 /// (、 joins the parts of one recipient: `各州、市人民政府`).
 public struct Segmenter: Sendable {
@@ -554,12 +559,19 @@ struct SegmentRun {
     var bs = a.end
     while bs < limit, isHSpace(s[bs]) { bs += 1 }
     let le = min(lineEnd(bs), limit)
-    // a heading line: short, no sentence punctuation and no comma (a comma means a sentence broken
-    // over lines, handled below)
-    var headingOnly = le - bs <= rules.headingMaxLength
-    for i in bs..<max(bs, le) where rules.sentenceMarks.contains(s[i]) || s[i] == "，" || s[i] == "," {
-      headingOnly = false
-      break
+    // a heading line: short, and either one sentence ending at the end of the line
+    // (`（三）严格绩效考核。`) or no sentence punctuation and no comma at all (a line with a comma and no
+    // sentence end is a sentence broken over lines, handled below)
+    let line = trimmed(bs..<max(bs, le))
+    var headingOnly = !line.isEmpty && line.count <= rules.headingMaxLength
+    if headingOnly {
+      let endsSentence = rules.headingTerminators.contains(s[line.upperBound - 1])
+      for i in line.lowerBound..<(line.upperBound - (endsSentence ? 1 : 0)) {
+        if rules.sentenceMarks.contains(s[i]) || (!endsSentence && (s[i] == "，" || s[i] == ",")) {
+          headingOnly = false
+          break
+        }
+      }
     }
     var end = le
     if headingOnly {

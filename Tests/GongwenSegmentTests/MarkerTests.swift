@@ -146,6 +146,13 @@ private func wrap(lineStart neg: String) -> String {
     #expect(o.metadata.attachments == ["任务分工表", "进度安排表"])
   }
 
+  @Test func shortHeadingSentenceLastUnitKeepsItsBodyParagraphs() throws {
+    let text = "一、任务\n（一）做好甲项工作。\n（二）严格绩效考核。\n进一步加强评估。\n按季通报。\n某某县人民政府办公室\n2013年12月19日"
+    let (o, c) = try outline(text)
+    #expect(c.string(o.units[2].ownRange) == "（二）严格绩效考核。\n进一步加强评估。\n按季通报。")
+    #expect(o.units[2].heading == "严格绩效考核")
+  }
+
   @Test func midSentenceLineBreakContinuesTheLastUnit() throws {
     let text = "一、任务\n（一）做好甲项工作，加强\n统筹协调。（责任单位：市卫生局）\n全市各级要高度重视。"
     let (o, c) = try outline(text)

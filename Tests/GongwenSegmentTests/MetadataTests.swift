@@ -149,6 +149,15 @@ private func signed(_ date: String) -> String {
                                            date: "2013-10-22"))
   }
 
+  @Test func forwardingTitleWrappedInGuanyu() throws {
+    let text = "某某县人民政府办公室关于转发某某市卫生局关于做好春季防疫工作的通知的通知\n各镇人民政府：\n现转发给你们。\n一、任务"
+    let m = try outline(text).0.metadata
+    #expect(m.title == "关于转发某某市卫生局关于做好春季防疫工作的通知的通知")
+    #expect(m.issuer == "某某县人民政府办公室")
+    #expect(m.forwarded?.title == "关于做好春季防疫工作的通知")
+    #expect(m.forwarded?.issuer == "某某市卫生局")
+  }
+
   @Test func forwardedWithoutInnerHeaderIsDerivedFromTheTitle() throws {
     let text = "某某县人民政府办公室\n转发某某市人民政府办公厅关于加强管理的通知\n某政办发〔2014〕3号\n各镇人民政府：\n现将通知转发给你们。\n一、任务\n（一）做好工作。"
     let m = try outline(text).0.metadata

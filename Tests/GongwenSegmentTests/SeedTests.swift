@@ -77,6 +77,7 @@ enum SeedTrees {
     let (o, c) = try outline(seed("003"))
     #expect(o.units.map(\.path) == flatten(SeedTrees.s003))
     #expect(o.units.count == 54)
+    #expect(o.warnings.isEmpty)
     checkInvariants(o, c)
     #expect(o.units.first { $0.path == [1, 1] }?.heading == "深化县级公立医院综合改革")
     let last = try #require(o.units.last)
@@ -89,6 +90,7 @@ enum SeedTrees {
     let (o, c) = try outline(seed("004"))
     #expect(o.units.map(\.path) == flatten(SeedTrees.s004))
     #expect(o.units.count == 34)
+    #expect(o.warnings.isEmpty)
     checkInvariants(o, c)
     let u = try #require(o.units.first { $0.path == [4, 25] } ?? o.units.first { $0.path == [3, 25] })
     #expect(u.path == [3, 25])
@@ -118,6 +120,7 @@ enum SeedTrees {
   func rawSeedsGiveTheSameTree(_ prefix: String, _ tree: [N]) throws {
     let (o, c) = try outline(TestSupport.corpusNotice(prefix))
     #expect(o.units.map(\.path) == flatten(tree))
+    #expect(o.warnings.isEmpty)
     checkInvariants(o, c)
   }
 
