@@ -127,7 +127,10 @@ public final class Archive {
     config.foreignKeysEnabled = true
     config.label = "gongwen-archive"
     config.prepareDatabase { db in
+      // WAL + NORMAL: a commit survives a killed process (not a power cut in the last moments)
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      // 64 MiB page cache: keeps the LSH bucket index's upper levels in memory as the archive grows
+      try db.execute(sql: "PRAGMA cache_size = -65536")
     }
     do {
       db = try DatabaseQueue(path: path, configuration: config)
@@ -169,10 +172,20 @@ public final class Archive {
     }
   }
 
+  /// The current UTC time as ISO 8601 with milliseconds (`2026-11-22T08:14:03.541Z`).
+  /// Hand-formatted: a date formatter per call costs more than storing a notice.
   static func now() -> String {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return f.string(from: Date())
+    var ts = timespec()
+    clock_gettime(CLOCK_REALTIME, &ts)
+    var seconds = time_t(ts.tv_sec)
+    var t = tm()
+    gmtime_r(&seconds, &t)
+    func pad(_ v: Int32, _ width: Int) -> String {
+      let s = String(v)
+      return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+    return pad(t.tm_year + 1900, 4) + "-" + pad(t.tm_mon + 1, 2) + "-" + pad(t.tm_mday, 2) + "T" + pad(t.tm_hour, 2)
+      + ":" + pad(t.tm_min, 2) + ":" + pad(t.tm_sec, 2) + "." + pad(Int32(ts.tv_nsec / 1_000_000), 3) + "Z"
   }
 
   // MARK: - Runs

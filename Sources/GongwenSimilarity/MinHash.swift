@@ -30,8 +30,18 @@ public func shingleScalars(_ scalars: some Sequence<Unicode.Scalar>, rules: Simi
   if !rules.skipWhitespace { return Array(scalars) }
   var out: [Unicode.Scalar] = []
   out.reserveCapacity(scalars.underestimatedCount)
-  for s in scalars where !s.properties.isWhitespace { out.append(s) }
+  for s in scalars where !isSpace(s) { out.append(s) }
   return out
+}
+
+/// `properties.isWhitespace`, with fast answers for ASCII and the CJK blocks (most of a notice).
+@inline(__always)
+func isSpace(_ s: Unicode.Scalar) -> Bool {
+  let v = s.value
+  if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+  if v >= 0x3400 && v <= 0x9FFF { return false }
+  if v >= 0xFF01 && v <= 0xFFEF { return false }
+  return s.properties.isWhitespace
 }
 
 public func shingleScalars(_ text: String, rules: SimilarityRules) -> [Unicode.Scalar] {

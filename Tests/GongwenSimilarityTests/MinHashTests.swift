@@ -4,7 +4,7 @@ import GongwenCore
 import GongwenEmit
 import GongwenPipeline
 import GongwenRules
-import GongwenSimilarity
+@testable import GongwenSimilarity
 import GongwenTestSupport
 
 /// Deterministic edits: replaces `phrases` phrases of `length` characters, spread evenly over the
@@ -189,6 +189,15 @@ let seeds = ["000", "001", "002", "003", "004"].map { TestSupport.corpusNotice($
         .estimatedJaccard(try #require(Signature(text: edited, rules: rules)))
       #expect(abs(exact - estimate) < 0.15, "phrases \(phrases): exact \(exact), estimate \(estimate)")
     }
+  }
+
+  @Test func fastWhitespaceTestAgreesWithUnicode() {
+    var disagreements: [UInt32] = []
+    for v in UInt32(0)...0x10FFFF {
+      guard let s = Unicode.Scalar(v) else { continue }
+      if isSpace(s) != s.properties.isWhitespace { disagreements.append(v) }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
   }
 
   @Test func signatureCost() throws {
