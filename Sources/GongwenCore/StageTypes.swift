@@ -71,7 +71,7 @@ public struct NoticeMetadata: Sendable, Equatable {
   public var date: String?
   /// 发布日期 as YYYY-MM-DD, where the notice or page gives one.
   public var published: String?
-  /// 主送机关, split on 、，,
+  /// 主送机关, split on ，/, (never on 、, which joins parts of one recipient)
   public var recipients: [String]
   /// 附件 names.
   public var attachments: [String]

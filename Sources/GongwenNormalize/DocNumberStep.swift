@@ -1,4 +1,5 @@
 import GongwenCore
+import ICUKit
 
 /// 发文字号 brackets: `X发[2011]18号`, `(2011)`, `［2011］`, `【2011】` → `〔2011〕`. The pattern's
 /// named groups `open` and `close` say which scalars to rewrite (one for one).
@@ -12,7 +13,7 @@ struct DocNumberStep: NormalizeStep {
     let m = try rule.matcher()
     guard let og = m.groupNumber(named: "open"), let cg = m.groupNumber(named: "close") else { return text }
     let matches: [ICUMatch]
-    do { matches = try m.matches(in: text.scalars) } catch { throw rule.failure(error, stage: "normalize") }
+    do { matches = try m.matches(in: ICURegex.PreparedText(text.scalars)) } catch { throw rule.failure(error, stage: "normalize") }
     var out = text
     var fixed = 0
     for match in matches {
@@ -29,5 +30,4 @@ struct DocNumberStep: NormalizeStep {
   }
 }
 
-import ICUKit
 typealias ICUMatch = ICURegex.Match

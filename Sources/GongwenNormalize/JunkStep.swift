@@ -1,4 +1,5 @@
 import GongwenCore
+import ICUKit
 
 /// Removes website navigation, Word artefacts, page furniture and similar junk matched by the
 /// `junk` patterns in the rules. Each match becomes a `junk` removal naming its rule id. A rule
@@ -9,12 +10,15 @@ struct JunkStep: NormalizeStep {
 
   func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
     var hits: [(range: Range<Int>, rule: String)] = []
+    var prepared: ICURegex.PreparedText? = nil  // converted to UTF-16 once, for all rules
     for junk in rules {
       if !junk.needles.isEmpty, !junk.needles.contains(where: { contains(text.scalars[...], $0) }) { continue }
       let rule = junk.regex
       let m = try rule.matcher()
       do {
-        for match in try m.matches(in: text.scalars) where !match.range.isEmpty {
+        let p = prepared ?? ICURegex.PreparedText(text.scalars)
+        prepared = p
+        for match in try m.matches(in: p) where !match.range.isEmpty {
           hits.append((match.range, rule.id))
         }
       } catch {

@@ -183,9 +183,29 @@ extension SegmentRun {
     var out: [(Int, String)] = []
     var from = 0
     while from < preambleEnd, let m = try find(docNumber, from: from) {
-      let r = m.range
+      var r = m.range
       from = max(r.upperBound, r.lowerBound + 1)
       if r.lowerBound >= preambleEnd { break }
+      // a title run into its doc number (…的通知临政办发〔2012〕64号): start after the title ending
+      var afterTitle = false
+      var k = r.upperBound
+      while k > r.lowerBound, !(s[k - 1] == "〔" || s[k - 1] == "［" || s[k - 1] == "[" || s[k - 1] == "【"
+        || isOpenBracket(s[k - 1])) { k -= 1 }
+      for e in rules.titleEndings {
+        var q = k - e.count
+        while q >= r.lowerBound {
+          if hasPrefix(e, at: q) {
+            if q + e.count < k - 1 { r = (q + e.count)..<r.upperBound; afterTitle = true }
+            break
+          }
+          q -= 1
+        }
+        if afterTitle { break }
+      }
+      if afterTitle {
+        out.append((r.lowerBound, compact(r)))
+        continue
+      }
       var p = r.lowerBound - 1
       while p >= 0, isHSpace(s[p]) { p -= 1 }
       if p >= 0, isOpenBracket(s[p]) || s[p] == "〔" || s[p] == "[" {

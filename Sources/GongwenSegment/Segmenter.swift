@@ -317,16 +317,25 @@ struct SegmentRun {
       if !isHSpace(s[i]) { aloneAfter = false; break }
       i += 1
     }
-    let isLine = atLineStart(r.lowerBound) && aloneAfter
+    var isLine = atLineStart(r.lowerBound) && aloneAfter
+    // `临沂市人民政府办公室 二〇一二年八月一日` on one line: the issuer stands before the date
+    var sameLineIssuer: String? = nil
+    if !isLine, aloneAfter {
+      let before = trimmed(ls..<r.lowerBound)
+      if !before.isEmpty, before.count <= 120, let m = try issuerLine.lookingAt(before), m.upperBound >= before.upperBound {
+        sameLineIssuer = text(before)
+        isLine = true
+      }
+    }
     if !isLine {
       guard rules.dates[k].anywhere else { return nil }
       var p = r.lowerBound - 1
       while p >= 0, isHSpace(s[p]) { p -= 1 }
       guard p < 0 || s[p] == "\n" || s[p] == "。" || s[p] == "；" || s[p] == "！" || s[p] == "？" else { return nil }
     }
-    var issuer: String? = nil
+    var issuer: String? = sameLineIssuer
     var blockStart = ls
-    if let prev = previousLine(ls), try isIssuerLine(prev) {
+    if issuer == nil, let prev = previousLine(ls), try isIssuerLine(prev) {
       issuer = text(prev)
       if isLine { blockStart = lineStart(prev.lowerBound) }
     }

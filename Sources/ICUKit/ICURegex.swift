@@ -153,6 +153,17 @@ public final class ICURegex: @unchecked Sendable {
     if failed(st) { throw ICUError(st, "uregex_setText") }
   }
 
+  /// Loads text converted once by `PreparedText` (shared, not copied) for `find`/`lookingAt`.
+  public func load(_ prepared: PreparedText) throws(ICUError) {
+    text = prepared.units
+    scalarIndexOfUnit = prepared.scalarIndexOfUnit
+    var st: Int32 = 0
+    text.withUnsafeBufferPointer { buf in
+      cicu_regex_set_text(handle, buf.baseAddress, Int32(buf.count), &st)
+    }
+    if failed(st) { throw ICUError(st, "uregex_setText") }
+  }
+
   /// Next match at or after scalar offset `from` in the loaded text.
   public func find(from: Int) throws(ICUError) -> Match? {
     let u = unitIndex(ofScalar: from)

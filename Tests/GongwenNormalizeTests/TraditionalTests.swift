@@ -34,3 +34,24 @@ import Testing
     #expect(twice.stats["traditional_converted"] == nil)
   }
 }
+
+/// A transliterator that changes lengths (here Latin-ASCII after T→S: ß → ss) keeps the offset
+/// map safe: the line is converted scalar by scalar and both `s` point at the `ß`.
+@Test func lengthChangingConversionKeepsOffsets() throws {
+  let yaml = (try? String(contentsOfFile: TestSupport.rulesDirectory + "/normalize.yaml", encoding: .utf8)) ?? ""
+  let rules = try RuleSet.decode(NormalizeRules.self, yaml: yaml
+    .replacingOccurrences(of: "transliterator: Traditional-Simplified", with: "transliterator: Traditional-Simplified;Latin-ASCII")
+    .replacingOccurrences(of: "  whitespace: true\n", with: "  whitespace: false\n"))
+  let src = "國務院辦公廳關於印發醫療衛生體制改革工作方案的通知\n各縣人民政府：Straße計劃"
+  let d = try Normalizer(rules: rules).normalize(src)
+  #expect(d.text.string == "国务院办公厅关于印发医疗卫生体制改革工作方案的通知\n各县人民政府：Strasse计划")
+  let srcScalars = Array(src.unicodeScalars)
+  let ß = srcScalars.firstIndex(of: "ß") ?? -1
+  let out = d.text.scalars
+  let firstS = Array(out).indices.filter { out[$0] == "s" }
+  #expect(firstS.map { d.text.origin[$0] } == [ß, ß])
+  #expect(zip(d.text.origin, d.text.origin.dropFirst()).allSatisfy { $0 <= $1 })
+  #expect(d.text.origin.last == srcScalars.count - 1)
+}
+
+import GongwenRules

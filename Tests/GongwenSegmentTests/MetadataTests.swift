@@ -52,6 +52,16 @@ private func signed(_ date: String) -> String {
     #expect(o.metadata.issuer == "某某县人民政府办公室")
   }
 
+  @Test func headerRunTogetherByTheNormaliser() throws {
+    let text = "临沂市人民政府办公室关于印发临沂市深化医药卫生体制改革2012年主要工作安排的通知临政办发〔2012〕64号\n各县区人民政府，市政府各部门：\n现印发给你们。\n临沂市人民政府办公室 二〇一二年八月一日\n一、总体要求"
+    let m = try outline(text).0.metadata
+    #expect(m.title == "关于印发临沂市深化医药卫生体制改革2012年主要工作安排的通知")
+    #expect(m.docNumber == "临政办发〔2012〕64号")
+    #expect(m.issuer == "临沂市人民政府办公室")
+    #expect(m.date == "2012-08-01")
+    #expect(m.recipients == ["各县区人民政府", "市政府各部门"])
+  }
+
   @Test func titleAcrossLinesAndPageTitleFallback() throws {
     let text = "临沂市人民政府办公室\n关于印发临沂市深化医药卫生体制改革\n2012年主要工作安排的通知\n各县区人民政府：\n一、总体要求"
     let (o, _) = try outline(text, pageTitle: "网页标题")
