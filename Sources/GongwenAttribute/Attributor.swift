@@ -135,6 +135,8 @@ struct ParsedItem: Equatable {
 struct ParsedAttribution {
   var items: [ParsedItem]
   var unknown: [String]
+  /// A label (责任单位：) or a role word (负责, 参与, …) was seen, not only a bare list of names.
+  var hasRoleEvidence = false
 }
 
 struct Found {
@@ -235,7 +237,7 @@ final class Engine {
     while p > lo && tries < 200 {
       if s[p] == "\n" {
         tries += 1
-        if let f = try tryEnd(s, end: p, lo: lo) {
+        if let f = try tryEnd(s, end: p, lo: lo), standsAlone(f, s, lo: lo, paragraphEnd: p) {
           out.append(f)
           p = f.range.lowerBound - 1
           continue
@@ -244,6 +246,23 @@ final class Engine {
       p -= 1
     }
     return out.reversed()
+  }
+
+  /// An earlier paragraph's candidate that is only a bare list of names (`（市财政局）`, no label and
+  /// no role word) may be a parenthetical at a broken line inside a sentence (Normalize never
+  /// joins a line ending in `）`), so it counts only when it stands as a sentence of its own:
+  /// after a sentence end or at the start of the paragraph, or followed by 。/；.
+  func standsAlone(_ f: Found, _ s: [Unicode.Scalar], lo: Int, paragraphEnd p: Int) -> Bool {
+    if f.parsed.hasRoleEvidence { return true }
+    let before: ScalarSet = ["。", "；", ";", "！", "!", "？", "?", "：", ":", "\n"]
+    let after: ScalarSet = ["。", "；", ";"]
+    var b = f.range.lowerBound
+    while b > lo && whitespace.contains(s[b - 1]) && s[b - 1] != "\n" { b -= 1 }
+    if b == lo || before.contains(s[b - 1]) { return true }
+    for i in f.range.upperBound..<max(f.range.upperBound, p) where !whitespace.contains(s[i]) {
+      return after.contains(s[i])
+    }
+    return false
   }
 
   func tryEnd(_ s: [Unicode.Scalar], end e: Int, lo: Int) throws(StageFailure) -> Found? {
@@ -532,7 +551,7 @@ final class Engine {
       items[k].canonical = canon
       if !known { unknown.append(canon) }
     }
-    return ParsedAttribution(items: items, unknown: unknown)
+    return ParsedAttribution(items: items, unknown: unknown, hasRoleEvidence: sawLabel || sawRoleWord)
   }
 
   func endsLikeDepartment(_ name: String) -> Bool {
