@@ -6,7 +6,9 @@ import ICUKit
 /// For every unit the attribution is looked for at the END of the unit's own text
 /// (`bodyRange`): the last bracket group, possibly followed only by `trailing` characters
 /// (whitespace, 。). If the unit's end has none, the ends of its earlier paragraphs are tried,
-/// last first (a unit may run on into closing remarks). Three shapes are recognised:
+/// last first (a unit may run on into closing remarks). Earlier paragraphs of the unit that end
+/// with an attribution of their own add to it: all of them are merged into one `Attribution`
+/// (`extraRanges`, `raw` joined by a space; see `merged`). Three shapes are recognised:
 ///
 /// 1. a bracket group `（…）` whose content reads as a department list (a label, role words, or
 ///    only department-like names);
@@ -33,19 +35,24 @@ public struct Attributor: Sendable {
     var firstUnknownRange: Range<Int>?
 
     for unit in outline.units {
-      guard let found = try engine.find(in: s, unit: unit) else {
+      let all = try engine.findAll(in: s, unit: unit)
+      guard !all.isEmpty else {
         attributions.append(nil)
         continue
       }
-      if !declared { declared = try engine.declaresFirstListedLead(s[found.range]) }
-      let firstListedApplies = declared
-      let a = engine.makeAttribution(found, scalars: s, firstListedLead: firstListedApplies)
-      for name in found.parsed.unknown where !unknownSeen.contains(name) {
-        unknownSeen.insert(name)
-        unknown.append(name)
-        if firstUnknownRange == nil { firstUnknownRange = found.range }
+      // each attribution in text order: the 下同 state may be declared by an earlier one and
+      // apply to the next one of the same unit
+      var parts: [Attribution] = []
+      for found in all {
+        if !declared { declared = try engine.declaresFirstListedLead(s[found.range]) }
+        parts.append(engine.makeAttribution(found, scalars: s, firstListedLead: declared))
+        for name in found.parsed.unknown where !unknownSeen.contains(name) {
+          unknownSeen.insert(name)
+          unknown.append(name)
+          if firstUnknownRange == nil { firstUnknownRange = found.range }
+        }
       }
-      attributions.append(a)
+      attributions.append(merged(parts))
     }
 
     var warnings = missingAttributionWarnings(outline.units, attributions)
@@ -57,6 +64,29 @@ public struct Attributor: Sendable {
         span: firstUnknownRange.map { Span($0) }))
     }
     return AttributedOutline(attributions: attributions, warnings: warnings)
+  }
+
+  /// One attribution from several of the same unit (given in text order): departments as
+  /// written concatenated, canonical departments and each role the union in order of first
+  /// appearance, `raw` the texts joined by a single space, `range` the last one's range and
+  /// `extraRanges` the earlier ones'.
+  func merged(_ parts: [Attribution]) -> Attribution {
+    guard var out = parts.last else { preconditionFailure("merged() needs at least one attribution") }
+    guard parts.count > 1 else { return out }
+    func union(_ lists: [[String]]) -> [String] {
+      var seen: Set<String> = []
+      var u: [String] = []
+      for list in lists { for x in list where seen.insert(x).inserted { u.append(x) } }
+      return u
+    }
+    out.extraRanges = parts.dropLast().map(\.range)
+    out.raw = parts.map(\.raw).joined(separator: " ")
+    out.departmentsRaw = parts.flatMap(\.departmentsRaw)
+    out.departments = union(parts.map(\.departments))
+    out.lead = union(parts.map(\.lead))
+    out.responsible = union(parts.map(\.responsible))
+    out.participating = union(parts.map(\.participating))
+    return out
   }
 
   /// `missing_attribution` for a leaf clause without attribution when most of its sibling
@@ -105,6 +135,8 @@ struct ParsedItem: Equatable {
 struct ParsedAttribution {
   var items: [ParsedItem]
   var unknown: [String]
+  /// A label (责任单位：) or a role word (负责, 参与, …) was seen, not only a bare list of names.
+  var hasRoleEvidence = false
 }
 
 struct Found {
@@ -189,6 +221,48 @@ final class Engine {
       p -= 1
     }
     return nil
+  }
+
+  /// Every attribution that closes a paragraph of the unit's own text, in text order: the one
+  /// `find` returns (the unit's closing attribution), then, scanning back from its start, each
+  /// earlier paragraph end that holds one too (an unnumbered paragraph with its own
+  /// `（责任单位：…）` inside the unit). Only paragraph-final candidates are tried, with the same
+  /// evidence checks as the closing one; a parenthetical inside a sentence never counts.
+  func findAll(in s: [Unicode.Scalar], unit: ClauseUnit) throws(StageFailure) -> [Found] {
+    guard let last = try find(in: s, unit: unit) else { return [] }
+    let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
+    var out: [Found] = [last]
+    var p = last.range.lowerBound - 1
+    var tries = 0
+    while p > lo && tries < 200 {
+      if s[p] == "\n" {
+        tries += 1
+        if let f = try tryEnd(s, end: p, lo: lo), standsAlone(f, s, lo: lo, paragraphEnd: p) {
+          out.append(f)
+          p = f.range.lowerBound - 1
+          continue
+        }
+      }
+      p -= 1
+    }
+    return out.reversed()
+  }
+
+  /// An earlier paragraph's candidate that is only a bare list of names (`（市财政局）`, no label and
+  /// no role word) may be a parenthetical at a broken line inside a sentence (Normalize never
+  /// joins a line ending in `）`), so it counts only when it stands as a sentence of its own:
+  /// after a sentence end or at the start of the paragraph, or followed by 。/；.
+  func standsAlone(_ f: Found, _ s: [Unicode.Scalar], lo: Int, paragraphEnd p: Int) -> Bool {
+    if f.parsed.hasRoleEvidence { return true }
+    let before: ScalarSet = ["。", "；", ";", "！", "!", "？", "?", "：", ":", "\n"]
+    let after: ScalarSet = ["。", "；", ";"]
+    var b = f.range.lowerBound
+    while b > lo && whitespace.contains(s[b - 1]) && s[b - 1] != "\n" { b -= 1 }
+    if b == lo || before.contains(s[b - 1]) { return true }
+    for i in f.range.upperBound..<max(f.range.upperBound, p) where !whitespace.contains(s[i]) {
+      return after.contains(s[i])
+    }
+    return false
   }
 
   func tryEnd(_ s: [Unicode.Scalar], end e: Int, lo: Int) throws(StageFailure) -> Found? {
@@ -477,7 +551,7 @@ final class Engine {
       items[k].canonical = canon
       if !known { unknown.append(canon) }
     }
-    return ParsedAttribution(items: items, unknown: unknown)
+    return ParsedAttribution(items: items, unknown: unknown, hasRoleEvidence: sawLabel || sawRoleWord)
   }
 
   func endsLikeDepartment(_ name: String) -> Bool {

@@ -135,10 +135,20 @@ public struct Outline: Sendable {
 }
 
 /// The department attribution that closes a unit, found by Attribute.
+///
+/// A unit whose own text has several paragraphs may close more than one of them with an
+/// attribution (001 `二、（三）1.（2）`: the clause, then an unnumbered paragraph with its own
+/// `（责任单位：…）`). Attribute then merges them into one value: lists in order of appearance,
+/// `range` the last attribution and `extraRanges` the earlier ones.
 public struct Attribution: Sendable, Equatable {
   /// Range in the clean text of the whole parenthesised attribution, brackets included.
+  /// With several attributions in one unit: the last one.
   public var range: Range<Int>
-  /// The raw attribution text (brackets included), as in the clean text.
+  /// The earlier attributions of the same unit, in text order, when it has more than one
+  /// (empty otherwise). They never overlap each other or `range`, and all come before it.
+  public var extraRanges: [Range<Int>]
+  /// The raw attribution text (brackets included), as in the clean text. With several
+  /// attributions: each one's text, in order, joined by a single space (U+0020).
   public var raw: String
   /// Every department as written, in order.
   public var departmentsRaw: [String]
@@ -149,8 +159,9 @@ public struct Attribution: Sendable, Equatable {
   public var participating: [String]
 
   public init(range: Range<Int>, raw: String, departmentsRaw: [String], departments: [String], lead: [String],
-              responsible: [String], participating: [String]) {
+              responsible: [String], participating: [String], extraRanges: [Range<Int>] = []) {
     self.range = range
+    self.extraRanges = extraRanges
     self.raw = raw
     self.departmentsRaw = departmentsRaw
     self.departments = departments
@@ -158,6 +169,9 @@ public struct Attribution: Sendable, Equatable {
     self.responsible = responsible
     self.participating = participating
   }
+
+  /// Every attribution range of the unit in text order: `extraRanges` then `range`.
+  public var allRanges: [Range<Int>] { extraRanges + [range] }
 }
 
 /// Output of Attribute: one entry per unit (same order), nil where a unit has no attribution.

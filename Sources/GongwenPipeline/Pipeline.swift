@@ -119,12 +119,14 @@ public struct Pipeline: Sendable {
     out.reserveCapacity(outline.units.count)
     for (i, unit) in outline.units.enumerated() {
       let attribution = i < attributed.attributions.count ? attributed.attributions[i] : nil
-      var body = text.string(unit.bodyRange)
-      if let a = attribution, unit.bodyRange.contains(a.range.lowerBound) {
-        let before = text.string(unit.bodyRange.lowerBound..<a.range.lowerBound)
-        let after = text.string(min(a.range.upperBound, unit.bodyRange.upperBound)..<unit.bodyRange.upperBound)
-        body = before + after
+      // the body minus every attribution in it (a unit may have several: `extraRanges`)
+      var body = ""
+      var at = unit.bodyRange.lowerBound
+      for r in attribution?.allRanges ?? [] where r.lowerBound >= at && unit.bodyRange.contains(r.lowerBound) {
+        body += text.string(at..<r.lowerBound)
+        at = min(r.upperBound, unit.bodyRange.upperBound)
       }
+      body += text.string(at..<max(at, unit.bodyRange.upperBound))
       body = trimmed(body)
       out.append(TaskRecord(
         id: documentID + ":" + unit.path.map(String.init).joined(separator: "."),

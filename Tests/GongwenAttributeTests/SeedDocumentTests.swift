@@ -150,7 +150,8 @@ func lineOutline(_ source: String) -> (Outline, CleanText) {
 
 @Suite struct RobustnessTests {
   /// Arbitrary unit ranges over every seed (including the garbled 000): no crash, every
-  /// attribution inside its unit and `raw` equal to the clean text at `range`.
+  /// attribution range inside its unit, in order without overlap, and `raw` equal to the clean
+  /// text at those ranges joined by a space.
   @Test(arguments: ["000", "001", "002", "003", "004"])
   func arbitraryRangesOverSeeds(_ prefix: String) throws {
     let s = Array(TestSupport.corpusNotice(prefix).unicodeScalars)
@@ -176,8 +177,11 @@ func lineOutline(_ source: String) -> (Outline, CleanText) {
       #expect(out.attributions.count == units.count)
       for (u, a) in zip(units, out.attributions) {
         guard let a else { continue }
-        #expect(a.range.lowerBound >= u.bodyRange.lowerBound && a.range.upperBound <= u.bodyRange.upperBound)
-        #expect(text.string(a.range) == a.raw)
+        for r in a.allRanges {
+          #expect(r.lowerBound >= u.bodyRange.lowerBound && r.upperBound <= u.bodyRange.upperBound)
+        }
+        for (x, y) in zip(a.allRanges, a.allRanges.dropFirst()) { #expect(x.upperBound <= y.lowerBound) }
+        #expect(a.allRanges.map { text.string($0) }.joined(separator: " ") == a.raw)
         #expect(!a.departments.isEmpty)
         #expect(a.departments.count <= a.departmentsRaw.count)
       }
