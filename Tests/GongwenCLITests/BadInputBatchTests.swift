@@ -148,3 +148,26 @@ import GongwenTestSupport
     #expect(docs.split(separator: "\n").count == 1)
   }
 }
+
+@Suite struct LargeInputTests {
+  /// A 50 MB file that is one line (a scrape with its line breaks lost, repeating itself): processed
+  /// without a crash or a memory blow-up, with the repeats removed and recorded.
+  @Test func fiftyMegabyteSingleLine() throws {
+    let dir = CLI.tempDir("large")
+    let body = TestSupport.corpusNotice("002").replacingOccurrences(of: "\n", with: "")
+    var data = Data()
+    let chunk = Data(body.utf8)
+    while data.count < 50_000_000 { data.append(chunk) }
+    let file = dir.appendingPathComponent("oneline.txt")
+    try data.write(to: file)
+    let out = dir.appendingPathComponent("out")
+    let r = try CLI.run(["process", file.path, "--output", out.path, "--jobs", "1"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let line = try String(contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8)
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    let stats = doc["stats"] as? [String: Int] ?? [:]
+    #expect((stats["dedup_removed_chars"] ?? 0) > 10_000_000, "the repeats are removed: \(stats)")
+    #expect((stats["tasks"] ?? 0) > 0)
+    try? FileManager.default.removeItem(at: dir)
+  }
+}
