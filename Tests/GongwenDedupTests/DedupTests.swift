@@ -29,6 +29,8 @@ struct DedupRulesTests {
       prefer_embedded_copy: true
       marker_context_units: 40
       max_passes: 4
+      reorder_units: true
+      reorder_max_blocks: 400
       """
     do {
       _ = try RuleSet.decode(DedupRules.self, yaml: yaml)
@@ -47,7 +49,7 @@ struct DedupRulesTests {
       keys += 1
       #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
     }
-    #expect(keys == 13)
+    #expect(keys == 15)
   }
 
   @Test func missingKeyIsR003() {
