@@ -21,6 +21,7 @@ public struct DedupRules: RuleFile {
     public var maxPasses: Located<Int>
     public var reorderUnits: Bool
     public var reorderMaxBlocks: Located<Int>
+    public var reorderDeepItems: Bool
 
     enum CodingKeys: String, CodingKey {
       case version
@@ -38,6 +39,7 @@ public struct DedupRules: RuleFile {
       case maxPasses = "max_passes"
       case reorderUnits = "reorder_units"
       case reorderMaxBlocks = "reorder_max_blocks"
+      case reorderDeepItems = "reorder_deep_items"
     }
   }
 
@@ -62,6 +64,8 @@ public struct DedupRules: RuleFile {
   public let reorderUnits: Bool
   /// Texts with more numbered units than this are not reassembled.
   public let reorderMaxBlocks: Int
+  /// Whether a run starting with a deepest-level item other than the first may be moved.
+  public let reorderDeepItems: Bool
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -105,5 +109,6 @@ public struct DedupRules: RuleFile {
     maxPasses = raw.maxPasses.value
     reorderUnits = raw.reorderUnits
     reorderMaxBlocks = raw.reorderMaxBlocks.value
+    reorderDeepItems = raw.reorderDeepItems
   }
 }

@@ -57,6 +57,7 @@ struct Reassembler {
       return starts.indices.reduce(0) { $0 + (starts[$1] == $1 ? 1 : 0) }
     }
     var current = breaks(order)
+    let deepest = blocks.map(\.marker.level).max() ?? 0
     // Each move lowers the number of chains, so there are fewer moves than blocks.
     for _ in 0..<blocks.count {
       let markers = order.map { blocks[$0].marker }
@@ -72,6 +73,12 @@ struct Reassembler {
         var q = p + 1
         while q < order.count, chainStart[q] == p { q += 1 }
         let m = markers[p]
+        // An item of the deepest level that is not a first child could follow any item before
+        // it: its parent is not known, so it is not moved (unless `reorder_deep_items`).
+        if !rules.reorderDeepItems, m.level == deepest, m.number > 1 {
+          p = q
+          continue
+        }
         var chainBest: (breaks: Int, order: [Int])? = nil
         var tie = false
         for e in order.indices where isEnd[e] && (e < p - 1 || e >= q) {
