@@ -22,6 +22,7 @@ public struct DedupRules: RuleFile {
     public var reorderUnits: Bool
     public var reorderMaxBlocks: Located<Int>
     public var reorderDeepItems: Bool
+    public var reorderNearestOnTie: Bool
 
     enum CodingKeys: String, CodingKey {
       case version
@@ -40,6 +41,7 @@ public struct DedupRules: RuleFile {
       case reorderUnits = "reorder_units"
       case reorderMaxBlocks = "reorder_max_blocks"
       case reorderDeepItems = "reorder_deep_items"
+      case reorderNearestOnTie = "reorder_nearest_on_tie"
     }
   }
 
@@ -66,6 +68,8 @@ public struct DedupRules: RuleFile {
   public let reorderMaxBlocks: Int
   /// Whether a run starting with a deepest-level item other than the first may be moved.
   public let reorderDeepItems: Bool
+  /// Whether equally good places for a moved run are decided by nearness in the source.
+  public let reorderNearestOnTie: Bool
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -110,5 +114,6 @@ public struct DedupRules: RuleFile {
     reorderUnits = raw.reorderUnits
     reorderMaxBlocks = raw.reorderMaxBlocks.value
     reorderDeepItems = raw.reorderDeepItems
+    reorderNearestOnTie = raw.reorderNearestOnTie
   }
 }

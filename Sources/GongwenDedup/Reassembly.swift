@@ -79,8 +79,9 @@ struct Reassembler {
           p = q
           continue
         }
-        var chainBest: (breaks: Int, order: [Int])? = nil
+        var chainBest: (breaks: Int, order: [Int], distance: Int)? = nil
         var tie = false
+        let from = text.origin[blocks[order[p]].start]
         for e in order.indices where isEnd[e] && (e < p - 1 || e >= q) {
           guard Self.fits(after: e, m, markers, chainStart) else { continue }
           var rest = order
@@ -88,11 +89,16 @@ struct Reassembler {
           rest.insert(contentsOf: order[p..<q], at: e < p ? e + 1 : e + 1 - (q - p))
           let b = breaks(rest)
           if b >= current { continue }
-          if let cb = chainBest, cb.breaks <= b {
-            if cb.breaks == b { tie = true }
-            continue
+          // Equal gains: with `reorder_nearest_on_tie`, the place nearest in the source wins.
+          let distance = rules.reorderNearestOnTie ? abs(text.origin[blocks[order[e]].end - 1] - from) : 0
+          if let cb = chainBest {
+            if cb.breaks < b { continue }
+            if cb.breaks == b {
+              if cb.distance == distance { tie = true }
+              if cb.distance <= distance { continue }
+            }
           }
-          chainBest = (b, rest)
+          chainBest = (b, rest, distance)
           tie = false
         }
         if let cb = chainBest, !tie, best == nil || cb.breaks < best!.breaks {

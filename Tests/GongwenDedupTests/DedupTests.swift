@@ -32,6 +32,7 @@ struct DedupRulesTests {
       reorder_units: true
       reorder_max_blocks: 400
       reorder_deep_items: true
+      reorder_nearest_on_tie: true
       """
     do {
       _ = try RuleSet.decode(DedupRules.self, yaml: yaml)
@@ -50,7 +51,7 @@ struct DedupRulesTests {
       keys += 1
       #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
     }
-    #expect(keys == 16)
+    #expect(keys == 17)
   }
 
   @Test func missingKeyIsR003() {
