@@ -23,6 +23,7 @@ public struct DedupRules: RuleFile {
     public var reorderMaxBlocks: Located<Int>
     public var reorderDeepItems: Bool
     public var reorderNearestOnTie: Bool
+    public var reorderAttributionFollows: Bool
 
     enum CodingKeys: String, CodingKey {
       case version
@@ -42,6 +43,7 @@ public struct DedupRules: RuleFile {
       case reorderMaxBlocks = "reorder_max_blocks"
       case reorderDeepItems = "reorder_deep_items"
       case reorderNearestOnTie = "reorder_nearest_on_tie"
+      case reorderAttributionFollows = "reorder_attribution_follows"
     }
   }
 
@@ -70,6 +72,8 @@ public struct DedupRules: RuleFile {
   public let reorderDeepItems: Bool
   /// Whether equally good places for a moved run are decided by nearness in the source.
   public let reorderNearestOnTie: Bool
+  /// Whether a parent's closing attribution goes to the last child moved in after it.
+  public let reorderAttributionFollows: Bool
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -115,5 +119,6 @@ public struct DedupRules: RuleFile {
     reorderMaxBlocks = raw.reorderMaxBlocks.value
     reorderDeepItems = raw.reorderDeepItems
     reorderNearestOnTie = raw.reorderNearestOnTie
+    reorderAttributionFollows = raw.reorderAttributionFollows
   }
 }

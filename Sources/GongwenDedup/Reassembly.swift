@@ -52,6 +52,8 @@ struct Reassembler {
     if blocks.count > rules.reorderMaxBlocks { return nil }
     var order = Array(blocks.indices)
     var moves: [Move] = []
+    /// (parent block, last block of the chain moved in as its children).
+    var adopted: [(Int, Int)] = []
     func breaks(_ o: [Int]) -> Int {
       let starts = Self.chainStarts(o.map { blocks[$0].marker })
       return starts.indices.reduce(0) { $0 + (starts[$1] == $1 ? 1 : 0) }
@@ -117,6 +119,11 @@ struct Reassembler {
       let label = text.string(first.start..<min(first.end, first.start + first.marker.length + 8))
       moves.append(Move(spans: spans, blocks: move.chain.count, chars: chars,
                         firstMarker: String(String.UnicodeScalarView(label.unicodeScalars.filter { $0 != "\n" }))))
+      if let at = move.order.firstIndex(of: move.chain[0]), at > 0,
+        blocks[move.order[at - 1]].marker.level < blocks[move.chain[0]].marker.level
+      {
+        adopted.append((move.order[at - 1], move.chain[move.chain.count - 1]))
+      }
       order = move.order
       current = move.breaks
     }
@@ -125,9 +132,30 @@ struct Reassembler {
     var origin: [Int] = Array(text.origin[0..<prefixEnd])
     scalars.reserveCapacity(s.count)
     origin.reserveCapacity(s.count)
+    // A closing attribution left at the end of a parent whose children were moved in after it
+    // belongs to the last child (the scrape cut the run just before that attribution); it goes
+    // along when the last child has none of its own.
+    var ranges = blocks.map { [$0.start..<$0.end] }
+    if rules.reorderAttributionFollows {
+
+      func lastUnit(_ b: Block) -> TextUnit? {
+        units.last { $0.start >= b.start && $0.end <= b.end && !$0.isContentless }
+      }
+
+      for (parent, child) in adopted {
+        guard let a = lastUnit(blocks[parent]), a.isAttribution, let c = lastUnit(blocks[child]), !c.isAttribution,
+          ranges[parent].count == 1, ranges[child].count == 1,
+          a.start > blocks[parent].start + blocks[parent].marker.length
+        else { continue }
+        ranges[parent] = [blocks[parent].start..<a.start, a.end..<blocks[parent].end]
+        ranges[child] = [blocks[child].start..<c.end, a.start..<a.end, c.end..<blocks[child].end]
+      }
+    }
     for b in order {
-      scalars.append(contentsOf: s[blocks[b].start..<blocks[b].end])
-      origin.append(contentsOf: text.origin[blocks[b].start..<blocks[b].end])
+      for r in ranges[b] {
+        scalars.append(contentsOf: s[r])
+        origin.append(contentsOf: text.origin[r])
+      }
     }
     return (CleanText(scalars: scalars, origin: origin, sourceLength: text.sourceLength), moves)
   }

@@ -33,6 +33,7 @@ struct DedupRulesTests {
       reorder_max_blocks: 400
       reorder_deep_items: true
       reorder_nearest_on_tie: true
+      reorder_attribution_follows: true
       """
     do {
       _ = try RuleSet.decode(DedupRules.self, yaml: yaml)
@@ -51,7 +52,7 @@ struct DedupRulesTests {
       keys += 1
       #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
     }
-    #expect(keys == 17)
+    #expect(keys == 18)
   }
 
   @Test func missingKeyIsR003() {

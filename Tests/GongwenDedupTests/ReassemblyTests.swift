@@ -60,6 +60,14 @@ struct ReassemblyTests {
     #expect(Reassembler.chainStarts(markers) == [0, 1, 2, 2, 2, 5, 5, 5])
   }
 
+  @Test func parentsAttributionGoesToTheChildrenMovedInAfterIt() throws {
+    // The scrape cut 2．（1） off just before its attribution, which stayed after （二）.
+    let input = "二、工作任务\n（一）甲部分的要求。\n1．甲项。（财政厅负责）\n（二）乙部分的要求写在这里。（卫生厅负责）\n九、杂项文字。\n2．乙项工作内容写明。（1）乙乙乙的具体内容。\n"
+    let result = Reassembler(rules: DedupFixtures.rules).reassemble(CleanText(source: input))
+    #expect(result?.0.string == "二、工作任务\n（一）甲部分的要求。\n1．甲项。（财政厅负责）\n（二）乙部分的要求写在这里。\n2．乙项工作内容写明。（1）乙乙乙的具体内容。（卫生厅负责）\n九、杂项文字。\n")
+    #expect(result.map { Set($0.0.origin) == Set(0..<input.unicodeScalars.count) } == true)
+  }
+
   @Test func orderedNoticeIsNotMoved() throws {
     #expect(Reassembler(rules: DedupFixtures.rules).reassemble(CleanText(source: F.ordered)) == nil)
   }
