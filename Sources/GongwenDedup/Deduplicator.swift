@@ -16,6 +16,11 @@ import GongwenCore
 /// `RunFinder.chooseCopies`). Removed pieces are labelled `repeated_paragraph` (whole paragraphs
 /// repeating whole paragraphs), `repeated_sentence` (one sentence) or `repeated_run`, and name the
 /// source span of the copy that was kept.
+///
+/// When repeats were removed (a bad scrape) and `reorder_units` is on, numbered units that the
+/// scrape pasted out of order are then moved to where their numbering continues (`Reassembler`).
+/// A move removes nothing: scalars move with their origins, so `origin` stays exact but need not
+/// increase. Each move is a `reordered_units` warning; stats `dedup_reordered_units` / `_chars`.
 public struct Deduplicator: Sendable {
   public let rules: DedupRules
   public init(rules: DedupRules) { self.rules = rules }
