@@ -19,6 +19,11 @@ public struct DedupRules: RuleFile {
     public var preferEmbeddedCopy: Bool
     public var markerContextUnits: Located<Int>
     public var maxPasses: Located<Int>
+    public var reorderUnits: Bool
+    public var reorderMaxBlocks: Located<Int>
+    public var reorderDeepItems: Bool
+    public var reorderNearestOnTie: Bool
+    public var reorderAttributionFollows: Bool
 
     enum CodingKeys: String, CodingKey {
       case version
@@ -34,6 +39,11 @@ public struct DedupRules: RuleFile {
       case preferEmbeddedCopy = "prefer_embedded_copy"
       case markerContextUnits = "marker_context_units"
       case maxPasses = "max_passes"
+      case reorderUnits = "reorder_units"
+      case reorderMaxBlocks = "reorder_max_blocks"
+      case reorderDeepItems = "reorder_deep_items"
+      case reorderNearestOnTie = "reorder_nearest_on_tie"
+      case reorderAttributionFollows = "reorder_attribution_follows"
     }
   }
 
@@ -54,6 +64,16 @@ public struct DedupRules: RuleFile {
   public let preferEmbeddedCopy: Bool
   public let markerContextUnits: Int
   public let maxPasses: Int
+  /// Reassemble numbered units pasted out of order (see `Reassembler`), after repeats were removed.
+  public let reorderUnits: Bool
+  /// Texts with more numbered units than this are not reassembled.
+  public let reorderMaxBlocks: Int
+  /// Whether a run starting with a deepest-level item other than the first may be moved.
+  public let reorderDeepItems: Bool
+  /// Whether equally good places for a moved run are decided by nearness in the source.
+  public let reorderNearestOnTie: Bool
+  /// Whether a parent's closing attribution goes to the last child moved in after it.
+  public let reorderAttributionFollows: Bool
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -74,6 +94,7 @@ public struct DedupRules: RuleFile {
     positive(raw.maxCandidates, "max_candidates", max: 10_000)
     positive(raw.markerContextUnits, "marker_context_units", max: 10_000)
     positive(raw.maxPasses, "max_passes", max: 20)
+    positive(raw.reorderMaxBlocks, "reorder_max_blocks", max: 5_000)
     if raw.sentenceTerminators.value.isEmpty {
       problems.append(RuleProblem(at(raw.sentenceTerminators), code: "R005", "sentence_terminators must not be empty"))
     }
@@ -94,5 +115,10 @@ public struct DedupRules: RuleFile {
     preferEmbeddedCopy = raw.preferEmbeddedCopy
     markerContextUnits = raw.markerContextUnits.value
     maxPasses = raw.maxPasses.value
+    reorderUnits = raw.reorderUnits
+    reorderMaxBlocks = raw.reorderMaxBlocks.value
+    reorderDeepItems = raw.reorderDeepItems
+    reorderNearestOnTie = raw.reorderNearestOnTie
+    reorderAttributionFollows = raw.reorderAttributionFollows
   }
 }

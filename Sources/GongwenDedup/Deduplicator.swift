@@ -16,6 +16,11 @@ import GongwenCore
 /// `RunFinder.chooseCopies`). Removed pieces are labelled `repeated_paragraph` (whole paragraphs
 /// repeating whole paragraphs), `repeated_sentence` (one sentence) or `repeated_run`, and name the
 /// source span of the copy that was kept.
+///
+/// When repeats were removed (a bad scrape) and `reorder_units` is on, numbered units that the
+/// scrape pasted out of order are then moved to where their numbering continues (`Reassembler`).
+/// A move removes nothing: scalars move with their origins, so `origin` stays exact but need not
+/// increase. Each move is a `reordered_units` warning; stats `dedup_reordered_units` / `_chars`.
 public struct Deduplicator: Sendable {
   public let rules: DedupRules
   public init(rules: DedupRules) { self.rules = rules }
@@ -26,7 +31,31 @@ public struct Deduplicator: Sendable {
     var out = doc
     out.stats["dedup_removed_runs", default: 0] += 0
     out.stats["dedup_removed_chars", default: 0] += 0
-    return pass(out)
+    let removedBefore = out.removed.count
+    out = pass(out)
+    // Only a scrape that repeated text (something was removed here) is reassembled: a clean
+    // notice keeps its own numbering, irregular or not.
+    if rules.reorderUnits, out.removed.count > removedBefore { out = reassemble(out) }
+    return out
+  }
+
+  /// Moves numbered units pasted out of order to their place (`reorder_units`); see `Reassembler`.
+  /// Recorded as stats `dedup_reordered_units` / `dedup_reordered_chars` and one warning
+  /// `reordered_units` per moved chain (its source spans are those of the moved text).
+  func reassemble(_ doc: NormalizedDocument) -> NormalizedDocument {
+    guard let (text, moves) = Reassembler(rules: rules).reassemble(doc.text) else { return doc }
+    var out = doc
+    out.text = text
+    for m in moves {
+      let first = m.spans.first ?? Span(start: 0, end: 0)
+      out.warnings.append(DocumentWarning(
+        code: "reordered_units", stage: Self.stage,
+        message: "moved \(m.blocks) numbered unit(s) starting \(m.firstMarker)… (\(m.chars) characters) to where their numbering continues",
+        span: Span(start: first.start, end: m.spans.map(\.end).max() ?? first.end)))
+      out.stats["dedup_reordered_units", default: 0] += m.blocks
+      out.stats["dedup_reordered_chars", default: 0] += m.chars
+    }
+    return out
   }
 
   /// Finds and removes repeats; appends the removals to `doc.removed`.

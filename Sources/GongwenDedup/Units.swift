@@ -22,6 +22,8 @@ struct TextUnit: Sendable {
   var marker: ClauseMarker?
 
   var isContent: Bool { !isAttribution && contentChars > 0 }
+  /// Only whitespace.
+  var isContentless: Bool { !isAttribution && contentChars == 0 }
 }
 
 /// Splits clean text into units: after sentence terminators (with trailing closing marks), around

@@ -49,6 +49,7 @@ public struct SegmentRules: RuleFile {
     public var terminators: String
     public var sentence_marks: String
     public var trim_trailing: String
+    public var run_on_titles: [String]
   }
 
   public struct RawDate: Decodable, Sendable {
@@ -114,6 +115,8 @@ public struct SegmentRules: RuleFile {
   let headingTerminators: ScalarSet
   let sentenceMarks: ScalarSet
   let headingTrim: ScalarSet
+  /// Section titles recognised at the start of a run-on marker line (`一、总体要求全面贯彻…`).
+  let runOnTitles: [[Unicode.Scalar]]
 
   let titleStarts: [[Unicode.Scalar]]
   let forwardStarts: [[Unicode.Scalar]]
@@ -280,6 +283,8 @@ public struct SegmentRules: RuleFile {
     self.headingTerminators = ScalarSet(raw.heading.terminators)
     self.sentenceMarks = ScalarSet(raw.heading.sentence_marks)
     self.headingTrim = ScalarSet(raw.heading.trim_trailing)
+    self.runOnTitles = raw.heading.run_on_titles.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      .sorted { $0.count > $1.count }
     self.titleStarts = titleStarts
     self.forwardStarts = md.forward_starts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.titleEndings = titleEndings

@@ -47,6 +47,8 @@ import ICUKit
 /// characters is a heading line (`一、总体要求`). Otherwise the text up to the first
 /// `heading.terminators` character is the heading if it is that short and more text follows in the
 /// unit or its children (`1.规范完善基本药物集中采购机制。坚持…`); a long single-sentence clause has none.
+/// Failing that, a known section title (`heading.run_on_titles`) that the line starts with and runs
+/// on from (`一、总体要求全面贯彻…`, line breaks lost in a scrape) is the heading.
 ///
 /// **Metadata** (see `Metadata.swift`): the title is the first preamble line starting with a title word
 /// (关于/转发/印发, optionally after an issuer on the same line) and ending, possibly over up to three
@@ -623,7 +625,7 @@ struct SegmentRun {
       guard !line.isEmpty, line.count <= rules.headingMaxLength else { return nil }
       return text(line)
     }
-    guard let t = firstTerm, t > bs, t - bs <= rules.headingMaxLength else { return nil }
+    guard let t = firstTerm, t > bs, t - bs <= rules.headingMaxLength else { return runOnTitle(line) }
     var more = false
     var i = t + 1
     while i < min(subtreeEnd, n) { if !isSpaceOrNewline(s[i]) { more = true; break }; i += 1 }
@@ -631,6 +633,24 @@ struct SegmentRun {
     var h = trimmed(bs..<t)
     while !h.isEmpty, rules.headingTrim.contains(s[h.upperBound - 1]) { h = h.lowerBound..<(h.upperBound - 1) }
     return h.isEmpty ? nil : text(h)
+  }
+}
+
+extension SegmentRun {
+  /// A known section title (`heading.run_on_titles`) that a scrape ran together with the body
+  /// after it (`一、总体要求全面贯彻…`): the title, if more text follows it on the line.
+  func runOnTitle(_ line: Range<Int>) -> String? {
+    for title in rules.runOnTitles where title.count < line.count {
+      var ok = true
+      for (k, c) in title.enumerated() where s[line.lowerBound + k] != c {
+        ok = false
+        break
+      }
+      if ok, !isPunctuation(s[line.lowerBound + title.count]) {
+        return text(line.lowerBound..<(line.lowerBound + title.count))
+      }
+    }
+    return nil
   }
 }
 

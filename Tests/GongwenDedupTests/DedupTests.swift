@@ -29,6 +29,11 @@ struct DedupRulesTests {
       prefer_embedded_copy: true
       marker_context_units: 40
       max_passes: 4
+      reorder_units: true
+      reorder_max_blocks: 400
+      reorder_deep_items: true
+      reorder_nearest_on_tie: true
+      reorder_attribution_follows: true
       """
     do {
       _ = try RuleSet.decode(DedupRules.self, yaml: yaml)
@@ -47,7 +52,7 @@ struct DedupRulesTests {
       keys += 1
       #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
     }
-    #expect(keys == 13)
+    #expect(keys == 18)
   }
 
   @Test func missingKeyIsR003() {
@@ -158,8 +163,15 @@ struct DedupTests {
     let run = "（发展改革委、卫生厅负责）（2）规范自治区药品增补品种，兼顾成人和儿童用药需要。同步落实基本药物医保支付政策。"
     let input = "（二）初步建立国家基本药物制度。\(run)（卫生厅负责）5．建立规范基本药物采购机制。\n4．扩大国家基本药物制度实施范围。（1）在所有机构实施国家基本药物制度。\(run)（3）另一条内容在此。"
     let out = try DedupFixtures.run(input)
-    #expect(out.text.string == "（二）初步建立国家基本药物制度。（卫生厅负责）5．建立规范基本药物采购机制。\n4．扩大国家基本药物制度实施范围。（1）在所有机构实施国家基本药物制度。\(run)（3）另一条内容在此。")
+    // The copy after 4．（1） is kept; then reassembly (reorder_units) moves 4．（1）（2）（3), pasted
+    // after 5．, to where its numbering continues: between （二） and 5．.
+    #expect(out.text.string == "（二）初步建立国家基本药物制度。（卫生厅负责）4．扩大国家基本药物制度实施范围。（1）在所有机构实施国家基本药物制度。\(run)（3）另一条内容在此。5．建立规范基本药物采购机制。\n")
+    #expect(out.warnings.map(\.code) == ["reordered_units"])
     #expect(DedupFixtures.invariantProblems(input: input, output: out).isEmpty)
+    // Without reassembly the kept text is as before.
+    let rules = try RuleSet.decode(DedupRules.self, yaml: try Self.rulesYAML(maxPasses: 4).replacingOccurrences(of: "reorder_units: true", with: "reorder_units: false"))
+    let plain = try Deduplicator(rules: rules).dedup(NormalizedDocument(text: CleanText(source: input)))
+    #expect(plain.text.string == "（二）初步建立国家基本药物制度。（卫生厅负责）5．建立规范基本药物采购机制。\n4．扩大国家基本药物制度实施范围。（1）在所有机构实施国家基本药物制度。\(run)（3）另一条内容在此。")
   }
 
   @Test func sentencePastedWithARunIsKeptInItsClause() throws {

@@ -262,4 +262,15 @@ private func wrap(lineStart neg: String) -> String {
     #expect(!c.string(o.units[5].ownRange).contains("某某市卫生局"))
     checkInvariants(o, c)
   }
+
+  @Test func runOnSectionTitleIsTheHeading() throws {
+    // A scrape lost the line break after 一、总体要求: the known title is the heading; a run-on line
+    // starting with anything else gets none (its first sentence is long).
+    let body = "全面贯彻落实中央关于深化医药卫生体制改革的意见精神，继续围绕保基本、强基层、建机制，统筹推进五项重点改革。"
+    let text = "关于印发工作安排的通知\n一、总体要求\(body)\n二、工作任务\n（一）认真组织\(body)（卫生厅负责）\n"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [2], [2, 1]])
+    #expect(o.units.map(\.heading) == ["总体要求", "工作任务", nil])
+    checkInvariants(o, c)
+  }
 }
