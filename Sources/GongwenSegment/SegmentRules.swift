@@ -104,6 +104,9 @@ public struct SegmentRules: RuleFile {
   /// Every pattern that must see the whole document — all scheme markers, all dates, attachment and
   /// closing lines — as one alternation, so a document is loaded into ICU and scanned once.
   let scanRegex: RuleRegex
+  /// The patterns combined in `scanRegex`, each on its own: when the combined pass hits the time
+  /// limit, they are tried one by one to name the rule (file and line) that caused it.
+  let scanParts: [RuleRegex]
   /// Group numbers of the attachment and closing-line branches in `scanRegex`.
   let attachmentGroup: Int
   let closingGroup: Int
@@ -161,6 +164,7 @@ public struct SegmentRules: RuleFile {
     // Schemes: validate each, then build the combined alternation.
     var schemes: [Scheme] = []
     var branches: [String] = []
+    var scanPartsList: [RuleRegex] = []
     var seen: Set<String> = []
     if raw.schemes.isEmpty {
       problems.append(RuleProblem(RuleLocation(file: file, line: 1, column: 1), code: "R005",
@@ -183,6 +187,7 @@ public struct SegmentRules: RuleFile {
                                     "scheme '\(id)': pattern needs a named group (?<num>...) around the number"))
         continue
       }
+      scanPartsList.append(single)
       let k = schemes.count
       let renamed = s.pattern.value.replacingAll("(?<num>", with: "(?<n\(k)x>")
       branches.append("(?<s\(k)x>\(renamed))")
@@ -273,6 +278,7 @@ public struct SegmentRules: RuleFile {
     }
     self.schemes = schemes
     self.scanRegex = scan
+    self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.attachmentGroup = attGroup
     self.closingGroup = closeGroup
     self.maxGap = maxGap

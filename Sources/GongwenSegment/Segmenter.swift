@@ -277,7 +277,13 @@ struct SegmentRun {
   mutating func scan() throws(StageFailure) {
     var starts: [Int] = []
     func has(_ m: ICURegex.Match, _ g: Int) -> Bool { g >= 1 && g - 1 < m.groups.count && m.groups[g - 1] != nil }
-    for m in try all(rules.scanRegex) {
+    let matches: [ICURegex.Match]
+    do { matches = try all(rules.scanRegex) } catch where error.code == "rule_timeout" {
+      // The combined pass timed out: find the pattern responsible, so the error names its file and line.
+      for part in rules.scanParts { _ = try all(part) }
+      throw error
+    }
+    for m in matches {
       if has(m, rules.attachmentGroup) {
         // 附件： counts at the start of a line only
         guard atLineStart(m.range.lowerBound) else { continue }
