@@ -1,3 +1,4 @@
+import Dispatch
 import GongwenAttribute
 import GongwenCore
 import GongwenDedup
@@ -58,6 +59,18 @@ public struct Pipeline: Sendable {
 
   /// Runs every stage on one input. Never traps on bad input: failures come back as `StageFailure`.
   public func process(_ input: PipelineInput) throws(StageFailure) -> PipelineOutput {
+    var times = StageTimes()
+    return try process(input, times: &times)
+  }
+
+  /// `process` that also adds each stage's wall time to `times` (for `gongwen bench stages`).
+  public func process(_ input: PipelineInput, times: inout StageTimes) throws(StageFailure) -> PipelineOutput {
+    var clock = DispatchTime.now().uptimeNanoseconds
+    func lap(_ slot: inout UInt64) {
+      let now = DispatchTime.now().uptimeNanoseconds
+      slot &+= now &- clock
+      clock = now
+    }
     let sha = sha256Hex(input.bytes)
     let docID = String(sha.prefix(16))
     let source: SourceDocument
@@ -67,11 +80,16 @@ public struct Pipeline: Sendable {
     } else {
       source = try ingestor.ingest(input.bytes, pathHint: input.path)
     }
+    lap(&times.ingest)
     let normalized = try normalizer.normalize(source.text)
+    lap(&times.normalize)
     let deduped = try deduplicator.dedup(normalized)
+    lap(&times.dedup)
     let clean = deduped.text
     let outline = try segmenter.segment(clean, pageTitle: source.pageTitle, pagePublished: source.pagePublished)
+    lap(&times.segment)
     let attributed = try attributor.attribute(outline, text: clean)
+    lap(&times.attribute)
 
     let tasks = Self.tasks(documentID: docID, outline: outline, attributed: attributed, text: clean)
     var warnings = source.warnings + deduped.warnings + outline.warnings + attributed.warnings
@@ -100,6 +118,7 @@ public struct Pipeline: Sendable {
       published: meta.published, recipients: meta.recipients, attachments: meta.attachments,
       forwarded: meta.forwarded, text: text, textSha256: sha256Hex(text), removed: deduped.removed,
       duplicates: [], warnings: warnings, stats: stats)
+    lap(&times.records)
     return PipelineOutput(document: doc, tasks: tasks, source: source, clean: clean)
   }
 
@@ -139,4 +158,16 @@ extension Pipeline {
   /// The canonical form of a department name under the current rules (alias lexicon),
   /// used by evaluation to compare names on both sides.
   public func canonicalDepartment(_ name: String) -> String { name }
+}
+
+/// Wall time per stage in nanoseconds, summed over the documents `Pipeline.process(_:times:)` ran on.
+/// `ingest` includes hashing the input bytes; `records` is building the task and document records.
+public struct StageTimes: Sendable {
+  public var ingest: UInt64 = 0
+  public var normalize: UInt64 = 0
+  public var dedup: UInt64 = 0
+  public var segment: UInt64 = 0
+  public var attribute: UInt64 = 0
+  public var records: UInt64 = 0
+  public init() {}
 }
