@@ -50,11 +50,25 @@ public final class BatchDuplicateLinker {
   /// Number of documents that will gain links in `rewriteDocuments`.
   public var documentsWithReverseLinks: Int { reverse.count }
 
-  /// The links of the next document of the batch (to earlier documents), most similar first.
-  /// Call once per document, in output order.
-  public func link(_ doc: DocumentRecord) -> [DuplicateLink] {
-    let line = entries.count
+  /// The part of `link` that depends only on the document's text: its shingle scalars and MinHash
+  /// signature. Thread-safe, so `BatchRunner` workers compute it in parallel; `link` then only
+  /// looks up and verifies candidates.
+  public struct Prepared: Sendable {
+    let scalars: [Unicode.Scalar]
+    let signature: Signature?
+  }
+
+  public static func prepare(_ doc: DocumentRecord, rules: SimilarityRules) -> Prepared {
     let scalars = shingleScalars(doc.text, rules: rules)
+    return Prepared(scalars: scalars, signature: scalars.isEmpty ? nil : Signature(scalars: scalars, rules: rules))
+  }
+
+  /// The links of the next document of the batch (to earlier documents), most similar first.
+  /// Call once per document, in output order; `prepared` (from `prepare`) saves recomputing the
+  /// signature.
+  public func link(_ doc: DocumentRecord, prepared: Prepared? = nil) -> [DuplicateLink] {
+    let line = entries.count
+    let scalars = prepared?.scalars ?? shingleScalars(doc.text, rules: rules)
     if scalars.isEmpty {
       entries.append(Entry(id: doc.id))
       return []
@@ -68,7 +82,7 @@ public final class BatchDuplicateLinker {
       return [DuplicateLink(documentId: other, relation: Relation.duplicate.rawValue, similarity: 1)]
     }
     firstByText[key] = line
-    guard let signature = Signature(scalars: scalars, rules: rules) else {
+    guard let signature = prepared != nil ? prepared?.signature : Signature(scalars: scalars, rules: rules) else {
       entries.append(Entry(id: doc.id))
       return []
     }

@@ -37,6 +37,8 @@ public struct PipelineOutput: Sendable {
   /// Intermediate results, for `normalize`, `--explain` and tests.
   public var source: SourceDocument
   public var clean: CleanText
+  /// What the batch sink's `prepare` computed for this output on a worker thread (nil otherwise).
+  public var sinkPayload: (any Sendable)? = nil
 }
 
 /// The six stages in their fixed order. A value type: make one per run, share it across threads.

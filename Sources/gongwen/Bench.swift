@@ -24,7 +24,8 @@ struct Bench: ParsableCommand {
 /// Streams the lines of a file (LF-separated), without reading it whole.
 final class LineReader {
   private let handle: FileHandle
-  private var buffer = Data()
+  private var buffer: [UInt8] = []
+  private var start = 0
   private var eof = false
   init?(path: String) {
     guard let h = FileHandle(forReadingAtPath: path) else { return nil }
@@ -32,18 +33,19 @@ final class LineReader {
   }
   func next() -> Data? {
     while true {
-      if let nl = buffer.firstIndex(of: 0x0A) {
-        let line = buffer[buffer.startIndex..<nl]
-        buffer.removeSubrange(buffer.startIndex...nl)
-        return Data(line)
+      if let nl = buffer[start...].firstIndex(of: 0x0A) {
+        defer { start = nl + 1 }
+        return Data(buffer[start..<nl])
       }
       if eof {
-        if buffer.isEmpty { return nil }
-        defer { buffer = Data() }
-        return buffer
+        if start == buffer.count { return nil }
+        defer { start = buffer.count }
+        return Data(buffer[start...])
       }
+      buffer.removeFirst(start)
+      start = 0
       let chunk = (try? handle.read(upToCount: 1 << 22)) ?? nil
-      if let chunk, !chunk.isEmpty { buffer.append(chunk) } else { eof = true }
+      if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { eof = true }
     }
   }
 }
