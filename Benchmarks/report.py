@@ -27,7 +27,10 @@ st = js("stages.json")
 p(f"### Per stage (one thread, in one process: `gongwen bench stages`, {st['notices']} notices)\n")
 p("| stage | seconds | MB/s | notices/s | share |\n|---|---:|---:|---:|---:|")
 total = st["seconds"]["total (one thread)"]
-for name, s in st["seconds"].items():
+order = ["decode (JSONL record)", "ingest", "normalize", "dedup (in-notice)", "segment", "attribute", "records",
+         "batch duplicates (MinHash/LSH)", "emit (JSON encode)", "total (one thread)"]
+for name in sorted(st["seconds"], key=lambda n: order.index(n) if n in order else 99):
+    s = st["seconds"][name]
     p(f"| {name} | {s:.2f} | {st['bytes']/1e6/s:.1f} | {st['notices']/s:.0f} | {100*s/total:.1f}% |")
 p("")
 
