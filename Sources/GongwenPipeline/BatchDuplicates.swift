@@ -40,8 +40,11 @@ public final class BatchDuplicateLinker {
   private var firstByText: [TextKey: Int] = [:]
   private let index = CompactLSHIndex()
   private let spill = Spill()
-  /// Shingle sets computed for verification, kept while the batch runs (candidates cluster).
+  /// Shingle sets computed for verification (candidates cluster: copies of one notice keep
+  /// meeting it). Bounded, so that memory does not grow with the number of duplicates in the batch:
+  /// each set is ~4 bytes per character of its notice.
   private var shingleCache: [Int: ShingleSet] = [:]
+  private static let shingleCacheLimit = 32
   /// Reverse links to add, by document line number (0-based).
   private var reverse: [Int: [DuplicateLink]] = [:]
 
@@ -134,6 +137,7 @@ public final class BatchDuplicateLinker {
       let bytes = spill.read(at: e.offset + Int64(rules.signatureSize * 8), count: Int(e.textBytes))
     else { return nil }
     let s = ShingleSet(text: String(decoding: bytes, as: UTF8.self), rules: rules)
+    if shingleCache.count >= Self.shingleCacheLimit { shingleCache.removeAll() }
     shingleCache[i] = s
     return s
   }

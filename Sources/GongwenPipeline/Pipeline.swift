@@ -108,7 +108,7 @@ public struct Pipeline: Sendable {
     stats["tasks"] = tasks.count
     stats["tasks_attributed"] = tasks.filter { $0.attribution != nil }.count
 
-    let text = clean.string
+    let text = utf8String(clean.scalars)
     let meta = outline.metadata
     let doc = DocumentRecord(
       id: docID,
@@ -128,15 +128,24 @@ public struct Pipeline: Sendable {
   static func tasks(documentID: String, outline: Outline, attributed: AttributedOutline, text: CleanText) -> [TaskRecord] {
     var out: [TaskRecord] = []
     out.reserveCapacity(outline.units.count)
+    let scalars = text.scalars
+    let n = scalars.count
+    func clamp(_ r: Range<Int>) -> Range<Int> {
+      let lo = max(0, min(r.lowerBound, n))
+      return lo..<max(lo, min(r.upperBound, n))
+    }
     for (i, unit) in outline.units.enumerated() {
       let attribution = i < attributed.attributions.count ? attributed.attributions[i] : nil
-      var body = text.string(unit.bodyRange)
+      // the unit's body without its attribution, trimmed (built from the scalars once)
+      let bodyRange = clamp(unit.bodyRange)
+      let body: String
       if let a = attribution, unit.bodyRange.contains(a.range.lowerBound) {
-        let before = text.string(unit.bodyRange.lowerBound..<a.range.lowerBound)
-        let after = text.string(min(a.range.upperBound, unit.bodyRange.upperBound)..<unit.bodyRange.upperBound)
-        body = before + after
+        let before = clamp(unit.bodyRange.lowerBound..<a.range.lowerBound)
+        let after = clamp(min(a.range.upperBound, unit.bodyRange.upperBound)..<unit.bodyRange.upperBound)
+        body = trimmedString(Array(scalars[before]) + scalars[after])
+      } else {
+        body = trimmedString(scalars[bodyRange])
       }
-      body = trimmed(body)
       out.append(TaskRecord(
         id: documentID + ":" + unit.path.map(String.init).joined(separator: "."),
         documentId: documentID, path: unit.path, markers: unit.markers, heading: unit.heading, text: body,
@@ -147,6 +156,36 @@ public struct Pipeline: Sendable {
     }
     return out
   }
+}
+
+/// The scalars as a String, without leading and trailing whitespace (same result as
+/// `trimmed(String(String.UnicodeScalarView(scalars)))`, without appending scalar by scalar).
+func trimmedString<C: RandomAccessCollection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+  var lo = scalars.startIndex, hi = scalars.endIndex
+  while lo < hi, scalars[lo].properties.isWhitespace { lo = scalars.index(after: lo) }
+  while lo < hi, scalars[scalars.index(before: hi)].properties.isWhitespace { hi = scalars.index(before: hi) }
+  return utf8String(scalars[lo..<hi])
+}
+
+/// Builds a String from scalars by encoding UTF-8 into one buffer (appending to a
+/// `String.UnicodeScalarView` one scalar at a time is several times slower).
+func utf8String<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(scalars.count * 3)
+  for s in scalars {
+    let v = s.value
+    if v < 0x80 {
+      bytes.append(UInt8(v))
+    } else if v < 0x800 {
+      bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+    } else if v < 0x1_0000 {
+      bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+    } else {
+      bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+      bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+    }
+  }
+  return String(decoding: bytes, as: UTF8.self)
 }
 
 func trimmed(_ s: String) -> String {
