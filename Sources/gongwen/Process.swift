@@ -183,6 +183,8 @@ final class OutputSink: BatchSink {
 
   /// What a worker thread prepares for `accept`: the task lines, encoded, and the document's fingerprint.
   struct Prepared: Sendable {
+    /// The document's line as it is when no duplicate links are added (most documents).
+    var documentLine: Data?
     var taskLines: Data?
     var link: BatchDuplicateLinker.Prepared?
   }
@@ -200,6 +202,7 @@ final class OutputSink: BatchSink {
           data.append(0x0A)
         }
         p.taskLines = data
+        if output.document.duplicates.isEmpty { p.documentLine = try encoder.line(output.document) }
       } catch {
         p.taskLines = nil  // accept encodes again and reports the failure
       }
@@ -213,7 +216,11 @@ final class OutputSink: BatchSink {
       let prepared = output.sinkPayload as? Prepared
       var document = output.document
       if let linker { document.duplicates = linker.link(document, prepared: prepared?.link) }
-      try documents.writeLine(encoder.line(document))
+      if document.duplicates.isEmpty, let line = prepared?.documentLine {
+        try documents.writeLine(line)
+      } else {
+        try documents.writeLine(encoder.line(document))
+      }
       if let lines = prepared?.taskLines {
         try tasks.write(lines)
       } else {
