@@ -90,12 +90,27 @@ private let schemaVersion_ = GongwenCore.schemaVersion
 
 /// Receives processed documents in input order.
 public protocol BatchSink: AnyObject {
+  /// Work on one output that can run on a worker thread, in parallel with other documents, before
+  /// `accept` (e.g. encoding its tasks, fingerprinting its text). Stored in `output.sinkPayload`.
+  /// Must not touch the sink's mutable state. Default: none.
+  var prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)? { get }
   func accept(_ output: PipelineOutput) throws(StageFailure)
 }
 
-/// Runs the pipeline over many inputs: in parallel (`jobs`), in bounded chunks (memory does not
-/// grow with the batch), delivering results to the sink in input order so output is deterministic.
-/// One bad input never stops the batch.
+extension BatchSink {
+  public var prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)? { nil }
+}
+
+/// One input, read or parsed when a worker calls it (so reading and parsing run in parallel too).
+public typealias BatchInput = @Sendable () -> Result<PipelineInput, FileError>
+
+/// Runs the pipeline over many inputs: in parallel (`jobs`), streaming (at most `jobs × 4` documents
+/// in flight, so memory does not grow with the batch), delivering results to the sink in input order
+/// so output is deterministic. One bad input never stops the batch.
+///
+/// With `jobs` > 1, `jobs` worker threads take inputs from a bounded window while the calling thread
+/// reads the next inputs and feeds finished documents to the sink in order; a slow document only
+/// holds back the window, not the other workers. With `jobs` = 1 everything runs on the calling thread.
 public struct BatchRunner: Sendable {
   public let pipeline: Pipeline
   public let jobs: Int
@@ -108,38 +123,40 @@ public struct BatchRunner: Sendable {
   /// `next()` yields inputs (or a read failure for one path) until nil.
   public func run(inputs next: () -> Result<PipelineInput, FileError>?, sink: BatchSink,
                   report: inout BatchReport, onError: (FileError) -> Void) throws(StageFailure) {
+    let lazy: () -> BatchInput? = {
+      guard let item = next() else { return nil }
+      let input: BatchInput = { item }
+      return input
+    }
+    try run(lazyInputs: lazy, sink: sink, report: &report, onError: onError)
+  }
+
+  /// `next()` yields inputs to read/parse on a worker (or nil at the end).
+  public func run(lazyInputs next: () -> BatchInput?, sink: BatchSink,
+                  report: inout BatchReport, onError: (FileError) -> Void) throws(StageFailure) {
     let start = DispatchTime.now()
-    let chunkSize = jobs == 1 ? 1 : jobs * 8
-    var done = false
-    while !done {
-      var chunk: [Result<PipelineInput, FileError>] = []
-      while chunk.count < chunkSize, let item = next() { chunk.append(item) }
-      if chunk.count < chunkSize { done = true }
-      if chunk.isEmpty { break }
-      let results = processChunk(chunk)
-      for (item, result) in zip(chunk, results) {
-        report.counts.inputs += 1
-        switch result {
-        case .success(let out):
-          try sink.accept(out)
-          report.timing.bytes += out.document.source.bytes
-          report.counts.documents += 1
-          report.counts.tasks += out.tasks.count
-          report.counts.warnings += out.document.warnings.count
-          for w in out.document.warnings { report.warningCounts[w.code, default: 0] += 1 }
-          report.files.append(FileStatus(
-            path: out.document.source.path ?? out.document.source.id ?? "<stdin>", status: "ok",
-            documentId: out.document.id, tasks: out.tasks.count, format: out.document.source.format,
-            encoding: out.document.source.encoding,
-            warnings: out.document.warnings.map(\.code), error: nil))
-        case .failure(let err):
-          _ = item
-          report.counts.failed += 1
-          report.errors.append(err)
-          report.files.append(FileStatus(path: err.path, status: "failed", documentId: nil, tasks: nil,
-                                         format: nil, encoding: nil, warnings: nil, error: err))
-          onError(err)
+    let one = worker(prepare: sink.prepare)
+    if jobs == 1 {
+      while let item = next() { try deliver(one(item), sink: sink, report: &report, onError: onError) }
+    } else {
+      let pool = WorkerPool(threads: jobs, work: one)
+      defer { pool.stop() }
+      let window = jobs * 4
+      var pending: [WorkerPool.Slot] = []
+      var head = 0
+      var more = true
+      while true {
+        while more && pending.count - head < window {
+          if let item = next() { pending.append(pool.submit(item)) } else { more = false }
         }
+        if head == pending.count { break }
+        let result = pending[head].wait()
+        head += 1
+        if head > 64 {
+          pending.removeFirst(head)
+          head = 0
+        }
+        try deliver(result, sink: sink, report: &report, onError: onError)
       }
     }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -147,34 +164,118 @@ public struct BatchRunner: Sendable {
     report.timing.megabytesPerSecond = elapsed > 0 ? Double(report.timing.bytes) / 1e6 / elapsed : 0
   }
 
-  private func processChunk(_ chunk: [Result<PipelineInput, FileError>]) -> [Result<PipelineOutput, FileError>] {
+  private func deliver(_ result: Result<PipelineOutput, FileError>, sink: BatchSink, report: inout BatchReport,
+                       onError: (FileError) -> Void) throws(StageFailure) {
+    report.counts.inputs += 1
+    switch result {
+    case .success(let out):
+      try sink.accept(out)
+      report.timing.bytes += out.document.source.bytes
+      report.counts.documents += 1
+      report.counts.tasks += out.tasks.count
+      report.counts.warnings += out.document.warnings.count
+      for w in out.document.warnings { report.warningCounts[w.code, default: 0] += 1 }
+      report.files.append(FileStatus(
+        path: out.document.source.path ?? out.document.source.id ?? "<stdin>", status: "ok",
+        documentId: out.document.id, tasks: out.tasks.count, format: out.document.source.format,
+        encoding: out.document.source.encoding,
+        warnings: out.document.warnings.map(\.code), error: nil))
+    case .failure(let err):
+      report.counts.failed += 1
+      report.errors.append(err)
+      report.files.append(FileStatus(path: err.path, status: "failed", documentId: nil, tasks: nil,
+                                     format: nil, encoding: nil, warnings: nil, error: err))
+      onError(err)
+    }
+  }
+
+  private func worker(prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)?)
+    -> @Sendable (BatchInput) -> Result<PipelineOutput, FileError>
+  {
     let pipeline = self.pipeline
-    let one: @Sendable (Result<PipelineInput, FileError>) -> Result<PipelineOutput, FileError> = { item in
-      switch item {
+    return { item in
+      switch item() {
       case .failure(let e): return .failure(e)
       case .success(let input):
-        do throws(StageFailure) { return .success(try pipeline.process(input)) } catch {
+        do throws(StageFailure) {
+          var out = try pipeline.process(input)
+          if let prepare { out.sinkPayload = prepare(out) }
+          return .success(out)
+        } catch {
           return .failure(FileError(path: input.displayName, stage: error.stage, code: error.code,
                                     message: error.message))
         }
       }
     }
-    if jobs == 1 || chunk.count == 1 { return chunk.map(one) }
-    let box = ResultBox(count: chunk.count)
-    DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
-      box.set(i, one(chunk[i]))
-    }
-    return box.results.map { $0! }
   }
 }
 
-private final class ResultBox: @unchecked Sendable {
-  var results: [Result<PipelineOutput, FileError>?]
-  let lock = NSLock()
-  init(count: Int) { results = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ r: Result<PipelineOutput, FileError>) {
-    lock.lock()
-    results[i] = r
-    lock.unlock()
+/// A fixed set of threads running submitted inputs, first submitted first started.
+final class WorkerPool: @unchecked Sendable {
+  final class Slot: @unchecked Sendable {
+    let input: BatchInput
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<PipelineOutput, FileError>?
+    init(_ input: @escaping BatchInput) { self.input = input }
+    func fulfil(_ r: Result<PipelineOutput, FileError>) {
+      result = r
+      done.signal()
+    }
+    func wait() -> Result<PipelineOutput, FileError> {
+      done.wait()
+      defer { result = nil }  // the window does not keep delivered documents alive
+      return result!
+    }
+  }
+
+  private let condition = NSCondition()
+  private var queue: [Slot] = []
+  private var queueHead = 0
+  private var stopped = false
+  private let work: @Sendable (BatchInput) -> Result<PipelineOutput, FileError>
+
+  init(threads: Int, work: @escaping @Sendable (BatchInput) -> Result<PipelineOutput, FileError>) {
+    self.work = work
+    for _ in 0..<threads {
+      let t = Thread { [self] in loop() }
+      t.stackSize = 8 << 20
+      t.start()
+    }
+  }
+
+  func submit(_ input: @escaping BatchInput) -> Slot {
+    let slot = Slot(input)
+    condition.lock()
+    queue.append(slot)
+    condition.signal()
+    condition.unlock()
+    return slot
+  }
+
+  func stop() {
+    condition.lock()
+    stopped = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  private func loop() {
+    while true {
+      condition.lock()
+      while queueHead == queue.count && !stopped { condition.wait() }
+      if queueHead == queue.count {
+        condition.unlock()
+        return
+      }
+      let slot = queue[queueHead]
+      queueHead += 1
+      if queueHead > 64 {
+        queue.removeFirst(queueHead)
+        queueHead = 0
+      }
+      condition.unlock()
+      slot.fulfil(work(slot.input))
+    }
   }
 }
+

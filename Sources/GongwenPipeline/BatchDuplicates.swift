@@ -40,8 +40,11 @@ public final class BatchDuplicateLinker {
   private var firstByText: [TextKey: Int] = [:]
   private let index = CompactLSHIndex()
   private let spill = Spill()
-  /// Shingle sets computed for verification, kept while the batch runs (candidates cluster).
+  /// Shingle sets computed for verification (candidates cluster: copies of one notice keep
+  /// meeting it). Bounded, so that memory does not grow with the number of duplicates in the batch:
+  /// each set is ~4 bytes per character of its notice.
   private var shingleCache: [Int: ShingleSet] = [:]
+  private static let shingleCacheLimit = 32
   /// Reverse links to add, by document line number (0-based).
   private var reverse: [Int: [DuplicateLink]] = [:]
 
@@ -50,11 +53,25 @@ public final class BatchDuplicateLinker {
   /// Number of documents that will gain links in `rewriteDocuments`.
   public var documentsWithReverseLinks: Int { reverse.count }
 
-  /// The links of the next document of the batch (to earlier documents), most similar first.
-  /// Call once per document, in output order.
-  public func link(_ doc: DocumentRecord) -> [DuplicateLink] {
-    let line = entries.count
+  /// The part of `link` that depends only on the document's text: its shingle scalars and MinHash
+  /// signature. Thread-safe, so `BatchRunner` workers compute it in parallel; `link` then only
+  /// looks up and verifies candidates.
+  public struct Prepared: Sendable {
+    let scalars: [Unicode.Scalar]
+    let signature: Signature?
+  }
+
+  public static func prepare(_ doc: DocumentRecord, rules: SimilarityRules) -> Prepared {
     let scalars = shingleScalars(doc.text, rules: rules)
+    return Prepared(scalars: scalars, signature: scalars.isEmpty ? nil : Signature(scalars: scalars, rules: rules))
+  }
+
+  /// The links of the next document of the batch (to earlier documents), most similar first.
+  /// Call once per document, in output order; `prepared` (from `prepare`) saves recomputing the
+  /// signature.
+  public func link(_ doc: DocumentRecord, prepared: Prepared? = nil) -> [DuplicateLink] {
+    let line = entries.count
+    let scalars = prepared?.scalars ?? shingleScalars(doc.text, rules: rules)
     if scalars.isEmpty {
       entries.append(Entry(id: doc.id))
       return []
@@ -68,7 +85,7 @@ public final class BatchDuplicateLinker {
       return [DuplicateLink(documentId: other, relation: Relation.duplicate.rawValue, similarity: 1)]
     }
     firstByText[key] = line
-    guard let signature = Signature(scalars: scalars, rules: rules) else {
+    guard let signature = prepared != nil ? prepared?.signature : Signature(scalars: scalars, rules: rules) else {
       entries.append(Entry(id: doc.id))
       return []
     }
@@ -120,6 +137,7 @@ public final class BatchDuplicateLinker {
       let bytes = spill.read(at: e.offset + Int64(rules.signatureSize * 8), count: Int(e.textBytes))
     else { return nil }
     let s = ShingleSet(text: String(decoding: bytes, as: UTF8.self), rules: rules)
+    if shingleCache.count >= Self.shingleCacheLimit { shingleCache.removeAll() }
     shingleCache[i] = s
     return s
   }

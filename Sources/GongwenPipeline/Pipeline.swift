@@ -1,3 +1,4 @@
+import Dispatch
 import GongwenAttribute
 import GongwenCore
 import GongwenDedup
@@ -36,6 +37,8 @@ public struct PipelineOutput: Sendable {
   /// Intermediate results, for `normalize`, `--explain` and tests.
   public var source: SourceDocument
   public var clean: CleanText
+  /// What the batch sink's `prepare` computed for this output on a worker thread (nil otherwise).
+  public var sinkPayload: (any Sendable)? = nil
 }
 
 /// The six stages in their fixed order. A value type: make one per run, share it across threads.
@@ -58,6 +61,18 @@ public struct Pipeline: Sendable {
 
   /// Runs every stage on one input. Never traps on bad input: failures come back as `StageFailure`.
   public func process(_ input: PipelineInput) throws(StageFailure) -> PipelineOutput {
+    var times = StageTimes()
+    return try process(input, times: &times)
+  }
+
+  /// `process` that also adds each stage's wall time to `times` (for `gongwen bench stages`).
+  public func process(_ input: PipelineInput, times: inout StageTimes) throws(StageFailure) -> PipelineOutput {
+    var clock = DispatchTime.now().uptimeNanoseconds
+    func lap(_ slot: inout UInt64) {
+      let now = DispatchTime.now().uptimeNanoseconds
+      slot &+= now &- clock
+      clock = now
+    }
     let sha = sha256Hex(input.bytes)
     let docID = String(sha.prefix(16))
     let source: SourceDocument
@@ -67,8 +82,11 @@ public struct Pipeline: Sendable {
     } else {
       source = try ingestor.ingest(input.bytes, pathHint: input.path)
     }
+    lap(&times.ingest)
     let normalized = try normalizer.normalize(source.text)
+    lap(&times.normalize)
     var deduped = try deduplicator.dedup(normalized)
+    lap(&times.dedup)
     let clean = deduped.text
     // Dedup works on clean text and knows only source *spans*; give its removals the source text
     // they cover, so every `removed[].text` is as it was in the source.
@@ -81,7 +99,9 @@ public struct Pipeline: Sendable {
       }
     }
     let outline = try segmenter.segment(clean, pageTitle: source.pageTitle, pagePublished: source.pagePublished)
+    lap(&times.segment)
     let attributed = try attributor.attribute(outline, text: clean)
+    lap(&times.attribute)
 
     let tasks = Self.tasks(documentID: docID, outline: outline, attributed: attributed, text: clean)
     var warnings = source.warnings + deduped.warnings + outline.warnings + attributed.warnings
@@ -98,7 +118,7 @@ public struct Pipeline: Sendable {
     stats["tasks"] = tasks.count
     stats["tasks_attributed"] = tasks.filter { $0.attribution != nil }.count
 
-    let text = clean.string
+    let text = utf8String(clean.scalars)
     let meta = outline.metadata
     let doc = DocumentRecord(
       id: docID,
@@ -110,6 +130,7 @@ public struct Pipeline: Sendable {
       published: meta.published, recipients: meta.recipients, attachments: meta.attachments,
       forwarded: meta.forwarded, text: text, textSha256: sha256Hex(text), removed: deduped.removed,
       duplicates: [], warnings: warnings, stats: stats)
+    lap(&times.records)
     return PipelineOutput(document: doc, tasks: tasks, source: source, clean: clean)
   }
 
@@ -117,17 +138,25 @@ public struct Pipeline: Sendable {
   static func tasks(documentID: String, outline: Outline, attributed: AttributedOutline, text: CleanText) -> [TaskRecord] {
     var out: [TaskRecord] = []
     out.reserveCapacity(outline.units.count)
+    let scalars = text.scalars
+    let n = scalars.count
+    func clamp(_ r: Range<Int>) -> Range<Int> {
+      let lo = max(0, min(r.lowerBound, n))
+      return lo..<max(lo, min(r.upperBound, n))
+    }
     for (i, unit) in outline.units.enumerated() {
       let attribution = i < attributed.attributions.count ? attributed.attributions[i] : nil
-      // the body minus every attribution in it (a unit may have several: `extraRanges`)
-      var body = ""
-      var at = unit.bodyRange.lowerBound
-      for r in attribution?.allRanges ?? [] where r.lowerBound >= at && unit.bodyRange.contains(r.lowerBound) {
-        body += text.string(at..<r.lowerBound)
-        at = min(r.upperBound, unit.bodyRange.upperBound)
+      // the body minus every attribution in it (a unit may have several: `extraRanges`),
+      // trimmed, built from the scalars once
+      var kept: [Unicode.Scalar] = []
+      let bodyRange = clamp(unit.bodyRange)
+      var at = bodyRange.lowerBound
+      for r in attribution?.allRanges ?? [] where r.lowerBound >= at && bodyRange.contains(r.lowerBound) {
+        kept += scalars[at..<r.lowerBound]
+        at = min(r.upperBound, bodyRange.upperBound)
       }
-      body += text.string(at..<max(at, unit.bodyRange.upperBound))
-      body = trimmed(body)
+      if at < bodyRange.upperBound { kept += scalars[at..<bodyRange.upperBound] }
+      let body = trimmedString(kept)
       out.append(TaskRecord(
         id: documentID + ":" + unit.path.map(String.init).joined(separator: "."),
         documentId: documentID, path: unit.path, markers: unit.markers, heading: unit.heading, text: body,
@@ -138,6 +167,36 @@ public struct Pipeline: Sendable {
     }
     return out
   }
+}
+
+/// The scalars as a String, without leading and trailing whitespace (same result as
+/// `trimmed(String(String.UnicodeScalarView(scalars)))`, without appending scalar by scalar).
+func trimmedString<C: RandomAccessCollection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+  var lo = scalars.startIndex, hi = scalars.endIndex
+  while lo < hi, scalars[lo].properties.isWhitespace { lo = scalars.index(after: lo) }
+  while lo < hi, scalars[scalars.index(before: hi)].properties.isWhitespace { hi = scalars.index(before: hi) }
+  return utf8String(scalars[lo..<hi])
+}
+
+/// Builds a String from scalars by encoding UTF-8 into one buffer (appending to a
+/// `String.UnicodeScalarView` one scalar at a time is several times slower).
+func utf8String<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(scalars.count * 3)
+  for s in scalars {
+    let v = s.value
+    if v < 0x80 {
+      bytes.append(UInt8(v))
+    } else if v < 0x800 {
+      bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+    } else if v < 0x1_0000 {
+      bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+    } else {
+      bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+      bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+    }
+  }
+  return String(decoding: bytes, as: UTF8.self)
 }
 
 func trimmed(_ s: String) -> String {
@@ -151,4 +210,16 @@ extension Pipeline {
   /// The canonical form of a department name under the current rules (alias lexicon),
   /// used by evaluation to compare names on both sides.
   public func canonicalDepartment(_ name: String) -> String { rules.attribute.canonicalName(name) }
+}
+
+/// Wall time per stage in nanoseconds, summed over the documents `Pipeline.process(_:times:)` ran on.
+/// `ingest` includes hashing the input bytes; `records` is building the task and document records.
+public struct StageTimes: Sendable {
+  public var ingest: UInt64 = 0
+  public var normalize: UInt64 = 0
+  public var dedup: UInt64 = 0
+  public var segment: UInt64 = 0
+  public var attribute: UInt64 = 0
+  public var records: UInt64 = 0
+  public init() {}
 }

@@ -24,7 +24,7 @@ struct Gongwen: ParsableCommand {
       """,
     version: gongwenVersion,
     subcommands: [Process.self, Normalize.self, Eval.self, RulesCommand.self, Ingest.self, ArchiveCommand.self, Export.self,
-                  Reprocess.self]
+                  Reprocess.self, Bench.self]
   )
 
   /// Runs the command; maps every error to the documented exit codes.

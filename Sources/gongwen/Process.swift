@@ -71,7 +71,7 @@ struct Process: ParsableCommand {
     let inputs = InputSource(paths: paths, stdin: stdin, maxBytes: maxBytes, report: &report)
     let runner = BatchRunner(pipeline: pipeline, jobs: jobs)
     do throws(StageFailure) {
-      try runner.run(inputs: inputs.next, sink: sink, report: &report) { err in printError(err.line) }
+      try runner.run(lazyInputs: inputs.next, sink: sink, report: &report) { err in printError(err.line) }
       let reportData = try RecordEncoder().pretty(report)
       try sink.finish(report: reportData)
     } catch {
@@ -135,18 +135,21 @@ final class InputSource {
     }
   }
 
-  func next() -> Result<PipelineInput, FileError>? {
+  /// The next input, read or parsed later by the worker that processes it (in parallel with others).
+  func next() -> BatchInput? {
     if stdin {
       while let line = readLine(strippingNewline: true) {
         lineNumber += 1
-        if line.allSatisfy({ $0.isWhitespace }) { continue }
-        return Inputs.stdinRecord(line: Data(line.utf8), lineNumber: lineNumber)
+        if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        let number = lineNumber
+        return { Inputs.stdinRecord(line: Data(line.utf8), lineNumber: number) }
       }
       return nil
     }
     guard index < files.count else { return nil }
     defer { index += 1 }
-    return Inputs.read(path: files[index], maxBytes: maxBytes)
+    let (path, maxBytes) = (files[index], maxBytes)
+    return { Inputs.read(path: path, maxBytes: maxBytes) }
   }
 }
 
@@ -178,12 +181,51 @@ final class OutputSink: BatchSink {
     return OutputSink(documents: d, tasks: t, reportPath: dir + "/report.json")
   }
 
+  /// What a worker thread prepares for `accept`: the task lines, encoded, and the document's fingerprint.
+  struct Prepared: Sendable {
+    /// The document's line as it is when no duplicate links are added (most documents).
+    var documentLine: Data?
+    var taskLines: Data?
+    var link: BatchDuplicateLinker.Prepared?
+  }
+
+  var prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)? {
+    guard documents != nil else { return nil }
+    let encoder = self.encoder
+    let similarity = linker?.rules
+    return { output in
+      var p = Prepared()
+      var data = Data()
+      do throws(StageFailure) {
+        for t in output.tasks {
+          data.append(try encoder.line(t))
+          data.append(0x0A)
+        }
+        p.taskLines = data
+        if output.document.duplicates.isEmpty { p.documentLine = try encoder.line(output.document) }
+      } catch {
+        p.taskLines = nil  // accept encodes again and reports the failure
+      }
+      if let similarity { p.link = BatchDuplicateLinker.prepare(output.document, rules: similarity) }
+      return p
+    }
+  }
+
   func accept(_ output: PipelineOutput) throws(StageFailure) {
     if let documents, let tasks {
+      let prepared = output.sinkPayload as? Prepared
       var document = output.document
-      if let linker { document.duplicates = linker.link(document) }
-      try documents.writeLine(encoder.line(document))
-      for t in output.tasks { try tasks.writeLine(encoder.line(t)) }
+      if let linker { document.duplicates = linker.link(document, prepared: prepared?.link) }
+      if document.duplicates.isEmpty, let line = prepared?.documentLine {
+        try documents.writeLine(line)
+      } else {
+        try documents.writeLine(encoder.line(document))
+      }
+      if let lines = prepared?.taskLines {
+        try tasks.write(lines)
+      } else {
+        for t in output.tasks { try tasks.writeLine(encoder.line(t)) }
+      }
     } else {
       var data = Data()
       for t in output.tasks {
