@@ -91,6 +91,38 @@ public struct NoticeMetadata: Sendable, Equatable {
   }
 }
 
+extension NoticeMetadata: Codable {
+  enum CodingKeys: String, CodingKey {
+    case title, docNumber = "doc_number", issuer, date, published, recipients, attachments, forwarded
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      title: try c.decodeIfPresent(String.self, forKey: .title),
+      docNumber: try c.decodeIfPresent(String.self, forKey: .docNumber),
+      issuer: try c.decodeIfPresent(String.self, forKey: .issuer),
+      date: try c.decodeIfPresent(String.self, forKey: .date),
+      published: try c.decodeIfPresent(String.self, forKey: .published),
+      recipients: try c.decodeIfPresent([String].self, forKey: .recipients) ?? [],
+      attachments: try c.decodeIfPresent([String].self, forKey: .attachments) ?? [],
+      forwarded: try c.decodeIfPresent(ForwardedNotice.self, forKey: .forwarded))
+  }
+
+  /// Writes every field, null where unknown (as the document schema does).
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(title, forKey: .title)
+    try c.encode(docNumber, forKey: .docNumber)
+    try c.encode(issuer, forKey: .issuer)
+    try c.encode(date, forKey: .date)
+    try c.encode(published, forKey: .published)
+    try c.encode(recipients, forKey: .recipients)
+    try c.encode(attachments, forKey: .attachments)
+    try c.encode(forwarded, forKey: .forwarded)
+  }
+}
+
 /// One numbered unit of the clause hierarchy, found by Segment.
 /// All ranges are scalar offsets into the clean text given to Segment.
 public struct ClauseUnit: Sendable, Equatable {

@@ -16,44 +16,8 @@ public struct ExpectedNotice: Codable, Equatable, Sendable {
   }
 }
 
-public struct ExpectedDocument: Codable, Equatable, Sendable {
-  public var title: String?
-  public var docNumber: String?
-  public var issuer: String?
-  public var date: String?
-  public var published: String?
-  public var recipients: [String]
-  public var attachments: [String]
-  public var forwarded: ForwardedNotice?
-
-  enum CodingKeys: String, CodingKey {
-    case title, docNumber = "doc_number", issuer, date, published, recipients, attachments, forwarded
-  }
-
-  public init(title: String?, docNumber: String?, issuer: String?, date: String?, published: String?,
-              recipients: [String], attachments: [String], forwarded: ForwardedNotice?) {
-    self.title = title
-    self.docNumber = docNumber
-    self.issuer = issuer
-    self.date = date
-    self.published = published
-    self.recipients = recipients
-    self.attachments = attachments
-    self.forwarded = forwarded
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(title, forKey: .title)
-    try c.encode(docNumber, forKey: .docNumber)
-    try c.encode(issuer, forKey: .issuer)
-    try c.encode(date, forKey: .date)
-    try c.encode(published, forKey: .published)
-    try c.encode(recipients, forKey: .recipients)
-    try c.encode(attachments, forKey: .attachments)
-    try c.encode(forwarded, forKey: .forwarded)
-  }
-}
+/// The expected metadata of a notice: the same fields as the pipeline's `NoticeMetadata`.
+public typealias ExpectedDocument = NoticeMetadata
 
 public struct ExpectedTask: Codable, Equatable, Sendable {
   public var path: [Int]
@@ -94,9 +58,9 @@ extension ExpectedNotice {
   public init(notice: String, document d: DocumentRecord, tasks: [TaskRecord]) {
     self.init(
       notice: notice,
-      document: ExpectedDocument(title: d.title, docNumber: d.docNumber, issuer: d.issuer, date: d.date,
-                                 published: d.published, recipients: d.recipients, attachments: d.attachments,
-                                 forwarded: d.forwarded),
+      document: NoticeMetadata(title: d.title, docNumber: d.docNumber, issuer: d.issuer, date: d.date,
+                               published: d.published, recipients: d.recipients, attachments: d.attachments,
+                               forwarded: d.forwarded),
       tasks: tasks.map {
         ExpectedTask(path: $0.path, markers: $0.markers, heading: $0.heading, departments: $0.departments,
                      lead: $0.lead, responsible: $0.responsible, participating: $0.participating)
