@@ -94,7 +94,7 @@ public struct RuleRegex: Sendable {
       compiled = try ICURegex(pattern.value, options: options, timeLimit: timeLimit)
     } catch {
       var at = loc
-      if let off = error.offset, error.line <= 1 { at.column += off + (isQuoted(pattern.value) ? 1 : 0) }
+      if let off = error.offset, error.line <= 1 { at.column += off }
       throw RuleProblem(at, code: "R004", "rule '\(id)': pattern does not compile: \(error.name)")
     }
   }
@@ -117,4 +117,3 @@ public struct RuleRegex: Sendable {
   }
 }
 
-private func isQuoted(_ s: String) -> Bool { false }

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import GongwenCore
+import GongwenRules
+import GongwenTestSupport
+
+/// A tiny rule file type exercising the loader: nested values, lists, a located regex.
+struct ToyRules: RuleFile {
+  static let fileName = "toy.yaml"
+  struct Raw: Decodable, Sendable {
+    var version: Int
+    var threshold: Located<Int>
+    var words: [String]
+    var nested: Nested
+    struct Nested: Decodable, Sendable {
+      var pattern: Located<String>
+      var enabled: Bool?
+    }
+  }
+  let pattern: RuleRegex
+  let raw: Raw
+  init(raw: Raw, file: String) throws(RuleErrors) {
+    self.raw = raw
+    do { pattern = try RuleRegex(id: "nested.pattern", pattern: raw.nested.pattern, file: file) } catch {
+      throw RuleErrors([error])
+    }
+  }
+}
+
+@Suite struct RuleLoadingTests {
+  func load(_ yaml: String) -> Result<ToyRules, RuleErrors> {
+    do throws(RuleErrors) { return .success(try RuleSet.decode(ToyRules.self, yaml: yaml, file: "toy.yaml")) } catch {
+      return .failure(error)
+    }
+  }
+
+  func problems(_ yaml: String) -> [String] {
+    if case .failure(let e) = load(yaml) { return e.problems.map(\.description) }
+    return []
+  }
+
+  let good = """
+    version: 1
+    threshold: 3
+    words: [负责, 牵头]
+    nested:
+      pattern: '（(?<d>[^）]+)负责）'
+    """
+
+  @Test func validFileLoadsWithPositions() throws {
+    let r = try load(good).get()
+    #expect(r.raw.threshold.value == 3)
+    #expect(r.raw.threshold.location == RuleLocation(file: "toy.yaml", line: 2, column: 12))
+    #expect(r.raw.words == ["负责", "牵头"])
+    #expect(r.pattern.location?.line == 5)
+  }
+
+  @Test func unknownKeysAreErrorsWithTheirLine() {
+    let p = problems(good + "\n  enabeld: true\nextra: 1\n")
+    #expect(p.contains("toy.yaml:6:3: error[R002]: unknown key 'nested.enabeld'; check the spelling against Documentation/Rules.md"))
+    #expect(p.contains { $0.hasPrefix("toy.yaml:7:1: error[R002]: unknown key 'extra'") })
+  }
+
+  @Test func wrongTypeNamesTheValue() {
+    let p = problems(good.replacingOccurrences(of: "threshold: 3", with: "threshold: three"))
+    #expect(p == ["toy.yaml:2:12: error[R003]: 'threshold': expected a whole number, found 'three'"])
+  }
+
+  @Test func missingKeyIsReported() {
+    let p = problems(good.replacingOccurrences(of: "words: [负责, 牵头]\n", with: ""))
+    #expect(p.count == 1)
+    #expect(p.first?.contains("R003") == true && p.first?.contains("missing required key 'words'") == true)
+  }
+
+  @Test func invalidYAMLHasALine() {
+    let p = problems("version: 1\nwords: [a, b\nthreshold: 2\n")
+    #expect(p.count == 1)
+    #expect(p.first?.contains("error[R001]: invalid YAML") == true)
+    #expect(p.first?.hasPrefix("toy.yaml:") == true)
+  }
+
+  @Test func badRegexPointsIntoThePattern() {
+    let p = problems(good.replacingOccurrences(of: "'（(?<d>[^）]+)负责）'", with: "'第([一二三]条'"))
+    #expect(p.count == 1)
+    #expect(p.first?.hasPrefix("toy.yaml:5:") == true)
+    #expect(p.first?.contains("error[R004]") == true)
+  }
+
+  @Test func missingFolderAndFilesAreR006() {
+    do {
+      _ = try RuleSet.load(directory: "/nonexistent/rules")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.problems.first?.code == "R006")
+    }
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-rules-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    do {
+      _ = try RuleSet.load(directory: empty.path)
+      Issue.record("expected an error")
+    } catch {
+      // every missing file is reported, not just the first
+      #expect(error.problems.filter { $0.code == "R006" }.count >= 5)
+    }
+  }
+
+  @Test func bundledRulesLoadAndHashIsStable() throws {
+    let a = try RuleSet.load(directory: TestSupport.rulesDirectory)
+    let b = try RuleSet.load(directory: TestSupport.rulesDirectory)
+    #expect(a.hash == b.hash)
+    #expect(a.hash.count == 16)
+  }
+}
