@@ -417,7 +417,7 @@ final class Engine {
     sentences.append(content[sStart..<content.count])
 
     for sentence in sentences where !sentence.isEmpty {
-      let text = makeString(sentence)
+      let text = String(scalars: sentence)
       var isNote = false
       for (rule, re) in notes where try test(re, rule, text) { isNote = true; break }
       if isNote { continue }
@@ -437,7 +437,7 @@ final class Engine {
       for piece in pieces {
         var it = piece
         if it.isEmpty { continue }
-        if it.count <= maxNoteItem && r.noteItems.contains(makeString(it)) { continue }
+        if it.count <= maxNoteItem && r.noteItems.contains(String(scalars: it)) { continue }
         // label
         if let l = r.labels.first(where: { hasPrefix(it, $0.text) && it.count > $0.text.count
             && r.colons.contains(it[it.startIndex + $0.text.count]) })
@@ -512,7 +512,7 @@ final class Engine {
           parts = next
         }
         for (k, part) in parts.enumerated() where !part.isEmpty {
-          let raw = makeString(part)
+          let raw = String(scalars: part)
           var roles = extra
           if k == 0 && firstLead && parts.count > 1 && !roles.contains(.lead) { roles.append(.lead) }
           pending.append(ParsedItem(raw: raw, name: raw, roles: roles))
@@ -649,34 +649,9 @@ final class Engine {
       }
     }
     if firstListedLead && lead.isEmpty, let first = responsible.first { lead = [first] }
-    let text = makeString(s[f.range])
+    let text = String(scalars: s[f.range])
     return Attribution(range: f.range, raw: text, departmentsRaw: raw, departments: departments, lead: lead,
                        responsible: responsible, participating: participating)
   }
 }
 
-/// A String from scalars, encoding UTF-8 directly (much faster than appending to a
-/// `String.UnicodeScalarView` one scalar at a time).
-func makeString<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-  var bytes: [UInt8] = []
-  bytes.reserveCapacity(scalars.count * 3)
-  for u in scalars {
-    let v = u.value
-    if v < 0x80 {
-      bytes.append(UInt8(v))
-    } else if v < 0x800 {
-      bytes.append(UInt8(0xC0 | (v >> 6)))
-      bytes.append(UInt8(0x80 | (v & 0x3F)))
-    } else if v < 0x10000 {
-      bytes.append(UInt8(0xE0 | (v >> 12)))
-      bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-      bytes.append(UInt8(0x80 | (v & 0x3F)))
-    } else {
-      bytes.append(UInt8(0xF0 | (v >> 18)))
-      bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-      bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-      bytes.append(UInt8(0x80 | (v & 0x3F)))
-    }
-  }
-  return String(decoding: bytes, as: UTF8.self)
-}

@@ -29,11 +29,11 @@ public struct CleanText: Sendable, Equatable {
   }
 
   public var count: Int { scalars.count }
-  public var string: String { String(String.UnicodeScalarView(scalars)) }
+  public var string: String { String(scalars: scalars) }
 
   public func string(_ r: Range<Int>) -> String {
     let lo = max(0, min(r.lowerBound, scalars.count)), hi = max(lo, min(r.upperBound, scalars.count))
-    return String(String.UnicodeScalarView(scalars[lo..<hi]))
+    return String(scalars: scalars[lo..<hi])
   }
 
   /// The source span covered by clean range `r` (from the first scalar's origin to just past

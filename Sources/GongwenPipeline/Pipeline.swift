@@ -95,7 +95,7 @@ public struct Pipeline: Sendable {
       for i in deduped.removed.indices where deduped.removed[i].stage == "dedup" {
         let r = deduped.removed[i].span
         let lo = min(max(0, r.start), sourceScalars.count), hi = min(max(lo, r.end), sourceScalars.count)
-        deduped.removed[i].text = String(String.UnicodeScalarView(sourceScalars[lo..<hi]))
+        deduped.removed[i].text = String(scalars: sourceScalars[lo..<hi])
       }
     }
     let outline = try segmenter.segment(clean, pageTitle: source.pageTitle, pagePublished: source.pagePublished)
@@ -118,7 +118,7 @@ public struct Pipeline: Sendable {
     stats["tasks"] = tasks.count
     stats["tasks_attributed"] = tasks.filter { $0.attribution != nil }.count
 
-    let text = utf8String(clean.scalars)
+    let text = String(scalars: clean.scalars)
     let meta = outline.metadata
     let doc = DocumentRecord(
       id: docID,
@@ -169,41 +169,12 @@ public struct Pipeline: Sendable {
   }
 }
 
-/// The scalars as a String, without leading and trailing whitespace (same result as
-/// `trimmed(String(String.UnicodeScalarView(scalars)))`, without appending scalar by scalar).
+/// The scalars as a String, without leading and trailing whitespace.
 func trimmedString<C: RandomAccessCollection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
   var lo = scalars.startIndex, hi = scalars.endIndex
   while lo < hi, scalars[lo].properties.isWhitespace { lo = scalars.index(after: lo) }
   while lo < hi, scalars[scalars.index(before: hi)].properties.isWhitespace { hi = scalars.index(before: hi) }
-  return utf8String(scalars[lo..<hi])
-}
-
-/// Builds a String from scalars by encoding UTF-8 into one buffer (appending to a
-/// `String.UnicodeScalarView` one scalar at a time is several times slower).
-func utf8String<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-  var bytes: [UInt8] = []
-  bytes.reserveCapacity(scalars.count * 3)
-  for s in scalars {
-    let v = s.value
-    if v < 0x80 {
-      bytes.append(UInt8(v))
-    } else if v < 0x800 {
-      bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-    } else if v < 0x1_0000 {
-      bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-    } else {
-      bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-      bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-    }
-  }
-  return String(decoding: bytes, as: UTF8.self)
-}
-
-func trimmed(_ s: String) -> String {
-  var scalars = Substring(s).unicodeScalars[...]
-  while let f = scalars.first, f.properties.isWhitespace { scalars = scalars.dropFirst() }
-  while let l = scalars.last, l.properties.isWhitespace { scalars = scalars.dropLast() }
-  return String(String.UnicodeScalarView(scalars))
+  return String(scalars: scalars[lo..<hi])
 }
 
 extension Pipeline {

@@ -61,6 +61,19 @@ struct RulesOptions: ParsableArguments {
   }
 }
 
+/// How a batch runs: shared by every command that processes many notices.
+struct BatchOptions: ParsableArguments {
+  @Option(help: "Notices processed in parallel (default: number of cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: ArgumentHelp("Largest input file accepted, in bytes.", valueName: "n"))
+  var maxBytes: Int = Inputs.defaultMaxBytes
+
+  func validate() throws {
+    if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+}
+
 func printError(_ s: String) {
   FileHandle.standardError.write(Data((s + "\n").utf8))
 }

@@ -60,17 +60,14 @@ struct Ingest: ParsableCommand {
   @Flag(help: "Print a JSON array of {path, status, document_id, duplicate_of, relation, similarity, error, links}.")
   var json = false
 
-  @Option(help: "Notices processed in parallel (default: number of cores).")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-  @Option(help: ArgumentHelp("Largest input file accepted, in bytes.", valueName: "n"))
-  var maxBytes: Int = Inputs.defaultMaxBytes
+  @OptionGroup var batch: BatchOptions
+  var jobs: Int { batch.jobs }
+  var maxBytes: Int { batch.maxBytes }
 
   @OptionGroup var rulesOptions: RulesOptions
 
   func validate() throws {
     if paths.isEmpty { throw ValidationError("give at least one notice file or folder") }
-    if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
   }
 
   func run() throws {

@@ -36,11 +36,9 @@ struct Process: ParsableCommand {
   @Flag(help: "Print each notice's source text with every removed span marked (instead of writing a dataset).")
   var explain = false
 
-  @Option(help: "Notices processed in parallel (default: number of cores).")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-  @Option(help: ArgumentHelp("Largest input file accepted, in bytes.", valueName: "n"))
-  var maxBytes: Int = Inputs.defaultMaxBytes
+  @OptionGroup var batch: BatchOptions
+  var jobs: Int { batch.jobs }
+  var maxBytes: Int { batch.maxBytes }
 
   @OptionGroup var rulesOptions: RulesOptions
 
@@ -48,7 +46,6 @@ struct Process: ParsableCommand {
     if stdin && !paths.isEmpty { throw ValidationError("give either paths or --stdin, not both") }
     if !stdin && paths.isEmpty { throw ValidationError("give at least one notice file or folder (or --stdin)") }
     if !explain && output == nil { throw ValidationError("--output DIR is required (use --output - for stdout)") }
-    if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
   }
 
   func run() throws {
