@@ -438,6 +438,13 @@ final class Engine {
         var it = piece
         if it.isEmpty { continue }
         if it.count <= maxNoteItem && r.noteItems.contains(String(scalars: it)) { continue }
+        // an item that is a note (a deadline such as 6月底完成 between the departments)
+        if !notes.isEmpty {
+          let itemText = String(scalars: it)
+          var isNoteItem = false
+          for (rule, re) in notes where try test(re, rule, itemText) { isNoteItem = true; break }
+          if isNoteItem { continue }
+        }
         // label
         if let l = r.labels.first(where: { hasPrefix(it, $0.text) && it.count > $0.text.count
             && r.colons.contains(it[it.startIndex + $0.text.count]) })
