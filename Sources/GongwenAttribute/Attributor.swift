@@ -625,8 +625,12 @@ final class Engine {
     for (p, rest, _) in splits {
       if let c = r.lexicon[rest] { return (p + c, true, p) }
     }
-    // 2. lexicon entry without prefix: inherits the list's prefix (卫生局 after 市人社局)
-    if let c = r.lexicon[name] { return ((context ?? "") + c, true, nil) }
+    // 2. lexicon entry without prefix: inherits the list's jurisdiction prefix (卫生局 after
+    //    市人社局), never a collective one (各街道，税务局 is not 各税务局)
+    if let c = r.lexicon[name] {
+      let inherited = context.flatMap { r.collectivePrefixes.contains($0) ? nil : $0 } ?? ""
+      return (inherited + c, true, nil)
+    }
     // 3. prefix + unknown name
     if let (p, _, collective) = splits.first {
       if collective { return (name, true, p) }

@@ -52,6 +52,15 @@ import Testing
     #expect(a.departments.contains("各街道"))
   }
 
+  @Test func aKnownAgencyDoesNotInheritACollectivePrefix() throws {
+    // 101 Lishan: 责任单位：立山经济开发区，各街道，税务局
+    let a = try #require(try attribution("一般公共预算收入增长8%左右。\n牵头单位：区财政局\n责任单位：立山经济开发区，各街道，税务局"))
+    #expect(a.departments.last == "税务局")
+    // a jurisdiction prefix is still inherited
+    let b = try #require(try attribution("推进改革。（责任单位：市人社局、卫生局）"))
+    #expect(b.departments == ["市人力资源和社会保障局", "市卫生局"])
+  }
+
   @Test func canonicalNameKeepsACollectivePrefix() {
     #expect(bundled.canonicalName("各县市区政府") == "各县市区人民政府")
     #expect(bundled.canonicalName("各县市区人民政府") == "各县市区人民政府")
