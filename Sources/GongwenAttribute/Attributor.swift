@@ -493,6 +493,13 @@ final class Engine {
           if let w = r.inlineRoles.first(where: { $0.text == inner }) {
             extra = w.roles
             body.removeSubrange(open..<body.count)
+          } else if !inner.isEmpty {
+            // a note in brackets after the last department: 市财政局（第一责任单位为牵头单位，下同）
+            let innerText = String(scalars: inner)
+            for (rule, re) in notes where try test(re, rule, innerText) {
+              body.removeSubrange(open..<body.count)
+              break
+            }
           }
         }
         // joiners: A会同B

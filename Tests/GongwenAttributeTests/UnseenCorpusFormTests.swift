@@ -61,6 +61,16 @@ import Testing
     #expect(b.departments == ["市人力资源和社会保障局", "市卫生局"])
   }
 
+  @Test func firstListedLeadNoteInBracketsAfterTheList() throws {
+    // 111 Xiamen: 责任单位：市发改委、市财政局（第一责任单位为牵头单位，下同） / 时限要求：持续推进
+    let a = try #require(try attribution("确保协议落实到位。\n责任单位：市发改委、市财政局（第一责任单位为牵头单位，下同）\n时限要求：持续推进"))
+    #expect(a.departmentsRaw == ["市发改委", "市财政局"])
+    #expect(a.responsible.count == 2)
+    // a bracket that is not a note stays part of the name
+    let b = try #require(try attribution("推进改革。（责任单位：市财政局、市卫生局（含中医药局））"))
+    #expect(b.departmentsRaw.count == 2)
+  }
+
   @Test func canonicalNameKeepsACollectivePrefix() {
     #expect(bundled.canonicalName("各县市区政府") == "各县市区人民政府")
     #expect(bundled.canonicalName("各县市区人民政府") == "各县市区人民政府")
