@@ -13,7 +13,7 @@ import GongwenTestSupport
 /// target while the two flattened-table notices (107, 108: bare row numbers, roles given once in a
 /// column header) score 0 — see Corpus/unseen/README.md. Raise it whenever the score goes up.
 @Suite struct UnseenCorpusTests {
-  static let floor = 0.85
+  static let floor = 0.88
   static let target = 0.90
 
   static let corpus = TestSupport.packageRoot.appendingPathComponent("Corpus/unseen")
