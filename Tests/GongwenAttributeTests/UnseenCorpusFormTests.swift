@@ -27,6 +27,8 @@ import Testing
     let a = try #require(try attribution("实施清单管理。（市政府办公室牵头，市级各有关部门及各县市区政府按职责分工负责）"))
     #expect(a.departmentsRaw == ["市政府办公室", "市级各有关部门", "各县市区政府"])
     #expect(a.responsible.count == 2)
+    let b = try #require(try attribution("推进改革。（市财政局以及市卫生局负责）"))
+    #expect(b.departmentsRaw == ["市财政局", "市卫生局"])
   }
 
   @Test func squareBrackets() throws {
