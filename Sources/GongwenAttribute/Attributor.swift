@@ -438,6 +438,13 @@ final class Engine {
         var it = piece
         if it.isEmpty { continue }
         if it.count <= maxNoteItem && r.noteItems.contains(String(scalars: it)) { continue }
+        // an item that is a note (a deadline such as 6月底完成 between the departments)
+        if !notes.isEmpty {
+          let itemText = String(scalars: it)
+          var isNoteItem = false
+          for (rule, re) in notes where try test(re, rule, itemText) { isNoteItem = true; break }
+          if isNoteItem { continue }
+        }
         // label
         if let l = r.labels.first(where: { hasPrefix(it, $0.text) && it.count > $0.text.count
             && r.colons.contains(it[it.startIndex + $0.text.count]) })
@@ -486,6 +493,13 @@ final class Engine {
           if let w = r.inlineRoles.first(where: { $0.text == inner }) {
             extra = w.roles
             body.removeSubrange(open..<body.count)
+          } else if !inner.isEmpty {
+            // a note in brackets after the last department: 市财政局（第一责任单位为牵头单位，下同）
+            let innerText = String(scalars: inner)
+            for (rule, re) in notes where try test(re, rule, innerText) {
+              body.removeSubrange(open..<body.count)
+              break
+            }
           }
         }
         // joiners: A会同B
@@ -618,8 +632,12 @@ final class Engine {
     for (p, rest, _) in splits {
       if let c = r.lexicon[rest] { return (p + c, true, p) }
     }
-    // 2. lexicon entry without prefix: inherits the list's prefix (卫生局 after 市人社局)
-    if let c = r.lexicon[name] { return ((context ?? "") + c, true, nil) }
+    // 2. lexicon entry without prefix: inherits the list's jurisdiction prefix (卫生局 after
+    //    市人社局), never a collective one (各街道，税务局 is not 各税务局)
+    if let c = r.lexicon[name] {
+      let inherited = context.flatMap { r.collectivePrefixes.contains($0) ? nil : $0 } ?? ""
+      return (inherited + c, true, nil)
+    }
     // 3. prefix + unknown name
     if let (p, _, collective) = splits.first {
       if collective { return (name, true, p) }
