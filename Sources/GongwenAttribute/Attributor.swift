@@ -421,6 +421,18 @@ final class Engine {
       var isNote = false
       for (rule, re) in notes where try test(re, rule, text) { isNote = true; break }
       if isNote { continue }
+      // Once a sentence has given departments, a later sentence (after 。) is a note unless it
+      // starts with a label or names a role: 〔责任单位：A、B负责。具体任务均涉及相关市(州)人民政府，
+      // 不再做分工，下同。〕 — but （牵头单位：A。配合单位：B） keeps B.
+      if !items.isEmpty || !pending.isEmpty {
+        let labelled = r.labels.contains { hasPrefix(sentence, $0.text) && sentence.count > $0.text.count
+          && r.colons.contains(sentence[sentence.startIndex + $0.text.count]) }
+        let arr = Array(sentence)
+        let namesRole = r.roleWords.contains { w in
+          w.text.count <= arr.count && (0...(arr.count - w.text.count)).contains { Array(arr[$0..<($0 + w.text.count)]) == w.text }
+        }
+        if !labelled && !namesRole { continue }
+      }
       var iStart = sentence.startIndex
       var pieces: [ArraySlice<Unicode.Scalar>] = []
       var depth = 0
