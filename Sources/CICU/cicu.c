@@ -9,6 +9,7 @@
 #include <unicode/ucnv_err.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utypes.h>
+#include <unicode/uset.h>
 
 const char *cicu_error_name(int32_t status) { return u_errorName((UErrorCode)status); }
 int cicu_is_failure(int32_t status) { return U_FAILURE((UErrorCode)status) ? 1 : 0; }
@@ -114,6 +115,34 @@ int32_t cicu_regex_group_number(cicu_regex *h, const uint16_t *name, int32_t len
   int32_t n = uregex_groupNumberFromName(h->re, (const UChar *)name, length, &st);
   *status = st;
   return U_SUCCESS(st) ? n : -1;
+}
+
+// --- character sets ---
+int32_t cicu_set_ranges(const uint16_t *pattern, int32_t length, uint32_t *ranges, int32_t capacity,
+                        int32_t *status) {
+  UErrorCode st = U_ZERO_ERROR;
+  USet *set = uset_openPattern((const UChar *)pattern, length, &st);
+  if (U_FAILURE(st)) {
+    *status = st;
+    if (set) uset_close(set);
+    return -1;
+  }
+  int32_t items = uset_getItemCount(set);
+  int32_t n = 0;
+  for (int32_t i = 0; i < items; i++) {
+    UChar32 start = 0, end = 0;
+    UErrorCode ist = U_ZERO_ERROR;
+    int32_t len = uset_getItem(set, i, &start, &end, NULL, 0, &ist);
+    if (len != 0) continue;  // a string, not a range
+    if (n < capacity) {
+      ranges[2 * n] = (uint32_t)start;
+      ranges[2 * n + 1] = (uint32_t)end;
+    }
+    n++;
+  }
+  uset_close(set);
+  *status = U_ZERO_ERROR;
+  return n;
 }
 
 // --- transliteration ---

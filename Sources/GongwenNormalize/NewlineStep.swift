@@ -6,7 +6,9 @@ struct NewlineStep: NormalizeStep {
 
   func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
     let s = text.scalars
-    guard s.contains(where: { [0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }) else { return text }
+    guard s.contains(where: { switch $0.value { case 0x0D, 0x85, 0x2028, 0x2029: true; default: false } }) else {
+      return text
+    }
     var b = TextBuilder(capacity: s.count)
     var fixed = 0
     for i in 0..<s.count {

@@ -107,6 +107,15 @@ public struct SegmentRules: RuleFile {
   /// The patterns combined in `scanRegex`, each on its own: when the combined pass hits the time
   /// limit, they are tried one by one to name the rule (file and line) that caused it.
   let scanParts: [RuleRegex]
+  /// `scanRegex` one alternative at a time, each with the characters its matches can start with
+  /// (`FirstCharacters`) and where its groups sit in `scanRegex`'s numbering; nil when some
+  /// alternative's first characters are unknown (then the combined pattern runs). See
+  /// `SegmentRun.scanMatches`.
+  let scanBranches: [ScanBranch]?
+  /// Every character some branch can start with.
+  let scanStarts: ScalarSet
+  /// Number of capture groups in `scanRegex`.
+  let scanGroupCount: Int
   /// Group numbers of the attachment and closing-line branches in `scanRegex`.
   let attachmentGroup: Int
   let closingGroup: Int
@@ -235,6 +244,9 @@ public struct SegmentRules: RuleFile {
     // the one whole-document pass: markers, attachment and closing lines, dates
     var scan: RuleRegex? = nil
     var attGroup = 0, closeGroup = 0
+    var scanGroups = 0
+    var branchesList: [ScanBranch]? = nil
+    var starts = ScalarSet()
     if problems.isEmpty, !branches.isEmpty, !dates.isEmpty, let attachment, let closing {
       var alts = branches
       // closing lines before dates: a printing line (…2013年12月19日印发) is a closing line, not a date
@@ -266,7 +278,22 @@ public struct SegmentRules: RuleFile {
         }
         attGroup = group("att")
         closeGroup = group("close")
+        scanGroups = m.groupCount
       }
+      // the same alternatives one by one, for the dispatching scan
+      var list: [ScanBranch] = []
+      var offset = 0
+      for (k, alt) in alts.enumerated() {
+        guard let first = FirstCharacters.of(alt),
+          let r = try? RuleRegex(id: "scan branch \(k + 1)", pattern: Located(alt, location: loc), file: file,
+                                 options: [.multiline]),
+          let compiled = try? r.matcher()
+        else { list = []; break }
+        list.append(ScanBranch(regex: r, groupOffset: offset, first: first))
+        for v in first.members { starts.insert(v) }
+        offset += compiled.groupCount
+      }
+      if list.count == alts.count, offset == scanGroups { branchesList = list }
     }
 
     guard problems.isEmpty, let scan, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
@@ -279,6 +306,9 @@ public struct SegmentRules: RuleFile {
     self.schemes = schemes
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
+    self.scanBranches = branchesList
+    self.scanStarts = starts
+    self.scanGroupCount = scanGroups
     self.attachmentGroup = attGroup
     self.closingGroup = closeGroup
     self.maxGap = maxGap
@@ -331,3 +361,12 @@ extension String {
   }
 }
 
+
+/// One alternative of the combined scan pattern (see `SegmentRules.scanBranches`).
+struct ScanBranch: Sendable {
+  let regex: RuleRegex
+  /// Its group 1 is group `groupOffset + 1` of the combined pattern.
+  let groupOffset: Int
+  /// Characters its matches can start with.
+  let first: ScalarSet
+}

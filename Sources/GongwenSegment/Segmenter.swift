@@ -257,6 +257,46 @@ struct SegmentRun {
     do { return try r.find(from: p) } catch { throw m.rule.failure(error, stage: "segment") }
   }
 
+  /// Every match of the combined scan pattern, left to right and not overlapping — what
+  /// `all(rules.scanRegex)` returns — found by trying, at each position whose character some
+  /// alternative can start with, only those alternatives, in pattern order (ICU's alternation is
+  /// ordered: the first alternative that matches at the leftmost position wins). Each alternative
+  /// is a small pattern; ICU walking the combined one saved a frame of all its capture groups per
+  /// alternative at every candidate position. `ScanDispatchTests` checks both ways agree.
+  func scanMatches() throws(StageFailure) -> [ICURegex.Match] {
+    guard let branches = rules.scanBranches else { return try all(rules.scanRegex) }
+    let prepared = ICURegex.PreparedText(s)
+    var matchers = [ICURegex?](repeating: nil, count: branches.count)
+    var out: [ICURegex.Match] = []
+    var p = 0
+    let starts = rules.scanStarts
+    let total = rules.scanGroupCount
+    scan: while p < n {
+      let c = s[p]
+      guard starts.contains(c) else { p += 1; continue }
+      for (k, b) in branches.enumerated() where b.first.contains(c) {
+        let m: ICURegex
+        if let loaded = matchers[k] {
+          m = loaded
+        } else {
+          m = try b.regex.matcher()
+          do { try m.load(prepared) } catch { throw b.regex.failure(error, stage: "segment") }
+          matchers[k] = m
+        }
+        let found: ICURegex.Match?
+        do { found = try m.lookingAt(p) } catch { throw b.regex.failure(error, stage: "segment") }
+        guard let local = found else { continue }
+        var groups = [Range<Int>?](repeating: nil, count: total)
+        for (g, r) in local.groups.enumerated() where b.groupOffset + g < total { groups[b.groupOffset + g] = r }
+        out.append(ICURegex.Match(range: local.range, groups: groups))
+        p = local.range.isEmpty ? p + 1 : local.range.upperBound
+        continue scan
+      }
+      p += 1
+    }
+    return out
+  }
+
   func all(_ r: RuleRegex) throws(StageFailure) -> [ICURegex.Match] {
     let m = try r.matcher()
     do { return try withScalars(s, 0..<n) { (b) throws(ICUError) in try m.matches(in: b) } } catch {
@@ -278,7 +318,7 @@ struct SegmentRun {
     var starts: [Int] = []
     func has(_ m: ICURegex.Match, _ g: Int) -> Bool { g >= 1 && g - 1 < m.groups.count && m.groups[g - 1] != nil }
     let matches: [ICURegex.Match]
-    do { matches = try all(rules.scanRegex) } catch where error.code == "rule_timeout" {
+    do { matches = try scanMatches() } catch where error.code == "rule_timeout" {
       // The combined pass timed out: find the pattern responsible, so the error names its file and line.
       for part in rules.scanParts { _ = try all(part) }
       throw error

@@ -89,6 +89,17 @@ public final class ICURegex: @unchecked Sendable {
   public struct Match: Sendable, Equatable {
     public let range: Range<Int>
     public let groups: [Range<Int>?]
+    public init(range: Range<Int>, groups: [Range<Int>?]) {
+      self.range = range
+      self.groups = groups
+    }
+  }
+
+  /// Number of capture groups in the pattern.
+  public var groupCount: Int {
+    var st: Int32 = 0
+    let n = cicu_regex_group_count(handle, &st)
+    return failed(st) ? 0 : Int(n)
   }
 
   /// All non-overlapping matches in `scalars`. Throws `ICUError` with `isTimeout` when the

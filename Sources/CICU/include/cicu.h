@@ -50,6 +50,14 @@ int32_t cicu_regex_end(cicu_regex *re, int32_t group, int32_t *status);
 // Index of a named group, or -1.
 int32_t cicu_regex_group_number(cicu_regex *re, const uint16_t *name, int32_t length, int32_t *status);
 
+// --- character sets (uset) -------------------------------------------------
+// The code point ranges of a UnicodeSet pattern such as `[\p{Han}]` or `[（(]`: writes up to
+// `capacity` start/end pairs into `ranges` (2 * capacity values) and returns the number of ranges,
+// which may exceed `capacity` (call again with more room). Strings in the set are skipped.
+// Returns -1 with *status set when the pattern is not a valid set.
+int32_t cicu_set_ranges(const uint16_t *pattern, int32_t length, uint32_t *ranges, int32_t capacity,
+                        int32_t *status);
+
 // --- transliteration (utrans) ---------------------------------------------
 typedef struct cicu_trans cicu_trans;
 cicu_trans *cicu_trans_open(const uint16_t *id, int32_t length, int32_t *status);
