@@ -1,0 +1,217 @@
+import GongwenCore
+
+/// Reconstructing the order of a scrape made of overlapping passes (`reattach_single_copies` in
+/// `Rules/dedup.yaml`).
+///
+/// Seed 000 is two passes through the notice interleaved in chunks; one pass skips a few units
+/// each time it resumes. After the repeats are removed every unit is there once, but a unit that
+/// occurs only once (the other pass skipped it) stays next to the *removed* copy of its neighbour,
+/// stranded in a foreign clause. Here every occurrence is mapped to its unit's kept copy (a
+/// *node*); nodes are put in the order of their first occurrence (the leading pass), and adjacent
+/// occurrences are the evidence of the published order. A node is *settled* when all its copies
+/// have the same neighbours (a unit occurring once, typically); a *stretch* is a maximal run of
+/// settled first occurrences. A stretch is cut where its clause numbering jumps (the scrape joined
+/// chunks there), and a piece moves next to the node of a neighbour occurring elsewhere:
+///
+/// - **gap**: both neighbours occur elsewhere, adjacent there (the other pass skipped the
+///   stretch): it goes between them if its clause markers continue the numbering there; if not, it
+///   is a chunk of its own pasted in between, and stays;
+/// - **chunk end**: the neighbour before occurs elsewhere and its place there is *open* (what
+///   follows it there jumps: its copies have different neighbours, or it moved away), while the
+///   scrape jumped after the stretch: the stretch goes right after that neighbour;
+/// - **chunk start**: the same on the other side: right before the neighbour after it.
+///
+/// The numbering must agree (the first marker of a piece plainly continues the marker before the
+/// place, the last one is not contradicted by the marker after it). A neighbour that plainly
+/// follows (its copies agree) keeps the stretch where it is, so a sentence between two copies of a
+/// repeated run stays (`A R B R C` keeps `B` after the first `R`). Nothing is removed; moved
+/// pieces never carry a node anything else is anchored to. Linear in the number of units, plus
+/// `marker_context_units` per numbering check.
+struct Reattacher {
+  let rules: DedupRules
+
+  /// A piece moved next to `anchor` (a node): `units` are kept units in text order.
+  struct Move {
+    var units: [Int]
+    var anchor: Int
+    var after: Bool
+    var reason: String
+  }
+
+  /// The kept units (not contentless) in their new order, and the moves; nil when nothing moves.
+  /// `removed[u]` marks removed units; `counterpart[u]` is the kept copy of a removed unit.
+  func order(units: [TextUnit], removed: [Bool], counterpart: [Int32]) -> ([Int], [Move])? {
+    // Occurrences in text order (whitespace-only units carry nothing) and their nodes.
+    let seq = units.indices.filter { !units[$0].isContentless }
+    if seq.count < 3 { return nil }
+    if seq.contains(where: { removed[$0] && (counterpart[$0] < 0 || removed[Int(counterpart[$0])]) }) { return nil }
+    let node = seq.map { removed[$0] ? Int(counterpart[$0]) : $0 }
+    // Where each node occurs first: nodes are ordered by it (the leading pass's order).
+    var first = [Int32](repeating: -1, count: units.count)
+    for (i, n) in node.enumerated() where first[n] < 0 { first[n] = Int32(i) }
+    // Adjacent pairs of nodes that were seen, and for each node whether its occurrences agree
+    // about the node before / after them (the start and the end of the text count as neighbours).
+    var pairs = Set<UInt64>()
+    pairs.reserveCapacity(seq.count)
+    func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
+    let none = Int32(-1), mixed = Int32(-2), edge = Int32(-3)
+    var before = [Int32](repeating: none, count: units.count)
+    var after = [Int32](repeating: none, count: units.count)
+    for i in seq.indices {
+      let a = node[i]
+      let p = i > 0 ? Int32(node[i - 1]) : edge
+      let n = i + 1 < seq.count ? Int32(node[i + 1]) : edge
+      before[a] = before[a] == none || before[a] == p ? p : mixed
+      after[a] = after[a] == none || after[a] == n ? n : mixed
+      if i + 1 < seq.count { pairs.insert(key(a, node[i + 1])) }
+    }
+    /// Occurrence `i` is its node's first, and every copy of the node has the same neighbours.
+    func settled(_ i: Int) -> Bool { first[node[i]] == i && before[node[i]] != mixed && after[node[i]] != mixed }
+    // Nodes in the order of their first occurrence, and each one's position there.
+    let base = node.indices.filter { first[node[$0]] == $0 }.map { node[$0] }
+    var position = [Int32](repeating: -1, count: units.count)
+    for (p, u) in base.enumerated() { position[u] = Int32(p) }
+
+    var moves: [Move] = []
+    var moved = [Bool](repeating: false, count: units.count)
+    /// Whether the place of node `n`'s first occurrence is open on the left (right): the start
+    /// (end) of the text, a unit that jumps there (its copies have different neighbours), or one
+    /// that was moved away.
+    func openBefore(_ n: Int) -> Bool {
+      let f = Int(first[n])
+      return f == 0 || after[node[f - 1]] == mixed || moved[node[f - 1]]
+    }
+    func openAfter(_ n: Int) -> Bool {
+      let f = Int(first[n])
+      return f + 1 == seq.count || before[node[f + 1]] == mixed || moved[node[f + 1]]
+    }
+    func add(_ piece: [Int], _ anchor: Int, after: Bool, _ reason: String) {
+      moves.append(Move(units: piece, anchor: anchor, after: after, reason: reason))
+      for u in piece { moved[u] = true }
+    }
+    // A move can open the place it left, so a few rounds.
+    for _ in 0..<3 {
+      let count = moves.count
+      var i = 0
+      while i < seq.count {
+        guard settled(i) else {
+          i += 1
+          continue
+        }
+        var e = i
+        while e < seq.count, settled(e) { e += 1 }
+        defer { i = e }
+        guard i > 0, e < seq.count else { continue }
+        // The neighbours: found elsewhere (this is not their node's first occurrence) or here.
+        let l = node[i - 1], r = node[e]
+        let lElsewhere = first[l] != i - 1, rElsewhere = first[r] != e
+        let pieces = split(Array(seq[i..<e]), units: units)
+        let afterL = Int(position[l]) + 1, beforeR = Int(position[r])
+        if pieces.count == 1 {
+          let piece = pieces[0]
+          if moved[piece[0]] { continue }
+          if lElsewhere, rElsewhere, pairs.contains(key(l, r)), position[r] == position[l] + 1 {
+            // Gap: the other pass skipped the stretch; or, if the numbering disagrees, a chunk
+            // of its own pasted in between, which stays.
+            if fits(piece, at: afterL, base: base, units: units) { add(piece, l, after: true, "gap") }
+          } else if lElsewhere, openAfter(l), rElsewhere || before[r] == mixed,
+            fits(piece, at: afterL, base: base, units: units)
+          {
+            add(piece, l, after: true, "chunk end")
+          } else if rElsewhere, openBefore(r), lElsewhere || after[l] == mixed,
+            fitsBefore(piece, at: beforeR, base: base, units: units)
+          {
+            add(piece, r, after: false, "chunk start")
+          }
+        } else {
+          // The numbering jumps inside the stretch: the first piece may follow the neighbour
+          // before, the last one lead to the neighbour after; the pieces between stay.
+          if !moved[pieces[0][0]], lElsewhere, openAfter(l), fits(pieces[0], at: afterL, base: base, units: units) {
+            add(pieces[0], l, after: true, "chunk end")
+          }
+          if let last = pieces.last, !moved[last[0]], rElsewhere, openBefore(r),
+            fitsBefore(last, at: beforeR, base: base, units: units)
+          {
+            add(last, r, after: false, "chunk start")
+          }
+        }
+      }
+      if moves.count == count { break }
+    }
+    // A piece never anchors to a unit that moves itself (so every unit is emitted once).
+    while true {
+      let count = moves.count
+      moves.removeAll { moved[$0.anchor] }
+      if moves.count == count { break }
+      moved = [Bool](repeating: false, count: units.count)
+      for m in moves { for u in m.units { moved[u] = true } }
+    }
+    if moves.isEmpty { return nil }
+    var afterAnchor: [Int: [Int]] = [:], beforeAnchor: [Int: [Int]] = [:]
+    for m in moves {
+      if m.after { afterAnchor[m.anchor, default: []].append(contentsOf: m.units) }
+      else { beforeAnchor[m.anchor, default: []].append(contentsOf: m.units) }
+    }
+    var out: [Int] = []
+    out.reserveCapacity(base.count)
+    for u in base where !moved[u] {
+      if let b = beforeAnchor[u] { out.append(contentsOf: b) }
+      out.append(u)
+      if let a = afterAnchor[u] { out.append(contentsOf: a) }
+    }
+    return (out, moves)
+  }
+
+  /// Cuts a stretch where its clause numbering jumps (a marker that does not plainly continue the
+  /// markers before it in the stretch; see `Reassembler.chainStarts`).
+  func split(_ stretch: [Int], units: [TextUnit]) -> [[Int]] {
+    let marked = stretch.indices.filter { units[stretch[$0]].marker != nil }
+    if marked.count < 2 { return [stretch] }
+    let starts = Reassembler.chainStarts(marked.map { units[stretch[$0]].marker! })
+    var pieces: [[Int]] = []
+    var from = 0
+    for (k, at) in marked.enumerated() where k > 0 && starts[k] == k {
+      pieces.append(Array(stretch[from..<at]))
+      from = at
+    }
+    pieces.append(Array(stretch[from...]))
+    return pieces
+  }
+
+  /// Whether the clause markers of `piece` continue the numbering when it is put before `base[at]`:
+  /// its first marker plainly follows the nearest marker before that place (within
+  /// `marker_context_units` units), and no marker in it jumps.
+  func fits(_ piece: [Int], at: Int, base: [Int], units: [TextUnit]) -> Bool {
+    let inside = piece.compactMap { units[$0].marker }
+    guard let first = inside.first else { return true }
+    var prev: ClauseMarker? = nil
+    var p = at - 1, seen = 0
+    while p >= 0, seen < rules.markerContextUnits {
+      if let m = units[base[p]].marker {
+        prev = m
+        break
+      }
+      p -= 1
+      seen += 1
+    }
+    if RunFinder.transition(prev, first) != 2 { return false }
+    for (x, y) in zip(inside, inside.dropFirst()) where RunFinder.transition(x, y) == 0 { return false }
+    return true
+  }
+
+  /// Whether the clause markers of `piece` fit right before `base[at]` (a place whose left side is
+  /// open, so only what follows counts): no marker in it jumps, and the nearest marker from that
+  /// place on does not contradict its last one.
+  func fitsBefore(_ piece: [Int], at: Int, base: [Int], units: [TextUnit]) -> Bool {
+    let inside = piece.compactMap { units[$0].marker }
+    guard let last = inside.last else { return true }
+    for (x, y) in zip(inside, inside.dropFirst()) where RunFinder.transition(x, y) == 0 { return false }
+    var p = at, seen = 0
+    while p < base.count, seen < rules.markerContextUnits {
+      if let m = units[base[p]].marker { return RunFinder.transition(last, m) != 0 }
+      p += 1
+      seen += 1
+    }
+    return true
+  }
+}
