@@ -25,6 +25,7 @@ public struct DedupRules: RuleFile {
     public var reorderNearestOnTie: Bool
     public var reorderAttributionFollows: Bool
     public var reattachSingleCopies: Bool
+    public var reattachByNumbering: Bool
 
     enum CodingKeys: String, CodingKey {
       case version
@@ -46,6 +47,7 @@ public struct DedupRules: RuleFile {
       case reorderNearestOnTie = "reorder_nearest_on_tie"
       case reorderAttributionFollows = "reorder_attribution_follows"
       case reattachSingleCopies = "reattach_single_copies"
+      case reattachByNumbering = "reattach_by_numbering"
     }
   }
 
@@ -78,6 +80,8 @@ public struct DedupRules: RuleFile {
   public let reorderAttributionFollows: Bool
   /// Move units occurring once next to the kept copy of the neighbour the scrape gave them (see `Reattacher`).
   public let reattachSingleCopies: Bool
+  /// Whether a stretch with a jump on both sides goes to the one open place its numbering continues.
+  public let reattachByNumbering: Bool
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -125,5 +129,6 @@ public struct DedupRules: RuleFile {
     reorderNearestOnTie = raw.reorderNearestOnTie
     reorderAttributionFollows = raw.reorderAttributionFollows
     reattachSingleCopies = raw.reattachSingleCopies
+    reattachByNumbering = raw.reattachByNumbering
   }
 }

@@ -89,6 +89,110 @@ struct Reattacher {
       moves.append(Move(units: piece, anchor: anchor, after: after, reason: reason))
       for u in piece { moved[u] = true }
     }
+    /// Each piece of a stretch, with whether the scrape jumps on its left and right.
+    func floatingPieces() -> [[Int]] {
+      var out: [[Int]] = []
+      var i = 0
+      while i < seq.count {
+        guard settled(i) else {
+          i += 1
+          continue
+        }
+        var e = i
+        while e < seq.count, settled(e) { e += 1 }
+        defer { i = e }
+        let leftJumps = i == 0 || first[node[i - 1]] != i - 1 || after[node[i - 1]] == mixed
+        let rightJumps = e == seq.count || first[node[e]] != e || before[node[e]] == mixed
+        let pieces = split(Array(node[i..<e]), units: units)
+        for (k, piece) in pieces.enumerated() where !moved[piece[0]] {
+          if (k > 0 || leftJumps) && (k + 1 < pieces.count || rightJumps) { out.append(piece) }
+        }
+      }
+      return out
+    }
+    func placeByNumbering() {
+      // The current order (moved pieces at their anchors) and its open places: two units not
+      // adjacent in the text, neither of them moved, or the open side of a moved piece (before a
+      // piece moved to a chunk start, after one moved to a chunk end). Never before an
+      // attribution, which closes the clause before it.
+      let current = arrange()
+      if current.count < 2 { return }
+      var at = [Int32](repeating: -1, count: units.count)
+      for (q, u) in current.enumerated() { at[u] = Int32(q) }
+      var openLeft = [Bool](repeating: false, count: units.count)
+      var openRight = [Bool](repeating: false, count: units.count)
+      for m in moves {
+        if m.after { openRight[m.units[m.units.count - 1]] = true } else { openLeft[m.units[0]] = true }
+      }
+      var prevMarker = [ClauseMarker?](repeating: nil, count: current.count + 1)
+      var nextMarker = [ClauseMarker?](repeating: nil, count: current.count + 1)
+      var last: (ClauseMarker, Int)? = nil
+      for q in 0...current.count {
+        if let (m, k) = last, q - k <= rules.markerContextUnits { prevMarker[q] = m }
+        if q < current.count, let m = units[current[q]].marker { last = (m, q) }
+      }
+      var next: (ClauseMarker, Int)? = nil
+      for q in stride(from: current.count - 1, through: 0, by: -1) {
+        if let m = units[current[q]].marker { next = (m, q) }
+        if let (m, k) = next, k - q < rules.markerContextUnits { nextMarker[q] = m }
+      }
+      // Open places (before current[q]) by the marker before them: (level, number) -> [q].
+      var places: [Int: [Int]] = [:]
+      for q in 1..<current.count {
+        let a = current[q - 1], b = current[q]
+        if units[b].isAttribution { continue }
+        let open = (!moved[a] && !moved[b] && first[b] != first[a] + 1) || openLeft[b] || openRight[a]
+        if open, let m = prevMarker[q] { places[m.level << 16 | m.number, default: []].append(q) }
+      }
+      for piece in floatingPieces() {
+        let inside = piece.compactMap { units[$0].marker }
+        guard let m = inside.first, let lastMarker = inside.last, m.number > 1,
+          !zip(inside, inside.dropFirst()).contains(where: { RunFinder.transition($0, $1) == 0 })
+        else { continue }
+        let lo = Int(at[piece[0]]), hi = Int(at[piece[piece.count - 1]])
+        // Only a piece whose numbering does not continue where it is.
+        if let p = prevMarker[lo], RunFinder.transition(p, m) == 2 { continue }
+        // The nearest such place whose next marker does not contradict the piece's last one;
+        // two places equally near: it stays.
+        var best: (distance: Int, q: Int)? = nil
+        var tie = false
+        for q in places[m.level << 16 | (m.number - 1)] ?? [] where q < lo || q > hi + 1 {
+          if let n = nextMarker[q], RunFinder.transition(lastMarker, n) == 0 { continue }
+          let distance = q < lo ? lo - q : q - hi
+          if let b = best, b.distance <= distance {
+            if b.distance == distance { tie = true }
+            continue
+          }
+          best = (distance, q)
+          tie = false
+        }
+        guard let b = best, !tie else { continue }
+        add(piece, current[b.q], after: false, "numbering")
+      }
+    }
+    /// The nodes in order with the pieces moved so far at their anchors.
+    func arrange() -> [Int] {
+      var afterAnchor: [Int: [Int]] = [:], beforeAnchor: [Int: [Int]] = [:]
+      for m in moves {
+        // A piece placed by its numbering goes in front of the pieces already before its anchor.
+        if m.after { afterAnchor[m.anchor, default: []].append(contentsOf: m.units) }
+        else if m.reason == "numbering" { beforeAnchor[m.anchor, default: []].insert(contentsOf: m.units, at: 0) }
+        else { beforeAnchor[m.anchor, default: []].append(contentsOf: m.units) }
+      }
+      // Pieces can be anchored to units of other moved pieces: emit depth first, each unit once.
+      var out: [Int] = []
+      out.reserveCapacity(base.count)
+      var emitted = [Bool](repeating: false, count: units.count)
+      func emit(_ u: Int) {
+        if emitted[u] { return }
+        emitted[u] = true
+        for x in beforeAnchor[u] ?? [] { emit(x) }
+        out.append(u)
+        for x in afterAnchor[u] ?? [] { emit(x) }
+      }
+      for u in base where !moved[u] { emit(u) }
+      return out
+    }
     // A move can open the place it left, so a few rounds.
     for _ in 0..<3 {
       let count = moves.count
@@ -105,7 +209,7 @@ struct Reattacher {
         // The neighbours: found elsewhere (this is not their node's first occurrence) or here.
         let l = node[i - 1], r = node[e]
         let lElsewhere = first[l] != i - 1, rElsewhere = first[r] != e
-        let pieces = split(Array(seq[i..<e]), units: units)
+        let pieces = split(Array(node[i..<e]), units: units)
         let afterL = Int(position[l]) + 1, beforeR = Int(position[r])
         if pieces.count == 1 {
           let piece = pieces[0]
@@ -138,27 +242,14 @@ struct Reattacher {
       }
       if moves.count == count { break }
     }
-    // A piece never anchors to a unit that moves itself (so every unit is emitted once).
-    while true {
-      let count = moves.count
-      moves.removeAll { moved[$0.anchor] }
-      if moves.count == count { break }
-      moved = [Bool](repeating: false, count: units.count)
-      for m in moves { for u in m.units { moved[u] = true } }
-    }
+    // Pieces still in place with a jump on both sides (a chunk of the lagging pass whose
+    // neighbours are elsewhere) go to the one open place whose numbering they continue.
+    if rules.reattachByNumbering { placeByNumbering() }
+
     if moves.isEmpty { return nil }
-    var afterAnchor: [Int: [Int]] = [:], beforeAnchor: [Int: [Int]] = [:]
-    for m in moves {
-      if m.after { afterAnchor[m.anchor, default: []].append(contentsOf: m.units) }
-      else { beforeAnchor[m.anchor, default: []].append(contentsOf: m.units) }
-    }
-    var out: [Int] = []
-    out.reserveCapacity(base.count)
-    for u in base where !moved[u] {
-      if let b = beforeAnchor[u] { out.append(contentsOf: b) }
-      out.append(u)
-      if let a = afterAnchor[u] { out.append(contentsOf: a) }
-    }
+    let out = arrange()
+    // Pieces anchored to each other in a circle would be lost: then nothing moves.
+    if out.count != base.count { return nil }
     return (out, moves)
   }
 
