@@ -74,16 +74,16 @@ struct Reattacher {
 
     var moves: [Move] = []
     var moved = [Bool](repeating: false, count: units.count)
-    /// Whether the place of node `n`'s first occurrence is open on the left (right): the start
-    /// (end) of the text, a unit that jumps there (its copies have different neighbours), or one
-    /// that was moved away.
+    /// Whether the place of node `n`'s first occurrence is open on the left (right): the unit
+    /// there jumps (its copies have different neighbours), or was moved away. The start and the
+    /// end of the text are not open.
     func openBefore(_ n: Int) -> Bool {
       let f = Int(first[n])
-      return f == 0 || after[node[f - 1]] == mixed || moved[node[f - 1]]
+      return f > 0 && (after[node[f - 1]] == mixed || moved[node[f - 1]])
     }
     func openAfter(_ n: Int) -> Bool {
       let f = Int(first[n])
-      return f + 1 == seq.count || before[node[f + 1]] == mixed || moved[node[f + 1]]
+      return f + 1 < seq.count && (before[node[f + 1]] == mixed || moved[node[f + 1]])
     }
     func add(_ piece: [Int], _ anchor: Int, after: Bool, _ reason: String) {
       moves.append(Move(units: piece, anchor: anchor, after: after, reason: reason))
@@ -217,7 +217,7 @@ struct Reattacher {
           if lElsewhere, rElsewhere, pairs.contains(key(l, r)), position[r] == position[l] + 1 {
             // Gap: the other pass skipped the stretch; or, if the numbering disagrees, a chunk
             // of its own pasted in between, which stays.
-            if fits(piece, at: afterL, base: base, units: units) { add(piece, l, after: true, "gap") }
+            if fits(piece, at: afterL, base: base, units: units, strict: true) { add(piece, l, after: true, "gap") }
           } else if lElsewhere, openAfter(l), rElsewhere || before[r] == mixed,
             fits(piece, at: afterL, base: base, units: units)
           {
@@ -270,24 +270,25 @@ struct Reattacher {
   }
 
   /// Whether the clause markers of `piece` continue the numbering when it is put before `base[at]`:
-  /// its first marker plainly follows the nearest marker before that place (within
-  /// `marker_context_units` units), and no marker in it jumps.
-  func fits(_ piece: [Int], at: Int, base: [Int], units: [TextUnit]) -> Bool {
+  /// no marker in it jumps, and its first marker plainly continues the markers before that place
+  /// (within `marker_context_units` units): the next number of the nearest marker at its level
+  /// with only deeper ones after it, or a first child of a shallower one. `strict`: the nearest
+  /// marker itself must be followed plainly (same level and the next number, or a first child).
+  func fits(_ piece: [Int], at: Int, base: [Int], units: [TextUnit], strict: Bool = false) -> Bool {
     let inside = piece.compactMap { units[$0].marker }
     guard let first = inside.first else { return true }
-    var prev: ClauseMarker? = nil
+    for (x, y) in zip(inside, inside.dropFirst()) where RunFinder.transition(x, y) == 0 { return false }
     var p = at - 1, seen = 0
     while p >= 0, seen < rules.markerContextUnits {
       if let m = units[base[p]].marker {
-        prev = m
-        break
+        if strict { return RunFinder.transition(m, first) == 2 }
+        if m.level == first.level { return first.number == m.number + 1 }
+        if m.level < first.level { return first.number == 1 }
       }
       p -= 1
       seen += 1
     }
-    if RunFinder.transition(prev, first) != 2 { return false }
-    for (x, y) in zip(inside, inside.dropFirst()) where RunFinder.transition(x, y) == 0 { return false }
-    return true
+    return first.number == 1
   }
 
   /// Whether the clause markers of `piece` fit right before `base[at]` (a place whose left side is
