@@ -17,6 +17,10 @@ import GongwenCore
 /// repeating whole paragraphs), `repeated_sentence` (one sentence) or `repeated_run`, and name the
 /// source span of the copy that was kept.
 ///
+/// When repeats were removed (a bad scrape) and `reattach_single_copies` is on, the order of a scrape
+/// made of overlapping passes is reconstructed first (`Reattacher`): units follow their first
+/// occurrence, and units occurring once go next to the kept copy of the neighbour the scrape gave
+/// them; each move is a `reordered_units` warning; stats `dedup_reattached_units` / `_chars`.
 /// When repeats were removed (a bad scrape) and `reorder_units` is on, numbered units that the
 /// scrape pasted out of order are then moved to where their numbering continues (`Reassembler`).
 /// A move removes nothing: scalars move with their origins, so `origin` stays exact but need not

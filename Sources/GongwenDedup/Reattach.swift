@@ -21,6 +21,11 @@ import GongwenCore
 ///   scrape jumped after the stretch: the stretch goes right after that neighbour;
 /// - **chunk start**: the same on the other side: right before the neighbour after it.
 ///
+/// Then (`reattach_by_numbering`) a piece the scrape jumped to and away from, whose first marker does
+/// not continue the numbering where it is, goes to the nearest open place whose numbering it
+/// continues (an open place: two units not adjacent in the scrape, or the open side of a moved
+/// piece; never before an attribution).
+///
 /// The numbering must agree (the first marker of a piece plainly continues the marker before the
 /// place, the last one is not contradicted by the marker after it). A neighbour that plainly
 /// follows (its copies agree) keeps the stretch where it is, so a sentence between two copies of a
