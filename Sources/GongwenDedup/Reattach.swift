@@ -35,6 +35,9 @@ import GongwenCore
 struct Reattacher {
   let rules: DedupRules
 
+  /// How many open places on each side of a piece are tried when placing it by its numbering.
+  static let placesTried = 16
+
   /// A piece moved next to `anchor` (a node): `units` are kept units in text order.
   struct Move {
     var units: [Int]
@@ -159,10 +162,27 @@ struct Reattacher {
         if let p = prevMarker[lo], RunFinder.transition(p, m) == 2 { continue }
         // The nearest such place whose next marker does not contradict the piece's last one;
         // two places equally near: it stays.
+        // Places are in order: look at the nearest few on each side (bounded work per piece).
+        let list = places[m.level << 16 | (m.number - 1)] ?? []
+        var split = 0, high = list.count
+        while split < high {
+          let mid = (split + high) / 2
+          if list[mid] < lo { split = mid + 1 } else { high = mid }
+        }
+        func nearest(_ indices: some Sequence<Int>) -> Int? {
+          for k in indices.prefix(Self.placesTried) {
+            let q = list[k]
+            if q >= lo && q <= hi + 1 { continue }
+            if let n = nextMarker[q], RunFinder.transition(lastMarker, n) == 0 { continue }
+            return q
+          }
+          return nil
+        }
+        let below = nearest(stride(from: split - 1, through: 0, by: -1))
+        let above = nearest(split..<list.count)
         var best: (distance: Int, q: Int)? = nil
         var tie = false
-        for q in places[m.level << 16 | (m.number - 1)] ?? [] where q < lo || q > hi + 1 {
-          if let n = nextMarker[q], RunFinder.transition(lastMarker, n) == 0 { continue }
+        for q in [below, above].compactMap({ $0 }) {
           let distance = q < lo ? lo - q : q - hi
           if let b = best, b.distance <= distance {
             if b.distance == distance { tie = true }
