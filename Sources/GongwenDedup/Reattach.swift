@@ -93,7 +93,31 @@ struct Reattacher {
       let f = Int(first[n])
       return f + 1 < seq.count && (before[node[f + 1]] == mixed || moved[node[f + 1]])
     }
-    func add(_ piece: [Int], _ anchor: Int, after: Bool, _ reason: String) {
+    func add(_ whole: [Int], _ anchor: Int, after: Bool, _ reason: String) {
+      // Never two closing attributions in a row at either end of the moved piece (one of them
+      // would then close nothing: the piece does not belong there). On its far side the piece may
+      // end at an earlier clause end instead (the scrape jumped after an attribution).
+      var piece = whole
+      let p = Int(position[anchor])
+      func neighbour(_ step: Int) -> Int? {
+        var q = p + step
+        while q >= 0, q < base.count, moved[base[q]] { q += step }
+        return q >= 0 && q < base.count ? base[q] : nil
+      }
+      let (left, right) = after ? (anchor, neighbour(1)) : (neighbour(-1), anchor)
+      if let right, units[right].isAttribution, units[piece[piece.count - 1]].isAttribution {
+        // The anchor's clause is closed by the attribution after it: only the sentences before
+        // the piece's first attribution join it.
+        guard after, let k = piece.indices.dropLast().first(where: {
+          !units[piece[$0]].isAttribution && units[piece[$0 + 1]].isAttribution
+        }) else { return }
+        piece = Array(piece[...k])
+      }
+      if let left, units[left].isAttribution, units[piece[0]].isAttribution {
+        // Before an anchor whose place follows an attribution: the piece's leading attributions stay.
+        guard !after, let k = piece.firstIndex(where: { !units[$0].isAttribution }) else { return }
+        piece = Array(piece[k...])
+      }
       moves.append(Move(units: piece, anchor: anchor, after: after, reason: reason))
       for u in piece { moved[u] = true }
     }
@@ -219,7 +243,8 @@ struct Reattacher {
       return out
     }
     // A move can open the place it left, so a few rounds.
-    for _ in 0..<3 {
+    let rounds = 6
+    for round in 0..<rounds {
       let count = moves.count
       var i = 0
       while i < seq.count {
@@ -265,11 +290,15 @@ struct Reattacher {
           }
         }
       }
-      if moves.count == count { break }
+      if moves.count == count {
+        // Pieces still in place with a jump on both sides (a chunk of the lagging pass whose
+        // neighbours are elsewhere) go to the nearest open place whose numbering they continue;
+        // that can open places for the rules above again.
+        if !rules.reattachByNumbering || round == rounds - 1 { break }
+        placeByNumbering()
+        if moves.count == count { break }
+      }
     }
-    // Pieces still in place with a jump on both sides (a chunk of the lagging pass whose
-    // neighbours are elsewhere) go to the one open place whose numbering they continue.
-    if rules.reattachByNumbering { placeByNumbering() }
 
     if moves.isEmpty { return nil }
     let out = arrange()
