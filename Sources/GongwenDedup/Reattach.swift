@@ -100,9 +100,12 @@ struct Reattacher {
       var piece = whole
       let p = Int(position[anchor])
       func neighbour(_ step: Int) -> Int? {
-        var q = p + step
-        while q >= 0, q < base.count, moved[base[q]] { q += step }
-        return q >= 0 && q < base.count ? base[q] : nil
+        var q = p + step, seen = 0
+        while q >= 0, q < base.count, moved[base[q]], seen < rules.markerContextUnits {
+          q += step
+          seen += 1
+        }
+        return q >= 0 && q < base.count && !moved[base[q]] ? base[q] : nil
       }
       let (left, right) = after ? (anchor, neighbour(1)) : (neighbour(-1), anchor)
       if let right, units[right].isAttribution, units[piece[piece.count - 1]].isAttribution {
