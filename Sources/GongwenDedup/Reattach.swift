@@ -93,6 +93,16 @@ struct Reattacher {
       let f = Int(first[n])
       return f + 1 < seq.count && (before[node[f + 1]] == mixed || moved[node[f + 1]])
     }
+    /// The nearest clause marker before base position `at` (within `marker_context_units`).
+    func markerBefore(_ at: Int) -> ClauseMarker? {
+      var q = at - 1, seen = 0
+      while q >= 0, seen < rules.markerContextUnits {
+        if !moved[base[q]], let m = units[base[q]].marker { return m }
+        q -= 1
+        seen += 1
+      }
+      return nil
+    }
     func add(_ whole: [Int], _ anchor: Int, after: Bool, _ reason: String) {
       // Never two closing attributions in a row at either end of the moved piece (one of them
       // would then close nothing: the piece does not belong there). On its far side the piece may
@@ -109,11 +119,32 @@ struct Reattacher {
       }
       let (left, right) = after ? (anchor, neighbour(1)) : (neighbour(-1), anchor)
       if let right, units[right].isAttribution, units[piece[piece.count - 1]].isAttribution {
-        // The anchor's clause is closed by the attribution after it: only the sentences before
-        // the piece's first attribution join it.
-        guard after, let k = piece.indices.dropLast().first(where: {
-          !units[piece[$0]].isAttribution && units[piece[$0 + 1]].isAttribution
-        }) else { return }
+        // The attribution after the anchor closes the piece's last clause: the piece ends at a
+        // sentence, the shortest prefix after which the numbering plainly goes on into the marker
+        // that follows (else one it does not contradict, else the shortest).
+        guard after else { return }
+        var nextMarker: ClauseMarker? = nil
+        var q = Int(position[right]) + 1, seen = 0
+        while q < base.count, seen < rules.markerContextUnits {
+          if !moved[base[q]], let m = units[base[q]].marker {
+            nextMarker = m
+            break
+          }
+          q += 1
+          seen += 1
+        }
+        var lastMarker = markerBefore(p + 1)
+        var plain: Int? = nil, notContradicted: Int? = nil, shortest: Int? = nil
+        for k in piece.indices.dropLast() {
+          if let m = units[piece[k]].marker { lastMarker = m }
+          if units[piece[k]].isAttribution { continue }
+          if shortest == nil { shortest = k }
+          guard let next = nextMarker, let last = lastMarker else { continue }
+          let t = RunFinder.transition(last, next)
+          if t == 2, plain == nil { plain = k }
+          if t > 0, notContradicted == nil { notContradicted = k }
+        }
+        guard let k = plain ?? notContradicted ?? shortest else { return }
         piece = Array(piece[...k])
       }
       if let left, units[left].isAttribution, units[piece[0]].isAttribution {
