@@ -19,7 +19,10 @@ import GongwenCore
 /// - **chunk end**: the neighbour before occurs elsewhere and its place there is *open* (what
 ///   follows it there jumps: its copies have different neighbours, or it moved away), while the
 ///   scrape jumped after the stretch: the stretch goes right after that neighbour;
-/// - **chunk start**: the same on the other side: right before the neighbour after it.
+/// - **chunk start**: the same on the other side: right before the neighbour after it;
+/// - **text end**: a stretch that ends the text (or is followed by a copy of its first unit, the
+///   scrape starting over) follows a neighbour found elsewhere only if it has a clause marker that
+///   plainly continues the numbering there.
 ///
 /// Then (`reattach_by_numbering`) a piece the scrape jumped to and away from, whose first marker does
 /// not continue the numbering where it is, goes to the nearest open place whose numbering it
@@ -58,17 +61,18 @@ struct Reattacher {
     var first = [Int32](repeating: -1, count: units.count)
     for (i, n) in node.enumerated() where first[n] < 0 { first[n] = Int32(i) }
     // Adjacent pairs of nodes that were seen, and for each node whether its occurrences agree
-    // about the node before / after them (the start and the end of the text count as neighbours).
+    // about the node before / after them. The text is read as a circle (the last unit is followed
+    // by the first), so a text and the same text twice over (`x + x`) look the same here.
     var pairs = Set<UInt64>()
     pairs.reserveCapacity(seq.count)
     func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
-    let none = Int32(-1), mixed = Int32(-2), edge = Int32(-3)
+    let none = Int32(-1), mixed = Int32(-2)
     var before = [Int32](repeating: none, count: units.count)
     var after = [Int32](repeating: none, count: units.count)
     for i in seq.indices {
       let a = node[i]
-      let p = i > 0 ? Int32(node[i - 1]) : edge
-      let n = i + 1 < seq.count ? Int32(node[i + 1]) : edge
+      let p = Int32(node[i > 0 ? i - 1 : seq.count - 1])
+      let n = Int32(node[i + 1 < seq.count ? i + 1 : 0])
       before[a] = before[a] == none || before[a] == p ? p : mixed
       after[a] = after[a] == none || after[a] == n ? n : mixed
       if i + 1 < seq.count { pairs.insert(key(a, node[i + 1])) }
@@ -289,7 +293,19 @@ struct Reattacher {
         var e = i
         while e < seq.count, settled(e) { e += 1 }
         defer { i = e }
-        guard i > 0, e < seq.count else { continue }
+        guard i > 0 else { continue }
+        if e == seq.count || position[node[e]] == 0 {
+          // The scrape ends with the stretch (or starts over from the beginning): with nothing
+          // after it to say it jumped, it follows a neighbour found elsewhere only if its clause
+          // numbering plainly continues there.
+          let l = node[i - 1], piece = split(Array(node[i..<e]), units: units)[0]
+          if !moved[piece[0]], first[l] != i - 1, openAfter(l), piece.contains(where: { units[$0].marker != nil }),
+            fits(piece, at: Int(position[l]) + 1, base: base, units: units, strict: true)
+          {
+            add(piece, l, after: true, "chunk end")
+          }
+          continue
+        }
         // The neighbours: found elsewhere (this is not their node's first occurrence) or here.
         let l = node[i - 1], r = node[e]
         let lElsewhere = first[l] != i - 1, rElsewhere = first[r] != e

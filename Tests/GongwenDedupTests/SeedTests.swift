@@ -125,6 +125,8 @@ struct SeedTests {
     #expect(flat.contains("扩大试点地区范围。抓紧研究从医保、救助等方面对艾滋病病人机会性感染治疗给予必要支持的政策措施。（卫生厅、人力资源和社会保障厅、民政厅、财政厅负责）"))
     #expect(flat.contains("实行量价挂钩。暂无法确定采购数量的，通过单一货源承诺的方式进行采购。（卫生厅负责）"))
     #expect(flat.contains("（5）提高医疗救助水平。资助困难人群参保"))
+    // The last chunk of the lagging pass (6．（2）'s attribution and 6．（3）) follows 6．（2） again.
+    #expect(flat.contains("具备条件的地区可以实行“收支两条线”。（财政厅、人力资源和社会保障厅、卫生厅负责）（3）创新机构编制管理方式"))
   }
 
   @Test(arguments: ["001", "002", "003", "004"]) func cleanSeedsLoseNothingButTrueDuplicates(seed: String) throws {
