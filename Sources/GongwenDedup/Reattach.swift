@@ -20,9 +20,9 @@ import GongwenCore
 ///   follows it there jumps: its copies have different neighbours, or it moved away), while the
 ///   scrape jumped after the stretch: the stretch goes right after that neighbour;
 /// - **chunk start**: the same on the other side: right before the neighbour after it;
-/// - **text end**: a stretch that ends the text (or is followed by a copy of its first unit, the
-///   scrape starting over) follows a neighbour found elsewhere only if it has a clause marker that
-///   plainly continues the numbering there.
+/// - **text end**: a stretch that ends the text (or is followed by a copy of the text's first unit:
+///   the scrape starting over) follows a neighbour found elsewhere only if it has a clause marker
+///   that plainly continues the numbering there.
 ///
 /// Then (`reattach_by_numbering`) a piece the scrape jumped to and away from, whose first marker does
 /// not continue the numbering where it is, goes to the nearest open place whose numbering it
