@@ -90,6 +90,7 @@ let package = Package(
     .testTarget(name: "GongwenDedupTests", dependencies: ["GongwenDedup", "GongwenRules", "GongwenTestSupport"]),
     .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "GongwenRules", "GongwenTestSupport"]),
     .testTarget(name: "GongwenAttributeTests", dependencies: ["GongwenAttribute", "GongwenRules", "GongwenTestSupport"]),
+    .testTarget(name: "GongwenEmitTests", dependencies: ["GongwenEmit", "GongwenPipeline", "GongwenTestSupport"]),
     .testTarget(name: "GongwenPipelineTests", dependencies: ["GongwenPipeline", "GongwenTestSupport"]),
     .testTarget(name: "GongwenEvalTests", dependencies: ["GongwenEval"]),
     .testTarget(name: "GongwenCLITests", dependencies: ["GongwenTestSupport"]),

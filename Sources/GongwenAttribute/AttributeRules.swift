@@ -1,21 +1,5 @@
 import GongwenCore
 
-/// A small set of characters, searched linearly (faster than hashing for a handful).
-public struct ScalarSet: Sendable, Equatable, ExpressibleByArrayLiteral {
-  public let values: [UInt32]
-  public init(_ scalars: some Sequence<Unicode.Scalar>) {
-    var v: [UInt32] = []
-    for s in scalars where !v.contains(s.value) { v.append(s.value) }
-    values = v
-  }
-  public init(arrayLiteral elements: Unicode.Scalar...) { self.init(elements) }
-  @inline(__always) public func contains(_ s: Unicode.Scalar) -> Bool {
-    let x = s.value
-    for v in values where v == x { return true }
-    return false
-  }
-  public var isEmpty: Bool { values.isEmpty }
-}
 
 /// A role a department plays in one task.
 public enum AttributionRole: String, Sendable, CaseIterable {

@@ -421,6 +421,18 @@ final class Engine {
       var isNote = false
       for (rule, re) in notes where try test(re, rule, text) { isNote = true; break }
       if isNote { continue }
+      // Once a sentence has given departments, a later sentence (after 。) is a note unless it
+      // starts with a label or names a role: 〔责任单位：A、B负责。具体任务均涉及相关市(州)人民政府，
+      // 不再做分工，下同。〕 — but （牵头单位：A。配合单位：B） keeps B.
+      if !items.isEmpty || !pending.isEmpty {
+        let labelled = r.labels.contains { hasPrefix(sentence, $0.text) && sentence.count > $0.text.count
+          && r.colons.contains(sentence[sentence.startIndex + $0.text.count]) }
+        let arr = Array(sentence)
+        let namesRole = r.roleWords.contains { w in
+          w.text.count <= arr.count && (0...(arr.count - w.text.count)).contains { Array(arr[$0..<($0 + w.text.count)]) == w.text }
+        }
+        if !labelled && !namesRole { continue }
+      }
       var iStart = sentence.startIndex
       var pieces: [ArraySlice<Unicode.Scalar>] = []
       var depth = 0
@@ -438,6 +450,13 @@ final class Engine {
         var it = piece
         if it.isEmpty { continue }
         if it.count <= maxNoteItem && r.noteItems.contains(String(scalars: it)) { continue }
+        // an item that is a note (a deadline such as 6月底完成 between the departments)
+        if !notes.isEmpty {
+          let itemText = String(scalars: it)
+          var isNoteItem = false
+          for (rule, re) in notes where try test(re, rule, itemText) { isNoteItem = true; break }
+          if isNoteItem { continue }
+        }
         // label
         if let l = r.labels.first(where: { hasPrefix(it, $0.text) && it.count > $0.text.count
             && r.colons.contains(it[it.startIndex + $0.text.count]) })
@@ -486,6 +505,13 @@ final class Engine {
           if let w = r.inlineRoles.first(where: { $0.text == inner }) {
             extra = w.roles
             body.removeSubrange(open..<body.count)
+          } else if !inner.isEmpty {
+            // a note in brackets after the last department: 市财政局（第一责任单位为牵头单位，下同）
+            let innerText = String(scalars: inner)
+            for (rule, re) in notes where try test(re, rule, innerText) {
+              body.removeSubrange(open..<body.count)
+              break
+            }
           }
         }
         // joiners: A会同B
@@ -618,8 +644,12 @@ final class Engine {
     for (p, rest, _) in splits {
       if let c = r.lexicon[rest] { return (p + c, true, p) }
     }
-    // 2. lexicon entry without prefix: inherits the list's prefix (卫生局 after 市人社局)
-    if let c = r.lexicon[name] { return ((context ?? "") + c, true, nil) }
+    // 2. lexicon entry without prefix: inherits the list's jurisdiction prefix (卫生局 after
+    //    市人社局), never a collective one (各街道，税务局 is not 各税务局)
+    if let c = r.lexicon[name] {
+      let inherited = context.flatMap { r.collectivePrefixes.contains($0) ? nil : $0 } ?? ""
+      return (inherited + c, true, nil)
+    }
     // 3. prefix + unknown name
     if let (p, _, collective) = splits.first {
       if collective { return (name, true, p) }

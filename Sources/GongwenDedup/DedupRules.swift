@@ -58,8 +58,8 @@ public struct DedupRules: RuleFile {
   public let minRunChars: Int
   public let minSentenceChars: Int
   public let minRunSentences: Int
-  public let terminators: Set<Unicode.Scalar>
-  public let closingMarks: Set<Unicode.Scalar>
+  public let terminators: ScalarSet
+  public let closingMarks: ScalarSet
   /// Keywords as scalar arrays, for matching inside `[Unicode.Scalar]` without building strings.
   public let attributionKeywords: [[Unicode.Scalar]]
   public let maxAttributionChars: Int
@@ -114,8 +114,8 @@ public struct DedupRules: RuleFile {
     minRunChars = raw.minRunChars.value
     minSentenceChars = raw.minSentenceChars.value
     minRunSentences = raw.minRunSentences.value
-    terminators = Set(raw.sentenceTerminators.value.unicodeScalars)
-    closingMarks = Set(raw.closingMarks.value.unicodeScalars)
+    terminators = ScalarSet(raw.sentenceTerminators.value)
+    closingMarks = ScalarSet(raw.closingMarks.value)
     attributionKeywords = raw.attributionKeywords.value.map { Array($0.unicodeScalars) }
     maxAttributionChars = raw.maxAttributionChars.value
     maxCandidates = raw.maxCandidates.value

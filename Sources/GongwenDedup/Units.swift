@@ -44,14 +44,26 @@ struct UnitSplitter {
       start = end
     }
 
+    var atLineStart = true
     while i < n {
       let c = s[i]
       if c == "\n" {
         close(i)
         start = i + 1
         paragraph += 1
+        atLineStart = true
         i += 1
         continue
+      }
+      // a label line after a clause (牵头单位：区发改局 / 责任单位：…) is an attribution like （…）
+      if atLineStart && !isSpace(c) {
+        atLineStart = false
+        if let end = labelLineEnd(s, i) {
+          close(i)
+          close(end, attribution: true)
+          i = end
+          continue
+        }
       }
       if c == "（" || c == "(", onlyWhitespace(s, start, i), let close_ = attributionEnd(s, i) {
         close(i)
@@ -98,6 +110,26 @@ struct UnitSplitter {
     guard k >= 0 else { return true }
     let p = s[k]
     return !(p.properties.isIdeographic || p.properties.isAlphabetic || ("0"..."9").contains(p))
+  }
+
+  /// End (exclusive) of a label line starting at `i` (the line's first non-space character): an
+  /// attribution keyword within its first four characters, directly followed by a colon
+  /// (`牵头单位：`, `主要协作单位：`), and the whole line no longer than an attribution.
+  private func labelLineEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    var e = i
+    while e < s.count, s[e] != "\n" { e += 1 }
+    guard e - i <= rules.maxAttributionChars else { return nil }
+    for kw in rules.attributionKeywords {
+      for p in i...min(i + 4, e) where p + kw.count < e {
+        var ok = true
+        for (q, c) in kw.enumerated() where s[p + q] != c {
+          ok = false
+          break
+        }
+        if ok && (s[p + kw.count] == "：" || s[p + kw.count] == ":") { return e }
+      }
+    }
+    return nil
   }
 
   /// End (exclusive) of a parenthesised attribution starting at `i`, if it is one.

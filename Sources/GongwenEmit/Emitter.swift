@@ -15,7 +15,24 @@ public struct RecordEncoder: Sendable {
   }
 
   /// One JSON object on one line, without the trailing newline.
-  public func line<T: Encodable>(_ value: T) throws(StageFailure) -> Data {
+  public func line<T: Encodable>(_ value: T) throws(StageFailure) -> Data { try foundationLine(value) }
+
+  /// A document record on one line: the hand-written `RecordWriter` (same bytes as `JSONEncoder`).
+  public func line(_ document: DocumentRecord) throws(StageFailure) -> Data {
+    var w = RecordWriter(capacity: document.text.utf8.count * 2 + 1024)
+    if w.document(document) { return Data(w.bytes) }
+    return try foundationLine(document)
+  }
+
+  /// A task record on one line: the hand-written `RecordWriter` (same bytes as `JSONEncoder`).
+  public func line(_ task: TaskRecord) throws(StageFailure) -> Data {
+    var w = RecordWriter(capacity: task.text.utf8.count + 512)
+    w.task(task)
+    return Data(w.bytes)
+  }
+
+  /// `line` through `JSONEncoder`, for any record (the reference the fast paths are tested against).
+  public func foundationLine<T: Encodable>(_ value: T) throws(StageFailure) -> Data {
     do { return try Self.makeEncoder().encode(value) } catch {
       throw StageFailure(stage: "emit", code: "encode_failed", message: "could not encode record: \(error)")
     }

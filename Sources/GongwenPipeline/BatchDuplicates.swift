@@ -156,7 +156,7 @@ public final class BatchDuplicateLinker {
     defer { try? handle.close() }
     let encoder = RecordEncoder()
     let decoder = JSONDecoder()
-    var pending = Data()
+    var pending: [UInt8] = []
     var lineNumber = 0
 
     func emit(_ line: Data) throws(StageFailure) {
@@ -181,15 +181,24 @@ public final class BatchDuplicateLinker {
         throw StageFailure(stage: "emit", code: "output_unreadable", message: "cannot read \(path): \(error)")
       }
       if chunk.isEmpty { break }
-      pending.append(chunk)
-      var start = pending.startIndex
-      while let nl = pending[start...].firstIndex(of: 0x0A) {
-        try emit(Data(pending[start..<nl]))
-        start = pending.index(after: nl)
+      pending.append(contentsOf: chunk)
+      // Line ends found with memchr over the buffer: iterating `Data` byte by byte through its
+      // Collection API costs an exclusivity check per byte.
+      let lines: [Range<Int>] = pending.withUnsafeBytes { raw in
+        var out: [Range<Int>] = []
+        guard let base = raw.baseAddress else { return out }
+        var s = 0
+        while s < raw.count, let hit = memchr(base + s, 0x0A, raw.count - s) {
+          let nl = base.distance(to: UnsafeRawPointer(hit))
+          out.append(s..<nl)
+          s = nl + 1
+        }
+        return out
       }
-      pending = Data(pending[start...])
+      for r in lines { try emit(Data(pending[r])) }
+      if let last = lines.last { pending.removeFirst(last.upperBound + 1) }
     }
-    if !pending.isEmpty { try emit(pending) }
+    if !pending.isEmpty { try emit(Data(pending)) }
   }
 }
 

@@ -331,13 +331,3 @@ extension String {
   }
 }
 
-/// A small set of characters from a rules string (a handful of punctuation marks): a linear scan
-/// beats hashing for sets this small, and these are tested for most characters of a document.
-public struct ScalarSet: Sendable {
-  let items: [Unicode.Scalar]
-  init(_ s: String) { items = Array(Set(s.unicodeScalars)) }
-  @inline(__always) func contains(_ c: Unicode.Scalar) -> Bool {
-    for x in items where x == c { return true }
-    return false
-  }
-}

@@ -608,8 +608,31 @@ struct SegmentRun {
         if k >= limit { break }
         end = min(lineEnd(k), limit)
       }
+      // label lines right after it (牵头单位：区发改局 / 主要协作单位：… on their own lines) are its
+      // attribution, not a closing paragraph
+      while end < limit {
+        var k = end
+        while k < limit, isSpaceOrNewline(s[k]) { k += 1 }
+        if k >= limit { break }
+        let next = min(lineEnd(k), limit)
+        guard isLabelLine(trimmed(k..<next)) else { break }
+        end = next
+      }
     }
     return trimmed(a.start..<end).upperBound
+  }
+
+  /// A line that is a labelled attribution on its own (`牵头单位：区发改局`, `主要协作单位：…`): a
+  /// colon within its first eight characters, and the line in brackets is a whole
+  /// `sequence.attribution` match. A regex error or timeout counts as no.
+  func isLabelLine(_ r: Range<Int>) -> Bool {
+    guard !r.isEmpty, r.count <= 240 else { return false }
+    guard s[r.lowerBound..<min(r.upperBound, r.lowerBound + 8)].contains(where: { $0 == "：" || $0 == ":" }) else {
+      return false
+    }
+    let text: [Unicode.Scalar] = ["（"] + Array(s[r]) + ["）"]
+    guard let re = try? rules.attributionRegex.matcher(), let m = try? re.match(in: text, at: 0) else { return false }
+    return m.range.upperBound == text.count
   }
 
   func heading(body: Range<Int>, subtreeEnd: Int) -> String? {

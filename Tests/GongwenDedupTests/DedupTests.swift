@@ -92,6 +92,15 @@ struct UnitTests {
     #expect(u.allSatisfy { !$0.1 && $0.2 == nil })
   }
 
+  @Test func labelLinesAreAttributions() {
+    // Corpus/unseen 109: the label lines after each clause are its attribution, never content.
+    let u = units("1.创建国家卫生县城。\n牵头责任单位：县卫健委\n主要协作单位：各乡镇人民政府、县政府有关部门\n  责任单位：区财政局")
+    #expect(u.filter(\.1).map(\.0) == ["牵头责任单位：县卫健委", "主要协作单位：各乡镇人民政府、县政府有关部门", "责任单位：区财政局"])
+    // a keyword later in a line, or without a colon, is not a label line
+    let v = units("加强协作单位之间的配合：每月一次。\n责任单位要按时报送。")
+    #expect(v.allSatisfy { !$0.1 })
+  }
+
   @Test func closingQuoteStaysWithItsSentence() {
     #expect(units("要求“保基本。”下一句。").map(\.0) == ["要求“保基本。”", "下一句。"])
   }
@@ -99,6 +108,15 @@ struct UnitTests {
 
 @Suite("Dedup")
 struct DedupTests {
+  @Test func repeatedLabelLinesAreKept() throws {
+    // Corpus/unseen 109: the same cooperating-units line closes every clause.
+    let line = "主要协作单位：各乡镇人民政府、经济开发区管委会，县政府有关部门、有关直属单位"
+    let input = "1.创建国家卫生县城。\n牵头责任单位：县卫健委\n\(line)\n2.推广家庭医生签约服务。\n牵头责任单位：县卫健委\n\(line)"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == input)
+    #expect(out.removed.isEmpty)
+  }
+
   @Test func repeatedParagraphIsRemovedAndRecorded() throws {
     let p = "（一）建立目标责任制。自治区医改办公室将继续与各地签订责任状。"
     let input = "关于印发的通知\n\(p)\n其他内容的一句话。\n\(p)\n结尾。"

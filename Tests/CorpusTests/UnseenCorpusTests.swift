@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import GongwenCore
+import GongwenEval
+import GongwenPipeline
+import GongwenTestSupport
+
+/// Corpus/unseen and Corpus/heldout: real notices in styles the team did not tune for (issue 5),
+/// scored against keys written by reading them. Unlike the golden suite, differences are allowed;
+/// each folder's pooled (path, department) F1 is held to a floor so that rule changes cannot
+/// quietly make it worse.
+///
+/// The issue's target is 0.90. Corpus/unseen's floor stays under it while the two flattened-table
+/// notices (107, 108: bare row numbers, roles given once in a column header) score 0 — see
+/// Corpus/unseen/README.md. Corpus/heldout was scored first blind (0.972), then its general gaps
+/// were fixed (see Corpus/heldout/README.md). Raise a floor whenever the score goes up.
+@Suite struct UnseenCorpusTests {
+  static let target = 0.90
+  struct Folder: Sendable, CustomTestStringConvertible {
+    let name: String
+    let floor: Double
+    let minNotices: Int
+    var testDescription: String { name }
+  }
+  static let folders = [Folder(name: "unseen", floor: 0.88, minNotices: 6),
+                        Folder(name: "heldout", floor: 0.98, minNotices: 4)]
+
+  static let pipeline = Pipeline(rules: TestSupport.rules)
+
+  static func outcome(_ folder: Folder) throws -> CorpusEvaluation.Outcome {
+    let corpus = TestSupport.packageRoot.appendingPathComponent("Corpus/" + folder.name)
+    return try CorpusEvaluation(
+      pipeline: pipeline, evaluator: Evaluator(canonical: { pipeline.canonicalDepartment($0) })
+    ).run(corpus: corpus.path)
+  }
+
+  @Test(arguments: folders) func everyNoticeIsScoredAndPooledF1StaysAboveTheFloor(_ folder: Folder) throws {
+    let outcome = try Self.outcome(folder)
+    #expect(outcome.unscored.isEmpty, "notices without Corpus/\(folder.name)/expected/<name>.json: \(outcome.unscored)")
+    #expect(outcome.failures.isEmpty, "\(outcome.failures)")
+    #expect(outcome.results.count >= folder.minNotices)
+    print(CorpusEvaluation.render(outcome, showDiff: false))
+    let f1 = outcome.pooled.pathDepartment.f1
+    #expect(f1 >= folder.floor, "Corpus/\(folder.name) pooled (path, department) F1 \(outcome.pooled.pathDepartment)")
+    if f1 < Self.target {
+      print("Corpus/\(folder.name): pooled F1 \(f1) is below the issue-5 target \(Self.target)")
+    }
+  }
+}
