@@ -150,6 +150,9 @@ struct ReconstructionTests {
   }
 }
 
+/// A look at one generated scrape, for working on the reconstruction:
+/// `RECON_DEBUG=seed,maxDrop[,reattach 0/1[,reorder 0/1]] swift test --filter ReconstructionDebug`
+/// prints the scrape's chunks and the output as indices of the notice's units.
 @Suite("Reconstruction debug") struct ReconstructionDebug {
   @Test func show() throws {
     guard let spec = ProcessInfo.processInfo.environment["RECON_DEBUG"] else { return }
