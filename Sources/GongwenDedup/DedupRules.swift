@@ -24,6 +24,8 @@ public struct DedupRules: RuleFile {
     public var reorderDeepItems: Bool
     public var reorderNearestOnTie: Bool
     public var reorderAttributionFollows: Bool
+    public var reattachSingleCopies: Bool
+    public var reattachByNumbering: Bool
 
     enum CodingKeys: String, CodingKey {
       case version
@@ -44,6 +46,8 @@ public struct DedupRules: RuleFile {
       case reorderDeepItems = "reorder_deep_items"
       case reorderNearestOnTie = "reorder_nearest_on_tie"
       case reorderAttributionFollows = "reorder_attribution_follows"
+      case reattachSingleCopies = "reattach_single_copies"
+      case reattachByNumbering = "reattach_by_numbering"
     }
   }
 
@@ -74,6 +78,10 @@ public struct DedupRules: RuleFile {
   public let reorderNearestOnTie: Bool
   /// Whether a parent's closing attribution goes to the last child moved in after it.
   public let reorderAttributionFollows: Bool
+  /// Move units occurring once next to the kept copy of the neighbour the scrape gave them (see `Reattacher`).
+  public let reattachSingleCopies: Bool
+  /// Whether a stretch with a jump on both sides goes to the one open place its numbering continues.
+  public let reattachByNumbering: Bool
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -120,5 +128,7 @@ public struct DedupRules: RuleFile {
     reorderDeepItems = raw.reorderDeepItems
     reorderNearestOnTie = raw.reorderNearestOnTie
     reorderAttributionFollows = raw.reorderAttributionFollows
+    reattachSingleCopies = raw.reattachSingleCopies
+    reattachByNumbering = raw.reattachByNumbering
   }
 }

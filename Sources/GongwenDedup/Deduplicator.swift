@@ -17,6 +17,10 @@ import GongwenCore
 /// repeating whole paragraphs), `repeated_sentence` (one sentence) or `repeated_run`, and name the
 /// source span of the copy that was kept.
 ///
+/// When repeats were removed (a bad scrape) and `reattach_single_copies` is on, the order of a scrape
+/// made of overlapping passes is reconstructed first (`Reattacher`): units follow their first
+/// occurrence, and units occurring once go next to the kept copy of the neighbour the scrape gave
+/// them; each move is a `reordered_units` warning; stats `dedup_reattached_units` / `_chars`.
 /// When repeats were removed (a bad scrape) and `reorder_units` is on, numbered units that the
 /// scrape pasted out of order are then moved to where their numbering continues (`Reassembler`).
 /// A move removes nothing: scalars move with their origins, so `origin` stays exact but need not
@@ -193,6 +197,48 @@ public struct Deduplicator: Sendable {
     out.text = text.removing(ranges)
     out.stats["dedup_removed_runs", default: 0] += ranges.count
     out.stats["dedup_removed_chars", default: 0] += removedChars
+    if rules.reattachSingleCopies,
+      let (order, moves) = Reattacher(rules: rules).order(units: units, removed: finder.removed, counterpart: counterpart)
+    {
+      // Kept scalar k is at k - removedBefore[k] in the deduplicated text.
+      var removedBefore = [Int](repeating: 0, count: s.count + 1)
+      for k in 0..<s.count { removedBefore[k + 1] = removedBefore[k] + (owner[k] != none ? 1 : 0) }
+      let clean = out.text
+      let keptUnits = units.indices.filter { !finder.removed[$0] && !units[$0].isContentless }
+      // Each kept unit takes the text up to the next kept unit along (line breaks, blank units).
+      var range = [Int: Range<Int>]()
+      for (p, u) in keptUnits.enumerated() {
+        let a = units[u].start - removedBefore[units[u].start]
+        let b = p + 1 < keptUnits.count ? units[keptUnits[p + 1]].start - removedBefore[units[keptUnits[p + 1]].start] : clean.count
+        range[u] = a..<b
+      }
+      let prefixEnd = keptUnits.first.map { units[$0].start - removedBefore[units[$0].start] } ?? clean.count
+      var scalars = Array(clean.scalars[0..<prefixEnd])
+      var origin = Array(clean.origin[0..<prefixEnd])
+      for u in order {
+        guard let r = range[u] else { continue }
+        scalars.append(contentsOf: clean.scalars[r])
+        origin.append(contentsOf: clean.origin[r])
+      }
+      if scalars.count == clean.count {
+        out.text = CleanText(scalars: scalars, origin: origin, sourceLength: clean.sourceLength)
+        for m in moves {
+          let spans = m.units.map { text.sourceSpan(of: units[$0].start..<units[$0].end) }
+          let chars = m.units.reduce(0) { $0 + units[$1].end - units[$1].start }
+          let first = units[m.units[0]], anchor = units[m.anchor]
+          func label(_ u: TextUnit) -> String {
+            let t = text.string(u.start..<min(u.end, u.start + 12))
+            return String(String.UnicodeScalarView(t.unicodeScalars.filter { $0 != "\n" }))
+          }
+          out.warnings.append(DocumentWarning(
+            code: "reordered_units", stage: Self.stage,
+            message: "moved \(m.units.count) unit(s) occurring once, starting \(label(first))… (\(chars) characters), \(m.after ? "after" : "before") the kept copy of their neighbour \(label(anchor))… (\(m.reason))",
+            span: Span(start: spans.map(\.start).min() ?? 0, end: spans.map(\.end).max() ?? 0)))
+          out.stats["dedup_reattached_units", default: 0] += m.units.count
+          out.stats["dedup_reattached_chars", default: 0] += chars
+        }
+      }
+    }
     return out
   }
 }

@@ -68,7 +68,7 @@ enum DedupFixtures {
         break
       }
       // Reassembly moves whole units: origins then stay distinct but need not increase.
-      if output.stats["dedup_reordered_units", default: 0] > 0 {
+      if output.stats["dedup_reordered_units", default: 0] > 0 || output.stats["dedup_reattached_units", default: 0] > 0 {
         if covered[o] {
           problems.append("origin \(o) used twice")
           break

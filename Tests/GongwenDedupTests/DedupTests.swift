@@ -34,6 +34,8 @@ struct DedupRulesTests {
       reorder_deep_items: true
       reorder_nearest_on_tie: true
       reorder_attribution_follows: true
+      reattach_single_copies: true
+      reattach_by_numbering: true
       """
     do {
       _ = try RuleSet.decode(DedupRules.self, yaml: yaml)
@@ -52,7 +54,7 @@ struct DedupRulesTests {
       keys += 1
       #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
     }
-    #expect(keys == 18)
+    #expect(keys == 20)
   }
 
   @Test func missingKeyIsR003() {

@@ -79,7 +79,8 @@ struct ReassemblyTests {
     #expect(DedupFixtures.invariantProblems(input: input, output: out) == [])
     // Moves never lose or duplicate text: same multiset of scalars as without reassembly.
     let rules = try RuleSet.decode(DedupRules.self, yaml: try DedupTests.rulesYAML(maxPasses: 4)
-      .replacingOccurrences(of: "reorder_units: true", with: "reorder_units: false"))
+      .replacingOccurrences(of: "reorder_units: true", with: "reorder_units: false")
+      .replacingOccurrences(of: "reattach_single_copies: true", with: "reattach_single_copies: false"))
     let plain = try Deduplicator(rules: rules).dedup(NormalizedDocument(text: CleanText(source: input)))
     #expect(out.text.origin.sorted() == plain.text.origin)
     #expect(out.text.count == plain.text.count)
