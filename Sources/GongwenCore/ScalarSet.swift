@@ -8,9 +8,9 @@
 /// every test and was a measurable part of Dedup's unit splitting.
 public struct ScalarSet: Sendable, Equatable, ExpressibleByArrayLiteral {
   static let linearLimit = 24
-  private var small: [UInt32] = []
-  private var bmp: [UInt64]? = nil
-  private var astral: Set<UInt32> = []
+  @usableFromInline var small: [UInt32] = []
+  @usableFromInline var bmp: [UInt64]? = nil
+  @usableFromInline var astral: Set<UInt32> = []
 
   public init() {}
 
@@ -59,15 +59,19 @@ public struct ScalarSet: Sendable, Equatable, ExpressibleByArrayLiteral {
     if v < 0x10000 { bmp![Int(v >> 6)] |= 1 << UInt64(v & 63) } else { astral.insert(v) }
   }
 
-  @inline(__always) public func contains(_ s: Unicode.Scalar) -> Bool { contains(s.value) }
+  // Inlinable: it is called for most characters of a document from every stage, and a
+  // cross-module call (with retains of the storage) cost more than the test itself.
+  @inlinable @inline(__always) public func contains(_ s: Unicode.Scalar) -> Bool { contains(s.value) }
 
-  @inline(__always) public func contains(_ v: UInt32) -> Bool {
+  @inlinable @inline(__always) public func contains(_ v: UInt32) -> Bool {
     if let bmp {
-      if v < 0x10000 { return bmp[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+      if v < 0x10000 { return bmp.withUnsafeBufferPointer { $0[Int(v >> 6)] } & (1 << UInt64(v & 63)) != 0 }
       return astral.contains(v)
     }
-    for x in small where x == v { return true }
-    return false
+    return small.withUnsafeBufferPointer { buf in
+      for x in buf where x == v { return true }
+      return false
+    }
   }
 
   public var isEmpty: Bool { bmp == nil ? small.isEmpty : members.isEmpty }
