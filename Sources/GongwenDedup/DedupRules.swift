@@ -24,6 +24,7 @@ public struct DedupRules: RuleFile {
     public var reorderDeepItems: Bool
     public var reorderNearestOnTie: Bool
     public var reorderAttributionFollows: Bool
+    public var tableHeader: Located<[String]>
 
     enum CodingKeys: String, CodingKey {
       case version
@@ -44,6 +45,7 @@ public struct DedupRules: RuleFile {
       case reorderDeepItems = "reorder_deep_items"
       case reorderNearestOnTie = "reorder_nearest_on_tie"
       case reorderAttributionFollows = "reorder_attribution_follows"
+      case tableHeader = "table_header"
     }
   }
 
@@ -74,6 +76,9 @@ public struct DedupRules: RuleFile {
   public let reorderNearestOnTie: Bool
   /// Whether a parent's closing attribution goes to the last child moved in after it.
   public let reorderAttributionFollows: Bool
+  /// A line holding only one of these (spaces aside) starts a flattened table: nothing from there
+  /// on is a repeat.
+  public let tableHeader: [[Unicode.Scalar]]
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -102,7 +107,11 @@ public struct DedupRules: RuleFile {
       problems.append(RuleProblem(at(raw.attributionKeywords), code: "R005",
                                   "attribution_keywords must be a non-empty list of non-empty strings"))
     }
+    if raw.tableHeader.value.contains(where: \.isEmpty) {
+      problems.append(RuleProblem(at(raw.tableHeader), code: "R005", "table_header: a word is empty"))
+    }
     if !problems.isEmpty { throw RuleErrors(problems) }
+    tableHeader = raw.tableHeader.value.map { Array($0.unicodeScalars) }
     minRunChars = raw.minRunChars.value
     minSentenceChars = raw.minSentenceChars.value
     minRunSentences = raw.minRunSentences.value

@@ -34,6 +34,7 @@ struct DedupRulesTests {
       reorder_deep_items: true
       reorder_nearest_on_tie: true
       reorder_attribution_follows: true
+      table_header: [序号]
       """
     do {
       _ = try RuleSet.decode(DedupRules.self, yaml: yaml)
@@ -52,7 +53,7 @@ struct DedupRulesTests {
       keys += 1
       #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
     }
-    #expect(keys == 18)
+    #expect(keys == 19)
   }
 
   @Test func missingKeyIsR003() {
