@@ -29,6 +29,12 @@ import ICUKit
 /// marker with no punctuation in between (`二、工作任务（一）…`). Levels that a notice skips are simply
 /// not represented in `path` (003: 一、（一） is [1, 1]).
 ///
+/// **Tables.** A table flattened to text (任务分解表: a `序号` line, the column names one per line, then
+/// rows whose number stands alone on a line) is found by `findTables`; its row numbers are candidates of
+/// the `tables.row` scheme, accepted without a sequence check (extracts skip rows) but only increasing,
+/// and each row unit carries the header (`ClauseUnit.table`) for Attribute. The last row of a table ends
+/// after one line per column. Outside a table a bare number line is never a marker.
+///
 /// **Paths** are unique: a marker whose path repeats an earlier one (a restart, or text repeated
 /// after dedup missed it) is kept on the stack so its children are read correctly, but it is not
 /// emitted (warning `duplicate_path`), and the previous unit ends where it starts.
