@@ -20,8 +20,9 @@ struct TextUnit: Sendable {
   /// FNV-1a over the unit's non-whitespace scalars.
   var hash: UInt64
   var marker: ClauseMarker?
-  /// At or after the header of a flattened table (`table_header`): never a repeat, since a
-  /// table's cells legitimately recur row after row (the same departments, the same official).
+  /// At or after the header of a flattened table (`table_header`): never a repeat of another
+  /// line, since a table's cells legitimately recur row after row (the same departments, the same
+  /// official); a sentence repeated inside one cell still is.
   var inTable = false
 
   var isContent: Bool { !isAttribution && contentChars > 0 }

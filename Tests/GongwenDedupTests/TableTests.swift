@@ -1,3 +1,4 @@
+import Foundation
 import GongwenCore
 import Testing
 
@@ -14,6 +15,15 @@ import Testing
     let out = try DedupFixtures.run(text)
     #expect(out.text.string == text)
     #expect(out.removed.isEmpty)
+  }
+
+  @Test func aSentenceRepeatedInsideOneCellIsStillARepeat() throws {
+    // 108: the task cell of row 80 holds the same sentence twice
+    let sentence = "实施中小学办学能力提升工程，推动义务教育优质均衡发展。"
+    let text = ["序号", "目标与任务", "责任单位", "80", "加大普惠性托育供给。" + sentence + sentence, "县教育局"].joined(separator: "\n")
+    let out = try DedupFixtures.run(text)
+    #expect(out.text.string == text.replacingOccurrences(of: sentence + sentence, with: sentence))
+    #expect(out.removed.count == 1)
   }
 
   @Test func withoutAHeaderTheSameLinesAreRepeats() throws {
