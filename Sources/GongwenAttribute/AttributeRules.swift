@@ -39,6 +39,7 @@ public struct AttributeRules: RuleFile {
     public var colons: [String]
     public var labels: [RawRoleWord]
     public var ignored_labels: [String]
+    public var ignored_columns: Located<[String]>
     public var role_words: [RawRoleWord]
     public var inline_roles: [RawRoleWord]
     public var joiners: [RawJoiner]
@@ -97,6 +98,8 @@ public struct AttributeRules: RuleFile {
   public let labels: [RoleWord]
   /// Labels whose lists are not departments (完成时限：), longest first.
   public let ignoredLabels: [[Unicode.Scalar]]
+  /// Table columns whose cells are never departments, besides `ignoredLabels` (备注).
+  public let ignoredColumns: [[Unicode.Scalar]]
   public let roleWords: [RoleWord]
   public let inlineRoles: [RoleWord]
   public let joiners: [Joiner]
@@ -175,6 +178,11 @@ public struct AttributeRules: RuleFile {
     }
     labels = roleWords(raw.labels, key: "labels")
     ignoredLabels = raw.ignored_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    ignoredColumns = raw.ignored_columns.value.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    for c in ignoredColumns + ignoredLabels where labels.contains(where: { $0.text == c }) {
+      bad(raw.ignored_columns.location,
+          "'\(String(String.UnicodeScalarView(c)))' is both a label and an ignored label or column")
+    }
     self.roleWords = roleWords(raw.role_words, key: "role_words")
     inlineRoles = roleWords(raw.inline_roles, key: "inline_roles")
     var joiners: [Joiner] = []

@@ -15,6 +15,11 @@ import ICUKit
 /// 2. a lost opening bracket `。责任部门:省卫生厅)`: the sentence before a stray closing bracket;
 /// 3. an unbracketed labelled list closing the unit (`牵头单位：A；配合单位：B、C`).
 ///
+/// A row of a flattened table (`ClauseUnit.table`, found by Segment) is read differently: its
+/// lines after the task text are its cells, each read against its column's name as if written
+/// `<column>：<cell>` (see `tableRow`); only where that gives nothing is the row searched like any
+/// other unit.
+///
 /// Everything about the wording comes from `AttributeRules` (Rules/attribute.yaml).
 public struct Attributor: Sendable {
   public let rules: AttributeRules
@@ -33,8 +38,12 @@ public struct Attributor: Sendable {
     var unknown: [String] = []
     var unknownSeen: Set<String> = []
     var firstUnknownRange: Range<Int>?
+    var unknownColumns: [String] = []
 
     for unit in outline.units {
+      if let header = unit.table {
+        for c in engine.unknownColumns(header) where !unknownColumns.contains(c) { unknownColumns.append(c) }
+      }
       let all = try engine.findAll(in: s, unit: unit)
       guard !all.isEmpty else {
         attributions.append(nil)
@@ -56,6 +65,13 @@ public struct Attributor: Sendable {
     }
 
     var warnings = missingAttributionWarnings(outline.units, attributions)
+    if !unknownColumns.isEmpty {
+      warnings.append(DocumentWarning(
+        code: "unknown_table_column", stage: "attribute",
+        message: "table column(s) neither a label nor ignored (add them to 'labels', 'ignored_labels' or 'ignored_columns' in Rules/attribute.yaml); their cells are not read: "
+          + unknownColumns.joined(separator: "、"),
+        span: nil))
+    }
     if !unknown.isEmpty {
       warnings.append(DocumentWarning(
         code: "unknown_department", stage: "attribute",
@@ -229,6 +245,7 @@ final class Engine {
   /// `（责任单位：…）` inside the unit). Only paragraph-final candidates are tried, with the same
   /// evidence checks as the closing one; a parenthetical inside a sentence never counts.
   func findAll(in s: [Unicode.Scalar], unit: ClauseUnit) throws(StageFailure) -> [Found] {
+    if let header = unit.table, let row = try tableRow(in: s, unit: unit, header: header) { return [row] }
     guard let last = try find(in: s, unit: unit) else { return [] }
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     var out: [Found] = [last]
@@ -288,6 +305,61 @@ final class Engine {
     }
     // an unbracketed labelled list (possibly ending with an inline role such as （牵头）)
     return try labelled(s, end: end, lo: lo)
+  }
+
+  // MARK: table rows
+
+  /// The roles a table column gives its cells: a column named like a label (`主要责任单位`,
+  /// `协同配合单位`, `牵头责任单位`) gives that label's roles; nil for any other column (a person
+  /// column such as `分管县领导` or a deadline column is never read as departments).
+  func columnRoles(_ name: [Unicode.Scalar]) -> RoleWord? {
+    r.labels.first { $0.text == name }
+  }
+
+  /// Columns after the task column that are neither labels nor ignored: their cells are skipped.
+  func unknownColumns(_ header: TableHeader) -> [String] {
+    header.columns.dropFirst(header.taskColumn + 1).filter { c in
+      let name = Array(c.unicodeScalars)
+      return columnRoles(name) == nil && !r.ignoredLabels.contains(name) && !r.ignoredColumns.contains(name)
+    }
+  }
+
+  /// A table row: the unit's lines are the cells of the columns from the task column on (after any
+  /// columns before it), one line each. When the row has at least one line per column, the cells
+  /// after the task text are its last lines (a task text over several lines, as from a cell with
+  /// paragraphs, keeps the rest aligned); with fewer lines (empty cells leave none) they are paired
+  /// with the columns in order. Each cell of a role column is parsed as `<label>：<cell>`, so it is
+  /// split like any list (、，,；) and canonicalised like any attribution. The range runs from the
+  /// first cell after the task text to the last, so the task text stays the unit's text.
+  func tableRow(in s: [Unicode.Scalar], unit: ClauseUnit, header: TableHeader) throws(StageFailure) -> Found? {
+    let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
+    let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    var lines: [Range<Int>] = []
+    var p = lo
+    while p < hi {
+      var e = p
+      while e < hi && s[e] != "\n" { e += 1 }
+      var a = p, b = e
+      while a < b && whitespace.contains(s[a]) { a += 1 }
+      while b > a && whitespace.contains(s[b - 1]) { b -= 1 }
+      if a < b { lines.append(a..<b) }
+      p = e + 1
+    }
+    let task = header.taskColumn
+    let after = header.columns.count - task - 1
+    guard after > 0, lines.count > task + 1 else { return nil }
+    let cells = lines.count >= task + 1 + after ? Array(lines.suffix(after)) : Array(lines[(task + 1)...])
+    guard let colon = r.colons.values.first.flatMap(Unicode.Scalar.init) else { return nil }
+    var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
+    for (k, cell) in cells.enumerated() {
+      guard let label = columnRoles(Array(header.columns[task + 1 + k].unicodeScalars)) else { continue }
+      let content = label.text + [colon] + Array(s[cell])
+      guard let p = try parse(content, 0..<content.count, shape: .labelled) else { continue }
+      parsed.items += p.items
+      for u in p.unknown where !parsed.unknown.contains(u) { parsed.unknown.append(u) }
+    }
+    guard !parsed.items.isEmpty, let first = cells.first, let last = cells.last else { return nil }
+    return Found(range: first.lowerBound..<last.upperBound, parsed: parsed)
   }
 
   /// The opening bracket matching the closing one at `c`, nesting counted, within `max_length`.

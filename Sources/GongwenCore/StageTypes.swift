@@ -140,9 +140,12 @@ public struct ClauseUnit: Sendable, Equatable {
   public var bodyRange: Range<Int>
   /// The short title sentence, where the unit has one (`加快推进基本医疗保障制度建设`).
   public var heading: String?
+  /// For a row of a flattened table (任务分解表): the header it is read against. nil for any other
+  /// unit. Segment finds the header; Attribute reads the row's cells against its columns.
+  public var table: TableHeader?
 
   public init(path: [Int], markers: [String], schemes: [String], markerRange: Range<Int>, ownRange: Range<Int>,
-              bodyRange: Range<Int>, heading: String?) {
+              bodyRange: Range<Int>, heading: String?, table: TableHeader? = nil) {
     self.path = path
     self.markers = markers
     self.schemes = schemes
@@ -150,6 +153,22 @@ public struct ClauseUnit: Sendable, Equatable {
     self.ownRange = ownRange
     self.bodyRange = bodyRange
     self.heading = heading
+    self.table = table
+  }
+}
+
+/// The header row of a table flattened to text, one cell per line (`序号` / `重点工作任务` /
+/// `主要责任单位` / `协同配合单位`): what a row's lines mean. A row's own text is its cells after the
+/// row number, one line per column.
+public struct TableHeader: Sendable, Equatable {
+  /// The column names after the row-number column, in order, as written (spaces removed).
+  public var columns: [String]
+  /// Index in `columns` of the column holding the task text.
+  public var taskColumn: Int
+
+  public init(columns: [String], taskColumn: Int) {
+    self.columns = columns
+    self.taskColumn = taskColumn
   }
 }
 

@@ -26,6 +26,7 @@ public struct DedupRules: RuleFile {
     public var reorderAttributionFollows: Bool
     public var reattachSingleCopies: Bool
     public var reattachByNumbering: Bool
+    public var tableHeader: Located<[String]>
 
     enum CodingKeys: String, CodingKey {
       case version
@@ -48,6 +49,7 @@ public struct DedupRules: RuleFile {
       case reorderAttributionFollows = "reorder_attribution_follows"
       case reattachSingleCopies = "reattach_single_copies"
       case reattachByNumbering = "reattach_by_numbering"
+      case tableHeader = "table_header"
     }
   }
 
@@ -82,6 +84,9 @@ public struct DedupRules: RuleFile {
   public let reattachSingleCopies: Bool
   /// Whether a stretch with a jump on both sides goes to the one open place its numbering continues.
   public let reattachByNumbering: Bool
+  /// A line holding only one of these (spaces aside) starts a flattened table: nothing from there
+  /// on is a repeat.
+  public let tableHeader: [[Unicode.Scalar]]
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -110,7 +115,11 @@ public struct DedupRules: RuleFile {
       problems.append(RuleProblem(at(raw.attributionKeywords), code: "R005",
                                   "attribution_keywords must be a non-empty list of non-empty strings"))
     }
+    if raw.tableHeader.value.contains(where: \.isEmpty) {
+      problems.append(RuleProblem(at(raw.tableHeader), code: "R005", "table_header: a word is empty"))
+    }
     if !problems.isEmpty { throw RuleErrors(problems) }
+    tableHeader = raw.tableHeader.value.map { Array($0.unicodeScalars) }
     minRunChars = raw.minRunChars.value
     minSentenceChars = raw.minSentenceChars.value
     minRunSentences = raw.minRunSentences.value

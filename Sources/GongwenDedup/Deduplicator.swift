@@ -279,6 +279,9 @@ struct RunFinder {
   func sameUnit(_ a: Int, _ b: Int) -> Bool {
     let x = units[a], y = units[b]
     if x.hash != y.hash || x.contentChars != y.contentChars || x.isAttribution != y.isAttribution { return false }
+    // a table's cells recur legitimately (see `TextUnit.inTable`): in a table only a sentence
+    // repeated inside one cell (one line) is a repeat
+    if x.inTable || y.inTable, x.paragraph != y.paragraph { return false }
     var i = x.start, j = y.start
     while true {
       while i < x.end, isSpace(scalars[i]) { i += 1 }

@@ -20,6 +20,10 @@ struct TextUnit: Sendable {
   /// FNV-1a over the unit's non-whitespace scalars.
   var hash: UInt64
   var marker: ClauseMarker?
+  /// At or after the header of a flattened table (`table_header`): never a repeat of another
+  /// line, since a table's cells legitimately recur row after row (the same departments, the same
+  /// official); a sentence repeated inside one cell still is.
+  var inTable = false
 
   var isContent: Bool { !isAttribution && contentChars > 0 }
   /// Only whitespace.
@@ -44,6 +48,7 @@ struct UnitSplitter {
       start = end
     }
 
+    let tableStart = tableHeaderStart(s) ?? n
     var atLineStart = true
     while i < n {
       let c = s[i]
@@ -84,7 +89,25 @@ struct UnitSplitter {
       i += 1
     }
     close(n)
+    for k in units.indices where units[k].start >= tableStart { units[k].inTable = true }
     return units
+  }
+
+  /// Start of the first line holding only a `table_header` word (spaces aside), if any.
+  func tableHeaderStart(_ s: [Unicode.Scalar]) -> Int? {
+    guard !rules.tableHeader.isEmpty else { return nil }
+    let longest = rules.tableHeader.map(\.count).max() ?? 0
+    var start = 0
+    while start < s.count {
+      var end = start
+      while end < s.count, s[end] != "\n" { end += 1 }
+      if end - start <= 2 * longest + 8 {
+        let word = s[start..<end].filter { !isSpace($0) }
+        if rules.tableHeader.contains(where: { $0.elementsEqual(word) }) { return start }
+      }
+      start = end + 1
+    }
+    return nil
   }
 
   private func makeUnit(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, paragraph: Int, attribution: Bool) -> TextUnit {

@@ -17,6 +17,12 @@ import ICUKit
 /// lines and finds nothing more to join (idempotence). A consequence: a short last line of a
 /// paragraph that does not end in punctuation cannot be told from a wrapped one once its
 /// paragraph is joined; real paragraphs end in 。 or a closing bracket.
+///
+/// A table flattened to text (任务分解表: `序号` / `重点工作任务` / … then one cell per line) holds
+/// no wrapped lines: each line is one cell, and a bare row number (`68`) must stay on its own line
+/// for Segment to see it. From the first line that holds only a `table_header` word (`序号`) on,
+/// no line is joined. A flattened table runs to the end of its page (it is the attachment), so the
+/// table is not closed again; prose after it keeps its breaks.
 struct LineJoinStep: NormalizeStep {
   static let id = "line_join"
   let rules: NormalizeRules.LineJoin
@@ -34,6 +40,7 @@ struct LineJoinStep: NormalizeStep {
     var lastScalar: Unicode.Scalar?
     var opener: Bool
     var titleEnding: Bool
+    var tableCell: Bool  // at or after a table header line: never joined
   }
 
   func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
@@ -43,6 +50,7 @@ struct LineJoinStep: NormalizeStep {
     let m = try rules.marker.matcher()
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
+    let tableStart = lines.firstIndex { isTableHeader(s[$0]) } ?? lines.count
     for (k, line) in lines.enumerated() {
       var markerEnd: Int? = nil
       if !line.isEmpty {
@@ -51,7 +59,8 @@ struct LineJoinStep: NormalizeStep {
         } catch { throw rules.marker.failure(error, stage: "normalize") }
       }
       var info = Info(first: k, last: k, length: 0, bodyLength: 0, marker: markerEnd != nil, runningNonEnum: false,
-                      enumCommas: 0, firstScalar: nil, lastScalar: nil, opener: false, titleEnding: false)
+                      enumCommas: 0, firstScalar: nil, lastScalar: nil, opener: false, titleEnding: false,
+                      tableCell: k >= tableStart)
       let bodyStart = markerEnd ?? line.lowerBound
       for i in line where s[i] != CharClass.space {
         info.length += 1
@@ -121,6 +130,7 @@ struct LineJoinStep: NormalizeStep {
 
   func shouldJoin(_ a: Info, _ b: Info, typical: Int) -> Bool {
     guard let last = a.lastScalar, b.length > 0 else { return false }
+    if a.tableCell || b.tableCell { return false }
     if rules.sentenceEnd.contains(last) || rules.paragraphEnd.contains(last) { return false }
     if b.marker { return false }
     if a.opener, a.titleEnding { return false }  // a complete title (关于…的通知) ends here
@@ -134,6 +144,13 @@ struct LineJoinStep: NormalizeStep {
     if aRunning { return true }
     if typical != Int.max, Double(a.length) >= rules.fullLineRatio * Double(typical) { return true }
     return false
+  }
+
+  /// The line holds only a `table_header` word (spaces aside): the first cell of a table's header.
+  func isTableHeader(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard !rules.tableHeader.isEmpty, line.count <= 2 * (rules.tableHeader.map(\.count).max() ?? 0) + 8 else { return false }
+    let content = line.filter { $0 != CharClass.space }
+    return rules.tableHeader.contains { $0.elementsEqual(content) }
   }
 
   func combine(_ a: Info, _ b: Info) -> Info {

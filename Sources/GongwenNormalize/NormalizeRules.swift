@@ -89,13 +89,14 @@ public struct NormalizeRules: RuleFile {
       public var titleOpeners: [String]
       public var titleEndings: [String]
       public var titleMaxChars: Located<Int>
+      public var tableHeader: Located<[String]>
       enum CodingKeys: String, CodingKey {
         case sentenceEnd = "sentence_end", paragraphEnd = "paragraph_end", runningPunctuation = "running_punctuation",
           enumerationComma = "enumeration_comma", markers, headingMaxChars = "heading_max_chars",
           headingMaxEnumerationCommas = "heading_max_enumeration_commas", fullLineQuantile = "full_line_quantile",
           fullLineRatio = "full_line_ratio", minLinesForTypical = "min_lines_for_typical",
           maxIterations = "max_iterations", titleOpeners = "title_openers", titleEndings = "title_endings",
-          titleMaxChars = "title_max_chars"
+          titleMaxChars = "title_max_chars", tableHeader = "table_header"
       }
     }
 
@@ -156,6 +157,9 @@ public struct NormalizeRules: RuleFile {
     public var titleOpeners: [[Unicode.Scalar]]
     public var titleEndings: [[Unicode.Scalar]]
     public var titleMaxChars: Int
+    /// A line holding only one of these (spaces aside) opens a flattened table: no line is joined
+    /// from there on.
+    public var tableHeader: [[Unicode.Scalar]]
   }
 
   public struct Width: Sendable {
@@ -305,7 +309,9 @@ public struct NormalizeRules: RuleFile {
       maxIterations: positive(j.maxIterations, "max_iterations"),
       titleOpeners: j.titleOpeners.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty },
       titleEndings: j.titleEndings.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty },
-      titleMaxChars: positive(j.titleMaxChars, "title_max_chars"))
+      titleMaxChars: positive(j.titleMaxChars, "title_max_chars"),
+      tableHeader: j.tableHeader.value.map { Array($0.unicodeScalars.filter { $0 != " " }) })
+    if lj.tableHeader.contains(where: \.isEmpty) { bad(j.tableHeader.location, "line_join.table_header: a word is empty") }
     lineJoin = lj
 
     // Doc numbers

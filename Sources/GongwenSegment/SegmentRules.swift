@@ -26,6 +26,21 @@ public struct SegmentRules: RuleFile {
     public var sequence: RawSequence
     public var heading: RawHeading
     public var metadata: RawMetadata
+    public var tables: RawTables
+  }
+
+  public struct RawTables: Decodable, Sendable {
+    public var header: Located<[String]>
+    public var task_columns: Located<[String]>
+    public var column_max_length: Located<Int>
+    public var row: RawRow
+  }
+
+  public struct RawRow: Decodable, Sendable {
+    public var id: Located<String>
+    public var pattern: Located<String>
+    public var rank: Located<Int>
+    public var max: Located<Int>
   }
 
   public struct RawScheme: Decodable, Sendable {
@@ -85,9 +100,24 @@ public struct SegmentRules: RuleFile {
     public let rank: Int
     public let inline: Bool
     public let max: Int
-    /// Capture group numbers of this scheme's branch and its number inside the combined `scanRegex`.
+    /// Capture group numbers of this scheme's branch and its number inside the combined `scanRegex`
+    /// (0 for the table row, which is not part of that pass).
     var branchGroup = 0
     var numberGroup = 0
+  }
+
+  /// Flattened tables (`tables` in the YAML): how a header row is recognised and a row numbered.
+  public struct Tables: Sendable {
+    /// Words of the header's first cell (`序号`), each the whole line.
+    let header: [[Unicode.Scalar]]
+    /// Names of the column holding the task text; a header needs one.
+    let taskColumns: [[Unicode.Scalar]]
+    let columnMaxLength: Int
+    /// The row number, matched against a whole trimmed line, with its number group.
+    let row: RuleRegex
+    let rowNumberGroup: Int
+    /// Index of the table-row scheme in `schemes` (after every scanned scheme).
+    public let rowScheme: Int
   }
 
   public struct DatePattern: Sendable {
@@ -100,7 +130,9 @@ public struct SegmentRules: RuleFile {
     var branch = 0, cy = 0, cm = 0, cd = 0
   }
 
+  /// The numbering schemes; the last one is the table row (`tables.row`), found only inside tables.
   public let schemes: [Scheme]
+  public let tables: Tables
   /// Every pattern that must see the whole document — all scheme markers, all dates, attachment and
   /// closing lines — as one alternation, so a document is loaded into ICU and scanned once.
   let scanRegex: RuleRegex
@@ -296,7 +328,31 @@ public struct SegmentRules: RuleFile {
       if list.count == alts.count, offset == scanGroups { branchesList = list }
     }
 
-    guard problems.isEmpty, let scan, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
+    // tables: the row scheme joins `schemes` after the scanned ones (it is not part of the scan)
+    let t = raw.tables
+    let tableHeader = words(t.header, "tables.header")
+    let taskColumns = words(t.task_columns, "tables.task_columns")
+    let columnMax = positive(t.column_max_length, "tables.column_max_length")
+    let rowMax = positive(t.row.max, "tables.row.max")
+    if seen.contains(t.row.id.value) || t.row.id.value.isEmpty {
+      problems.append(RuleProblem(at(t.row.id.location), code: "R005",
+                                  "tables.row id '\(t.row.id.value)' is empty or the id of a scheme"))
+    }
+    var rowRegex: RuleRegex? = nil
+    var rowGroup = 0
+    if let r = compile("tables.row", Located("(?:\(t.row.pattern.value))$", location: t.row.pattern.location)) {
+      if let m = try? r.matcher(), let g = m.groupNumber(named: "num") {
+        rowRegex = r
+        rowGroup = g
+      } else {
+        problems.append(RuleProblem(at(t.row.pattern.location), code: "R005",
+                                    "tables.row: pattern needs a named group (?<num>...) around the number"))
+      }
+    }
+    let rowScheme = schemes.count
+    schemes.append(Scheme(id: t.row.id.value, numerals: .arabic, rank: t.row.rank.value, inline: false, max: rowMax))
+
+    guard problems.isEmpty, let rowRegex, let scan, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
       let attachment, let closing
     else {
       throw RuleErrors(problems.isEmpty
@@ -304,6 +360,8 @@ public struct SegmentRules: RuleFile {
         : problems)
     }
     self.schemes = schemes
+    self.tables = Tables(header: tableHeader, taskColumns: taskColumns, columnMaxLength: columnMax, row: rowRegex,
+                         rowNumberGroup: rowGroup, rowScheme: rowScheme)
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.scanBranches = branchesList

@@ -29,6 +29,12 @@ import ICUKit
 /// marker with no punctuation in between (`二、工作任务（一）…`). Levels that a notice skips are simply
 /// not represented in `path` (003: 一、（一） is [1, 1]).
 ///
+/// **Tables.** A table flattened to text (任务分解表: a `序号` line, the column names one per line, then
+/// rows whose number stands alone on a line) is found by `findTables`; its row numbers are candidates of
+/// the `tables.row` scheme, accepted without a sequence check (extracts skip rows) but only increasing,
+/// and each row unit carries the header (`ClauseUnit.table`) for Attribute. The last row of a table ends
+/// after one line per column. Outside a table a bare number line is never a marker.
+///
 /// **Paths** are unique: a marker whose path repeats an earlier one (a restart, or text repeated
 /// after dedup missed it) is kept on the stack so its children are read correctly, but it is not
 /// emitted (warning `duplicate_path`), and the previous unit ends where it starts.
@@ -115,6 +121,8 @@ struct AcceptedMarker {
   var markers: [String]
   var schemes: [String]
   var emit: Bool
+  /// For a table row: the index of its table in `SegmentRun.tables`.
+  var table: Int? = nil
 }
 
 struct SegmentRun {
@@ -142,6 +150,8 @@ struct SegmentRun {
   /// Signature dates found in the text, in order.
   var signatures: [Signature] = []
   var accepted: [AcceptedMarker] = []
+  /// Headers of the flattened tables found (`findTables`), in text order.
+  var tables: [TableHeader] = []
   /// Where the first unit starts (end of the preamble), or the text length when there is none.
   var preambleEnd: Int
 
@@ -419,6 +429,8 @@ struct SegmentRun {
     var scheme: Int
     var number: Int
     var lineStart: Bool
+    /// A table row (`findTables`): the index of its table.
+    var table: Int? = nil
   }
 
   struct Level {
@@ -429,7 +441,7 @@ struct SegmentRun {
 
   /// The marker candidate of a scan match, if it is one with a readable number in range.
   func candidate(_ m: ICURegex.Match) -> Candidate? {
-    for (k, sc) in rules.schemes.enumerated() {
+    for (k, sc) in rules.schemes.enumerated() where sc.branchGroup >= 1 {  // (the table row is not scanned)
       guard sc.branchGroup - 1 < m.groups.count, m.groups[sc.branchGroup - 1] != nil else { continue }
       guard sc.numberGroup - 1 < m.groups.count, let nr = m.groups[sc.numberGroup - 1],
         let num = parseNumber(Array(s[nr]), sc.numerals), num >= 1, num <= sc.max
@@ -491,6 +503,7 @@ struct SegmentRun {
     var previousMarkerEnd: Int? = nil
     var ignoredAfterClosing = 0
     var ignoredAt: Range<Int>? = nil
+    var lastRow: [Int: Int] = [:]  // per table: the last row number accepted
 
     for c in cands {
       if c.start >= closingLimit {
@@ -501,7 +514,14 @@ struct SegmentRun {
       var popTo: Int
       var note: (String, String)? = nil
       var newLevel = false
-      if let k = stack.firstIndex(where: { $0.scheme == c.scheme }) {
+      if let t = c.table {
+        // A table row: its table's header vouches for it, so there is no sequence check and no gap
+        // warning (a department's extract of a longer table skips rows: 3, 68, 69, 73). Numbers
+        // only go up within a table: a smaller one is a cell holding a bare number.
+        guard lastRow[t].map({ c.number > $0 }) ?? true else { continue }
+        lastRow[t] = c.number
+        popTo = stack.firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
+      } else if let k = stack.firstIndex(where: { $0.scheme == c.scheme }) {
         let expected = stack[k].number + 1
         if c.number == expected {
           popTo = k
@@ -558,7 +578,7 @@ struct SegmentRun {
         if let i = closingStarts.firstIndex(where: { $0 > c.start }) { closingLimit = closingStarts[i] }
       }
       accepted.append(AcceptedMarker(start: c.start, end: c.end, path: path, markers: stack.map(\.marker),
-                                     schemes: stack.map { rules.schemes[$0.scheme].id }, emit: emit))
+                                     schemes: stack.map { rules.schemes[$0.scheme].id }, emit: emit, table: c.table))
       previousMarkerEnd = c.end
     }
     if ignoredAfterClosing > 0, let at = ignoredAt {
@@ -573,6 +593,7 @@ struct SegmentRun {
 
   mutating func units() throws(StageFailure) -> [ClauseUnit] {
     try scan()
+    try findTables()
     try acceptMarkers()
     guard !accepted.isEmpty else {
       // (the pipeline reports `no_numbered_clauses` for a document without tasks)
@@ -601,8 +622,10 @@ struct SegmentRun {
         subtreeEnd = ends[j]
         j += 1
       }
+      let table = a.table.map { tables[$0] }
       units.append(ClauseUnit(path: a.path, markers: a.markers, schemes: a.schemes, markerRange: a.start..<a.end,
-                              ownRange: own, bodyRange: body, heading: heading(body: body, subtreeEnd: subtreeEnd)))
+                              ownRange: own, bodyRange: body,
+                              heading: heading(body: body, subtreeEnd: subtreeEnd, tableRow: table != nil), table: table))
     }
     return units
   }
@@ -613,6 +636,7 @@ struct SegmentRun {
   /// `全市深化医药卫生体制改革工作任务艰巨…`) and the signature are not part of it.
   func lastUnitEnd(_ a: AcceptedMarker) -> Int {
     let limit = closingLimit
+    if let t = a.table { return lastRowEnd(a, lines: tables[t].columns.count, limit: limit) }
     var bs = a.end
     while bs < limit, isHSpace(s[bs]) { bs += 1 }
     let le = min(lineEnd(bs), limit)
@@ -675,7 +699,9 @@ struct SegmentRun {
     return m.range.upperBound == text.count
   }
 
-  func heading(body: Range<Int>, subtreeEnd: Int) -> String? {
+  /// The heading of a unit. A table row's task cell without a sentence end is its heading only
+  /// when cells follow it (a row cut off after its task text, as at the end of an excerpt, has none).
+  func heading(body: Range<Int>, subtreeEnd: Int, tableRow: Bool = false) -> String? {
     guard !body.isEmpty else { return nil }
     let bs = body.lowerBound
     let le = min(lineEnd(bs), body.upperBound)
@@ -692,13 +718,11 @@ struct SegmentRun {
         line = line.lowerBound..<(line.upperBound - 1)
       }
       guard !line.isEmpty, line.count <= rules.headingMaxLength else { return nil }
+      if tableRow, !hasText(from: le, to: subtreeEnd) { return nil }
       return text(line)
     }
     guard let t = firstTerm, t > bs, t - bs <= rules.headingMaxLength else { return runOnTitle(line) }
-    var more = false
-    var i = t + 1
-    while i < min(subtreeEnd, n) { if !isSpaceOrNewline(s[i]) { more = true; break }; i += 1 }
-    guard more else { return nil }
+    guard hasText(from: t + 1, to: subtreeEnd) else { return nil }
     var h = trimmed(bs..<t)
     while !h.isEmpty, rules.headingTrim.contains(s[h.upperBound - 1]) { h = h.lowerBound..<(h.upperBound - 1) }
     return h.isEmpty ? nil : text(h)
@@ -706,6 +730,123 @@ struct SegmentRun {
 }
 
 extension SegmentRun {
+  /// Something other than spaces and line breaks stands in `from..<to`.
+  func hasText(from: Int, to: Int) -> Bool {
+    var i = from
+    while i < min(to, n) {
+      if !isSpaceOrNewline(s[i]) { return true }
+      i += 1
+    }
+    return false
+  }
+
+  // MARK: Tables
+
+  /// Tables flattened to text (任务分解表), one cell per line: a line holding only a `tables.header`
+  /// word (`序号`), then the column names one per line (short, no punctuation but brackets) up to
+  /// the first line that is not one. The header counts only when one column is a task column
+  /// (`重点工作任务`); without that, `序号` is just a word. From the header to the end of the text (a
+  /// flattened table runs to the end of its page) a line that is wholly a row number
+  /// (`tables.row`: `3`, `68`) is a row candidate of that table, merged into `candidateList`; a
+  /// later header starts the next table. Outside a table a bare number line is never a candidate
+  /// (page numbers, counts).
+  mutating func findTables() throws(StageFailure) {
+    let tr = rules.tables
+    var rows: [Candidate] = []
+    var p = 0
+    while p < n {
+      let le = lineEnd(p)
+      let line = trimmed(p..<le)
+      if isTableHeaderWord(line), let (header, next) = try tableHeader(after: le) {
+        tables.append(header)
+        p = next
+        continue
+      }
+      if !tables.isEmpty, !line.isEmpty, let num = try rowNumber(line), num >= 1, num <= rules.schemes[tr.rowScheme].max {
+        rows.append(Candidate(start: line.lowerBound, end: line.upperBound, scheme: tr.rowScheme, number: num,
+                              lineStart: true, table: tables.count - 1))
+      }
+      p = le + 1
+    }
+    guard !rows.isEmpty else { return }
+    // merge, keeping document order (both lists are in it)
+    var merged: [Candidate] = []
+    merged.reserveCapacity(candidateList.count + rows.count)
+    var i = 0, j = 0
+    while i < candidateList.count || j < rows.count {
+      if j >= rows.count || (i < candidateList.count && candidateList[i].start <= rows[j].start) {
+        merged.append(candidateList[i])
+        i += 1
+      } else {
+        merged.append(rows[j])
+        j += 1
+      }
+    }
+    candidateList = merged
+  }
+
+  /// The trimmed line is a `tables.header` word, spaces aside.
+  func isTableHeaderWord(_ line: Range<Int>) -> Bool {
+    guard !line.isEmpty, line.count <= 16 else { return false }
+    let word = s[line].filter { !isHSpace($0) }
+    return rules.tables.header.contains { $0.elementsEqual(word) }
+  }
+
+  /// The column lines after a header word ending at `headerEnd`: the header, and where the lines
+  /// after it start. nil when no column is a task column.
+  func tableHeader(after headerEnd: Int) throws(StageFailure) -> (TableHeader, Int)? {
+    var columns: [[Unicode.Scalar]] = []
+    var p = headerEnd + 1
+    while p < n {
+      let le = lineEnd(p)
+      let line = trimmed(p..<le)
+      if line.isEmpty {
+        p = le + 1
+        continue
+      }
+      let name = s[line].filter { !isHSpace($0) }
+      guard name.count <= rules.tables.columnMaxLength,
+        !name.contains(where: { isPunctuation($0) && !isOpenBracket($0) && !isCloseBracket($0) }),
+        try rowNumber(line) == nil
+      else { break }
+      columns.append(name)
+      p = le + 1
+    }
+    guard let task = columns.firstIndex(where: { c in rules.tables.taskColumns.contains { $0 == c } }) else { return nil }
+    return (TableHeader(columns: columns.map { String(String.UnicodeScalarView($0)) }, taskColumn: task), min(p, n))
+  }
+
+  /// The number of a line that is wholly a row number (`tables.row`).
+  func rowNumber(_ line: Range<Int>) throws(StageFailure) -> Int? {
+    guard !line.isEmpty, line.count <= 16 else { return nil }
+    let rule = rules.tables.row
+    let m = try rule.matcher()
+    do {
+      guard let hit = try m.match(in: s[line], at: 0), hit.range.lowerBound == 0,
+        rules.tables.rowNumberGroup - 1 < hit.groups.count, let g = hit.groups[rules.tables.rowNumberGroup - 1]
+      else { return nil }
+      let digits = Array(s[(line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)])
+      return parseNumber(digits, .arabic)
+    } catch { throw rule.failure(error, stage: "segment") }
+  }
+
+  /// Where the last row of a table ends: after its cells, one line per column (`lines`), and no
+  /// further, so whatever follows the table (a closing paragraph, page furniture) is not read as
+  /// a cell.
+  func lastRowEnd(_ a: AcceptedMarker, lines: Int, limit: Int) -> Int {
+    var end = a.end
+    var p = a.end
+    var k = 0
+    while k < lines {
+      while p < limit, isSpaceOrNewline(s[p]) { p += 1 }
+      if p >= limit { break }
+      end = min(lineEnd(p), limit)
+      p = end
+      k += 1
+    }
+    return trimmed(a.start..<end).upperBound
+  }
+
   /// A known section title (`heading.run_on_titles`) that a scrape ran together with the body
   /// after it (`一、总体要求全面贯彻…`): the title, if more text follows it on the line.
   func runOnTitle(_ line: Range<Int>) -> String? {

@@ -10,10 +10,11 @@ import GongwenTestSupport
 /// each folder's pooled (path, department) F1 is held to a floor so that rule changes cannot
 /// quietly make it worse.
 ///
-/// The target is 0.90. Corpus/unseen's floor stays under it while the two flattened-table
-/// notices (107, 108: bare row numbers, roles given once in a column header) score 0 — see
-/// Corpus/unseen/README.md. Corpus/heldout was scored first blind (0.972), then its general gaps
-/// were fixed (see Corpus/heldout/README.md). Raise a floor whenever the score goes up.
+/// The target is 0.90. Corpus/unseen scored 0.887 while the two flattened-table notices
+/// (107, 108: bare row numbers, roles given once in a column header) scored 0; with tables read
+/// (branch `tables`) it is 0.988 — see Corpus/unseen/README.md. Corpus/heldout was scored first
+/// blind (0.972), then its general gaps were fixed (see Corpus/heldout/README.md). Raise a floor
+/// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
   struct Folder: Sendable, CustomTestStringConvertible {
@@ -22,7 +23,7 @@ import GongwenTestSupport
     let minNotices: Int
     var testDescription: String { name }
   }
-  static let folders = [Folder(name: "unseen", floor: 0.88, minNotices: 6),
+  static let folders = [Folder(name: "unseen", floor: 0.98, minNotices: 6),
                         Folder(name: "heldout", floor: 0.98, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)

@@ -86,6 +86,16 @@ func problems(_ text: String) -> [RuleProblem] {
     #expect(p.first?.message.contains("人力资源和社会保障厅") == true)
   }
 
+  @Test func aColumnCannotBeBothALabelAndIgnored() {
+    let line = 1 + (bundledYAML.components(separatedBy: "\n").firstIndex { $0.hasPrefix("ignored_columns:") } ?? -1)
+    let text = bundledYAML.replacingOccurrences(of: "ignored_columns: [备注,", with: "ignored_columns: [责任单位, 备注,")
+    let p = problems(text)
+    #expect(p.count == 1)
+    #expect(p.first?.code == "R005")
+    #expect(p.first?.location.line == line)
+    #expect(p.first?.message.contains("责任单位") == true)
+  }
+
   @Test func joinerMustNotSplitOnHe() {
     let (text, _) = yaml(inserting: "  - {text: 和, first_is_lead: false}", after: "joiners:")
     #expect(problems(text).map(\.code) == ["R005"])

@@ -21,7 +21,21 @@ private func problems(_ yaml: String) -> [RuleProblem] {
     let r = try RuleSet.decode(SegmentRules.self, yaml: bundledYAML)
     #expect(r.schemes.map(\.id) == ["chapter", "section", "article", "paren_ideograph", "chinese_dun", "chinese_paren",
                                     "arabic_dot", "arabic_paren", "arabic_half_paren", "paren_digit", "digit_stop",
-                                    "circled"])
+                                    "circled", "table_row"])
+    #expect(r.tables.rowScheme == r.schemes.count - 1)
+  }
+
+  @Test func tableRulesAreValidatedWithTheirLine() {
+    let rowLine = 1 + (bundledYAML.components(separatedBy: "\n").firstIndex { $0.contains("row: {id: table_row") } ?? -1)
+    #expect(rowLine > 1)
+    let noGroup = bundledYAML.replacingOccurrences(of: "pattern: '(?<num>[0-9]{1,3})', rank: 90", with: "pattern: '[0-9]{1,3}', rank: 90")
+    #expect(problems(noGroup).contains { $0.code == "R005" && $0.location.line == rowLine && $0.message.contains("tables.row") })
+    let badRegex = bundledYAML.replacingOccurrences(of: "pattern: '(?<num>[0-9]{1,3})', rank: 90", with: "pattern: '(?<num>[0-9', rank: 90")
+    #expect(problems(badRegex).contains { $0.code == "R004" && $0.location.line == rowLine })
+    let clash = bundledYAML.replacingOccurrences(of: "row: {id: table_row", with: "row: {id: circled")
+    #expect(problems(clash).contains { $0.code == "R005" && $0.message.contains("circled") })
+    let emptyTask = bundledYAML.replacingOccurrences(of: "  task_columns: [重点工作任务, 目标与任务, 目标任务, 工作任务, 重点任务, 主要任务, 具体任务, 任务内容, 工作内容, 工作措施, 主要措施, 具体措施, 任务, 工作目标]", with: "  task_columns: []")
+    #expect(problems(emptyTask).contains { $0.code == "R005" && $0.message.contains("tables.task_columns") })
   }
 
   @Test func aNewSchemeNeedsOnlyYAML() throws {

@@ -1,0 +1,61 @@
+import GongwenAttribute
+import GongwenCore
+import Testing
+
+/// Rows of a flattened table (Corpus/unseen 107, 108): the cells after the task text are read
+/// against the header's columns.
+@Suite struct TableTests {
+  /// One table row `number` + lines, with the header Segment would have found.
+  func row(_ lines: [String], columns: [String], taskColumn: Int = 0) throws -> Attribution? {
+    let (o, t) = makeOutline([U("80", [80], "\n" + lines.joined(separator: "\n"))])
+    var outline = o
+    outline.units[0].table = TableHeader(columns: columns, taskColumn: taskColumn)
+    outline.units[0].bodyRange = (outline.units[0].bodyRange.lowerBound + 1)..<outline.units[0].bodyRange.upperBound
+    return try Attributor(rules: bundled).attribute(outline, text: t).attributions[0]
+  }
+
+  @Test func roleColumnsGiveDepartmentsWithTheirRoles() throws {
+    // 107: 主要责任单位 -> responsible, 协同配合单位 -> participating, cells split like any list
+    let a = try #require(try row(["固定资产投资增长7.5%左右。", "区发改委", "区工信局、区住建局，各乡镇人民政府、街道办事处，魏武国控集团。"],
+                                 columns: ["重点工作任务", "主要责任单位", "协同配合单位"]))
+    #expect(a.responsible == ["区发展和改革委员会"])
+    #expect(a.participating == ["区工业和信息化局", "区住房和城乡建设局", "各乡镇人民政府", "街道办事处", "魏武国控集团"])
+    #expect(a.lead.isEmpty)
+    #expect(a.raw == "区发改委\n区工信局、区住建局，各乡镇人民政府、街道办事处，魏武国控集团。")
+  }
+
+  @Test func aPersonColumnIsNeverADepartment() throws {
+    // 108: 分管县领导 names officials; 牵头责任单位 -> lead, 责任单位 -> responsible
+    let a = try #require(try row(["新增托位数400个以上。", "俞悦", "县教育局", "县各有关单位"],
+                                 columns: ["目标与任务", "分管县领导", "牵头责任单位", "责任单位"]))
+    #expect(a.departmentsRaw == ["县教育局", "县各有关单位"])
+    #expect(a.lead == ["县教育局"])
+    #expect(a.responsible == ["县各有关单位"])
+    // even when the official's cell looks like a department
+    let b = try #require(try row(["新增托位数400个以上。", "县教育局局长", "县教育局", "县各有关单位"],
+                                 columns: ["目标与任务", "分管县领导", "牵头责任单位", "责任单位"]))
+    #expect(!b.departmentsRaw.contains("县教育局局长"))
+  }
+
+  @Test func cellsAlignFromTheEndWhenTheTaskTextHasSeveralLinesAndInOrderWhenCellsAreEmpty() throws {
+    let columns = ["重点工作任务", "牵头单位", "配合单位"]
+    let a = try #require(try row(["推进学校建设。", "第二段任务说明。", "区教育局", "区财政局"], columns: columns))
+    #expect(a.lead == ["区教育局"])
+    #expect(a.participating == ["区财政局"])
+    // the 配合单位 cell is empty and left no line
+    let b = try #require(try row(["推进学校建设。", "区教育局"], columns: columns))
+    #expect(b.lead == ["区教育局"])
+    #expect(b.participating.isEmpty)
+  }
+
+  @Test func aRowWithoutCellsHasNoAttributionAndUnknownColumnsAreNotRead() throws {
+    #expect(try row(["大力推进“安心托幼”，全区托位数提高至560"], columns: ["重点工作任务", "主要责任单位"]) == nil)
+    // 工作要求 is neither a label nor ignored: its cell is not read, and the notice says so
+    let (o, t) = makeOutline([U("1", [1], "\n推进学校建设。\n区教育局\n区财政局")])
+    var outline = o
+    outline.units[0].table = TableHeader(columns: ["重点工作任务", "工作要求", "责任单位"], taskColumn: 0)
+    let out = try Attributor(rules: bundled).attribute(outline, text: t)
+    #expect(out.attributions[0]?.departmentsRaw == ["区财政局"])
+    #expect(out.warnings.contains { $0.code == "unknown_table_column" && $0.message.contains("工作要求") })
+  }
+}

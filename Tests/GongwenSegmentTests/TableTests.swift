@@ -1,0 +1,76 @@
+import GongwenCore
+import GongwenSegment
+import Testing
+
+/// Tables flattened to text (任务分解表, Corpus/unseen 107 and 108): a header row `序号` / columns,
+/// then rows whose number stands alone on its line. Positives and negatives.
+@Suite struct TableTests {
+  static let table = """
+    重点工作任务分解表
+    序号
+    重点工作任务
+    主要责任单位
+    协同配合单位
+    一、主要预期目标
+    3
+    固定资产投资增长7.5%左右。
+    区发改委
+    区工信局、区住建局。
+    二、加快社会事业发展
+    68
+    持续推进学前教育普及普惠、义务教育优质均衡发展，加快建设黎明小学、亳州四中等扩建教学楼项目。
+    区教育局
+    区政府有关部门。
+    69
+    深化与海亮集团合作，积极引进优质教育资源。
+    区教育局
+    区投资促进中心。
+    """
+
+  @Test func rowsAfterAHeaderAreMarkersUnderTheirSection() throws {
+    let (o, c) = try outline(Self.table)
+    #expect(o.units.map(\.path) == [[1], [1, 3], [2], [2, 68], [2, 69]])
+    #expect(o.units.map(\.markers) == [["一、"], ["一、", "3"], ["二、"], ["二、", "68"], ["二、", "69"]])
+    #expect(o.units[1].schemes == ["chinese_dun", "table_row"])
+    // rows skip numbers (an extract of a longer table): no numbering warnings for them
+    #expect(!o.warnings.contains { $0.code.hasPrefix("numbering_") })
+    // each row carries the header it is read against; sections do not
+    let header = TableHeader(columns: ["重点工作任务", "主要责任单位", "协同配合单位"], taskColumn: 0)
+    #expect(o.units.map(\.table) == [nil, header, nil, header, header])
+    // the row's text is its cells; the last row ends with its last cell
+    #expect(c.string(o.units[4].bodyRange) == "深化与海亮集团合作，积极引进优质教育资源。\n区教育局\n区投资促进中心。")
+    #expect(o.units[1].heading == "固定资产投资增长7.5%左右")
+    #expect(o.units[3].heading == nil)
+  }
+
+  @Test func theLastRowDoesNotRunIntoWhatFollowsTheTable() throws {
+    let (o, c) = try outline("序号\n目标与任务\n分管县领导\n牵头责任单位\n责任单位\n80\n新增托位数400个以上。\n俞悦\n县教育局\n县各有关单位\n以上任务请各单位认真落实，按时报送进展情况。")
+    #expect(o.units.map(\.path) == [[80]])
+    #expect(c.string(o.units[0].bodyRange) == "新增托位数400个以上。\n俞悦\n县教育局\n县各有关单位")
+  }
+
+  @Test func aRowCutOffAfterItsTaskTextHasNoHeading() throws {
+    let (o, _) = try outline("序号\n重点工作任务\n责任单位\n73\n大力推进“安心托幼”，全区托位数提高至560")
+    #expect(o.units.map(\.path) == [[73]])
+    #expect(o.units[0].heading == nil)
+  }
+
+  @Test func aBareNumberLineOutsideATableIsNotAMarker() throws {
+    // page numbers and counts on their own line, no header before them
+    let (o, _) = try outline("一、总体要求\n加快推进改革。\n3\n二、主要任务\n完善制度。\n68\n持续推进。")
+    #expect(o.units.map(\.path) == [[1], [2]])
+    #expect(o.warnings.isEmpty)
+  }
+
+  @Test func aHeaderWithoutATaskColumnIsNoTable() throws {
+    // 序号 / 姓名 / 单位: a list of people, not a task table
+    let (o, _) = try outline("一、参会人员\n序号\n姓名\n单位\n1\n张三\n区教育局")
+    #expect(o.units.map(\.path) == [[1]])
+  }
+
+  @Test func rowNumbersOnlyGoUpWithinATable() throws {
+    // a cell holding a bare number (a count) is not a row
+    let (o, _) = try outline("序号\n重点工作任务\n目标值\n责任单位\n5\n新建学校。\n3\n区教育局\n6\n新增托位。\n2\n区卫健委")
+    #expect(o.units.map(\.path) == [[5], [6]])
+  }
+}
