@@ -159,6 +159,13 @@ public final class Archive {
     }
   }
 
+  /// CPU time used so far by the calling thread, in microseconds (for the lookup counts).
+  static func threadCPU() -> Int {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Int(ts.tv_sec) * 1_000_000 + Int(ts.tv_nsec / 1000)
+  }
+
   static func describe(_ error: any Error) -> String {
     if let e = error as? DatabaseError {
       return e.message.map { "\($0) (SQLite \(e.resultCode))" } ?? "SQLite \(e.resultCode)"
@@ -266,6 +273,8 @@ public final class Archive {
   public func ingest(_ notice: PreparedNotice, run: Int64) throws(ArchiveError) -> IngestOutcome {
     let doc = notice.output.document
     let path = doc.source.path ?? doc.source.id ?? "<stdin>"
+    let started = Self.threadCPU()
+    defer { lookupCounts.storeMicros += Self.threadCPU() - started }
     return try guarded("storing \(path)") {
       try db.write { db -> IngestOutcome in
         var outcome: IngestOutcome
@@ -319,11 +328,16 @@ public final class Archive {
     public var compared = 0
     /// Candidates checked exactly (their text read).
     public var verified = 0
+    /// CPU time of the writing thread in lookups (microseconds).
+    public var lookupMicros = 0
+    /// CPU time of the writing thread in the whole store transaction of a notice, lookup and commit
+    /// included (microseconds).
+    public var storeMicros = 0
 
     public var asCounts: [String: Int] {
       ["lookups": lookups, "lsh_bucket_rows_read": bucketRows, "lsh_crowded_buckets": crowdedBuckets,
        "lsh_candidates": candidates, "lsh_candidates_capped": capped, "signatures_compared": compared,
-       "texts_verified": verified]
+       "texts_verified": verified, "lookup_cpu_us": lookupMicros, "store_cpu_us": storeMicros]
     }
   }
 
@@ -341,7 +355,11 @@ public final class Archive {
                                    arguments: [notice.output.document.textSha256, selfID])
     var links = same.map { DuplicateLink(documentId: $0, relation: Relation.duplicate.rawValue, similarity: 1) }
     var counts = lookupCounts
-    defer { lookupCounts = counts }
+    let started = Self.threadCPU()
+    defer {
+      counts.lookupMicros += Self.threadCPU() - started
+      lookupCounts = counts
+    }
     counts.lookups += 1
     let limit = similarity.maxBucket
     let lookup = try db.cachedStatement(sql: "SELECT doc FROM lsh_band WHERE band = ? AND key = ? ORDER BY doc DESC LIMIT ?")
