@@ -388,9 +388,9 @@ public final class Archive {
       if skip.contains(id) { continue }
       counts.compared += 1
       let blob: Data = row["signature"]
-      if (row["params"] as String) == params, let values = Signature.values(fromBytes: [UInt8](blob)),
-        !similarity.worthVerifying(signature, sizeA: length, Signature(values: values, bandKeys: []),
-                                   sizeB: row["shingles"])
+      if (row["params"] as String) == params,
+        let j = blob.withUnsafeBytes({ signature.estimatedJaccard(storedBytes: $0) }),
+        !similarity.worthVerifying(estimatedJaccard: j, sizeA: length, sizeB: row["shingles"])
       {
         continue
       }

@@ -94,7 +94,11 @@ extension SimilarityRules {
   /// threshold, so the exact check (which needs the other notice's text) can be skipped.
   /// `sizeA`/`sizeB` are the notices' shingle counts (`Fingerprint.length`).
   public func worthVerifying(_ a: Signature, sizeA: Int, _ b: Signature, sizeB: Int) -> Bool {
-    let j = a.estimatedJaccard(b)
+    worthVerifying(estimatedJaccard: a.estimatedJaccard(b), sizeA: sizeA, sizeB: sizeB)
+  }
+
+  /// `worthVerifying` from an already estimated Jaccard similarity `j`.
+  public func worthVerifying(estimatedJaccard j: Double, sizeA: Int, sizeB: Int) -> Bool {
     if j >= nearDuplicate - estimateMargin { return true }
     // |A ∩ B| = J / (1 + J) · (|A| + |B|)
     let shared = j / (1 + j) * Double(sizeA + sizeB)

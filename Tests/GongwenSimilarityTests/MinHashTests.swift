@@ -251,6 +251,14 @@ let seeds = ["000", "001", "002", "003", "004"].map { TestSupport.corpusNotice($
     }
   }
 
+  @Test func estimateFromStoredBytesEqualsTheDecodedOne() throws {
+    let a = try #require(Signature(text: seeds[2], rules: rules))
+    let b = try #require(Signature(text: editedCopy(seeds[2], phrases: 40, length: 15), rules: rules))
+    let stored = b.bytes
+    #expect(stored.withUnsafeBytes { a.estimatedJaccard(storedBytes: $0) } == a.estimatedJaccard(b))
+    #expect(stored.dropLast(8).withUnsafeBytes { a.estimatedJaccard(storedBytes: $0) } == nil)
+  }
+
   @Test func fastWhitespaceTestAgreesWithUnicode() {
     var disagreements: [UInt32] = []
     for v in UInt32(0)...0x10FFFF {
