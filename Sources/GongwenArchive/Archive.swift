@@ -131,6 +131,9 @@ public final class Archive {
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
       // 64 MiB page cache: keeps the LSH bucket index's upper levels in memory as the archive grows
       try db.execute(sql: "PRAGMA cache_size = -65536")
+      // reads through a memory map (up to SQLite's build limit): a lookup's random page reads in a
+      // large archive are memory accesses, not read() calls
+      try db.execute(sql: "PRAGMA mmap_size = 4294967296")
     }
     do {
       db = try DatabaseQueue(path: path, configuration: config)
@@ -375,17 +378,14 @@ public final class Archive {
     counts.capped += tally.count - ranked.count
     if ranked.isEmpty { return Array(sortLinks(links).prefix(similarity.maxLinks)) }
     // signature pre-check, then the exact check on the few that pass
-    let signatureOf = try db.cachedStatement(sql: """
-      SELECT d.id, m.params, m.signature, m.shingles FROM document d JOIN minhash m ON m.document_id = d.id WHERE d.seq = ?
-      """)
+    let signatureOf = try db.cachedStatement(sql: "SELECT params, signature, shingles FROM minhash WHERE doc = ?")
+    let idOf = try db.cachedStatement(sql: "SELECT id FROM document WHERE seq = ?")
     let params = similarity.signatureParameters
     let length = max(1, notice.scalars.count - similarity.shingleSize + 1)
     let skip = Set(same + [selfID])
     var verify: [(seq: Int64, id: String)] = []
     for (seq, _) in ranked {
       guard let row = try Row.fetchOne(signatureOf, arguments: [seq]) else { continue }
-      let id: String = row["id"]
-      if skip.contains(id) { continue }
       counts.compared += 1
       let blob: Data = row["signature"]
       if (row["params"] as String) == params,
@@ -394,6 +394,7 @@ public final class Archive {
       {
         continue
       }
+      guard let id = try String.fetchOne(idOf, arguments: [seq]), !skip.contains(id) else { continue }
       verify.append((seq, id))
     }
     if verify.isEmpty { return Array(sortLinks(links).prefix(similarity.maxLinks)) }
@@ -455,9 +456,8 @@ public final class Archive {
   /// The notice's signature and its band keys (`seq`: its `document.seq`).
   func insertIndex(_ db: Database, notice: PreparedNotice, seq: Int64) throws {
     guard let signature = notice.signature else { return }
-    let id = notice.output.document.id
-    try db.cachedStatement(sql: "INSERT INTO minhash (document_id, params, signature, shingles) VALUES (?, ?, ?, ?)")
-      .execute(arguments: [id, similarity.signatureParameters, Data(signature.bytes),
+    try db.cachedStatement(sql: "INSERT INTO minhash (doc, params, signature, shingles) VALUES (?, ?, ?, ?)")
+      .execute(arguments: [seq, similarity.signatureParameters, Data(signature.bytes),
                            max(1, notice.scalars.count - similarity.shingleSize + 1)])
     let bucket = try db.cachedStatement(sql: "INSERT OR IGNORE INTO lsh_band (band, key, doc) VALUES (?, ?, ?)")
     for (band, key) in signature.bandKeys.enumerated() {

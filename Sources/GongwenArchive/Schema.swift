@@ -126,8 +126,10 @@ enum ArchiveSchema {
         CREATE INDEX ingest_event_run ON ingest_event(run_id);
         """)
     }
-    // v2: band buckets point at document.seq (an integer, in ingestion order) instead of the text id:
-    // rows a third the size, and a lookup can take a crowded bucket's most recent members first.
+    // v2: band buckets and signatures point at document.seq (an integer, in ingestion order) instead of
+    // the text id: band rows a third the size, a lookup can take a crowded bucket's most recent members
+    // first, and a candidate's signature is one seek into a small table (not a seek into the large
+    // document table and one into an id index).
     m.registerMigration("v2") { db in
       try db.execute(sql: """
         -- LSH band buckets: candidates for a new notice are the rows sharing one (band, key); the primary
@@ -142,6 +144,18 @@ enum ArchiveSchema {
         INSERT INTO lsh_band (band, key, doc)
           SELECT b.band, b.key, d.seq FROM lsh_bucket b JOIN document d ON d.id = b.document_id;
         DROP TABLE lsh_bucket;
+
+        -- MinHash signature (little-endian UInt64s) and the parameters it was made with, by document.seq.
+        CREATE TABLE minhash_v2 (
+          doc INTEGER PRIMARY KEY REFERENCES document(seq) ON DELETE CASCADE,
+          params TEXT NOT NULL,
+          signature BLOB NOT NULL,
+          shingles INTEGER NOT NULL
+        );
+        INSERT INTO minhash_v2 (doc, params, signature, shingles)
+          SELECT d.seq, m.params, m.signature, m.shingles FROM minhash m JOIN document d ON d.id = m.document_id;
+        DROP TABLE minhash;
+        ALTER TABLE minhash_v2 RENAME TO minhash;
         """)
     }
     return m
