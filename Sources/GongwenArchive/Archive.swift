@@ -134,6 +134,9 @@ public final class Archive {
       // reads through a memory map (up to SQLite's build limit): a lookup's random page reads in a
       // large archive are memory accesses, not read() calls
       try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+      // checkpoint every 4000 WAL pages (16 MiB) instead of 1000: each notice's commit dirties pages
+      // all over the band index; a longer interval copies a page rewritten by several commits once
+      try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000")
     }
     do {
       db = try DatabaseQueue(path: path, configuration: config)

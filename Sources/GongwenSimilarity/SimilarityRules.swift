@@ -64,7 +64,7 @@ public struct SimilarityRules: RuleFile, Equatable {
   /// The bundled defaults (the same values as `Rules/similarity.yaml`), for tests and tools.
   public static let defaults = SimilarityRules(
     shingleSize: 5, signatureSize: 128, bands: 42, rows: 3, nearDuplicate: 0.6, containment: 0.8, maxLinks: 20,
-    estimateMargin: 0.2, maxCandidates: 32, maxBucket: 64, seed: 0x6A09_E667_F3BC_C908, skipWhitespace: true)
+    estimateMargin: 0.2, maxCandidates: 32, maxBucket: 16, seed: 0x6A09_E667_F3BC_C908, skipWhitespace: true)
 
   public init(shingleSize: Int, signatureSize: Int, bands: Int, rows: Int, nearDuplicate: Double,
               containment: Double, maxLinks: Int, estimateMargin: Double, maxCandidates: Int, maxBucket: Int,

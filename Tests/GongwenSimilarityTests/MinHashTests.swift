@@ -42,7 +42,7 @@ let seeds = ["000", "001", "002", "003", "004"].map { TestSupport.corpusNotice($
       max_links: 20
       estimate_margin: 0.2
       max_candidates: 32
-      max_bucket: 64
+      max_bucket: 16
       seed: 1
       skip_whitespace: true
       """
