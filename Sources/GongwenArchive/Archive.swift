@@ -369,7 +369,7 @@ public final class Archive {
     counts.lookups += 1
     let limit = similarity.maxBucket
     let lookup = try db.cachedStatement(sql: "SELECT doc FROM lsh_band WHERE band = ? AND key = ? ORDER BY doc DESC LIMIT ?")
-    var tally = BandTally<Int64>()
+    var tally = BandTally()
     for (band, key) in signature.bandKeys.enumerated() {
       let members = try Int64.fetchAll(lookup, arguments: [band, key, limit + 1])
       counts.bucketRows += members.count

@@ -154,30 +154,35 @@ public final class LSHIndex {
   }
 }
 
-/// LSH candidates of one notice with the number of bands each shares with it.
+/// LSH candidates of one notice (by integer handle, e.g. the archive's `document.seq`) with the number
+/// of bands each shares with it.
 ///
 /// Each band agrees with probability J^rows, so the count estimates the similarity before any
 /// signature or text is read: a near-duplicate (J ≥ 0.6) shares 9 of 42 bands on average, an
 /// unrelated notice of the same genre 1 or 2. `best(_:)` keeps the most promising candidates, so a
 /// lookup compares a bounded number of notices however many share a band with it.
-public struct BandTally<Handle: Hashable & Comparable & Sendable>: Sendable {
-  public private(set) var hits: [Handle: Int] = [:]
+/// (Concrete, not generic: it runs once per bucket row, and a generic used from another module is
+/// not specialised.)
+public struct BandTally: Sendable {
+  public private(set) var hits: [Int64: Int] = [:]
 
   public init() {}
 
   /// Counts one band's bucket (members are distinct within a bucket).
-  public mutating func add(_ bucket: some Sequence<Handle>) {
+  public mutating func add(_ bucket: some Sequence<Int64>) {
     for h in bucket { hits[h, default: 0] += 1 }
   }
-
-  public mutating func remove(_ h: Handle) { hits[h] = nil }
 
   public var count: Int { hits.count }
 
   /// At most `limit` candidates: most shared bands first, then the larger handle (for the archive, the
   /// more recently archived notice). Deterministic.
-  public func best(_ limit: Int) -> [(handle: Handle, bands: Int)] {
-    let ranked = hits.sorted { a, b in a.value != b.value ? a.value > b.value : a.key > b.key }
-    return ranked.prefix(max(0, limit)).map { (handle: $0.key, bands: $0.value) }
+  public func best(_ limit: Int) -> [(handle: Int64, bands: Int)] {
+    var ranked: [(handle: Int64, bands: Int)] = []
+    ranked.reserveCapacity(hits.count)
+    for (h, n) in hits { ranked.append((h, n)) }
+    ranked.sort { a, b in a.bands != b.bands ? a.bands > b.bands : a.handle > b.handle }
+    if ranked.count > limit { ranked.removeLast(ranked.count - max(0, limit)) }
+    return ranked
   }
 }

@@ -85,7 +85,7 @@ let seeds = ["000", "001", "002", "003", "004"].map { TestSupport.corpusNotice($
   }
 
   @Test func bandTallyRanksByBandsSharedThenNewest() {
-    var tally = BandTally<Int64>()
+    var tally = BandTally()
     tally.add([1, 2, 3])
     tally.add([2, 3])
     tally.add([3, 7])
