@@ -8,8 +8,10 @@
 # (a near-duplicate the archive must find).
 #
 # Usage: Benchmarks/archive_scale.sh [N=10000] [BATCH=1000] [JOBS=cores]
+#   e.g. Benchmarks/archive_scale.sh 100000 10000 2   (results: Benchmarks/ARCHIVE_RESULTS.md)
 #   GONGWEN=path/to/gongwen (default: builds and uses .build/release/gongwen)
 #   WORK=folder (default: a temporary folder, removed at the end unless KEEP=1)
+#   RULES=folder (default: Rules), e.g. to compare similarity settings
 set -euo pipefail
 
 N=${1:-10000}
@@ -58,18 +60,42 @@ for i in range(n):
         f.write(text)
 PY
 
-# wall time depends on what else runs on the machine; CPU time (user + system) is the cost
-printf "%10s %8s %10s %12s %12s %8s %6s %8s\n" "archive" "batch" "wall s" "wall ms/doc" "cpu ms/doc" "added" "near" "db MB"
+# wall time depends on what else runs on the machine; CPU time (user + system) is the cost.
+# cand/doc: LSH candidates per lookup; cmp/doc: signatures compared; ver/doc: texts verified;
+# rows/doc: bucket rows read (from the run's counts in the archive); load: 1-minute load average.
+# look/store: CPU ms per notice of the writing thread in lookups / in the whole store transaction
+# (the rest of "cpu ms" is the pipeline, run in parallel, and reading inputs).
+# A line ends with a note when a planted near-duplicate was missed or an unplanted notice was linked.
+printf "%9s %6s %8s %9s %9s %6s %6s %6s %5s %8s %7s %7s %7s %7s %6s\n" "archive" "batch" "wall s" "wall ms" "cpu ms" \
+  "look" "store" "added" "near" "db MB" "rows" "cand" "cmp" "ver" "load"
 TIMEFORMAT='%R %U %S'
 for dir in "$WORK"/in/b*; do
   count=$(ls "$dir" | wc -l)
-  read -r wall user sys < <({ time "$GONGWEN" ingest "$dir" --archive "$ARCHIVE" --jobs "$JOBS" --json > "$WORK/last.json"; } 2>&1)
-  total=$(python3 -c "import json;print(len(json.load(open('$WORK/last.json'))))")
-  added=$(python3 -c "import json;print(sum(1 for x in json.load(open('$WORK/last.json')) if x['status']=='added'))")
-  near=$(python3 -c "import json;print(sum(1 for x in json.load(open('$WORK/last.json')) if x['status']=='near_duplicate'))")
-  size=$(du -m "$ARCHIVE" | cut -f1)
-  docs=$("$GONGWEN" archive stats --archive "$ARCHIVE" --json | python3 -c "import json,sys;print(json.load(sys.stdin)['documents'])")
-  python3 -c "print('%10d %8d %10.2f %12.2f %12.2f %8d %6d %8s' % ($docs, $count, $wall, 1000*$wall/$count, 1000*($user+$sys)/$count, $added, $near, '$size'))"
+  read -r wall user sys < <({ time "$GONGWEN" ingest "$dir" --archive "$ARCHIVE" --rules "${RULES:-$ROOT/Rules}" --jobs "$JOBS" --json > "$WORK/last.json"; } 2>&1)
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  size=$( (du -cm "$ARCHIVE" "$ARCHIVE-wal" 2>/dev/null || true) | tail -1 | cut -f1)
+  python3 - "$WORK/last.json" "$ARCHIVE" "$count" "$wall" "$user" "$sys" "$size" "$load" <<'PY'
+import json, sqlite3, sys
+out, archive, count, wall, user, sys_, size, load = sys.argv[1:]
+count, wall, cpu = int(count), float(wall), float(user) + float(sys_)
+items = json.load(open(out))
+added = sum(1 for x in items if x["status"] == "added")
+near = sum(1 for x in items if x["status"] == "near_duplicate")
+planted = lambda x: int(x["path"].rsplit("/n", 1)[1].split(".")[0]) % 20 == 19
+missed = sum(1 for x in items if planted(x) and x["status"] != "near_duplicate")
+extra = sum(1 for x in items if not planted(x) and x["links"])
+db = sqlite3.connect(archive)
+docs = db.execute("SELECT count(*) FROM document").fetchone()[0]
+counts = json.loads(db.execute("SELECT counts_json FROM ingest_run ORDER BY id DESC LIMIT 1").fetchone()[0] or "{}")
+n = max(1, counts.get("lookups", 0))
+per = lambda k: counts.get(k, 0) / n
+print("%9d %6d %8.2f %9.2f %9.2f %6.2f %6.2f %6d %5d %8s %7.1f %7.1f %7.2f %7.2f %6s" % (
+    docs, count, wall, 1000 * wall / count, 1000 * cpu / count, counts.get("lookup_cpu_us", 0) / 1000 / count,
+    counts.get("store_cpu_us", 0) / 1000 / count, added, near, size,
+    per("lsh_bucket_rows_read"), per("lsh_candidates"), per("signatures_compared"), per("texts_verified"), load)
+    + ("   missed %d planted near-duplicate(s)" % missed if missed else "")
+    + ("   %d unplanted notice(s) linked" % extra if extra else ""), flush=True)
+PY
 done
 "$GONGWEN" archive stats --archive "$ARCHIVE" --check
 # export cost at the final size

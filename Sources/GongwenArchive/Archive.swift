@@ -131,6 +131,12 @@ public final class Archive {
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
       // 64 MiB page cache: keeps the LSH bucket index's upper levels in memory as the archive grows
       try db.execute(sql: "PRAGMA cache_size = -65536")
+      // reads through a memory map (up to SQLite's build limit): a lookup's random page reads in a
+      // large archive are memory accesses, not read() calls
+      try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+      // checkpoint every 4000 WAL pages (16 MiB) instead of 1000: each notice's commit dirties pages
+      // all over the band index; a longer interval copies a page rewritten by several commits once
+      try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000")
     }
     do {
       db = try DatabaseQueue(path: path, configuration: config)
@@ -157,6 +163,13 @@ public final class Archive {
         usleep(UInt32(100_000 * attempt))
       }
     }
+  }
+
+  /// CPU time used so far by the calling thread, in microseconds (for the lookup counts).
+  static func threadCPU() -> Int {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Int(ts.tv_sec) * 1_000_000 + Int(ts.tv_nsec / 1000)
   }
 
   static func describe(_ error: any Error) -> String {
@@ -206,8 +219,12 @@ public final class Archive {
     }
   }
 
+  /// Records the end of a run with its outcome counts and the similarity lookup counts
+  /// (`lookups`, `lsh_bucket_rows_read`, `lsh_candidates`, ..., see `LookupCounts`).
   public func finishRun(_ id: Int64, counts: [String: Int]) throws(ArchiveError) {
-    let json = (try? String(decoding: encoder.line(counts), as: UTF8.self)) ?? "{}"
+    var all = counts
+    if lookupCounts.lookups > 0 { all.merge(lookupCounts.asCounts) { a, _ in a } }
+    let json = (try? String(decoding: encoder.line(all), as: UTF8.self)) ?? "{}"
     try guarded("finishing a run") {
       try db.write { db in
         try db.execute(sql: "UPDATE ingest_run SET finished_at = ?, counts_json = ? WHERE id = ?",
@@ -262,6 +279,8 @@ public final class Archive {
   public func ingest(_ notice: PreparedNotice, run: Int64) throws(ArchiveError) -> IngestOutcome {
     let doc = notice.output.document
     let path = doc.source.path ?? doc.source.id ?? "<stdin>"
+    let started = Self.threadCPU()
+    defer { lookupCounts.storeMicros += Self.threadCPU() - started }
     return try guarded("storing \(path)") {
       try db.write { db -> IngestOutcome in
         var outcome: IngestOutcome
@@ -283,8 +302,8 @@ public final class Archive {
                                   relation: link.relation, similarity: 1, links: [link])
         } else {
           let links = try self.findLinks(db, notice: notice, excluding: doc.id)
-          try self.insertDocument(db, notice: notice, run: run)
-          try self.insertIndex(db, notice: notice)
+          let seq = try self.insertDocument(db, notice: notice, run: run)
+          try self.insertIndex(db, notice: notice, seq: seq)
           try self.insertLinks(db, documentId: doc.id, links: links)
           let best = links.first
           let near = links.contains { $0.relation == Relation.nearDuplicate.rawValue }
@@ -298,43 +317,95 @@ public final class Archive {
     }
   }
 
-  /// LSH candidates of `notice`, each verified with exact Jaccard / containment; most similar first.
+  /// What the similarity lookups of this archive handle have done so far (recorded with each run, so
+  /// the cost of a lookup can be followed as the archive grows).
+  public struct LookupCounts: Sendable, Equatable {
+    /// Lookups made (one per stored notice with a signature).
+    public var lookups = 0
+    /// Bucket rows read (at most `bands × max_bucket` per lookup).
+    public var bucketRows = 0
+    /// Buckets that had more than `max_bucket` members (only the newest were read).
+    public var crowdedBuckets = 0
+    /// Distinct candidates found.
+    public var candidates = 0
+    /// Candidates left out because more than `max_candidates` were found.
+    public var capped = 0
+    /// Candidates whose signature was compared.
+    public var compared = 0
+    /// Candidates checked exactly (their text read).
+    public var verified = 0
+    /// CPU time of the writing thread in lookups (microseconds).
+    public var lookupMicros = 0
+    /// CPU time of the writing thread in the whole store transaction of a notice, lookup and commit
+    /// included (microseconds).
+    public var storeMicros = 0
+
+    public var asCounts: [String: Int] {
+      ["lookups": lookups, "lsh_bucket_rows_read": bucketRows, "lsh_crowded_buckets": crowdedBuckets,
+       "lsh_candidates": candidates, "lsh_candidates_capped": capped, "signatures_compared": compared,
+       "texts_verified": verified, "lookup_cpu_us": lookupMicros, "store_cpu_us": storeMicros]
+    }
+  }
+
+  /// Counts of every lookup made through this handle (ingest and reprocess).
+  public private(set) var lookupCounts = LookupCounts()
+
+  /// Links of `notice` to archived notices, most similar first: exact copies by text hash, then LSH
+  /// candidates ranked by shared bands (at most `max_bucket` rows per bucket, at most
+  /// `max_candidates` candidates), pre-checked on their signatures and verified with exact Jaccard /
+  /// containment. The work per lookup is bounded whatever the archive size.
   func findLinks(_ db: Database, notice: PreparedNotice, excluding selfID: String) throws -> [DuplicateLink] {
     guard let signature = notice.signature else { return [] }
     // same clean text stored twice (only after `reprocess` made two texts equal): `duplicate`
     let same = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM document WHERE text_sha256 = ? AND id != ?"),
                                    arguments: [notice.output.document.textSha256, selfID])
     var links = same.map { DuplicateLink(documentId: $0, relation: Relation.duplicate.rawValue, similarity: 1) }
-    let lookup = try db.cachedStatement(sql: "SELECT document_id FROM lsh_bucket WHERE band = ? AND key = ?")
-    var candidates = Set<String>()
-    for (band, key) in signature.bandKeys.enumerated() {
-      let ids = try String.fetchAll(lookup, arguments: [band, key])
-      candidates.formUnion(ids)
+    var counts = lookupCounts
+    let started = Self.threadCPU()
+    defer {
+      counts.lookupMicros += Self.threadCPU() - started
+      lookupCounts = counts
     }
-    candidates.remove(selfID)
-    candidates.subtract(same)
-    if candidates.isEmpty { return Array(sortLinks(links).prefix(similarity.maxLinks)) }
+    counts.lookups += 1
+    let limit = similarity.maxBucket
+    let lookup = try db.cachedStatement(sql: "SELECT doc FROM lsh_band WHERE band = ? AND key = ? ORDER BY doc DESC LIMIT ?")
+    var tally = BandTally()
+    for (band, key) in signature.bandKeys.enumerated() {
+      let members = try Int64.fetchAll(lookup, arguments: [band, key, limit + 1])
+      counts.bucketRows += members.count
+      if members.count > limit { counts.crowdedBuckets += 1 }
+      tally.add(members.prefix(limit))
+    }
+    counts.candidates += tally.count
+    let ranked = tally.best(similarity.maxCandidates)
+    counts.capped += tally.count - ranked.count
+    if ranked.isEmpty { return Array(sortLinks(links).prefix(similarity.maxLinks)) }
     // signature pre-check, then the exact check on the few that pass
-    let signatureOf = try db.cachedStatement(sql: "SELECT params, signature, shingles FROM minhash WHERE document_id = ?")
+    let signatureOf = try db.cachedStatement(sql: "SELECT params, signature, shingles FROM minhash WHERE doc = ?")
+    let idOf = try db.cachedStatement(sql: "SELECT id FROM document WHERE seq = ?")
     let params = similarity.signatureParameters
     let length = max(1, notice.scalars.count - similarity.shingleSize + 1)
-    var verify: [String] = []
-    for id in candidates.sorted() {
-      guard let row = try Row.fetchOne(signatureOf, arguments: [id]) else { continue }
+    let skip = Set(same + [selfID])
+    var verify: [(seq: Int64, id: String)] = []
+    for (seq, _) in ranked {
+      guard let row = try Row.fetchOne(signatureOf, arguments: [seq]) else { continue }
+      counts.compared += 1
       let blob: Data = row["signature"]
-      if (row["params"] as String) == params, let values = Signature.values(fromBytes: [UInt8](blob)),
-        !similarity.worthVerifying(signature, sizeA: length, Signature(values: values, bandKeys: []),
-                                   sizeB: row["shingles"])
+      if (row["params"] as String) == params,
+        let j = blob.withUnsafeBytes({ signature.estimatedJaccard(storedBytes: $0) }),
+        !similarity.worthVerifying(estimatedJaccard: j, sizeA: length, sizeB: row["shingles"])
       {
         continue
       }
-      verify.append(id)
+      guard let id = try String.fetchOne(idOf, arguments: [seq]), !skip.contains(id) else { continue }
+      verify.append((seq, id))
     }
     if verify.isEmpty { return Array(sortLinks(links).prefix(similarity.maxLinks)) }
     let mine = ShingleSet(scalars: notice.scalars, rules: similarity)
-    let textOf = try db.cachedStatement(sql: "SELECT text FROM document WHERE id = ?")
-    for id in verify {
-      guard let text = try String.fetchOne(textOf, arguments: [id]) else { continue }
+    let textOf = try db.cachedStatement(sql: "SELECT text FROM document WHERE seq = ?")
+    for (seq, id) in verify {
+      guard let text = try String.fetchOne(textOf, arguments: [seq]) else { continue }
+      counts.verified += 1
       let theirs = ShingleSet(text: text, rules: similarity)
       if let m = similarity.classify(Overlap(mine, theirs)) {
         links.append(DuplicateLink(documentId: id, relation: m.relation.rawValue, similarity: m.similarity))
@@ -347,7 +418,9 @@ public final class Archive {
     String(decoding: try encoder.line(value), as: UTF8.self)
   }
 
-  func insertDocument(_ db: Database, notice: PreparedNotice, run: Int64) throws {
+  /// Inserts the notice's row, raw bytes, tasks and removed spans; returns its `seq`.
+  @discardableResult
+  func insertDocument(_ db: Database, notice: PreparedNotice, run: Int64) throws -> Int64 {
     var doc = notice.output.document
     doc.duplicates = []  // links live in duplicate_link, composed on read
     let now = Self.now()
@@ -358,9 +431,11 @@ public final class Archive {
       """).execute(arguments: [doc.id, doc.source.path, doc.source.sha256, doc.textSha256, doc.title, doc.docNumber,
                                doc.text, try recordJSON(doc), notice.output.tasks.count, doc.generator.rules,
                                doc.generator.version, now, now, run])
+    let seq = db.lastInsertedRowID
     try db.cachedStatement(sql: "INSERT INTO raw_source (document_id, bytes) VALUES (?, ?)")
       .execute(arguments: [doc.id, Data(notice.raw)])
     try insertContent(db, notice: notice)
+    return seq
   }
 
   /// Tasks and removed spans of a notice.
@@ -381,15 +456,15 @@ public final class Archive {
     }
   }
 
-  func insertIndex(_ db: Database, notice: PreparedNotice) throws {
+  /// The notice's signature and its band keys (`seq`: its `document.seq`).
+  func insertIndex(_ db: Database, notice: PreparedNotice, seq: Int64) throws {
     guard let signature = notice.signature else { return }
-    let id = notice.output.document.id
-    try db.cachedStatement(sql: "INSERT INTO minhash (document_id, params, signature, shingles) VALUES (?, ?, ?, ?)")
-      .execute(arguments: [id, similarity.signatureParameters, Data(signature.bytes),
+    try db.cachedStatement(sql: "INSERT INTO minhash (doc, params, signature, shingles) VALUES (?, ?, ?, ?)")
+      .execute(arguments: [seq, similarity.signatureParameters, Data(signature.bytes),
                            max(1, notice.scalars.count - similarity.shingleSize + 1)])
-    let bucket = try db.cachedStatement(sql: "INSERT OR IGNORE INTO lsh_bucket (band, key, document_id) VALUES (?, ?, ?)")
+    let bucket = try db.cachedStatement(sql: "INSERT OR IGNORE INTO lsh_band (band, key, doc) VALUES (?, ?, ?)")
     for (band, key) in signature.bandKeys.enumerated() {
-      try bucket.execute(arguments: [band, key, id])
+      try bucket.execute(arguments: [band, key, seq])
     }
   }
 
@@ -518,7 +593,7 @@ public final class Archive {
         for row in try Row.fetchAll(db, sql: "SELECT generator_version, count(*) AS n FROM document GROUP BY generator_version") {
           s.generatorVersions[row["generator_version"]] = row["n"]
         }
-        s.lshBucketRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_bucket") ?? 0
+        s.lshBucketRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_band") ?? 0
         s.rawBytes = try Int.fetchOne(db, sql: "SELECT coalesce(sum(length(bytes)), 0) FROM raw_source") ?? 0
         s.schemaMigrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
         return s

@@ -218,13 +218,17 @@ extension Archive {
             rules_hash = ?, generator_version = ?, updated_at = ?, run_id = ? WHERE id = ?
           """, arguments: [doc.textSha256, doc.title, doc.docNumber, doc.text, newJSON, notice.output.tasks.count,
                            doc.generator.rules, doc.generator.version, Self.now(), run, id])
-        for table in ["task", "removed_span", "minhash", "lsh_bucket"] {
+        for table in ["task", "removed_span"] {
           try db.execute(sql: "DELETE FROM \(table) WHERE document_id = ?", arguments: [id])
+        }
+        let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM document WHERE id = ?", arguments: [id]) ?? 0
+        for table in ["minhash", "lsh_band"] {
+          try db.execute(sql: "DELETE FROM \(table) WHERE doc = ?", arguments: [seq])
         }
         try db.execute(sql: "DELETE FROM duplicate_link WHERE document_id = ? OR other_id = ?", arguments: [id, id])
         try self.insertContent(db, notice: notice)
         let links = try self.findLinks(db, notice: notice, excluding: id)
-        try self.insertIndex(db, notice: notice)
+        try self.insertIndex(db, notice: notice, seq: seq)
         try self.insertLinks(db, documentId: id, links: links)
         let outcome = IngestOutcome(path: result.path ?? id, status: result.status == "changed" ? .added : .unchanged,
                                     documentId: id, duplicateOf: links.first?.documentId,

@@ -126,6 +126,38 @@ enum ArchiveSchema {
         CREATE INDEX ingest_event_run ON ingest_event(run_id);
         """)
     }
+    // v2: band buckets and signatures point at document.seq (an integer, in ingestion order) instead of
+    // the text id: band rows a third the size, a lookup can take a crowded bucket's most recent members
+    // first, and a candidate's signature is one seek into a small table (not a seek into the large
+    // document table and one into an id index).
+    m.registerMigration("v2") { db in
+      try db.execute(sql: """
+        -- LSH band buckets: candidates for a new notice are the rows sharing one (band, key); the primary
+        -- key makes a lookup an index seek, newest first with ORDER BY doc DESC.
+        CREATE TABLE lsh_band (
+          band INTEGER NOT NULL,
+          key INTEGER NOT NULL,
+          doc INTEGER NOT NULL REFERENCES document(seq) ON DELETE CASCADE,
+          PRIMARY KEY (band, key, doc)
+        ) WITHOUT ROWID;
+        CREATE INDEX lsh_band_doc ON lsh_band(doc);
+        INSERT INTO lsh_band (band, key, doc)
+          SELECT b.band, b.key, d.seq FROM lsh_bucket b JOIN document d ON d.id = b.document_id;
+        DROP TABLE lsh_bucket;
+
+        -- MinHash signature (little-endian UInt64s) and the parameters it was made with, by document.seq.
+        CREATE TABLE minhash_v2 (
+          doc INTEGER PRIMARY KEY REFERENCES document(seq) ON DELETE CASCADE,
+          params TEXT NOT NULL,
+          signature BLOB NOT NULL,
+          shingles INTEGER NOT NULL
+        );
+        INSERT INTO minhash_v2 (doc, params, signature, shingles)
+          SELECT d.seq, m.params, m.signature, m.shingles FROM minhash m JOIN document d ON d.id = m.document_id;
+        DROP TABLE minhash;
+        ALTER TABLE minhash_v2 RENAME TO minhash;
+        """)
+    }
     return m
   }
 }

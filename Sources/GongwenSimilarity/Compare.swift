@@ -94,7 +94,11 @@ extension SimilarityRules {
   /// threshold, so the exact check (which needs the other notice's text) can be skipped.
   /// `sizeA`/`sizeB` are the notices' shingle counts (`Fingerprint.length`).
   public func worthVerifying(_ a: Signature, sizeA: Int, _ b: Signature, sizeB: Int) -> Bool {
-    let j = a.estimatedJaccard(b)
+    worthVerifying(estimatedJaccard: a.estimatedJaccard(b), sizeA: sizeA, sizeB: sizeB)
+  }
+
+  /// `worthVerifying` from an already estimated Jaccard similarity `j`.
+  public func worthVerifying(estimatedJaccard j: Double, sizeA: Int, sizeB: Int) -> Bool {
     if j >= nearDuplicate - estimateMargin { return true }
     // |A ∩ B| = J / (1 + J) · (|A| + |B|)
     let shared = j / (1 + j) * Double(sizeA + sizeB)
@@ -147,5 +151,38 @@ public final class LSHIndex {
     unique.reserveCapacity(out.count)
     for h in out where unique.last != h { unique.append(h) }
     return unique
+  }
+}
+
+/// LSH candidates of one notice (by integer handle, e.g. the archive's `document.seq`) with the number
+/// of bands each shares with it.
+///
+/// Each band agrees with probability J^rows, so the count estimates the similarity before any
+/// signature or text is read: a near-duplicate (J ≥ 0.6) shares 9 of 42 bands on average, an
+/// unrelated notice of the same genre 1 or 2. `best(_:)` keeps the most promising candidates, so a
+/// lookup compares a bounded number of notices however many share a band with it.
+/// (Concrete, not generic: it runs once per bucket row, and a generic used from another module is
+/// not specialised.)
+public struct BandTally: Sendable {
+  public private(set) var hits: [Int64: Int] = [:]
+
+  public init() {}
+
+  /// Counts one band's bucket (members are distinct within a bucket).
+  public mutating func add(_ bucket: some Sequence<Int64>) {
+    for h in bucket { hits[h, default: 0] += 1 }
+  }
+
+  public var count: Int { hits.count }
+
+  /// At most `limit` candidates: most shared bands first, then the larger handle (for the archive, the
+  /// more recently archived notice). Deterministic.
+  public func best(_ limit: Int) -> [(handle: Int64, bands: Int)] {
+    var ranked: [(handle: Int64, bands: Int)] = []
+    ranked.reserveCapacity(hits.count)
+    for (h, n) in hits { ranked.append((h, n)) }
+    ranked.sort { a, b in a.bands != b.bands ? a.bands > b.bands : a.handle > b.handle }
+    if ranked.count > limit { ranked.removeLast(ranked.count - max(0, limit)) }
+    return ranked
   }
 }

@@ -181,6 +181,20 @@ public struct Signature: Sendable, Equatable {
     return Double(same) / Double(n)
   }
 
+  /// `estimatedJaccard` against a signature stored as little-endian bytes (`bytes`), read in place
+  /// instead of being decoded into an array first; nil when the lengths differ.
+  public func estimatedJaccard(storedBytes b: UnsafeRawBufferPointer) -> Double? {
+    let n = values.count
+    guard n > 0, b.count == n * 8 else { return nil }
+    var same = 0
+    values.withUnsafeBufferPointer { v in
+      for i in 0..<n where UInt64(littleEndian: b.loadUnaligned(fromByteOffset: i &* 8, as: UInt64.self)) == v[i] {
+        same += 1
+      }
+    }
+    return Double(same) / Double(n)
+  }
+
   /// The signature as little-endian bytes (for storage).
   public var bytes: [UInt8] {
     var out: [UInt8] = []

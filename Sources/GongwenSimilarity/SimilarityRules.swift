@@ -25,6 +25,13 @@ public struct SimilarityRules: RuleFile, Equatable {
   /// LSH candidates whose signature-estimated Jaccard and containment are both further than this
   /// below their thresholds are dropped without the exact check.
   public var estimateMargin: Double
+  /// Most LSH candidates compared per notice: candidates are ranked by the number of bands they
+  /// share with the notice (an estimate of their similarity) and only the best are compared, so the
+  /// cost of a lookup does not grow with the archive.
+  public var maxCandidates: Int
+  /// Most members read from one LSH bucket per lookup: a bucket shared by many notices (common
+  /// boilerplate) contributes at most this many candidates.
+  public var maxBucket: Int
   /// Seed of the hash functions; changing it changes every stored signature.
   public var seed: UInt64
   /// Drop whitespace before shingling (copies differing only in wrapping then match).
@@ -41,12 +48,15 @@ public struct SimilarityRules: RuleFile, Equatable {
     public var containment: Located<Double>
     public var maxLinks: Located<Int>
     public var estimateMargin: Located<Double>
+    public var maxCandidates: Located<Int>
+    public var maxBucket: Located<Int>
     public var seed: Located<UInt64>
     public var skipWhitespace: Bool
 
     enum CodingKeys: String, CodingKey {
       case version, shingleSize = "shingle_size", signatureSize = "signature_size", bands, rows,
-        nearDuplicate = "near_duplicate", containment, maxLinks = "max_links", estimateMargin = "estimate_margin", seed,
+        nearDuplicate = "near_duplicate", containment, maxLinks = "max_links", estimateMargin = "estimate_margin",
+        maxCandidates = "max_candidates", maxBucket = "max_bucket", seed,
         skipWhitespace = "skip_whitespace"
     }
   }
@@ -54,10 +64,11 @@ public struct SimilarityRules: RuleFile, Equatable {
   /// The bundled defaults (the same values as `Rules/similarity.yaml`), for tests and tools.
   public static let defaults = SimilarityRules(
     shingleSize: 5, signatureSize: 128, bands: 42, rows: 3, nearDuplicate: 0.6, containment: 0.8, maxLinks: 20,
-    estimateMargin: 0.2, seed: 0x6A09_E667_F3BC_C908, skipWhitespace: true)
+    estimateMargin: 0.2, maxCandidates: 32, maxBucket: 16, seed: 0x6A09_E667_F3BC_C908, skipWhitespace: true)
 
   public init(shingleSize: Int, signatureSize: Int, bands: Int, rows: Int, nearDuplicate: Double,
-              containment: Double, maxLinks: Int, estimateMargin: Double, seed: UInt64, skipWhitespace: Bool) {
+              containment: Double, maxLinks: Int, estimateMargin: Double, maxCandidates: Int, maxBucket: Int,
+              seed: UInt64, skipWhitespace: Bool) {
     self.shingleSize = shingleSize
     self.signatureSize = signatureSize
     self.bands = bands
@@ -66,6 +77,8 @@ public struct SimilarityRules: RuleFile, Equatable {
     self.containment = containment
     self.maxLinks = maxLinks
     self.estimateMargin = estimateMargin
+    self.maxCandidates = maxCandidates
+    self.maxBucket = maxBucket
     self.seed = seed
     self.skipWhitespace = skipWhitespace
   }
@@ -93,6 +106,13 @@ public struct SimilarityRules: RuleFile, Equatable {
     range(raw.bands, "bands", 1...1024)
     range(raw.rows, "rows", 1...64)
     range(raw.maxLinks, "max_links", 1...10_000)
+    range(raw.maxCandidates, "max_candidates", 1...100_000)
+    range(raw.maxBucket, "max_bucket", 1...1_000_000)
+    if raw.maxCandidates.value < raw.maxLinks.value {
+      problems.append(RuleProblem(at(raw.maxCandidates), code: "R005",
+                                  "max_candidates (\(raw.maxCandidates.value)) must be at least max_links (\(raw.maxLinks.value)), "
+                                  + "or notices could get fewer links than max_links allows; raise max_candidates or lower max_links"))
+    }
     unit(raw.nearDuplicate, "near_duplicate")
     unit(raw.containment, "containment")
     if !(raw.estimateMargin.value >= 0 && raw.estimateMargin.value <= 1) {
@@ -106,7 +126,9 @@ public struct SimilarityRules: RuleFile, Equatable {
     if !problems.isEmpty { throw RuleErrors(problems) }
     self.init(shingleSize: raw.shingleSize.value, signatureSize: raw.signatureSize.value, bands: raw.bands.value,
               rows: raw.rows.value, nearDuplicate: raw.nearDuplicate.value, containment: raw.containment.value,
-              maxLinks: raw.maxLinks.value, estimateMargin: raw.estimateMargin.value, seed: raw.seed.value, skipWhitespace: raw.skipWhitespace)
+              maxLinks: raw.maxLinks.value, estimateMargin: raw.estimateMargin.value,
+              maxCandidates: raw.maxCandidates.value, maxBucket: raw.maxBucket.value, seed: raw.seed.value,
+              skipWhitespace: raw.skipWhitespace)
   }
 
   /// A short stable digest of the settings that shape signatures and band keys; an archive built with

@@ -49,7 +49,7 @@ import GongwenTestSupport
     let archive = try Archive(path: db, create: false)
     #expect(try archive.count("SELECT count(*) FROM document") == 5)
     #expect(try archive.count("SELECT count(*) FROM duplicate_link") == 0)
-    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == 5 * bands)
+    #expect(try archive.count("SELECT count(*) FROM lsh_band") == 5 * bands)
     #expect(try archive.count("SELECT count(*) FROM ingest_run") == 2)
     #expect(try archive.count("SELECT count(*) FROM ingest_event") == 10)
     #expect(try archive.integrityCheck() == ["ok"])
@@ -234,7 +234,7 @@ import GongwenTestSupport
     let archive = try Archive(path: db, create: false)
     #expect(try archive.count("SELECT count(*) FROM duplicate_link") == 2, "the near-duplicate pair is linked again")
     #expect(try archive.count("SELECT count(DISTINCT params) FROM minhash") == 1)
-    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == 6 * bands)
+    #expect(try archive.count("SELECT count(*) FROM lsh_band") == 6 * bands)
     let human = try CLI.run(["reprocess", "--archive", db, "--rules", rules.path])
     #expect(human.stdout.contains("6 notice(s): 0 changed"))
   }
@@ -252,7 +252,7 @@ import GongwenTestSupport
     let archive = try Archive(path: db, create: false)
     #expect(try archive.count("SELECT count(*) FROM document") == 5)
     #expect(try archive.count("SELECT count(*) FROM duplicate_link") == 0)
-    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == 5 * bands)
+    #expect(try archive.count("SELECT count(*) FROM lsh_band") == 5 * bands)
     #expect(try archive.count("SELECT count(*) FROM raw_source") == 5)
     #expect(try archive.integrityCheck() == ["ok"])
     #expect(try CLI.run(["archive", "show", seed1, "--archive", db]).status == 1)
@@ -335,7 +335,7 @@ import GongwenTestSupport
     // every stored notice is whole: its signature, buckets and raw bytes are there
     #expect(try archive.count("SELECT count(*) FROM minhash") == stored)
     #expect(try archive.count("SELECT count(*) FROM raw_source") == stored)
-    #expect(try archive.count("SELECT count(*) FROM lsh_bucket") == stored * bands)
+    #expect(try archive.count("SELECT count(*) FROM lsh_band") == stored * bands)
 
     let rerun = try ingestJSON([inputs.path, "--archive", db])
     #expect(rerun.status == 0, "\(rerun.stderr.prefix(500))")

@@ -92,6 +92,108 @@ import GongwenTestSupport
     #expect(e1.links.isEmpty && e2.links.isEmpty)
   }
 
+  /// A 5%-edited copy (25 phrases of 20 characters replaced).
+  func edited(_ text: String, salt: Int = 0) -> String {
+    var s = Array(text.unicodeScalars)
+    let step = s.count / 26
+    for p in 1...25 {
+      for i in (p * step)..<min(s.count, p * step + 20) {
+        s[i] = Unicode.Scalar(0x4E00 + UInt32((i * 7919 + p + salt * 131) % 20_000)) ?? "改"
+      }
+    }
+    return String(String.UnicodeScalarView(s))
+  }
+
+  func ingest(_ archive: Archive, _ text: String, run: Int64) throws -> IngestOutcome {
+    try archive.ingest(notice(text, tasks: { _ in [] }), run: run)
+  }
+
+  @Test func cappingCandidatesKeepsTheTrueNearDuplicate() throws {
+    var capped = rules
+    capped.maxLinks = 2
+    capped.maxCandidates = 2
+    let db = CLI.tempDir("store").appendingPathComponent("a.sqlite").path
+    let archive = try Archive(path: db, similarity: capped)
+    let run = try archive.beginRun(RunInfo(command: "test", arguments: [], rulesHash: "r1", rulesDirectory: "Rules"))
+    let original = TestSupport.corpusNotice("001")
+    let first = try ingest(archive, original, run: run)
+    // distractors that share part of seed 001 (and so some bands with its copy), newer than it
+    let scalars = Array(original.unicodeScalars)
+    for i in 0..<10 {
+      let part = String(String.UnicodeScalarView(scalars.prefix(scalars.count * (45 + 3 * i) / 100)))
+      _ = try ingest(archive, part + "\n" + TestSupport.corpusNotice(["002", "003", "004"][i % 3]), run: run)
+    }
+    let before = archive.lookupCounts
+    let copy = try ingest(archive, edited(original), run: run)
+    let counts = archive.lookupCounts
+    #expect(counts.candidates - before.candidates > 2, "the copy should have more candidates than max_candidates")
+    #expect(counts.capped > before.capped)
+    #expect(counts.compared - before.compared <= 2)
+    #expect(copy.status == .nearDuplicate)
+    #expect(copy.duplicateOf == first.documentId, "\(copy.links)")
+    #expect((copy.similarity ?? 0) > 0.8)
+  }
+
+  @Test func aCrowdedBucketIsReadNewestFirstAndStillLinks() throws {
+    var crowded = rules
+    crowded.maxBucket = 2
+    let db = CLI.tempDir("store").appendingPathComponent("a.sqlite").path
+    let archive = try Archive(path: db, similarity: crowded)
+    let run = try archive.beginRun(RunInfo(command: "test", arguments: [], rulesHash: "r1", rulesDirectory: "Rules"))
+    let base = TestSupport.corpusNotice("002")
+    var ids: [String] = []
+    for salt in 0..<6 { ids.append(try #require(try ingest(archive, edited(base, salt: salt), run: run).documentId)) }
+    let before = archive.lookupCounts
+    let last = try ingest(archive, edited(base, salt: 99), run: run)
+    let counts = archive.lookupCounts
+    #expect(counts.crowdedBuckets > before.crowdedBuckets)
+    #expect(counts.bucketRows - before.bucketRows <= crowded.bands * (crowded.maxBucket + 1))
+    #expect(last.status == .nearDuplicate)
+    #expect(!last.links.isEmpty && last.links.allSatisfy { ids.contains($0.documentId) })
+    // the newest copies come first in a crowded bucket, so they are among the links
+    #expect(last.links.contains { $0.documentId == ids[5] })
+    #expect(try archive.integrityCheck() == ["ok"])
+  }
+
+  @Test func aVersion1ArchiveIsMigratedToIntegerKeyedBucketsAndSignatures() throws {
+    let db = CLI.tempDir("store").appendingPathComponent("a.sqlite").path
+    do {
+      // an archive as version 1 left it: band buckets keyed by the text id, migration v2 not applied
+      let v1 = try Archive(path: db, similarity: rules)
+      try v1.db.write { db in
+        try db.execute(sql: """
+          DROP TABLE lsh_band;
+          DROP TABLE minhash;
+          CREATE TABLE minhash (
+            document_id TEXT PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+            params TEXT NOT NULL,
+            signature BLOB NOT NULL,
+            shingles INTEGER NOT NULL
+          );
+          DELETE FROM grdb_migrations WHERE identifier = 'v2';
+          CREATE TABLE lsh_bucket (
+            band INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, key, document_id)
+          ) WITHOUT ROWID;
+          CREATE INDEX lsh_bucket_document ON lsh_bucket(document_id);
+          INSERT INTO document (seq, id, sha256, text_sha256, text, record_json, task_count, rules_hash,
+            generator_version, ingested_at, updated_at) VALUES (7, 'abcd', 's', 't', 'x', '{}', 0, 'r', 'v', 'a', 'a');
+          INSERT INTO lsh_bucket (band, key, document_id) VALUES (0, 11, 'abcd'), (1, 12, 'abcd');
+          INSERT INTO minhash (document_id, params, signature, shingles) VALUES ('abcd', 'p', x'0100000000000000', 1);
+          """)
+      }
+    }
+    let archive = try Archive(path: db, similarity: rules)
+    #expect(try archive.count("SELECT count(*) FROM lsh_band WHERE doc = 7") == 2)
+    #expect(try archive.count("SELECT count(*) FROM minhash WHERE doc = 7 AND shingles = 1") == 1)
+    #expect(try archive.count("SELECT count(*) FROM sqlite_master WHERE name = 'lsh_bucket'") == 0)
+    #expect(try archive.remove(["abcd"]) == ["abcd"])
+    #expect(try archive.count("SELECT count(*) FROM lsh_band") + archive.count("SELECT count(*) FROM minhash") == 0)
+    #expect(try archive.integrityCheck() == ["ok"])
+  }
+
   @Test func archivesFromANewerGongwenAreRefused() throws {
     let db = CLI.tempDir("store").appendingPathComponent("a.sqlite").path
     _ = try Archive(path: db)

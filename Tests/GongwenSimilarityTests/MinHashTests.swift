@@ -41,6 +41,8 @@ let seeds = ["000", "001", "002", "003", "004"].map { TestSupport.corpusNotice($
       containment: 0.8
       max_links: 20
       estimate_margin: 0.2
+      max_candidates: 32
+      max_bucket: 16
       seed: 1
       skip_whitespace: true
       """
@@ -52,6 +54,64 @@ let seeds = ["000", "001", "002", "003", "004"].map { TestSupport.corpusNotice($
       #expect(codes == ["R005", "R005", "R005"], "\(error)")  // shingle_size, near_duplicate, bands × rows
       #expect(error.problems.first?.location.line == 2)
     }
+  }
+
+  @Test func maxCandidatesBelowMaxLinksIsRejectedWithItsLine() throws {
+    let yaml = """
+      version: 1
+      shingle_size: 5
+      signature_size: 128
+      bands: 42
+      rows: 3
+      near_duplicate: 0.6
+      containment: 0.8
+      max_links: 20
+      estimate_margin: 0.2
+      max_candidates: 10
+      max_bucket: 0
+      seed: 1
+      skip_whitespace: true
+      """
+    do {
+      _ = try RuleSet.decode(SimilarityRules.self, yaml: yaml)
+      Issue.record("max_candidates 10 < max_links 20 and max_bucket 0 were accepted")
+    } catch {
+      let problems = error.problems.sorted { $0.location.line < $1.location.line }
+      #expect(problems.map(\.code) == ["R005", "R005"], "\(error)")
+      #expect(problems.map(\.location.line) == [10, 11], "\(error)")
+      #expect(problems.first?.message.contains("max_links") == true)
+      #expect(problems.last?.message.contains("max_bucket") == true)
+    }
+  }
+
+  @Test func bandTallyRanksByBandsSharedThenNewest() {
+    var tally = BandTally()
+    tally.add([1, 2, 3])
+    tally.add([2, 3])
+    tally.add([3, 7])
+    tally.add([7])
+    #expect(tally.count == 4)
+    // 3 shares three bands; 2 and 7 two each (7 is newer); 1 one
+    #expect(tally.best(3).map(\.handle) == [3, 7, 2])
+    #expect(tally.best(3).map(\.bands) == [3, 2, 2])
+    #expect(tally.best(10).map(\.handle) == [3, 7, 2, 1])
+    #expect(tally.best(0).isEmpty)
+  }
+
+  @Test func theNearDuplicateSharesFarMoreBandsThanGenreNeighbours() throws {
+    // what ranking candidates by shared bands relies on
+    let original = seeds[1]
+    let edited = editedCopy(original, phrases: 25, length: 20)
+    let a = try #require(Signature(text: edited, rules: rules))
+    func shared(_ text: String) throws -> Int {
+      let b = try #require(Signature(text: text, rules: rules))
+      return zip(a.bandKeys, b.bandKeys).filter { $0 == $1 }.count
+    }
+    let near = try shared(original)
+    let others = try [0, 2, 3, 4].map { try shared(seeds[$0]) }
+    print("bands shared by a 5%-edited copy of seed 001: original \(near), other seeds \(others)")
+    #expect(near >= 10)
+    #expect(others.allSatisfy { $0 <= 2 })
   }
 
   @Test func identicalTextsAreDuplicates() throws {
@@ -189,6 +249,14 @@ let seeds = ["000", "001", "002", "003", "004"].map { TestSupport.corpusNotice($
         .estimatedJaccard(try #require(Signature(text: edited, rules: rules)))
       #expect(abs(exact - estimate) < 0.15, "phrases \(phrases): exact \(exact), estimate \(estimate)")
     }
+  }
+
+  @Test func estimateFromStoredBytesEqualsTheDecodedOne() throws {
+    let a = try #require(Signature(text: seeds[2], rules: rules))
+    let b = try #require(Signature(text: editedCopy(seeds[2], phrases: 40, length: 15), rules: rules))
+    let stored = b.bytes
+    #expect(stored.withUnsafeBytes { a.estimatedJaccard(storedBytes: $0) } == a.estimatedJaccard(b))
+    #expect(stored.dropLast(8).withUnsafeBytes { a.estimatedJaccard(storedBytes: $0) } == nil)
   }
 
   @Test func fastWhitespaceTestAgreesWithUnicode() {
