@@ -349,7 +349,7 @@ final class Engine {
     let after = header.columns.count - task - 1
     guard after > 0, lines.count > task + 1 else { return nil }
     let cells = lines.count >= task + 1 + after ? Array(lines.suffix(after)) : Array(lines[(task + 1)...])
-    guard let colon = r.colons.values.first.flatMap(Unicode.Scalar.init) else { return nil }
+    guard let colon = r.colons.members.first.flatMap(Unicode.Scalar.init) else { return nil }
     var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
     for (k, cell) in cells.enumerated() {
       guard let label = columnRoles(Array(header.columns[task + 1 + k].unicodeScalars)) else { continue }
