@@ -24,6 +24,7 @@ public struct DedupRules: RuleFile {
     public var reorderDeepItems: Bool
     public var reorderNearestOnTie: Bool
     public var reorderAttributionFollows: Bool
+    public var reorderWithinSections: Bool
     public var reattachSingleCopies: Bool
     public var reattachByNumbering: Bool
     public var tableHeader: Located<[String]>
@@ -47,6 +48,7 @@ public struct DedupRules: RuleFile {
       case reorderDeepItems = "reorder_deep_items"
       case reorderNearestOnTie = "reorder_nearest_on_tie"
       case reorderAttributionFollows = "reorder_attribution_follows"
+      case reorderWithinSections = "reorder_within_sections"
       case reattachSingleCopies = "reattach_single_copies"
       case reattachByNumbering = "reattach_by_numbering"
       case tableHeader = "table_header"
@@ -80,6 +82,10 @@ public struct DedupRules: RuleFile {
   public let reorderNearestOnTie: Bool
   /// Whether a parent's closing attribution goes to the last child moved in after it.
   public let reorderAttributionFollows: Bool
+  /// Whether a chain moves only when its numbering jumps where it is (judged over all the text before
+  /// it), to a place whose numbering it continues on both sides, never past a clause of its level under
+  /// another parent section.
+  public let reorderWithinSections: Bool
   /// Move units occurring once next to the kept copy of the neighbour the scrape gave them (see `Reattacher`).
   public let reattachSingleCopies: Bool
   /// Whether a stretch with a jump on both sides goes to the one open place its numbering continues.
@@ -137,6 +143,7 @@ public struct DedupRules: RuleFile {
     reorderDeepItems = raw.reorderDeepItems
     reorderNearestOnTie = raw.reorderNearestOnTie
     reorderAttributionFollows = raw.reorderAttributionFollows
+    reorderWithinSections = raw.reorderWithinSections
     reattachSingleCopies = raw.reattachSingleCopies
     reattachByNumbering = raw.reattachByNumbering
   }

@@ -16,6 +16,12 @@ import GongwenCore
 /// so the process ends, at a fixed point (reassembling the result again changes nothing).
 /// Texts with more than `reorder_max_blocks` numbered units are left alone (the search is cubic).
 ///
+/// With `reorder_within_sections` (after `Reattacher` has put the passes in order) a chain moves
+/// only if its first marker does not continue the numbering of the whole text before it
+/// (`continuesText`), only to a place whose next marker does not contradict its last one, never past
+/// a marker of its level under another parent section (`parentSections`, `staysInSection`; a level
+/// restarting at 1 starts a new section whose marker was lost), and the nearest such place wins.
+///
 /// Moving text only permutes scalars together with their origins: nothing is removed, and the
 /// offset map stays exact (origins are then no longer increasing).
 struct Reassembler {
@@ -64,6 +70,8 @@ struct Reassembler {
     for _ in 0..<blocks.count {
       let markers = order.map { blocks[$0].marker }
       let chainStart = Self.chainStarts(markers)
+      let within = rules.reorderWithinSections
+      let parent = within ? Self.parentSections(markers) : []
       var isEnd = [Bool](repeating: false, count: order.count)
       for p in order.indices where p + 1 == order.count || chainStart[p + 1] == p + 1 { isEnd[p] = true }
       // The best move over all chains: fewest chains afterwards; a tie for a chain's best place
@@ -81,23 +89,43 @@ struct Reassembler {
           p = q
           continue
         }
+        // `reorder_within_sections`: a chain whose first marker continues the numbering of the text
+        // before it (beyond its own chain) is in place.
+        if within, Self.continuesText(p, markers) {
+          p = q
+          continue
+        }
+        let last = markers[q - 1]
         var chainBest: (breaks: Int, order: [Int], distance: Int)? = nil
         var tie = false
         let from = text.origin[blocks[order[p]].start]
         for e in order.indices where isEnd[e] && (e < p - 1 || e >= q) {
           guard Self.fits(after: e, m, markers, chainStart) else { continue }
+          if within {
+            // The marker after the place must not contradict the chain's last one, and the move
+            // must not cross a clause of the chain's level under another parent section.
+            if e + 1 < order.count, RunFinder.transition(last, markers[e + 1]) == 0 { continue }
+            guard Self.staysInSection(p, q, after: e, markers, parent) else { continue }
+          }
           var rest = order
           rest.removeSubrange(p..<q)
           rest.insert(contentsOf: order[p..<q], at: e < p ? e + 1 : e + 1 - (q - p))
           let b = breaks(rest)
           if b >= current { continue }
           // Equal gains: with `reorder_nearest_on_tie`, the place nearest in the source wins.
-          let distance = rules.reorderNearestOnTie ? abs(text.origin[blocks[order[e]].end - 1] - from) : 0
+          // With `reorder_within_sections` the nearest place in the text wins outright.
+          let distance = within ? (e < p ? p - 1 - e : e - (q - 1))
+            : rules.reorderNearestOnTie ? abs(text.origin[blocks[order[e]].end - 1] - from) : 0
           if let cb = chainBest {
-            if cb.breaks < b { continue }
-            if cb.breaks == b {
-              if cb.distance == distance { tie = true }
-              if cb.distance <= distance { continue }
+            if within {
+              if cb.distance == distance, cb.breaks == b { tie = true }
+              if cb.distance < distance || cb.distance == distance && cb.breaks <= b { continue }
+            } else {
+              if cb.breaks < b { continue }
+              if cb.breaks == b {
+                if cb.distance == distance { tie = true }
+                if cb.distance <= distance { continue }
+              }
             }
           }
           chainBest = (b, rest, distance)
@@ -167,6 +195,72 @@ struct Reassembler {
       start[p] = fits(after: p - 1, markers[p], markers, start) ? start[p - 1] : p
     }
     return start
+  }
+
+  /// For each position, an id of the parent section of its marker: the nearest marker before it at
+  /// a shallower level (its position + 1; 0 for none). A marker numbered 1 right after a sibling of
+  /// its level (no shallower marker in between: （一） after （四）) restarts that level, so its
+  /// parent's marker was lost: it starts a new parent section (id -(position + 1)), which the
+  /// siblings after it share.
+  static func parentSections(_ markers: [ClauseMarker]) -> [Int] {
+    var out = [Int](repeating: 0, count: markers.count)
+    // Open markers by increasing level: (level, parent section, own id).
+    var stack: [(level: Int, parent: Int, id: Int)] = []
+    for (p, m) in markers.enumerated() {
+      while let top = stack.last, top.level > m.level { stack.removeLast() }
+      var parent = stack.last?.id ?? 0
+      if let top = stack.last, top.level == m.level {
+        parent = m.number == 1 ? -(p + 1) : top.parent
+        stack.removeLast()
+      }
+      out[p] = parent
+      stack.append((m.level, parent, p + 1))
+    }
+    return out
+  }
+
+  /// Whether the marker at `p` plainly continues the numbering of all the markers before it (not
+  /// only of its chain): the next number after the previous marker, a first child, or, closing
+  /// deeper levels, the next number after the nearest earlier marker of its level (or a first child
+  /// when a shallower marker comes first).
+  static func continuesText(_ p: Int, _ markers: [ClauseMarker]) -> Bool {
+    guard p > 0 else { return markers[p].number == 1 }
+    let m = markers[p]
+    var k = p - 1
+    while k >= 0, markers[k].level > m.level { k -= 1 }
+    if k < 0 { return m.number == 1 }
+    if k == p - 1, markers[k].level < m.level { return m.number == 1 }
+    return markers[k].level == m.level ? markers[k].number + 1 == m.number : m.number == 1
+  }
+
+  /// Whether moving the chain at positions `p..<q` right after position `e` keeps it in its parent
+  /// section: every marker of the chain's level that it passes, and the place it goes to, have the
+  /// parent section the chain has where it is (see `parentSections`). A chain that has no parent
+  /// where it is (a deeper item other than the first right after a shallower marker: （3） after
+  /// （四）) takes the section of the first such marker it passes. Moves that pass no marker of its
+  /// level are always allowed (first children moved under their section).
+  static func staysInSection(_ p: Int, _ q: Int, after e: Int, _ markers: [ClauseMarker], _ parent: [Int]) -> Bool {
+    let level = markers[p].level
+    let orphan = p > 0 && markers[p - 1].level < level && markers[p].number != 1
+    var own: Int? = orphan ? nil : parent[p]
+    let passed = e < p ? (e + 1)..<p : q..<(e + 1)
+    var crossesSibling = false
+    for k in passed where markers[k].level == level {
+      if own == nil { own = parent[k] }
+      if parent[k] != own { return false }
+      crossesSibling = true
+    }
+    guard crossesSibling, let own else { return true }
+    // The parent section at the place: the nearest marker at or before `e` (outside the chain) of
+    // the chain's level or shallower.
+    var k = e
+    while k >= 0 {
+      if k >= p && k < q { k -= 1; continue }
+      if markers[k].level == level { return parent[k] == own }
+      if markers[k].level < level { return k + 1 == own }
+      k -= 1
+    }
+    return own == 0
   }
 
   /// Whether marker `m` plainly continues the numbering after position `e`, judged by `e`'s chain.

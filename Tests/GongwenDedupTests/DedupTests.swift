@@ -34,6 +34,7 @@ struct DedupRulesTests {
       reorder_deep_items: true
       reorder_nearest_on_tie: true
       reorder_attribution_follows: true
+      reorder_within_sections: true
       reattach_single_copies: true
       reattach_by_numbering: true
       table_header: [序号]

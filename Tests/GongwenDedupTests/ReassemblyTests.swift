@@ -68,6 +68,49 @@ struct ReassemblyTests {
     #expect(result.map { Set($0.0.origin) == Set(0..<input.unicodeScalars.count) } == true)
   }
 
+  static func olderRule() throws -> DedupRules {
+    try RuleSet.decode(DedupRules.self, yaml: try DedupTests.rulesYAML(maxPasses: 4)
+      .replacingOccurrences(of: "reorder_within_sections: true", with: "reorder_within_sections: false"))
+  }
+
+  @Test func chainThatContinuesTheTextBeforeItStays() throws {
+    // 6．（3） is followed by the stray items （6）（7） (their 6．（4）（5） were lost), then 7．. 7． continues
+    // 6． although its own chain starts at （6）, so it stays; the older rule moved it up after （3）.
+    let input = "（二）乙部分。\n6．推进综合改革。（1）调整收费项目。（2）建立补偿机制。（3）创新编制管理。"
+      + "（6）完善分配激励机制。（7）村卫生室纳入范围。\n7．加强机构建设。（1）完成网络建设。（2）推进信息化建设。\n"
+    #expect(Reassembler(rules: DedupFixtures.rules).reassemble(CleanText(source: input)) == nil)
+    let older = Reassembler(rules: try Self.olderRule()).reassemble(CleanText(source: input))
+    #expect(older?.0.string.contains("（3）创新编制管理。7．加强机构建设。") == true)
+  }
+
+  @Test func restartedLevelStartsANewSection() throws {
+    // （一） after （四） restarts its level: the parent marker (三、) was lost, so （一）（三） are a section
+    // of their own and （三） does not move back into 二、 past （四）; nor does （四） move after （三）.
+    let input = "二、工作任务\n（一）甲部分。\n（二）乙部分。\n（四）丁部分。\n（一）建立目标责任制。\n（三）严格绩效考核。\n"
+    #expect(Reassembler(rules: DedupFixtures.rules).reassemble(CleanText(source: input)) == nil)
+    let older = Reassembler(rules: try Self.olderRule()).reassemble(CleanText(source: input))
+    #expect(older?.0.string.contains("（二）乙部分。\n（三）严格绩效考核。") == true)
+    let markers = [(0, 2), (1, 1), (1, 2), (1, 4), (1, 1), (1, 3), (2, 1), (1, 4)].map { ClauseMarker(level: $0.0, number: $0.1, length: 3) }
+    #expect(Reassembler.parentSections(markers) == [0, 1, 1, 1, -5, -5, 6, -5])
+  }
+
+  @Test func chainGoesOnlyWhereTheNextMarkerAgrees() throws {
+    // An orphan （3） after （四） could follow 7．（2）, but the stray （2） after it there would then jump
+    // back: it stays. The older rule moved it (seed 000's 10．（3） ended up as 7．（3）).
+    let input = "（二）乙部分。\n7．加强机构建设。（1）完成网络建设。（2）推进信息化建设。\n（2）招收定向医学生。（3）培养基地建设。\n"
+      + "（四）促进均等化。\n（3）开设网络健康宣传教育。\n"
+    #expect(Reassembler(rules: DedupFixtures.rules).reassemble(CleanText(source: input)) == nil)
+    let older = Reassembler(rules: try Self.olderRule()).reassemble(CleanText(source: input))
+    #expect(older?.0.string.contains("（2）推进信息化建设。\n（3）开设网络健康宣传教育。") == true)
+    // Where the next marker agrees, it does move: after 6．（2）, followed by （三）.
+    let agrees = "（二）乙部分。\n6．推进综合改革。（1）调整收费项目。（2）建立补偿机制。\n（三）丙部分。\n（3）创新编制管理。\n"
+    let moved = Reassembler(rules: DedupFixtures.rules).reassemble(CleanText(source: agrees))
+    #expect(moved?.0.string == "（二）乙部分。\n6．推进综合改革。（1）调整收费项目。（2）建立补偿机制。\n（3）创新编制管理。\n（三）丙部分。\n")
+    // But not into another item's children past one of their siblings: （3） after 6．（1） stays under 6．.
+    let other = "（二）乙部分。\n5．建立采购机制。（1）集中采购。（2）编制计划。\n6．推进综合改革。（1）调整收费项目。\n（3）坚持质量优先。\n"
+    #expect(Reassembler(rules: DedupFixtures.rules).reassemble(CleanText(source: other)) == nil)
+  }
+
   @Test func orderedNoticeIsNotMoved() throws {
     #expect(Reassembler(rules: DedupFixtures.rules).reassemble(CleanText(source: F.ordered)) == nil)
   }
