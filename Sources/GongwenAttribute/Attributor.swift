@@ -1,5 +1,6 @@
 import GongwenCore
 import ICUKit
+import Synchronization
 
 /// Stage 5: clause units -> department attributions with roles.
 ///
@@ -23,10 +24,14 @@ import ICUKit
 /// Everything about the wording comes from `AttributeRules` (Rules/attribute.yaml).
 public struct Attributor: Sendable {
   public let rules: AttributeRules
+  /// Test results kept across the documents of a run (see `EngineMemo`).
+  let memos = MemoPool()
   public init(rules: AttributeRules) { self.rules = rules }
 
   public func attribute(_ outline: Outline, text: CleanText) throws(StageFailure) -> AttributedOutline {
-    let engine = try Engine(rules: rules)
+    let memo = memos.take()
+    defer { memos.put(memo) }
+    let engine = try Engine(rules: rules, memo: memo)
     let s = text.scalars
     // The first-listed-lead declaration (下同) is looked for in the preamble (before the first
     // unit) and in every attribution; from the first one found on, it applies.
@@ -182,8 +187,13 @@ final class Engine {
   /// Longest `note_items` entry, in scalars.
   let maxNoteItem: Int
 
-  init(rules: AttributeRules) throws(StageFailure) {
+  /// Results of the short per-item tests (names and sentences recur within and across notices, and
+  /// each ICU call copies its input); borrowed for this document from the attributor's pool.
+  let memo: EngineMemo
+
+  init(rules: AttributeRules, memo: EngineMemo) throws(StageFailure) {
     r = rules
+    self.memo = memo
     maxNoteItem = rules.noteItems.map { $0.unicodeScalars.count }.max() ?? 0
     jurisdictionChars = ScalarSet(rules.jurisdictionPrefixes.filter { $0.unicodeScalars.count == 1 }
       .compactMap { $0.unicodeScalars.first })
@@ -199,15 +209,15 @@ final class Engine {
 
   /// Results of the short per-item regex tests, per rule: names and sentences repeat a lot
   /// within a notice, and each ICU call copies its input.
-  var memo: [String: [String: Bool]] = [:]
 
   func test(_ re: ICURegex, _ rule: RuleRegex, _ string: String) throws(StageFailure) -> Bool {
-    if let hit = memo[rule.id]?[string] { return hit }
+    if let hit = memo.tests[rule.id]?[string] { return hit }
     let result: Bool
     do { result = try re.firstMatch(in: string.unicodeScalars) != nil } catch {
       throw rule.failure(error, stage: "attribute")
     }
-    memo[rule.id, default: [:]][string] = result
+    memo.tests[rule.id, default: [:]][string] = result
+    memo.entries += 1
     return result
   }
 
@@ -678,13 +688,12 @@ final class Engine {
     return try !test(notDepartment, r.notDepartment, name)
   }
 
-  var likeMemo: [String: Bool] = [:]
-  var canonMemo: [String: (String, Bool, String?)] = [:]
 
   func departmentLike(_ name: String) throws(StageFailure) -> Bool {
-    if let hit = likeMemo[name] { return hit }
+    if let hit = memo.like[name] { return hit }
     let result = try departmentLikeUncached(name)
-    likeMemo[name] = result
+    memo.like[name] = result
+    memo.entries += 1
     return result
   }
 
@@ -704,9 +713,10 @@ final class Engine {
   /// sets for later items of the same attribution.
   func canonicalize(_ name: String, context: String?) throws(StageFailure) -> (String, Bool, String?) {
     let key = (context ?? "") + "\u{0}" + name
-    if let hit = canonMemo[key] { return hit }
+    if let hit = memo.canon[key] { return hit }
     let result = try canonicalizeUncached(name, context: context)
-    canonMemo[key] = result
+    memo.canon[key] = result
+    memo.entries += 1
     return result
   }
 
@@ -757,3 +767,36 @@ final class Engine {
   }
 }
 
+
+/// Results of the per-name and per-sentence tests, which depend only on the rules and the string:
+/// kept across the documents of a run, because department names and notes recur from notice to
+/// notice. A memo is used by one document at a time (`MemoPool` lends it out), so it needs no lock;
+/// it is emptied when it passes `limit` entries, so a long run's memory stays bounded.
+final class EngineMemo: @unchecked Sendable {
+  static let limit = 20_000
+  var tests: [String: [String: Bool]] = [:]
+  var like: [String: Bool] = [:]
+  var canon: [String: (String, Bool, String?)] = [:]
+  var entries = 0
+
+  func trimIfLarge() {
+    guard entries > Self.limit else { return }
+    tests = [:]
+    like = [:]
+    canon = [:]
+    entries = 0
+  }
+}
+
+/// The memos of one `Attributor`: a document takes one (a new one when all are in use, so each
+/// thread of a batch ends up with its own) and gives it back when done.
+final class MemoPool: Sendable {
+  private let free = Mutex<[EngineMemo]>([])
+
+  func take() -> EngineMemo { free.withLock { $0.popLast() } ?? EngineMemo() }
+
+  func put(_ memo: EngineMemo) {
+    memo.trimIfLarge()
+    free.withLock { $0.append(memo) }
+  }
+}
