@@ -182,6 +182,8 @@ struct HTMLExtractor {
     var stack: [(Int, Bool)] = [(start, false)]
     var cellDepth = 0, preDepth = 0
     var layoutCells = Set<Int>()
+    // per open <table>: whether it is written one cell per line (html.cell_per_line_headers)
+    var cellPerLine: [Bool] = []
     func breakLine() {
       if cellDepth == 0 { out += "\n"; return }
       if let l = out.unicodeScalars.last, l == " " || l == "\t" || l == "\n" { return }
@@ -202,9 +204,12 @@ struct HTMLExtractor {
         } else if cell {
           cellDepth -= 1
           while let l = out.unicodeScalars.last, l == " " { out.unicodeScalars.removeLast() }
-          out += cellDepth > 0 ? " " : "\t"
+          out += cellDepth > 0 ? " " : (cellPerLine.last == true ? "\n" : "\t")
         } else if name == "pre" {
           preDepth -= 1
+          breakLine()
+        } else if name == "table" {
+          cellPerLine.removeLast()
           breakLine()
         } else if name == "tr" || Self.blockElements.contains(name) {
           breakLine()
@@ -221,6 +226,9 @@ struct HTMLExtractor {
         }
       } else {
         switch name {
+        case "table":
+          cellPerLine.append(isTaskTable(tree, i))
+          breakLine()
         case "br", "hr": breakLine()
         case "pre":
           preDepth += 1
@@ -237,6 +245,19 @@ struct HTMLExtractor {
       stack.append((i, true))
       for c in node.children.reversed() { stack.append((c, false)) }
     }
+  }
+
+  /// A table whose first cell reads as a task-table header (`序号`, `html.cell_per_line_headers`):
+  /// written one cell per line, the layout of a flattened 任务分解表 that Segment reads row by row.
+  /// Cells run together (one row per line, cells tab-separated) lose their boundaries in Normalize.
+  private func isTaskTable(_ tree: MarkupTree, _ table: Int) -> Bool {
+    guard !rules.cellPerLineHeaders.isEmpty,
+      let first = tree.preorder(from: table).first(where: {
+        tree[$0].kind == .element && (tree[$0].name == "td" || tree[$0].name == "th")
+      })
+    else { return false }
+    let text = tree.textContent(of: first).unicodeScalars.filter { !$0.properties.isWhitespace }
+    return rules.cellPerLineHeaders.contains(String(String.UnicodeScalarView(text)))
   }
 
   /// The marker a browser draws for `<li>` `item` of `<ol>` `list` (`start`, `type`, `value` honoured).

@@ -60,6 +60,7 @@ public struct IngestRules: RuleFile {
       public var clauseMarkerBonus: Located<Int>?
       public var publishedMetaNames: [String]?
       public var publishedText: Located<String>?
+      public var cellPerLineHeaders: [String]?
       enum CodingKeys: String, CodingKey {
         case dropElements = "drop_elements"
         case boilerplateHint = "boilerplate_hint"
@@ -71,6 +72,7 @@ public struct IngestRules: RuleFile {
         case clauseMarkerBonus = "clause_marker_bonus"
         case publishedMetaNames = "published_meta_names"
         case publishedText = "published_text"
+        case cellPerLineHeaders = "cell_per_line_headers"
       }
     }
   }
@@ -101,6 +103,7 @@ public struct IngestRules: RuleFile {
     public static let docNumberBonus = 200
     public static let clauseMarker = #"(?m)^[\s\u3000]*(一、|（一）|\(一\))"#
     public static let clauseMarkerBonus = 200
+    public static let cellPerLineHeaders = ["序号"]
     public static let publishedMetaNames = ["pubdate", "publishdate", "article:published_time", "firstpublishedtime",
                                             "maketime", "dc.date", "dcterms.issued"]
     public static let publishedText = #"(?:发布日期|发布时间|发文日期)\s*[：:]\s*(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"#
@@ -128,6 +131,9 @@ public struct IngestRules: RuleFile {
   public let clauseMarker: RuleRegex
   public let clauseMarkerBonus: Int
   public let publishedMetaNames: Set<String>
+  /// A table whose first cell is one of these words (a task table, 任务分解表) is written one cell per
+  /// line, the layout Segment and Attribute read flattened tables in; other tables keep one row per line.
+  public let cellPerLineHeaders: Set<String>
   public let publishedText: RuleRegex
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -184,6 +190,7 @@ public struct IngestRules: RuleFile {
     docNumberBonus = int(h?.docNumberBonus, Defaults.docNumberBonus, "html.doc_number_bonus", min: 0)
     clauseMarkerBonus = int(h?.clauseMarkerBonus, Defaults.clauseMarkerBonus, "html.clause_marker_bonus", min: 0)
     publishedMetaNames = Set((h?.publishedMetaNames ?? Defaults.publishedMetaNames).map { $0.lowercased() })
+    cellPerLineHeaders = Set((h?.cellPerLineHeaders ?? Defaults.cellPerLineHeaders).filter { !$0.isEmpty })
     let hint = regex("html.boilerplate_hint", h?.boilerplateHint, Defaults.boilerplateHint)
     let num = regex("html.doc_number", h?.docNumber, Defaults.docNumber)
     let marker = regex("html.clause_marker", h?.clauseMarker, Defaults.clauseMarker)

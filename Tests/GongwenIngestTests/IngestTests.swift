@@ -368,12 +368,14 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     #expect(doc.text == "一、工作任务\n任务\t牵头单位\n推进公立医院改革\t市卫生局\n二、保障措施")
   }
 
-  @Test func dataTableWithLongCellsKeepsRows() throws {
+  @Test func taskTableIsWrittenOneCellPerLine() throws {
+    // a table whose first cell is 序号 (html.cell_per_line_headers): one cell per line, the layout
+    // Segment reads flattened task tables in; long cells and <br> inside a cell stay one line
     let long = String(repeating: "推进公立医院综合改革，完善补偿机制。", count: 20)
     let html = "<html><body><div><p>一、任务分工</p><table><tr><th>序号</th><th>任务</th><th>牵头单位</th></tr>"
-      + "<tr><td>1</td><td><p>\(long)</p></td><td>市卫生局<br>市财政局</td></tr></table></div></body></html>"
+      + "<tr><td>1</td><td><p>\(long)</p></td><td>市卫生局<br>市财政局</td></tr></table><p>二、保障措施</p></div></body></html>"
     let doc = try ingestor.ingest(Array(html.utf8))
-    #expect(doc.text == "一、任务分工\n序号\t任务\t牵头单位\n1\t\(long)\t市卫生局 市财政局")
+    #expect(doc.text == "一、任务分工\n序号\n任务\n牵头单位\n1\n\(long)\n市卫生局 市财政局\n二、保障措施")
   }
 
   @Test func layoutTableKeepsParagraphs() throws {
