@@ -56,7 +56,7 @@ struct DocxExtractor {
       warnings.append(DocumentWarning(code: "deep_nesting", stage: "ingest",
                                       message: "word/document.xml is nested deeper than \(rules.maxMarkupDepth) levels; deeper elements were flattened"))
     }
-    var renderer = DocxText(tree: tree, numbering: numbering)
+    var renderer = DocxText(tree: tree, numbering: numbering, cellPerLineHeaders: rules.cellPerLineHeaders)
     let text = renderer.render()
     return (text, warnings)
   }
@@ -155,6 +155,8 @@ struct DocxExtractor {
 struct DocxText {
   let tree: MarkupTree
   var numbering: WordNumbering
+  /// First-cell words of a task table, written one cell per line (`html.cell_per_line_headers`).
+  var cellPerLineHeaders: Set<String> = []
 
   /// Subtrees whose text the reader does not see as body text.
   static let skipped: Set<String> = [
@@ -169,6 +171,9 @@ struct DocxText {
     var paragraphs: [String] = []  // open paragraphs (text boxes can nest a paragraph inside another)
     var cells: [[String]] = []  // paragraphs of each open cell
     var rows: [[String]] = []  // cells of each open row
+    // per open table: whether it is written one cell per line (a task table: its first cell is one
+    // of html.cell_per_line_headers, e.g. 序号), and whether its first row has been seen
+    var tables: [(cellPerLine: Bool, sawRow: Bool)] = []
     var fields: [Bool] = []  // open fields: false while in the instruction, true in the result
     func emit(_ line: String) {
       if !cells.isEmpty { cells[cells.count - 1].append(line) } else { lines.append(line) }
@@ -188,7 +193,22 @@ struct DocxText {
           let c = cells.popLast() ?? []
           if !rows.isEmpty { rows[rows.count - 1].append(c.joined(separator: " ")) }
         case "tr":
-          emit((rows.popLast() ?? []).joined(separator: "\t"))
+          let row = rows.popLast() ?? []
+          if var t = tables.last {
+            if !t.sawRow, let first = row.first {
+              let key = String(String.UnicodeScalarView(first.unicodeScalars.filter { !$0.properties.isWhitespace }))
+              t.cellPerLine = cellPerLineHeaders.contains(key)
+            }
+            t.sawRow = true
+            tables[tables.count - 1] = t
+          }
+          if tables.last?.cellPerLine == true {
+            for cell in row { emit(cell) }
+          } else {
+            emit(row.joined(separator: "\t"))
+          }
+        case "tbl":
+          _ = tables.popLast()
         default: break
         }
         continue
@@ -212,6 +232,7 @@ struct DocxText {
           }
         case "tc": cells.append([])
         case "tr": rows.append([])
+        case "tbl": tables.append((cellPerLine: false, sawRow: false))
         case "t":
           add(tree.textContent(of: i))
           continue

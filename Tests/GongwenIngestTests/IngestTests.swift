@@ -178,6 +178,17 @@ func seedBytes(_ prefix: String) -> [UInt8] { Array(TestSupport.corpusNotice(pre
     #expect(result.text == "一、总体要求\n（一）加快推进。")
   }
 
+  @Test func docxTaskTableIsWrittenOneCellPerLineOtherTablesOneRowPerLine() throws {
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    func cell(_ t: String) -> String { "<w:tc><w:p><w:r><w:t>\(t)</w:t></w:r></w:p></w:tc>" }
+    func row(_ cells: [String]) -> String { "<w:tr>" + cells.map(cell).joined() + "</w:tr>" }
+    let task = "<w:tbl>" + row(["序号", "重点工作任务", "牵头单位"]) + row(["1", "推进农村公路建设。", "县交通局"]) + "</w:tbl>"
+    let other = "<w:tbl>" + row(["项目", "金额"]) + row(["道路", "50"]) + "</w:tbl>"
+    let doc = "<w:document xmlns:w=\"\(w)\"><w:body>\(task)<w:p><w:r><w:t>说明</w:t></w:r></w:p>\(other)</w:body></w:document>"
+    let result = try ingestor.ingest(storedZip([("word/document.xml", doc)]), pathHint: "t.docx")
+    #expect(result.text == "序号\n重点工作任务\n牵头单位\n1\n推进农村公路建设。\n县交通局\n说明\n项目\t金额\n道路\t50")
+  }
+
   @Test func unreadableNumberingIsAWarningNotAFailure() throws {
     let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     let doc = "<w:document xmlns:w=\"\(w)\"><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>总体要求</w:t></w:r></w:p></w:body></w:document>"
