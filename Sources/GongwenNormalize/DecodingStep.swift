@@ -8,12 +8,22 @@ struct DecodingStep: NormalizeStep {
   let invisible: ScalarSet
   let control: ScalarSet
   let toSpace: ScalarSet
+  /// The three sets in one, for the check whether the step has anything to do.
+  let any: ScalarSet
+
+  init(invisible: ScalarSet, control: ScalarSet, toSpace: ScalarSet) {
+    self.invisible = invisible
+    self.control = control
+    self.toSpace = toSpace
+    var all = ScalarSet()
+    for v in invisible.members + control.members + toSpace.members { all.insert(v) }
+    any = all
+  }
 
   func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
     let s = text.scalars
     func untouched(_ c: Unicode.Scalar) -> Bool {
-      (c.value >= 0x20 && c.value < 0x7F) || c == CharClass.newline || c.value == 9
-        || !(invisible.contains(c) || control.contains(c) || toSpace.contains(c))
+      (c.value >= 0x20 && c.value < 0x7F) || c == CharClass.newline || c.value == 9 || !any.contains(c)
     }
     guard !s.allSatisfy(untouched) else { return text }
     var b = TextBuilder(capacity: s.count)
