@@ -1,8 +1,9 @@
 import GongwenCore
 
-/// Renders a notice's decoded source text with every removed span marked, for `--explain`.
+/// Renders a notice's decoded source text with every removed span marked, for `--explain`, then
+/// lists the removals and the moves (Dedup's `reordered_units`: text kept but put back in order).
 public enum Explainer {
-  public static func render(source: String, removed: [Removal], color: Bool) -> String {
+  public static func render(source: String, removed: [Removal], moves: [DocumentWarning] = [], color: Bool) -> String {
     let scalars = Array(source.unicodeScalars)
     let spans = removed.sorted { $0.span < $1.span }
     var out = String.UnicodeScalarView()
@@ -32,6 +33,14 @@ public enum Explainer {
       if let d = r.duplicates { summary += " duplicates \(d.start)..<\(d.end)" }
       if let rule = r.rule { summary += " rule \(rule)" }
       summary += "\n"
+    }
+    if !moves.isEmpty {
+      summary += "--- \(moves.count) move(s): text kept, put back in order ---\n"
+      for (i, m) in moves.enumerated() {
+        summary += "M\(i + 1) \(m.stage)/\(m.code)"
+        if let sp = m.span { summary += " source \(sp.start)..<\(sp.end)" }
+        summary += ": \(m.message)\n"
+      }
     }
     return String(out) + summary
   }

@@ -89,7 +89,8 @@ struct Process: ParsableCommand {
         do throws(StageFailure) {
           let out = try pipeline.process(input)
           print("=== \(path)")
-          print(Explainer.render(source: out.source.text, removed: out.document.removed, color: color))
+          let moves = out.document.warnings.filter { $0.code == "reordered_units" }
+          print(Explainer.render(source: out.source.text, removed: out.document.removed, moves: moves, color: color))
         } catch {
           printError("gongwen: error: \(path): \(error.stage): \(error.message)")
           failed = true

@@ -24,6 +24,22 @@ import GongwenTestSupport
     #expect(names.sorted() == ["documents.jsonl", "report.json", "tasks.jsonl"])
   }
 
+  @Test func explainMarksRemovalsAndListsMoves() throws {
+    let scrambled = TestSupport.corpusDirectory.appendingPathComponent("notices/000_e7c6e1ac88ac5186.txt").path
+    let r = try CLI.run(["process", "--explain", scrambled])
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    // not a terminal: plain markers around each removed span, then the lists
+    #expect(r.stdout.contains("[-") && r.stdout.contains("-]{#1 "))
+    #expect(r.stdout.contains("removal(s) ---\n#1 "))
+    #expect(r.stdout.contains("repeated_"))
+    #expect(r.stdout.contains("move(s): text kept, put back in order ---\nM1 dedup/reordered_units source "))
+    // a notice that was not scrambled has no moves
+    let clean = TestSupport.corpusDirectory.appendingPathComponent("notices/003_ad5e527c145678fb.txt").path
+    let c = try CLI.run(["process", "--explain", clean])
+    #expect(c.status == 0)
+    #expect(!c.stdout.contains("move(s)"))
+  }
+
   @Test func twoRunsGiveIdenticalBytes() throws {
     let a = CLI.tempDir(), b = CLI.tempDir()
     #expect(try CLI.run(["process", notices, "--output", a.path, "--jobs", "1"]).status == 0)
