@@ -46,6 +46,8 @@ public struct SegmentRules: RuleFile {
   public struct RawScheme: Decodable, Sendable {
     public var id: Located<String>
     public var pattern: Located<String>
+    /// Optional: a wider pattern whose matches count only as the expected next number.
+    public var pattern_if_expected: Located<String>?
     public var numerals: Located<String>
     public var rank: Located<Int>
     public var inline: Bool
@@ -104,6 +106,9 @@ public struct SegmentRules: RuleFile {
     /// (0 for the table row, which is not part of that pass).
     var branchGroup = 0
     var numberGroup = 0
+    /// The same for `pattern_if_expected` (0 when the scheme has none).
+    var expectedBranchGroup = 0
+    var expectedNumberGroup = 0
   }
 
   /// Flattened tables (`tables` in the YAML): how a header row is recognised and a row numbered.
@@ -205,6 +210,9 @@ public struct SegmentRules: RuleFile {
     // Schemes: validate each, then build the combined alternation.
     var schemes: [Scheme] = []
     var branches: [String] = []
+    // the wider `pattern_if_expected` alternatives go after every strict one, so that a strict
+    // match at the same place wins
+    var expectedBranches: [String] = []
     var scanPartsList: [RuleRegex] = []
     var seen: Set<String> = []
     if raw.schemes.isEmpty {
@@ -232,6 +240,16 @@ public struct SegmentRules: RuleFile {
       let k = schemes.count
       let renamed = s.pattern.value.replacingAll("(?<num>", with: "(?<n\(k)x>")
       branches.append("(?<s\(k)x>\(renamed))")
+      if let loose = s.pattern_if_expected {
+        if let single = compile("schemes.\(id).pattern_if_expected", loose) {
+          if (try? single.matcher())?.groupNumber(named: "num") == nil {
+            problems.append(RuleProblem(at(loose.location), code: "R005",
+                                        "scheme '\(id)': pattern_if_expected needs a named group (?<num>...) around the number"))
+          }
+          scanPartsList.append(single)
+          expectedBranches.append("(?<e\(k)x>\(loose.value.replacingAll("(?<num>", with: "(?<f\(k)x>")))")
+        }
+      }
       schemes.append(Scheme(id: id, numerals: numerals, rank: s.rank.value, inline: s.inline, max: max))
     }
 
@@ -280,7 +298,7 @@ public struct SegmentRules: RuleFile {
     var branchesList: [ScanBranch]? = nil
     var starts = ScalarSet()
     if problems.isEmpty, !branches.isEmpty, !dates.isEmpty, let attachment, let closing {
-      var alts = branches
+      var alts = branches + expectedBranches
       // closing lines before dates: a printing line (…2013年12月19日印发) is a closing line, not a date
       alts.append("(?<att>\(attachment.pattern))")
       alts.append("(?<close>\(closing.pattern))")
@@ -301,6 +319,10 @@ public struct SegmentRules: RuleFile {
         for k in schemes.indices {
           schemes[k].branchGroup = group("s\(k)x")
           schemes[k].numberGroup = group("n\(k)x")
+          if let e = m.groupNumber(named: "e\(k)x") {
+            schemes[k].expectedBranchGroup = e
+            schemes[k].expectedNumberGroup = group("f\(k)x")
+          }
         }
         for i in dates.indices {
           dates[i].branch = group("b\(i)x")

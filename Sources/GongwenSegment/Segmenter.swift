@@ -429,6 +429,10 @@ struct SegmentRun {
     var scheme: Int
     var number: Int
     var lineStart: Bool
+    /// Found by the scheme's `pattern_if_expected` (`11.121人才…`, `3.2024年底前…`): a marker only
+    /// where it is exactly the next number of a level already open, never a first child, a gap or a
+    /// restart.
+    var onlyIfExpected = false
     /// A table row (`findTables`): the index of its table.
     var table: Int? = nil
   }
@@ -441,13 +445,16 @@ struct SegmentRun {
 
   /// The marker candidate of a scan match, if it is one with a readable number in range.
   func candidate(_ m: ICURegex.Match) -> Candidate? {
+    func has(_ g: Int) -> Bool { g >= 1 && g - 1 < m.groups.count && m.groups[g - 1] != nil }
     for (k, sc) in rules.schemes.enumerated() where sc.branchGroup >= 1 {  // (the table row is not scanned)
-      guard sc.branchGroup - 1 < m.groups.count, m.groups[sc.branchGroup - 1] != nil else { continue }
-      guard sc.numberGroup - 1 < m.groups.count, let nr = m.groups[sc.numberGroup - 1],
+      let strict = has(sc.branchGroup)
+      guard strict || has(sc.expectedBranchGroup) else { continue }
+      let g = strict ? sc.numberGroup : sc.expectedNumberGroup
+      guard g - 1 < m.groups.count, let nr = m.groups[g - 1],
         let num = parseNumber(Array(s[nr]), sc.numerals), num >= 1, num <= sc.max
       else { return nil }
       return Candidate(start: m.range.lowerBound, end: m.range.upperBound, scheme: k, number: num,
-                       lineStart: atLineStart(m.range.lowerBound))
+                       lineStart: atLineStart(m.range.lowerBound), onlyIfExpected: !strict)
     }
     return nil
   }
@@ -525,6 +532,8 @@ struct SegmentRun {
         let expected = stack[k].number + 1
         if c.number == expected {
           popTo = k
+        } else if c.onlyIfExpected {
+          continue
         } else if c.number > expected {
           guard c.lineStart else { continue }
           if c.number - expected <= rules.maxGap {
@@ -544,6 +553,8 @@ struct SegmentRun {
           continue
         }
       } else {
+        // a wider match is never a first child: `1.2万人…` at a line start is a number, not item 1
+        if c.onlyIfExpected { continue }
         newLevel = true
         popTo = stack.count
         let runOn = last[c.scheme].map { $0 + 1 }

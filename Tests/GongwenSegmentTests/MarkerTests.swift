@@ -27,6 +27,8 @@ let lookAlikes: [String] = [
   "指标①达标",
   "完成1.2万人培训",
   "截至10.1日",
+  "1.2万人参加培训",
+  "2.5倍以上",
 ]
 
 private func wrap(inline neg: String) -> String {
@@ -63,6 +65,22 @@ private func wrap(lineStart neg: String) -> String {
     #expect(o.units[2].markers == ["一、", "（一）", "1．"])
     #expect(o.units[3].markers.last == "(1)")
     checkInvariants(o, c)
+  }
+
+  @Test func itemTextStartingWithDigitsIsTheExpectedNextItem() throws {
+    // pattern_if_expected: 11.121人才… and 3.2024年… are markers where they are the next number
+    let text = "一、任务\n1.甲项工作。\n2.乙项工作。\n3.2024年底前完成丙项工作。\n4.121人才梯队项目。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3], [1, 4]])
+    #expect(o.units[3].markers.last == "3.")
+    checkInvariants(o, c)
+    // but never a gap, a first child or a restart: these stay text of the item before
+    let (gap, _) = try outline("一、任务\n1.甲项工作。\n3.5G基站建设。")
+    #expect(gap.units.map(\.path) == [[1], [1, 1]])
+    let (first, _) = try outline("一、任务\n（一）甲项工作。\n1.2万人参加培训。")
+    #expect(first.units.map(\.path) == [[1], [1, 1]])
+    let (inline, _) = try outline("一、任务\n1.甲项工作，增长2.5倍以上。")
+    #expect(inline.units.map(\.path) == [[1], [1, 1]])
   }
 
   @Test func inlineMarkerAfterANonAttributionBracketIsRejected() throws {
