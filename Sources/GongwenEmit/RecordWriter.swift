@@ -24,15 +24,14 @@ struct RecordWriter {
     raw("{\"attachments\":"); strings(d.attachments)
     raw(",\"date\":"); optional(d.date)
     raw(",\"doc_number\":"); optional(d.docNumber)
-    raw(",\"duplicates\":[")
-    for (i, link) in d.duplicates.enumerated() {
-      if i > 0 { byte(0x2C) }
-      raw("{\"document_id\":"); string(link.documentId)
-      raw(",\"relation\":"); string(link.relation)
-      raw(",\"similarity\":"); number(link.similarity)
-      byte(0x7D)
+    raw(",\"duplicates\":")
+    array(d.duplicates) { w, link in
+      w.raw("{\"document_id\":"); w.string(link.documentId)
+      w.raw(",\"relation\":"); w.string(link.relation)
+      w.raw(",\"similarity\":"); w.number(link.similarity)
+      w.byte(0x7D)
     }
-    raw("],\"forwarded\":")
+    raw(",\"forwarded\":")
     if let f = d.forwarded {
       // synthesized Codable: nil fields are left out
       var first = true
@@ -52,20 +51,20 @@ struct RecordWriter {
     raw(",\"issuer\":"); optional(d.issuer)
     raw(",\"published\":"); optional(d.published)
     raw(",\"recipients\":"); strings(d.recipients)
-    raw(",\"removed\":[")
-    for (i, r) in d.removed.enumerated() {
-      if i > 0 { byte(0x2C) }
+    raw(",\"removed\":")
+    array(d.removed) { w, r in
+      // synthesized Codable: nil fields are left out
       var first = true
-      byte(0x7B)
-      if let dup = r.duplicates { key("duplicates", &first); span(dup) }
-      key("reason", &first); string(r.reason)
-      if let rule = r.rule { key("rule", &first); string(rule) }
-      key("span", &first); span(r.span)
-      key("stage", &first); string(r.stage)
-      key("text", &first); string(r.text)
-      byte(0x7D)
+      w.byte(0x7B)
+      if let dup = r.duplicates { w.key("duplicates", &first); w.span(dup) }
+      w.key("reason", &first); w.string(r.reason)
+      if let rule = r.rule { w.key("rule", &first); w.string(rule) }
+      w.key("span", &first); w.span(r.span)
+      w.key("stage", &first); w.string(r.stage)
+      w.key("text", &first); w.string(r.text)
+      w.byte(0x7D)
     }
-    raw("],\"schema_version\":"); int(d.schemaVersion)
+    raw(",\"schema_version\":"); int(d.schemaVersion)
     raw(",\"source\":{\"bytes\":"); int(d.source.bytes)
     raw(",\"encoding\":"); string(d.source.encoding)
     raw(",\"format\":"); string(d.source.format)
@@ -80,16 +79,15 @@ struct RecordWriter {
     raw("},\"text\":"); string(d.text)
     raw(",\"text_sha256\":"); string(d.textSha256)
     raw(",\"title\":"); optional(d.title)
-    raw(",\"warnings\":[")
-    for (i, w) in d.warnings.enumerated() {
-      if i > 0 { byte(0x2C) }
-      raw("{\"code\":"); string(w.code)
-      raw(",\"message\":"); string(w.message)
-      if let s = w.span { raw(",\"span\":"); span(s) }
-      raw(",\"stage\":"); string(w.stage)
-      byte(0x7D)
+    raw(",\"warnings\":")
+    array(d.warnings) { w, warning in
+      w.raw("{\"code\":"); w.string(warning.code)
+      w.raw(",\"message\":"); w.string(warning.message)
+      if let s = warning.span { w.raw(",\"span\":"); w.span(s) }
+      w.raw(",\"stage\":"); w.string(warning.stage)
+      w.byte(0x7D)
     }
-    raw("]}")
+    byte(0x7D)
     return true
   }
 
@@ -103,12 +101,8 @@ struct RecordWriter {
     raw(",\"lead\":"); strings(t.lead)
     raw(",\"markers\":"); strings(t.markers)
     raw(",\"participating\":"); strings(t.participating)
-    raw(",\"path\":[")
-    for (i, p) in t.path.enumerated() {
-      if i > 0 { byte(0x2C) }
-      int(p)
-    }
-    raw("],\"responsible\":"); strings(t.responsible)
+    raw(",\"path\":"); array(t.path) { w, p in w.int(p) }
+    raw(",\"responsible\":"); strings(t.responsible)
     raw(",\"schema_version\":"); int(t.schemaVersion)
     raw(",\"span\":"); span(t.span)
     raw(",\"text\":"); string(t.text)
@@ -140,11 +134,14 @@ struct RecordWriter {
     if let s { string(s) } else { raw("null") }
   }
 
-  private mutating func strings(_ a: [String]) {
+  private mutating func strings(_ a: [String]) { array(a) { w, s in w.string(s) } }
+
+  /// `[item,item,…]`, each item written by `body`.
+  private mutating func array<T>(_ items: [T], _ body: (inout RecordWriter, T) -> Void) {
     byte(0x5B)
-    for (i, s) in a.enumerated() {
+    for (i, item) in items.enumerated() {
       if i > 0 { byte(0x2C) }
-      string(s)
+      body(&self, item)
     }
     byte(0x5D)
   }
