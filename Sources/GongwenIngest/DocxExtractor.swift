@@ -56,7 +56,7 @@ struct DocxExtractor {
       warnings.append(DocumentWarning(code: "deep_nesting", stage: "ingest",
                                       message: "word/document.xml is nested deeper than \(rules.maxMarkupDepth) levels; deeper elements were flattened"))
     }
-    var renderer = DocxText(tree: tree, numbering: numbering, cellPerLineHeaders: rules.cellPerLineHeaders)
+    var renderer = DocxText(tree: tree, numbering: numbering, isTaskTableHeader: rules.isTaskTableHeader)
     let text = renderer.render()
     return (text, warnings)
   }
@@ -155,8 +155,9 @@ struct DocxExtractor {
 struct DocxText {
   let tree: MarkupTree
   var numbering: WordNumbering
-  /// First-cell words of a task table, written one cell per line (`html.cell_per_line_headers`).
-  var cellPerLineHeaders: Set<String> = []
+  /// Whether a table with this first cell is a task table, written one cell per line
+  /// (`IngestRules.isTaskTableHeader`, `html.cell_per_line_headers`).
+  let isTaskTableHeader: (String) -> Bool
 
   /// Subtrees whose text the reader does not see as body text.
   static let skipped: Set<String> = [
@@ -195,10 +196,7 @@ struct DocxText {
         case "tr":
           let row = rows.popLast() ?? []
           if var t = tables.last {
-            if !t.sawRow, let first = row.first {
-              let key = String(String.UnicodeScalarView(first.unicodeScalars.filter { !$0.properties.isWhitespace }))
-              t.cellPerLine = cellPerLineHeaders.contains(key)
-            }
+            if !t.sawRow, let first = row.first { t.cellPerLine = isTaskTableHeader(first) }
             t.sawRow = true
             tables[tables.count - 1] = t
           }

@@ -256,8 +256,7 @@ struct HTMLExtractor {
         tree[$0].kind == .element && (tree[$0].name == "td" || tree[$0].name == "th")
       })
     else { return false }
-    let text = tree.textContent(of: first).unicodeScalars.filter { !$0.properties.isWhitespace }
-    return rules.cellPerLineHeaders.contains(String(String.UnicodeScalarView(text)))
+    return rules.isTaskTableHeader(tree.textContent(of: first))
   }
 
   /// The marker a browser draws for `<li>` `item` of `<ol>` `list` (`start`, `type`, `value` honoured).

@@ -134,6 +134,14 @@ public struct IngestRules: RuleFile {
   /// A table whose first cell is one of these words (a task table, 任务分解表) is written one cell per
   /// line, the layout Segment and Attribute read flattened tables in; other tables keep one row per line.
   public let cellPerLineHeaders: Set<String>
+
+  /// Whether a table whose first cell reads `firstCell` is a task table (`cellPerLineHeaders`,
+  /// whitespace inside the cell ignored: `序 号`). The HTML and .docx renderers both ask this.
+  public func isTaskTableHeader(_ firstCell: String) -> Bool {
+    guard !cellPerLineHeaders.isEmpty else { return false }
+    let key = String(String.UnicodeScalarView(firstCell.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    return cellPerLineHeaders.contains(key)
+  }
   public let publishedText: RuleRegex
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
