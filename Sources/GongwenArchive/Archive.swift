@@ -419,7 +419,6 @@ public final class Archive {
   }
 
   /// Inserts the notice's row, raw bytes, tasks and removed spans; returns its `seq`.
-  @discardableResult
   func insertDocument(_ db: Database, notice: PreparedNotice, run: Int64) throws -> Int64 {
     var doc = notice.output.document
     doc.duplicates = []  // links live in duplicate_link, composed on read

@@ -446,6 +446,17 @@ final class Engine {
     return true
   }
 
+  /// `a` starts with the label `text` followed by a colon (`责任单位：…`), with more after the label.
+  func startsWithLabel(_ a: ArraySlice<Unicode.Scalar>, _ text: [Unicode.Scalar]) -> Bool {
+    a.count > text.count && hasPrefix(a, text) && r.colons.contains(a[a.startIndex + text.count])
+  }
+
+  /// A sentence, an item or a bracketed remark that one of the `notes` rules calls a note.
+  func isNote(_ text: String) throws(StageFailure) -> Bool {
+    for (rule, re) in notes where try test(re, rule, text) { return true }
+    return false
+  }
+
   func hasPrefix(_ a: ArraySlice<Unicode.Scalar>, _ b: [Unicode.Scalar]) -> Bool {
     guard a.count >= b.count else { return false }
     var i = a.startIndex
@@ -499,19 +510,14 @@ final class Engine {
     sentences.append(content[sStart..<content.count])
 
     for sentence in sentences where !sentence.isEmpty {
-      let text = String(scalars: sentence)
-      var isNote = false
-      for (rule, re) in notes where try test(re, rule, text) { isNote = true; break }
-      if isNote { continue }
+      if try isNote(String(scalars: sentence)) { continue }
       // Once a sentence has given departments, a later sentence (after 。) is a note unless it
       // starts with a label or names a role: 〔责任单位：A、B负责。具体任务均涉及相关市(州)人民政府，
       // 不再做分工，下同。〕 — but （牵头单位：A。配合单位：B） keeps B.
       if !items.isEmpty || !pending.isEmpty {
-        let labelled = r.labels.contains { hasPrefix(sentence, $0.text) && sentence.count > $0.text.count
-          && r.colons.contains(sentence[sentence.startIndex + $0.text.count]) }
-        let arr = Array(sentence)
+        let labelled = r.labels.contains { startsWithLabel(sentence, $0.text) }
         let namesRole = r.roleWords.contains { w in
-          w.text.count <= arr.count && (0...(arr.count - w.text.count)).contains { Array(arr[$0..<($0 + w.text.count)]) == w.text }
+          sentence.indices.contains { hasPrefix(sentence[$0...], w.text) }
         }
         if !labelled && !namesRole { continue }
       }
@@ -533,25 +539,16 @@ final class Engine {
         if it.isEmpty { continue }
         if it.count <= maxNoteItem && r.noteItems.contains(String(scalars: it)) { continue }
         // an item that is a note (a deadline such as 6月底完成 between the departments)
-        if !notes.isEmpty {
-          let itemText = String(scalars: it)
-          var isNoteItem = false
-          for (rule, re) in notes where try test(re, rule, itemText) { isNoteItem = true; break }
-          if isNoteItem { continue }
-        }
+        if !notes.isEmpty, try isNote(String(scalars: it)) { continue }
         // label
-        if let l = r.labels.first(where: { hasPrefix(it, $0.text) && it.count > $0.text.count
-            && r.colons.contains(it[it.startIndex + $0.text.count]) })
-        {
+        if let l = r.labels.first(where: { startsWithLabel(it, $0.text) }) {
           try flush(labelRoles ?? [r.bareListRole])
           labelRoles = l.roles
           sawLabel = true
           ignoring = false
           it = it.dropFirst(l.text.count + 1)
           if it.isEmpty { continue }
-        } else if r.ignoredLabels.contains(where: { hasPrefix(it, $0) && it.count > $0.count
-            && r.colons.contains(it[it.startIndex + $0.count]) })
-        {
+        } else if r.ignoredLabels.contains(where: { startsWithLabel(it, $0) }) {
           // 完成时限：2016年底 — not departments, up to the next label
           try flush(labelRoles ?? [r.bareListRole])
           ignoring = true
@@ -589,11 +586,7 @@ final class Engine {
             body.removeSubrange(open..<body.count)
           } else if !inner.isEmpty {
             // a note in brackets after the last department: 市财政局（第一责任单位为牵头单位，下同）
-            let innerText = String(scalars: inner)
-            for (rule, re) in notes where try test(re, rule, innerText) {
-              body.removeSubrange(open..<body.count)
-              break
-            }
+            if try isNote(String(scalars: inner)) { body.removeSubrange(open..<body.count) }
           }
         }
         // joiners: A会同B
