@@ -93,6 +93,10 @@ public struct DedupRules: RuleFile {
   /// A line holding only one of these (spaces aside) starts a flattened table: nothing from there
   /// on is a repeat.
   public let tableHeader: [[Unicode.Scalar]]
+  /// For each BMP scalar, 1 when `UnitSplitter` may act on it in the middle of a line (a newline, an
+  /// opening bracket, the first character of a clause marker, a sentence terminator); the splitter
+  /// steps over every other character with one table read. Built once from the rules.
+  let splitterStops: [UInt8]
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -131,6 +135,14 @@ public struct DedupRules: RuleFile {
     minRunSentences = raw.minRunSentences.value
     terminators = ScalarSet(raw.sentenceTerminators.value)
     closingMarks = ScalarSet(raw.closingMarks.value)
+    var stops = [UInt8](repeating: 0, count: 0x10000)
+    for v in 0..<UInt32(0x10000) {
+      guard let c = Unicode.Scalar(v) else { continue }
+      if c == "\n" || c == "（" || c == "(" || UnitSplitter.canStartMarker(c) || terminators.contains(c) {
+        stops[Int(v)] = 1
+      }
+    }
+    splitterStops = stops
     attributionKeywords = raw.attributionKeywords.value.map { Array($0.unicodeScalars) }
     maxAttributionChars = raw.maxAttributionChars.value
     maxCandidates = raw.maxCandidates.value

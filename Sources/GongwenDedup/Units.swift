@@ -50,8 +50,15 @@ struct UnitSplitter {
 
     let tableStart = tableHeaderStart(s) ?? n
     var atLineStart = true
+    let stops = rules.splitterStops
     while i < n {
       let c = s[i]
+      // Fast path: inside a line, a character that is no newline, bracket, marker start or
+      // terminator changes nothing below.
+      if !atLineStart, c.value < 0x10000, stops.withUnsafeBufferPointer({ $0[Int(c.value)] }) == 0 {
+        i += 1
+        continue
+      }
       if c == "\n" {
         close(i)
         start = i + 1
@@ -76,7 +83,9 @@ struct UnitSplitter {
         i = close_
         continue
       }
-      if i > start, let m = Self.marker(s, i), !onlyWhitespace(s, start, i), splitsBefore(s, i, m) {
+      if i > start, Self.canStartMarker(c), let m = Self.marker(s, i), !onlyWhitespace(s, start, i),
+        splitsBefore(s, i, m)
+      {
         close(i)
       }
       if rules.terminators.contains(c) {
@@ -140,8 +149,10 @@ struct UnitSplitter {
   /// (`牵头单位：`, `主要协作单位：`), and the whole line no longer than an attribution.
   private func labelLineEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
     var e = i
-    while e < s.count, s[e] != "\n" { e += 1 }
-    guard e - i <= rules.maxAttributionChars else { return nil }
+    while e < s.count, s[e] != "\n" {
+      e += 1
+      if e - i > rules.maxAttributionChars { return nil }  // too long to be a label line
+    }
     for kw in rules.attributionKeywords {
       for p in i...min(i + 4, e) where p + kw.count < e {
         var ok = true
@@ -200,6 +211,15 @@ struct UnitSplitter {
     return true
   }
 
+  /// Whether a clause marker can start with `c` (what `marker` accepts first: an opening bracket,
+  /// an ASCII digit or a Chinese numeral); a cheap test before the full parse at every character.
+  @inline(__always) static func canStartMarker(_ c: Unicode.Scalar) -> Bool {
+    switch c {
+    case "（", "(", "0"..."9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+    default: false
+    }
+  }
+
   /// Parses a clause marker at `i`: `一、` `（一）` `(一)` `1．` `1.` `1、` `（1）` `(1)`.
   static func marker(_ s: [Unicode.Scalar], _ i: Int) -> ClauseMarker? {
     let n = s.count
@@ -242,7 +262,7 @@ struct UnitSplitter {
 
   /// 一 … 九十九 at `i`: (value, length in scalars).
   static func chineseNumber(_ s: [Unicode.Scalar], _ i: Int) -> (Int, Int)? {
-    func digit(_ c: Unicode.Scalar) -> Int? {
+    @inline(__always) func digit(_ c: Unicode.Scalar) -> Int? {
       switch c {
       case "一": 1
       case "二": 2
