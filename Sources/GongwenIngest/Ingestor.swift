@@ -44,7 +44,7 @@ public struct Ingestor: Sendable {
     let markupHint = Sniff.looksLikeMarkup(bytes.prefix(4096))
     let declared = markupHint ? Sniff.declaredCharset(bytes.prefix(4096)) : nil
     let decoded = try TextDecoding(rules: rules).decode(bytes, declared: declared)
-    let head = Array(decoded.text.unicodeScalars.prefix(4096).map { $0.value < 0x80 ? UInt8($0.value) : 0x80 })
+    let head = Sniff.asciiHead(decoded.text, scalars: 4096)
     if Sniff.isWordXML(head[...]) {
       throw StageFailure(stage: "ingest", code: "unsupported_format",
                          message: "this is a Word XML document (Word 2003 XML or flat OPC), not a page or plain text; save it as .docx and pass that")
@@ -62,6 +62,21 @@ public struct Ingestor: Sendable {
 
 /// Content sniffing on raw bytes.
 enum Sniff {
+  /// The first `scalars` scalars of `text`, each ASCII one as its byte and every other as 0x80 (read
+  /// from the UTF-8 bytes: a scalar is ASCII exactly when its lead byte is).
+  static func asciiHead(_ text: String, scalars: Int) -> [UInt8] {
+    var text = text
+    return text.withUTF8 { bytes in
+      var head: [UInt8] = []
+      head.reserveCapacity(min(scalars, bytes.count))
+      for b in bytes where b & 0xC0 != 0x80 {
+        if head.count == scalars { break }
+        head.append(b < 0x80 ? b : 0x80)
+      }
+      return head
+    }
+  }
+
   enum Container {
     case zip
     case refused(code: String, message: String)

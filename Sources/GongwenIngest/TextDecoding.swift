@@ -170,14 +170,26 @@ struct TextDecoding {
     var r = r
     var controls = 0, nuls = 0, total = 0
     var firstNul: Int? = nil
-    for s in r.text.unicodeScalars {
-      total += 1
-      if s.value == 0 {
-        nuls += 1
-        if firstNul == nil { firstNul = total - 1 }
+    // Read on the UTF-8 bytes: a byte that is not a continuation byte starts a scalar; control
+    // characters are single bytes, and U+FFFD is EF BF BD.
+    var text = r.text
+    text.withUTF8 { b in
+      let n = b.count
+      var i = 0
+      while i < n {
+        let c = b[i]
+        if c & 0xC0 != 0x80 { total += 1 }
+        if c < 0x20 {
+          if c == 0 {
+            nuls += 1
+            if firstNul == nil { firstNul = total - 1 }
+          }
+          if c != 0x0A, c != 0x0D, c != 0x09, c != 0x0C, c != 0x0B, c != 0x1B { controls += 1 }
+        } else if c == 0x7F || (c == 0xEF && i + 2 < n && b[i + 1] == 0xBF && b[i + 2] == 0xBD) {
+          controls += 1
+        }
+        i += 1
       }
-      if s.value < 0x20, s != "\n", s != "\r", s != "\t", s != "\u{0C}", s != "\u{0B}", s != "\u{1B}" { controls += 1 }
-      else if s.value == 0x7F || s == "\u{FFFD}" { controls += 1 }
     }
     let bad = Double(controls)
     if total > 0, bad / Double(total) > rules.binaryShare {
