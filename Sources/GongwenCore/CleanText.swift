@@ -20,7 +20,7 @@ public struct CleanText: Sendable, Equatable {
 
   /// The identity map over `source`.
   public init(source: String) {
-    let s = Array(source.unicodeScalars)
+    let s = [Unicode.Scalar](scalarsOf: source)
     self.init(scalars: s, origin: Array(0..<s.count), sourceLength: s.count)
   }
 

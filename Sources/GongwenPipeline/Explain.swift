@@ -4,7 +4,7 @@ import GongwenCore
 /// lists the removals and the moves (Dedup's `reordered_units`: text kept but put back in order).
 public enum Explainer {
   public static func render(source: String, removed: [Removal], moves: [DocumentWarning] = [], color: Bool) -> String {
-    let scalars = Array(source.unicodeScalars)
+    let scalars = [Unicode.Scalar](scalarsOf: source)
     let spans = removed.sorted { $0.span < $1.span }
     var out = String.UnicodeScalarView()
     var pos = 0

@@ -91,7 +91,7 @@ public struct Pipeline: Sendable {
     // Dedup works on clean text and knows only source *spans*; give its removals the source text
     // they cover, so every `removed[].text` is as it was in the source.
     if deduped.removed.contains(where: { $0.stage == "dedup" }) {
-      let sourceScalars = Array(source.text.unicodeScalars)
+      let sourceScalars = [Unicode.Scalar](scalarsOf: source.text)
       for i in deduped.removed.indices where deduped.removed[i].stage == "dedup" {
         let r = deduped.removed[i].span
         let lo = min(max(0, r.start), sourceScalars.count), hi = min(max(lo, r.end), sourceScalars.count)

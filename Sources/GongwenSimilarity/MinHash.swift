@@ -41,11 +41,28 @@ func isSpace(_ s: Unicode.Scalar) -> Bool {
   if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
   if v >= 0x3400 && v <= 0x9FFF { return false }
   if v >= 0xFF01 && v <= 0xFFEF { return false }
+  if v > 0x3000 && v < 0x3400 { return false }  // CJK punctuation (U+3000 itself is a space)
+  if v >= 0x2010 && v <= 0x2027 { return false }  // dashes, quotes, ellipsis
   return s.properties.isWhitespace
 }
 
+/// The same for a String, written out for the concrete scalar view (the generic version, called
+/// across modules, went through witness tables for every scalar).
 public func shingleScalars(_ text: String, rules: SimilarityRules) -> [Unicode.Scalar] {
-  shingleScalars(text.unicodeScalars, rules: rules)
+  var out = [Unicode.Scalar](scalarsOf: text)
+  if rules.skipWhitespace {
+    // compact in place
+    let kept = out.withUnsafeMutableBufferPointer { buf in
+      var j = 0
+      for i in 0..<buf.count where !isSpace(buf[i]) {
+        buf[j] = buf[i]
+        j &+= 1
+      }
+      return j
+    }
+    out.removeLast(out.count - kept)
+  }
+  return out
 }
 
 /// Calls `body` with the 64-bit hash of every shingle of `scalars` (in text order, repeats included).
