@@ -328,3 +328,16 @@ let seeds = ["000", "001", "002", "003", "004"].map { TestSupport.corpusNotice($
     #expect(first.duplicates.last?.similarity == lines[2].duplicates.first?.similarity)
   }
 }
+
+/// The radix sort behind `ShingleSet` agrees with the standard library on every size class
+/// (below and above the radix cut-off), with repeats and with values using all 32 bits.
+@Suite struct SortedUniqueTests {
+  @Test(arguments: [0, 1, 2, 255, 256, 257, 1000, 20_000])
+  func matchesSetSorting(count: Int) {
+    var rng = SystemRandomNumberGenerator()
+    for spread in [UInt32.max, 5000, 3] {
+      let values = (0..<count).map { _ in UInt32.random(in: 0...spread, using: &rng) }
+      #expect(sortedUnique(values) == Array(Set(values)).sorted())
+    }
+  }
+}
