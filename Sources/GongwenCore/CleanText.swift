@@ -51,18 +51,28 @@ public struct CleanText: Sendable, Equatable {
   /// Origins of kept scalars are preserved, so the offset map composes.
   public func removing(_ ranges: [Range<Int>]) -> CleanText {
     if ranges.isEmpty { return self }
-    var drop = [Bool](repeating: false, count: scalars.count)
-    for r in ranges {
-      let lo = max(0, r.lowerBound), hi = min(scalars.count, r.upperBound)
-      if lo < hi { for i in lo..<hi { drop[i] = true } }
-    }
+    // The ranges (clamped, in any order, possibly overlapping) sorted; the kept stretches between
+    // them are copied in bulk.
+    let n = scalars.count
+    let sorted = ranges.compactMap { r -> Range<Int>? in
+      let lo = max(0, r.lowerBound), hi = min(n, r.upperBound)
+      return lo < hi ? lo..<hi : nil
+    }.sorted { $0.lowerBound < $1.lowerBound }
     var s: [Unicode.Scalar] = []
     var o: [Int] = []
-    s.reserveCapacity(scalars.count)
-    o.reserveCapacity(scalars.count)
-    for i in 0..<scalars.count where !drop[i] {
-      s.append(scalars[i])
-      o.append(origin[i])
+    s.reserveCapacity(n)
+    o.reserveCapacity(n)
+    var at = 0
+    for r in sorted {
+      if r.lowerBound > at {
+        s.append(contentsOf: scalars[at..<r.lowerBound])
+        o.append(contentsOf: origin[at..<r.lowerBound])
+      }
+      at = max(at, r.upperBound)
+    }
+    if at < n {
+      s.append(contentsOf: scalars[at..<n])
+      o.append(contentsOf: origin[at..<n])
     }
     return CleanText(scalars: s, origin: o, sourceLength: sourceLength)
   }

@@ -323,17 +323,29 @@ struct RunFinder {
   static func parse(count n: Int, hash: [UInt64], maxCandidates: Int, hasContent: (Int) -> Bool,
                     equal: (Int, Int) -> Bool, accept: (Range<Int>) -> Verdict?) -> [(Int, Int, Int, Verdict)] {
     var out: [(Int, Int, Int, Verdict)] = []
-    var chains: [UInt64: [Int]] = [:]
+    // Each hash's chain of earlier kept items, as a linked list: `ends[hash]` holds its first and
+    // latest item, `previous[i]` the item before `i` with the same hash (-1 at the first). One
+    // dictionary entry per distinct hash and no array per chain.
+    var ends: [UInt64: (first: Int32, last: Int32)] = [:]
+    ends.reserveCapacity(n)
+    var previous = [Int32](repeating: -1, count: n)
+    var candidates: [Int] = []
 
     /// The longest earlier copy of the items from `i` on: (length, source).
     func longest(at i: Int) -> (Int, Int) {
       var bestLength = 0, bestSource = -1
-      guard let chain = chains[hash[i]] else { return (0, -1) }
+      guard let chain = ends[hash[i]] else { return (0, -1) }
       // An item without content can only start a run that reaches content within a few
       // items; its chain (one attribution, say) is long and unspecific, so try fewer.
       let limit = hasContent(i) ? maxCandidates : min(maxCandidates, Self.contentlessRunLimit)
-      var candidates = chain.suffix(max(1, limit - 1)).reversed().map { $0 }
-      if let first = chain.first, candidates.last != first { candidates.append(first) }
+      // The latest `limit - 1` items (at least one), latest first, then the chain's first item.
+      candidates.removeAll(keepingCapacity: true)
+      var j = Int(chain.last)
+      while j >= 0, candidates.count < max(1, limit - 1) {
+        candidates.append(j)
+        j = Int(previous[j])
+      }
+      if candidates.last != Int(chain.first) { candidates.append(Int(chain.first)) }
       for j in candidates {
         var length = 0, content = false
         while j + length < i, i + length < n, equal(j + length, i + length) {
@@ -360,7 +372,12 @@ struct RunFinder {
         i += length
         continue
       }
-      chains[hash[i], default: []].append(i)
+      if let chain = ends[hash[i]] {
+        previous[i] = chain.last
+        ends[hash[i]] = (chain.first, Int32(i))
+      } else {
+        ends[hash[i]] = (Int32(i), Int32(i))
+      }
       i += 1
     }
     return out

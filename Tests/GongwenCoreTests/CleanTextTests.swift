@@ -19,6 +19,29 @@ import GongwenCore
     #expect(u.origin == [3, 4])
   }
 
+  /// Ranges in any order, overlapping, empty or past the ends remove exactly the scalars some
+  /// clamped range covers (checked against a per-scalar mask on random ranges).
+  @Test func removingAnyRangesMatchesAMask() {
+    var rng = SystemRandomNumberGenerator()
+    let source = String(String.UnicodeScalarView((0..<200).map { Unicode.Scalar(0x4E00 + $0)! }))
+    let t = CleanText(source: source)
+    for _ in 0..<200 {
+      let ranges = (0..<Int.random(in: 0...6, using: &rng)).map { _ -> Range<Int> in
+        let a = Int.random(in: -5...205, using: &rng)
+        return a..<(a + Int.random(in: 0...40, using: &rng))
+      }
+      var drop = [Bool](repeating: false, count: 200)
+      for r in ranges {
+        let lo = max(0, r.lowerBound), hi = min(200, r.upperBound)
+        if lo < hi { for i in lo..<hi { drop[i] = true } }
+      }
+      let kept = (0..<200).filter { !drop[$0] }
+      let u = t.removing(ranges)
+      #expect(u.origin == kept)
+      #expect(u.scalars == kept.map { t.scalars[$0] })
+    }
+  }
+
   @Test func emptyRangesMapToAPoint() {
     let t = CleanText(source: "甲乙")
     #expect(t.sourceSpan(of: 1..<1) == Span(start: 1, end: 1))
