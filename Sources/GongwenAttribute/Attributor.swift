@@ -24,14 +24,14 @@ import Synchronization
 /// Everything about the wording comes from `AttributeRules` (Rules/attribute.yaml).
 public struct Attributor: Sendable {
   public let rules: AttributeRules
-  /// Test results kept across the documents of a run (see `EngineMemo`).
-  let memos = MemoPool()
+  /// Engines (compiled matchers and test results) kept across the documents of a run (see
+  /// `EnginePool`, `EngineMemo`).
+  let engines = EnginePool()
   public init(rules: AttributeRules) { self.rules = rules }
 
   public func attribute(_ outline: Outline, text: CleanText) throws(StageFailure) -> AttributedOutline {
-    let memo = memos.take()
-    defer { memos.put(memo) }
-    let engine = try Engine(rules: rules, memo: memo)
+    let engine = try engines.take(rules)
+    defer { engines.put(engine) }
     let s = text.scalars
     // The first-listed-lead declaration (下同) is looked for in the preamble (before the first
     // unit) and in every attribution; from the first one found on, it applies.
@@ -168,15 +168,25 @@ struct Found {
 /// How a candidate was found; decides how much evidence is needed to accept it.
 enum Shape { case bracketed, lostBracket, labelled }
 
-// MARK: - engine (one per document: holds the regex matchers)
+// MARK: - engine (one per thread: holds the regex matchers and the memo)
 
-final class Engine {
+/// The matchers and memo of one thread of a run. An engine is lent to one document at a time by
+/// the attributor's `EnginePool` (so it needs no lock), and kept for the next document: compiling
+/// the matchers and building the word sets per document cost more than attributing a short one.
+final class Engine: @unchecked Sendable {
   let r: AttributeRules
-  let notes: [(RuleRegex, ICURegex)]
+  /// The `notes` rules and their matchers, by index.
+  let noteRules: [RuleRegex]
+  let noteMatchers: [ICURegex]
   let firstListed: ICURegex
   let notDepartment: ICURegex
   let generic: ICURegex
   let whitespace: ScalarSet = [" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"]
+  /// Where a labelled list may start (besides a line start, whitespace and an opening bracket).
+  let labelBoundary: ScalarSet = ["。", "；", ";", "，", ","]
+  /// `standsAlone`: what may precede and follow a bare list of names that is a sentence of its own.
+  let aloneBefore: ScalarSet = ["。", "；", ";", "！", "!", "？", "?", "：", ":", "\n"]
+  let aloneAfter: ScalarSet = ["。", "；", ";"]
 
   /// Labels and role words: never department names themselves (（牵头单位）).
   let reserved: Set<String>
@@ -188,35 +198,46 @@ final class Engine {
   let maxNoteItem: Int
 
   /// Results of the short per-item tests (names and sentences recur within and across notices, and
-  /// each ICU call copies its input); borrowed for this document from the attributor's pool.
-  let memo: EngineMemo
+  /// each ICU call copies its input), kept across the documents this engine attributes.
+  let memo = EngineMemo()
 
-  init(rules: AttributeRules, memo: EngineMemo) throws(StageFailure) {
+  init(rules: AttributeRules) throws(StageFailure) {
     r = rules
-    self.memo = memo
     maxNoteItem = rules.noteItems.map { $0.unicodeScalars.count }.max() ?? 0
     jurisdictionChars = ScalarSet(rules.jurisdictionPrefixes.filter { $0.unicodeScalars.count == 1 }
       .compactMap { $0.unicodeScalars.first })
     labelStarts = ScalarSet(rules.labels.compactMap { $0.text.first })
     reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
-    var n: [(RuleRegex, ICURegex)] = []
-    for rule in rules.notes { n.append((rule, try rule.matcher())) }
-    notes = n
+    noteRules = rules.notes
+    var n: [ICURegex] = []
+    for rule in rules.notes { n.append(try rule.matcher()) }
+    noteMatchers = n
     firstListed = try rules.firstListedLead.matcher()
     notDepartment = try rules.notDepartment.matcher()
     generic = try rules.generic.matcher()
   }
 
-  /// Results of the short per-item regex tests, per rule: names and sentences repeat a lot
-  /// within a notice, and each ICU call copies its input.
+  /// Does `rule` (compiled as `re`) match somewhere in `text`?
+  func matches(_ re: ICURegex, _ rule: RuleRegex, _ text: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    do { return try re.firstMatch(in: text) != nil } catch { throw rule.failure(error, stage: "attribute") }
+  }
 
-  func test(_ re: ICURegex, _ rule: RuleRegex, _ string: String) throws(StageFailure) -> Bool {
-    if let hit = memo.tests[rule.id]?[string] { return hit }
-    let result: Bool
-    do { result = try re.firstMatch(in: string.unicodeScalars) != nil } catch {
-      throw rule.failure(error, stage: "attribute")
-    }
-    memo.tests[rule.id, default: [:]][string] = result
+  /// `matches` for the `not_department` rule on a name, memoised.
+  func isNotDepartment(_ name: String) throws(StageFailure) -> Bool {
+    let key = NameKey(name)
+    if let hit = memo.notDepartment[key] { return hit }
+    let result = try matches(notDepartment, r.notDepartment, ArraySlice(name.unicodeScalars))
+    memo.notDepartment[key] = result
+    memo.entries += 1
+    return result
+  }
+
+  /// `matches` for the `generic` rule on a name, memoised.
+  func isGeneric(_ name: String) throws(StageFailure) -> Bool {
+    let key = NameKey(name)
+    if let hit = memo.generic[key] { return hit }
+    let result = try matches(generic, r.generic, ArraySlice(name.unicodeScalars))
+    memo.generic[key] = result
     memo.entries += 1
     return result
   }
@@ -281,8 +302,7 @@ final class Engine {
   /// after a sentence end or at the start of the paragraph, or followed by 。/；.
   func standsAlone(_ f: Found, _ s: [Unicode.Scalar], lo: Int, paragraphEnd p: Int) -> Bool {
     if f.parsed.hasRoleEvidence { return true }
-    let before: ScalarSet = ["。", "；", ";", "！", "!", "？", "?", "：", ":", "\n"]
-    let after: ScalarSet = ["。", "；", ";"]
+    let before = aloneBefore, after = aloneAfter
     var b = f.range.lowerBound
     while b > lo && whitespace.contains(s[b - 1]) && s[b - 1] != "\n" { b -= 1 }
     if b == lo || before.contains(s[b - 1]) { return true }
@@ -412,9 +432,10 @@ final class Engine {
     var ls = lineStart(s, before: end, lo: lo)
     var start: Int?
     var p = ls
-    let boundary: ScalarSet = ["。", "；", ";", "，", ","]
     while p < end {
-      if p == ls || boundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || r.openBrackets.contains(s[p - 1]),
+      // the cheap first-character test first (`label(at:)` makes it again; all are pure)
+      if labelStarts.contains(s[p]),
+        p == ls || labelBoundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || r.openBrackets.contains(s[p - 1]),
         label(at: p, in: s, before: end) != nil
       {
         start = p
@@ -452,9 +473,19 @@ final class Engine {
   }
 
   /// A sentence, an item or a bracketed remark that one of the `notes` rules calls a note.
-  func isNote(_ text: String) throws(StageFailure) -> Bool {
-    for (rule, re) in notes where try test(re, rule, text) { return true }
-    return false
+  /// Memoised as a whole (one hash of the text, not one lookup per rule): the rules are tried in
+  /// order as before, and a failing rule throws before anything is stored.
+  func isNote(_ text: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    let key = ScalarKey(text)
+    if let hit = memo.notes[key] { return hit }
+    var result = false
+    for k in noteMatchers.indices where try matches(noteMatchers[k], noteRules[k], text) {
+      result = true
+      break
+    }
+    memo.notes[key.owned()] = result
+    memo.entries += 1
+    return result
   }
 
   func hasPrefix(_ a: ArraySlice<Unicode.Scalar>, _ b: [Unicode.Scalar]) -> Bool {
@@ -510,7 +541,7 @@ final class Engine {
     sentences.append(content[sStart..<content.count])
 
     for sentence in sentences where !sentence.isEmpty {
-      if try isNote(String(scalars: sentence)) { continue }
+      if try isNote(sentence) { continue }
       // Once a sentence has given departments, a later sentence (after 。) is a note unless it
       // starts with a label or names a role: 〔责任单位：A、B负责。具体任务均涉及相关市(州)人民政府，
       // 不再做分工，下同。〕 — but （牵头单位：A。配合单位：B） keeps B.
@@ -539,7 +570,7 @@ final class Engine {
         if it.isEmpty { continue }
         if it.count <= maxNoteItem && r.noteItems.contains(String(scalars: it)) { continue }
         // an item that is a note (a deadline such as 6月底完成 between the departments)
-        if !notes.isEmpty, try isNote(String(scalars: it)) { continue }
+        if !noteMatchers.isEmpty, try isNote(it) { continue }
         // label
         if let l = r.labels.first(where: { startsWithLabel(it, $0.text) }) {
           try flush(labelRoles ?? [r.bareListRole])
@@ -580,13 +611,13 @@ final class Engine {
         if let last = body.last, r.closeBrackets.contains(last),
           let open = body.lastIndex(where: { r.openBrackets.contains($0) }), open > 0
         {
-          let inner = Array(body[(open + 1)..<(body.count - 1)])
-          if let w = r.inlineRoles.first(where: { $0.text == inner }) {
+          let inner = body[(open + 1)..<(body.count - 1)]
+          if let w = r.inlineRoles.first(where: { $0.text.elementsEqual(inner) }) {
             extra = w.roles
             body.removeSubrange(open..<body.count)
           } else if !inner.isEmpty {
             // a note in brackets after the last department: 市财政局（第一责任单位为牵头单位，下同）
-            if try isNote(String(scalars: inner)) { body.removeSubrange(open..<body.count) }
+            if try isNote(inner) { body.removeSubrange(open..<body.count) }
           }
         }
         // joiners: A会同B
@@ -598,7 +629,7 @@ final class Engine {
             var cur: [Unicode.Scalar] = []
             var k = 0
             while k < part.count {
-              if k > 0, k + j.text.count < part.count, Array(part[k..<(k + j.text.count)]) == j.text {
+              if k > 0, k + j.text.count < part.count, part[k..<(k + j.text.count)].elementsEqual(j.text) {
                 next.append(cur)
                 cur = []
                 k += j.text.count
@@ -678,14 +709,15 @@ final class Engine {
     guard n >= 2, n <= r.maxDepartmentLength, !name.unicodeScalars.contains(where: { r.colons.contains($0) }) else {
       return false
     }
-    return try !test(notDepartment, r.notDepartment, name)
+    return try !isNotDepartment(name)
   }
 
 
   func departmentLike(_ name: String) throws(StageFailure) -> Bool {
-    if let hit = memo.like[name] { return hit }
+    let key = NameKey(name)
+    if let hit = memo.like[key] { return hit }
     let result = try departmentLikeUncached(name)
-    memo.like[name] = result
+    memo.like[key] = result
     memo.entries += 1
     return result
   }
@@ -699,13 +731,13 @@ final class Engine {
       if r.lexicon[rest] != nil { return true }
       if collective && rest.unicodeScalars.allSatisfy({ jurisdictionChars.contains($0) }) { return true }
     }
-    return try test(generic, r.generic, name)
+    return try isGeneric(name)
   }
 
   /// Canonical name, whether it is known (lexicon, collective or generic), and the prefix it
   /// sets for later items of the same attribution.
   func canonicalize(_ name: String, context: String?) throws(StageFailure) -> (String, Bool, String?) {
-    let key = (context ?? "") + "\u{0}" + name
+    let key = NameKey(name, context: context)
     if let hit = memo.canon[key] { return hit }
     let result = try canonicalizeUncached(name, context: context)
     memo.canon[key] = result
@@ -728,14 +760,14 @@ final class Engine {
     // 3. prefix + unknown name
     if let (p, _, collective) = splits.first {
       if collective { return (name, true, p) }
-      return (name, try test(generic, r.generic, name), p)
+      return (name, try isGeneric(name), p)
     }
     // 4. unknown without prefix: only a generic body (…部门) inherits, and only a collective
     //    prefix (各级卫生计生、发展改革、财政部门 -> 各级发展改革部门; never 各市州甘肃保监局)
     if let context, r.collectivePrefixes.contains(context), r.sharedSuffixes.contains(where: { name.hasSuffix($0) }) {
       return (context + name, true, nil)
     }
-    return (name, try test(generic, r.generic, name), nil)
+    return (name, try isGeneric(name), nil)
   }
 
   func makeAttribution(_ f: Found, scalars s: [Unicode.Scalar], firstListedLead: Bool) -> Attribution {
@@ -761,35 +793,44 @@ final class Engine {
 }
 
 
-/// Results of the per-name and per-sentence tests, which depend only on the rules and the string:
+/// Results of the per-name and per-sentence tests, which depend only on the rules and the text:
 /// kept across the documents of a run, because department names and notes recur from notice to
-/// notice. A memo is used by one document at a time (`MemoPool` lends it out), so it needs no lock;
-/// it is emptied when it passes `limit` entries, so a long run's memory stays bounded.
+/// notice. A memo belongs to one `Engine`, used by one document at a time, so it needs no lock; it
+/// is emptied when it passes `limit` entries, so a long run's memory stays bounded. Keys compare
+/// exact scalars (see `ScalarKey`, `NameKey`).
 final class EngineMemo: @unchecked Sendable {
   static let limit = 20_000
-  var tests: [String: [String: Bool]] = [:]
-  var like: [String: Bool] = [:]
-  var canon: [String: (String, Bool, String?)] = [:]
+  /// `isNote` by text.
+  var notes: [ScalarKey: Bool] = [:]
+  var notDepartment: [NameKey: Bool] = [:]
+  var generic: [NameKey: Bool] = [:]
+  var like: [NameKey: Bool] = [:]
+  var canon: [NameKey: (String, Bool, String?)] = [:]
   var entries = 0
 
   func trimIfLarge() {
     guard entries > Self.limit else { return }
-    tests = [:]
+    notes = [:]
+    notDepartment = [:]
+    generic = [:]
     like = [:]
     canon = [:]
     entries = 0
   }
 }
 
-/// The memos of one `Attributor`: a document takes one (a new one when all are in use, so each
+/// The engines of one `Attributor`: a document takes one (a new one when all are in use, so each
 /// thread of a batch ends up with its own) and gives it back when done.
-final class MemoPool: Sendable {
-  private let free = Mutex<[EngineMemo]>([])
+final class EnginePool: Sendable {
+  private let free = Mutex<[Engine]>([])
 
-  func take() -> EngineMemo { free.withLock { $0.popLast() } ?? EngineMemo() }
+  func take(_ rules: AttributeRules) throws(StageFailure) -> Engine {
+    if let engine = free.withLock({ $0.popLast() }) { return engine }
+    return try Engine(rules: rules)
+  }
 
-  func put(_ memo: EngineMemo) {
-    memo.trimIfLarge()
-    free.withLock { $0.append(memo) }
+  func put(_ engine: Engine) {
+    engine.memo.trimIfLarge()
+    free.withLock { $0.append(engine) }
   }
 }
