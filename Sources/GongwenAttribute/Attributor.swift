@@ -178,6 +178,9 @@ final class Engine: @unchecked Sendable {
   /// The `notes` rules and their matchers, by index.
   let noteRules: [RuleRegex]
   let noteMatchers: [ICURegex]
+  /// Every character a `notes` match can start with (`PatternFirstCharacters`, read from the
+  /// rules); nil when some pattern is beyond that analysis. A text holding none of them is no note.
+  let noteStarts: ScalarSet?
   let firstListed: ICURegex
   let notDepartment: ICURegex
   let generic: ICURegex
@@ -192,6 +195,11 @@ final class Engine: @unchecked Sendable {
   let reserved: Set<String>
   /// First characters of the labels (a cheap pre-check).
   let labelStarts: ScalarSet
+  /// First characters of the role words (a cheap pre-check).
+  let roleWordStarts: ScalarSet
+  /// The rules' opening and closing brackets as sets (the rules keep them as paired arrays).
+  let openSet: ScalarSet
+  let closeSet: ScalarSet
   /// Characters of the one-character jurisdiction prefixes (市, 县, 区, …).
   let jurisdictionChars: ScalarSet
   /// Longest `note_items` entry, in scalars.
@@ -207,11 +215,20 @@ final class Engine: @unchecked Sendable {
     jurisdictionChars = ScalarSet(rules.jurisdictionPrefixes.filter { $0.unicodeScalars.count == 1 }
       .compactMap { $0.unicodeScalars.first })
     labelStarts = ScalarSet(rules.labels.compactMap { $0.text.first })
+    roleWordStarts = ScalarSet(rules.roleWords.compactMap { $0.text.first })
+    openSet = ScalarSet(rules.openBrackets)
+    closeSet = ScalarSet(rules.closeBrackets)
     reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
     noteRules = rules.notes
     var n: [ICURegex] = []
     for rule in rules.notes { n.append(try rule.matcher()) }
     noteMatchers = n
+    var starts: ScalarSet? = ScalarSet()
+    for rule in rules.notes {
+      guard let first = PatternFirstCharacters.of(rule.pattern) else { starts = nil; break }
+      for v in first.members { starts?.insert(v) }
+    }
+    noteStarts = starts
     firstListed = try rules.firstListedLead.matcher()
     notDepartment = try rules.notDepartment.matcher()
     generic = try rules.generic.matcher()
@@ -317,7 +334,7 @@ final class Engine: @unchecked Sendable {
     while end > lo && r.trailing.contains(s[end - 1]) { end -= 1 }
     guard end > lo else { return nil }
     let close = end - 1
-    if r.closeBrackets.contains(s[close]) {
+    if closeSet.contains(s[close]) {
       if let open = findOpener(s, closeAt: close, lo: lo) {
         if let p = try parse(s, open + 1..<close, shape: .bracketed) { return Found(range: open..<end, parsed: p) }
       } else {
@@ -326,7 +343,7 @@ final class Engine: @unchecked Sendable {
         let limit = max(lo, close - r.maxLength)
         while b > limit {
           let c = s[b - 1]
-          if r.sentenceEnds.contains(c) || r.closeBrackets.contains(c) || r.openBrackets.contains(c) { break }
+          if r.sentenceEnds.contains(c) || closeSet.contains(c) || openSet.contains(c) { break }
           b -= 1
         }
         while b < close && whitespace.contains(s[b]) { b += 1 }
@@ -399,7 +416,7 @@ final class Engine: @unchecked Sendable {
     let limit = max(lo, c - r.maxLength)
     while p >= limit {
       let ch = s[p]
-      if r.closeBrackets.contains(ch) { depth += 1 } else if r.openBrackets.contains(ch) {
+      if closeSet.contains(ch) { depth += 1 } else if openSet.contains(ch) {
         depth -= 1
         if depth == 0 { return p }
       }
@@ -435,7 +452,7 @@ final class Engine: @unchecked Sendable {
     while p < end {
       // the cheap first-character test first (`label(at:)` makes it again; all are pure)
       if labelStarts.contains(s[p]),
-        p == ls || labelBoundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || r.openBrackets.contains(s[p - 1]),
+        p == ls || labelBoundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || openSet.contains(s[p - 1]),
         label(at: p, in: s, before: end) != nil
       {
         start = p
@@ -473,9 +490,11 @@ final class Engine: @unchecked Sendable {
   }
 
   /// A sentence, an item or a bracketed remark that one of the `notes` rules calls a note.
-  /// Memoised as a whole (one hash of the text, not one lookup per rule): the rules are tried in
+  /// No match can start outside `noteStarts`, so a text without those characters is no note
+  /// (most sentences and items); the rest is memoised as a whole (one hash of the text, not one lookup per rule): the rules are tried in
   /// order as before, and a failing rule throws before anything is stored.
   func isNote(_ text: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    if let noteStarts, !text.contains(where: { noteStarts.contains($0) }) { return false }
     let key = ScalarKey(text)
     if let hit = memo.notes[key] { return hit }
     var result = false
@@ -547,8 +566,10 @@ final class Engine: @unchecked Sendable {
       // 不再做分工，下同。〕 — but （牵头单位：A。配合单位：B） keeps B.
       if !items.isEmpty || !pending.isEmpty {
         let labelled = r.labels.contains { startsWithLabel(sentence, $0.text) }
-        let namesRole = r.roleWords.contains { w in
-          sentence.indices.contains { hasPrefix(sentence[$0...], w.text) }
+        // some role word starts at some index (role words are never empty: tested only where
+        // one can start)
+        let namesRole = sentence.indices.contains { i in
+          roleWordStarts.contains(sentence[i]) && r.roleWords.contains { hasPrefix(sentence[i...], $0.text) }
         }
         if !labelled && !namesRole { continue }
       }
@@ -557,7 +578,7 @@ final class Engine: @unchecked Sendable {
       var depth = 0
       for i in sentence.indices {
         let c = sentence[i]
-        if r.openBrackets.contains(c) { depth += 1 } else if r.closeBrackets.contains(c) { depth = max(0, depth - 1) }
+        if openSet.contains(c) { depth += 1 } else if closeSet.contains(c) { depth = max(0, depth - 1) }
         if depth == 0 && r.separators.contains(c) {
           pieces.append(sentence[iStart..<i])
           iStart = i + 1
@@ -608,8 +629,8 @@ final class Engine: @unchecked Sendable {
           break
         }
         var extra: [AttributionRole] = []
-        if let last = body.last, r.closeBrackets.contains(last),
-          let open = body.lastIndex(where: { r.openBrackets.contains($0) }), open > 0
+        if let last = body.last, closeSet.contains(last),
+          let open = body.lastIndex(where: { openSet.contains($0) }), open > 0
         {
           let inner = body[(open + 1)..<(body.count - 1)]
           if let w = r.inlineRoles.first(where: { $0.text.elementsEqual(inner) }) {
@@ -621,25 +642,27 @@ final class Engine: @unchecked Sendable {
           }
         }
         // joiners: A会同B
+        // (a joiner counts only inside a part, neither first nor last; the text between two
+        // occurrences becomes a part, even when empty)
         var parts: [[Unicode.Scalar]] = [body]
         var firstLead = false
         for j in r.joiners {
+          let n = j.text.count
           var next: [[Unicode.Scalar]] = []
           for part in parts {
-            var cur: [Unicode.Scalar] = []
-            var k = 0
-            while k < part.count {
-              if k > 0, k + j.text.count < part.count, part[k..<(k + j.text.count)].elementsEqual(j.text) {
-                next.append(cur)
-                cur = []
-                k += j.text.count
+            var start = 0
+            var k = 1
+            while k + n < part.count {
+              if part[k] == j.text[0], part[k..<(k + n)].elementsEqual(j.text) {
+                next.append(Array(part[start..<k]))
+                k += n
+                start = k
                 if j.firstIsLead { firstLead = true }
                 continue
               }
-              cur.append(part[k])
               k += 1
             }
-            next.append(cur)
+            next.append(start == 0 ? part : Array(part[start...]))
           }
           parts = next
         }
