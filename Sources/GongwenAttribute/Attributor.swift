@@ -195,8 +195,16 @@ final class Engine: @unchecked Sendable {
   let reserved: Set<String>
   /// First characters of the labels (a cheap pre-check).
   let labelStarts: ScalarSet
-  /// First characters of the role words (a cheap pre-check).
+  /// First and last characters of the role words, first characters of the ignored labels (cheap
+  /// pre-checks: each word is non-empty, so it can start or end only with one of these).
   let roleWordStarts: ScalarSet
+  let roleWordEnds: ScalarSet
+  let ignoredLabelStarts: ScalarSet
+  /// Where a `first_listed_lead` match can start (nil: beyond `PatternFirstCharacters`).
+  let firstListedStarts: ScalarSet?
+  /// Label starts as a 64-bit filter (bit `v % 64` of each first character): lets the labelled-list
+  /// scan pass over most characters with one test (a set bit still needs `labelStarts`).
+  let labelStartBits: UInt64
   /// The rules' opening and closing brackets as sets (the rules keep them as paired arrays).
   let openSet: ScalarSet
   let closeSet: ScalarSet
@@ -216,6 +224,10 @@ final class Engine: @unchecked Sendable {
       .compactMap { $0.unicodeScalars.first })
     labelStarts = ScalarSet(rules.labels.compactMap { $0.text.first })
     roleWordStarts = ScalarSet(rules.roleWords.compactMap { $0.text.first })
+    roleWordEnds = ScalarSet(rules.roleWords.compactMap { $0.text.last })
+    ignoredLabelStarts = ScalarSet(rules.ignoredLabels.compactMap { $0.first })
+    firstListedStarts = PatternFirstCharacters.of(rules.firstListedLead.pattern)
+    labelStartBits = rules.labels.reduce(0) { bits, l in l.text.first.map { bits | 1 << UInt64($0.value & 63) } ?? bits }
     openSet = ScalarSet(rules.openBrackets)
     closeSet = ScalarSet(rules.closeBrackets)
     reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
@@ -262,6 +274,8 @@ final class Engine: @unchecked Sendable {
   /// Does this text declare that the first-listed department leads?
   func declaresFirstListedLead(_ s: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
     guard !s.isEmpty else { return false }
+    // no match can start outside `firstListedStarts`
+    if let starts = firstListedStarts, !s.contains(where: { starts.contains($0) }) { return false }
     do { return try firstListed.firstMatch(in: s) != nil } catch {
       throw r.firstListedLead.failure(error, stage: "attribute")
     }
@@ -450,8 +464,8 @@ final class Engine: @unchecked Sendable {
     var start: Int?
     var p = ls
     while p < end {
-      // the cheap first-character test first (`label(at:)` makes it again; all are pure)
-      if labelStarts.contains(s[p]),
+      // the cheap first-character tests first (`label(at:)` makes them again; all are pure)
+      if labelStartBits & (1 << UInt64(s[p].value & 63)) != 0, labelStarts.contains(s[p]),
         p == ls || labelBoundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || openSet.contains(s[p - 1]),
         label(at: p, in: s, before: end) != nil
       {
@@ -593,14 +607,14 @@ final class Engine: @unchecked Sendable {
         // an item that is a note (a deadline such as 6月底完成 between the departments)
         if !noteMatchers.isEmpty, try isNote(it) { continue }
         // label
-        if let l = r.labels.first(where: { startsWithLabel(it, $0.text) }) {
+        if labelStarts.contains(it[it.startIndex]), let l = r.labels.first(where: { startsWithLabel(it, $0.text) }) {
           try flush(labelRoles ?? [r.bareListRole])
           labelRoles = l.roles
           sawLabel = true
           ignoring = false
           it = it.dropFirst(l.text.count + 1)
           if it.isEmpty { continue }
-        } else if r.ignoredLabels.contains(where: { startsWithLabel(it, $0) }) {
+        } else if ignoredLabelStarts.contains(it[it.startIndex]), r.ignoredLabels.contains(where: { startsWithLabel(it, $0) }) {
           // 完成时限：2016年底 — not departments, up to the next label
           try flush(labelRoles ?? [r.bareListRole])
           ignoring = true
@@ -609,7 +623,7 @@ final class Engine: @unchecked Sendable {
         if ignoring { continue }
         let arr = Array(it)
         // a bare role word closes the run before it (A、B，负责)
-        if let w = r.roleWords.first(where: { $0.text == arr }) {
+        if roleWordStarts.contains(arr[0]), let w = r.roleWords.first(where: { $0.text == arr }) {
           try flush(w.roles)
           sawRoleWord = true
           continue
@@ -620,7 +634,9 @@ final class Engine: @unchecked Sendable {
           break
         }
         var closing: [AttributionRole]?
-        if let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) }) {
+        if let end = body.last, roleWordEnds.contains(end),
+          let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) })
+        {
           closing = w.roles
           body.removeLast(w.text.count)
         }
@@ -794,11 +810,11 @@ final class Engine: @unchecked Sendable {
   }
 
   func makeAttribution(_ f: Found, scalars s: [Unicode.Scalar], firstListedLead: Bool) -> Attribution {
-    var raw: [String] = []
+    let raw = f.parsed.items.map(\.raw)
     var departments: [String] = []
+    departments.reserveCapacity(raw.count)
     var lead: [String] = [], responsible: [String] = [], participating: [String] = []
     for it in f.parsed.items {
-      raw.append(it.raw)
       if !departments.contains(it.canonical) { departments.append(it.canonical) }
       for role in it.roles {
         switch role {
