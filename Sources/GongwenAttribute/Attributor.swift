@@ -199,6 +199,8 @@ final class Engine: @unchecked Sendable {
   /// pre-checks: each word is non-empty, so it can start or end only with one of these).
   let roleWordStarts: ScalarSet
   let roleWordEnds: ScalarSet
+  /// First characters of the joiners: a body without one after its first character has no joiner.
+  let joinerStarts: ScalarSet
   let ignoredLabelStarts: ScalarSet
   /// Where a `first_listed_lead` match can start (nil: beyond `PatternFirstCharacters`).
   let firstListedStarts: ScalarSet?
@@ -225,6 +227,7 @@ final class Engine: @unchecked Sendable {
     labelStarts = ScalarSet(rules.labels.compactMap { $0.text.first })
     roleWordStarts = ScalarSet(rules.roleWords.compactMap { $0.text.first })
     roleWordEnds = ScalarSet(rules.roleWords.compactMap { $0.text.last })
+    joinerStarts = ScalarSet(rules.joiners.compactMap { $0.text.first })
     ignoredLabelStarts = ScalarSet(rules.ignoredLabels.compactMap { $0.first })
     firstListedStarts = PatternFirstCharacters.of(rules.firstListedLead.pattern)
     labelStartBits = rules.labels.reduce(0) { bits, l in l.text.first.map { bits | 1 << UInt64($0.value & 63) } ?? bits }
@@ -491,9 +494,9 @@ final class Engine: @unchecked Sendable {
 
   // MARK: parsing
 
-  func hasSuffix(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+  func hasSuffix(_ a: ArraySlice<Unicode.Scalar>, _ b: [Unicode.Scalar]) -> Bool {
     guard a.count >= b.count else { return false }
-    let off = a.count - b.count
+    let off = a.endIndex - b.count
     for k in 0..<b.count where a[off + k] != b[k] { return false }
     return true
   }
@@ -621,14 +624,15 @@ final class Engine: @unchecked Sendable {
           continue
         }
         if ignoring { continue }
-        let arr = Array(it)
+        // `body` narrows the piece in place (a slice of `content`: no copies until the items'
+        // strings are made)
         // a bare role word closes the run before it (A、B，负责)
-        if roleWordStarts.contains(arr[0]), let w = r.roleWords.first(where: { $0.text == arr }) {
+        if roleWordStarts.contains(it[it.startIndex]), let w = r.roleWords.first(where: { $0.text.elementsEqual(it) }) {
           try flush(w.roles)
           sawRoleWord = true
           continue
         }
-        var body = arr
+        var body = it
         for lead in r.leadIns where body.count > lead.count && body.starts(with: lead) {
           body.removeFirst(lead.count)
           break
@@ -646,41 +650,43 @@ final class Engine: @unchecked Sendable {
         }
         var extra: [AttributionRole] = []
         if let last = body.last, closeSet.contains(last),
-          let open = body.lastIndex(where: { openSet.contains($0) }), open > 0
+          let open = body.lastIndex(where: { openSet.contains($0) }), open > body.startIndex
         {
-          let inner = body[(open + 1)..<(body.count - 1)]
+          let inner = body[(open + 1)..<(body.endIndex - 1)]
           if let w = r.inlineRoles.first(where: { $0.text.elementsEqual(inner) }) {
             extra = w.roles
-            body.removeSubrange(open..<body.count)
+            body = body[..<open]
           } else if !inner.isEmpty {
             // a note in brackets after the last department: 市财政局（第一责任单位为牵头单位，下同）
-            if try isNote(inner) { body.removeSubrange(open..<body.count) }
+            if try isNote(inner) { body = body[..<open] }
           }
         }
         // joiners: A会同B
         // (a joiner counts only inside a part, neither first nor last; the text between two
         // occurrences becomes a part, even when empty)
-        var parts: [[Unicode.Scalar]] = [body]
+        var parts: [ArraySlice<Unicode.Scalar>] = [body]
         var firstLead = false
-        for j in r.joiners {
-          let n = j.text.count
-          var next: [[Unicode.Scalar]] = []
-          for part in parts {
-            var start = 0
-            var k = 1
-            while k + n < part.count {
-              if part[k] == j.text[0], part[k..<(k + n)].elementsEqual(j.text) {
-                next.append(Array(part[start..<k]))
-                k += n
-                start = k
-                if j.firstIsLead { firstLead = true }
-                continue
+        if body.dropFirst().contains(where: { joinerStarts.contains($0) }) {
+          for j in r.joiners {
+            let n = j.text.count
+            var next: [ArraySlice<Unicode.Scalar>] = []
+            for part in parts {
+              var start = part.startIndex
+              var k = part.startIndex + 1
+              while k + n < part.endIndex {
+                if part[k] == j.text[0], part[k..<(k + n)].elementsEqual(j.text) {
+                  next.append(part[start..<k])
+                  k += n
+                  start = k
+                  if j.firstIsLead { firstLead = true }
+                  continue
+                }
+                k += 1
               }
-              k += 1
+              next.append(part[start...])
             }
-            next.append(start == 0 ? part : Array(part[start...]))
+            parts = next
           }
-          parts = next
         }
         for (k, part) in parts.enumerated() where !part.isEmpty {
           let raw = String(scalars: part)
