@@ -94,12 +94,7 @@ public struct Attributor: Sendable {
   func merged(_ parts: [Attribution]) -> Attribution {
     guard var out = parts.last else { preconditionFailure("merged() needs at least one attribution") }
     guard parts.count > 1 else { return out }
-    func union(_ lists: [[String]]) -> [String] {
-      var seen: Set<String> = []
-      var u: [String] = []
-      for list in lists { for x in list where seen.insert(x).inserted { u.append(x) } }
-      return u
-    }
+    let union = ExactText.union
     out.extraRanges = parts.dropLast().map(\.range)
     out.raw = parts.map(\.raw).joined(separator: " ")
     out.departmentsRaw = parts.flatMap(\.departmentsRaw)
@@ -555,7 +550,7 @@ final class Engine: @unchecked Sendable {
       guard !pending.isEmpty else { return }
       // shared generic suffix: 各级卫生计生、发展改革、财政部门
       if let last = pending.last,
-        let suffix = r.sharedSuffixes.first(where: { last.raw.hasSuffix($0) && last.raw != $0 })
+        let suffix = r.sharedSuffixes.first(where: { ExactText.hasSuffix(last.raw, $0) && last.raw != $0 })
       {
         for k in pending.indices.dropLast() where try !departmentLike(pending[k].raw) {
           pending[k].name = pending[k].raw + suffix
@@ -819,14 +814,18 @@ final class Engine: @unchecked Sendable {
     let raw = f.parsed.items.map(\.raw)
     var departments: [String] = []
     departments.reserveCapacity(raw.count)
+    // inert names are equal exactly when their bytes are (see `ExactText`)
+    let bytewise = ExactText.allInert(f.parsed.items.lazy.map(\.canonical))
     var lead: [String] = [], responsible: [String] = [], participating: [String] = []
     for it in f.parsed.items {
-      if !departments.contains(it.canonical) { departments.append(it.canonical) }
+      let c = it.canonical
+      func isC(_ x: String) -> Bool { bytewise ? ExactText.sameBytes(x, c) : x == c }
+      if !departments.contains(where: isC) { departments.append(c) }
       for role in it.roles {
         switch role {
-        case .lead: if !lead.contains(it.canonical) { lead.append(it.canonical) }
-        case .responsible: if !responsible.contains(it.canonical) { responsible.append(it.canonical) }
-        case .participating: if !participating.contains(it.canonical) { participating.append(it.canonical) }
+        case .lead: if !lead.contains(where: isC) { lead.append(c) }
+        case .responsible: if !responsible.contains(where: isC) { responsible.append(c) }
+        case .participating: if !participating.contains(where: isC) { participating.append(c) }
         }
       }
     }

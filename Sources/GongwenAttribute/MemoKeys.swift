@@ -73,16 +73,11 @@ struct NameKey: Hashable {
 
   func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 
-  static func sameBytes(_ a: String, _ b: String) -> Bool {
-    var a = a, b = b
-    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
-  }
-
   static func == (a: NameKey, b: NameKey) -> Bool {
-    guard a.hash == b.hash, sameBytes(a.name, b.name) else { return false }
+    guard a.hash == b.hash, ExactText.sameBytes(a.name, b.name) else { return false }
     switch (a.context, b.context) {
     case (nil, nil): return true
-    case let (x?, y?): return sameBytes(x, y)
+    case let (x?, y?): return ExactText.sameBytes(x, y)
     default: return false
     }
   }
