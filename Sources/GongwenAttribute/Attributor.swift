@@ -108,14 +108,16 @@ public struct Attributor: Sendable {
   /// `missing_attribution` for a leaf clause without attribution when most of its sibling
   /// leaves (same parent path) have one.
   func missingAttributionWarnings(_ units: [ClauseUnit], _ attributions: [Attribution?]) -> [DocumentWarning] {
+    // the paths once (reading `units[i].path` copies the whole unit); parents as slices of them
+    let paths = units.map(\.path)
     var isLeaf = [Bool](repeating: true, count: units.count)
     for i in units.indices where i + 1 < units.count {
-      let next = units[i + 1].path, p = units[i].path
+      let next = paths[i + 1], p = paths[i]
       if next.count > p.count && next.starts(with: p) { isLeaf[i] = false }
     }
-    var groups: [[Int]: (leaves: Int, attributed: Int)] = [:]
+    var groups: [ArraySlice<Int>: (leaves: Int, attributed: Int)] = [:]
     for i in units.indices where isLeaf[i] {
-      let key = Array(units[i].path.dropLast())
+      let key = paths[i].dropLast()
       var g = groups[key] ?? (0, 0)
       g.leaves += 1
       if attributions[i] != nil { g.attributed += 1 }
@@ -123,7 +125,7 @@ public struct Attributor: Sendable {
     }
     var out: [DocumentWarning] = []
     for i in units.indices where isLeaf[i] && attributions[i] == nil {
-      guard let g = groups[Array(units[i].path.dropLast())] else { continue }
+      guard let g = groups[paths[i].dropLast()] else { continue }
       let siblings = g.leaves - 1
       if siblings >= 1 && g.attributed * 2 > siblings {
         let path = units[i].path.map(String.init).joined(separator: ".")
@@ -188,6 +190,10 @@ final class Engine: @unchecked Sendable {
 
   /// Labels and role words: never department names themselves (（牵头单位）).
   let reserved: Set<String>
+  /// `reserved` by bytes, for inert names (nil unless every reserved word is inert).
+  let inertReserved: Set<NameKey>?
+  /// Lexicon, prefixes and suffixes, with byte fast paths for inert names.
+  let names: NameRules
   /// First characters of the labels (a cheap pre-check).
   let labelStarts: ScalarSet
   /// First and last characters of the role words, first characters of the ignored labels (cheap
@@ -229,6 +235,8 @@ final class Engine: @unchecked Sendable {
     openSet = ScalarSet(rules.openBrackets)
     closeSet = ScalarSet(rules.closeBrackets)
     reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
+    inertReserved = ExactText.allInert(reserved) ? Set(reserved.map { NameKey($0) }) : nil
+    names = NameRules(rules)
     noteRules = rules.notes
     var n: [ICURegex] = []
     for rule in rules.notes { n.append(try rule.matcher()) }
@@ -704,7 +712,7 @@ final class Engine: @unchecked Sendable {
     var likeCount = 0
     for it in items {
       if try departmentLike(it.name) { likeCount += 1 } else if !sawLabel { return nil } else {
-        guard try plausibleName(it.name) else { return nil }
+        guard try plausibleName(it.name, fast: names.fast(it.name) && inertReserved != nil) else { return nil }
       }
     }
     guard likeCount >= 1 else { return nil }
@@ -726,25 +734,9 @@ final class Engine: @unchecked Sendable {
     return ParsedAttribution(items: items, unknown: unknown, hasRoleEvidence: sawLabel || sawRoleWord)
   }
 
-  func endsLikeDepartment(_ name: String) -> Bool {
-    if r.lexicon[name] != nil { return true }
-    return r.departmentSuffixes.contains { name.hasSuffix($0) && name.count > $0.count }
-  }
-
-  func splitPrefix(_ name: String) -> [(prefix: String, rest: String, collective: Bool)] {
-    var out: [(String, String, Bool)] = []
-    for p in r.collectivePrefixes where name.hasPrefix(p) && name.count > p.count {
-      out.append((p, String(name.dropFirst(p.count)), true))
-    }
-    for p in r.jurisdictionPrefixes where name.hasPrefix(p) && name.count > p.count {
-      out.append((p, String(name.dropFirst(p.count)), false))
-    }
-    return out.sorted { $0.0.count > $1.0.count }
-  }
-
   /// Could be a department name: right length, no colon, nothing `not_department` rules out.
-  func plausibleName(_ name: String) throws(StageFailure) -> Bool {
-    if reserved.contains(name) { return false }
+  func plausibleName(_ name: String, fast: Bool) throws(StageFailure) -> Bool {
+    if fast ? inertReserved!.contains(NameKey(name)) : reserved.contains(name) { return false }
     let n = name.unicodeScalars.count
     guard n >= 2, n <= r.maxDepartmentLength, !name.unicodeScalars.contains(where: { r.colons.contains($0) }) else {
       return false
@@ -763,12 +755,16 @@ final class Engine: @unchecked Sendable {
   }
 
   func departmentLikeUncached(_ name: String) throws(StageFailure) -> Bool {
-    guard try plausibleName(name) else { return false }
-    if r.lexicon[name] != nil || endsLikeDepartment(name) { return true }
+    let fast = names.fast(name) && inertReserved != nil
+    guard try plausibleName(name, fast: fast) else { return false }
+    if names.lookup(name, fast: fast) != nil || names.endsLikeDepartment(name, fast: fast) { return true }
     // a collective on its own (各地) or over jurisdictions only (各县区, 各市州); 各项任务 is not
-    if r.collectivePrefixes.contains(name) { return true }
-    for (_, rest, collective) in splitPrefix(name) {
-      if r.lexicon[rest] != nil { return true }
+    if fast ? r.collectivePrefixes.contains(where: { ExactText.sameBytes($0, name) }) : r.collectivePrefixes.contains(name) {
+      return true
+    }
+    // (the rest of an inert name is inert)
+    for (_, rest, collective) in names.splitPrefix(name, fast: fast) {
+      if names.lookup(rest, fast: fast) != nil { return true }
       if collective && rest.unicodeScalars.allSatisfy({ jurisdictionChars.contains($0) }) { return true }
     }
     return try isGeneric(name)
@@ -786,14 +782,15 @@ final class Engine: @unchecked Sendable {
   }
 
   func canonicalizeUncached(_ name: String, context: String?) throws(StageFailure) -> (String, Bool, String?) {
-    let splits = splitPrefix(name)
+    let fast = names.fast(name)
+    let splits = names.splitPrefix(name, fast: fast)
     // 1. prefix + lexicon entry: 省人社厅 -> 省 + 人力资源和社会保障厅
     for (p, rest, _) in splits {
-      if let c = r.lexicon[rest] { return (p + c, true, p) }
+      if let c = names.lookup(rest, fast: fast) { return (p + c, true, p) }
     }
     // 2. lexicon entry without prefix: inherits the list's jurisdiction prefix (卫生局 after
     //    市人社局), never a collective one (各街道，税务局 is not 各税务局)
-    if let c = r.lexicon[name] {
+    if let c = names.lookup(name, fast: fast) {
       let inherited = context.flatMap { r.collectivePrefixes.contains($0) ? nil : $0 } ?? ""
       return (inherited + c, true, nil)
     }
