@@ -181,7 +181,11 @@ final class Engine: @unchecked Sendable {
   let firstListed: ICURegex
   let notDepartment: ICURegex
   let generic: ICURegex
-  let whitespace: ScalarSet = [" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"]
+  let whitespace = ScalarBitmap([" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"])
+  /// The rules' character sets tested per character, as bitmaps.
+  let trailing: ScalarBitmap
+  let sentenceEnds: ScalarBitmap
+  let separators: ScalarBitmap
   /// Where a labelled list may start (besides a line start, whitespace and an opening bracket).
   let labelBoundary: ScalarSet = ["。", "；", ";", "，", ","]
   /// `standsAlone`: what may precede and follow a bare list of names that is a sentence of its own.
@@ -198,7 +202,7 @@ final class Engine: @unchecked Sendable {
   let labelStarts: ScalarSet
   /// First and last characters of the role words, first characters of the ignored labels (cheap
   /// pre-checks: each word is non-empty, so it can start or end only with one of these).
-  let roleWordStarts: ScalarSet
+  let roleWordStarts: ScalarBitmap
   let roleWordEnds: ScalarSet
   /// First characters of the joiners: a body without one after its first character has no joiner.
   let joinerStarts: ScalarSet
@@ -209,8 +213,8 @@ final class Engine: @unchecked Sendable {
   /// scan pass over most characters with one test (a set bit still needs `labelStarts`).
   let labelStartBits: UInt64
   /// The rules' opening and closing brackets as sets (the rules keep them as paired arrays).
-  let openSet: ScalarSet
-  let closeSet: ScalarSet
+  let openSet: ScalarBitmap
+  let closeSet: ScalarBitmap
   /// Characters of the one-character jurisdiction prefixes (市, 县, 区, …).
   let jurisdictionChars: ScalarSet
   /// Longest `note_items` entry, in scalars.
@@ -226,14 +230,17 @@ final class Engine: @unchecked Sendable {
     jurisdictionChars = ScalarSet(rules.jurisdictionPrefixes.filter { $0.unicodeScalars.count == 1 }
       .compactMap { $0.unicodeScalars.first })
     labelStarts = ScalarSet(rules.labels.compactMap { $0.text.first })
-    roleWordStarts = ScalarSet(rules.roleWords.compactMap { $0.text.first })
+    roleWordStarts = ScalarBitmap(ScalarSet(rules.roleWords.compactMap { $0.text.first }))
+    trailing = ScalarBitmap(rules.trailing)
+    sentenceEnds = ScalarBitmap(rules.sentenceEnds)
+    separators = ScalarBitmap(rules.separators)
     roleWordEnds = ScalarSet(rules.roleWords.compactMap { $0.text.last })
     joinerStarts = ScalarSet(rules.joiners.compactMap { $0.text.first })
     ignoredLabelStarts = ScalarSet(rules.ignoredLabels.compactMap { $0.first })
     firstListedStarts = PatternFirstCharacters.of(rules.firstListedLead.pattern)
     labelStartBits = rules.labels.reduce(0) { bits, l in l.text.first.map { bits | 1 << UInt64($0.value & 63) } ?? bits }
-    openSet = ScalarSet(rules.openBrackets)
-    closeSet = ScalarSet(rules.closeBrackets)
+    openSet = ScalarBitmap(ScalarSet(rules.openBrackets))
+    closeSet = ScalarBitmap(ScalarSet(rules.closeBrackets))
     reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
     inertReserved = ExactText.allInert(reserved) ? Set(reserved.map { NameKey($0) }) : nil
     names = NameRules(rules)
@@ -351,7 +358,7 @@ final class Engine: @unchecked Sendable {
 
   func tryEnd(_ s: [Unicode.Scalar], end e: Int, lo: Int) throws(StageFailure) -> Found? {
     var end = e
-    while end > lo && r.trailing.contains(s[end - 1]) { end -= 1 }
+    while end > lo && trailing.contains(s[end - 1]) { end -= 1 }
     guard end > lo else { return nil }
     let close = end - 1
     if closeSet.contains(s[close]) {
@@ -363,7 +370,7 @@ final class Engine: @unchecked Sendable {
         let limit = max(lo, close - r.maxLength)
         while b > limit {
           let c = s[b - 1]
-          if r.sentenceEnds.contains(c) || closeSet.contains(c) || openSet.contains(c) { break }
+          if sentenceEnds.contains(c) || closeSet.contains(c) || openSet.contains(c) { break }
           b -= 1
         }
         while b < close && whitespace.contains(s[b]) { b += 1 }
@@ -573,7 +580,7 @@ final class Engine: @unchecked Sendable {
 
     var sentences: [ArraySlice<Unicode.Scalar>] = []
     var sStart = 0
-    for (i, c) in content.enumerated() where r.sentenceEnds.contains(c) || c == "。" {
+    for (i, c) in content.enumerated() where sentenceEnds.contains(c) || c == "。" {
       sentences.append(content[sStart..<i])
       sStart = i + 1
     }
@@ -599,7 +606,7 @@ final class Engine: @unchecked Sendable {
       for i in sentence.indices {
         let c = sentence[i]
         if openSet.contains(c) { depth += 1 } else if closeSet.contains(c) { depth = max(0, depth - 1) }
-        if depth == 0 && r.separators.contains(c) {
+        if depth == 0 && separators.contains(c) {
           pieces.append(sentence[iStart..<i])
           iStart = i + 1
         }
