@@ -165,6 +165,12 @@ struct Found {
 /// How a candidate was found; decides how much evidence is needed to accept it.
 enum Shape { case bracketed, lostBracket, labelled }
 
+/// A candidate's text and shape (the key of `parse`'s memo).
+struct ParseKey: Hashable {
+  let text: ScalarKey
+  let shape: Shape
+}
+
 // MARK: - engine (one per thread: holds the regex matchers and the memo)
 
 /// The matchers and memo of one thread of a run. An engine is lent to one document at a time by
@@ -544,8 +550,20 @@ final class Engine: @unchecked Sendable {
     return true
   }
 
+  /// The attribution a candidate's text reads as (nil: none). It depends only on the text and the
+  /// shape, and the same candidates recur (a notice repeats `（责任单位：市卫生局）` clause after clause,
+  /// notices repeat each other's lists), so results are memoised by both.
   func parse(_ s: [Unicode.Scalar], _ range: Range<Int>, shape: Shape) throws(StageFailure) -> ParsedAttribution? {
     guard !range.isEmpty, range.count <= r.maxLength else { return nil }
+    let key = ParseKey(text: ScalarKey(s[range]), shape: shape)
+    if let hit = memo.parses[key] { return hit }
+    let result = try parseUncached(s, range, shape: shape)
+    memo.parses[ParseKey(text: key.text.owned(), shape: shape)] = result
+    memo.entries += 1
+    return result
+  }
+
+  func parseUncached(_ s: [Unicode.Scalar], _ range: Range<Int>, shape: Shape) throws(StageFailure) -> ParsedAttribution? {
     // 1. whitespace: a newline inside brackets is a broken line (joined); in a labelled list it
     //    separates entries.
     var content: [Unicode.Scalar] = []
@@ -850,6 +868,8 @@ final class EngineMemo: @unchecked Sendable {
   static let limit = 20_000
   /// `isNote` by text.
   var notes: [ScalarKey: Bool] = [:]
+  /// `parse` by text and shape.
+  var parses: [ParseKey: ParsedAttribution?] = [:]
   var notDepartment: [NameKey: Bool] = [:]
   var generic: [NameKey: Bool] = [:]
   var like: [NameKey: Bool] = [:]
@@ -859,6 +879,7 @@ final class EngineMemo: @unchecked Sendable {
   func trimIfLarge() {
     guard entries > Self.limit else { return }
     notes = [:]
+    parses = [:]
     notDepartment = [:]
     generic = [:]
     like = [:]
