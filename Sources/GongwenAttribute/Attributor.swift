@@ -148,6 +148,8 @@ struct ParsedItem: Equatable {
   var name: String
   var roles: [AttributionRole]
   var canonical: String = ""
+  /// `canonical` is inert (`ExactText`): compared by bytes.
+  var canonicalInert = false
 }
 
 struct ParsedAttribution {
@@ -183,7 +185,7 @@ final class Engine: @unchecked Sendable {
   let noteMatchers: [ICURegex]
   /// Every character a `notes` match can start with (`PatternFirstCharacters`, read from the
   /// rules); nil when some pattern is beyond that analysis. A text holding none of them is no note.
-  let noteStarts: ScalarSet?
+  let noteStarts: ScalarBitmap?
   let firstListed: ICURegex
   let notDepartment: ICURegex
   let generic: ICURegex
@@ -198,6 +200,8 @@ final class Engine: @unchecked Sendable {
   let aloneBefore: ScalarSet = ["。", "；", ";", "！", "!", "？", "?", "：", ":", "\n"]
   let aloneAfter: ScalarSet = ["。", "；", ";"]
 
+  /// Every `shared_suffixes` entry is inert (`ExactText`).
+  let sharedSuffixesInert: Bool
   /// Labels and role words: never department names themselves (（牵头单位）).
   let reserved: Set<String>
   /// `reserved` by bytes, for inert names (nil unless every reserved word is inert).
@@ -214,7 +218,7 @@ final class Engine: @unchecked Sendable {
   let joinerStarts: ScalarSet
   let ignoredLabelStarts: ScalarSet
   /// Where a `first_listed_lead` match can start (nil: beyond `PatternFirstCharacters`).
-  let firstListedStarts: ScalarSet?
+  let firstListedStarts: ScalarBitmap?
   /// Label starts as a 64-bit filter (bit `v % 64` of each first character): lets the labelled-list
   /// scan pass over most characters with one test (a set bit still needs `labelStarts`).
   let labelStartBits: UInt64
@@ -243,13 +247,14 @@ final class Engine: @unchecked Sendable {
     roleWordEnds = ScalarSet(rules.roleWords.compactMap { $0.text.last })
     joinerStarts = ScalarSet(rules.joiners.compactMap { $0.text.first })
     ignoredLabelStarts = ScalarSet(rules.ignoredLabels.compactMap { $0.first })
-    firstListedStarts = PatternFirstCharacters.of(rules.firstListedLead.pattern)
+    firstListedStarts = PatternFirstCharacters.of(rules.firstListedLead.pattern).map(ScalarBitmap.init)
     labelStartBits = rules.labels.reduce(0) { bits, l in l.text.first.map { bits | 1 << UInt64($0.value & 63) } ?? bits }
     openSet = ScalarBitmap(ScalarSet(rules.openBrackets))
     closeSet = ScalarBitmap(ScalarSet(rules.closeBrackets))
     reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
     inertReserved = ExactText.allInert(reserved) ? Set(reserved.map { NameKey($0) }) : nil
     names = NameRules(rules)
+    sharedSuffixesInert = ExactText.allInert(rules.sharedSuffixes)
     noteRules = rules.notes
     var n: [ICURegex] = []
     for rule in rules.notes { n.append(try rule.matcher()) }
@@ -259,7 +264,7 @@ final class Engine: @unchecked Sendable {
       guard let first = PatternFirstCharacters.of(rule.pattern) else { starts = nil; break }
       for v in first.members { starts?.insert(v) }
     }
-    noteStarts = starts
+    noteStarts = starts.map(ScalarBitmap.init)
     firstListed = try rules.firstListedLead.matcher()
     notDepartment = try rules.notDepartment.matcher()
     generic = try rules.generic.matcher()
@@ -583,7 +588,9 @@ final class Engine: @unchecked Sendable {
       guard !pending.isEmpty else { return }
       // shared generic suffix: 各级卫生计生、发展改革、财政部门
       if let last = pending.last,
-        let suffix = r.sharedSuffixes.first(where: { ExactText.hasSuffix(last.raw, $0) && last.raw != $0 })
+        let suffix = sharedSuffixesInert && ExactText.isInert(last.raw)
+          ? r.sharedSuffixes.first(where: { ExactText.bytesHaveSuffix(last.raw, $0) && !ExactText.sameBytes(last.raw, $0) })
+          : r.sharedSuffixes.first(where: { last.raw.hasSuffix($0) && last.raw != $0 })
       {
         for k in pending.indices.dropLast() where try !departmentLike(pending[k].raw) {
           pending[k].name = pending[k].raw + suffix
@@ -754,6 +761,7 @@ final class Engine: @unchecked Sendable {
       let (canon, known, prefix) = try canonicalize(items[k].name, context: ctx)
       if let prefix { ctx = prefix }
       items[k].canonical = canon
+      items[k].canonicalInert = ExactText.isInert(canon)
       if !known { unknown.append(canon) }
     }
     return ParsedAttribution(items: items, unknown: unknown, hasRoleEvidence: sawLabel || sawRoleWord)
@@ -837,7 +845,7 @@ final class Engine: @unchecked Sendable {
     var departments: [String] = []
     departments.reserveCapacity(raw.count)
     // inert names are equal exactly when their bytes are (see `ExactText`)
-    let bytewise = ExactText.allInert(f.parsed.items.lazy.map(\.canonical))
+    let bytewise = f.parsed.items.allSatisfy(\.canonicalInert)
     var lead: [String] = [], responsible: [String] = [], participating: [String] = []
     for it in f.parsed.items {
       let c = it.canonical

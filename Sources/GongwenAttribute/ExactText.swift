@@ -59,9 +59,8 @@ enum ExactText {
     return true
   }
 
-  /// `a.hasSuffix(b)`.
-  static func hasSuffix(_ a: String, _ b: String) -> Bool {
-    guard isInert(a) && isInert(b) else { return a.hasSuffix(b) }
+  /// `a`'s UTF-8 ends with `b`'s (`a.hasSuffix(b)` when both are inert).
+  static func bytesHaveSuffix(_ a: String, _ b: String) -> Bool {
     var a = a, b = b
     return a.withUTF8 { x in
       b.withUTF8 { y in x.count >= y.count && sameBytes(UnsafeBufferPointer(rebasing: x[(x.count - y.count)...]), y) }
