@@ -529,8 +529,9 @@ final class Engine: @unchecked Sendable {
 
   /// A sentence, an item or a bracketed remark that one of the `notes` rules calls a note.
   /// No match can start outside `noteStarts`, so a text without those characters is no note
-  /// (most sentences and items); the rest is memoised as a whole (one hash of the text, not one lookup per rule): the rules are tried in
-  /// order as before, and a failing rule throws before anything is stored.
+  /// (most sentences and items). The rest is memoised as a whole (one hash of the text, not one
+  /// lookup per rule): the rules are tried in order as before, and a failing rule throws before
+  /// anything is stored.
   func isNote(_ text: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
     if let noteStarts, !text.contains(where: { noteStarts.contains($0) }) { return false }
     let key = ScalarKey(text)
@@ -744,7 +745,7 @@ final class Engine: @unchecked Sendable {
     var likeCount = 0
     for it in items {
       if try departmentLike(it.name) { likeCount += 1 } else if !sawLabel { return nil } else {
-        guard try plausibleName(it.name, fast: names.fast(it.name) && inertReserved != nil) else { return nil }
+        guard try plausibleName(it.name, fast: names.fast(it.name)) else { return nil }
       }
     }
     guard likeCount >= 1 else { return nil }
@@ -768,8 +769,13 @@ final class Engine: @unchecked Sendable {
   }
 
   /// Could be a department name: right length, no colon, nothing `not_department` rules out.
+  /// `fast`: the name is inert (`NameRules.fast`), so `reserved` may be searched by bytes.
   func plausibleName(_ name: String, fast: Bool) throws(StageFailure) -> Bool {
-    if fast ? inertReserved!.contains(NameKey(name)) : reserved.contains(name) { return false }
+    if fast, let inertReserved {
+      if inertReserved.contains(NameKey(name)) { return false }
+    } else if reserved.contains(name) {
+      return false
+    }
     let n = name.unicodeScalars.count
     guard n >= 2, n <= r.maxDepartmentLength, !name.unicodeScalars.contains(where: { r.colons.contains($0) }) else {
       return false
@@ -788,7 +794,7 @@ final class Engine: @unchecked Sendable {
   }
 
   func departmentLikeUncached(_ name: String) throws(StageFailure) -> Bool {
-    let fast = names.fast(name) && inertReserved != nil
+    let fast = names.fast(name)
     guard try plausibleName(name, fast: fast) else { return false }
     if names.lookup(name, fast: fast) != nil || names.endsLikeDepartment(name, fast: fast) { return true }
     // a collective on its own (各地) or over jurisdictions only (各县区, 各市州); 各项任务 is not
