@@ -18,10 +18,17 @@ enum ExactText {
     }
   }
 
+  /// Runs `body` on the UTF-8 of `s`: in place for a native string (`withUTF8` on a copy costs
+  /// a few hundred instructions more per call), through a contiguous copy otherwise.
+  @inline(__always) static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+    var s = s
+    return s.withUTF8(body)
+  }
+
   /// Every scalar of `s` is inert (read from its UTF-8: Swift strings are always valid UTF-8).
   static func isInert(_ s: String) -> Bool {
-    var s = s
-    return s.withUTF8 { b in
+    withBytes(s) { b in
       var i = 0
       while i < b.count {
         let lead = b[i]
@@ -48,8 +55,8 @@ enum ExactText {
   }
 
   static func sameBytes(_ a: String, _ b: String) -> Bool {
-    var a = a, b = b
-    return a.withUTF8 { x in b.withUTF8 { y in sameBytes(x, y) } }
+    guard a.utf8.count == b.utf8.count else { return false }
+    return withBytes(a) { x in withBytes(b) { y in sameBytes(x, y) } }
   }
 
   /// Byte equality by index (the generic `elementsEqual` costs several times more per byte).
@@ -61,9 +68,8 @@ enum ExactText {
 
   /// `a`'s UTF-8 ends with `b`'s (`a.hasSuffix(b)` when both are inert).
   static func bytesHaveSuffix(_ a: String, _ b: String) -> Bool {
-    var a = a, b = b
-    return a.withUTF8 { x in
-      b.withUTF8 { y in x.count >= y.count && sameBytes(UnsafeBufferPointer(rebasing: x[(x.count - y.count)...]), y) }
+    withBytes(a) { x in
+      withBytes(b) { y in x.count >= y.count && sameBytes(UnsafeBufferPointer(rebasing: x[(x.count - y.count)...]), y) }
     }
   }
 

@@ -57,18 +57,22 @@ struct NameKey: Hashable {
 
   init(_ name: String, context: String? = nil) {
     var h = fnvOffset
-    func mix(_ s: String) {
-      var s = s
-      s.withUTF8 { buf in for b in buf { h = (h ^ UInt64(b)) &* fnvPrime } }
-    }
     if let context {
-      mix(context)
+      h = Self.mix(h, context)
       h = (h ^ 0xFF) &* fnvPrime  // 0xFF never occurs in UTF-8: separates context from name
     }
-    mix(name)
+    h = Self.mix(h, name)
     self.name = name
     self.context = context
     hash = h
+  }
+
+  @inline(__always) static func mix(_ h: UInt64, _ s: String) -> UInt64 {
+    ExactText.withBytes(s) { buf in
+      var h = h
+      for b in buf { h = (h ^ UInt64(b)) &* fnvPrime }
+      return h
+    }
   }
 
   func hash(into hasher: inout Hasher) { hasher.combine(hash) }

@@ -52,9 +52,8 @@ struct NameRules {
   /// `name.hasPrefix(a.text) && name.count > a.count`.
   func startsLonger(_ name: String, _ a: Affix, fast: Bool) -> Bool {
     guard fast else { return name.hasPrefix(a.text) && name.count > a.count }
-    var name = name, t = a.text
-    return name.withUTF8 { x in
-      t.withUTF8 { y in
+    return ExactText.withBytes(name) { x in
+      ExactText.withBytes(a.text) { y in
         x.count > y.count && ExactText.sameBytes(UnsafeBufferPointer(rebasing: x[..<y.count]), y)
       }
     }
@@ -63,9 +62,8 @@ struct NameRules {
   /// `name.hasSuffix(a.text) && name.count > a.count`.
   func endsLonger(_ name: String, _ a: Affix, fast: Bool) -> Bool {
     guard fast else { return name.hasSuffix(a.text) && name.count > a.count }
-    var name = name, t = a.text
-    return name.withUTF8 { x in
-      t.withUTF8 { y in
+    return ExactText.withBytes(name) { x in
+      ExactText.withBytes(a.text) { y in
         x.count > y.count && ExactText.sameBytes(UnsafeBufferPointer(rebasing: x[(x.count - y.count)...]), y)
       }
     }
@@ -74,8 +72,7 @@ struct NameRules {
   /// `String(name.dropFirst(a.count))` for a name that starts with `a`.
   func dropping(_ a: Affix, from name: String, fast: Bool) -> String {
     guard fast else { return String(name.dropFirst(a.count)) }
-    var name = name
-    return name.withUTF8 { x in String(decoding: UnsafeBufferPointer(rebasing: x[a.utf8Count...]), as: UTF8.self) }
+    return ExactText.withBytes(name) { x in String(decoding: UnsafeBufferPointer(rebasing: x[a.utf8Count...]), as: UTF8.self) }
   }
 
   /// Every prefix `name` starts with (and is longer than), with the rest: collective prefixes
