@@ -171,6 +171,17 @@ enum Shape { case bracketed, lostBracket, labelled }
 struct ParseKey: Hashable {
   let text: ScalarKey
   let shape: Shape
+
+  private var combined: UInt64 {
+    switch shape {
+    case .bracketed: text.hash
+    case .lostBracket: text.hash ^ 0x9e37_79b9_7f4a_7c15
+    case .labelled: text.hash ^ 0x3c6e_f372_fe94_f82a
+    }
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(combined) }
+  func _rawHashValue(seed: Int) -> Int { bucketHash(combined, seed: seed) }
 }
 
 // MARK: - engine (one per thread: holds the regex matchers and the memo)
