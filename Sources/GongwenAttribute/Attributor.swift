@@ -109,13 +109,13 @@ public struct Attributor: Sendable {
   /// leaves (same parent path) have one.
   func missingAttributionWarnings(_ units: [ClauseUnit], _ attributions: [Attribution?]) -> [DocumentWarning] {
     // the paths once (reading `units[i].path` copies the whole unit); parents as slices of them
-    let paths = units.map(\.path)
+    let paths = units.withUnsafeBufferPointer { $0.map { $0.path } }
     var isLeaf = [Bool](repeating: true, count: units.count)
     for i in units.indices where i + 1 < units.count {
       let next = paths[i + 1], p = paths[i]
       if next.count > p.count && next.starts(with: p) { isLeaf[i] = false }
     }
-    var groups: [ArraySlice<Int>: (leaves: Int, attributed: Int)] = [:]
+    var groups = [ArraySlice<Int>: (leaves: Int, attributed: Int)](minimumCapacity: units.count)
     for i in units.indices where isLeaf[i] {
       let key = paths[i].dropLast()
       var g = groups[key] ?? (0, 0)
@@ -608,11 +608,18 @@ final class Engine: @unchecked Sendable {
           pending[k].name = pending[k].raw + suffix
         }
       }
-      for var it in pending {
-        for role in roles where !it.roles.contains(role) { it.roles.append(role) }
-        items.append(it)
+      // (an item without roles of its own shares `roles` when it has no duplicate: the same list
+      // the appends would build)
+      let distinct = roles.indices.allSatisfy { i in !roles[..<i].contains(roles[i]) }
+      for k in pending.indices {
+        if pending[k].roles.isEmpty && distinct {
+          pending[k].roles = roles
+        } else {
+          for role in roles where !pending[k].roles.contains(role) { pending[k].roles.append(role) }
+        }
       }
-      pending.removeAll()
+      items.append(contentsOf: pending)
+      pending.removeAll(keepingCapacity: true)
     }
 
     var sentences: [ArraySlice<Unicode.Scalar>] = []
