@@ -230,9 +230,9 @@ final class Engine: @unchecked Sendable {
   let ignoredLabelStarts: ScalarSet
   /// Where a `first_listed_lead` match can start (nil: beyond `PatternFirstCharacters`).
   let firstListedStarts: ScalarBitmap?
-  /// Label starts as a 64-bit filter (bit `v % 64` of each first character): lets the labelled-list
-  /// scan pass over most characters with one test (a set bit still needs `labelStarts`).
-  let labelStartBits: UInt64
+  /// `labelStarts` and the rules' colons as bitmaps, for the labelled-list scan.
+  let labelStartSet: ScalarBitmap
+  let colonSet: ScalarBitmap
   /// The rules' opening and closing brackets as sets (the rules keep them as paired arrays).
   let openSet: ScalarBitmap
   let closeSet: ScalarBitmap
@@ -259,7 +259,8 @@ final class Engine: @unchecked Sendable {
     joinerStarts = ScalarSet(rules.joiners.compactMap { $0.text.first })
     ignoredLabelStarts = ScalarSet(rules.ignoredLabels.compactMap { $0.first })
     firstListedStarts = PatternFirstCharacters.of(rules.firstListedLead.pattern).map(ScalarBitmap.init)
-    labelStartBits = rules.labels.reduce(0) { bits, l in l.text.first.map { bits | 1 << UInt64($0.value & 63) } ?? bits }
+    labelStartSet = ScalarBitmap(ScalarSet(rules.labels.compactMap { $0.text.first }))
+    colonSet = ScalarBitmap(rules.colons)
     openSet = ScalarBitmap(ScalarSet(rules.openBrackets))
     closeSet = ScalarBitmap(ScalarSet(rules.closeBrackets))
     reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
@@ -495,12 +496,21 @@ final class Engine: @unchecked Sendable {
   }
 
   func labelled(_ s: [Unicode.Scalar], end: Int, lo: Int) throws(StageFailure) -> Found? {
-    var ls = lineStart(s, before: end, lo: lo)
+    // the line start (`lineStart`), noting whether the line holds a colon: a label is followed
+    // by one, so a line without any has no labelled list
+    var ls = end
+    var colon = false
+    let limit = max(lo, end - r.maxLength)
+    while ls > limit && s[ls - 1] != "\n" {
+      if colonSet.contains(s[ls - 1]) { colon = true }
+      ls -= 1
+    }
+    guard colon else { return nil }
     var start: Int?
     var p = ls
     while p < end {
-      // the cheap first-character tests first (`label(at:)` makes them again; all are pure)
-      if labelStartBits & (1 << UInt64(s[p].value & 63)) != 0, labelStarts.contains(s[p]),
+      // the cheap first-character test first (`label(at:)` makes it again; all are pure)
+      if labelStartSet.contains(s[p]),
         p == ls || labelBoundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || openSet.contains(s[p - 1]),
         label(at: p, in: s, before: end) != nil
       {
