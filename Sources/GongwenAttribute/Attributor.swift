@@ -24,14 +24,14 @@ import Synchronization
 /// Everything about the wording comes from `AttributeRules` (Rules/attribute.yaml).
 public struct Attributor: Sendable {
   public let rules: AttributeRules
-  /// Test results kept across the documents of a run (see `EngineMemo`).
-  let memos = MemoPool()
+  /// Engines (compiled matchers and test results) kept across the documents of a run (see
+  /// `EnginePool`, `EngineMemo`).
+  let engines = EnginePool()
   public init(rules: AttributeRules) { self.rules = rules }
 
   public func attribute(_ outline: Outline, text: CleanText) throws(StageFailure) -> AttributedOutline {
-    let memo = memos.take()
-    defer { memos.put(memo) }
-    let engine = try Engine(rules: rules, memo: memo)
+    let engine = try engines.take(rules)
+    defer { engines.put(engine) }
     let s = text.scalars
     // The first-listed-lead declaration (下同) is looked for in the preamble (before the first
     // unit) and in every attribution; from the first one found on, it applies.
@@ -94,12 +94,7 @@ public struct Attributor: Sendable {
   func merged(_ parts: [Attribution]) -> Attribution {
     guard var out = parts.last else { preconditionFailure("merged() needs at least one attribution") }
     guard parts.count > 1 else { return out }
-    func union(_ lists: [[String]]) -> [String] {
-      var seen: Set<String> = []
-      var u: [String] = []
-      for list in lists { for x in list where seen.insert(x).inserted { u.append(x) } }
-      return u
-    }
+    let union = ExactText.union
     out.extraRanges = parts.dropLast().map(\.range)
     out.raw = parts.map(\.raw).joined(separator: " ")
     out.departmentsRaw = parts.flatMap(\.departmentsRaw)
@@ -113,14 +108,16 @@ public struct Attributor: Sendable {
   /// `missing_attribution` for a leaf clause without attribution when most of its sibling
   /// leaves (same parent path) have one.
   func missingAttributionWarnings(_ units: [ClauseUnit], _ attributions: [Attribution?]) -> [DocumentWarning] {
+    // the paths once (reading `units[i].path` copies the whole unit); parents as slices of them
+    let paths = units.withUnsafeBufferPointer { $0.map { $0.path } }
     var isLeaf = [Bool](repeating: true, count: units.count)
     for i in units.indices where i + 1 < units.count {
-      let next = units[i + 1].path, p = units[i].path
+      let next = paths[i + 1], p = paths[i]
       if next.count > p.count && next.starts(with: p) { isLeaf[i] = false }
     }
-    var groups: [[Int]: (leaves: Int, attributed: Int)] = [:]
+    var groups = [ArraySlice<Int>: (leaves: Int, attributed: Int)](minimumCapacity: units.count)
     for i in units.indices where isLeaf[i] {
-      let key = Array(units[i].path.dropLast())
+      let key = paths[i].dropLast()
       var g = groups[key] ?? (0, 0)
       g.leaves += 1
       if attributions[i] != nil { g.attributed += 1 }
@@ -128,7 +125,7 @@ public struct Attributor: Sendable {
     }
     var out: [DocumentWarning] = []
     for i in units.indices where isLeaf[i] && attributions[i] == nil {
-      guard let g = groups[Array(units[i].path.dropLast())] else { continue }
+      guard let g = groups[paths[i].dropLast()] else { continue }
       let siblings = g.leaves - 1
       if siblings >= 1 && g.attributed * 2 > siblings {
         let path = units[i].path.map(String.init).joined(separator: ".")
@@ -151,6 +148,8 @@ struct ParsedItem: Equatable {
   var name: String
   var roles: [AttributionRole]
   var canonical: String = ""
+  /// `canonical` is inert (`ExactText`): compared by bytes.
+  var canonicalInert = false
 }
 
 struct ParsedAttribution {
@@ -168,55 +167,142 @@ struct Found {
 /// How a candidate was found; decides how much evidence is needed to accept it.
 enum Shape { case bracketed, lostBracket, labelled }
 
-// MARK: - engine (one per document: holds the regex matchers)
+/// A candidate's text and shape (the key of `parse`'s memo).
+struct ParseKey: Hashable {
+  let text: ScalarKey
+  let shape: Shape
 
-final class Engine {
+  private var combined: UInt64 {
+    switch shape {
+    case .bracketed: text.hash
+    case .lostBracket: text.hash ^ 0x9e37_79b9_7f4a_7c15
+    case .labelled: text.hash ^ 0x3c6e_f372_fe94_f82a
+    }
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(combined) }
+  func _rawHashValue(seed: Int) -> Int { bucketHash(combined, seed: seed) }
+}
+
+// MARK: - engine (one per thread: holds the regex matchers and the memo)
+
+/// The matchers and memo of one thread of a run. An engine is lent to one document at a time by
+/// the attributor's `EnginePool` (so it needs no lock), and kept for the next document: compiling
+/// the matchers and building the word sets per document cost more than attributing a short one.
+final class Engine: @unchecked Sendable {
   let r: AttributeRules
-  let notes: [(RuleRegex, ICURegex)]
+  /// The `notes` rules and their matchers, by index.
+  let noteRules: [RuleRegex]
+  let noteMatchers: [ICURegex]
+  /// Every character a `notes` match can start with (`PatternFirstCharacters`, read from the
+  /// rules); nil when some pattern is beyond that analysis. A text holding none of them is no note.
+  let noteStarts: ScalarBitmap?
   let firstListed: ICURegex
   let notDepartment: ICURegex
   let generic: ICURegex
-  let whitespace: ScalarSet = [" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"]
+  let whitespace = ScalarBitmap([" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"])
+  /// The rules' character sets tested per character, as bitmaps.
+  let trailing: ScalarBitmap
+  let sentenceEnds: ScalarBitmap
+  let separators: ScalarBitmap
+  /// Where a labelled list may start (besides a line start, whitespace and an opening bracket).
+  let labelBoundary: ScalarSet = ["。", "；", ";", "，", ","]
+  /// `standsAlone`: what may precede and follow a bare list of names that is a sentence of its own.
+  let aloneBefore: ScalarSet = ["。", "；", ";", "！", "!", "？", "?", "：", ":", "\n"]
+  let aloneAfter: ScalarSet = ["。", "；", ";"]
 
+  /// Every `shared_suffixes` entry is inert (`ExactText`).
+  let sharedSuffixesInert: Bool
   /// Labels and role words: never department names themselves (（牵头单位）).
   let reserved: Set<String>
+  /// `reserved` by bytes, for inert names (nil unless every reserved word is inert).
+  let inertReserved: Set<NameKey>?
+  /// Lexicon, prefixes and suffixes, with byte fast paths for inert names.
+  let names: NameRules
   /// First characters of the labels (a cheap pre-check).
   let labelStarts: ScalarSet
+  /// First and last characters of the role words, first characters of the ignored labels (cheap
+  /// pre-checks: each word is non-empty, so it can start or end only with one of these).
+  let roleWordStarts: ScalarBitmap
+  let roleWordEnds: ScalarSet
+  /// First characters of the joiners: a body without one after its first character has no joiner.
+  let joinerStarts: ScalarSet
+  let ignoredLabelStarts: ScalarSet
+  /// Where a `first_listed_lead` match can start (nil: beyond `PatternFirstCharacters`).
+  let firstListedStarts: ScalarBitmap?
+  /// `labelStarts` and the rules' colons as bitmaps, for the labelled-list scan.
+  let labelStartSet: ScalarBitmap
+  let colonSet: ScalarBitmap
+  /// The rules' opening and closing brackets as sets (the rules keep them as paired arrays).
+  let openSet: ScalarBitmap
+  let closeSet: ScalarBitmap
   /// Characters of the one-character jurisdiction prefixes (市, 县, 区, …).
   let jurisdictionChars: ScalarSet
   /// Longest `note_items` entry, in scalars.
   let maxNoteItem: Int
 
   /// Results of the short per-item tests (names and sentences recur within and across notices, and
-  /// each ICU call copies its input); borrowed for this document from the attributor's pool.
-  let memo: EngineMemo
+  /// each ICU call copies its input), kept across the documents this engine attributes.
+  let memo = EngineMemo()
 
-  init(rules: AttributeRules, memo: EngineMemo) throws(StageFailure) {
+  init(rules: AttributeRules) throws(StageFailure) {
     r = rules
-    self.memo = memo
     maxNoteItem = rules.noteItems.map { $0.unicodeScalars.count }.max() ?? 0
     jurisdictionChars = ScalarSet(rules.jurisdictionPrefixes.filter { $0.unicodeScalars.count == 1 }
       .compactMap { $0.unicodeScalars.first })
     labelStarts = ScalarSet(rules.labels.compactMap { $0.text.first })
+    roleWordStarts = ScalarBitmap(ScalarSet(rules.roleWords.compactMap { $0.text.first }))
+    trailing = ScalarBitmap(rules.trailing)
+    sentenceEnds = ScalarBitmap(rules.sentenceEnds)
+    separators = ScalarBitmap(rules.separators)
+    roleWordEnds = ScalarSet(rules.roleWords.compactMap { $0.text.last })
+    joinerStarts = ScalarSet(rules.joiners.compactMap { $0.text.first })
+    ignoredLabelStarts = ScalarSet(rules.ignoredLabels.compactMap { $0.first })
+    firstListedStarts = PatternFirstCharacters.of(rules.firstListedLead.pattern).map(ScalarBitmap.init)
+    labelStartSet = ScalarBitmap(ScalarSet(rules.labels.compactMap { $0.text.first }))
+    colonSet = ScalarBitmap(rules.colons)
+    openSet = ScalarBitmap(ScalarSet(rules.openBrackets))
+    closeSet = ScalarBitmap(ScalarSet(rules.closeBrackets))
     reserved = Set((rules.labels + rules.roleWords + rules.inlineRoles).map { String(String.UnicodeScalarView($0.text)) })
-    var n: [(RuleRegex, ICURegex)] = []
-    for rule in rules.notes { n.append((rule, try rule.matcher())) }
-    notes = n
+    inertReserved = ExactText.allInert(reserved) ? Set(reserved.map { NameKey($0) }) : nil
+    names = NameRules(rules)
+    sharedSuffixesInert = ExactText.allInert(rules.sharedSuffixes)
+    noteRules = rules.notes
+    var n: [ICURegex] = []
+    for rule in rules.notes { n.append(try rule.matcher()) }
+    noteMatchers = n
+    var starts: ScalarSet? = ScalarSet()
+    for rule in rules.notes {
+      guard let first = PatternFirstCharacters.of(rule.pattern) else { starts = nil; break }
+      for v in first.members { starts?.insert(v) }
+    }
+    noteStarts = starts.map(ScalarBitmap.init)
     firstListed = try rules.firstListedLead.matcher()
     notDepartment = try rules.notDepartment.matcher()
     generic = try rules.generic.matcher()
   }
 
-  /// Results of the short per-item regex tests, per rule: names and sentences repeat a lot
-  /// within a notice, and each ICU call copies its input.
+  /// Does `rule` (compiled as `re`) match somewhere in `text`?
+  func matches(_ re: ICURegex, _ rule: RuleRegex, _ text: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    do { return try re.firstMatch(in: text) != nil } catch { throw rule.failure(error, stage: "attribute") }
+  }
 
-  func test(_ re: ICURegex, _ rule: RuleRegex, _ string: String) throws(StageFailure) -> Bool {
-    if let hit = memo.tests[rule.id]?[string] { return hit }
-    let result: Bool
-    do { result = try re.firstMatch(in: string.unicodeScalars) != nil } catch {
-      throw rule.failure(error, stage: "attribute")
-    }
-    memo.tests[rule.id, default: [:]][string] = result
+  /// `matches` for the `not_department` rule on a name, memoised.
+  func isNotDepartment(_ name: String) throws(StageFailure) -> Bool {
+    let key = NameKey(name)
+    if let hit = memo.notDepartment[key] { return hit }
+    let result = try matches(notDepartment, r.notDepartment, ArraySlice(name.unicodeScalars))
+    memo.notDepartment[key] = result
+    memo.entries += 1
+    return result
+  }
+
+  /// `matches` for the `generic` rule on a name, memoised.
+  func isGeneric(_ name: String) throws(StageFailure) -> Bool {
+    let key = NameKey(name)
+    if let hit = memo.generic[key] { return hit }
+    let result = try matches(generic, r.generic, ArraySlice(name.unicodeScalars))
+    memo.generic[key] = result
     memo.entries += 1
     return result
   }
@@ -224,6 +310,8 @@ final class Engine {
   /// Does this text declare that the first-listed department leads?
   func declaresFirstListedLead(_ s: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
     guard !s.isEmpty else { return false }
+    // no match can start outside `firstListedStarts`
+    if let starts = firstListedStarts, !s.contains(where: { starts.contains($0) }) { return false }
     do { return try firstListed.firstMatch(in: s) != nil } catch {
       throw r.firstListedLead.failure(error, stage: "attribute")
     }
@@ -281,8 +369,7 @@ final class Engine {
   /// after a sentence end or at the start of the paragraph, or followed by 。/；.
   func standsAlone(_ f: Found, _ s: [Unicode.Scalar], lo: Int, paragraphEnd p: Int) -> Bool {
     if f.parsed.hasRoleEvidence { return true }
-    let before: ScalarSet = ["。", "；", ";", "！", "!", "？", "?", "：", ":", "\n"]
-    let after: ScalarSet = ["。", "；", ";"]
+    let before = aloneBefore, after = aloneAfter
     var b = f.range.lowerBound
     while b > lo && whitespace.contains(s[b - 1]) && s[b - 1] != "\n" { b -= 1 }
     if b == lo || before.contains(s[b - 1]) { return true }
@@ -294,10 +381,10 @@ final class Engine {
 
   func tryEnd(_ s: [Unicode.Scalar], end e: Int, lo: Int) throws(StageFailure) -> Found? {
     var end = e
-    while end > lo && r.trailing.contains(s[end - 1]) { end -= 1 }
+    while end > lo && trailing.contains(s[end - 1]) { end -= 1 }
     guard end > lo else { return nil }
     let close = end - 1
-    if r.closeBrackets.contains(s[close]) {
+    if closeSet.contains(s[close]) {
       if let open = findOpener(s, closeAt: close, lo: lo) {
         if let p = try parse(s, open + 1..<close, shape: .bracketed) { return Found(range: open..<end, parsed: p) }
       } else {
@@ -306,7 +393,7 @@ final class Engine {
         let limit = max(lo, close - r.maxLength)
         while b > limit {
           let c = s[b - 1]
-          if r.sentenceEnds.contains(c) || r.closeBrackets.contains(c) || r.openBrackets.contains(c) { break }
+          if sentenceEnds.contains(c) || closeSet.contains(c) || openSet.contains(c) { break }
           b -= 1
         }
         while b < close && whitespace.contains(s[b]) { b += 1 }
@@ -379,7 +466,7 @@ final class Engine {
     let limit = max(lo, c - r.maxLength)
     while p >= limit {
       let ch = s[p]
-      if r.closeBrackets.contains(ch) { depth += 1 } else if r.openBrackets.contains(ch) {
+      if closeSet.contains(ch) { depth += 1 } else if openSet.contains(ch) {
         depth -= 1
         if depth == 0 { return p }
       }
@@ -409,12 +496,22 @@ final class Engine {
   }
 
   func labelled(_ s: [Unicode.Scalar], end: Int, lo: Int) throws(StageFailure) -> Found? {
-    var ls = lineStart(s, before: end, lo: lo)
+    // the line start (`lineStart`), noting whether the line holds a colon: a label is followed
+    // by one, so a line without any has no labelled list
+    var ls = end
+    var colon = false
+    let limit = max(lo, end - r.maxLength)
+    while ls > limit && s[ls - 1] != "\n" {
+      if colonSet.contains(s[ls - 1]) { colon = true }
+      ls -= 1
+    }
+    guard colon else { return nil }
     var start: Int?
     var p = ls
-    let boundary: ScalarSet = ["。", "；", ";", "，", ","]
     while p < end {
-      if p == ls || boundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || r.openBrackets.contains(s[p - 1]),
+      // the cheap first-character test first (`label(at:)` makes it again; all are pure)
+      if labelStartSet.contains(s[p]),
+        p == ls || labelBoundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || openSet.contains(s[p - 1]),
         label(at: p, in: s, before: end) != nil
       {
         start = p
@@ -439,9 +536,9 @@ final class Engine {
 
   // MARK: parsing
 
-  func hasSuffix(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+  func hasSuffix(_ a: ArraySlice<Unicode.Scalar>, _ b: [Unicode.Scalar]) -> Bool {
     guard a.count >= b.count else { return false }
-    let off = a.count - b.count
+    let off = a.endIndex - b.count
     for k in 0..<b.count where a[off + k] != b[k] { return false }
     return true
   }
@@ -452,9 +549,22 @@ final class Engine {
   }
 
   /// A sentence, an item or a bracketed remark that one of the `notes` rules calls a note.
-  func isNote(_ text: String) throws(StageFailure) -> Bool {
-    for (rule, re) in notes where try test(re, rule, text) { return true }
-    return false
+  /// No match can start outside `noteStarts`, so a text without those characters is no note
+  /// (most sentences and items). The rest is memoised as a whole (one hash of the text, not one
+  /// lookup per rule): the rules are tried in order as before, and a failing rule throws before
+  /// anything is stored.
+  func isNote(_ text: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    if let noteStarts, !text.contains(where: { noteStarts.contains($0) }) { return false }
+    let key = ScalarKey(text)
+    if let hit = memo.notes[key] { return hit }
+    var result = false
+    for k in noteMatchers.indices where try matches(noteMatchers[k], noteRules[k], text) {
+      result = true
+      break
+    }
+    memo.notes[key.owned()] = result
+    memo.entries += 1
+    return result
   }
 
   func hasPrefix(_ a: ArraySlice<Unicode.Scalar>, _ b: [Unicode.Scalar]) -> Bool {
@@ -467,8 +577,20 @@ final class Engine {
     return true
   }
 
+  /// The attribution a candidate's text reads as (nil: none). It depends only on the text and the
+  /// shape, and the same candidates recur (a notice repeats `（责任单位：市卫生局）` clause after clause,
+  /// notices repeat each other's lists), so results are memoised by both.
   func parse(_ s: [Unicode.Scalar], _ range: Range<Int>, shape: Shape) throws(StageFailure) -> ParsedAttribution? {
     guard !range.isEmpty, range.count <= r.maxLength else { return nil }
+    let key = ParseKey(text: ScalarKey(s[range]), shape: shape)
+    if let hit = memo.parses[key] { return hit }
+    let result = try parseUncached(s, range, shape: shape)
+    memo.parses[ParseKey(text: key.text.owned(), shape: shape)] = result
+    memo.entries += 1
+    return result
+  }
+
+  func parseUncached(_ s: [Unicode.Scalar], _ range: Range<Int>, shape: Shape) throws(StageFailure) -> ParsedAttribution? {
     // 1. whitespace: a newline inside brackets is a broken line (joined); in a labelled list it
     //    separates entries.
     var content: [Unicode.Scalar] = []
@@ -488,36 +610,47 @@ final class Engine {
       guard !pending.isEmpty else { return }
       // shared generic suffix: 各级卫生计生、发展改革、财政部门
       if let last = pending.last,
-        let suffix = r.sharedSuffixes.first(where: { last.raw.hasSuffix($0) && last.raw != $0 })
+        let suffix = sharedSuffixesInert && ExactText.isInert(last.raw)
+          ? r.sharedSuffixes.first(where: { ExactText.bytesHaveSuffix(last.raw, $0) && !ExactText.sameBytes(last.raw, $0) })
+          : r.sharedSuffixes.first(where: { last.raw.hasSuffix($0) && last.raw != $0 })
       {
         for k in pending.indices.dropLast() where try !departmentLike(pending[k].raw) {
           pending[k].name = pending[k].raw + suffix
         }
       }
-      for var it in pending {
-        for role in roles where !it.roles.contains(role) { it.roles.append(role) }
-        items.append(it)
+      // (an item without roles of its own shares `roles` when it has no duplicate: the same list
+      // the appends would build)
+      let distinct = roles.indices.allSatisfy { i in !roles[..<i].contains(roles[i]) }
+      for k in pending.indices {
+        if pending[k].roles.isEmpty && distinct {
+          pending[k].roles = roles
+        } else {
+          for role in roles where !pending[k].roles.contains(role) { pending[k].roles.append(role) }
+        }
       }
-      pending.removeAll()
+      items.append(contentsOf: pending)
+      pending.removeAll(keepingCapacity: true)
     }
 
     var sentences: [ArraySlice<Unicode.Scalar>] = []
     var sStart = 0
-    for (i, c) in content.enumerated() where r.sentenceEnds.contains(c) || c == "。" {
+    for (i, c) in content.enumerated() where sentenceEnds.contains(c) || c == "。" {
       sentences.append(content[sStart..<i])
       sStart = i + 1
     }
     sentences.append(content[sStart..<content.count])
 
     for sentence in sentences where !sentence.isEmpty {
-      if try isNote(String(scalars: sentence)) { continue }
+      if try isNote(sentence) { continue }
       // Once a sentence has given departments, a later sentence (after 。) is a note unless it
       // starts with a label or names a role: 〔责任单位：A、B负责。具体任务均涉及相关市(州)人民政府，
       // 不再做分工，下同。〕 — but （牵头单位：A。配合单位：B） keeps B.
       if !items.isEmpty || !pending.isEmpty {
         let labelled = r.labels.contains { startsWithLabel(sentence, $0.text) }
-        let namesRole = r.roleWords.contains { w in
-          sentence.indices.contains { hasPrefix(sentence[$0...], w.text) }
+        // some role word starts at some index (role words are never empty: tested only where
+        // one can start)
+        let namesRole = sentence.indices.contains { i in
+          roleWordStarts.contains(sentence[i]) && r.roleWords.contains { hasPrefix(sentence[i...], $0.text) }
         }
         if !labelled && !namesRole { continue }
       }
@@ -526,8 +659,8 @@ final class Engine {
       var depth = 0
       for i in sentence.indices {
         let c = sentence[i]
-        if r.openBrackets.contains(c) { depth += 1 } else if r.closeBrackets.contains(c) { depth = max(0, depth - 1) }
-        if depth == 0 && r.separators.contains(c) {
+        if openSet.contains(c) { depth += 1 } else if closeSet.contains(c) { depth = max(0, depth - 1) }
+        if depth == 0 && separators.contains(c) {
           pieces.append(sentence[iStart..<i])
           iStart = i + 1
         }
@@ -539,36 +672,39 @@ final class Engine {
         if it.isEmpty { continue }
         if it.count <= maxNoteItem && r.noteItems.contains(String(scalars: it)) { continue }
         // an item that is a note (a deadline such as 6月底完成 between the departments)
-        if !notes.isEmpty, try isNote(String(scalars: it)) { continue }
+        if !noteMatchers.isEmpty, try isNote(it) { continue }
         // label
-        if let l = r.labels.first(where: { startsWithLabel(it, $0.text) }) {
+        if labelStarts.contains(it[it.startIndex]), let l = r.labels.first(where: { startsWithLabel(it, $0.text) }) {
           try flush(labelRoles ?? [r.bareListRole])
           labelRoles = l.roles
           sawLabel = true
           ignoring = false
           it = it.dropFirst(l.text.count + 1)
           if it.isEmpty { continue }
-        } else if r.ignoredLabels.contains(where: { startsWithLabel(it, $0) }) {
+        } else if ignoredLabelStarts.contains(it[it.startIndex]), r.ignoredLabels.contains(where: { startsWithLabel(it, $0) }) {
           // 完成时限：2016年底 — not departments, up to the next label
           try flush(labelRoles ?? [r.bareListRole])
           ignoring = true
           continue
         }
         if ignoring { continue }
-        let arr = Array(it)
+        // `body` narrows the piece in place (a slice of `content`: no copies until the items'
+        // strings are made)
         // a bare role word closes the run before it (A、B，负责)
-        if let w = r.roleWords.first(where: { $0.text == arr }) {
+        if roleWordStarts.contains(it[it.startIndex]), let w = r.roleWords.first(where: { $0.text.elementsEqual(it) }) {
           try flush(w.roles)
           sawRoleWord = true
           continue
         }
-        var body = arr
+        var body = it
         for lead in r.leadIns where body.count > lead.count && body.starts(with: lead) {
           body.removeFirst(lead.count)
           break
         }
         var closing: [AttributionRole]?
-        if let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) }) {
+        if let end = body.last, roleWordEnds.contains(end),
+          let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) })
+        {
           closing = w.roles
           body.removeLast(w.text.count)
         }
@@ -577,40 +713,44 @@ final class Engine {
           break
         }
         var extra: [AttributionRole] = []
-        if let last = body.last, r.closeBrackets.contains(last),
-          let open = body.lastIndex(where: { r.openBrackets.contains($0) }), open > 0
+        if let last = body.last, closeSet.contains(last),
+          let open = body.lastIndex(where: { openSet.contains($0) }), open > body.startIndex
         {
-          let inner = Array(body[(open + 1)..<(body.count - 1)])
-          if let w = r.inlineRoles.first(where: { $0.text == inner }) {
+          let inner = body[(open + 1)..<(body.endIndex - 1)]
+          if let w = r.inlineRoles.first(where: { $0.text.elementsEqual(inner) }) {
             extra = w.roles
-            body.removeSubrange(open..<body.count)
+            body = body[..<open]
           } else if !inner.isEmpty {
             // a note in brackets after the last department: 市财政局（第一责任单位为牵头单位，下同）
-            if try isNote(String(scalars: inner)) { body.removeSubrange(open..<body.count) }
+            if try isNote(inner) { body = body[..<open] }
           }
         }
         // joiners: A会同B
-        var parts: [[Unicode.Scalar]] = [body]
+        // (a joiner counts only inside a part, neither first nor last; the text between two
+        // occurrences becomes a part, even when empty)
+        var parts: [ArraySlice<Unicode.Scalar>] = [body]
         var firstLead = false
-        for j in r.joiners {
-          var next: [[Unicode.Scalar]] = []
-          for part in parts {
-            var cur: [Unicode.Scalar] = []
-            var k = 0
-            while k < part.count {
-              if k > 0, k + j.text.count < part.count, Array(part[k..<(k + j.text.count)]) == j.text {
-                next.append(cur)
-                cur = []
-                k += j.text.count
-                if j.firstIsLead { firstLead = true }
-                continue
+        if body.dropFirst().contains(where: { joinerStarts.contains($0) }) {
+          for j in r.joiners {
+            let n = j.text.count
+            var next: [ArraySlice<Unicode.Scalar>] = []
+            for part in parts {
+              var start = part.startIndex
+              var k = part.startIndex + 1
+              while k + n < part.endIndex {
+                if part[k] == j.text[0], part[k..<(k + n)].elementsEqual(j.text) {
+                  next.append(part[start..<k])
+                  k += n
+                  start = k
+                  if j.firstIsLead { firstLead = true }
+                  continue
+                }
+                k += 1
               }
-              cur.append(part[k])
-              k += 1
+              next.append(part[start...])
             }
-            next.append(cur)
+            parts = next
           }
-          parts = next
         }
         for (k, part) in parts.enumerated() where !part.isEmpty {
           let raw = String(scalars: part)
@@ -633,7 +773,7 @@ final class Engine {
     var likeCount = 0
     for it in items {
       if try departmentLike(it.name) { likeCount += 1 } else if !sawLabel { return nil } else {
-        guard try plausibleName(it.name) else { return nil }
+        guard try plausibleName(it.name, fast: names.fast(it.name)) else { return nil }
       }
     }
     guard likeCount >= 1 else { return nil }
@@ -650,62 +790,57 @@ final class Engine {
       let (canon, known, prefix) = try canonicalize(items[k].name, context: ctx)
       if let prefix { ctx = prefix }
       items[k].canonical = canon
+      items[k].canonicalInert = ExactText.isInert(canon)
       if !known { unknown.append(canon) }
     }
     return ParsedAttribution(items: items, unknown: unknown, hasRoleEvidence: sawLabel || sawRoleWord)
   }
 
-  func endsLikeDepartment(_ name: String) -> Bool {
-    if r.lexicon[name] != nil { return true }
-    return r.departmentSuffixes.contains { name.hasSuffix($0) && name.count > $0.count }
-  }
-
-  func splitPrefix(_ name: String) -> [(prefix: String, rest: String, collective: Bool)] {
-    var out: [(String, String, Bool)] = []
-    for p in r.collectivePrefixes where name.hasPrefix(p) && name.count > p.count {
-      out.append((p, String(name.dropFirst(p.count)), true))
-    }
-    for p in r.jurisdictionPrefixes where name.hasPrefix(p) && name.count > p.count {
-      out.append((p, String(name.dropFirst(p.count)), false))
-    }
-    return out.sorted { $0.0.count > $1.0.count }
-  }
-
   /// Could be a department name: right length, no colon, nothing `not_department` rules out.
-  func plausibleName(_ name: String) throws(StageFailure) -> Bool {
-    if reserved.contains(name) { return false }
+  /// `fast`: the name is inert (`NameRules.fast`), so `reserved` may be searched by bytes.
+  func plausibleName(_ name: String, fast: Bool) throws(StageFailure) -> Bool {
+    if fast, let inertReserved {
+      if inertReserved.contains(NameKey(name)) { return false }
+    } else if reserved.contains(name) {
+      return false
+    }
     let n = name.unicodeScalars.count
     guard n >= 2, n <= r.maxDepartmentLength, !name.unicodeScalars.contains(where: { r.colons.contains($0) }) else {
       return false
     }
-    return try !test(notDepartment, r.notDepartment, name)
+    return try !isNotDepartment(name)
   }
 
 
   func departmentLike(_ name: String) throws(StageFailure) -> Bool {
-    if let hit = memo.like[name] { return hit }
+    let key = NameKey(name)
+    if let hit = memo.like[key] { return hit }
     let result = try departmentLikeUncached(name)
-    memo.like[name] = result
+    memo.like[key] = result
     memo.entries += 1
     return result
   }
 
   func departmentLikeUncached(_ name: String) throws(StageFailure) -> Bool {
-    guard try plausibleName(name) else { return false }
-    if r.lexicon[name] != nil || endsLikeDepartment(name) { return true }
+    let fast = names.fast(name)
+    guard try plausibleName(name, fast: fast) else { return false }
+    if names.lookup(name, fast: fast) != nil || names.endsLikeDepartment(name, fast: fast) { return true }
     // a collective on its own (各地) or over jurisdictions only (各县区, 各市州); 各项任务 is not
-    if r.collectivePrefixes.contains(name) { return true }
-    for (_, rest, collective) in splitPrefix(name) {
-      if r.lexicon[rest] != nil { return true }
+    if fast ? r.collectivePrefixes.contains(where: { ExactText.sameBytes($0, name) }) : r.collectivePrefixes.contains(name) {
+      return true
+    }
+    // (the rest of an inert name is inert)
+    for (_, rest, collective) in names.splitPrefix(name, fast: fast) {
+      if names.lookup(rest, fast: fast) != nil { return true }
       if collective && rest.unicodeScalars.allSatisfy({ jurisdictionChars.contains($0) }) { return true }
     }
-    return try test(generic, r.generic, name)
+    return try isGeneric(name)
   }
 
   /// Canonical name, whether it is known (lexicon, collective or generic), and the prefix it
   /// sets for later items of the same attribution.
   func canonicalize(_ name: String, context: String?) throws(StageFailure) -> (String, Bool, String?) {
-    let key = (context ?? "") + "\u{0}" + name
+    let key = NameKey(name, context: context)
     if let hit = memo.canon[key] { return hit }
     let result = try canonicalizeUncached(name, context: context)
     memo.canon[key] = result
@@ -714,42 +849,47 @@ final class Engine {
   }
 
   func canonicalizeUncached(_ name: String, context: String?) throws(StageFailure) -> (String, Bool, String?) {
-    let splits = splitPrefix(name)
+    let fast = names.fast(name)
+    let splits = names.splitPrefix(name, fast: fast)
     // 1. prefix + lexicon entry: 省人社厅 -> 省 + 人力资源和社会保障厅
     for (p, rest, _) in splits {
-      if let c = r.lexicon[rest] { return (p + c, true, p) }
+      if let c = names.lookup(rest, fast: fast) { return (p + c, true, p) }
     }
     // 2. lexicon entry without prefix: inherits the list's jurisdiction prefix (卫生局 after
     //    市人社局), never a collective one (各街道，税务局 is not 各税务局)
-    if let c = r.lexicon[name] {
+    if let c = names.lookup(name, fast: fast) {
       let inherited = context.flatMap { r.collectivePrefixes.contains($0) ? nil : $0 } ?? ""
       return (inherited + c, true, nil)
     }
     // 3. prefix + unknown name
     if let (p, _, collective) = splits.first {
       if collective { return (name, true, p) }
-      return (name, try test(generic, r.generic, name), p)
+      return (name, try isGeneric(name), p)
     }
     // 4. unknown without prefix: only a generic body (…部门) inherits, and only a collective
     //    prefix (各级卫生计生、发展改革、财政部门 -> 各级发展改革部门; never 各市州甘肃保监局)
     if let context, r.collectivePrefixes.contains(context), r.sharedSuffixes.contains(where: { name.hasSuffix($0) }) {
       return (context + name, true, nil)
     }
-    return (name, try test(generic, r.generic, name), nil)
+    return (name, try isGeneric(name), nil)
   }
 
   func makeAttribution(_ f: Found, scalars s: [Unicode.Scalar], firstListedLead: Bool) -> Attribution {
-    var raw: [String] = []
+    let raw = f.parsed.items.map(\.raw)
     var departments: [String] = []
+    departments.reserveCapacity(raw.count)
+    // inert names are equal exactly when their bytes are (see `ExactText`)
+    let bytewise = f.parsed.items.allSatisfy(\.canonicalInert)
     var lead: [String] = [], responsible: [String] = [], participating: [String] = []
     for it in f.parsed.items {
-      raw.append(it.raw)
-      if !departments.contains(it.canonical) { departments.append(it.canonical) }
+      let c = it.canonical
+      func isC(_ x: String) -> Bool { bytewise ? ExactText.sameBytes(x, c) : x == c }
+      if !departments.contains(where: isC) { departments.append(c) }
       for role in it.roles {
         switch role {
-        case .lead: if !lead.contains(it.canonical) { lead.append(it.canonical) }
-        case .responsible: if !responsible.contains(it.canonical) { responsible.append(it.canonical) }
-        case .participating: if !participating.contains(it.canonical) { participating.append(it.canonical) }
+        case .lead: if !lead.contains(where: isC) { lead.append(c) }
+        case .responsible: if !responsible.contains(where: isC) { responsible.append(c) }
+        case .participating: if !participating.contains(where: isC) { participating.append(c) }
         }
       }
     }
@@ -761,35 +901,47 @@ final class Engine {
 }
 
 
-/// Results of the per-name and per-sentence tests, which depend only on the rules and the string:
+/// Results of the per-name and per-sentence tests, which depend only on the rules and the text:
 /// kept across the documents of a run, because department names and notes recur from notice to
-/// notice. A memo is used by one document at a time (`MemoPool` lends it out), so it needs no lock;
-/// it is emptied when it passes `limit` entries, so a long run's memory stays bounded.
+/// notice. A memo belongs to one `Engine`, used by one document at a time, so it needs no lock; it
+/// is emptied when it passes `limit` entries, so a long run's memory stays bounded. Keys compare
+/// exact scalars (see `ScalarKey`, `NameKey`).
 final class EngineMemo: @unchecked Sendable {
   static let limit = 20_000
-  var tests: [String: [String: Bool]] = [:]
-  var like: [String: Bool] = [:]
-  var canon: [String: (String, Bool, String?)] = [:]
+  /// `isNote` by text.
+  var notes: [ScalarKey: Bool] = [:]
+  /// `parse` by text and shape.
+  var parses: [ParseKey: ParsedAttribution?] = [:]
+  var notDepartment: [NameKey: Bool] = [:]
+  var generic: [NameKey: Bool] = [:]
+  var like: [NameKey: Bool] = [:]
+  var canon: [NameKey: (String, Bool, String?)] = [:]
   var entries = 0
 
   func trimIfLarge() {
     guard entries > Self.limit else { return }
-    tests = [:]
+    notes = [:]
+    parses = [:]
+    notDepartment = [:]
+    generic = [:]
     like = [:]
     canon = [:]
     entries = 0
   }
 }
 
-/// The memos of one `Attributor`: a document takes one (a new one when all are in use, so each
+/// The engines of one `Attributor`: a document takes one (a new one when all are in use, so each
 /// thread of a batch ends up with its own) and gives it back when done.
-final class MemoPool: Sendable {
-  private let free = Mutex<[EngineMemo]>([])
+final class EnginePool: Sendable {
+  private let free = Mutex<[Engine]>([])
 
-  func take() -> EngineMemo { free.withLock { $0.popLast() } ?? EngineMemo() }
+  func take(_ rules: AttributeRules) throws(StageFailure) -> Engine {
+    if let engine = free.withLock({ $0.popLast() }) { return engine }
+    return try Engine(rules: rules)
+  }
 
-  func put(_ memo: EngineMemo) {
-    memo.trimIfLarge()
-    free.withLock { $0.append(memo) }
+  func put(_ engine: Engine) {
+    engine.memo.trimIfLarge()
+    free.withLock { $0.append(engine) }
   }
 }
