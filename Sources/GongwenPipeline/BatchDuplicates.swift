@@ -34,6 +34,10 @@ public final class BatchDuplicateLinker {
     var textBytes: Int32 = 0
     /// Shingle positions (for the containment estimate).
     var length: Int32 = 0
+    /// Offset of the document's shingle set in the spill once computed (-1 before): each set is
+    /// computed at most once per batch, however often the document is a candidate.
+    var setOffset: Int64 = -1
+    var setCount: Int32 = 0
   }
 
   private var entries: [Entry] = []
@@ -49,6 +53,11 @@ public final class BatchDuplicateLinker {
   private var reverse: [Int: [DuplicateLink]] = [:]
 
   public init(rules: SimilarityRules) { self.rules = rules }
+
+  /// Candidates verified with exact shingle sets so far, and shingle sets computed (each document's
+  /// at most once): what the `max_candidates` / `max_bucket` caps bound.
+  public private(set) var verifications = 0
+  public private(set) var setsComputed = 0
 
   /// Number of documents that will gain links in `rewriteDocuments`.
   public var documentsWithReverseLinks: Int { reverse.count }
@@ -91,14 +100,19 @@ public final class BatchDuplicateLinker {
     }
     var found: [(Int, DuplicateLink)] = []
     let length = max(1, scalars.count - rules.shingleSize + 1)
-    let candidates = index.candidates(signature).filter { c in
+    let candidates = index.candidates(signature, maxBucket: rules.maxBucket, maxCandidates: rules.maxCandidates)
+      .filter { c in
       guard entries[c].id != doc.id, let theirs = storedSignature(c) else { return false }
       return rules.worthVerifying(signature, sizeA: length, theirs, sizeB: Int(entries[c].length))
     }
+    var verifiedSet: ShingleSet? = nil
     if !candidates.isEmpty {
       let mine = ShingleSet(scalars: scalars, rules: rules)
+      verifiedSet = mine
+      setsComputed += 1
       for c in candidates {
         guard let theirs = shingles(c) else { continue }
+        verifications += 1
         if let m = rules.classify(Overlap(mine, theirs)) {
           found.append((c, DuplicateLink(documentId: entries[c].id, relation: m.relation.rawValue,
                                          similarity: m.similarity)))
@@ -119,6 +133,7 @@ public final class BatchDuplicateLinker {
       index.insert(Int32(line), signature)
     }
     entries.append(entry)
+    if let mine = verifiedSet { keep(mine, for: line) }
     return Array(kept)
   }
 
@@ -133,13 +148,35 @@ public final class BatchDuplicateLinker {
   private func shingles(_ i: Int) -> ShingleSet? {
     if let s = shingleCache[i] { return s }
     let e = entries[i]
+    if e.setOffset >= 0, let bytes = spill.read(at: e.setOffset, count: Int(e.setCount) * 4) {
+      let hashes = bytes.withUnsafeBytes { raw in (0..<Int(e.setCount)).map { raw.load(fromByteOffset: $0 * 4, as: UInt32.self) } }
+      let s = ShingleSet(sortedUnique: hashes)
+      cache(s, for: i)
+      return s
+    }
     guard e.offset >= 0,
       let bytes = spill.read(at: e.offset + Int64(rules.signatureSize * 8), count: Int(e.textBytes))
     else { return nil }
     let s = ShingleSet(text: String(decoding: bytes, as: UTF8.self), rules: rules)
+    setsComputed += 1
+    keep(s, for: i)
+    return s
+  }
+
+  /// Stores document `i`'s shingle set in the spill (so it is never computed again) and the cache.
+  private func keep(_ s: ShingleSet, for i: Int) {
+    cache(s, for: i)
+    guard entries[i].setOffset < 0, entries[i].offset >= 0 else { return }
+    let bytes = s.hashes.withUnsafeBytes { Array($0) }
+    if let at = spill.append(bytes) {
+      entries[i].setOffset = at
+      entries[i].setCount = Int32(s.hashes.count)
+    }
+  }
+
+  private func cache(_ s: ShingleSet, for i: Int) {
     if shingleCache.count >= Self.shingleCacheLimit { shingleCache.removeAll() }
     shingleCache[i] = s
-    return s
   }
 
   private func addReverse(_ line: Int, _ link: DuplicateLink) {
@@ -234,19 +271,21 @@ final class CompactLSHIndex {
     }
   }
 
-  func candidates(_ signature: Signature) -> [Int] {
-    var out: [Int] = []
+  /// Documents sharing a band with `signature`, as the archive picks them (`max_bucket`,
+  /// `max_candidates` in similarity.yaml): at most `maxBucket` from one bucket, the latest first, and
+  /// of those the `maxCandidates` sharing the most bands (ties: the later document), in ascending
+  /// order. Without the caps a batch holding many copies of one notice (a notice forwarded by every
+  /// county) compared each new copy with all earlier ones: quadratic in the cluster's size.
+  func candidates(_ signature: Signature, maxBucket: Int, maxCandidates: Int) -> [Int] {
+    var tally = BandTally()
     for key in signature.bandKeys {
-      if let h = first[key] {
-        out.append(Int(h))
-        if let rest = more[key] { out.append(contentsOf: rest.map(Int.init)) }
-      }
+      guard let h = first[key] else { continue }
+      let rest = more[key] ?? []
+      // newest first: the later members, then the bucket's first
+      let newest = rest.reversed().prefix(maxBucket).map(Int64.init)
+      tally.add(newest.count < maxBucket ? newest + [Int64(h)] : newest)
     }
-    if out.count < 2 { return out }
-    out.sort()
-    var unique: [Int] = []
-    for h in out where unique.last != h { unique.append(h) }
-    return unique
+    return tally.best(maxCandidates).map { Int($0.handle) }.sorted()
   }
 }
 

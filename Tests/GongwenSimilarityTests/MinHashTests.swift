@@ -291,6 +291,24 @@ let seeds = ["000", "001", "002", "003", "004"].map { TestSupport.corpusNotice($
                    textSha256: sha256Hex(text), removed: [], duplicates: [], warnings: [], stats: [:])
   }
 
+  /// Sixty edited copies of one notice (a notice forwarded by every county): each copy is linked,
+  /// but verifies at most `max_candidates` earlier copies and each copy's shingle set is computed
+  /// once, so the work grows linearly with the cluster, not quadratically.
+  @Test func aLargeClusterOfCopiesCostsLinearWork() throws {
+    let linker = BatchDuplicateLinker(rules: rules)
+    let n = 60
+    var linked = 0
+    for i in 0..<n {
+      let links = linker.link(record("c\(i)", editedCopy(seeds[2], phrases: 3 + i % 7, length: 10 + i % 5)))
+      #expect(links.count <= rules.maxLinks)
+      if !links.isEmpty { linked += 1 }
+    }
+    #expect(linked == n - 1, "every copy after the first finds an earlier one")
+    #expect(linker.verifications <= n * rules.maxCandidates)
+    #expect(linker.verifications > n)
+    #expect(linker.setsComputed <= n, "each copy's shingle set is computed once")
+  }
+
   @Test func linksLaterToEarlierAndPatchesTheReverseLinks() throws {
     let docs = [
       record("a0", seeds[0]), record("a1", seeds[1]), record("a2", editedCopy(seeds[0], phrases: 20, length: 20)),
