@@ -149,6 +149,8 @@ public struct SegmentRules: RuleFile {
   /// alternative's first characters are unknown (then the combined pattern runs). See
   /// `SegmentRun.scanMatches`.
   let scanBranches: [ScanBranch]?
+  /// The branches each character can start (set together with `scanBranches`).
+  let scanDispatch: ScanDispatch?
   /// Every character some branch can start with.
   let scanStarts: ScalarSet
   /// Number of capture groups in `scanRegex`.
@@ -173,6 +175,9 @@ public struct SegmentRules: RuleFile {
   let titleMaxLength: Int
   let titleStops: ScalarSet
   let docNumberRegex: RuleRegex
+  /// Where `docNumberRegex` / `recipientCueRegex` matches can start (nil: ICU's `find` alone).
+  let docNumberSearch: AnchoredSearch?
+  let recipientCueSearch: AnchoredSearch?
   /// The issuer pattern anchored to the end of a line: use `lookingAt` at the trimmed line start.
   let issuerLineRegex: RuleRegex
   /// The issuer pattern followed by a title start (临沂市人民政府办公室关于…): `lookingAt` at the line start.
@@ -296,6 +301,7 @@ public struct SegmentRules: RuleFile {
     var attGroup = 0, closeGroup = 0
     var scanGroups = 0
     var branchesList: [ScanBranch]? = nil
+    var dispatch: ScanDispatch? = nil
     var starts = ScalarSet()
     if problems.isEmpty, !branches.isEmpty, !dates.isEmpty, let attachment, let closing {
       var alts = branches + expectedBranches
@@ -343,11 +349,16 @@ public struct SegmentRules: RuleFile {
                                  options: [.multiline]),
           let compiled = try? r.matcher()
         else { list = []; break }
-        list.append(ScanBranch(regex: r, groupOffset: offset, first: first))
+        // the prefix analysis reads the same grammar; where it cannot, the first characters alone filter
+        let prefix = MatchPrefix.of(alt) ?? MatchPrefix(paths: [MatchPrefix.Path(sets: [CharSet(members: first.members)], exact: false)])
+        list.append(ScanBranch(regex: r, groupOffset: offset, first: first, prefix: prefix))
         for v in first.members { starts.insert(v) }
         offset += compiled.groupCount
       }
-      if list.count == alts.count, offset == scanGroups { branchesList = list }
+      if list.count == alts.count, offset == scanGroups, let d = ScanDispatch(firstSets: list.map(\.dispatchFirst), prefixes: list.map(\.prefix)) {
+        branchesList = list
+        dispatch = d
+      }
     }
 
     // tables: the row scheme joins `schemes` after the scanned ones (it is not part of the scan)
@@ -387,6 +398,7 @@ public struct SegmentRules: RuleFile {
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.scanBranches = branchesList
+    self.scanDispatch = dispatch
     self.scanStarts = starts
     self.scanGroupCount = scanGroups
     self.attachmentGroup = attGroup
@@ -407,6 +419,9 @@ public struct SegmentRules: RuleFile {
     self.titleMaxLength = titleMax
     self.titleStops = ScalarSet(md.title_stops)
     self.docNumberRegex = docNumber
+    // (both compiled without options, which the analysis assumes)
+    self.docNumberSearch = AnchoredSearch(pattern: docNumber.pattern)
+    self.recipientCueSearch = AnchoredSearch(pattern: cues.pattern)
     self.issuerLineRegex = issuerLine
     self.issuerPrefixRegex = issuerPrefix
     self.dates = dates
@@ -449,4 +464,13 @@ struct ScanBranch: Sendable {
   let groupOffset: Int
   /// Characters its matches can start with.
   let first: ScalarSet
+  /// What the first characters of its matches look like (a finer filter than `first`).
+  let prefix: MatchPrefix
+
+  /// The characters `ScanDispatch` lets it start at: those its prefix paths start with (every path
+  /// starts with a character where `first` is known), as `CharSet`.
+  var dispatchFirst: CharSet {
+    if prefix.paths.allSatisfy({ !$0.sets.isEmpty }) { return prefix.paths.reduce(CharSet()) { $0.union($1.sets[0]) } }
+    return CharSet(members: first.members)
+  }
 }

@@ -173,8 +173,8 @@ struct SegmentRun {
     attribution = WindowMatcher(rules.attributionRegex, scalars)
     issuerLine = WindowMatcher(rules.issuerLineRegex, scalars)
     issuerPrefix = WindowMatcher(rules.issuerPrefixRegex, scalars)
-    docNumber = LazyMatcher(rules.docNumberRegex, scalars)
-    cues = LazyMatcher(rules.recipientCueRegex, scalars)
+    docNumber = LazyMatcher(rules.docNumberRegex, scalars, search: rules.docNumberSearch)
+    cues = LazyMatcher(rules.recipientCueRegex, scalars, search: rules.recipientCueSearch)
     exclude = LazyMatcher(rules.recipientExcludeRegex, scalars)
   }
 
@@ -190,6 +190,15 @@ struct SegmentRun {
     var i = max(0, p)
     while i < n, s[i] != "\n" { i += 1 }
     return i
+  }
+
+  /// `min(lineEnd(p), limit)` without walking past `limit` (a document scraped onto one line would
+  /// otherwise be walked to its end once per unit).
+  func lineEnd(_ p: Int, limit: Int) -> Int {
+    let hi = min(n, limit)
+    var i = max(0, p)
+    while i < hi, s[i] != "\n" { i += 1 }
+    return min(i, limit)
   }
 
   /// `r` without leading and trailing spaces and newlines.
@@ -225,7 +234,7 @@ struct SegmentRun {
 
   func text(_ r: Range<Int>) -> String {
     let lo = max(0, min(r.lowerBound, n)), hi = max(lo, min(r.upperBound, n))
-    return String(String.UnicodeScalarView(s[lo..<hi]))
+    return String(scalars: s[lo..<hi])
   }
 
   /// Text with line breaks and spaces next to CJK characters removed (titles broken over lines).
@@ -263,8 +272,7 @@ struct SegmentRun {
   }
 
   func find(_ m: LazyMatcher, from p: Int) throws(StageFailure) -> ICURegex.Match? {
-    let r = try m.get()
-    do { return try r.find(from: p) } catch { throw m.rule.failure(error, stage: "segment") }
+    try m.find(from: p)
   }
 
   /// Every match of the combined scan pattern, left to right and not overlapping — what
@@ -273,36 +281,51 @@ struct SegmentRun {
   /// ordered: the first alternative that matches at the leftmost position wins). Each alternative
   /// is a small pattern; ICU walking the combined one saved a frame of all its capture groups per
   /// alternative at every candidate position. `ScanDispatchTests` checks both ways agree.
+  ///
+  /// Which alternatives to try comes from `rules.scanDispatch`: a table look-up per character, and
+  /// at the few characters some alternative starts with, a check of the next characters (and the
+  /// one before) against what its matches can look like (`MatchPrefix`), so ICU is asked only where
+  /// a match is possible — at one position in ten of those it was asked at before.
   func scanMatches() throws(StageFailure) -> [ICURegex.Match] {
-    guard let branches = rules.scanBranches else { return try all(rules.scanRegex) }
-    let prepared = ICURegex.PreparedText(s)
+    guard let branches = rules.scanBranches, let dispatch = rules.scanDispatch else { return try all(rules.scanRegex) }
+    let prepared = ICURegex.PreparedText(converting: s)
     var matchers = [ICURegex?](repeating: nil, count: branches.count)
     var out: [ICURegex.Match] = []
-    var p = 0
-    let starts = rules.scanStarts
     let total = rules.scanGroupCount
-    scan: while p < n {
-      let c = s[p]
-      guard starts.contains(c) else { p += 1; continue }
-      for (k, b) in branches.enumerated() where b.first.contains(c) {
-        let m: ICURegex
-        if let loaded = matchers[k] {
-          m = loaded
-        } else {
-          m = try b.regex.matcher()
-          do { try m.load(prepared) } catch { throw b.regex.failure(error, stage: "segment") }
-          matchers[k] = m
-        }
-        let found: ICURegex.Match?
-        do { found = try m.lookingAt(p) } catch { throw b.regex.failure(error, stage: "segment") }
-        guard let local = found else { continue }
-        var groups = [Range<Int>?](repeating: nil, count: total)
-        for (g, r) in local.groups.enumerated() where b.groupOffset + g < total { groups[b.groupOffset + g] = r }
-        out.append(ICURegex.Match(range: local.range, groups: groups))
-        p = local.range.isEmpty ? p + 1 : local.range.upperBound
-        continue scan
+    let n = self.n
+    // Where a match of branch `k` starts at `p`, or nil.
+    func tryBranch(_ k: Int, at p: Int) throws(StageFailure) -> ICURegex.Match? {
+      let b = branches[k]
+      let m: ICURegex
+      if let loaded = matchers[k] {
+        m = loaded
+      } else {
+        m = try b.regex.matcher()
+        do { try m.load(prepared) } catch { throw b.regex.failure(error, stage: "segment") }
+        matchers[k] = m
       }
-      p += 1
+      let found: ICURegex.Match?
+      do { found = try m.lookingAt(p) } catch { throw b.regex.failure(error, stage: "segment") }
+      guard let local = found else { return nil }
+      var groups = [Range<Int>?](repeating: nil, count: total)
+      for (g, r) in local.groups.enumerated() where b.groupOffset + g < total { groups[b.groupOffset + g] = r }
+      return ICURegex.Match(range: local.range, groups: groups)
+    }
+    try withExtendedLifetime(dispatch) { () throws(StageFailure) in
+      try s.withUnsafeBufferPointer { (text) throws(StageFailure) in
+        var p = 0
+        scan: while p < n {
+          let cls = dispatch.classOf(text[p])
+          if cls == 0 { p += 1; continue }
+          for k in dispatch.branches(ofClass: cls) where dispatch.allows(Int(k), text, at: p) {
+            guard let match = try tryBranch(Int(k), at: p) else { continue }
+            out.append(match)
+            p = match.range.isEmpty ? p + 1 : match.range.upperBound
+            continue scan
+          }
+          p += 1
+        }
+      }
     }
     return out
   }
@@ -715,14 +738,18 @@ struct SegmentRun {
   func heading(body: Range<Int>, subtreeEnd: Int, tableRow: Bool = false) -> String? {
     guard !body.isEmpty else { return nil }
     let bs = body.lowerBound
-    let le = min(lineEnd(bs), body.upperBound)
+    let le = lineEnd(bs, limit: body.upperBound)
     var line = trimmed(bs..<le)
     var firstMark: Int? = nil
     var firstTerm: Int? = nil
-    for i in line where firstMark == nil || firstTerm == nil {
-      if firstMark == nil, rules.sentenceMarks.contains(s[i]) { firstMark = i }
-      if firstTerm == nil, rules.headingTerminators.contains(s[i]) { firstTerm = i }
-      if firstMark != nil, firstTerm != nil { break }
+    let marks = rules.sentenceMarks, terminators = rules.headingTerminators
+    s.withUnsafeBufferPointer { s in
+      for i in line {
+        let c = s[i]
+        if firstMark == nil, marks.contains(c) { firstMark = i }
+        if firstTerm == nil, terminators.contains(c) { firstTerm = i }
+        if firstMark != nil, firstTerm != nil { break }
+      }
     }
     if firstMark == nil {
       while !line.isEmpty, rules.headingTrim.contains(s[line.upperBound - 1]) || isHSpace(s[line.upperBound - 1]) {
@@ -881,11 +908,16 @@ final class LazyMatcher {
   let text: [Unicode.Scalar]
   /// Only `text[0..<limit]` is loaded (rules that look at the preamble only); nil = all of it.
   var limit: Int?
+  /// Where matches can start, for `find` (nil: ICU searches every position).
+  let search: AnchoredSearch?
   private var matcher: ICURegex?
+  /// How much of `text` the matcher holds.
+  private var loaded = 0
 
-  init(_ rule: RuleRegex, _ text: [Unicode.Scalar]) {
+  init(_ rule: RuleRegex, _ text: [Unicode.Scalar], search: AnchoredSearch? = nil) {
     self.rule = rule
     self.text = text
+    self.search = search
   }
 
   func get() throws(StageFailure) -> ICURegex {
@@ -893,10 +925,25 @@ final class LazyMatcher {
     let m = try rule.matcher()
     do {
       let hi = limit.map { max(0, min($0, text.count)) } ?? text.count
-      try withScalars(text, 0..<hi) { (b) throws(ICUError) in try m.load(b) }
+      try m.load(ICURegex.PreparedText(converting: hi == text.count ? text : Array(text[0..<hi])))
+      loaded = hi
     } catch { throw rule.failure(error, stage: "segment") }
     matcher = m
     return m
+  }
+
+  /// The first match at or after `p` in the loaded text, as ICU's `find` returns it.
+  func find(from p: Int) throws(StageFailure) -> ICURegex.Match? {
+    let m = try get()
+    guard let search else {
+      do { return try m.find(from: p) } catch { throw rule.failure(error, stage: "segment") }
+    }
+    guard p <= loaded else { return nil }
+    return try text.withUnsafeBufferPointer { (all) throws(StageFailure) -> ICURegex.Match? in
+      try search.find(in: UnsafeBufferPointer(rebasing: all[0..<loaded]), from: p) { (q) throws(StageFailure) -> ICURegex.Match? in
+        do throws(ICUError) { return try m.lookingAt(q) } catch { throw rule.failure(error, stage: "segment") }
+      }
+    }
   }
 }
 
