@@ -30,6 +30,15 @@ final class ScanDispatch: @unchecked Sendable {
   /// Paths of branch `k`: records `branchStart[k]..<branchStart[k + 1]` of `paths`.
   private let branchStart: UnsafeMutablePointer<Int32>
   private let paths: UnsafeMutablePointer<UInt64>
+  /// For entry `e` of `classBranch` (a branch at a character of that class): the branch's paths
+  /// whose first set holds the character, records `entryStart[e]..<entryStart[e + 1]` of
+  /// `entryPaths`. Their first character need not be checked again.
+  private let entryStart: UnsafeMutablePointer<Int32>
+  private let entryPaths: UnsafeMutablePointer<UInt64>
+  /// Per class: the bits of every set the second character of one of its entries' paths can be
+  /// in; 0 when some path is shorter than two characters (no gate). A character after one of the
+  /// class in none of these sets rules out every entry at once (一 in 一些, 进一步).
+  private let classNext: UnsafeMutablePointer<UInt64>
 
   /// nil with more than 64 branches.
   init?(firstSets: [CharSet], prefixes: [MatchPrefix]) {
@@ -114,9 +123,27 @@ final class ScanDispatch: @unchecked Sendable {
     }
     var classStart: [Int32] = [0]
     var classBranch: [Int32] = []
+    var entryStart: [Int32] = [0]
+    var entryPaths: [UInt64] = []
+    let w = Self.wordsPerPath
+    var classNext: [UInt64] = []
     for key in classes {
-      for k in 0..<64 where key.branches & (1 << UInt64(k)) != 0 { classBranch.append(Int32(k)) }
+      var next: UInt64 = 0
+      var gate = key.branches != 0
+      for k in 0..<64 where key.branches & (1 << UInt64(k)) != 0 {
+        classBranch.append(Int32(k))
+        for r in Int(branchStart[k])..<Int(branchStart[k + 1]) {
+          let rec = records[(r * w)..<((r + 1) * w)]
+          let length = rec[rec.startIndex + 1], first = rec[rec.startIndex + 2]
+          if length == 0 || key.mask & first != 0 {
+            entryPaths += rec
+            if length < 2 { gate = false } else { next |= rec[rec.startIndex + 3] }
+          }
+        }
+        entryStart.append(Int32(entryPaths.count / w))
+      }
       classStart.append(Int32(classBranch.count))
+      classNext.append(gate ? next : 0)
     }
     func buffer<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
       let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, a.count))
@@ -131,6 +158,9 @@ final class ScanDispatch: @unchecked Sendable {
     self.classBranch = buffer(classBranch)
     self.branchStart = buffer(branchStart)
     self.paths = buffer(records)
+    self.entryStart = buffer(entryStart)
+    self.entryPaths = buffer(entryPaths)
+    self.classNext = buffer(classNext)
   }
 
   deinit {
@@ -140,6 +170,9 @@ final class ScanDispatch: @unchecked Sendable {
     classBranch.deallocate()
     branchStart.deallocate()
     paths.deallocate()
+    entryStart.deallocate()
+    entryPaths.deallocate()
+    classNext.deallocate()
   }
 
   @inline(__always) func classOf(_ c: Unicode.Scalar) -> Int {
@@ -161,6 +194,45 @@ final class ScanDispatch: @unchecked Sendable {
   @inline(__always) func branches(ofClass c: Int) -> UnsafeBufferPointer<Int32> {
     let lo = Int(classStart[c]), hi = Int(classStart[c + 1])
     return UnsafeBufferPointer(start: classBranch + lo, count: hi - lo)
+  }
+
+  /// Entries (indices into the class's branch list) of class `c`: `branch(ofEntry:)` gives the
+  /// branch, in pattern order.
+  @inline(__always) func entries(ofClass c: Int) -> Range<Int> {
+    Int(classStart[c])..<Int(classStart[c + 1])
+  }
+
+  @inline(__always) func branch(ofEntry e: Int) -> Int { Int(classBranch[e]) }
+
+  /// False when no entry of class `c` (the class of the character at `p`) can match at `p`
+  /// because of the character after it (see `classNext`); true says nothing.
+  @inline(__always) func nextMayFit(_ c: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>, at p: Int) -> Bool {
+    let next = classNext[c]
+    if next == 0 { return true }
+    return p + 1 < s.count && classMask[classOf(s[p + 1])] & next != 0
+  }
+
+  /// `allows(branch(ofEntry: e), s, at: p)` where the character at `p` is of the entry's class:
+  /// only the paths that start with that character are looked at, from their second character on.
+  @inline(__always) func allows(entry e: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>, at p: Int) -> Bool {
+    let n = s.count
+    var r = Int(entryStart[e])
+    let end = Int(entryStart[e + 1])
+    paths: while r < end {
+      let rec = entryPaths + r * Self.wordsPerPath
+      r += 1
+      let nb = rec[0]
+      if nb != 0, p > 0, classMask[classOf(s[p - 1])] & nb != 0 { continue }
+      let length = Int(rec[1])
+      if p + length > n { continue }
+      var i = 1
+      while i < length {
+        if classMask[classOf(s[p + i])] & rec[2 + i] == 0 { continue paths }
+        i += 1
+      }
+      return true
+    }
+    return false
   }
 
   /// False only when branch `k` cannot match at `p` in `s` (see `MatchPrefix.allows`).

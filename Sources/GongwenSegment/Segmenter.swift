@@ -289,41 +289,47 @@ struct SegmentRun {
   func scanMatches() throws(StageFailure) -> [ICURegex.Match] {
     guard let branches = rules.scanBranches, let dispatch = rules.scanDispatch else { return try all(rules.scanRegex) }
     let prepared = ICURegex.PreparedText(converting: s)
-    var matchers = [ICURegex?](repeating: nil, count: branches.count)
+    // one matcher per branch, cloned and loaded on first use (plain storage: no exclusivity checks
+    // or reference counting of an array in the loop)
+    let matchers = UnsafeMutablePointer<ICURegex?>.allocate(capacity: branches.count)
+    matchers.initialize(repeating: nil, count: branches.count)
+    defer {
+      matchers.deinitialize(count: branches.count)
+      matchers.deallocate()
+    }
     var out: [ICURegex.Match] = []
     let total = rules.scanGroupCount
     let n = self.n
-    // Where a match of branch `k` starts at `p`, or nil.
-    func tryBranch(_ k: Int, at p: Int) throws(StageFailure) -> ICURegex.Match? {
-      let b = branches[k]
-      let m: ICURegex
-      if let loaded = matchers[k] {
-        m = loaded
-      } else {
-        m = try b.regex.matcher()
-        do { try m.load(prepared) } catch { throw b.regex.failure(error, stage: "segment") }
-        matchers[k] = m
-      }
-      let found: ICURegex.Match?
-      do { found = try m.lookingAt(p) } catch { throw b.regex.failure(error, stage: "segment") }
-      guard let local = found else { return nil }
-      var groups = [Range<Int>?](repeating: nil, count: total)
-      for (g, r) in local.groups.enumerated() where b.groupOffset + g < total { groups[b.groupOffset + g] = r }
-      return ICURegex.Match(range: local.range, groups: groups)
-    }
     try withExtendedLifetime(dispatch) { () throws(StageFailure) in
-      try s.withUnsafeBufferPointer { (text) throws(StageFailure) in
-        var p = 0
-        scan: while p < n {
-          let cls = dispatch.classOf(text[p])
-          if cls == 0 { p += 1; continue }
-          for k in dispatch.branches(ofClass: cls) where dispatch.allows(Int(k), text, at: p) {
-            guard let match = try tryBranch(Int(k), at: p) else { continue }
-            out.append(match)
-            p = match.range.isEmpty ? p + 1 : match.range.upperBound
-            continue scan
+      try branches.withUnsafeBufferPointer { (branch) throws(StageFailure) in
+        try s.withUnsafeBufferPointer { (text) throws(StageFailure) in
+          var p = 0
+          scan: while p < n {
+            let cls = dispatch.classOf(text[p])
+            if cls == 0 || !dispatch.nextMayFit(cls, text, at: p) { p += 1; continue }
+            for e in dispatch.entries(ofClass: cls) where dispatch.allows(entry: e, text, at: p) {
+              let k = dispatch.branch(ofEntry: e)
+              let m: ICURegex
+              if let loaded = matchers[k] {
+                m = loaded
+              } else {
+                m = try branch[k].regex.matcher()
+                do throws(ICUError) { try m.load(prepared) } catch { throw branch[k].regex.failure(error, stage: "segment") }
+                matchers[k] = m
+              }
+              let found: ICURegex.Match?
+              do throws(ICUError) { found = try m.lookingAt(p) } catch { throw branch[k].regex.failure(error, stage: "segment") }
+              guard let local = found else { continue }
+              // the groups renumbered as in the combined pattern
+              let offset = branch[k].groupOffset
+              var groups = [Range<Int>?](repeating: nil, count: total)
+              for (g, r) in local.groups.enumerated() where offset + g < total { groups[offset + g] = r }
+              out.append(ICURegex.Match(range: local.range, groups: groups))
+              p = local.range.isEmpty ? p + 1 : local.range.upperBound
+              continue scan
+            }
+            p += 1
           }
-          p += 1
         }
       }
     }
@@ -742,13 +748,15 @@ struct SegmentRun {
     var line = trimmed(bs..<le)
     var firstMark: Int? = nil
     var firstTerm: Int? = nil
-    let marks = rules.sentenceMarks, terminators = rules.headingTerminators
+    let marks = rules.sentenceMarks, terminators = rules.headingTerminators, maxLength = rules.headingMaxLength
     s.withUnsafeBufferPointer { s in
       for i in line {
         let c = s[i]
         if firstMark == nil, marks.contains(c) { firstMark = i }
         if firstTerm == nil, terminators.contains(c) { firstTerm = i }
         if firstMark != nil, firstTerm != nil { break }
+        // with a sentence mark seen, only a terminator within the heading length matters below
+        if firstMark != nil, i - bs >= maxLength { break }
       }
     }
     if firstMark == nil {

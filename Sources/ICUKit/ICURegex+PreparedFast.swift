@@ -8,6 +8,21 @@ extension ICURegex.PreparedText {
       for s in buf where s.value > 0xFFFF { astral &+= 1 }
     }
     let length = count + astral
+    if astral == 0 {
+      // every scalar is one unit: plain copies the compiler vectorises
+      self.units = scalars.withUnsafeBufferPointer { buf in
+        [UInt16](unsafeUninitializedCapacity: count) { out, initialized in
+          for i in 0..<count { out[i] = UInt16(truncatingIfNeeded: buf[i].value) }
+          initialized = count
+        }
+      }
+      self.scalarIndexOfUnit = [Int32](unsafeUninitializedCapacity: count + 1) { out, initialized in
+        for i in 0...count { out[i] = Int32(truncatingIfNeeded: i) }
+        initialized = count + 1
+      }
+      self.count = count
+      return
+    }
     let units = scalars.withUnsafeBufferPointer { buf in
       [UInt16](unsafeUninitializedCapacity: length) { out, initialized in
         var u = 0
