@@ -31,7 +31,7 @@ struct MatchPrefix: Sendable {
 
   let paths: [Path]
 
-  static let depth = 4
+  static let depth = 6
   static let maxPaths = 64
 
   static func of(_ pattern: String) -> MatchPrefix? {

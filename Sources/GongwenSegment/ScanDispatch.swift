@@ -15,7 +15,7 @@ import GongwenCore
 /// Prefixes using more than 64 different sets keep the first 64; a path is cut before a set that
 /// got no bit, which only makes the filter weaker. At most 64 branches.
 final class ScanDispatch: @unchecked Sendable {
-  static let wordsPerPath = 6  // not-before bits, length, bits of up to 4 positions
+  static let wordsPerPath = 2 + MatchPrefix.depth  // not-before bits, length, bits of each position
 
   /// Class of each BMP scalar.
   private let table: UnsafeMutablePointer<UInt16>
@@ -64,7 +64,7 @@ final class ScanDispatch: @unchecked Sendable {
           bits.append(b)
         }
         let nb = path.notBefore.flatMap { bit($0) } ?? 0
-        records += [nb, UInt64(bits.count)] + bits + [UInt64](repeating: 0, count: 4 - bits.count)
+        records += [nb, UInt64(bits.count)] + bits + [UInt64](repeating: 0, count: MatchPrefix.depth - bits.count)
       }
       branchStart.append(Int32(records.count / Self.wordsPerPath))
     }

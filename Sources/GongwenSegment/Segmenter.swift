@@ -748,15 +748,13 @@ struct SegmentRun {
     var line = trimmed(bs..<le)
     var firstMark: Int? = nil
     var firstTerm: Int? = nil
-    let marks = rules.sentenceMarks, terminators = rules.headingTerminators, maxLength = rules.headingMaxLength
+    let marks = rules.sentenceMarks, terminators = rules.headingTerminators
     s.withUnsafeBufferPointer { s in
       for i in line {
         let c = s[i]
         if firstMark == nil, marks.contains(c) { firstMark = i }
         if firstTerm == nil, terminators.contains(c) { firstTerm = i }
         if firstMark != nil, firstTerm != nil { break }
-        // with a sentence mark seen, only a terminator within the heading length matters below
-        if firstMark != nil, i - bs >= maxLength { break }
       }
     }
     if firstMark == nil {
