@@ -35,6 +35,14 @@ final class ScanDispatch: @unchecked Sendable {
   /// `entryPaths`. Their first character need not be checked again.
   private let entryStart: UnsafeMutablePointer<Int32>
   private let entryPaths: UnsafeMutablePointer<UInt64>
+  /// For entry `e`: the not-before bits all its paths share (0: none or not all the same), tested
+  /// once for the entry instead of once per path (`1.` after a digit, in 2014).
+  private let entryNotBefore: UnsafeMutablePointer<UInt64>
+  /// For entry `e`, `depth` words from `e * depth`: the length every one of its paths has at
+  /// least, then for each position from the second on (up to that length) the bits of the union of
+  /// the paths' sets there. Text that fails one of these fails every path (a year such as 2014年
+  /// against the `[0-9]{4}` dates, at its second digit), so it is tested before the paths.
+  private let entryGate: UnsafeMutablePointer<UInt64>
   /// Per class: the bits of every set the second character of one of its entries' paths can be
   /// in; 0 when some path is shorter than two characters (no gate). A character after one of the
   /// class in none of these sets rules out every entry at once (一 in 一些, 进一步).
@@ -127,20 +135,31 @@ final class ScanDispatch: @unchecked Sendable {
     var entryPaths: [UInt64] = []
     let w = Self.wordsPerPath
     var classNext: [UInt64] = []
+    var entryNotBefore: [UInt64] = []
+    var entryGate: [UInt64] = []
     for key in classes {
       var next: UInt64 = 0
       var gate = key.branches != 0
       for k in 0..<64 where key.branches & (1 << UInt64(k)) != 0 {
         classBranch.append(Int32(k))
+        var shared: UInt64? = nil
+        var minLength = UInt64(MatchPrefix.depth)
+        var unions = [UInt64](repeating: 0, count: MatchPrefix.depth)
         for r in Int(branchStart[k])..<Int(branchStart[k + 1]) {
           let rec = records[(r * w)..<((r + 1) * w)]
-          let length = rec[rec.startIndex + 1], first = rec[rec.startIndex + 2]
+          let nb = rec[rec.startIndex], length = rec[rec.startIndex + 1], first = rec[rec.startIndex + 2]
           if length == 0 || key.mask & first != 0 {
             entryPaths += rec
             if length < 2 { gate = false } else { next |= rec[rec.startIndex + 3] }
+            shared = shared.map { $0 == nb ? nb : 0 } ?? nb
+            minLength = min(minLength, length)
+            for i in stride(from: 1, to: Int(length), by: 1) { unions[i] |= rec[rec.startIndex + 2 + i] }
           }
         }
         entryStart.append(Int32(entryPaths.count / w))
+        entryNotBefore.append(shared ?? 0)
+        if shared == nil { minLength = 0 }  // no path at all: nothing to gate (no path allows)
+        entryGate += [minLength] + unions.dropFirst()
       }
       classStart.append(Int32(classBranch.count))
       classNext.append(gate ? next : 0)
@@ -161,6 +180,8 @@ final class ScanDispatch: @unchecked Sendable {
     self.entryStart = buffer(entryStart)
     self.entryPaths = buffer(entryPaths)
     self.classNext = buffer(classNext)
+    self.entryNotBefore = buffer(entryNotBefore)
+    self.entryGate = buffer(entryGate)
   }
 
   deinit {
@@ -173,6 +194,8 @@ final class ScanDispatch: @unchecked Sendable {
     entryStart.deallocate()
     entryPaths.deallocate()
     classNext.deallocate()
+    entryNotBefore.deallocate()
+    entryGate.deallocate()
   }
 
   @inline(__always) func classOf(_ c: Unicode.Scalar) -> Int {
@@ -216,6 +239,16 @@ final class ScanDispatch: @unchecked Sendable {
   /// only the paths that start with that character are looked at, from their second character on.
   @inline(__always) func allows(entry e: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>, at p: Int) -> Bool {
     let n = s.count
+    let shared = entryNotBefore[e]
+    if shared != 0, p > 0, classMask[classOf(s[p - 1])] & shared != 0 { return false }
+    let gate = entryGate + e * MatchPrefix.depth
+    let minLength = Int(gate[0])
+    if p + minLength > n { return false }
+    var j = 1
+    while j < minLength {
+      if classMask[classOf(s[p + j])] & gate[j] == 0 { return false }
+      j += 1
+    }
     var r = Int(entryStart[e])
     let end = Int(entryStart[e + 1])
     paths: while r < end {

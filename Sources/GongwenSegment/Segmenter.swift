@@ -832,8 +832,8 @@ extension SegmentRun {
   /// The trimmed line is a `tables.header` word, spaces aside.
   func isTableHeaderWord(_ line: Range<Int>) -> Bool {
     guard !line.isEmpty, line.count <= 16 else { return false }
-    let word = s[line].filter { !isHSpace($0) }
-    return rules.tables.header.contains { $0.elementsEqual(word) }
+    // (the line's characters other than spaces, compared in place)
+    return rules.tables.header.contains { $0.elementsEqual(s[line].lazy.filter { !isHSpace($0) }) }
   }
 
   /// The column lines after a header word ending at `headerEnd`: the header, and where the lines
@@ -974,7 +974,7 @@ final class WindowMatcher {
       matcher = m
     }
     do {
-      try withScalars(text, lo..<hi) { (b) throws(ICUError) in try m.load(b) }
+      try m.load(ICURegex.PreparedText(converting: Array(text[lo..<hi])))
       guard let hit = try m.lookingAt(0) else { return nil }
       return (hit.range.lowerBound + lo)..<(hit.range.upperBound + lo)
     } catch { throw rule.failure(error, stage: "segment") }
