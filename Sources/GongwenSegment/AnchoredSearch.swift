@@ -11,13 +11,14 @@ import GongwenCore
 /// twelve characters before one are worth trying.
 ///
 /// Derived from the pattern (`MatchPrefix` reads it): its top-level sequence of items, each with
-/// the shortest and longest text it can match; the anchor is the item after which the rest of the
-/// pattern has the smallest first-character set, among the items before which the pattern can
+/// the shortest and longest text it can match; the anchor is the item from which on the rest of
+/// the pattern has the smallest first-character set, among the items before which the pattern can
 /// match only a bounded number of characters (`minLead…maxLead`). A match starting at `q` puts the
 /// anchor at some `r` with `r - q` in `minLead…maxLead`, and the text at `r` fits the rest's
 /// prefix paths. Scanning anchors `r` left to right and trying the untried starts of each window
 /// `r - maxLead … r - minLead` in order tries every possible start in increasing order, so the
-/// first match found is the leftmost one, and each start is tried at most once.
+/// first match found is the leftmost one, and each start is tried at most once. (ICU's time limit
+/// now counts per start tried rather than per `find`.)
 final class AnchoredSearch: @unchecked Sendable {
   /// One branch: what the text at the anchor looks like.
   let anchor: ScanDispatch

@@ -284,8 +284,9 @@ struct SegmentRun {
   ///
   /// Which alternatives to try comes from `rules.scanDispatch`: a table look-up per character, and
   /// at the few characters some alternative starts with, a check of the next characters (and the
-  /// one before) against what its matches can look like (`MatchPrefix`), so ICU is asked only where
-  /// a match is possible — at one position in ten of those it was asked at before.
+  /// one before) against what its matches can look like (`MatchPrefix`), so ICU is asked almost only
+  /// where a match is found (on a 3.8 MB sample: 9,277 `lookingAt` calls for 8,843 matches, where
+  /// the first-character test alone made 253,668).
   func scanMatches() throws(StageFailure) -> [ICURegex.Match] {
     guard let branches = rules.scanBranches, let dispatch = rules.scanDispatch else { return try all(rules.scanRegex) }
     let prepared = ICURegex.PreparedText(converting: s)
