@@ -113,6 +113,22 @@ public struct Segmenter: Sendable {
 
 // MARK: - One document
 
+/// One match of the whole-document scan: its range and the groups of the branch that matched,
+/// read with the combined pattern's group numbers through `group(_:)` (instead of an array of every
+/// group of the combined pattern per match).
+struct ScanHit {
+  var range: Range<Int>
+  /// `groups[i]` is group `offset + i + 1` of the combined pattern (`SegmentRules.scanRegex`).
+  var groups: [Range<Int>?]
+  var offset: Int
+
+  /// Group `g` (1-based, combined numbering); nil when it did not take part.
+  func group(_ g: Int) -> Range<Int>? {
+    let i = g - 1 - offset
+    return i >= 0 && i < groups.count ? groups[i] : nil
+  }
+}
+
 /// A marker accepted into the hierarchy (emitted as a unit unless its path repeats an earlier one).
 struct AcceptedMarker {
   var start: Int
@@ -288,7 +304,19 @@ struct SegmentRun {
   /// where a match is found (on a 3.8 MB sample: 9,277 `lookingAt` calls for 8,843 matches, where
   /// the first-character test alone made 253,668).
   func scanMatches() throws(StageFailure) -> [ICURegex.Match] {
-    guard let branches = rules.scanBranches, let dispatch = rules.scanDispatch else { return try all(rules.scanRegex) }
+    let total = rules.scanGroupCount
+    return try scanHits().map { hit in
+      var groups = [Range<Int>?](repeating: nil, count: total)
+      for (g, r) in hit.groups.enumerated() where hit.offset + g < total { groups[hit.offset + g] = r }
+      return ICURegex.Match(range: hit.range, groups: groups)
+    }
+  }
+
+  /// The matches of `scanMatches`, each with only its branch's groups (see `ScanHit`).
+  func scanHits() throws(StageFailure) -> [ScanHit] {
+    guard let branches = rules.scanBranches, let dispatch = rules.scanDispatch else {
+      return try all(rules.scanRegex).map { ScanHit(range: $0.range, groups: $0.groups, offset: 0) }
+    }
     let prepared = ICURegex.PreparedText(converting: s)
     // one matcher per branch, cloned and loaded on first use (plain storage: no exclusivity checks
     // or reference counting of an array in the loop)
@@ -298,8 +326,7 @@ struct SegmentRun {
       matchers.deinitialize(count: branches.count)
       matchers.deallocate()
     }
-    var out: [ICURegex.Match] = []
-    let total = rules.scanGroupCount
+    var out: [ScanHit] = []
     let n = self.n
     try withExtendedLifetime(dispatch) { () throws(StageFailure) in
       try branches.withUnsafeBufferPointer { (branch) throws(StageFailure) in
@@ -321,11 +348,7 @@ struct SegmentRun {
               let found: ICURegex.Match?
               do throws(ICUError) { found = try m.lookingAt(p) } catch { throw branch[k].regex.failure(error, stage: "segment") }
               guard let local = found else { continue }
-              // the groups renumbered as in the combined pattern
-              let offset = branch[k].groupOffset
-              var groups = [Range<Int>?](repeating: nil, count: total)
-              for (g, r) in local.groups.enumerated() where offset + g < total { groups[offset + g] = r }
-              out.append(ICURegex.Match(range: local.range, groups: groups))
+              out.append(ScanHit(range: local.range, groups: local.groups, offset: branch[k].groupOffset))
               p = local.range.isEmpty ? p + 1 : local.range.upperBound
               continue scan
             }
@@ -356,9 +379,9 @@ struct SegmentRun {
   /// The one whole-document pass: marker candidates, dates (signatures), attachment and closing lines.
   mutating func scan() throws(StageFailure) {
     var starts: [Int] = []
-    func has(_ m: ICURegex.Match, _ g: Int) -> Bool { g >= 1 && g - 1 < m.groups.count && m.groups[g - 1] != nil }
-    let matches: [ICURegex.Match]
-    do { matches = try scanMatches() } catch where error.code == "rule_timeout" {
+    func has(_ m: ScanHit, _ g: Int) -> Bool { g >= 1 && m.group(g) != nil }
+    let matches: [ScanHit]
+    do { matches = try scanHits() } catch where error.code == "rule_timeout" {
       // The combined pass timed out: find the pattern responsible, so the error names its file and line.
       for part in rules.scanParts { _ = try all(part) }
       throw error
@@ -431,18 +454,18 @@ struct SegmentRun {
   }
 
   /// Which date pattern (branch of the scan regex) matched, if it is a date.
-  func datePattern(of m: ICURegex.Match) -> Int? {
+  func datePattern(of m: ScanHit) -> Int? {
     rules.dates.indices.first { k in
       let b = rules.dates[k].branch
-      return b >= 1 && b - 1 < m.groups.count && m.groups[b - 1] != nil
+      return b >= 1 && m.group(b) != nil
     }
   }
 
   /// A match of the combined date regex as YYYY-MM-DD.
-  func isoDate(_ m: ICURegex.Match, pattern k: Int) -> String? {
+  func isoDate(_ m: ScanHit, pattern k: Int) -> String? {
     let d = rules.dates[k]
     func part(_ g: Int) -> Int? {
-      guard g - 1 < m.groups.count, let r = m.groups[g - 1] else { return nil }
+      guard let r = m.group(g) else { return nil }
       var digits: [Unicode.Scalar] = []
       for c in s[r] where !isHSpace(c) { digits.append(c) }
       return parseNumber(digits, .arabic) ?? parseNumber(digits, .chinese)
@@ -474,13 +497,13 @@ struct SegmentRun {
   }
 
   /// The marker candidate of a scan match, if it is one with a readable number in range.
-  func candidate(_ m: ICURegex.Match) -> Candidate? {
-    func has(_ g: Int) -> Bool { g >= 1 && g - 1 < m.groups.count && m.groups[g - 1] != nil }
+  func candidate(_ m: ScanHit) -> Candidate? {
+    func has(_ g: Int) -> Bool { g >= 1 && m.group(g) != nil }
     for (k, sc) in rules.schemes.enumerated() where sc.branchGroup >= 1 {  // (the table row is not scanned)
       let strict = has(sc.branchGroup)
       guard strict || has(sc.expectedBranchGroup) else { continue }
       let g = strict ? sc.numberGroup : sc.expectedNumberGroup
-      guard g - 1 < m.groups.count, let nr = m.groups[g - 1],
+      guard let nr = m.group(g),
         let num = parseNumber(Array(s[nr]), sc.numerals), num >= 1, num <= sc.max
       else { return nil }
       return Candidate(start: m.range.lowerBound, end: m.range.upperBound, scheme: k, number: num,

@@ -5,7 +5,10 @@ extension ICURegex.PreparedText {
     let count = scalars.count
     var astral = 0
     scalars.withUnsafeBufferPointer { buf in
-      for s in buf where s.value > 0xFFFF { astral &+= 1 }
+      // (an OR of every value exceeds 0xFFFF exactly when some scalar does; the loop vectorises)
+      var bits: UInt32 = 0
+      for s in buf { bits |= s.value }
+      if bits > 0xFFFF { for s in buf where s.value > 0xFFFF { astral &+= 1 } }
     }
     let length = count + astral
     if astral == 0 {
