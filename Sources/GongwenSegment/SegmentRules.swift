@@ -151,8 +151,6 @@ public struct SegmentRules: RuleFile {
   let scanBranches: [ScanBranch]?
   /// The branches each character can start (set together with `scanBranches`).
   let scanDispatch: ScanDispatch?
-  /// Every character some branch can start with.
-  let scanStarts: ScalarSet
   /// Number of capture groups in `scanRegex`.
   let scanGroupCount: Int
   /// Group numbers of the attachment and closing-line branches in `scanRegex`.
@@ -302,7 +300,6 @@ public struct SegmentRules: RuleFile {
     var scanGroups = 0
     var branchesList: [ScanBranch]? = nil
     var dispatch: ScanDispatch? = nil
-    var starts = ScalarSet()
     if problems.isEmpty, !branches.isEmpty, !dates.isEmpty, let attachment, let closing {
       var alts = branches + expectedBranches
       // closing lines before dates: a printing line (…2013年12月19日印发) is a closing line, not a date
@@ -352,7 +349,6 @@ public struct SegmentRules: RuleFile {
         // the prefix analysis reads the same grammar; where it cannot, the first characters alone filter
         let prefix = MatchPrefix.of(alt) ?? MatchPrefix(paths: [MatchPrefix.Path(sets: [CharSet(members: first.members)], exact: false)])
         list.append(ScanBranch(regex: r, groupOffset: offset, first: first, prefix: prefix))
-        for v in first.members { starts.insert(v) }
         offset += compiled.groupCount
       }
       if list.count == alts.count, offset == scanGroups, let d = ScanDispatch(firstSets: list.map(\.dispatchFirst), prefixes: list.map(\.prefix)) {
@@ -399,7 +395,6 @@ public struct SegmentRules: RuleFile {
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.scanBranches = branchesList
     self.scanDispatch = dispatch
-    self.scanStarts = starts
     self.scanGroupCount = scanGroups
     self.attachmentGroup = attGroup
     self.closingGroup = closeGroup
