@@ -149,8 +149,8 @@ public struct SegmentRules: RuleFile {
   /// alternative's first characters are unknown (then the combined pattern runs). See
   /// `SegmentRun.scanMatches`.
   let scanBranches: [ScanBranch]?
-  /// Every character some branch can start with.
-  let scanStarts: ScalarSet
+  /// The branches each character can start (set together with `scanBranches`).
+  let scanDispatch: ScanDispatch?
   /// Number of capture groups in `scanRegex`.
   let scanGroupCount: Int
   /// Group numbers of the attachment and closing-line branches in `scanRegex`.
@@ -173,6 +173,9 @@ public struct SegmentRules: RuleFile {
   let titleMaxLength: Int
   let titleStops: ScalarSet
   let docNumberRegex: RuleRegex
+  /// Where `docNumberRegex` / `recipientCueRegex` matches can start (nil: ICU's `find` alone).
+  let docNumberSearch: AnchoredSearch?
+  let recipientCueSearch: AnchoredSearch?
   /// The issuer pattern anchored to the end of a line: use `lookingAt` at the trimmed line start.
   let issuerLineRegex: RuleRegex
   /// The issuer pattern followed by a title start (临沂市人民政府办公室关于…): `lookingAt` at the line start.
@@ -296,7 +299,7 @@ public struct SegmentRules: RuleFile {
     var attGroup = 0, closeGroup = 0
     var scanGroups = 0
     var branchesList: [ScanBranch]? = nil
-    var starts = ScalarSet()
+    var dispatch: ScanDispatch? = nil
     if problems.isEmpty, !branches.isEmpty, !dates.isEmpty, let attachment, let closing {
       var alts = branches + expectedBranches
       // closing lines before dates: a printing line (…2013年12月19日印发) is a closing line, not a date
@@ -343,11 +346,15 @@ public struct SegmentRules: RuleFile {
                                  options: [.multiline]),
           let compiled = try? r.matcher()
         else { list = []; break }
-        list.append(ScanBranch(regex: r, groupOffset: offset, first: first))
-        for v in first.members { starts.insert(v) }
+        // the prefix analysis reads the same grammar; where it cannot, the first characters alone filter
+        let prefix = MatchPrefix.of(alt) ?? MatchPrefix(paths: [MatchPrefix.Path(sets: [CharSet(members: first.members)], exact: false)])
+        list.append(ScanBranch(regex: r, groupOffset: offset, first: first, prefix: prefix))
         offset += compiled.groupCount
       }
-      if list.count == alts.count, offset == scanGroups { branchesList = list }
+      if list.count == alts.count, offset == scanGroups, let d = ScanDispatch(firstSets: list.map(\.dispatchFirst), prefixes: list.map(\.prefix)) {
+        branchesList = list
+        dispatch = d
+      }
     }
 
     // tables: the row scheme joins `schemes` after the scanned ones (it is not part of the scan)
@@ -387,7 +394,7 @@ public struct SegmentRules: RuleFile {
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.scanBranches = branchesList
-    self.scanStarts = starts
+    self.scanDispatch = dispatch
     self.scanGroupCount = scanGroups
     self.attachmentGroup = attGroup
     self.closingGroup = closeGroup
@@ -407,6 +414,9 @@ public struct SegmentRules: RuleFile {
     self.titleMaxLength = titleMax
     self.titleStops = ScalarSet(md.title_stops)
     self.docNumberRegex = docNumber
+    // (both compiled without options, which the analysis assumes)
+    self.docNumberSearch = AnchoredSearch(pattern: docNumber.pattern)
+    self.recipientCueSearch = AnchoredSearch(pattern: cues.pattern)
     self.issuerLineRegex = issuerLine
     self.issuerPrefixRegex = issuerPrefix
     self.dates = dates
@@ -449,4 +459,13 @@ struct ScanBranch: Sendable {
   let groupOffset: Int
   /// Characters its matches can start with.
   let first: ScalarSet
+  /// What the first characters of its matches look like (a finer filter than `first`).
+  let prefix: MatchPrefix
+
+  /// The characters `ScanDispatch` lets it start at: those its prefix paths start with (every path
+  /// starts with a character where `first` is known), as `CharSet`.
+  var dispatchFirst: CharSet {
+    if prefix.paths.allSatisfy({ !$0.sets.isEmpty }) { return prefix.paths.reduce(CharSet()) { $0.union($1.sets[0]) } }
+    return CharSet(members: first.members)
+  }
 }
