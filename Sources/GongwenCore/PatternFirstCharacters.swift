@@ -3,9 +3,9 @@ import ICUKit
 /// The characters a match of an ICU regular expression can start with — a conservative superset,
 /// or nil when the pattern is beyond this small analysis (then the caller must try every position).
 ///
-/// A public copy of GongwenSegment's `FirstCharacters` (same analysis), for stages that want a
-/// rule-derived prefilter: a pattern that cannot match the empty string can match a text only if
-/// some character of the text is in this set. Attribute uses it to skip the `notes` regexes for
+/// For stages that want a rule-derived prefilter: a pattern that cannot match the empty string can
+/// match a text only if some character of the text is in this set. Segment uses it to try each scan
+/// alternative only where its first character occurs; Attribute to skip the `notes` regexes for
 /// sentences that hold none of their first characters.
 ///
 /// Understood: literals, escapes (`\h \s \d \p{…} \P{…} \uXXXX \x{…}` and escaped punctuation),

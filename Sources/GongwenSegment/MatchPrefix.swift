@@ -4,7 +4,7 @@ import ICUKit
 /// What the first few characters of any match of an ICU regular expression must look like — a
 /// conservative over-approximation, or nil when the pattern is beyond this small analysis.
 ///
-/// `FirstCharacters` says which characters a match can start with; this looks `depth` characters
+/// `PatternFirstCharacters` says which characters a match can start with; this looks `depth` characters
 /// further. A match is described by a list of paths, each a sequence of character sets (the i-th
 /// set holds what the i-th character of the match can be) and, when the pattern opens with a
 /// one-character negative look-behind (`(?<![0-9.])`), the characters that must not stand before
@@ -14,7 +14,7 @@ import ICUKit
 /// (一, a digit, a bracket) are ordinary text (一些, 2014年, （卫生厅）), and one ICU `lookingAt` per
 /// branch there cost more than the rest of segmenting.
 ///
-/// The grammar read is `FirstCharacters`'s (literals, escapes, classes, groups, alternation,
+/// The grammar read is `PatternFirstCharacters`'s (literals, escapes, classes, groups, alternation,
 /// quantifiers, zero-width items); a path is cut after `depth` characters, and when there would be
 /// more than `maxPaths` paths they are merged into one (per position the union of the sets, as long
 /// as the shortest path), which only makes the filter weaker.

@@ -3,7 +3,7 @@ import GongwenCore
 /// Which scan branches (`SegmentRules.scanBranches`) can match at a position, decided from a few
 /// characters of the text with table look-ups only.
 ///
-/// Built once per rule set from the branches' first-character sets (`FirstCharacters`) and their
+/// Built once per rule set from the branches' first-character sets (`PatternFirstCharacters`) and their
 /// match prefixes (`MatchPrefix`). Each character set the prefixes use gets a bit; every scalar of
 /// the BMP maps to a class holding the bits of the sets it belongs to and the branches (in pattern
 /// order) that can start with it. At a position, the class of its character says which branches to

@@ -145,7 +145,7 @@ public struct SegmentRules: RuleFile {
   /// limit, they are tried one by one to name the rule (file and line) that caused it.
   let scanParts: [RuleRegex]
   /// `scanRegex` one alternative at a time, each with the characters its matches can start with
-  /// (`FirstCharacters`) and where its groups sit in `scanRegex`'s numbering; nil when some
+  /// (`PatternFirstCharacters`) and where its groups sit in `scanRegex`'s numbering; nil when some
   /// alternative's first characters are unknown (then the combined pattern runs). See
   /// `SegmentRun.scanMatches`.
   let scanBranches: [ScanBranch]?
@@ -341,7 +341,7 @@ public struct SegmentRules: RuleFile {
       var list: [ScanBranch] = []
       var offset = 0
       for (k, alt) in alts.enumerated() {
-        guard let first = FirstCharacters.of(alt),
+        guard let first = PatternFirstCharacters.of(alt),
           let r = try? RuleRegex(id: "scan branch \(k + 1)", pattern: Located(alt, location: loc), file: file,
                                  options: [.multiline]),
           let compiled = try? r.matcher()

@@ -68,15 +68,15 @@ import Testing
   }
 
   @Test func firstCharacterAnalysis() {
-    #expect(FirstCharacters.of("第(?<num>[一二])章")?.members == [0x7B2C])
-    #expect(FirstCharacters.of("(?<![第])[（(]x")?.members.sorted() == [0x28, 0xFF08])
-    #expect(FirstCharacters.of("a?b")?.members.sorted() == [0x61, 0x62])
-    #expect(FirstCharacters.of("抄送[：:]|[0-9]{4}年")?.members.count == 11)
-    #expect(FirstCharacters.of("\\h*x")?.contains("\u{3000}") == true)
+    #expect(PatternFirstCharacters.of("第(?<num>[一二])章")?.members == [0x7B2C])
+    #expect(PatternFirstCharacters.of("(?<![第])[（(]x")?.members.sorted() == [0x28, 0xFF08])
+    #expect(PatternFirstCharacters.of("a?b")?.members.sorted() == [0x61, 0x62])
+    #expect(PatternFirstCharacters.of("抄送[：:]|[0-9]{4}年")?.members.count == 11)
+    #expect(PatternFirstCharacters.of("\\h*x")?.contains("\u{3000}") == true)
     // unknown or possibly empty: nil
-    #expect(FirstCharacters.of(".x") == nil)
-    #expect(FirstCharacters.of("(?i)x") == nil)
-    #expect(FirstCharacters.of("x?") == nil)
-    #expect(FirstCharacters.of("\\w") == nil)
+    #expect(PatternFirstCharacters.of(".x") == nil)
+    #expect(PatternFirstCharacters.of("(?i)x") == nil)
+    #expect(PatternFirstCharacters.of("x?") == nil)
+    #expect(PatternFirstCharacters.of("\\w") == nil)
   }
 }
