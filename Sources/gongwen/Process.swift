@@ -140,7 +140,7 @@ final class InputSource {
         lineNumber += 1
         if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
         let number = lineNumber
-        return { Inputs.stdinRecord(line: Data(line.utf8), lineNumber: number) }
+        return { Inputs.stdinRecord(line: line, lineNumber: number) }
       }
       return nil
     }
