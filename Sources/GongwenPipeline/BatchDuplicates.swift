@@ -71,8 +71,17 @@ public final class BatchDuplicateLinker {
   }
 
   public static func prepare(_ doc: DocumentRecord, rules: SimilarityRules) -> Prepared {
-    let scalars = shingleScalars(doc.text, rules: rules)
-    return Prepared(scalars: scalars, signature: scalars.isEmpty ? nil : Signature(scalars: scalars, rules: rules))
+    prepared(shingleScalars(doc.text, rules: rules), rules: rules)
+  }
+
+  /// The same from the pipeline's output, whose clean scalars are the document's text already
+  /// decoded (`document.text` is built from them).
+  public static func prepare(_ output: PipelineOutput, rules: SimilarityRules) -> Prepared {
+    prepared(shingleScalars(output.clean.scalars, rules: rules), rules: rules)
+  }
+
+  private static func prepared(_ scalars: [Unicode.Scalar], rules: SimilarityRules) -> Prepared {
+    Prepared(scalars: scalars, signature: scalars.isEmpty ? nil : Signature(scalars: scalars, rules: rules))
   }
 
   /// The links of the next document of the batch (to earlier documents), most similar first.

@@ -26,6 +26,11 @@ func mix64(_ x: UInt64) -> UInt64 {
 }
 
 /// The scalars that shingles are cut from: the clean text, optionally without whitespace.
+public func shingleScalars(_ scalars: [Unicode.Scalar], rules: SimilarityRules) -> [Unicode.Scalar] {
+  if !rules.skipWhitespace { return scalars }
+  return scalars.filter { !isSpace($0) }
+}
+
 public func shingleScalars(_ scalars: some Sequence<Unicode.Scalar>, rules: SimilarityRules) -> [Unicode.Scalar] {
   if !rules.skipWhitespace { return Array(scalars) }
   var out: [Unicode.Scalar] = []

@@ -88,7 +88,7 @@ struct BenchStages: ParsableCommand {
       do throws(StageFailure) { out = try pipeline.process(input, times: &times) } catch { failed += 1; continue }
       t = now()
       var doc = out.document
-      doc.duplicates = linker.link(doc)
+      doc.duplicates = linker.link(doc, prepared: BatchDuplicateLinker.prepare(out, rules: linker.rules))
       let t2 = now()
       link &+= t2 &- t
       do throws(StageFailure) {

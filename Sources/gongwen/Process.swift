@@ -204,7 +204,7 @@ final class OutputSink: BatchSink {
       } catch {
         p.taskLines = nil  // accept encodes again and reports the failure
       }
-      if let similarity { p.link = BatchDuplicateLinker.prepare(output.document, rules: similarity) }
+      if let similarity { p.link = BatchDuplicateLinker.prepare(output, rules: similarity) }
       return p
     }
   }
