@@ -167,7 +167,7 @@ public enum PatternFirstCharacters {
     }
 
     func set(pattern: String) -> Result? {
-      guard let ranges = try? ICUSet.ranges(pattern) else { return nil }
+      guard let ranges = ICUSet.ranges(regexClass: pattern) else { return nil }
       var out = ScalarSet()
       for r in ranges { for v in r { out.insert(v) } }
       return Result(set: out, nullable: false)

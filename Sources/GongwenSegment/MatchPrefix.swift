@@ -310,7 +310,7 @@ struct MatchPrefix: Sendable {
     }
 
     func set(pattern: String) -> CharSet? {
-      guard let ranges = try? ICUSet.ranges(pattern) else { return nil }
+      guard let ranges = ICUSet.ranges(regexClass: pattern) else { return nil }
       return CharSet(ranges)
     }
 
