@@ -52,11 +52,16 @@ public struct Normalizer: Sendable {
   public var stepIDs: [String] { steps.map { type(of: $0).id } }
 
   public func normalize(_ source: String) throws(StageFailure) -> NormalizedDocument {
-    let scalars = Array(source.unicodeScalars)
+    let scalars = unicodeScalars(of: source)
     var ctx = NormalizeContext(source: scalars, recordLayout: rules.recordLayoutRemovals)
-    var text = CleanText(sourceScalars: scalars)
+    let n = scalars.count
+    let identity = [Int](unsafeUninitializedCapacity: n) { buf, count in
+      for i in 0..<n { buf[i] = i }
+      count = n
+    }
+    var text = CleanText(scalars: scalars, origin: identity, sourceLength: n)
     for step in steps {
-      text = try step.apply(text, &ctx)
+      try step.apply(&text, &ctx)
     }
     if text.scalars.isEmpty, scalars.contains(where: { !$0.properties.isWhitespace }) {
       ctx.warnings.append(DocumentWarning(code: "empty_after_normalize", stage: "normalize",
@@ -65,4 +70,43 @@ public struct Normalizer: Sendable {
     ctx.removed.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     return NormalizedDocument(text: text, removed: ctx.removed, warnings: ctx.warnings, stats: ctx.stats)
   }
+}
+
+/// The Unicode scalars of `source`, decoded from its UTF-8 in two passes over contiguous bytes
+/// (count, then fill a buffer of that size); `Array(source.unicodeScalars)` walks the string
+/// twice through the generic scalar iterator, which cost ten times more.
+func unicodeScalars(of source: String) -> [Unicode.Scalar] {
+  var source = source
+  source.makeContiguousUTF8()
+  let fast = source.utf8.withContiguousStorageIfAvailable { u in
+    var n = 0
+    for b in u where b & 0xC0 != 0x80 { n &+= 1 }  // every scalar has one non-continuation byte
+    return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+      // a String holds valid UTF-8, so the lead byte says how many continuation bytes follow
+      var i = 0, k = 0
+      let end = u.count
+      while i < end {
+        let b0 = UInt32(u[i])
+        var v: UInt32
+        if b0 < 0x80 {
+          v = b0
+          i &+= 1
+        } else if b0 < 0xE0 {
+          v = (b0 & 0x1F) << 6 | UInt32(u[i &+ 1] & 0x3F)
+          i &+= 2
+        } else if b0 < 0xF0 {
+          v = (b0 & 0x0F) << 12 | UInt32(u[i &+ 1] & 0x3F) << 6 | UInt32(u[i &+ 2] & 0x3F)
+          i &+= 3
+        } else {
+          v = (b0 & 0x07) << 18 | UInt32(u[i &+ 1] & 0x3F) << 12 | UInt32(u[i &+ 2] & 0x3F) << 6
+            | UInt32(u[i &+ 3] & 0x3F)
+          i &+= 4
+        }
+        out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+        k &+= 1
+      }
+      count = k
+    }
+  }
+  return fast ?? Array(source.unicodeScalars)
 }

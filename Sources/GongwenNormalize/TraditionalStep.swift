@@ -13,17 +13,20 @@ struct TraditionalStep: NormalizeStep {
   /// Share of Han scalars (among the first `sampleChars`) that change under T→S; nil below `minHanChars`.
   func traditionalShare(_ s: [Unicode.Scalar]) -> Double? {
     var han = 0, changing = 0
-    for c in s where CharClass.isHan(c) {
-      han += 1
-      if rules.changing.contains(c) { changing += 1 }
-      if han >= rules.sampleChars { break }
+    let table = rules.changing, limit = rules.sampleChars
+    s.withUnsafeBufferPointer { buf in
+      for c in buf where CharClass.isHan(c) {
+        han += 1
+        if table.contains(c) { changing += 1 }
+        if han >= limit { break }
+      }
     }
     guard han >= rules.minHanChars else { return nil }
     return Double(changing) / Double(han)
   }
 
-  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
-    guard let share = traditionalShare(text.scalars), share >= rules.threshold else { return text }
+  func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
+    guard let share = traditionalShare(text.scalars), share >= rules.threshold else { return }
     let tr: ICUTransliterator
     do { tr = try ICUTransliterator(id: rules.transliteratorID) } catch {
       throw StageFailure(stage: "normalize", code: "icu_error", message: "transliterator: \(error)")
@@ -85,6 +88,6 @@ struct TraditionalStep: NormalizeStep {
     }
     ctx.count("traditional_converted", 1)
     ctx.count("traditional_chars", changed)
-    return CleanText(scalars: out, origin: origin, sourceLength: text.sourceLength)
+    text = CleanText(scalars: out, origin: origin, sourceLength: text.sourceLength)
   }
 }

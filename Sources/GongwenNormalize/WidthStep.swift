@@ -8,30 +8,67 @@ import GongwenCore
 ///   text or touches Chinese; a lone half-width bracket when it touches Chinese;
 /// - optionally, a straight `"` closing an open `“` becomes `”`.
 /// 。、《》“” are never folded to ASCII; `.` is never changed (decimals, `1.` markers, dates).
+///
+/// Most lines need nothing: a line is only worked on when it holds a half-width character of
+/// `chinese_punctuation` (the only ones steps 1 and 2 change) or a straight `"` after a `“`.
 struct WidthStep: NormalizeStep {
   static let id = "width"
   let rules: NormalizeRules.Width
+  /// `rules.chinese` as a table over ASCII (nil: not converted).
+  let chinese: [Unicode.Scalar?]
+  let fold: ScalarBits
 
-  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
-    var s = text.scalars
+  init(rules: NormalizeRules.Width) {
+    self.rules = rules
+    var table = [Unicode.Scalar?](repeating: nil, count: 128)
+    for (k, v) in rules.chinese where k < 128 { table[Int(k)] = v }
+    chinese = table
+    fold = ScalarBits(rules.foldToASCII)
+  }
+
+  func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
+    let n = text.count
+    let fold = self.fold
+    @inline(__always) func folds(_ c: Unicode.Scalar) -> Bool { c.value >= 0xFF01 && c.value <= 0xFF5E && fold.contains(c) }
     var folded = 0
-    for i in 0..<s.count where s[i].value >= 0xFF01 && s[i].value <= 0xFF5E && rules.foldToASCII.contains(s[i]) {
-      if let h = Unicode.Scalar(s[i].value - 0xFEE0) { s[i] = h; folded += 1 }
+    if let first = text.scalars.withUnsafeBufferPointer({ $0.firstIndex(where: folds) }) {
+      text.scalars.withUnsafeMutableBufferPointer { s in
+        for i in first..<n where folds(s[i]) {
+          if let h = Unicode.Scalar(s[i].value - 0xFEE0) { s[i] = h; folded += 1 }
+        }
+      }
     }
     var converted = 0
-    for line in lineRanges(s) where !line.isEmpty {
-      for _ in 0..<4 {  // conversions only go half → full, so this settles quickly
-        let n = convertLine(&s, line)
-        converted += n
-        if n == 0 { break }
+    var lineStart = 0
+    while lineStart <= n {
+      var e = lineStart
+      var work = false
+      text.scalars.withUnsafeBufferPointer { s in
+        var quote = false, openQuote = false
+        while e < n, s[e] != CharClass.newline {
+          let v = s[e].value
+          if v < 0x80 {
+            if chinese[Int(v)] != nil { work = true }
+            if v == 0x22 { quote = true }
+          } else if v == 0x201C {
+            openQuote = true
+          }
+          e += 1
+        }
+        if rules.fixMixedQuotes, quote, openQuote { work = true }
       }
+      if work {
+        let line = lineStart..<e
+        for _ in 0..<4 {  // conversions only go half → full, so this settles quickly
+          let k = convertLine(&text.scalars, line)
+          converted += k
+          if k == 0 { break }
+        }
+      }
+      lineStart = e + 1
     }
     ctx.count("width_folded", folded)
     ctx.count("punctuation_converted", converted)
-    if folded == 0 && converted == 0 { return text }
-    var out = text
-    out.scalars = s
-    return out
   }
 
   /// One round over a line; returns how many scalars changed.
@@ -50,12 +87,12 @@ struct WidthStep: NormalizeStep {
     func cjk(_ c: Unicode.Scalar?) -> Bool { c.map(CharClass.isCJK) ?? false }
     func alnum(_ c: Unicode.Scalar?) -> Bool { c.map(CharClass.isASCIIAlnum) ?? false }
     let openHalf: UInt32 = 0x28, closeHalf: UInt32 = 0x29
-    let openFull = rules.chinese[openHalf], closeFull = rules.chinese[closeHalf]
+    let openFull = chinese[Int(openHalf)], closeFull = chinese[Int(closeHalf)]
 
     // 1. , : ; ! ? and other non-bracket punctuation in the map
     for i in line {
       let v = s[i].value
-      guard v < 0x80, v != openHalf, v != closeHalf, let full = rules.chinese[v] else { continue }
+      guard v < 0x80, v != openHalf, v != closeHalf, let full = chinese[Int(v)] else { continue }
       let p = prev(i), n = next(i)
       if (cjk(p) || cjk(n)) && !(alnum(p) && alnum(n)) {
         s[i] = full

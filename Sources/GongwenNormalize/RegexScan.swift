@@ -1,0 +1,69 @@
+import GongwenCore
+import ICUKit
+
+/// A rule regex together with the characters its matches can start with (`PatternStarts`, read
+/// from the pattern when the rules are loaded), so that ICU is only asked where a match can begin.
+struct StartFilteredRegex: Sendable {
+  let rule: RuleRegex
+  /// Every character a match can start with; nil when the pattern is beyond the analysis (then
+  /// every position is tried, as before).
+  let starts: ScalarBits?
+
+  init(_ rule: RuleRegex) {
+    self.rule = rule
+    starts = PatternStarts.of(rule.pattern).map { ScalarBits($0.members) }
+  }
+
+  /// Whether a match can start with `c` (always true when the starts are unknown).
+  @inline(__always) func canStart(_ c: Unicode.Scalar) -> Bool { starts?.contains(c) ?? true }
+
+  /// Whether some scalar of `s` can start a match.
+  func mayMatch(_ s: [Unicode.Scalar]) -> Bool {
+    guard let starts else { return true }
+    return s.withUnsafeBufferPointer { buf in
+      for c in buf where starts.contains(c) { return true }
+      return false
+    }
+  }
+
+  /// All non-overlapping matches of `m` (a matcher of this rule) in `s`, exactly as
+  /// `m.matches(in: PreparedText(s))` finds them.
+  ///
+  /// ICU's `find` tries each position from left to right and reports the first where the pattern
+  /// matches, which is what `lookingAt` at that position reports (both reset the matcher, so
+  /// look-behind sees the text before the position). A match can only begin at a character in
+  /// `starts`, so trying `lookingAt` at those positions alone, continuing after each match, yields
+  /// the same matches; ICU itself cannot skip ahead for patterns that open with a look-behind (the
+  /// 发文字号 pattern), and walked the whole document.
+  func matches(_ m: ICURegex, in s: [Unicode.Scalar]) throws(ICUError) -> [ICURegex.Match] {
+    guard let starts else { return try m.matches(in: ICURegex.PreparedText(bufferOf: s)) }
+    let n = s.count
+    guard var p = s.withUnsafeBufferPointer({ buf in buf.firstIndex(where: { starts.contains($0) }) }) else {
+      return []
+    }
+    try m.load(ICURegex.PreparedText(bufferOf: s))
+    var out: [ICURegex.Match] = []
+    while p < n {
+      if starts.contains(s[p]), let hit = try m.lookingAt(p) {
+        out.append(hit)
+        p = hit.range.isEmpty ? hit.range.upperBound + 1 : hit.range.upperBound
+        continue
+      }
+      p += 1
+    }
+    return out
+  }
+}
+
+/// Where a clause marker at the start of `line` ends, if one is there. Only the line's first
+/// `markerWindow` scalars are handed to ICU (markers are short), so the cost does not grow with
+/// the line; and ICU is not asked at all when the line's first scalar cannot start a marker.
+func markerEnd(_ marker: StartFilteredRegex, _ m: ICURegex, _ s: [Unicode.Scalar],
+               _ line: Range<Int>) throws(ICUError) -> Int? {
+  guard !line.isEmpty, marker.canStart(s[line.lowerBound]) else { return nil }
+  let end = min(line.upperBound, line.lowerBound + markerWindow)
+  guard let hit = try m.match(in: s[line.lowerBound..<end], at: 0), !hit.range.isEmpty else { return nil }
+  return line.lowerBound + hit.range.upperBound
+}
+
+let markerWindow = 24
