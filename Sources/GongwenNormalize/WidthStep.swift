@@ -40,18 +40,28 @@ struct WidthStep: NormalizeStep {
     }
     var converted = 0
     var lineStart = 0
+    var candidates: [Int] = []
+    let openFull = chinese[0x28], closeFull = chinese[0x29]
     while lineStart <= n {
       var e = lineStart
       var work = false
+      candidates.removeAll(keepingCapacity: true)
       text.scalars.withUnsafeBufferPointer { s in
         var quote = false, openQuote = false
         while e < n, s[e] != CharClass.newline {
-          let v = s[e].value
-          if v < 0x80 {
-            if chinese[Int(v)] != nil { work = true }
-            if v == 0x22 { quote = true }
+          let c = s[e]
+          let v = c.value
+          if v < 0x80, chinese[Int(v)] != nil {
+            work = true
+            candidates.append(e)
+          } else if v == 0x22 {
+            quote = true
+            candidates.append(e)
           } else if v == 0x201C {
             openQuote = true
+            candidates.append(e)
+          } else if v == 0x201D || c == openFull || c == closeFull {
+            candidates.append(e)
           }
           e += 1
         }
@@ -59,10 +69,12 @@ struct WidthStep: NormalizeStep {
       }
       if work {
         let line = lineStart..<e
-        for _ in 0..<4 {  // conversions only go half → full, so this settles quickly
-          let k = convertLine(&text.scalars, line)
-          converted += k
-          if k == 0 { break }
+        text.scalars.withUnsafeMutableBufferPointer { s in
+          for _ in 0..<4 {  // conversions only go half → full, so this settles quickly
+            let k = convertLine(s, line, candidates)
+            converted += k
+            if k == 0 { break }
+          }
         }
       }
       lineStart = e + 1
@@ -72,7 +84,12 @@ struct WidthStep: NormalizeStep {
   }
 
   /// One round over a line; returns how many scalars changed.
-  func convertLine(_ s: inout [Unicode.Scalar], _ line: Range<Int>) -> Int {
+  ///
+  /// Only `candidates` are visited: the positions (ascending) of the characters any rule reads or
+  /// writes — half-width characters of `chinese_punctuation`, `"`, `“`, `”` and the full-width
+  /// brackets. Every other character of the line is never changed and never matters except as
+  /// context (`prev`/`next`, Han between brackets), which is read from the line itself.
+  func convertLine(_ s: UnsafeMutableBufferPointer<Unicode.Scalar>, _ line: Range<Int>, _ candidates: [Int]) -> Int {
     var changed = 0
     func prev(_ i: Int) -> Unicode.Scalar? {
       var j = i - 1
@@ -90,7 +107,7 @@ struct WidthStep: NormalizeStep {
     let openFull = chinese[Int(openHalf)], closeFull = chinese[Int(closeHalf)]
 
     // 1. , : ; ! ? and other non-bracket punctuation in the map
-    for i in line {
+    for i in candidates {
       let v = s[i].value
       guard v < 0x80, v != openHalf, v != closeHalf, let full = chinese[Int(v)] else { continue }
       let p = prev(i), n = next(i)
@@ -101,11 +118,23 @@ struct WidthStep: NormalizeStep {
     }
     // 2. brackets
     if let openFull, let closeFull {
-      var hanBefore = [Int](repeating: 0, count: line.count + 1)
-      for (k, i) in line.enumerated() { hanBefore[k + 1] = hanBefore[k] + (CharClass.isHan(s[i]) ? 1 : 0) }
+      // Han inside a pair, as it was before this step's changes (which only write brackets, so
+      // unless a bracket is itself Han, reading the line as it is gives the same answer)
+      var hanBefore: [Int]? = nil
+      if CharClass.isHan(openFull) || CharClass.isHan(closeFull) {
+        var h = [Int](repeating: 0, count: line.count + 1)
+        for (k, i) in line.enumerated() { h[k + 1] = h[k] + (CharClass.isHan(s[i]) ? 1 : 0) }
+        hanBefore = h
+      }
+      func hasHan(_ o: Int, _ i: Int) -> Bool {
+        if let h = hanBefore { return h[i - line.lowerBound] - h[o - line.lowerBound + 1] > 0 }
+        var j = o + 1
+        while j < i { if CharClass.isHan(s[j]) { return true }; j += 1 }
+        return false
+      }
       var stack: [Int] = []
       var lone: [Int] = []
-      for i in line {
+      for i in candidates {
         let c = s[i]
         if c.value == openHalf || c == openFull {
           stack.append(i)
@@ -113,8 +142,7 @@ struct WidthStep: NormalizeStep {
           guard let o = stack.popLast() else { lone.append(i); continue }
           let halfOpen = s[o].value == openHalf, halfClose = c.value == closeHalf
           guard halfOpen || halfClose else { continue }
-          let hasHan = hanBefore[i - line.lowerBound] - hanBefore[o - line.lowerBound + 1] > 0
-          if !(halfOpen && halfClose) || hasHan || cjk(prev(o)) || cjk(next(i)) {
+          if !(halfOpen && halfClose) || hasHan(o, i) || cjk(prev(o)) || cjk(next(i)) {
             if halfOpen { s[o] = openFull; changed += 1 }
             if halfClose { s[i] = closeFull; changed += 1 }
           }
@@ -130,7 +158,7 @@ struct WidthStep: NormalizeStep {
     // 3. “…" → “…”
     if rules.fixMixedQuotes {
       var open = false
-      for i in line {
+      for i in candidates {
         switch s[i].value {
         case 0x201C: open = true
         case 0x201D: open = false
