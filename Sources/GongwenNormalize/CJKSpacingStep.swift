@@ -24,11 +24,22 @@ struct CJKSpacingStep: NormalizeStep {
     var dels = Deletions()
     var lineStart = 0
     while lineStart < n {
+      // the line's end, and whether a space sits inside it (not first or last): most lines have
+      // none after the whitespace step, and then nothing on them can change
       var lineEnd = lineStart
-      while lineEnd < n, s[lineEnd] != CharClass.newline { lineEnd += 1 }
+      var inner = false
+      s.withUnsafeBufferPointer { buf in
+        while lineEnd < n, buf[lineEnd] != CharClass.newline {
+          if buf[lineEnd] == CharClass.space, lineEnd > lineStart { inner = true }
+          lineEnd += 1
+        }
+        if inner, buf[lineEnd - 1] == CharClass.space {
+          inner = (lineStart + 1..<lineEnd - 1).contains { buf[$0] == CharClass.space }
+        }
+      }
       let line = lineStart..<lineEnd
       lineStart = lineEnd + 1
-      guard line.count > 2 else { continue }
+      guard line.count > 2, inner else { continue }
       // a marker is only looked for when a space follows closely on the line start
       var markerEnd = -1
       if let sp = s[line].prefix(markerWindow).firstIndex(of: CharClass.space) {

@@ -77,28 +77,40 @@ struct LineJoinStep: NormalizeStep {
                       enumCommas: 0, firstScalar: nil, lastScalar: nil, opener: false, titleEnding: false,
                       tableCell: k >= tableStart)
       let bodyStart = markerEnd ?? line.lowerBound
-      var contentEnd = line.lowerBound  // just past the last non-space scalar
+      // one pass over the line, counting in locals (kept in registers) rather than in `info`
+      var length = 0, bodyLength = 0, enumCommas = 0
+      var runningNonEnum = false, opener = false
+      var firstAt = -1, lastAt = -1  // first and last non-space scalar
       s.withUnsafeBufferPointer { buf in
         for i in line {
           let c = buf[i]
-          if !info.opener, openerStarts.contains(c) {
-            info.opener = rules.titleOpeners.contains { startsAt(buf, i, line.upperBound, $0) }
+          if !opener, openerStarts.contains(c) {
+            opener = rules.titleOpeners.contains { startsAt(buf, i, line.upperBound, $0) }
           }
           if c == CharClass.space { continue }
-          info.length += 1
-          if info.firstScalar == nil { info.firstScalar = c }
-          info.lastScalar = c
-          contentEnd = i + 1
+          length += 1
+          if firstAt < 0 { firstAt = i }
+          lastAt = i
           if i >= bodyStart {
-            info.bodyLength += 1
-            if enumerationComma.contains(c) { info.enumCommas += 1 }
-            else if running.contains(c) { info.runningNonEnum = true }
+            bodyLength += 1
+            if enumerationComma.contains(c) { enumCommas += 1 }
+            else if running.contains(c) { runningNonEnum = true }
           }
         }
         // the line ends (trailing spaces aside) with a title ending
+        let contentEnd = lastAt < 0 ? line.lowerBound : lastAt + 1
         info.titleEnding = rules.titleEndings.contains { e in
           e.count <= contentEnd - line.lowerBound && startsAt(buf, contentEnd - e.count, contentEnd, e)
         }
+      }
+      info.length = length
+      info.bodyLength = bodyLength
+      info.enumCommas = enumCommas
+      info.runningNonEnum = runningNonEnum
+      info.opener = opener
+      if firstAt >= 0 {
+        info.firstScalar = s[firstAt]
+        info.lastScalar = s[lastAt]
       }
       infos.append(info)
     }
