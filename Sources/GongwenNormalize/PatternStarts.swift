@@ -20,10 +20,41 @@ enum PatternStarts {
     return r.set
   }
 
+  /// One top-level alternative of a pattern: the characters its matches can start with, and
+  /// the characters that can come second in its matches of two or more characters.
+  struct Alternative: Sendable {
+    var first: ScalarSet
+    var second: ScalarSet
+    /// Whether it can match a single character (then nothing is known about what follows).
+    var single: Bool
+  }
+
+  /// The pattern's top-level alternatives (`a|b|…`), each with its first and second characters;
+  /// nil when the pattern is beyond the analysis or can match the empty string.
+  static func alternatives(of pattern: String) -> [Alternative]? {
+    var p = Parser(Array(pattern.unicodeScalars))
+    var out: [Alternative] = []
+    while true {
+      guard let seq = p.sequence(), !seq.nullable else { return nil }
+      out.append(Alternative(first: seq.set, second: seq.second, single: seq.single))
+      if p.i < p.s.count, p.s[p.i] == "|" { p.i += 1; continue }
+      break
+    }
+    return p.i == p.s.count ? out : nil
+  }
+
   struct Result {
     var set: ScalarSet
     /// Whether the item can match the empty string (then what follows it can start a match too).
     var nullable: Bool
+    /// Whether the item can match exactly one character.
+    var single = false
+    /// Characters that can be the second of a match of two or more characters.
+    var second = ScalarSet()
+  }
+
+  static func union(_ a: inout ScalarSet, _ b: ScalarSet) {
+    for v in b.members { a.insert(v) }
   }
 
   struct Parser {
@@ -36,51 +67,67 @@ enum PatternStarts {
       var out = Result(set: ScalarSet(), nullable: false)
       while true {
         guard let seq = sequence() else { return nil }
-        for v in seq.set.members { out.set.insert(v) }
+        union(&out.set, seq.set)
+        union(&out.second, seq.second)
         out.nullable = out.nullable || seq.nullable
+        out.single = out.single || seq.single
         if i < s.count, s[i] == "|" { i += 1; continue }
         return out
       }
     }
 
     /// Atoms up to `|`, `)` or the end: the union of first sets while the atoms before are nullable.
+    /// Second characters of `XY`: those of X, the first of Y after a one-character X, and the
+    /// second of Y after an empty X.
     mutating func sequence() -> Result? {
       var out = Result(set: ScalarSet(), nullable: true)
       while i < s.count, s[i] != "|", s[i] != ")" {
-        guard var atom = atom() else { return nil }
-        if quantifierAllowsZero() { atom.nullable = true }
-        if out.nullable {
-          for v in atom.set.members { out.set.insert(v) }
-          out.nullable = atom.nullable
-        }
+        guard var atom = atom(), let q = quantifier() else { return nil }
+        if q.zero { atom.nullable = true }
+        if q.many, atom.single { union(&atom.second, atom.set) }  // XX…: a second repetition
+        var next = out
+        if out.nullable { union(&next.set, atom.set) }
+        if out.single { union(&next.second, atom.set) }
+        if out.nullable { union(&next.second, atom.second) }
+        next.single = (out.single && atom.nullable) || (out.nullable && atom.single)
+        next.nullable = out.nullable && atom.nullable
+        out = next
       }
       return out
     }
 
-    /// Consumes a quantifier after an atom; true if it allows zero repetitions.
-    mutating func quantifierAllowsZero() -> Bool {
-      guard i < s.count else { return false }
-      var zero = false
+    /// Consumes a quantifier after an atom, if there is one: whether it allows zero repetitions,
+    /// and more than one. nil for a form not understood (`{0}`, no closing brace).
+    mutating func quantifier() -> (zero: Bool, many: Bool)? {
+      guard i < s.count else { return (false, false) }
+      var q = (zero: false, many: false)
       switch s[i] {
-      case "?", "*":
-        zero = true
+      case "?":
+        q = (true, false)
+        i += 1
+      case "*":
+        q = (true, true)
         i += 1
       case "+":
+        q = (false, true)
         i += 1
       case "{":
         var j = i + 1
         var digits = ""
         while j < s.count, s[j] != "}" { digits.unicodeScalars.append(s[j]); j += 1 }
-        guard j < s.count else { return false }
-        let lower = digits.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        zero = lower.isEmpty || Int(lower) == 0
+        guard j < s.count else { return nil }
+        let parts = digits.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let lower = parts.first.flatMap { Int($0) } ?? 0
+        let upper: Int? = parts.count > 1 ? (parts[1].isEmpty ? Int.max : Int(parts[1])) : Int(parts[0])
+        guard let upper, upper >= 1 else { return nil }
+        q = (lower == 0, upper >= 2)
         i = j + 1
       default:
-        return false
+        return (false, false)
       }
       // lazy or possessive suffix
       if i < s.count, s[i] == "?" || s[i] == "+" { i += 1 }
-      return zero
+      return q
     }
 
     mutating func atom() -> Result? {
@@ -121,7 +168,7 @@ enum PatternStarts {
         return nil
       default:
         i += 1
-        return Result(set: ScalarSet([c]), nullable: false)
+        return Result(set: ScalarSet([c]), nullable: false, single: true)
       }
     }
 
@@ -147,7 +194,7 @@ enum PatternStarts {
         i += 4
         var out = ScalarSet()
         out.insert(v)
-        return Result(set: out, nullable: false)
+        return Result(set: out, nullable: false, single: true)
       case "x":
         guard i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}"),
           let v = UInt32(String(String.UnicodeScalarView(s[(i + 1)..<close])), radix: 16)
@@ -155,14 +202,14 @@ enum PatternStarts {
         i = close + 1
         var out = ScalarSet()
         out.insert(v)
-        return Result(set: out, nullable: false)
-      case "t": return Result(set: ScalarSet(["\t"]), nullable: false)
-      case "n": return Result(set: ScalarSet(["\n"]), nullable: false)
-      case "r": return Result(set: ScalarSet(["\r"]), nullable: false)
+        return Result(set: out, nullable: false, single: true)
+      case "t": return Result(set: ScalarSet(["\t"]), nullable: false, single: true)
+      case "n": return Result(set: ScalarSet(["\n"]), nullable: false, single: true)
+      case "r": return Result(set: ScalarSet(["\r"]), nullable: false, single: true)
       default:
         // escaped punctuation is itself; letters and digits are classes or references we do not read
         if e.properties.isAlphabetic || e.properties.numericType != nil { return nil }
-        return Result(set: ScalarSet([e]), nullable: false)
+        return Result(set: ScalarSet([e]), nullable: false, single: true)
       }
     }
 
@@ -170,7 +217,7 @@ enum PatternStarts {
       guard let ranges = try? ICUSet.ranges(pattern) else { return nil }
       var out = ScalarSet()
       for r in ranges { for v in r { out.insert(v) } }
-      return Result(set: out, nullable: false)
+      return Result(set: out, nullable: false, single: true)
     }
 
     /// Index of the `]` closing the class that opens at `start` (nested classes, escapes).

@@ -9,13 +9,32 @@ struct StartFilteredRegex: Sendable {
   /// every position is tried, as before).
   let starts: ScalarBits?
 
+  /// Per top-level alternative: first characters, second characters (of matches longer than one
+  /// character) and whether it can match one character alone; nil when unknown.
+  let alternatives: [(first: ScalarBits, second: ScalarBits, single: Bool)]?
+
   init(_ rule: RuleRegex) {
     self.rule = rule
     starts = PatternStarts.of(rule.pattern).map { ScalarBits($0.members) }
+    alternatives = starts == nil ? nil : PatternStarts.alternatives(of: rule.pattern)?.map {
+      (ScalarBits($0.first), ScalarBits($0.second), $0.single)
+    }
   }
 
-  /// Whether a match can start with `c` (always true when the starts are unknown).
-  @inline(__always) func canStart(_ c: Unicode.Scalar) -> Bool { starts?.contains(c) ?? true }
+  /// Whether a match can start at `p` of `buf`, the matched text ending at or before `end`: some
+  /// alternative can start with `buf[p]` and either match that one character alone or continue
+  /// with `buf[p + 1]` (always true when the pattern is beyond the analysis).
+  @inline(__always) func canStart(_ buf: UnsafeBufferPointer<Unicode.Scalar>, _ p: Int, _ end: Int) -> Bool {
+    guard let starts else { return true }
+    let c = buf[p]
+    guard starts.contains(c) else { return false }
+    guard let alternatives else { return true }
+    let hasNext = p + 1 < end
+    for a in alternatives where a.first.contains(c) {
+      if a.single || hasNext && a.second.contains(buf[p + 1]) { return true }
+    }
+    return false
+  }
 
   /// Whether some scalar of `s` can start a match.
   func mayMatch(_ s: [Unicode.Scalar]) -> Bool {
@@ -37,19 +56,18 @@ struct StartFilteredRegex: Sendable {
   /// 发文字号 pattern), and walked the whole document.
   func matches(_ m: ICURegex, in s: [Unicode.Scalar]) throws(ICUError) -> [ICURegex.Match] {
     guard let starts else { return try m.matches(in: ICURegex.PreparedText(bufferOf: s)) }
-    let n = s.count
-    guard var p = s.withUnsafeBufferPointer({ buf in buf.firstIndex(where: { starts.contains($0) }) }) else {
-      return []
+    let candidates = s.withUnsafeBufferPointer { buf in
+      buf.indices.filter { starts.contains(buf[$0]) && canStart(buf, $0, buf.count) }
     }
+    guard !candidates.isEmpty else { return [] }
     try m.load(ICURegex.PreparedText(bufferOf: s))
     var out: [ICURegex.Match] = []
-    while p < n {
-      if starts.contains(s[p]), let hit = try m.lookingAt(p) {
+    var from = 0  // where the last match ended
+    for p in candidates where p >= from {
+      if let hit = try m.lookingAt(p) {
         out.append(hit)
-        p = hit.range.isEmpty ? hit.range.upperBound + 1 : hit.range.upperBound
-        continue
+        from = hit.range.isEmpty ? hit.range.upperBound + 1 : hit.range.upperBound
       }
-      p += 1
     }
     return out
   }
@@ -57,11 +75,12 @@ struct StartFilteredRegex: Sendable {
 
 /// Where a clause marker at the start of `line` ends, if one is there. Only the line's first
 /// `markerWindow` scalars are handed to ICU (markers are short), so the cost does not grow with
-/// the line; and ICU is not asked at all when the line's first scalar cannot start a marker.
+/// the line; and ICU is not asked at all when the line's first two scalars cannot start a marker.
 func markerEnd(_ marker: StartFilteredRegex, _ m: ICURegex, _ s: [Unicode.Scalar],
                _ line: Range<Int>) throws(ICUError) -> Int? {
-  guard !line.isEmpty, marker.canStart(s[line.lowerBound]) else { return nil }
+  guard !line.isEmpty else { return nil }
   let end = min(line.upperBound, line.lowerBound + markerWindow)
+  guard s.withUnsafeBufferPointer({ marker.canStart($0, line.lowerBound, end) }) else { return nil }
   guard let hit = try m.match(in: s[line.lowerBound..<end], at: 0), !hit.range.isEmpty else { return nil }
   return line.lowerBound + hit.range.upperBound
 }

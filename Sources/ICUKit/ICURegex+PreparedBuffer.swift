@@ -21,6 +21,11 @@ extension ICURegex.PreparedText {
         count = n &+ 1
       }
       let units = [UInt16](unsafeUninitializedCapacity: n) { out, count in
+        if astral == 0 {  // the common case: one unit per scalar, a loop without branches
+          for i in 0..<n { out[i] = UInt16(truncatingIfNeeded: buf[i].value) }
+          count = n
+          return
+        }
         var u = 0
         for s in buf {
           let v = s.value
