@@ -88,12 +88,12 @@ struct LineJoinStep: NormalizeStep {
             opener = rules.titleOpeners.contains { startsAt(buf, i, line.upperBound, $0) }
           }
           if c == CharClass.space { continue }
-          length += 1
+          length &+= 1
           if firstAt < 0 { firstAt = i }
           lastAt = i
           if i >= bodyStart {
-            bodyLength += 1
-            if enumerationComma.contains(c) { enumCommas += 1 }
+            bodyLength &+= 1
+            if enumerationComma.contains(c) { enumCommas &+= 1 }
             else if running.contains(c) { runningNonEnum = true }
           }
         }

@@ -12,16 +12,21 @@ struct WhitespaceStep: NormalizeStep {
   static let id = "whitespace"
   let toSpace: ScalarSet
   let toSpaceBits: ScalarBits
+  /// The largest space character: anything above it (all of Han) is rejected with one compare.
+  let maxSpace: UInt32
 
   init(toSpace: ScalarSet) {
     self.toSpace = toSpace
     toSpaceBits = ScalarBits(toSpace)
+    maxSpace = max(0x20, toSpace.members.max() ?? 0)
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
     let n = text.count
-    let bits = toSpaceBits
-    @inline(__always) func isSpace(_ c: Unicode.Scalar) -> Bool { c == CharClass.space || bits.contains(c) }
+    let bits = toSpaceBits, maxSpace = self.maxSpace
+    @inline(__always) func isSpace(_ c: Unicode.Scalar) -> Bool {
+      c.value <= maxSpace && (c == CharClass.space || bits.contains(c))
+    }
     var dels = Deletions()
     var replace: [Int] = []  // wide spaces (U+3000, tab …) that become U+0020
     var blankLines = 0, indented = 0

@@ -41,29 +41,37 @@ struct WidthStep: NormalizeStep {
     var converted = 0
     var lineStart = 0
     var candidates: [Int] = []
-    let openFull = chinese[0x28], closeFull = chinese[0x29]
+    // the full-width brackets as plain values (an impossible value when there is none)
+    let openFull = chinese[0x28]?.value ?? UInt32.max, closeFull = chinese[0x29]?.value ?? UInt32.max
+    // half-width characters with a Chinese form, as a 128-bit mask
+    var mappedLow: UInt64 = 0, mappedHigh: UInt64 = 0
+    for v in 0..<128 where chinese[v] != nil {
+      if v < 64 { mappedLow |= 1 << UInt64(v) } else { mappedHigh |= 1 << UInt64(v - 64) }
+    }
     while lineStart <= n {
       var e = lineStart
       var work = false
       candidates.removeAll(keepingCapacity: true)
       text.scalars.withUnsafeBufferPointer { s in
         var quote = false, openQuote = false
-        while e < n, s[e] != CharClass.newline {
-          let c = s[e]
-          let v = c.value
-          if v < 0x80, chinese[Int(v)] != nil {
-            work = true
-            candidates.append(e)
-          } else if v == 0x22 {
-            quote = true
-            candidates.append(e)
+        while e < n {
+          let v = s[e].value
+          if v < 0x80 {
+            if v == 0x0A { break }
+            if (v < 64 ? mappedLow >> UInt64(v) : mappedHigh >> UInt64(v &- 64)) & 1 != 0 {
+              work = true
+              candidates.append(e)
+            } else if v == 0x22 {
+              quote = true
+              candidates.append(e)
+            }
           } else if v == 0x201C {
             openQuote = true
             candidates.append(e)
-          } else if v == 0x201D || c == openFull || c == closeFull {
+          } else if v == 0x201D || v == openFull || v == closeFull {
             candidates.append(e)
           }
-          e += 1
+          e &+= 1
         }
         if rules.fixMixedQuotes, quote, openQuote { work = true }
       }
