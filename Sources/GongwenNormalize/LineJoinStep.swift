@@ -34,6 +34,10 @@ struct LineJoinStep: NormalizeStep {
   let openerStarts: ScalarBits
   /// Longest table header word (the length bound of a header line).
   let tableHeaderMax: Int
+  /// Per BMP scalar, the three tests of the per-scalar loop in one load: `openerBit`,
+  /// `enumerationBit`, `runningBit`.
+  let bmpFlags: [UInt8]
+  static let openerBit: UInt8 = 1, enumerationBit: UInt8 = 2, runningBit: UInt8 = 4
 
   init(rules: NormalizeRules.LineJoin) {
     self.rules = rules
@@ -42,6 +46,21 @@ struct LineJoinStep: NormalizeStep {
     running = ScalarBits(rules.running)
     openerStarts = ScalarBits(rules.titleOpeners.compactMap { $0.first?.value })
     tableHeaderMax = rules.tableHeader.map(\.count).max() ?? 0
+    var flags = [UInt8](repeating: 0, count: 0x10000)
+    for v in 0..<0x10000 {
+      if openerStarts.contains(UInt32(v)) { flags[v] |= Self.openerBit }
+      if enumerationComma.contains(UInt32(v)) { flags[v] |= Self.enumerationBit }
+      if running.contains(UInt32(v)) { flags[v] |= Self.runningBit }
+    }
+    bmpFlags = flags
+  }
+
+  /// The flags of `c` (see `bmpFlags`), for any scalar.
+  @inline(__always) func flags(_ c: Unicode.Scalar, _ table: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    let v = c.value
+    if v < 0x10000 { return table[Int(v)] }
+    return (openerStarts.contains(v) ? Self.openerBit : 0) | (enumerationComma.contains(v) ? Self.enumerationBit : 0)
+      | (running.contains(v) ? Self.runningBit : 0)
   }
 
   /// What the cues need to know about a line, or a group of joined lines.
@@ -81,10 +100,11 @@ struct LineJoinStep: NormalizeStep {
       var length = 0, bodyLength = 0, enumCommas = 0
       var runningNonEnum = false, opener = false
       var firstAt = -1, lastAt = -1  // first and last non-space scalar
-      s.withUnsafeBufferPointer { buf in
+      s.withUnsafeBufferPointer { buf in bmpFlags.withUnsafeBufferPointer { table in
         for i in line {
           let c = buf[i]
-          if !opener, openerStarts.contains(c) {
+          let f = flags(c, table)
+          if f & Self.openerBit != 0, !opener {
             opener = rules.titleOpeners.contains { startsAt(buf, i, line.upperBound, $0) }
           }
           if c == CharClass.space { continue }
@@ -93,8 +113,8 @@ struct LineJoinStep: NormalizeStep {
           lastAt = i
           if i >= bodyStart {
             bodyLength &+= 1
-            if enumerationComma.contains(c) { enumCommas &+= 1 }
-            else if running.contains(c) { runningNonEnum = true }
+            if f & Self.enumerationBit != 0 { enumCommas &+= 1 }
+            else if f & Self.runningBit != 0 { runningNonEnum = true }
           }
         }
         // the line ends (trailing spaces aside) with a title ending
@@ -102,7 +122,7 @@ struct LineJoinStep: NormalizeStep {
         info.titleEnding = rules.titleEndings.contains { e in
           e.count <= contentEnd - line.lowerBound && startsAt(buf, contentEnd - e.count, contentEnd, e)
         }
-      }
+      } }
       info.length = length
       info.bodyLength = bodyLength
       info.enumCommas = enumCommas
