@@ -17,9 +17,13 @@ struct JunkStep: NormalizeStep {
   let startSlot: [UInt16]
   let astralSlot: [UInt32: Int]
   let needlesByStart: [[Int]]
+  /// Each rule's pattern with the positions where a match can begin (`StartFilteredRegex`): ICU is
+  /// asked only there, unless the pattern is beyond the analysis.
+  let filtered: [StartFilteredRegex]
 
   init(rules: [NormalizeRules.JunkRule]) {
     self.rules = rules
+    filtered = rules.map { StartFilteredRegex($0.regex) }
     var all: [[Unicode.Scalar]] = []
     var index: [[Unicode.Scalar]: Int] = [:]
     var perRule: [[Int]] = []
@@ -91,9 +95,7 @@ struct JunkStep: NormalizeStep {
       let rule = junk.regex
       let m = try rule.matcher()
       do {
-        let p = prepared ?? ICURegex.PreparedText(bufferOf: text.scalars)
-        prepared = p
-        for match in try m.matches(in: p) where !match.range.isEmpty {
+        for match in try filtered[r].matches(m, in: text.scalars, prepared: &prepared) where !match.range.isEmpty {
           hits.append((match.range, rule.id))
         }
       } catch {

@@ -16,6 +16,7 @@ import ICUKit
 enum PatternStarts {
   static func of(_ pattern: String) -> ScalarSet? {
     var p = Parser(Array(pattern.unicodeScalars))
+    p.skipLeadingFlags()
     guard let r = p.alternation(), p.i == p.s.count, !r.nullable else { return nil }
     return r.set
   }
@@ -27,16 +28,23 @@ enum PatternStarts {
     var second: ScalarSet
     /// Whether it can match a single character (then nothing is known about what follows).
     var single: Bool
+    /// Whether it opens with `^`: its matches start at the start of the text or of a line.
+    var lineStart = false
   }
 
   /// The pattern's top-level alternatives (`a|b|…`), each with its first and second characters;
   /// nil when the pattern is beyond the analysis or can match the empty string.
   static func alternatives(of pattern: String) -> [Alternative]? {
     var p = Parser(Array(pattern.unicodeScalars))
+    p.skipLeadingFlags()
     var out: [Alternative] = []
     while true {
+      // `^` first, not quantified: in multi-line mode it matches at the text start and after a
+      // line terminator, otherwise only at the text start
+      let anchored = p.i < p.s.count && p.s[p.i] == "^"
+        && !(p.i + 1 < p.s.count && "*+?{".unicodeScalars.contains(p.s[p.i + 1]))
       guard let seq = p.sequence(), !seq.nullable else { return nil }
-      out.append(Alternative(first: seq.set, second: seq.second, single: seq.single))
+      out.append(Alternative(first: seq.set, second: seq.second, single: seq.single, lineStart: anchored))
       if p.i < p.s.count, p.s[p.i] == "|" { p.i += 1; continue }
       break
     }
@@ -61,6 +69,16 @@ enum PatternStarts {
     let s: [Unicode.Scalar]
     var i = 0
     init(_ s: [Unicode.Scalar]) { self.s = s }
+
+    /// Skips a leading `(?m)`, `(?s)` or `(?ms)`: multi-line mode only changes where `^` and `$`
+    /// match and dot-all only what `.` matches, neither of which this analysis reads (`^ $` add
+    /// no characters, `.` is not understood). Other flags (`i`, `x` …) are left, so they fail.
+    mutating func skipLeadingFlags() {
+      guard s.count >= 4, s[0] == "(", s[1] == "?", let close = s.firstIndex(of: ")"), close > 2,
+        s[2..<close].allSatisfy({ $0 == "m" || $0 == "s" })
+      else { return }
+      i = close + 1
+    }
 
     /// `a|b|…` up to an unmatched `)` or the end.
     mutating func alternation() -> Result? {

@@ -11,14 +11,20 @@ struct StartFilteredRegex: Sendable {
 
   /// Per top-level alternative: first characters, second characters (of matches longer than one
   /// character) and whether it can match one character alone; nil when unknown.
-  let alternatives: [(first: ScalarBits, second: ScalarBits, single: Bool)]?
+  let alternatives: [(first: ScalarBits, second: ScalarBits, single: Bool, lineStart: Bool)]?
 
   init(_ rule: RuleRegex) {
     self.rule = rule
     starts = PatternStarts.of(rule.pattern).map { ScalarBits($0.members) }
     alternatives = starts == nil ? nil : PatternStarts.alternatives(of: rule.pattern)?.map {
-      (ScalarBits($0.first), ScalarBits($0.second), $0.single)
+      (ScalarBits($0.first), ScalarBits($0.second), $0.single, $0.lineStart)
     }
+  }
+
+  /// ICU's line terminators (`^` in multi-line mode matches after each of them).
+  @inline(__always) static func isLineTerminator(_ c: Unicode.Scalar) -> Bool {
+    let v = c.value
+    return (v >= 0x0A && v <= 0x0D) || v == 0x85 || v == 0x2028 || v == 0x2029
   }
 
   /// Whether a match can start at `p` of `buf`, the matched text ending at or before `end`: some
@@ -31,6 +37,7 @@ struct StartFilteredRegex: Sendable {
     guard let alternatives else { return true }
     let hasNext = p + 1 < end
     for a in alternatives where a.first.contains(c) {
+      if a.lineStart, p > 0, !Self.isLineTerminator(buf[p - 1]) { continue }
       if a.single || hasNext && a.second.contains(buf[p + 1]) { return true }
     }
     return false
@@ -55,12 +62,26 @@ struct StartFilteredRegex: Sendable {
   /// the same matches; ICU itself cannot skip ahead for patterns that open with a look-behind (the
   /// 发文字号 pattern), and walked the whole document.
   func matches(_ m: ICURegex, in s: [Unicode.Scalar]) throws(ICUError) -> [ICURegex.Match] {
-    guard let starts else { return try m.matches(in: ICURegex.PreparedText(bufferOf: s)) }
+    var prepared: ICURegex.PreparedText? = nil
+    return try matches(m, in: s, prepared: &prepared)
+  }
+
+  /// The same, with the text's UTF-16 form made once (`prepared`, when first needed) for several
+  /// rules.
+  func matches(_ m: ICURegex, in s: [Unicode.Scalar],
+               prepared: inout ICURegex.PreparedText?) throws(ICUError) -> [ICURegex.Match] {
+    guard let starts else {
+      let p = prepared ?? ICURegex.PreparedText(bufferOf: s)
+      prepared = p
+      return try m.matches(in: p)
+    }
     let candidates = s.withUnsafeBufferPointer { buf in
       buf.indices.filter { starts.contains(buf[$0]) && canStart(buf, $0, buf.count) }
     }
     guard !candidates.isEmpty else { return [] }
-    try m.load(ICURegex.PreparedText(bufferOf: s))
+    let p = prepared ?? ICURegex.PreparedText(bufferOf: s)
+    prepared = p
+    try m.load(p)
     var out: [ICURegex.Match] = []
     var from = 0  // where the last match ended
     for p in candidates where p >= from {
