@@ -232,10 +232,56 @@ enum PatternStarts {
     }
 
     func set(pattern: String) -> Result? {
-      guard let ranges = try? ICUSet.ranges(pattern) else { return nil }
+      guard let setPattern = Self.keepingSpaces(pattern), let ranges = try? ICUSet.ranges(setPattern) else {
+        return nil
+      }
       var out = ScalarSet()
       for r in ranges { for v in r { out.insert(v) } }
       return Result(set: out, nullable: false, single: true)
+    }
+
+    /// `pattern` (a regex class) rewritten for ICU's set-pattern parser, which differs from the
+    /// regex one: it skips Pattern_White_Space (`[ ]` is the empty set there, while the regex class
+    /// holds the space), reads `$` as a variable or U+FFFF, `{…}` as a string, `&` as an
+    /// operator and `[:` as the start of a property. Those characters are written as `\uXXXX` (`&&` thus becomes two literal `&`, a
+    /// superset of the intersection, which is still safe); `\p{…}`, `\N{…}`, `\x{…}` are kept.
+    static func keepingSpaces(_ pattern: String) -> String? {
+      let s = Array(pattern.unicodeScalars)
+      // `[:name:]` (POSIX-like) is read alike by both, so it must stay; a colon elsewhere is a
+      // literal in the regex but opens a property in the set syntax (`[:：]` fails there), so it
+      // is escaped. When both could be present the class is left to the caller (nil).
+      var opens: [Int] = [], closes: [Int] = []
+      for k in 1..<max(1, s.count) {
+        if s[k - 1] == "[", s[k] == ":" { opens.append(k) }
+        if s[k - 1] == ":", s[k] == "]" { closes.append(k - 1) }
+      }
+      if let o = opens.first, closes.contains(where: { $0 > o }) { return nil }
+      var out = String.UnicodeScalarView()
+      var i = 0
+      while i < s.count {
+        let c = s[i]
+        if c == "\\", i + 1 < s.count {
+          out.append(c)
+          out.append(s[i + 1])
+          i += 2
+          // a braced argument: copied as it is
+          if "pPNx".unicodeScalars.contains(s[i - 1]), i < s.count, s[i] == "{",
+            let close = s[i...].firstIndex(of: "}")
+          {
+            out.append(contentsOf: s[i...close])
+            i = close + 1
+          }
+          continue
+        }
+        if c.properties.isPatternWhitespace || c == "$" || c == "&" || c == "{" || c == "}" || c == ":" {
+          let hex = String(c.value, radix: 16, uppercase: true)
+          out.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+        } else {
+          out.append(c)
+        }
+        i += 1
+      }
+      return String(out)
     }
 
     /// Index of the `]` closing the class that opens at `start` (nested classes, escapes).
