@@ -37,7 +37,7 @@ struct LineJoinStep: NormalizeStep {
   /// Per BMP scalar, the three tests of the per-scalar loop in one load: `openerBit`,
   /// `enumerationBit`, `runningBit`.
   let bmpFlags: [UInt8]
-  static let openerBit: UInt8 = 1, enumerationBit: UInt8 = 2, runningBit: UInt8 = 4
+  static let openerBit: UInt8 = 1, enumerationBit: UInt8 = 2, runningBit: UInt8 = 4, spaceBit: UInt8 = 8
 
   init(rules: NormalizeRules.LineJoin) {
     self.rules = rules
@@ -52,6 +52,7 @@ struct LineJoinStep: NormalizeStep {
       if enumerationComma.contains(UInt32(v)) { flags[v] |= Self.enumerationBit }
       if running.contains(UInt32(v)) { flags[v] |= Self.runningBit }
     }
+    flags[Int(CharClass.space.value)] |= Self.spaceBit
     bmpFlags = flags
   }
 
@@ -96,26 +97,33 @@ struct LineJoinStep: NormalizeStep {
                       enumCommas: 0, firstScalar: nil, lastScalar: nil, opener: false, titleEnding: false,
                       tableCell: k >= tableStart)
       let bodyStart = markerEnd ?? line.lowerBound
-      // one pass over the line, counting in locals (kept in registers) rather than in `info`
-      var length = 0, bodyLength = 0, enumCommas = 0
+      // one pass over the line: most scalars (Han) have no flag and cost one table load; lengths
+      // are the line's (or body's) size less its spaces
+      var spaces = 0, bodySpaces = 0, enumCommas = 0
       var runningNonEnum = false, opener = false
       var firstAt = -1, lastAt = -1  // first and last non-space scalar
       s.withUnsafeBufferPointer { buf in bmpFlags.withUnsafeBufferPointer { table in
         for i in line {
-          let c = buf[i]
-          let f = flags(c, table)
+          let f = flags(buf[i], table)
+          if f == 0 { continue }
           if f & Self.openerBit != 0, !opener {
             opener = rules.titleOpeners.contains { startsAt(buf, i, line.upperBound, $0) }
           }
-          if c == CharClass.space { continue }
-          length &+= 1
-          if firstAt < 0 { firstAt = i }
-          lastAt = i
+          if f & Self.spaceBit != 0 {
+            spaces &+= 1
+            if i >= bodyStart { bodySpaces &+= 1 }
+            continue
+          }
           if i >= bodyStart {
-            bodyLength &+= 1
             if f & Self.enumerationBit != 0 { enumCommas &+= 1 }
             else if f & Self.runningBit != 0 { runningNonEnum = true }
           }
+        }
+        if spaces < line.count {
+          firstAt = line.lowerBound
+          while buf[firstAt] == CharClass.space { firstAt += 1 }
+          lastAt = line.upperBound - 1
+          while buf[lastAt] == CharClass.space { lastAt -= 1 }
         }
         // the line ends (trailing spaces aside) with a title ending
         let contentEnd = lastAt < 0 ? line.lowerBound : lastAt + 1
@@ -123,8 +131,8 @@ struct LineJoinStep: NormalizeStep {
           e.count <= contentEnd - line.lowerBound && startsAt(buf, contentEnd - e.count, contentEnd, e)
         }
       } }
-      info.length = length
-      info.bodyLength = bodyLength
+      info.length = line.count - spaces
+      info.bodyLength = line.upperBound - max(bodyStart, line.lowerBound) - bodySpaces
       info.enumCommas = enumCommas
       info.runningNonEnum = runningNonEnum
       info.opener = opener

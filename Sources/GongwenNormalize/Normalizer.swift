@@ -116,7 +116,7 @@ func unicodeScalars(of source: String) -> [Unicode.Scalar] {
             | UInt32(base[i &+ 3] & 0x3F)
           i &+= 4
         }
-        out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+        out[k] = unsafeBitCast(v, to: Unicode.Scalar.self)  // valid UTF-8 decodes to a valid scalar
         k &+= 1
       }
       count = k
