@@ -232,9 +232,14 @@ enum PatternStarts {
     }
 
     func set(pattern: String) -> Result? {
-      guard let setPattern = Self.keepingSpaces(pattern), let ranges = try? ICUSet.ranges(setPattern) else {
+      guard let setPattern = Self.icuSetPattern(pattern), let ranges = try? ICUSet.ranges(setPattern) else {
         return nil
       }
+      // a large class (a negated one, \p{Han} with its supplementary planes) filters nothing
+      // worth having and costs seconds to enumerate: the pattern is left to ICU
+      guard ranges.allSatisfy({ $0.upperBound < 0x10000 }),
+        ranges.reduce(0, { $0 + $1.count }) <= Self.largestClass
+      else { return nil }
       var out = ScalarSet()
       for r in ranges { for v in r { out.insert(v) } }
       return Result(set: out, nullable: false, single: true)
@@ -245,7 +250,10 @@ enum PatternStarts {
     /// holds the space), reads `$` as a variable or U+FFFF, `{…}` as a string, `&` as an
     /// operator and `[:` as the start of a property. Those characters are written as `\uXXXX` (`&&` thus becomes two literal `&`, a
     /// superset of the intersection, which is still safe); `\p{…}`, `\N{…}`, `\x{…}` are kept.
-    static func keepingSpaces(_ pattern: String) -> String? {
+    /// Classes with more members than this are not enumerated (see `set(pattern:)`).
+    static let largestClass = 4096
+
+    static func icuSetPattern(_ pattern: String) -> String? {
       let s = Array(pattern.unicodeScalars)
       // `[:name:]` (POSIX-like) is read alike by both, so it must stay; a colon elsewhere is a
       // literal in the regex but opens a property in the set syntax (`[:：]` fails there), so it
@@ -261,6 +269,14 @@ enum PatternStarts {
       while i < s.count {
         let c = s[i]
         if c == "\\", i + 1 < s.count {
+          // escapes that mean the same in both: \t \n \r \f, code points and properties; a class
+          // escape such as \d or \s is a single letter in the set syntax, so it is not read here
+          let e = s[i + 1]
+          if e.properties.isAlphabetic || e.properties.numericType != nil,
+            !"tnrfuUxNpP".unicodeScalars.contains(e)
+          {
+            return nil
+          }
           out.append(c)
           out.append(s[i + 1])
           i += 2
