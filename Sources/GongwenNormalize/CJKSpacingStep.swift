@@ -8,21 +8,44 @@ struct CJKSpacingStep: NormalizeStep {
   static let id = "cjk_spacing"
   let numericTail: ScalarSet
   let latin: Bool
-  let marker: RuleRegex
+  let marker: StartFilteredRegex
 
-  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
+  init(numericTail: ScalarSet, latin: Bool, marker: RuleRegex) {
+    self.numericTail = numericTail
+    self.latin = latin
+    self.marker = StartFilteredRegex(marker)
+  }
+
+  func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
     let s = text.scalars
-    guard s.contains(CharClass.space) else { return text }
-    let m = try marker.matcher()
-    var plan = [Fate](repeating: .keep, count: s.count)
-    var removed = 0
-    for line in lineRanges(s) where line.count > 2 {
+    let n = s.count
+    guard s.contains(CharClass.space) else { return }
+    let m = try marker.rule.matcher()
+    var dels = Deletions()
+    var lineStart = 0
+    while lineStart < n {
+      // the line's end, and whether a space sits inside it (not first or last): most lines have
+      // none after the whitespace step, and then nothing on them can change
+      var lineEnd = lineStart
+      var inner = false
+      s.withUnsafeBufferPointer { buf in
+        while lineEnd < n, buf[lineEnd] != CharClass.newline {
+          if buf[lineEnd] == CharClass.space, lineEnd > lineStart { inner = true }
+          lineEnd += 1
+        }
+        if inner, buf[lineEnd - 1] == CharClass.space {
+          inner = (lineStart + 1..<lineEnd - 1).contains { buf[$0] == CharClass.space }
+        }
+      }
+      let line = lineStart..<lineEnd
+      lineStart = lineEnd + 1
+      guard line.count > 2, inner else { continue }
       // a marker is only looked for when a space follows closely on the line start
       var markerEnd = -1
       if let sp = s[line].prefix(markerWindow).firstIndex(of: CharClass.space) {
         do {
-          if let end = try GongwenNormalize.markerEnd(m, s, line), end == sp { markerEnd = end }
-        } catch { throw marker.failure(error, stage: "normalize") }
+          if let end = try GongwenNormalize.markerEnd(marker, m, s, line), end == sp { markerEnd = end }
+        } catch { throw marker.rule.failure(error, stage: "normalize") }
       }
       var i = line.lowerBound + 1
       while i < line.upperBound - 1 {
@@ -37,14 +60,13 @@ struct CJKSpacingStep: NormalizeStep {
         if !remove, latin { remove = (pCJK && CharClass.isLatinLetter(n)) || (CharClass.isLatinLetter(p) && nCJK) }
         if !remove, i == markerEnd, nCJK || CharClass.isHan(n) { remove = true }
         if remove {
-          for k in i..<j { plan[k] = .delete }
-          removed += j - i
+          dels.delete(i..<j, of: text, reason: "whitespace", rule: Self.id, layout: true, &ctx)
         }
         i = j
       }
     }
-    guard removed > 0 else { return text }
-    ctx.count("cjk_spaces_removed", removed)
-    return applyPlan(text, plan, reason: "whitespace", rule: Self.id, &ctx)
+    guard dels.deleted > 0 else { return }
+    ctx.count("cjk_spaces_removed", dels.deleted)
+    dels.apply(to: &text, &ctx)
   }
 }

@@ -8,47 +8,47 @@ struct DecodingStep: NormalizeStep {
   let invisible: ScalarSet
   let control: ScalarSet
   let toSpace: ScalarSet
-  /// The three sets in one, for the check whether the step has anything to do.
-  let any: ScalarSet
+  /// The three sets in one (LF and tab aside, which are always kept), for the one scan that
+  /// finds whether the step has anything to do.
+  let any: ScalarBits
 
   init(invisible: ScalarSet, control: ScalarSet, toSpace: ScalarSet) {
     self.invisible = invisible
     self.control = control
     self.toSpace = toSpace
-    var all = ScalarSet()
-    for v in invisible.members + control.members + toSpace.members { all.insert(v) }
-    any = all
+    any = ScalarBits((invisible.members + control.members + toSpace.members).filter { $0 != 0x0A && $0 != 0x09 })
   }
 
-  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
-    let s = text.scalars
-    func untouched(_ c: Unicode.Scalar) -> Bool {
-      (c.value >= 0x20 && c.value < 0x7F) || c == CharClass.newline || c.value == 9 || !any.contains(c)
-    }
-    guard !s.allSatisfy(untouched) else { return text }
-    var b = TextBuilder(capacity: s.count)
+  func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
+    // printable ASCII, LF and tab are always kept; anything else only matters if it is listed
+    let any = self.any
+    guard let first = text.scalars.withUnsafeBufferPointer({ buf in
+      buf.firstIndex { c in
+        let v = c.value
+        return !(v >= 0x20 && v < 0x7F) && any.contains(v)
+      }
+    }) else { return }
+    var dels = Deletions()
     var nInvisible = 0, nControl = 0, nSpace = 0
-    for i in 0..<s.count {
-      let c = s[i]
-      if c.value < 0x80, c.value >= 0x20, c.value != 0x7F { b.keep(text, i); continue }  // fast path
-      if c == CharClass.newline || c.value == 9 {
-        b.keep(text, i)
-      } else if invisible.contains(c) {
+    for i in first..<text.count {
+      let c = text.scalars[i]
+      let v = c.value
+      if v >= 0x20 && v < 0x7F || !any.contains(v) { continue }
+      if invisible.contains(c) {
         nInvisible += 1
-        b.delete(i, of: text, reason: "invisible_character", rule: "decoding.invisible", layout: false, ctx: &ctx)
+        dels.delete(i..<(i + 1), of: text, reason: "invisible_character", rule: "decoding.invisible", layout: false,
+                    &ctx)
       } else if control.contains(c) {
         nControl += 1
-        b.delete(i, of: text, reason: "control_character", rule: "decoding.control", layout: false, ctx: &ctx)
+        dels.delete(i..<(i + 1), of: text, reason: "control_character", rule: "decoding.control", layout: false, &ctx)
       } else if toSpace.contains(c) {
         nSpace += 1
-        b.replace(text, i, with: CharClass.space)
-      } else {
-        b.keep(text, i)
+        text.scalars[i] = CharClass.space
       }
     }
     ctx.count("invisible_removed", nInvisible)
     ctx.count("control_removed", nControl)
     ctx.count("odd_spaces_replaced", nSpace)
-    return b.finish(text, &ctx)
+    dels.apply(to: &text, &ctx)
   }
 }

@@ -10,12 +10,20 @@ struct JunkStep: NormalizeStep {
   /// Every distinct needle of every rule, and per rule the indices of its own (empty: always tried).
   let needles: [[Unicode.Scalar]]
   let ruleNeedles: [[Int]]
-  /// First characters of the needles, and the needles starting with each.
-  let needleStarts: ScalarSet
-  let needlesByStart: [UInt32: [Int]]
+  /// First characters of the needles, and the needles starting with each: `startSlot[c]` (BMP) or
+  /// `astralSlot[c]` is 1 + the index in `needlesByStart` (0: no needle starts with `c`). A table
+  /// instead of a dictionary: common Han characters (相, 关, 分 …) start needles, and hashing each
+  /// occurrence cost more than the rest of the scan.
+  let startSlot: [UInt16]
+  let astralSlot: [UInt32: Int]
+  let needlesByStart: [[Int]]
+  /// Each rule's pattern with the positions where a match can begin (`StartFilteredRegex`): ICU is
+  /// asked only there, unless the pattern is beyond the analysis.
+  let filtered: [StartFilteredRegex]
 
   init(rules: [NormalizeRules.JunkRule]) {
     self.rules = rules
+    filtered = rules.map { StartFilteredRegex($0.regex) }
     var all: [[Unicode.Scalar]] = []
     var index: [[Unicode.Scalar]: Int] = [:]
     var perRule: [[Int]] = []
@@ -31,8 +39,22 @@ struct JunkStep: NormalizeStep {
     }
     needles = all
     ruleNeedles = perRule
-    needleStarts = ScalarSet(all.compactMap(\.first))
-    needlesByStart = Dictionary(grouping: all.indices, by: { all[$0][0].value })
+    var slot = [UInt16](repeating: 0, count: 0x10000)
+    var astral: [UInt32: Int] = [:]
+    var lists: [[Int]] = []
+    for (k, n) in all.enumerated() {
+      let v = n[0].value
+      var at = v < 0x10000 ? Int(slot[Int(v)]) - 1 : (astral[v] ?? 0) - 1
+      if at < 0 {
+        at = lists.count
+        lists.append([])
+        if v < 0x10000 { slot[Int(v)] = UInt16(lists.count) } else { astral[v] = lists.count }
+      }
+      lists[at].append(k)
+    }
+    startSlot = slot
+    astralSlot = astral
+    needlesByStart = lists
   }
 
   /// Which needles occur in the text: one pass, instead of one search per needle.
@@ -40,28 +62,31 @@ struct JunkStep: NormalizeStep {
     var found = [Bool](repeating: false, count: needles.count)
     var missing = needles.count
     s.withUnsafeBufferPointer { buf in
-      var i = 0
-      while i < buf.count && missing > 0 {
-        let c = buf[i]
-        if needleStarts.contains(c), let candidates = needlesByStart[c.value] {
-          for k in candidates where !found[k] {
-            let n = needles[k]
-            guard i + n.count <= buf.count else { continue }
-            var j = 1
-            while j < n.count && buf[i + j] == n[j] { j += 1 }
-            if j == n.count {
-              found[k] = true
-              missing -= 1
+      startSlot.withUnsafeBufferPointer { slots in
+        var i = 0
+        while i < buf.count && missing > 0 {
+          let v = buf[i].value
+          let slot = v < 0x10000 ? Int(slots[Int(v)]) : (astralSlot.isEmpty ? 0 : astralSlot[v] ?? 0)
+          if slot != 0 {
+            for k in needlesByStart[slot - 1] where !found[k] {
+              let n = needles[k]
+              guard i + n.count <= buf.count else { continue }
+              var j = 1
+              while j < n.count && buf[i + j] == n[j] { j += 1 }
+              if j == n.count {
+                found[k] = true
+                missing -= 1
+              }
             }
           }
+          i += 1
         }
-        i += 1
       }
     }
     return found
   }
 
-  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
+  func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
     var hits: [(range: Range<Int>, rule: String)] = []
     var prepared: ICURegex.PreparedText? = nil  // converted to UTF-16 once, for all rules
     let found = foundNeedles(text.scalars)
@@ -70,16 +95,14 @@ struct JunkStep: NormalizeStep {
       let rule = junk.regex
       let m = try rule.matcher()
       do {
-        let p = prepared ?? ICURegex.PreparedText(text.scalars)
-        prepared = p
-        for match in try m.matches(in: p) where !match.range.isEmpty {
+        for match in try filtered[r].matches(m, in: text.scalars, prepared: &prepared) where !match.range.isEmpty {
           hits.append((match.range, rule.id))
         }
       } catch {
         throw rule.failure(error, stage: "normalize")
       }
     }
-    if hits.isEmpty { return text }
+    if hits.isEmpty { return }
     // earliest first; a hit overlapping an earlier one is merged into it (first rule's id kept)
     hits.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
     var merged: [(range: Range<Int>, rule: String)] = []
@@ -94,6 +117,6 @@ struct JunkStep: NormalizeStep {
       ctx.recordRemoval(h.range, of: text, reason: "junk", rule: h.rule, layout: false)
     }
     ctx.count("junk_removed", merged.count)
-    return text.removing(merged.map(\.range))
+    text.remove(sortedRanges: merged.map(\.range))
   }
 }

@@ -26,6 +26,43 @@ import ICUKit
 struct LineJoinStep: NormalizeStep {
   static let id = "line_join"
   let rules: NormalizeRules.LineJoin
+  /// The marker alternation with the characters a marker can start with.
+  let marker: StartFilteredRegex
+  let enumerationComma: ScalarBits
+  let running: ScalarBits
+  /// First characters of the title openers.
+  let openerStarts: ScalarBits
+  /// Longest table header word (the length bound of a header line).
+  let tableHeaderMax: Int
+  /// Per BMP scalar, the three tests of the per-scalar loop in one load: `openerBit`,
+  /// `enumerationBit`, `runningBit`.
+  let bmpFlags: [UInt8]
+  static let openerBit: UInt8 = 1, enumerationBit: UInt8 = 2, runningBit: UInt8 = 4, spaceBit: UInt8 = 8
+
+  init(rules: NormalizeRules.LineJoin) {
+    self.rules = rules
+    marker = StartFilteredRegex(rules.marker)
+    enumerationComma = ScalarBits(rules.enumerationComma)
+    running = ScalarBits(rules.running)
+    openerStarts = ScalarBits(rules.titleOpeners.compactMap { $0.first?.value })
+    tableHeaderMax = rules.tableHeader.map(\.count).max() ?? 0
+    var flags = [UInt8](repeating: 0, count: 0x10000)
+    for v in 0..<0x10000 {
+      if openerStarts.contains(UInt32(v)) { flags[v] |= Self.openerBit }
+      if enumerationComma.contains(UInt32(v)) { flags[v] |= Self.enumerationBit }
+      if running.contains(UInt32(v)) { flags[v] |= Self.runningBit }
+    }
+    flags[Int(CharClass.space.value)] |= Self.spaceBit
+    bmpFlags = flags
+  }
+
+  /// The flags of `c` (see `bmpFlags`), for any scalar.
+  @inline(__always) func flags(_ c: Unicode.Scalar, _ table: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    let v = c.value
+    if v < 0x10000 { return table[Int(v)] }
+    return (openerStarts.contains(v) ? Self.openerBit : 0) | (enumerationComma.contains(v) ? Self.enumerationBit : 0)
+      | (running.contains(v) ? Self.runningBit : 0)
+  }
 
   /// What the cues need to know about a line, or a group of joined lines.
   struct Info {
@@ -43,37 +80,66 @@ struct LineJoinStep: NormalizeStep {
     var tableCell: Bool  // at or after a table header line: never joined
   }
 
-  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
+  func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
     let s = text.scalars
     let lines = lineRanges(s)
-    guard lines.count > 1 else { return text }
+    guard lines.count > 1 else { return }
     let m = try rules.marker.matcher()
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
     let tableStart = lines.firstIndex { isTableHeader(s[$0]) } ?? lines.count
     for (k, line) in lines.enumerated() {
       var markerEnd: Int? = nil
-      if !line.isEmpty {
-        do {
-          if let end = try GongwenNormalize.markerEnd(m, s, line) { markerEnd = end }
-        } catch { throw rules.marker.failure(error, stage: "normalize") }
-      }
+      do {
+        if let end = try GongwenNormalize.markerEnd(marker, m, s, line) { markerEnd = end }
+      } catch { throw rules.marker.failure(error, stage: "normalize") }
       var info = Info(first: k, last: k, length: 0, bodyLength: 0, marker: markerEnd != nil, runningNonEnum: false,
                       enumCommas: 0, firstScalar: nil, lastScalar: nil, opener: false, titleEnding: false,
                       tableCell: k >= tableStart)
       let bodyStart = markerEnd ?? line.lowerBound
-      for i in line where s[i] != CharClass.space {
-        info.length += 1
-        if info.firstScalar == nil { info.firstScalar = s[i] }
-        info.lastScalar = s[i]
-        if i >= bodyStart {
-          info.bodyLength += 1
-          if rules.enumerationComma.contains(s[i]) { info.enumCommas += 1 }
-          else if rules.running.contains(s[i]) { info.runningNonEnum = true }
+      // one pass over the line: most scalars (Han) have no flag and cost one table load; lengths
+      // are the line's (or body's) size less its spaces
+      var spaces = 0, bodySpaces = 0, enumCommas = 0
+      var runningNonEnum = false, opener = false
+      var firstAt = -1, lastAt = -1  // first and last non-space scalar
+      s.withUnsafeBufferPointer { buf in bmpFlags.withUnsafeBufferPointer { table in
+        for i in line {
+          let f = flags(buf[i], table)
+          if f == 0 { continue }
+          if f & Self.openerBit != 0, !opener {
+            opener = rules.titleOpeners.contains { startsAt(buf, i, line.upperBound, $0) }
+          }
+          if f & Self.spaceBit != 0 {
+            spaces &+= 1
+            if i >= bodyStart { bodySpaces &+= 1 }
+            continue
+          }
+          if i >= bodyStart {
+            if f & Self.enumerationBit != 0 { enumCommas &+= 1 }
+            else if f & Self.runningBit != 0 { runningNonEnum = true }
+          }
         }
+        if spaces < line.count {
+          firstAt = line.lowerBound
+          while buf[firstAt] == CharClass.space { firstAt += 1 }
+          lastAt = line.upperBound - 1
+          while buf[lastAt] == CharClass.space { lastAt -= 1 }
+        }
+        // the line ends (trailing spaces aside) with a title ending
+        let contentEnd = lastAt < 0 ? line.lowerBound : lastAt + 1
+        info.titleEnding = rules.titleEndings.contains { e in
+          e.count <= contentEnd - line.lowerBound && startsAt(buf, contentEnd - e.count, contentEnd, e)
+        }
+      } }
+      info.length = line.count - spaces
+      info.bodyLength = line.upperBound - max(bodyStart, line.lowerBound) - bodySpaces
+      info.enumCommas = enumCommas
+      info.runningNonEnum = runningNonEnum
+      info.opener = opener
+      if firstAt >= 0 {
+        info.firstScalar = s[firstAt]
+        info.lastScalar = s[lastAt]
       }
-      info.opener = rules.titleOpeners.contains { contains(s[line], $0) }
-      info.titleEnding = rules.titleEndings.contains { endsWith(s[line], $0) }
       infos.append(info)
     }
 
@@ -94,10 +160,12 @@ struct LineJoinStep: NormalizeStep {
       groups = next
       if !merged { break }
     }
-    if groups.count == lines.count { return text }
+    if groups.count == lines.count { return }
 
-    // apply: the line break after every line that is not the last of its group goes
-    var plan = [Fate](repeating: .keep, count: s.count)
+    // apply: the line break after every line that is not the last of its group goes (or becomes
+    // a space between two ASCII letters or digits)
+    var dels = Deletions()
+    var spaces: [Int] = []
     var joins = 0
     for g in groups where g.last > g.first {
       for k in g.first..<g.last {
@@ -105,14 +173,15 @@ struct LineJoinStep: NormalizeStep {
         joins += 1
         let before = infos[k].lastScalar, after = infos[k + 1].firstScalar
         if let x = before, let y = after, CharClass.isASCIIAlnum(x), CharClass.isASCIIAlnum(y) {
-          plan[n] = .space
+          spaces.append(n)
         } else {
-          plan[n] = .delete
+          dels.delete(n..<(n + 1), of: text, reason: "line_join", rule: Self.id, layout: true, &ctx)
         }
       }
     }
     ctx.count("lines_joined", joins)
-    return applyPlan(text, plan, reason: "line_join", rule: Self.id, &ctx)
+    for n in spaces { text.scalars[n] = CharClass.space }
+    dels.apply(to: &text, &ctx)
   }
 
   func typicalLength(_ groups: [Info]) -> Int {
@@ -148,7 +217,7 @@ struct LineJoinStep: NormalizeStep {
 
   /// The line holds only a `table_header` word (spaces aside): the first cell of a table's header.
   func isTableHeader(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
-    guard !rules.tableHeader.isEmpty, line.count <= 2 * (rules.tableHeader.map(\.count).max() ?? 0) + 8 else { return false }
+    guard !rules.tableHeader.isEmpty, line.count <= 2 * tableHeaderMax + 8 else { return false }
     let content = line.filter { $0 != CharClass.space }
     return rules.tableHeader.contains { $0.elementsEqual(content) }
   }
@@ -167,30 +236,10 @@ struct LineJoinStep: NormalizeStep {
   }
 }
 
-/// Where a clause marker at the start of `line` ends, if one is there. Only the line's first
-/// `markerWindow` scalars are handed to ICU (markers are short), so the cost does not grow with
-/// the line.
-func markerEnd(_ m: ICURegex, _ s: [Unicode.Scalar], _ line: Range<Int>) throws(ICUError) -> Int? {
-  let end = min(line.upperBound, line.lowerBound + markerWindow)
-  guard let hit = try m.match(in: s[line.lowerBound..<end], at: 0), !hit.range.isEmpty else { return nil }
-  return line.lowerBound + hit.range.upperBound
-}
-
-let markerWindow = 24
-
-func contains(_ hay: ArraySlice<Unicode.Scalar>, _ needle: [Unicode.Scalar]) -> Bool {
-  guard needle.count <= hay.count, let f = needle.first else { return false }
-  var i = hay.startIndex
-  while i + needle.count <= hay.endIndex {
-    if hay[i] == f, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
-    i += 1
-  }
-  return false
-}
-
-func endsWith(_ hay: ArraySlice<Unicode.Scalar>, _ needle: [Unicode.Scalar]) -> Bool {
-  var end = hay.endIndex
-  while end > hay.startIndex, hay[end - 1] == CharClass.space { end -= 1 }
-  guard end - hay.startIndex >= needle.count else { return false }
-  return hay[(end - needle.count)..<end].elementsEqual(needle)
+/// Whether `needle` occurs in `buf` at `i`, ending at or before `end`.
+@inline(__always) func startsAt(_ buf: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ end: Int,
+                                _ needle: [Unicode.Scalar]) -> Bool {
+  guard i + needle.count <= end else { return false }
+  for j in needle.indices where buf[i + j] != needle[j] { return false }
+  return true
 }

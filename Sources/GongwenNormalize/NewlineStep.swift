@@ -4,30 +4,27 @@ import GongwenCore
 struct NewlineStep: NormalizeStep {
   static let id = "newlines"
 
-  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
-    let s = text.scalars
-    guard s.contains(where: { switch $0.value { case 0x0D, 0x85, 0x2028, 0x2029: true; default: false } }) else {
-      return text
+  @inline(__always) static func isBreak(_ v: UInt32) -> Bool { v == 0x0D || v == 0x85 || v &- 0x2028 < 2 }
+
+  func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
+    let n = text.count
+    // one read-only scan; a text without odd line breaks (the usual case) is left as it is
+    guard let first = text.scalars.withUnsafeBufferPointer({ buf in buf.firstIndex { Self.isBreak($0.value) } }) else {
+      return
     }
-    var b = TextBuilder(capacity: s.count)
+    var dels = Deletions()
     var fixed = 0
-    for i in 0..<s.count {
-      switch s[i].value {
-      case 0x0D:
-        fixed += 1
-        if i + 1 < s.count, s[i + 1].value == 0x0A {
-          b.delete(i, of: text, reason: "line_break", rule: Self.id, layout: true, ctx: &ctx)
-        } else {
-          b.replace(text, i, with: CharClass.newline)
-        }
-      case 0x85, 0x2028, 0x2029:
-        fixed += 1
-        b.replace(text, i, with: CharClass.newline)
-      default:
-        b.keep(text, i)
+    for i in first..<n {
+      let v = text.scalars[i].value
+      guard Self.isBreak(v) else { continue }
+      fixed += 1
+      if v == 0x0D, i + 1 < n, text.scalars[i + 1].value == 0x0A {
+        dels.delete(i..<(i + 1), of: text, reason: "line_break", rule: Self.id, layout: true, &ctx)
+      } else {
+        text.scalars[i] = CharClass.newline
       }
     }
     ctx.count("line_breaks_fixed", fixed)
-    return b.finish(text, &ctx)
+    dels.apply(to: &text, &ctx)
   }
 }

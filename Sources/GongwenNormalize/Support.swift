@@ -1,12 +1,13 @@
 import GongwenCore
 
-/// One normalization step: takes the current clean text (with its offset map into the source)
-/// and returns the next one. Steps only delete scalars or replace one scalar by one scalar, so
-/// `origin` stays exact; every deletion of content is recorded in the context.
+/// One normalization step: rewrites the current clean text (with its offset map into the source)
+/// in place. Steps only delete scalars or replace one scalar by one scalar, so `origin` stays
+/// exact; every deletion of content is recorded in the context. A step with nothing to do leaves
+/// `text` untouched (no copy), which is the common case for most steps and documents.
 protocol NormalizeStep: Sendable {
   /// Stable id, used as the `rule` of layout removals and in stats keys.
   static var id: String { get }
-  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText
+  func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure)
 }
 
 /// What the steps of one document share: the source, removals, stats, warnings.
@@ -33,69 +34,112 @@ struct NormalizeContext {
     let span = text.sourceSpan(of: r)
     let lo = max(0, min(span.start, source.count)), hi = max(lo, min(span.end, source.count))
     removed.append(Removal(span: Span(start: lo, end: hi), reason: reason, stage: "normalize", rule: rule,
-                           text: String(String.UnicodeScalarView(source[lo..<hi]))))
+                           text: String(scalars: source[lo..<hi])))
   }
 }
 
-/// Builds the next `CleanText` scalar by scalar, keeping origins, and coalesces deleted runs
-/// into removals.
-struct TextBuilder {
-  var scalars: [Unicode.Scalar] = []
-  var origin: [Int] = []
+/// The deletions of one step, collected in ascending order while the step reads the text, then
+/// applied in one pass (`apply(to:_:)`) that moves the kept stretches down in place with
+/// `memmove`, instead of appending every kept scalar and origin to new arrays.
+///
+/// Removals are recorded as the old `TextBuilder` did: adjacent deletions with the same reason and
+/// rule become one removal, recorded when the next non-adjacent deletion (or the end) comes. The
+/// text is not changed before `apply`, so the recorded source spans read the step's input origins.
+struct Deletions {
+  /// Deleted ranges, ascending and disjoint (touching ranges are merged).
+  private(set) var ranges: [Range<Int>] = []
+  /// Number of deleted scalars.
+  private(set) var deleted = 0
   private var pending: (range: Range<Int>, reason: String, rule: String?, layout: Bool)? = nil
 
-  init(capacity: Int) {
-    scalars.reserveCapacity(capacity)
-    origin.reserveCapacity(capacity)
-  }
-
-  @inline(__always) mutating func keep(_ text: CleanText, _ i: Int) {
-    scalars.append(text.scalars[i])
-    origin.append(text.origin[i])
-  }
-
-  @inline(__always) mutating func replace(_ text: CleanText, _ i: Int, with s: Unicode.Scalar) {
-    scalars.append(s)
-    origin.append(text.origin[i])
-  }
-
-  /// Marks `i` deleted; adjacent deletions with the same reason become one removal.
-  mutating func delete(_ i: Int, of text: CleanText, reason: String, rule: String?, layout: Bool,
-                       ctx: inout NormalizeContext) {
-    if let p = pending, p.range.upperBound == i, p.reason == reason, p.rule == rule {
-      pending = (p.range.lowerBound..<(i + 1), reason, rule, layout)
+  /// Deletes `r`, which must start at or after the end of every range deleted before.
+  mutating func delete(_ r: Range<Int>, of text: CleanText, reason: String, rule: String?, layout: Bool,
+                       _ ctx: inout NormalizeContext) {
+    guard !r.isEmpty else { return }
+    deleted += r.count
+    if let last = ranges.last, last.upperBound == r.lowerBound {
+      ranges[ranges.count - 1] = last.lowerBound..<r.upperBound
+    } else {
+      ranges.append(r)
+    }
+    if let p = pending, p.range.upperBound == r.lowerBound, p.reason == reason, p.rule == rule {
+      pending = (p.range.lowerBound..<r.upperBound, reason, rule, layout)
       return
     }
     flush(text, &ctx)
-    pending = (i..<(i + 1), reason, rule, layout)
+    pending = (r, reason, rule, layout)
   }
 
-  mutating func flush(_ text: CleanText, _ ctx: inout NormalizeContext) {
+  private mutating func flush(_ text: CleanText, _ ctx: inout NormalizeContext) {
     if let p = pending { ctx.recordRemoval(p.range, of: text, reason: p.reason, rule: p.rule, layout: p.layout) }
     pending = nil
   }
 
-  mutating func finish(_ text: CleanText, _ ctx: inout NormalizeContext) -> CleanText {
+  /// Records the last removal and removes the deleted ranges from `text` (scalars and origins).
+  mutating func apply(to text: inout CleanText, _ ctx: inout NormalizeContext) {
     flush(text, &ctx)
-    return CleanText(scalars: scalars, origin: origin, sourceLength: text.sourceLength)
+    text.remove(sortedRanges: ranges)
   }
 }
 
-/// What a step does with each scalar: delete it, keep it, or replace it by a space.
-enum Fate: UInt8 { case delete = 0, keep = 1, space = 2 }
-
-/// Builds the next text from one fate per scalar; deletions are layout removals with `reason`.
-func applyPlan(_ text: CleanText, _ plan: [Fate], reason: String, rule: String,
-               _ ctx: inout NormalizeContext) -> CleanText {
-  var b = TextBuilder(capacity: text.count)
-  for i in 0..<text.count {
-    switch plan[i] {
-    case .keep: b.keep(text, i)
-    case .space: b.replace(text, i, with: CharClass.space)
-    case .delete: b.delete(i, of: text, reason: reason, rule: rule, layout: true, ctx: &ctx)
+extension CleanText {
+  /// Removes `ranges` (ascending, disjoint, in bounds) in place: each kept stretch is moved down
+  /// once. Origins of kept scalars are preserved, as `removing(_:)` does.
+  mutating func remove(sortedRanges ranges: [Range<Int>]) {
+    guard let first = ranges.first else { return }
+    var s = scalars, o = origin
+    scalars = []  // s and o are now the only references: mutated without a copy
+    origin = []
+    let n = s.count
+    var w = first.lowerBound
+    s.withUnsafeMutableBufferPointer { sb in
+      o.withUnsafeMutableBufferPointer { ob in
+        let sp = UnsafeMutableRawPointer(sb.baseAddress!), op = UnsafeMutableRawPointer(ob.baseAddress!)
+        let ss = MemoryLayout<Unicode.Scalar>.stride, os = MemoryLayout<Int>.stride
+        for k in ranges.indices {
+          let from = ranges[k].upperBound
+          let to = k + 1 < ranges.count ? ranges[k + 1].lowerBound : n
+          let len = to - from
+          if len > 0 {
+            (sp + w * ss).copyMemory(from: sp + from * ss, byteCount: len * ss)
+            (op + w * os).copyMemory(from: op + from * os, byteCount: len * os)
+          }
+          w += len
+        }
+      }
     }
+    s.removeLast(n - w)
+    o.removeLast(n - w)
+    scalars = s
+    origin = o
   }
-  return b.finish(text, &ctx)
+}
+
+/// Membership of Unicode scalars as a bitmap over the BMP (plus a set for the rest): one load and
+/// a mask per test, whatever the size of the set. `ScalarSet` searches small sets linearly, which
+/// costs more in the per-scalar loops of the steps.
+struct ScalarBits: Sendable {
+  private var words = [UInt64](repeating: 0, count: 1024)
+  private var astral: Set<UInt32> = []
+
+  init(_ members: some Sequence<UInt32>) {
+    for v in members { insert(v) }
+  }
+
+  init(_ sets: ScalarSet...) {
+    for set in sets { for v in set.members { insert(v) } }
+  }
+
+  mutating func insert(_ v: UInt32) {
+    if v < 0x10000 { words[Int(v >> 6)] |= 1 << UInt64(v & 63) } else { astral.insert(v) }
+  }
+
+  @inline(__always) func contains(_ v: UInt32) -> Bool {
+    if v < 0x10000 { return words.withUnsafeBufferPointer { $0[Int(v >> 6)] } & (1 << UInt64(v & 63)) != 0 }
+    return !astral.isEmpty && astral.contains(v)
+  }
+
+  @inline(__always) func contains(_ s: Unicode.Scalar) -> Bool { contains(s.value) }
 }
 
 /// Character classes used by several steps.

@@ -9,21 +9,50 @@ import ICUKit
 struct TraditionalStep: NormalizeStep {
   static let id = "traditional"
   let rules: NormalizeRules.Traditional
+  /// Per BMP scalar: bit 0 Han (`CharClass.isHan`), bit 1 changes under T→S (`rules.changing`);
+  /// one load per scalar while sampling.
+  let bmpFlags: [UInt8]
+
+  init(rules: NormalizeRules.Traditional) {
+    self.rules = rules
+    var flags = [UInt8](repeating: 0, count: 0x10000)
+    for v in 0..<0x10000 {
+      let c = Unicode.Scalar(UInt32(v)) ?? " "
+      if CharClass.isHan(c) { flags[v] |= 1 }
+    }
+    for v in rules.changing.members where v < 0x10000 { flags[Int(v)] |= 2 }
+    bmpFlags = flags
+  }
 
   /// Share of Han scalars (among the first `sampleChars`) that change under T→S; nil below `minHanChars`.
   func traditionalShare(_ s: [Unicode.Scalar]) -> Double? {
     var han = 0, changing = 0
-    for c in s where CharClass.isHan(c) {
-      han += 1
-      if rules.changing.contains(c) { changing += 1 }
-      if han >= rules.sampleChars { break }
+    let table = rules.changing, limit = rules.sampleChars
+    s.withUnsafeBufferPointer { buf in
+      bmpFlags.withUnsafeBufferPointer { flags in
+        for c in buf {
+          let v = c.value
+          let f: UInt8
+          if v < 0x10000 {
+            f = flags[Int(v)]
+            if f == 0 { continue }
+          } else {
+            guard CharClass.isHan(c) else { continue }
+            f = table.contains(c) ? 3 : 1
+          }
+          if f & 1 == 0 { continue }
+          han += 1
+          if f & 2 != 0 { changing += 1 }
+          if han >= limit { break }
+        }
+      }
     }
     guard han >= rules.minHanChars else { return nil }
     return Double(changing) / Double(han)
   }
 
-  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
-    guard let share = traditionalShare(text.scalars), share >= rules.threshold else { return text }
+  func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
+    guard let share = traditionalShare(text.scalars), share >= rules.threshold else { return }
     let tr: ICUTransliterator
     do { tr = try ICUTransliterator(id: rules.transliteratorID) } catch {
       throw StageFailure(stage: "normalize", code: "icu_error", message: "transliterator: \(error)")
@@ -85,6 +114,6 @@ struct TraditionalStep: NormalizeStep {
     }
     ctx.count("traditional_converted", 1)
     ctx.count("traditional_chars", changed)
-    return CleanText(scalars: out, origin: origin, sourceLength: text.sourceLength)
+    text = CleanText(scalars: out, origin: origin, sourceLength: text.sourceLength)
   }
 }

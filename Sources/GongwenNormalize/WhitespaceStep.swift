@@ -3,46 +3,85 @@ import GongwenCore
 /// Whitespace: ideographic spaces and tabs become spaces; indentation and trailing spaces are
 /// removed; runs of spaces collapse to one; blank lines disappear, so paragraphs are separated
 /// by exactly one `\n`, with no line break at the start or end of the text.
+///
+/// One pass over the lines: everything between the content of one written (non-blank) line and
+/// the content of the next is deleted except the first line break, and so is everything before
+/// the first and after the last written line; inside a line, every space of a run but the first
+/// goes. The deletions come out in ascending order and are applied in place (`Deletions`).
 struct WhitespaceStep: NormalizeStep {
   static let id = "whitespace"
   let toSpace: ScalarSet
+  let toSpaceBits: ScalarBits
+  /// The largest space character: anything above it (all of Han) is rejected with one compare.
+  let maxSpace: UInt32
 
-  func apply(_ text: CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) -> CleanText {
-    let s = text.scalars
-    var plan = [Fate](repeating: .delete, count: s.count)
-    var blankLines = 0, indented = 0
-    var previousNewline: Int? = nil  // line break after the last written line
-    var wrote = false
-    @inline(__always) func isSpace(_ c: Unicode.Scalar) -> Bool { c == CharClass.space || toSpace.contains(c) }
-    let lines = lineRanges(s)
-    for (k, line) in lines.enumerated() {
-      var a = line.lowerBound, z = line.upperBound
-      while a < z, isSpace(s[a]) { a += 1 }
-      while z > a, isSpace(s[z - 1]) { z -= 1 }
-      if a == z {
-        if k < lines.count - 1 || !line.isEmpty { blankLines += 1 }
-        continue
-      }
-      if wrote, let n = previousNewline { plan[n] = .keep }
-      if a > line.lowerBound { indented += 1 }
-      var i = a
-      while i < z {
-        if isSpace(s[i]) {
-          plan[i] = s[i] == CharClass.space ? .keep : .space
-          i += 1
-          while i < z, isSpace(s[i]) { i += 1 }
-        } else {
-          plan[i] = .keep
-          i += 1
-        }
-      }
-      wrote = true
-      previousNewline = line.upperBound < s.count ? line.upperBound : nil
+  init(toSpace: ScalarSet) {
+    self.toSpace = toSpace
+    toSpaceBits = ScalarBits(toSpace)
+    maxSpace = max(0x20, toSpace.members.max() ?? 0)
+  }
+
+  func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
+    let n = text.count
+    let bits = toSpaceBits, maxSpace = self.maxSpace
+    @inline(__always) func isSpace(_ c: Unicode.Scalar) -> Bool {
+      c.value <= maxSpace && (c == CharClass.space || bits.contains(c))
     }
-    ctx.count("whitespace_removed", plan.count { $0 == .delete })
+    var dels = Deletions()
+    var replace: [Int] = []  // wide spaces (U+3000, tab …) that become U+0020
+    var blankLines = 0, indented = 0
+    var wrote = false
+    var contentEnd = 0  // end of the last written line's content
+    var lineBreak = -1  // the line break after it (-1: it ends the text)
+    @inline(__always) func delete(_ r: Range<Int>, _ ctx: inout NormalizeContext) {
+      dels.delete(r, of: text, reason: "whitespace", rule: Self.id, layout: true, &ctx)
+    }
+    text.scalars.withUnsafeBufferPointer { s in
+      var lineStart = 0
+      while true {
+        var e = lineStart
+        while e < n, s[e] != CharClass.newline { e += 1 }
+        var a = lineStart, z = e
+        while a < z, isSpace(s[a]) { a += 1 }
+        while z > a, isSpace(s[z - 1]) { z -= 1 }
+        if a == z {
+          if e < n || e > lineStart { blankLines += 1 }  // the empty line after a final `\n` is no blank line
+        } else {
+          if wrote {
+            delete(contentEnd..<lineBreak, &ctx)  // trailing spaces; the line break stays
+            delete((lineBreak + 1)..<a, &ctx)  // blank lines and indentation
+          } else {
+            delete(0..<a, &ctx)
+          }
+          if a > lineStart { indented += 1 }
+          var i = a
+          while i < z {
+            if isSpace(s[i]) {
+              if s[i] != CharClass.space { replace.append(i) }
+              var j = i + 1
+              while j < z, isSpace(s[j]) { j += 1 }
+              delete((i + 1)..<j, &ctx)
+              i = j
+            } else {
+              i += 1
+            }
+          }
+          wrote = true
+          contentEnd = z
+          lineBreak = e < n ? e : -1
+        }
+        if e >= n { break }
+        lineStart = e + 1
+      }
+    }
+    delete((wrote ? contentEnd : 0)..<n, &ctx)
+    ctx.count("whitespace_removed", dels.deleted)
     ctx.count("blank_lines_removed", blankLines)
     ctx.count("indented_lines", indented)
-    ctx.count("wide_spaces_replaced", plan.count { $0 == .space })
-    return applyPlan(text, plan, reason: "whitespace", rule: Self.id, &ctx)
+    ctx.count("wide_spaces_replaced", replace.count)
+    if !replace.isEmpty {
+      text.scalars.withUnsafeMutableBufferPointer { s in for i in replace { s[i] = CharClass.space } }
+    }
+    dels.apply(to: &text, &ctx)
   }
 }
