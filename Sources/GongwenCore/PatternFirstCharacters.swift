@@ -168,6 +168,9 @@ public enum PatternFirstCharacters {
 
     func set(pattern: String) -> Result? {
       guard let ranges = ICUSet.ranges(regexClass: pattern) else { return nil }
+      // a negated class (`[^\n]`, over a million members) filters nothing and would take seconds
+      // to enumerate: the pattern is left to ICU
+      guard ranges.reduce(0, { $0 + $1.count }) <= 200_000 else { return nil }
       var out = ScalarSet()
       for r in ranges { for v in r { out.insert(v) } }
       return Result(set: out, nullable: false)

@@ -232,9 +232,7 @@ enum PatternStarts {
     }
 
     func set(pattern: String) -> Result? {
-      guard let setPattern = Self.icuSetPattern(pattern), let ranges = try? ICUSet.ranges(setPattern) else {
-        return nil
-      }
+      guard let ranges = ICUSet.ranges(regexClass: pattern) else { return nil }
       // a large class (a negated one, \p{Han} with its supplementary planes) filters nothing
       // worth having and costs seconds to enumerate: the pattern is left to ICU
       guard ranges.allSatisfy({ $0.upperBound < 0x10000 }),
@@ -245,60 +243,8 @@ enum PatternStarts {
       return Result(set: out, nullable: false, single: true)
     }
 
-    /// `pattern` (a regex class) rewritten for ICU's set-pattern parser, which differs from the
-    /// regex one: it skips Pattern_White_Space (`[ ]` is the empty set there, while the regex class
-    /// holds the space), reads `$` as a variable or U+FFFF, `{…}` as a string, `&` as an
-    /// operator and `[:` as the start of a property. Those characters are written as `\uXXXX` (`&&` thus becomes two literal `&`, a
-    /// superset of the intersection, which is still safe); `\p{…}`, `\N{…}`, `\x{…}` are kept.
     /// Classes with more members than this are not enumerated (see `set(pattern:)`).
     static let largestClass = 4096
-
-    static func icuSetPattern(_ pattern: String) -> String? {
-      let s = Array(pattern.unicodeScalars)
-      // `[:name:]` (POSIX-like) is read alike by both, so it must stay; a colon elsewhere is a
-      // literal in the regex but opens a property in the set syntax (`[:：]` fails there), so it
-      // is escaped. When both could be present the class is left to the caller (nil).
-      var opens: [Int] = [], closes: [Int] = []
-      for k in 1..<max(1, s.count) {
-        if s[k - 1] == "[", s[k] == ":" { opens.append(k) }
-        if s[k - 1] == ":", s[k] == "]" { closes.append(k - 1) }
-      }
-      if let o = opens.first, closes.contains(where: { $0 > o }) { return nil }
-      var out = String.UnicodeScalarView()
-      var i = 0
-      while i < s.count {
-        let c = s[i]
-        if c == "\\", i + 1 < s.count {
-          // escapes that mean the same in both: \t \n \r \f, code points and properties; a class
-          // escape such as \d or \s is a single letter in the set syntax, so it is not read here
-          let e = s[i + 1]
-          if e.properties.isAlphabetic || e.properties.numericType != nil,
-            !"tnrfuUxNpP".unicodeScalars.contains(e)
-          {
-            return nil
-          }
-          out.append(c)
-          out.append(s[i + 1])
-          i += 2
-          // a braced argument: copied as it is
-          if "pPNx".unicodeScalars.contains(s[i - 1]), i < s.count, s[i] == "{",
-            let close = s[i...].firstIndex(of: "}")
-          {
-            out.append(contentsOf: s[i...close])
-            i = close + 1
-          }
-          continue
-        }
-        if c.properties.isPatternWhitespace || c == "$" || c == "&" || c == "{" || c == "}" || c == ":" {
-          let hex = String(c.value, radix: 16, uppercase: true)
-          out.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
-        } else {
-          out.append(c)
-        }
-        i += 1
-      }
-      return String(out)
-    }
 
     /// Index of the `]` closing the class that opens at `start` (nested classes, escapes).
     func classEnd(from start: Int) -> Int? {
