@@ -94,11 +94,17 @@ public protocol BatchSink: AnyObject {
   /// `accept` (e.g. encoding its tasks, fingerprinting its text). Stored in `output.sinkPayload`.
   /// Must not touch the sink's mutable state. Default: none.
   var prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)? { get }
+  /// Whether `accept` reads `output.source` and `output.clean` (the decoded source text and the
+  /// clean text with its offset map). When it does not, the worker frees them after `prepare`: they
+  /// are the largest part of an output, and freeing them on the thread that made them keeps the
+  /// window of outputs small and spares the allocator frees across threads. Default: true.
+  var acceptsIntermediates: Bool { get }
   func accept(_ output: PipelineOutput) throws(StageFailure)
 }
 
 extension BatchSink {
   public var prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)? { nil }
+  public var acceptsIntermediates: Bool { true }
 }
 
 /// One input, read or parsed when a worker calls it (so reading and parsing run in parallel too).
@@ -135,7 +141,7 @@ public struct BatchRunner: Sendable {
   public func run(lazyInputs next: () -> BatchInput?, sink: BatchSink,
                   report: inout BatchReport, onError: (FileError) -> Void) throws(StageFailure) {
     let start = DispatchTime.now()
-    let one = worker(prepare: sink.prepare)
+    let one = worker(prepare: sink.prepare, keepIntermediates: sink.acceptsIntermediates)
     if jobs == 1 {
       while let item = next() { try deliver(one(item), sink: sink, report: &report, onError: onError) }
     } else {
@@ -192,7 +198,7 @@ public struct BatchRunner: Sendable {
     }
   }
 
-  private func worker(prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)?)
+  private func worker(prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)?, keepIntermediates: Bool)
     -> @Sendable (BatchInput) -> Result<PipelineOutput, FileError>
   {
     let pipeline = self.pipeline
@@ -203,6 +209,10 @@ public struct BatchRunner: Sendable {
         do throws(StageFailure) {
           var out = try pipeline.process(input)
           if let prepare { out.sinkPayload = prepare(out) }
+          if !keepIntermediates {
+            out.source.text = ""
+            out.clean = CleanText(sourceScalars: [])
+          }
           return .success(out)
         } catch {
           return .failure(FileError(path: input.displayName, stage: error.stage, code: error.code,

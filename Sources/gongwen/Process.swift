@@ -209,6 +209,9 @@ final class OutputSink: BatchSink {
     }
   }
 
+  /// `accept` writes the records (and links them); it never reads the intermediates.
+  var acceptsIntermediates: Bool { false }
+
   func accept(_ output: PipelineOutput) throws(StageFailure) {
     if let documents, let tasks {
       let prepared = output.sinkPayload as? Prepared
