@@ -48,6 +48,9 @@ log "corpora: ${MB} MB and ${SMALL_MB} MB"
 # One timed run: name, then the command; stdin from $IN. Records "wall user sys maxrss_kb" and the load.
 timed() {
   local name=$1; shift
+  # the previous run's output is still being written back to disk; let that finish first so the
+  # kernel's writeback does not take a core from this run
+  sync
   $TIME -o "$RAW/$name.time" -f "%e %U %S %M" "$@" < "$IN" > "$RAW/$name.out" 2> "$RAW/$name.err" || {
     echo "failed: $name (see $RAW/$name.err)" >&2; tail -3 "$RAW/$name.err" >&2; }
   cut -d' ' -f1 /proc/loadavg >> "$RAW/$name.time"
