@@ -2,13 +2,30 @@ extension Array where Element == Unicode.Scalar {
   /// The scalars of `string`, decoded straight from its UTF-8 bytes into the array's buffer.
   ///
   /// `Array(string.unicodeScalars)` goes through the scalar view's iterator one scalar at a time
-  /// (with a capacity check per append); this is the same result in one pass over the bytes. A
+  /// (with a capacity check per append); this counts the scalars eight bytes at a time, then
+  /// decodes into a buffer of exactly that size. A
   /// String's UTF-8 is valid by construction, so the decoder need not check it.
   public init(scalarsOf string: String) {
     var string = string
     self = string.withUTF8 { bytes in
-      var scalarCount = 0
-      for b in bytes where b & 0xC0 != 0x80 { scalarCount &+= 1 }  // every scalar has one lead byte
+      // every scalar has one byte that is not a continuation byte (0b10xxxxxx); counted eight
+      // bytes at a time: bit 7 of a byte of `w & ~(w << 1)` is set for continuation bytes
+      var continuation = 0
+      var i = 0
+      let end = bytes.count
+      if let base = bytes.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while i &+ 8 <= end {
+          let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          continuation &+= (w & ~(w &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+          i &+= 8
+        }
+      }
+      while i < end {
+        if bytes[i] & 0xC0 == 0x80 { continuation &+= 1 }
+        i &+= 1
+      }
+      let scalarCount = end &- continuation
       return [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { out, count in
         let n = bytes.count
         var i = 0, j = 0

@@ -52,7 +52,7 @@ public struct Normalizer: Sendable {
   public var stepIDs: [String] { steps.map { type(of: $0).id } }
 
   public func normalize(_ source: String) throws(StageFailure) -> NormalizedDocument {
-    let scalars = unicodeScalars(of: source)
+    let scalars = [Unicode.Scalar](scalarsOf: source)
     var ctx = NormalizeContext(source: scalars, recordLayout: rules.recordLayoutRemovals)
     let n = scalars.count
     let identity = [Int](unsafeUninitializedCapacity: n) { buf, count in
@@ -70,57 +70,4 @@ public struct Normalizer: Sendable {
     ctx.removed.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     return NormalizedDocument(text: text, removed: ctx.removed, warnings: ctx.warnings, stats: ctx.stats)
   }
-}
-
-/// The Unicode scalars of `source`, decoded from its UTF-8 in two passes over contiguous bytes
-/// (count eight bytes at a time, then fill a buffer of that size); `Array(source.unicodeScalars)`
-/// walks the string twice through the generic scalar iterator, which cost several times more.
-func unicodeScalars(of source: String) -> [Unicode.Scalar] {
-  var source = source
-  source.makeContiguousUTF8()
-  let fast = source.utf8.withContiguousStorageIfAvailable { u -> [Unicode.Scalar] in
-    guard let base = u.baseAddress, !u.isEmpty else { return [] }
-    let end = u.count
-    // every scalar has one byte that is not a continuation byte (0b10xxxxxx); counted eight
-    // bytes at a time: bit 7 of a byte of `w & ~(w << 1)` is set for continuation bytes
-    var continuation = 0
-    var i = 0
-    let raw = UnsafeRawPointer(base)
-    while i &+ 8 <= end {
-      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      continuation &+= (w & ~(w &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-      i &+= 8
-    }
-    while i < end {
-      if base[i] & 0xC0 == 0x80 { continuation &+= 1 }
-      i &+= 1
-    }
-    let n = end &- continuation
-    return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
-      // a String holds valid UTF-8, so the lead byte says how many continuation bytes follow
-      var i = 0, k = 0
-      while i < end && k < n {
-        let b0 = UInt32(base[i])
-        var v: UInt32
-        if b0 < 0x80 {
-          v = b0
-          i &+= 1
-        } else if b0 < 0xE0 {
-          v = (b0 & 0x1F) << 6 | UInt32(base[i &+ 1] & 0x3F)
-          i &+= 2
-        } else if b0 < 0xF0 {
-          v = (b0 & 0x0F) << 12 | UInt32(base[i &+ 1] & 0x3F) << 6 | UInt32(base[i &+ 2] & 0x3F)
-          i &+= 3
-        } else {
-          v = (b0 & 0x07) << 18 | UInt32(base[i &+ 1] & 0x3F) << 12 | UInt32(base[i &+ 2] & 0x3F) << 6
-            | UInt32(base[i &+ 3] & 0x3F)
-          i &+= 4
-        }
-        out[k] = unsafeBitCast(v, to: Unicode.Scalar.self)  // valid UTF-8 decodes to a valid scalar
-        k &+= 1
-      }
-      count = k
-    }
-  }
-  return fast ?? Array(source.unicodeScalars)
 }

@@ -42,6 +42,19 @@ import GongwenCore
     }
   }
 
+  /// The fast decoder gives the scalar view's scalars for every mix of 1- to 4-byte sequences and
+  /// every length around the eight-byte counting step.
+  @Test func scalarsOfMatchesTheScalarView() {
+    var rng = SystemRandomNumberGenerator()
+    let pool: [Unicode.Scalar] = ["a", "\n", "\u{7F}", "é", "\u{7FF}", "中", "、", "\u{FFFD}", "\u{3000}", "𠀀", "😀"]
+    for length in 0..<40 {
+      for _ in 0..<20 {
+        let text = String(String.UnicodeScalarView((0..<length).map { _ in pool.randomElement(using: &rng)! }))
+        #expect([Unicode.Scalar](scalarsOf: text) == Array(text.unicodeScalars))
+      }
+    }
+  }
+
   @Test func emptyRangesMapToAPoint() {
     let t = CleanText(source: "甲乙")
     #expect(t.sourceSpan(of: 1..<1) == Span(start: 1, end: 1))
