@@ -1,4 +1,3 @@
-import GongwenCore
 import ICUKit
 
 /// What the first few characters of any match of an ICU regular expression must look like — a
@@ -18,39 +17,47 @@ import ICUKit
 /// quantifiers, zero-width items); a path is cut after `depth` characters, and when there would be
 /// more than `maxPaths` paths they are merged into one (per position the union of the sets, as long
 /// as the shortest path), which only makes the filter weaker.
-struct MatchPrefix: Sendable {
-  struct Path: Sendable, Hashable {
+public struct MatchPrefix: Sendable {
+  public struct Path: Sendable, Hashable {
     /// `sets[i]` holds what character `i` of the match can be; a match is at least this long.
-    var sets: [CharSet] = []
+    public var sets: [CharSet] = []
     /// Characters that cannot stand right before the match (from a leading `(?<![…])`).
-    var notBefore: CharSet? = nil
+    public var notBefore: CharSet? = nil
     /// Every match following this path is exactly `sets.count` long (what follows in the pattern
     /// starts right after it). False for a path cut at `depth` or merged.
-    var exact = true
+    public var exact = true
+
+    public init(sets: [CharSet] = [], notBefore: CharSet? = nil, exact: Bool = true) {
+      self.sets = sets
+      self.notBefore = notBefore
+      self.exact = exact
+    }
   }
 
-  let paths: [Path]
+  public let paths: [Path]
 
-  static let depth = 6
+  public init(paths: [Path]) { self.paths = paths }
+
+  public static let depth = 6
   static let maxPaths = 64
 
-  static func of(_ pattern: String) -> MatchPrefix? {
+  public static func of(_ pattern: String) -> MatchPrefix? {
     var p = Parser(Array(pattern.unicodeScalars))
     guard let r = p.alternation(), p.i == p.s.count, !r.paths.isEmpty else { return nil }
     return MatchPrefix(paths: r.paths)
   }
 
   /// A piece of a pattern: the paths of its matches and how long they can be (`max` nil: unbounded).
-  struct Item {
-    var paths: [Path]
-    var min: Int
-    var max: Int?
+  public struct Item {
+    public var paths: [Path]
+    public var min: Int
+    public var max: Int?
   }
 
   /// False only when no match of the pattern can start at `p` in `s` (a whole document: the
   /// look-behind sees the character before `p`, as ICU's `lookingAt` on the whole text does).
   @inline(__always)
-  func allows(_ s: UnsafeBufferPointer<Unicode.Scalar>, at p: Int) -> Bool {
+  public func allows(_ s: UnsafeBufferPointer<Unicode.Scalar>, at p: Int) -> Bool {
     paths: for path in paths {
       if let nb = path.notBefore, p > 0, nb.contains(s[p - 1]) { continue }
       let sets = path.sets
@@ -114,13 +121,13 @@ struct MatchPrefix: Sendable {
 
   // MARK: Parser
 
-  struct Parser {
-    let s: [Unicode.Scalar]
-    var i = 0
-    init(_ s: [Unicode.Scalar]) { self.s = s }
+  public struct Parser {
+    public let s: [Unicode.Scalar]
+    public var i = 0
+    public init(_ s: [Unicode.Scalar]) { self.s = s }
 
     /// `a|b|…` up to an unmatched `)` or the end.
-    mutating func alternation() -> Item? {
+    public mutating func alternation() -> Item? {
       var out: Item? = nil
       while true {
         guard let seq = sequence() else { return nil }
@@ -136,7 +143,7 @@ struct MatchPrefix: Sendable {
     }
 
     /// Atoms up to `|`, `)` or the end, one item each (with its quantifier).
-    mutating func atoms() -> [Item]? {
+    public mutating func atoms() -> [Item]? {
       var out: [Item] = []
       while i < s.count, s[i] != "|", s[i] != ")" {
         guard let atom = atom(), let q = quantifier() else { return nil }
@@ -151,7 +158,7 @@ struct MatchPrefix: Sendable {
     }
 
     /// Items one after the other.
-    static func joined(_ items: some Sequence<Item>) -> Item {
+    public static func joined(_ items: some Sequence<Item>) -> Item {
       var out = Item(paths: [Path()], min: 0, max: 0)
       for item in items {
         out = Item(paths: concat(out.paths, item.paths), min: out.min + item.min,

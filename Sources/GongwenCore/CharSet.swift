@@ -1,13 +1,13 @@
 /// A set of Unicode scalars as sorted, disjoint ranges — what ICU reports for a `[…]` class — for
 /// the pattern analyses (`MatchPrefix`, `ScanDispatch`): comparing, hashing and joining sets such as
 /// `\p{Han}` (tens of thousands of members, a few dozen ranges) stays cheap.
-struct CharSet: Hashable, Sendable {
+public struct CharSet: Hashable, Sendable {
   /// Sorted, disjoint and not adjacent.
-  private(set) var ranges: [ClosedRange<UInt32>] = []
+  public private(set) var ranges: [ClosedRange<UInt32>] = []
 
-  init() {}
+  public init() {}
 
-  init(_ ranges: some Sequence<ClosedRange<UInt32>>) {
+  public init(_ ranges: some Sequence<ClosedRange<UInt32>>) {
     for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
       if let last = self.ranges.last, r.lowerBound <= last.upperBound &+ 1 {
         self.ranges[self.ranges.count - 1] = last.lowerBound...max(last.upperBound, r.upperBound)
@@ -17,13 +17,13 @@ struct CharSet: Hashable, Sendable {
     }
   }
 
-  init(_ scalars: some Sequence<Unicode.Scalar>) { self.init(scalars.map { $0.value...$0.value }) }
+  public init(_ scalars: some Sequence<Unicode.Scalar>) { self.init(scalars.map { $0.value...$0.value }) }
 
-  init(members: some Sequence<UInt32>) { self.init(members.map { $0...$0 }) }
+  public init(members: some Sequence<UInt32>) { self.init(members.map { $0...$0 }) }
 
-  func union(_ other: CharSet) -> CharSet { CharSet(ranges + other.ranges) }
+  public func union(_ other: CharSet) -> CharSet { CharSet(ranges + other.ranges) }
 
-  func contains(_ v: UInt32) -> Bool {
+  public func contains(_ v: UInt32) -> Bool {
     var lo = 0, hi = ranges.count
     while lo < hi {
       let mid = (lo + hi) / 2
@@ -32,8 +32,8 @@ struct CharSet: Hashable, Sendable {
     return lo < ranges.count && ranges[lo].contains(v)
   }
 
-  func contains(_ c: Unicode.Scalar) -> Bool { contains(c.value) }
+  public func contains(_ c: Unicode.Scalar) -> Bool { contains(c.value) }
 
-  var count: Int { ranges.reduce(0) { $0 + Int($1.upperBound - $1.lowerBound) + 1 } }
-  var isEmpty: Bool { ranges.isEmpty }
+  public var count: Int { ranges.reduce(0) { $0 + Int($1.upperBound - $1.lowerBound) + 1 } }
+  public var isEmpty: Bool { ranges.isEmpty }
 }
