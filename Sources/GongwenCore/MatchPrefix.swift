@@ -321,42 +321,13 @@ public struct MatchPrefix: Sendable {
       return CharSet(ranges)
     }
 
-    /// Index of the `]` closing the class that opens at `start` (nested classes, escapes).
-    func classEnd(from start: Int) -> Int? {
-      var depth = 0
-      var j = start
-      while j < s.count {
-        switch s[j] {
-        case "\\": j += 1
-        case "[": depth += 1
-        case "]":
-          depth -= 1
-          if depth == 0 { return j }
-        default: break
-        }
-        j += 1
-      }
-      return nil
-    }
+    func classEnd(from start: Int) -> Int? { RegexSource.classEnd(s, from: start) }
 
-    /// Skips a group whose `(` and marker are already consumed, through its matching `)`.
+    /// Skips a group whose `(` (and marker) are already consumed, through its matching `)`.
     mutating func skipGroup() -> Bool {
-      var depth = 1
-      while i < s.count {
-        switch s[i] {
-        case "\\": i += 1
-        case "[":
-          guard let end = classEnd(from: i) else { return false }
-          i = end
-        case "(": depth += 1
-        case ")":
-          depth -= 1
-          if depth == 0 { i += 1; return true }
-        default: break
-        }
-        i += 1
-      }
-      return false
+      guard let end = RegexSource.groupEnd(s, from: i) else { return false }
+      i = end
+      return true
     }
   }
 }
