@@ -249,38 +249,26 @@ final class ScanDispatch: @unchecked Sendable {
       if classMask[classOf(s[p + j])] & gate[j] == 0 { return false }
       j += 1
     }
-    var r = Int(entryStart[e])
-    let end = Int(entryStart[e + 1])
-    paths: while r < end {
-      let rec = entryPaths + r * Self.wordsPerPath
-      r += 1
-      let nb = rec[0]
-      if nb != 0, p > 0, classMask[classOf(s[p - 1])] & nb != 0 { continue }
-      let length = Int(rec[1])
-      if p + length > n { continue }
-      var i = 1
-      while i < length {
-        if classMask[classOf(s[p + i])] & rec[2 + i] == 0 { continue paths }
-        i += 1
-      }
-      return true
-    }
-    return false
+    return anyPathFits(entryPaths, Int(entryStart[e])..<Int(entryStart[e + 1]), s, at: p, from: 1)
   }
 
   /// False only when branch `k` cannot match at `p` in `s` (see `MatchPrefix.allows`).
   @inline(__always) func allows(_ k: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>, at p: Int) -> Bool {
+    anyPathFits(paths, Int(branchStart[k])..<Int(branchStart[k + 1]), s, at: p, from: 0)
+  }
+
+  /// Whether some path record in `records` (rows `rows`) fits the text at `p`: its not-before
+  /// class excludes the character before `p`, and its positions from `first` on admit the text.
+  @inline(__always) private func anyPathFits(_ records: UnsafeMutablePointer<UInt64>, _ rows: Range<Int>,
+                                             _ s: UnsafeBufferPointer<Unicode.Scalar>, at p: Int, from first: Int) -> Bool {
     let n = s.count
-    var r = Int(branchStart[k])
-    let end = Int(branchStart[k + 1])
-    paths: while r < end {
-      let rec = paths + r * Self.wordsPerPath
-      r += 1
+    paths: for r in rows {
+      let rec = records + r * Self.wordsPerPath
       let nb = rec[0]
       if nb != 0, p > 0, classMask[classOf(s[p - 1])] & nb != 0 { continue }
       let length = Int(rec[1])
       if p + length > n { continue }
-      var i = 0
+      var i = first
       while i < length {
         if classMask[classOf(s[p + i])] & rec[2 + i] == 0 { continue paths }
         i += 1
