@@ -57,6 +57,13 @@ public struct AttributeRules: RuleFile {
     public var generic: Located<String>
     public var bare_list_role: Located<String>
     public var departments: [RawDepartment]
+    public var leading: RawLeading?
+  }
+
+  public struct RawLeading: Decodable, Sendable {
+    public var max_length: Located<Int>
+    public var links: [String]
+    public var not_followed_by: [String]
   }
 
   public struct RawBrackets: Decodable, Sendable {
@@ -122,6 +129,17 @@ public struct AttributeRules: RuleFile {
   public let lexicon: [String: String]
   /// Canonical names.
   public let canonicalNames: Set<String>
+  /// Departments named as the subject at a unit's start (`leading`), nil when the key is absent.
+  public let leading: Leading?
+
+  /// `leading` in the YAML: how far a unit's start is read for `A、B协同C负责…`.
+  public struct Leading: Sendable {
+    public let maxLength: Int
+    /// Role words after which the next list follows without a comma (A、B协同C负责).
+    public let links: [[Unicode.Scalar]]
+    /// A role word followed by one of these belongs to another word (负责人, 负责同志).
+    public let notFollowedBy: [[Unicode.Scalar]]
+  }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     let top = RuleLocation(file: file, line: 1, column: 1)
@@ -248,6 +266,18 @@ public struct AttributeRules: RuleFile {
         lexicon[a.value] = name
       }
     }
+
+    var leading: Leading? = nil
+    if let l = raw.leading {
+      if l.max_length.value < 4 { bad(l.max_length.location, "'leading.max_length' must be at least 4") }
+      let links = l.links.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      for w in links where !self.roleWords.contains(where: { $0.text == w }) {
+        bad(l.max_length.location, "'leading.links': '\(String(String.UnicodeScalarView(w)))' is not one of 'role_words'")
+      }
+      leading = Leading(maxLength: l.max_length.value, links: links,
+                        notFollowedBy: l.not_followed_by.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
+    }
+    self.leading = leading
 
     guard problems.isEmpty, let firstListed, let notDepartment, let generic, let bare else {
       throw RuleErrors(problems)

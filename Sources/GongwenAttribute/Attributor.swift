@@ -49,7 +49,8 @@ public struct Attributor: Sendable {
       if let header = unit.table {
         for c in engine.unknownColumns(header) where !unknownColumns.contains(c) { unknownColumns.append(c) }
       }
-      let all = try engine.findAll(in: s, unit: unit)
+      var all = try engine.findAll(in: s, unit: unit)
+      if all.isEmpty, unit.table == nil, let subject = try engine.leading(in: s, unit: unit) { all = [subject] }
       guard !all.isEmpty else {
         attributions.append(nil)
         continue
@@ -162,6 +163,8 @@ struct ParsedAttribution {
 struct Found {
   var range: Range<Int>
   var parsed: ParsedAttribution
+  /// Departments as the subject of the unit's first sentence (`leading`): kept in the task's text.
+  var inSentence = false
 }
 
 /// How a candidate was found; decides how much evidence is needed to accept it.
@@ -363,6 +366,69 @@ final class Engine: @unchecked Sendable {
     return out.reversed()
   }
 
+  /// Departments named as the subject at the start of the unit (`leading` in the rules), for a
+  /// unit without a closing attribution: `市城乡规划局负责城市规划…`, `A、B协同C负责…`,
+  /// `由A牵头，B配合，做好…`. From the body's first character, each step is a list of names up to a
+  /// role word; a step follows the previous one after a comma or a `links` word. Every name must
+  /// look like a department, else the step (and the search) ends. The steps read are parsed as the
+  /// list `A、B协同，C负责` would be, in brackets; the range is kept in the task's text.
+  func leading(in s: [Unicode.Scalar], unit: ClauseUnit) throws(StageFailure) -> Found? {
+    guard let rule = r.leading else { return nil }
+    var p = max(0, min(unit.bodyRange.lowerBound, s.count))
+    let hi = max(p, min(unit.bodyRange.upperBound, s.count))
+    while p < hi && whitespace.contains(s[p]) { p += 1 }
+    let start = p
+    let limit = min(hi, start + rule.maxLength)
+    var listStart = start
+    var synthetic: [Unicode.Scalar] = []
+    var end: Int? = nil
+    var q = start
+    scan: while q < limit {
+      let c = s[q]
+      if (c == "，" || c == ","), end == q {
+        // a comma right after a role word: the next step
+        listStart = q + 1
+        q += 1
+        continue
+      }
+      if c == "\n" || separators.contains(c) && c != "、" || openSet.contains(c) || closeSet.contains(c) { break }
+      guard roleWordStarts.contains(c),
+        let w = r.roleWords.first(where: { w in
+          q + w.text.count <= hi && hasPrefix(s[q..<hi], w.text)
+            && !rule.notFollowedBy.contains { hasPrefix(s[(q + w.text.count)...], $0) }
+        })
+      else {
+        q += 1
+        continue
+      }
+      // the names before the role word
+      var names = s[listStart..<q]
+      for lead in r.leadIns where listStart == start && names.count > lead.count && names.starts(with: lead) {
+        names.removeFirst(lead.count)
+        break
+      }
+      guard !names.isEmpty else { break }
+      var itemStart = names.startIndex
+      for k in names.indices where names[k] == "、" || k == names.endIndex - 1 {
+        let item = names[itemStart..<(names[k] == "、" ? k : k + 1)]
+        guard !item.isEmpty, try departmentLike(String(scalars: item)) else { break scan }
+        itemStart = k + 1
+      }
+      if !synthetic.isEmpty { synthetic.append("，") }
+      synthetic += names
+      synthetic += w.text
+      q += w.text.count
+      end = q
+      // after a link word the next names follow directly; after any other, only after a comma
+      if rule.links.contains(w.text) { listStart = q; continue }
+      guard q < limit, s[q] == "，" || s[q] == "," else { break }
+    }
+    guard let end, !synthetic.isEmpty,
+      let parsed = try parse(synthetic, 0..<synthetic.count, shape: .bracketed), parsed.hasRoleEvidence
+    else { return nil }
+    return Found(range: start..<end, parsed: parsed, inSentence: true)
+  }
+
   /// An earlier paragraph's candidate that is only a bare list of names (`（市财政局）`, no label and
   /// no role word) may be a parenthetical at a broken line inside a sentence (Normalize never
   /// joins a line ending in `）`), so it counts only when it stands as a sentence of its own:
@@ -384,9 +450,11 @@ final class Engine: @unchecked Sendable {
     while end > lo && trailing.contains(s[end - 1]) { end -= 1 }
     guard end > lo else { return nil }
     let close = end - 1
+    var noteOpen: Int? = nil
     if closeSet.contains(s[close]) {
       if let open = findOpener(s, closeAt: close, lo: lo) {
         if let p = try parse(s, open + 1..<close, shape: .bracketed) { return Found(range: open..<end, parsed: p) }
+        noteOpen = open
       } else {
         // lost opening bracket: the sentence before the stray closing bracket
         var b = close
@@ -401,7 +469,18 @@ final class Engine: @unchecked Sendable {
       }
     }
     // an unbracketed labelled list (possibly ending with an inline role such as （牵头）)
-    return try labelled(s, end: end, lo: lo)
+    if let f = try labelled(s, end: end, lo: lo) { return f }
+    // a note in brackets after an unbracketed labelled list (责任单位：A、B（除标注外，列第一位为牵头
+    // 单位，下同）): the list ends before the note, and the note stays in the attribution's text,
+    // where a 下同 declaration is looked for
+    if let open = noteOpen {
+      var before = open
+      while before > lo && trailing.contains(s[before - 1]) { before -= 1 }
+      if before > lo, let f = try labelled(s, end: before, lo: lo) {
+        return Found(range: f.range.lowerBound..<end, parsed: f.parsed)
+      }
+    }
+    return nil
   }
 
   // MARK: table rows
@@ -834,6 +913,13 @@ final class Engine: @unchecked Sendable {
       if names.lookup(rest, fast: fast) != nil { return true }
       if collective && rest.unicodeScalars.allSatisfy({ jurisdictionChars.contains($0) }) { return true }
     }
+    // a name followed by another in brackets (省发改委（省能源局）, 市委办（市政府办）): the first one
+    let sc = name.unicodeScalars
+    if let last = sc.last, closeSet.contains(last), let open = sc.lastIndex(where: { openSet.contains($0) }),
+      open > sc.startIndex
+    {
+      return try departmentLike(String(sc[..<open]))
+    }
     return try isGeneric(name)
   }
 
@@ -896,7 +982,7 @@ final class Engine: @unchecked Sendable {
     if firstListedLead && lead.isEmpty, let first = responsible.first { lead = [first] }
     let text = String(scalars: s[f.range])
     return Attribution(range: f.range, raw: text, departmentsRaw: raw, departments: departments, lead: lead,
-                       responsible: responsible, participating: participating)
+                       responsible: responsible, participating: participating, inSentence: f.inSentence)
   }
 }
 

@@ -208,9 +208,14 @@ public struct Attribution: Sendable, Equatable {
   public var lead: [String]
   public var responsible: [String]
   public var participating: [String]
+  /// The departments are the subject of the unit's first sentence (`市规划局负责城市规划…`), not
+  /// a list closing it: `range` is part of the task's text and is not cut from it.
+  public var inSentence: Bool
 
   public init(range: Range<Int>, raw: String, departmentsRaw: [String], departments: [String], lead: [String],
-              responsible: [String], participating: [String], extraRanges: [Range<Int>] = []) {
+              responsible: [String], participating: [String], extraRanges: [Range<Int>] = [],
+              inSentence: Bool = false) {
+    self.inSentence = inSentence
     self.range = range
     self.extraRanges = extraRanges
     self.raw = raw
@@ -223,6 +228,9 @@ public struct Attribution: Sendable, Equatable {
 
   /// Every attribution range of the unit in text order: `extraRanges` then `range`.
   public var allRanges: [Range<Int>] { extraRanges + [range] }
+
+  /// The ranges to cut from the task's text: all of them, none for an attribution in the sentence.
+  public var rangesOutsideText: [Range<Int>] { inSentence ? [] : allRanges }
 }
 
 /// Output of Attribute: one entry per unit (same order), nil where a unit has no attribution.

@@ -151,7 +151,7 @@ public struct Pipeline: Sendable {
       var kept: [Unicode.Scalar] = []
       let bodyRange = clamp(unit.bodyRange)
       var at = bodyRange.lowerBound
-      for r in attribution?.allRanges ?? [] where r.lowerBound >= at && bodyRange.contains(r.lowerBound) {
+      for r in attribution?.rangesOutsideText ?? [] where r.lowerBound >= at && bodyRange.contains(r.lowerBound) {
         kept += scalars[at..<r.lowerBound]
         at = min(r.upperBound, bodyRange.upperBound)
       }

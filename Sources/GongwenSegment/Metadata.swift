@@ -10,7 +10,11 @@ extension SegmentRun {
     var line: Int
     var range: Range<Int>
     var text: String
-    /// Issuer written on the line above the title or just before it on the same line.
+    /// The title as published: `text` with the issuer that starts its line (GB/T 9704-2012 7.3.3:
+    /// 发文机关名称 + 事由 + 文种, `立山区人民政府关于印发…的通知`), else `text`.
+    var fullText: String
+    /// Issuer written on the line above the title, or before it on the same line in a header the
+    /// line joining ran together (…的通知临政办发〔2012〕64号).
     var issuer: String?
   }
 
@@ -23,7 +27,7 @@ extension SegmentRun {
     var forwarded: ForwardedNotice? = nil
 
     if let outer = titles.first {
-      md.title = outer.text
+      md.title = outer.fullText
       var ts = Array(outer.text.unicodeScalars)
       // 关于转发…的通知 is a forwarding notice too: look past a leading 关于
       var wrapped = false
@@ -137,10 +141,23 @@ extension SegmentRun {
       }
       guard let st = start, let end = titleEnd(from: st) else { continue }
       var issuer = prefixIssuer
+      var full = compact(st..<end)
+      if prefixIssuer != nil {
+        // the issuer is part of a title printed on one line, unless the doc number follows on that
+        // line too: then the whole header was run together (issuer line, title, doc number)
+        var k = end
+        while k < n, isHSpace(s[k]) { k += 1 }
+        var runTogether = false
+        if k < n, let m = try? docNumber.get().lookingAt(k), m.range.lowerBound == k { runTogether = true }
+        if !runTogether {
+          full = compact(line.lowerBound..<end)
+          issuer = nil
+        }
+      }
       if issuer == nil, let prev = previousLine(line.lowerBound), try isIssuerLine(prev) {
         issuer = compact(prev)
       }
-      out.append(TitleHit(line: line.lowerBound, range: st..<end, text: compact(st..<end), issuer: issuer))
+      out.append(TitleHit(line: line.lowerBound, range: st..<end, text: compact(st..<end), fullText: full, issuer: issuer))
       // a title that ran over several lines: continue after it
       if end > le { ls = lineEnd(end) + 1 }
     }
@@ -163,6 +180,13 @@ extension SegmentRun {
         if k >= n || s[k] == "\n" { break }
         if let m = try? docNumber.get().lookingAt(k), m.range.lowerBound == k { break }
         if let m = try? docNumber.get().lookingAt(k + 1), isOpenBracket(s[k]), m.range.lowerBound == k + 1 { break }
+      } else if let close = rules.titleQuotes[c] {
+        // a quoted name (关于印发《…实施方案》的通知): skipped whole, its words are not the title's
+        // ending; unclosed within the title's length, or closed after a stop, it ends the title
+        var k = j + 1
+        while k < limit, s[k] != close, s[k] != "\n", !rules.titleStops.contains(s[k]) { k += 1 }
+        guard k < limit, s[k] == close else { break }
+        j = k
       } else if rules.titleStops.contains(c) {
         break
       } else {

@@ -81,6 +81,7 @@ public struct SegmentRules: RuleFile {
     public var title_endings: Located<[String]>
     public var title_max_length: Located<Int>
     public var title_stops: String
+    public var title_quotes: Located<[String]>
     public var doc_number: Located<String>
     public var issuer: Located<String>
     public var dates: [RawDate]
@@ -172,6 +173,8 @@ public struct SegmentRules: RuleFile {
   let titleEndings: [[Unicode.Scalar]]
   let titleMaxLength: Int
   let titleStops: ScalarSet
+  /// Quotation pairs a title may contain (`关于印发《…》的通知`): opening scalar → closing scalar.
+  let titleQuotes: [Unicode.Scalar: Unicode.Scalar]
   let docNumberRegex: RuleRegex
   /// Where `docNumberRegex` / `recipientCueRegex` matches can start (nil: ICU's `find` alone).
   let docNumberSearch: AnchoredSearch?
@@ -270,12 +273,22 @@ public struct SegmentRules: RuleFile {
     let titleStarts = words(md.title_starts, "metadata.title_starts")
     let titleEndings = words(md.title_endings, "metadata.title_endings")
     let titleMax = positive(md.title_max_length, "metadata.title_max_length")
+    var titleQuotes: [Unicode.Scalar: Unicode.Scalar] = [:]
+    for pair in md.title_quotes.value {
+      let sc = Array(pair.unicodeScalars)
+      guard sc.count == 2 else {
+        problems.append(RuleProblem(at(md.title_quotes.location), code: "R005",
+                                    "metadata.title_quotes: '\(pair)' must be two characters, the opening and the closing mark"))
+        continue
+      }
+      titleQuotes[sc[0]] = sc[1]
+    }
     let docNumber = compile("metadata.doc_number", md.doc_number)
     let issuerLine = compile("metadata.issuer",
                              Located("(?:\(md.issuer.value))\\h*$", location: md.issuer.location), [.multiline])
     let startsAlt = md.title_starts.value.filter { !$0.isEmpty }.map { "\\Q\($0)\\E" }.joined(separator: "|")
     let issuerPrefix = compile("metadata.issuer",
-                               Located("(?:\(md.issuer.value))(?=(?:\(startsAlt)))", location: md.issuer.location))
+                               Located("(?:\(md.issuer.value))\\h*(?=(?:\(startsAlt)))", location: md.issuer.location))
     var dates: [DatePattern] = []
     for d in md.dates {
       guard let r = compile("metadata.dates.\(d.id.value)", d.pattern) else { continue }
@@ -413,6 +426,7 @@ public struct SegmentRules: RuleFile {
     self.titleEndings = titleEndings
     self.titleMaxLength = titleMax
     self.titleStops = ScalarSet(md.title_stops)
+    self.titleQuotes = titleQuotes
     self.docNumberRegex = docNumber
     // (both compiled without options, which the analysis assumes)
     self.docNumberSearch = AnchoredSearch(pattern: docNumber.pattern)

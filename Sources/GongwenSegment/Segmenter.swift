@@ -21,6 +21,9 @@ import ICUKit
 ///   `numbering_gap`), or number 1 of a scheme already on the stack (a restart, warning
 ///   `numbering_restart`). Larger jumps and backward numbers at a line start are rejected with a
 ///   `numbering_jump` warning; inside running text they are silently rejected (look-alikes).
+/// - at a line start only: any number of a scheme never met before that ranks above every open level
+///   (a text that begins inside a section whose own marker it lacks, `4、…` then `七、…`); it closes
+///   every open level (warning `numbering_gap`).
 ///
 /// A candidate inside running text (not at a line start) must in addition belong to a scheme marked
 /// `inline`, open a deeper level only if its rank is below the deepest level's, and follow a sentence end
@@ -514,21 +517,26 @@ struct SegmentRun {
 
   /// The bracket group closing at `close` is a department attribution (…负责）.
   func attributionCloses(at close: Int) throws(StageFailure) -> Bool {
+    try attributionStart(closingAt: close) != nil
+  }
+
+  /// Where the department attribution closing at `close` opens, nil when that bracket group is not one.
+  func attributionStart(closingAt close: Int) throws(StageFailure) -> Int? {
     var depth = 0
     var q = close
     let stop = max(0, close - 260)
     while q >= stop {
       let c = s[q]
-      if c == "\n" { return false }
+      if c == "\n" { return nil }
       if isCloseBracket(c) { depth += 1 } else if isOpenBracket(c) {
         depth -= 1
         if depth == 0 { break }
       }
       q -= 1
     }
-    guard q >= stop, depth == 0 else { return false }
-    guard let m = try attribution.lookingAt(q..<(close + 1)) else { return false }
-    return m.upperBound == close + 1
+    guard q >= stop, depth == 0 else { return nil }
+    guard let m = try attribution.lookingAt(q..<(close + 1)), m.upperBound == close + 1 else { return nil }
+    return q
   }
 
   func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?) throws(StageFailure) -> Bool {
@@ -617,6 +625,12 @@ struct SegmentRun {
           if let r = runOn, c.number > r { missing = min(missing, c.number - r) }
           if missing <= rules.maxGap {
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
+          } else if last[c.scheme] == nil, !stack.isEmpty, stack.allSatisfy({ rules.schemes[$0.scheme].rank > sc.rank }) {
+            // the text begins inside a section whose own marker it does not hold (an excerpt, a later
+            // page of a scraped notice: `4、…` then `七、…`): a line-initial marker of a level above
+            // every open one, its scheme not met before, opens that level at its number
+            popTo = 0
+            note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own marker is not in the text")
           } else {
             warn("numbering_jump", "\(text(c.start..<c.end)) does not continue any numbering; not taken as a clause marker", c.start..<c.end)
             continue
@@ -689,7 +703,7 @@ struct SegmentRun {
       let table = a.table.map { tables[$0] }
       units.append(ClauseUnit(path: a.path, markers: a.markers, schemes: a.schemes, markerRange: a.start..<a.end,
                               ownRange: own, bodyRange: body,
-                              heading: heading(body: body, subtreeEnd: subtreeEnd, tableRow: table != nil), table: table))
+                              heading: try heading(body: body, subtreeEnd: subtreeEnd, tableRow: table != nil), table: table))
     }
     return units
   }
@@ -765,7 +779,7 @@ struct SegmentRun {
 
   /// The heading of a unit. A table row's task cell without a sentence end is its heading only
   /// when cells follow it (a row cut off after its task text, as at the end of an excerpt, has none).
-  func heading(body: Range<Int>, subtreeEnd: Int, tableRow: Bool = false) -> String? {
+  func heading(body: Range<Int>, subtreeEnd: Int, tableRow: Bool = false) throws(StageFailure) -> String? {
     guard !body.isEmpty else { return nil }
     let bs = body.lowerBound
     let le = lineEnd(bs, limit: body.upperBound)
@@ -782,6 +796,10 @@ struct SegmentRun {
       }
     }
     if firstMark == nil {
+      // a heading line closed by its own attribution: 一、加快调整能源结构（省发改委总牵头）
+      if let last = line.last, isCloseBracket(s[last]), let open = try attributionStart(closingAt: last), open > line.lowerBound {
+        line = line.lowerBound..<open
+      }
       while !line.isEmpty, rules.headingTrim.contains(s[line.upperBound - 1]) || isHSpace(s[line.upperBound - 1]) {
         line = line.lowerBound..<(line.upperBound - 1)
       }

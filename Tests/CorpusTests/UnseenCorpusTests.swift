@@ -13,8 +13,9 @@ import GongwenTestSupport
 /// The target is 0.90. Corpus/unseen scored 0.887 while the two flattened-table notices
 /// (107, 108: bare row numbers, roles given once in a column header) scored 0; with tables read
 /// (branch `tables`) it is 0.988 — see Corpus/unseen/README.md. Corpus/heldout was scored first
-/// blind (0.972), then its general gaps were fixed (see Corpus/heldout/README.md). Raise a floor
-/// whenever the score goes up.
+/// blind (0.972), then its general gaps were fixed (see Corpus/heldout/README.md). Corpus/heldout2
+/// scored 0.424 at first sight and 0.971 after its gaps were fixed (Corpus/heldout2/README.md). Raise
+/// a floor whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
   struct Folder: Sendable, CustomTestStringConvertible {
@@ -24,7 +25,8 @@ import GongwenTestSupport
     var testDescription: String { name }
   }
   static let folders = [Folder(name: "unseen", floor: 0.98, minNotices: 6),
-                        Folder(name: "heldout", floor: 0.98, minNotices: 4)]
+                        Folder(name: "heldout", floor: 0.98, minNotices: 4),
+                        Folder(name: "heldout2", floor: 0.96, minNotices: 8)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -1,0 +1,110 @@
+import GongwenAttribute
+import GongwenCore
+import Testing
+
+/// Forms found in Corpus/heldout2 (gathered blind in the 2026-12-05 session), positives and negatives.
+@Suite struct Heldout2FormTests {
+  @Test func labelledLineEndingInABracketedNoteThatDeclaresTheLead() throws {
+    // 311 Lishui: the note after the list declares first-listed leads (下同) from this unit on
+    let (out, _) = try run([
+      U("1.", [1, 1], "研发投入强度达到2.3%。\n责任单位：市科技局"),
+      U("2.", [1, 2], "固定资产投资增长10%。\n责任单位：市发改委、市经信局、市文广旅体局（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）"),
+      U("3.", [1, 3], "外贸出口增长5%。\n责任单位：市商务局、市财政局"),
+      U("4.", [1, 4], "城乡居民收入增速保持全省领先。\n责任单位：市人力社保局、市农业农村局分别牵头"),
+    ])
+    let a = out.attributions
+    #expect(a[0]?.lead == [])
+    let declaring = try #require(a[1])
+    #expect(declaring.departmentsRaw == ["市发改委", "市经信局", "市文广旅体局"])
+    #expect(declaring.departments == ["市发展和改革委员会", "市经济和信息化局", "市文化广电旅游体育局"])
+    #expect(declaring.lead == ["市发展和改革委员会"])
+    #expect(declaring.raw.hasSuffix("下同）"), "the note stays in the attribution's text")
+    #expect(a[2]?.lead == ["市商务局"])
+    #expect(a[3]?.lead == ["市人力资源和社会保障局", "市农业农村局"])
+    #expect(a[3]?.responsible == [], "分别牵头 gives lead only, as in the seeds")
+  }
+
+  @Test func aNoteInBracketsWithoutAListBeforeItIsNotAnAttribution() throws {
+    #expect(try attribution("继续推进改革（除标注外，列第一位为牵头单位，下同）") == nil)
+  }
+
+  @Test func divisionOfWorkLabelAfterAnOfficialsLine() throws {
+    // 312 Guangdong: 分管省领导 names a person; 部门分工 takes its roles from the role words
+    let a = try #require(try attribution("地区生产总值增长6%以上。\n分管省领导：林克庆\n部门分工：省发展改革委牵头，各地、各部门配合。"))
+    #expect(a.departmentsRaw == ["省发展改革委", "各地", "各部门"])
+    #expect(a.lead == ["省发展和改革委员会"])
+    #expect(a.participating == ["各地", "各部门"])
+    #expect(a.responsible == [])
+    // without role words the list is responsible
+    let b = try #require(try attribution("进出口实现正增长。\n部门分工：省商务厅"))
+    #expect(b.responsible == ["省商务厅"])
+  }
+
+  @Test func provincialPrefixIsInheritedByPostReformDepartmentsOnly() throws {
+    // 313 Henan: 省 carries over to departments of the lexicon, not to central branches
+    let a = try #require(try attribution(
+      "扩大消费。（省商务厅、财政厅、地方金融监管局、文化和旅游厅、自然资源厅、人行郑州中心支行、河南银保监局等相关部门按职责分工负责）"))
+    #expect(a.departments == ["省商务厅", "省财政厅", "省地方金融监督管理局", "省文化和旅游厅", "省自然资源厅",
+                              "人行郑州中心支行", "河南银保监局"])
+  }
+}
+
+/// Forms found in Corpus/heldout2 (second batch).
+@Suite struct Heldout2MoreFormTests {
+  @Test func departmentsAsTheSubjectOfTheFirstSentence() throws {
+    // 303 Luohe: no brackets, no labels; the departments are the sentence's subject
+    let (out, _) = try run([
+      U("一、", [1], "市城乡规划局负责城市规划及市政、环卫等专业规划的编制。"),
+      U("六、", [6], "市工商局、市水利局、市沙澧河建管委协同市建委负责城市市容和环境卫生等工作。"),
+      U("七、", [7], "由市发改委牵头，市财政局配合，做好项目申报。"),
+      U("八、", [8], "各地要切实加强领导，市政府负责同志要亲自抓。"),
+      U("九、", [9], "加强督查。市财政局负责资金保障。"),
+    ])
+    let a = out.attributions
+    let first = try #require(a[0])
+    #expect(first.departments == ["市城乡规划局"] && first.responsible == ["市城乡规划局"])
+    #expect(first.raw == "市城乡规划局负责")
+    #expect(first.inSentence)
+    let sixth = try #require(a[1])
+    #expect(sixth.departmentsRaw == ["市工商局", "市水利局", "市沙澧河建管委", "市建委"])
+    #expect(sixth.participating == ["市工商行政管理局", "市水利局", "市沙澧河建管委"])
+    #expect(sixth.responsible == ["市建设委员会"])
+    let seventh = try #require(a[2])
+    #expect(seventh.lead == ["市发展和改革委员会"] && seventh.participating == ["市财政局"])
+    #expect(a[3] == nil, "各地要… and 负责同志 are not attributions")
+    #expect(a[4] == nil, "only the unit's first words are read")
+  }
+
+  @Test func theSubjectStaysInTheTaskText() throws {
+    let (out, text) = try run([U("一、", [1], "市城乡规划局负责城市规划的编制。")])
+    let a = try #require(out.attributions[0])
+    #expect(text.string(a.range) == "市城乡规划局负责")
+    #expect(a.rangesOutsideText.isEmpty)
+  }
+
+  @Test func aClosingAttributionWinsOverTheSubject() throws {
+    let a = try #require(try attribution("市卫生局负责推进医联体建设。（市卫生局、市财政局负责）"))
+    #expect(a.departments == ["市卫生局", "市财政局"])
+    #expect(!a.inSentence)
+  }
+
+  @Test func firstListedDeclarationAfterACommaIsANote() throws {
+    // 332 Tianjin: （A、B负责，排在第一位的为牵头部门，下同）
+    let (out, _) = try run([
+      U("1.", [1], "实行医疗联合体网格化管理。（市卫生计生委、市人力社保局负责，排在第一位的为牵头部门，下同）"),
+      U("2.", [2], "落实不同医疗机构功能定位。（市卫生计生委、市发展改革委负责）"),
+    ])
+    #expect(out.attributions[0]?.departmentsRaw == ["市卫生计生委", "市人力社保局"])
+    #expect(out.attributions[0]?.lead == ["市卫生和计划生育委员会"])
+    #expect(out.attributions[1]?.lead == ["市卫生和计划生育委员会"])
+  }
+
+  @Test func aNameWithAnotherInBracketsAndAListedFirstNote() throws {
+    // 331 Zhejiang: （省经信委、省发改委（省能源局）。列第一位者为牵头部门，下同）
+    let a = try #require(try attribution("制订煤炭消费总量中长期控制目标。（省经信委、省发改委（省能源局）。列第一位者为牵头部门，下同）"))
+    #expect(a.departmentsRaw == ["省经信委", "省发改委（省能源局）"])
+    // 333: a working group (专班) under a label
+    let b = try #require(try attribution("推进区域教育中心建设。（责任单位：区域教育中心建设专班）"))
+    #expect(b.responsible == ["区域教育中心建设专班"])
+  }
+}

@@ -1,0 +1,52 @@
+import GongwenCore
+import GongwenSegment
+import GongwenTestSupport
+import Testing
+
+/// Segment forms found in Corpus/heldout2, positives and negatives.
+@Suite struct Heldout2SegmentTests {
+  @Test func aTextThatBeginsInsideASectionTakesTheNextSectionMarker() throws {
+    // 302: a later page of a scraped notice starts at 4、 of a section whose 六、 is not in the text
+    let text = "4、积极化解公办学校债务。\n责任部门：市教育局牵头。\n七、健全住房保障制度\n1、扩大廉租住房保障范围。\n2、加大经济适用住房建设力度。\n八、大力推进扶贫开发\n1、坚持整村推进。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[4], [7], [7, 1], [7, 2], [8], [8, 1]])
+    #expect(o.units[1].heading == "健全住房保障制度")
+    #expect(o.warnings.contains { $0.code == "numbering_gap" && $0.message.contains("七、") })
+    checkInvariants(o, c)
+  }
+
+  @Test func aFarJumpAtTheSameOrALowerLevelIsStillNoMarker() throws {
+    // only a scheme never met, ranking above every open level, may open at any number
+    let (o1, _) = try outline("一、任务\n（一）甲项工作。\n（九）乙项工作。")
+    #expect(o1.units.map(\.path) == [[1], [1, 1]])
+    let (o2, _) = try outline("一、任务\n1.甲项工作。\n二、任务\n（七）乙项工作。")
+    #expect(o2.units.map(\.path) == [[1], [1, 1], [2]])
+    // inside running text never
+    let (o3, _) = try outline("4、甲项工作，七、乙项工作。")
+    #expect(o3.units.map(\.path) == [[4]])
+  }
+
+  @Test func aHeadingLineLosesItsOwnAttribution() throws {
+    // 331: 一、加快调整能源结构（省发改委总牵头）
+    let (o, _) = try outline("一、加快调整能源结构（省发改委总牵头）\n（一）制订实施煤炭消费总量控制方案。\n1.制订目标。（省经信委负责）")
+    #expect(o.units.first?.heading == "加快调整能源结构")
+    // a bracket group that is not an attribution stays
+    let (o2, _) = try outline("一、健全基层服务体系（含中医院）\n1.建设。（省卫生厅负责）")
+    #expect(o2.units.first?.heading == "健全基层服务体系（含中医院）")
+  }
+
+  @Test func aTitleKeepsTheIssuerOnItsLineAndTheNameItQuotes() throws {
+    // GB/T 9704-2012 7.3.3: 发文机关名称 + 事由 + 文种, with 《》 around a quoted document name
+    let text = "立山区人民政府关于印发《立山区政府2023年重点工作任务分解和责任分工方案》的通知\n立政发〔2023〕3号\n各街道：\n现印发给你们。\n一、总体要求"
+    let m = try outline(text).0.metadata
+    #expect(m.title == "立山区人民政府关于印发《立山区政府2023年重点工作任务分解和责任分工方案》的通知")
+    #expect(m.issuer == nil, "the issuer in the title is not a signature")
+    // the issuer on its own line above is not part of the title
+    let above = "临沂市人民政府办公室\n关于印发《某某方案》的通知\n各县区人民政府：\n一、总体要求"
+    let m2 = try outline(above).0.metadata
+    #expect(m2.title == "关于印发《某某方案》的通知")
+    #expect(m2.issuer == "临沂市人民政府办公室")
+    // an unclosed quotation mark ends the title scan: no title
+    #expect(try outline("关于印发《某某方案的通知\n各县区人民政府：\n一、总体要求").0.metadata.title == nil)
+  }
+}
