@@ -62,6 +62,7 @@ public struct AttributeRules: RuleFile {
 
   public struct RawLeading: Decodable, Sendable {
     public var max_length: Located<Int>
+    public var max_heading: Located<Int>
     public var links: [String]
     public var not_followed_by: [String]
   }
@@ -135,6 +136,8 @@ public struct AttributeRules: RuleFile {
   /// `leading` in the YAML: how far a unit's start is read for `A、B协同C负责…`.
   public struct Leading: Sendable {
     public let maxLength: Int
+    /// Longest title sentence (up to its 。) after which the departments may come instead.
+    public let maxHeading: Int
     /// Role words after which the next list follows without a comma (A、B协同C负责).
     public let links: [[Unicode.Scalar]]
     /// A role word followed by one of these belongs to another word (负责人, 负责同志).
@@ -274,7 +277,8 @@ public struct AttributeRules: RuleFile {
       for w in links where !self.roleWords.contains(where: { $0.text == w }) {
         bad(l.max_length.location, "'leading.links': '\(String(String.UnicodeScalarView(w)))' is not one of 'role_words'")
       }
-      leading = Leading(maxLength: l.max_length.value, links: links,
+      if l.max_heading.value < 0 { bad(l.max_heading.location, "'leading.max_heading' must not be negative") }
+      leading = Leading(maxLength: l.max_length.value, maxHeading: max(0, l.max_heading.value), links: links,
                         notFollowedBy: l.not_followed_by.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
     }
     self.leading = leading

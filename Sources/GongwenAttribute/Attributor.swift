@@ -374,8 +374,18 @@ final class Engine: @unchecked Sendable {
   /// list `A、B协同，C负责` would be, in brackets; the range is kept in the task's text.
   func leading(in s: [Unicode.Scalar], unit: ClauseUnit) throws(StageFailure) -> Found? {
     guard let rule = r.leading else { return nil }
-    var p = max(0, min(unit.bodyRange.lowerBound, s.count))
-    let hi = max(p, min(unit.bodyRange.upperBound, s.count))
+    let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
+    let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    if let f = try leading(in: s, from: lo, to: hi, rule: rule) { return f }
+    // after a short title sentence (三、加强督导，健全推进机制。市发展改革委负责…)
+    var p = lo
+    while p < min(hi, lo + rule.maxHeading), s[p] != "。", s[p] != "\n" { p += 1 }
+    guard p < hi, s[p] == "。" else { return nil }
+    return try leading(in: s, from: p + 1, to: hi, rule: rule)
+  }
+
+  func leading(in s: [Unicode.Scalar], from lo: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+    var p = lo
     while p < hi && whitespace.contains(s[p]) { p += 1 }
     let start = p
     let limit = min(hi, start + rule.maxLength)

@@ -109,9 +109,11 @@ public struct NormalizeRules: RuleFile {
     public struct Width: Decodable, Sendable {
       public var foldToASCII: Located<[String]>
       public var chinesePunctuation: Located<[String: String]>
+      public var smallForms: Located<[String: String]>
       public var fixMixedQuotes: Bool
       enum CodingKeys: String, CodingKey {
-        case foldToASCII = "fold_to_ascii", chinesePunctuation = "chinese_punctuation", fixMixedQuotes = "fix_mixed_quotes"
+        case foldToASCII = "fold_to_ascii", chinesePunctuation = "chinese_punctuation", smallForms = "small_forms"
+        case fixMixedQuotes = "fix_mixed_quotes"
       }
     }
 
@@ -166,6 +168,8 @@ public struct NormalizeRules: RuleFile {
     public var foldToASCII: ScalarSet
     /// Half-width punctuation → its Chinese full-width form, used in Chinese context.
     public var chinese: [UInt32: Unicode.Scalar]
+    /// Small form variants (U+FE50–U+FE6F: ﹒ ﹐ ﹙) → the ordinary character, everywhere.
+    public var smallForms: [UInt32: Unicode.Scalar]
     public var fixMixedQuotes: Bool
   }
 
@@ -343,7 +347,16 @@ public struct NormalizeRules: RuleFile {
       }
       chinese[ks[0].value] = vs[0]
     }
-    width = Width(foldToASCII: set(w.foldToASCII, "width.fold_to_ascii"), chinese: chinese,
+    var small: [UInt32: Unicode.Scalar] = [:]
+    for (k, v) in w.smallForms.value {
+      let ks = Array(k.unicodeScalars), vs = Array(v.unicodeScalars)
+      guard ks.count == 1, vs.count == 1, (0xFE50...0xFE6F).contains(ks[0].value) else {
+        bad(w.smallForms.location, "width.small_forms: '\(k)' → '\(v)' must map one small form variant (U+FE50–U+FE6F) to one character")
+        continue
+      }
+      small[ks[0].value] = vs[0]
+    }
+    width = Width(foldToASCII: set(w.foldToASCII, "width.fold_to_ascii"), chinese: chinese, smallForms: small,
                   fixMixedQuotes: w.fixMixedQuotes)
     for v in width.foldToASCII.members where !(0xFF01...0xFF5E).contains(v) {
       bad(w.foldToASCII.location, "width.fold_to_ascii: U+\(String(v, radix: 16, uppercase: true)) is not a full-width ASCII form (U+FF01–U+FF5E)")

@@ -2,6 +2,7 @@ import GongwenCore
 
 /// Width and punctuation:
 /// - full-width ASCII letters, digits and the listed symbols → half-width (１２→12, ％→%, ．→.);
+/// - small form variants → their ordinary character (`small_forms`: 1﹒ → 1., ﹙ → （);
 /// - in Chinese context, half-width `, : ; ! ?` → `，：；！？` (not between two ASCII letters or digits,
 ///   so 1,000, 10:30, http:// and Latin text keep theirs);
 /// - brackets: a pair is made full-width when either bracket already is, when it encloses Han
@@ -31,6 +32,18 @@ struct WidthStep: NormalizeStep {
     let fold = self.fold
     @inline(__always) func folds(_ c: Unicode.Scalar) -> Bool { c.value >= 0xFF01 && c.value <= 0xFF5E && fold.contains(c) }
     var folded = 0
+    // small form variants (1﹒ → 1.)
+    let small = rules.smallForms
+    if !small.isEmpty {
+      @inline(__always) func isSmall(_ c: Unicode.Scalar) -> Bool { c.value >= 0xFE50 && c.value <= 0xFE6F }
+      if let first = text.scalars.withUnsafeBufferPointer({ $0.firstIndex(where: isSmall) }) {
+        text.scalars.withUnsafeMutableBufferPointer { s in
+          for i in first..<n where isSmall(s[i]) {
+            if let to = small[s[i].value] { s[i] = to; folded += 1 }
+          }
+        }
+      }
+    }
     if let first = text.scalars.withUnsafeBufferPointer({ $0.firstIndex(where: folds) }) {
       text.scalars.withUnsafeMutableBufferPointer { s in
         for i in first..<n where folds(s[i]) {

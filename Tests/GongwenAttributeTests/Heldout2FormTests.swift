@@ -58,7 +58,7 @@ import Testing
       U("六、", [6], "市工商局、市水利局、市沙澧河建管委协同市建委负责城市市容和环境卫生等工作。"),
       U("七、", [7], "由市发改委牵头，市财政局配合，做好项目申报。"),
       U("八、", [8], "各地要切实加强领导，市政府负责同志要亲自抓。"),
-      U("九、", [9], "加强督查。市财政局负责资金保障。"),
+      U("九、", [9], "加强督查，确保各项任务按期完成并取得实效。各地要抓好落实，市财政局负责资金保障。"),
     ])
     let a = out.attributions
     let first = try #require(a[0])
@@ -72,7 +72,7 @@ import Testing
     let seventh = try #require(a[2])
     #expect(seventh.lead == ["市发展和改革委员会"] && seventh.participating == ["市财政局"])
     #expect(a[3] == nil, "各地要… and 负责同志 are not attributions")
-    #expect(a[4] == nil, "only the unit's first words are read")
+    #expect(a[4] == nil, "only the first words of the unit or after its short title sentence are read")
   }
 
   @Test func theSubjectStaysInTheTaskText() throws {
@@ -106,5 +106,27 @@ import Testing
     // 333: a working group (专班) under a label
     let b = try #require(try attribution("推进区域教育中心建设。（责任单位：区域教育中心建设专班）"))
     #expect(b.responsible == ["区域教育中心建设专班"])
+  }
+}
+
+/// Forms found in the third batch of Corpus/heldout2 (321–323).
+@Suite struct Heldout2ThirdBatchFormTests {
+  @Test func leadAndCooperatingLabelLinesAfterAnOfficialsLine() throws {
+    // 321 Anhui: 牵头负责领导 names a person; 协同责任单位 participates
+    let a = try #require(try attribution(
+      "全省生产总值增长7%以上。\n牵头负责领导：刘惠。\n牵头责任单位：省发展改革委。\n协同责任单位：省经济和信息化厅、省财政厅、省林业局等。"))
+    #expect(a.departmentsRaw == ["省发展改革委", "省经济和信息化厅", "省财政厅", "省林业局"])
+    #expect(a.lead == ["省发展和改革委员会"])
+    #expect(a.participating == ["省经济和信息化厅", "省财政厅", "省林业局"])
+  }
+
+  @Test func departmentsAsTheSubjectAfterATitleSentence() throws {
+    // 322 Heze: 三、加强督导，健全推进机制。市发展改革委负责…
+    let (out, _) = try run([
+      U("三、", [3], "加强督导，健全推进机制。市发展改革委负责《方案》工作任务的统一督导调度。"),
+      U("四、", [4], "加强宣传。各地要营造良好氛围，市委宣传部负责协调。"),
+    ])
+    #expect(out.attributions[0]?.responsible == ["市发展和改革委员会"])
+    #expect(out.attributions[1] == nil, "only the first words after the title sentence are read")
   }
 }

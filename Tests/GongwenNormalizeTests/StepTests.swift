@@ -161,6 +161,8 @@ import Testing
     #expect(run(n, "网址 http://www.gov.cn (Word, Excel)") == "网址 http://www.gov.cn (Word, Excel)")
     // never folded to ASCII
     #expect(run(n, "《通知》“一卡通”、。") == "《通知》“一卡通”、。")
+    // small form variants (Corpus/heldout2 321: 1﹒全省生产总值…)
+    #expect(run(n, "1﹒全省生产总值增长7﹪以上﹐力争更好﹙全年﹚﹔") == "1.全省生产总值增长7%以上，力争更好（全年）；")
   }
 
   @Test func cjkSpacing() {

@@ -50,3 +50,13 @@ import Testing
     #expect(try outline("关于印发《某某方案的通知\n各县区人民政府：\n一、总体要求").0.metadata.title == nil)
   }
 }
+
+@Suite struct Heldout2DocNumberTests {
+  @Test func anIssuerCodeWithABracketedPartIsOneDocNumber() throws {
+    let text = "某县农业农村局文件\n县农（计）发〔2019〕8号\n各乡镇人民政府：\n一、任务"
+    #expect(try outline(text).0.metadata.docNumber == "县农（计）发〔2019〕8号")
+    // cited after 》, it is not the notice's own
+    let cited = "各乡镇人民政府：\n厅已印发《某某方案的通知》（宁农（计）发〔2019〕48号），现转发给你们。\n一、任务"
+    #expect(try outline(cited).0.metadata.docNumber == nil)
+  }
+}
