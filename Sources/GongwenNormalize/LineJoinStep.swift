@@ -4,7 +4,9 @@ import ICUKit
 /// Line-wrap repair. Joins a line to the next when the break is inside a sentence or word,
 /// judged by measurable cues:
 /// - never after a line ending a sentence or unit (`sentence_end`, `paragraph_end`);
-/// - never before a line that starts with a clause marker (`markers`);
+/// - never before a line that starts with a clause marker (`markers`) or a field label (`索引号：`,
+///   at most `field_label_max` Han characters and a colon), and never after a field line unless it
+///   is running text;
 /// - never after a heading: a marker line with a short body (`heading_max_chars`) and no running
 ///   punctuation (at most `heading_max_enumeration_commas` 、);
 /// - a title split over two lines (`关于…` + `…的通知`) is joined, and nothing is joined after it;
@@ -78,6 +80,7 @@ struct LineJoinStep: NormalizeStep {
     var opener: Bool
     var titleEnding: Bool
     var tableCell: Bool  // at or after a table header line: never joined
+    var field = false  // starts with a short label and a colon (索引号：…)
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
@@ -139,6 +142,7 @@ struct LineJoinStep: NormalizeStep {
       if firstAt >= 0 {
         info.firstScalar = s[firstAt]
         info.lastScalar = s[lastAt]
+        info.field = isField(s, from: firstAt, to: line.upperBound)
       }
       infos.append(info)
     }
@@ -202,6 +206,11 @@ struct LineJoinStep: NormalizeStep {
     if a.tableCell || b.tableCell { return false }
     if rules.sentenceEnd.contains(last) || rules.paragraphEnd.contains(last) { return false }
     if b.marker { return false }
+    // a field of a page's information block (来源：… / 发布时间：…) is a line of its own: nothing
+    // runs on into it, and it runs on into the next line only as running text (a long wrapped
+    // 牵头单位：A、B、C… list)
+    if b.field { return false }
+    if a.field, !(a.runningNonEnum || a.enumCommas > 0) { return false }
     if a.opener, a.titleEnding { return false }  // a complete title (关于…的通知) ends here
     let aRunning = a.runningNonEnum || a.enumCommas > 0, bRunning = b.runningNonEnum || b.enumCommas > 0
     if a.opener, !a.titleEnding, b.titleEnding, !aRunning, !bRunning, a.length <= rules.titleMaxChars,
@@ -213,6 +222,17 @@ struct LineJoinStep: NormalizeStep {
     if aRunning { return true }
     if typical != Int.max, Double(a.length) >= rules.fullLineRatio * Double(typical) { return true }
     return false
+  }
+
+  /// The line starts with 1…`field_label_max` Han characters and a colon (spaces allowed before it):
+  /// `索引号：`, `发布机构:`, `来源：`, `牵头单位：`.
+  func isField(_ s: [Unicode.Scalar], from: Int, to end: Int) -> Bool {
+    guard rules.fieldLabelMax > 0 else { return false }
+    var i = from
+    while i < end, i - from <= rules.fieldLabelMax, s[i].properties.isIdeographic { i += 1 }
+    guard i > from, i - from <= rules.fieldLabelMax else { return false }
+    while i < end, s[i] == CharClass.space || s[i] == "\u{3000}" { i += 1 }
+    return i < end && (s[i] == "：" || s[i] == ":")
   }
 
   /// The line holds only a `table_header` word (spaces aside): the first cell of a table's header.

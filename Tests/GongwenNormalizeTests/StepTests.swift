@@ -136,6 +136,27 @@ import Testing
     #expect(run(only(["line_join"]), "政策，see the\nWord document") == "政策，see the Word document")
   }
 
+  @Test func lineJoinKeepsFieldLinesApart() {
+    // a web page's information block (Corpus/heldout3 401): each field stays on its line, and the
+    // title after it is not run onto the last field
+    let src = """
+      公文时效：有效 发布机构：铜川市人民政府办公室
+      铜川市人民政府办公室关于
+      落实《政府工作报告》重点工作分工的意见
+      来源：铜川市人民政府办公室 发布时间：2020-05-26 14:04 阅读： 字体大小： 打印 保存 收藏
+      各区县人民政府，市新区管委会，市政府各工作部门、直属事业单位：
+      """
+    #expect(lines(run(only(["line_join"]), src)) == [
+      "公文时效：有效 发布机构：铜川市人民政府办公室",
+      "铜川市人民政府办公室关于落实《政府工作报告》重点工作分工的意见",
+      "来源：铜川市人民政府办公室 发布时间：2020-05-26 14:04 阅读： 字体大小： 打印 保存 收藏",
+      "各区县人民政府，市新区管委会，市政府各工作部门、直属事业单位：",
+    ])
+    // a wrapped label list is running text and is still joined
+    let wrapped = "牵头单位：市发改委、市财政局、市教育局、市卫生健康\n委、市民政局。"
+    #expect(run(only(["line_join"]), wrapped) == "牵头单位：市发改委、市财政局、市教育局、市卫生健康委、市民政局。")
+  }
+
   @Test func docNumbers() {
     let n = only(["doc_number"])
     #expect(run(n, "新政办发[2011]18号") == "新政办发〔2011〕18号")

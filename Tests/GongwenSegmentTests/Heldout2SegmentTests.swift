@@ -60,3 +60,26 @@ import Testing
     #expect(try outline(cited).0.metadata.docNumber == nil)
   }
 }
+
+@Suite struct Heldout3SegmentTests {
+  @Test func anInlineMarkerAfterAHostAndAssistAttribution() throws {
+    // 411: …协办）2.重点抓好…
+    let (o, _) = try outline("一、任务\n1.抓好重点产业项目。（省发改委主办，省工信委、科技厅协办）2.重点抓好一批项目。（省工信委主办，省发改委协办）")
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+  }
+
+  @Test func aTaskTableWithAMeasuresColumn() throws {
+    // 412 Liaozhong: 序号 / 主要工作举措 / 牵头单位 / 配合单位 / 责任领导
+    let text = "2024年政府工作报告主要工作任务分解表\n序号\n主要工作举措\n牵头单位\n配合单位\n责任领导\n一、做大做强主导产业\n1\n加快构建现代化产业体系。\n区农业农村局\n区发展改革局\n2\n加快在建项目的建设进度。\n沈阳近海经济区管委会\n自然资源分局\n冯冬昌"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    #expect(o.units[1].table?.columns == ["主要工作举措", "牵头单位", "配合单位", "责任领导"])
+  }
+
+  @Test func theDateOfIssueOnAnInformationPageIsTheWrittenDate() throws {
+    let text = "发文日期：2020年05月21日\n发布日期：2020-05-26 14:04\n关于落实重点工作分工的意见\n各区县人民政府：\n一、任务"
+    let m = try outline(text).0.metadata
+    #expect(m.date == "2020-05-21")
+    #expect(m.published == "2020-05-26")
+  }
+}
