@@ -614,8 +614,10 @@ struct SegmentRun {
           continue
         }
       } else {
-        // a wider match is never a first child: `1.2万人…` at a line start is a number, not item 1
-        if c.onlyIfExpected { continue }
+        // a wider match is never a first child: `1.2万人…` at a line start is a number, not item 1;
+        // at a line start it may continue numbering that runs on across sections (（二）3、2017年…
+        // after （一）1、2、), being exactly the next number of its scheme
+        if c.onlyIfExpected, !(c.lineStart && last[c.scheme].map({ $0 + 1 }) == c.number) { continue }
         newLevel = true
         popTo = stack.count
         let runOn = last[c.scheme].map { $0 + 1 }

@@ -76,6 +76,16 @@ import Testing
     #expect(o.units[1].table?.columns == ["主要工作举措", "牵头单位", "配合单位", "责任领导"])
   }
 
+  @Test func runOnNumberingAcrossSectionsMayStartWithDigits() throws {
+    // 403 Jiangxi: （一）1、2、 then （二）3、2017年，… (the item's text starts with a year)
+    let text = "一、任务\n（一）加快公路建设。\n1、建设一级公路。\n2、升级国省道。\n（二）加快铁路建设。\n3、2017年，九景衢铁路建成通车。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 1, 1], [1, 1, 2], [1, 2], [1, 2, 3]])
+    // never a first child: a year after a section heading is not item 2
+    let (o2, _) = try outline("一、任务\n（一）加快公路建设。\n2017年，九景衢铁路建成通车。\n1.2万人参加培训。")
+    #expect(o2.units.map(\.path) == [[1], [1, 1]])
+  }
+
   @Test func theDateOfIssueOnAnInformationPageIsTheWrittenDate() throws {
     let text = "发文日期：2020年05月21日\n发布日期：2020-05-26 14:04\n关于落实重点工作分工的意见\n各区县人民政府：\n一、任务"
     let m = try outline(text).0.metadata
