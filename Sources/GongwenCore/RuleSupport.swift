@@ -40,9 +40,12 @@ public struct Located<Value: Decodable & Sendable>: Decodable, Sendable {
 public struct RuleProblem: Error, Hashable, Sendable, CustomStringConvertible {
   public var location: RuleLocation
   /// Stable code: `R001` invalid YAML, `R002` unknown key, `R003` wrong type / missing key,
-  /// `R004` regex does not compile, `R005` invalid value, `R006` missing file or folder.
+  /// `R004` regex does not compile, `R005` invalid value, `R006` missing file or folder; `R010` (a
+  /// warning) files that disagree on a fact several stages need.
   public var code: String
   public var message: String
+  /// `error` (the rules do not load) or `warning` (`R010`: rules files that disagree; they load).
+  public var severity = "error"
 
   public init(_ location: RuleLocation, code: String, _ message: String) {
     self.location = location
@@ -50,7 +53,7 @@ public struct RuleProblem: Error, Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
-  public var description: String { "\(location): error[\(code)]: \(message)" }
+  public var description: String { "\(location): \(severity)[\(code)]: \(message)" }
 }
 
 /// All the problems found while loading a rules folder (loading reports every one, not the first).

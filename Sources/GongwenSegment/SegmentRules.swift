@@ -159,7 +159,7 @@ public struct SegmentRules: RuleFile {
   let closingGroup: Int
   public let maxGap: Int
   let inlineAfter: ScalarSet
-  let attributionRegex: RuleRegex
+  public let attributionRegex: RuleRegex
   public let headingGap: Int
   public let headingMaxLength: Int
   let headingTerminators: ScalarSet

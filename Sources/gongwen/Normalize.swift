@@ -47,7 +47,9 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Load and validate a rules folder; print every problem with file, line and column.",
       discussion: """
-        Exit code 0 when the rules load, 2 when they do not.
+        Exit code 0 when the rules load, 2 when they do not. Warnings (R010) name rules files that
+        disagree on a fact several stages need, e.g. an attribution label that Attribute reads but
+        Segment, Normalize or Dedup do not know; the rules still load.
 
         Examples:
           gongwen rules check
@@ -58,7 +60,9 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
       let rules = try rulesOptions.load()
-      print("rules OK: \(rules.directory) (hash \(rules.hash))")
+      let warnings = rules.consistencyWarnings()
+      for w in warnings { print(w.description) }
+      print("rules OK: \(rules.directory) (hash \(rules.hash))" + (warnings.isEmpty ? "" : ", \(warnings.count) warning(s)"))
     }
   }
 }

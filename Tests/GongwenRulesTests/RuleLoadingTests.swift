@@ -111,3 +111,29 @@ struct ToyRules: RuleFile {
     #expect(a.hash.count == 16)
   }
 }
+
+/// `RuleSet.consistencyWarnings`: the wording of attributions that several rules files must share.
+@Suite struct RuleConsistencyTests {
+  @Test func theBundledRulesAgree() throws {
+    let rules = try RuleSet.load(directory: TestSupport.rulesDirectory)
+    #expect(rules.consistencyWarnings().isEmpty, "\(rules.consistencyWarnings().map(\.description))")
+  }
+
+  @Test func aLabelAddedToAttributeAloneIsReportedWithTheFilesToEdit() throws {
+    let fm = FileManager.default
+    let dir = fm.temporaryDirectory.appendingPathComponent("gongwen-consistency-\(UUID().uuidString)")
+    try fm.copyItem(atPath: TestSupport.rulesDirectory, toPath: dir.path)
+    defer { try? fm.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("attribute.yaml")
+    let yaml = try String(contentsOf: file, encoding: .utf8)
+    let added = yaml.replacingOccurrences(of: "  - {text: 牵头单位, roles: [lead]}\n",
+                                          with: "  - {text: 牵头单位, roles: [lead]}\n  - {text: 统筹推进主体单位, roles: [lead]}\n")
+    #expect(added != yaml)
+    try added.write(to: file, atomically: true, encoding: .utf8)
+    let warnings = try RuleSet.load(directory: dir.path).consistencyWarnings()
+    #expect(warnings.allSatisfy { $0.code == "R010" && $0.severity == "warning" })
+    let files = Set(warnings.map { ($0.location.file as NSString).lastPathComponent })
+    #expect(files == ["segment.yaml", "normalize.yaml", "dedup.yaml"], "\(warnings.map(\.description))")
+    #expect(warnings.allSatisfy { $0.message.contains("统筹推进主体单位") && $0.location.line > 1 })
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GongwenCore
+import GongwenAttribute
+import GongwenDedup
+import GongwenNormalize
+import GongwenSegment
+
+/// Facts that several rules files must agree on.
+///
+/// The wording of an attribution is known to four stages: Attribute reads it (`labels`, `role_words` in
+/// attribute.yaml), Segment must see a bracketed attribution before an inline marker
+/// (`sequence.attribution` in segment.yaml), Normalize must not run a label line onto the line before
+/// (`line_join.markers` in normalize.yaml, unless it is short enough for `line_join.field_label_max`), and Dedup must keep a label line as a unit of its own
+/// (`attribution_keywords` in dedup.yaml). A label or role word added to attribute.yaml alone is read,
+/// but the other stages may not treat it right. `consistencyWarnings` names, for each such gap, the
+/// file and line to edit (code `R010`, a warning: the rules still load).
+extension RuleSet {
+  public func consistencyWarnings() -> [RuleProblem] {
+    var out: [RuleProblem] = []
+    func location(_ r: RuleRegex, _ file: String) -> RuleLocation {
+      r.location ?? RuleLocation(file: displayPath((directory as NSString).appendingPathComponent(file)), line: 1, column: 1)
+    }
+    func fullMatch(_ r: RuleRegex, _ text: String) -> Bool {
+      let sc = Array(text.unicodeScalars)
+      guard let m = try? r.matcher(), let hit = try? m.firstMatch(in: sc) else { return false }
+      return hit.range == 0..<sc.count
+    }
+    func prefixMatch(_ r: RuleRegex, _ text: String) -> Bool {
+      let sc = Array(text.unicodeScalars)
+      guard let m = try? r.matcher(), let hit = try? m.firstMatch(in: sc) else { return false }
+      return hit.range.lowerBound == 0 && hit.range.upperBound >= sc.count
+    }
+    let dedupFile = displayPath((directory as NSString).appendingPathComponent(DedupRules.fileName))
+    let dedupLine = Self.line(of: "attribution_keywords:", inFile: (directory as NSString).appendingPathComponent(DedupRules.fileName))
+    let keywords = dedup.attributionKeywords.map { String(String.UnicodeScalarView($0)) }
+
+    for label in attribute.labels {
+      let l = String(String.UnicodeScalarView(label.text))
+      if !fullMatch(segment.attributionRegex, "（\(l)：市财政局）") {
+        out.append(RuleProblem(location(segment.attributionRegex, SegmentRules.fileName), code: "R010",
+          "sequence.attribution does not match （\(l)：…）, a label of attribute.yaml: a clause marker right after such an attribution is not taken; add the label to the pattern"))
+      }
+      // a short label is a field line (line_join.field_label_max) and is never run onto the line before
+      let fieldLine = label.text.count <= normalize.lineJoin.fieldLabelMax && label.text.allSatisfy { $0.properties.isIdeographic }
+      if !fieldLine, !prefixMatch(normalize.lineJoin.marker, "\(l)：") {
+        out.append(RuleProblem(location(normalize.lineJoin.marker, NormalizeRules.fileName), code: "R010",
+          "line_join.markers do not match \(l)： at a line start, a label of attribute.yaml: a label line may be run onto the line before it; add it to the markers"))
+      }
+      if !keywords.contains(where: { l.contains($0) }) {
+        out.append(RuleProblem(RuleLocation(file: dedupFile, line: dedupLine, column: 1), code: "R010",
+          "attribution_keywords hold no part of \(l), a label of attribute.yaml: its lines are not kept as units of their own; add it"))
+      }
+    }
+    for word in attribute.roleWords {
+      let w = String(String.UnicodeScalarView(word.text))
+      if !fullMatch(segment.attributionRegex, "（市财政局\(w)）") {
+        out.append(RuleProblem(location(segment.attributionRegex, SegmentRules.fileName), code: "R010",
+          "sequence.attribution does not match （…\(w)）, a role word of attribute.yaml: a clause marker right after such an attribution is not taken; add the word to the pattern"))
+      }
+    }
+    return out.map { var p = $0; p.severity = "warning"; return p }
+  }
+
+  /// 1-based line of the first line starting with `key` in a file (1 when not found).
+  static func line(of key: String, inFile path: String) -> Int {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 1 }
+    for (i, l) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where l.hasPrefix(key) {
+      return i + 1
+    }
+    return 1
+  }
+}
