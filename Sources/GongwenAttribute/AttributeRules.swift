@@ -44,6 +44,7 @@ public struct AttributeRules: RuleFile {
     public var inline_roles: [RawRoleWord]
     public var joiners: [RawJoiner]
     public var lead_ins: [String]
+    public var and_words: [String]
     public var tail_words: [String]
     public var note_items: [String]
     public var notes: [RawPattern]
@@ -112,6 +113,9 @@ public struct AttributeRules: RuleFile {
   public let inlineRoles: [RoleWord]
   public let joiners: [Joiner]
   public let leadIns: [[Unicode.Scalar]]
+  /// Words joining two departments that are split only when the second starts with a prefix
+  /// (省直各部门和各市人民政府), never inside a name (人力资源和社会保障厅).
+  public let andWords: [[Unicode.Scalar]]
   /// Longest first.
   public let tailWords: [[Unicode.Scalar]]
   public let noteItems: Set<String>
@@ -214,6 +218,7 @@ public struct AttributeRules: RuleFile {
     }
     self.joiners = joiners.sorted { $0.text.count > $1.text.count }
     leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    andWords = raw.and_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     tailWords = raw.tail_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     noteItems = Set(raw.note_items)
     if separators.contains("和") { bad(nil, "'separators': never split on 和 (人力资源和社会保障厅)") }

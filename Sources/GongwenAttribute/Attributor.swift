@@ -439,6 +439,26 @@ final class Engine: @unchecked Sendable {
     return Found(range: start..<end, parsed: parsed, inSentence: true)
   }
 
+  /// `part` cut at an `and_words` word when the text after it starts with a jurisdiction or collective
+  /// prefix and both sides look like departments; a name holding 和 (人力资源和社会保障厅) stays whole.
+  func splitAtAndWords(_ part: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> [ArraySlice<Unicode.Scalar>] {
+    var k = part.startIndex + 1
+    while k < part.endIndex - 1 {
+      for w in r.andWords where k + w.count < part.endIndex && part[k] == w[0] && part[k..<(k + w.count)].elementsEqual(w) {
+        let left = part[..<k], right = part[(k + w.count)...]
+        let rightText = String(scalars: right)
+        guard (r.collectivePrefixes + r.jurisdictionPrefixes).contains(where: { rightText.hasPrefix($0) && rightText.count > $0.count }),
+          try departmentLike(String(scalars: left))
+        else { continue }
+        let rest = try splitAtAndWords(right)
+        guard let first = rest.first, try departmentLike(String(scalars: first)) else { continue }
+        return [left] + rest
+      }
+      k += 1
+    }
+    return [part]
+  }
+
   /// An earlier paragraph's candidate that is only a bare list of names (`（市财政局）`, no label and
   /// no role word) may be a parenthetical at a broken line inside a sentence (Normalize never
   /// joins a line ending in `）`), so it counts only when it stands as a sentence of its own:
@@ -840,6 +860,12 @@ final class Engine: @unchecked Sendable {
             }
             parts = next
           }
+        }
+        // 和 / 与 / 等 between two departments, the second with its own prefix (省直各部门和各市人民政府)
+        if !r.andWords.isEmpty {
+          var split: [ArraySlice<Unicode.Scalar>] = []
+          for part in parts { split += try splitAtAndWords(part) }
+          parts = split
         }
         for (k, part) in parts.enumerated() where !part.isEmpty {
           let raw = String(scalars: part)

@@ -251,7 +251,7 @@ extension SegmentRun {
     for p in datesAt.keys.sorted() {
       var q = p - 1
       while q >= 0, isHSpace(s[q]) { q -= 1 }
-      if q >= 0, s[q] == ":" || s[q] == "：" { q -= 1 }
+      if q >= 0, s[q] == ":" || s[q] == "：" || s[q] == "】" || s[q] == "]" { q -= 1 }  // 发布日期：, 【发布日期】
       while q >= 0, isHSpace(s[q]) { q -= 1 }
       for w in labels where hasPrefix(w, at: q + 1 - w.count) { return datesAt[p] }
     }
@@ -315,6 +315,11 @@ extension SegmentRun {
         col - w.count >= st && hasPrefix(w, at: col - w.count)
       }) { continue }
       guard let cue = try find(cues, from: st), cue.range.upperBound <= col else { continue }
+      // a short segment is a recipient only when it names a group (各单位：, 各部门：); a page's field
+      // label (发布部门：, 发文机构：) is not one
+      if col - st <= rules.recipientsShortMax, !rules.recipientsShortStarts.contains(where: { hasPrefix($0, at: st) }) {
+        continue
+      }
       var out: [String] = []
       var a = st
       var i = st

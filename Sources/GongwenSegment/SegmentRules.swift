@@ -89,6 +89,8 @@ public struct SegmentRules: RuleFile {
     public var date_labels: [String]
     public var recipient_cues: Located<String>
     public var recipients_max_length: Located<Int>
+    public var recipients_short_max: Located<Int>
+    public var recipients_short_starts: [String]
     public var recipient_exclude: Located<String>
     public var attachment: Located<String>
     public var closing_lines: Located<String>
@@ -174,6 +176,9 @@ public struct SegmentRules: RuleFile {
   let titleMaxLength: Int
   let titleStops: ScalarSet
   /// Quotation pairs a title may contain (`关于印发《…》的通知`): opening scalar → closing scalar.
+  /// A recipients segment of at most this many characters must start with one of `recipientsShortStarts`.
+  let recipientsShortMax: Int
+  let recipientsShortStarts: [[Unicode.Scalar]]
   let titleQuotes: [Unicode.Scalar: Unicode.Scalar]
   let docNumberRegex: RuleRegex
   /// Where `docNumberRegex` / `recipientCueRegex` matches can start (nil: ICU's `find` alone).
@@ -427,6 +432,8 @@ public struct SegmentRules: RuleFile {
     self.titleMaxLength = titleMax
     self.titleStops = ScalarSet(md.title_stops)
     self.titleQuotes = titleQuotes
+    self.recipientsShortMax = max(0, md.recipients_short_max.value)
+    self.recipientsShortStarts = md.recipients_short_starts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.docNumberRegex = docNumber
     // (both compiled without options, which the analysis assumes)
     self.docNumberSearch = AnchoredSearch(pattern: docNumber.pattern)

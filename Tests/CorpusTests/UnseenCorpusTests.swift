@@ -15,7 +15,8 @@ import GongwenTestSupport
 /// (branch `tables`) it is 0.988 — see Corpus/unseen/README.md. Corpus/heldout was scored first
 /// blind (0.972), then its general gaps were fixed (see Corpus/heldout/README.md). Corpus/heldout2
 /// scored 0.424 at first sight and 0.971 after its gaps were fixed (Corpus/heldout2/README.md);
-/// Corpus/heldout3 0.765 at first sight, 1.000 after (Corpus/heldout3/README.md). Raise a floor
+/// Corpus/heldout3 0.765 at first sight, 1.000 after (Corpus/heldout3/README.md); Corpus/heldout4
+/// 0.550 at first sight, 0.889 after (its README). Raise a floor
 /// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
@@ -28,7 +29,8 @@ import GongwenTestSupport
   static let folders = [Folder(name: "unseen", floor: 0.98, minNotices: 6),
                         Folder(name: "heldout", floor: 0.98, minNotices: 4),
                         Folder(name: "heldout2", floor: 0.96, minNotices: 11),
-                        Folder(name: "heldout3", floor: 0.99, minNotices: 6)]
+                        Folder(name: "heldout3", floor: 0.99, minNotices: 6),
+                        Folder(name: "heldout4", floor: 0.88, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -142,3 +142,23 @@ import Testing
     #expect(b.departments == ["省发展和改革委员会", "省农业委员会", "省统计局"])
   }
 }
+
+/// Forms found in Corpus/heldout4 (blind first sight 0.550; see its README).
+@Suite struct Heldout4FormTests {
+  @Test func andBetweenTwoDepartmentsWithTheirOwnPrefixes() throws {
+    // 501 Shanxi: 协同单位：省直各部门和各市人民政府 / 省财政厅、省人事厅、省农业厅等省直有关部门和各市人民政府
+    let a = try #require(try attribution("加强审计监督。\n协同单位：省直各部门和各市人民政府"))
+    #expect(a.departmentsRaw == ["省直各部门", "各市人民政府"])
+    let b = try #require(try attribution("落实惠农政策。\n协同单位：省财政厅、省人事厅、省农业厅等省直有关部门和各市人民政府"))
+    #expect(b.departmentsRaw == ["省财政厅", "省人事厅", "省农业厅", "省直有关部门", "各市人民政府"])
+    // a name holding 和 stays whole
+    let c = try #require(try attribution("推进改革。（省发展和改革委员会、省人力资源和社会保障厅负责）"))
+    #expect(c.departmentsRaw == ["省发展和改革委员会", "省人力资源和社会保障厅"])
+  }
+
+  @Test func provincialDirectUnitsLabel() throws {
+    // 503 Fujian: （省直配合单位：省发展改革委、经贸委、交通运输厅）
+    let a = try #require(try attribution("共同推动现代物流业发展。（省直配合单位：省发展改革委、经贸委、交通运输厅）"))
+    #expect(a.participating == ["省发展和改革委员会", "省经济贸易委员会", "省交通运输厅"])
+  }
+}

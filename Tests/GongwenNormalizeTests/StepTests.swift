@@ -39,6 +39,10 @@ import Testing
     #expect(d.removed.map(\.text) == ["[bookmark: _GoBack]", "附件下载：相关链接："])
     // page furniture
     #expect(run(only(["junk"]), "正文。\n【打印本页】【关闭窗口】\n分享到：微信 微博\n") == "正文。\n\n")
+    // a paged mirror's continuation note (Corpus/heldout4 503)
+    let p = try only(["junk"]).normalize("[接上页] (2)培育产业集群。")
+    #expect(p.text.string == " (2)培育产业集群。")
+    #expect(p.removed.map(\.rule) == ["page_continuation"])
   }
 
   @Test func junkKeepsRealListsAndText() {

@@ -93,3 +93,17 @@ import Testing
     #expect(m.published == "2020-05-26")
   }
 }
+
+@Suite struct Heldout4SegmentTests {
+  @Test func lawDatabaseLabelsAndShortIssuers() throws {
+    // 501: 【发布日期】2008-02-03; 502: 市政府关于… and a page field 发布部门： that is no recipient
+    let a = "【发布文号】晋政发〔2008〕8号\n【发布日期】2008-02-03\n山西省人民政府关于印发工作目标责任分解的通知\n各市、县人民政府：\n一、任务"
+    #expect(try outline(a).0.metadata.published == "2008-02-03")
+    let b = "政策\n发布部门：市人民政府办公室\n发布时间：2020年01月28日\n市政府关于印发2020年政府工作报告主要目标任务分解方案的通知\n徐政发〔2020〕3号\n各县（市）区人民政府，市各直属单位：\n一、任务"
+    let m = try outline(b).0.metadata
+    #expect(m.title == "市政府关于印发2020年政府工作报告主要目标任务分解方案的通知")
+    #expect(m.recipients == ["各县（市）区人民政府", "市各直属单位"])
+    // a short group is still a recipient
+    #expect(try outline("关于做好工作的通知\n各单位：\n一、任务").0.metadata.recipients == ["各单位"])
+  }
+}
