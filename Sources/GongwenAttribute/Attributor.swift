@@ -239,6 +239,8 @@ final class Engine: @unchecked Sendable {
   /// The rules' opening and closing brackets as sets (the rules keep them as paired arrays).
   let openSet: ScalarBitmap
   let closeSet: ScalarBitmap
+  /// Collective and jurisdiction prefixes as scalars (for `and_words`).
+  let prefixScalars: [[Unicode.Scalar]]
   /// Characters of the one-character jurisdiction prefixes (市, 县, 区, …).
   let jurisdictionChars: ScalarSet
   /// Longest `note_items` entry, in scalars.
@@ -262,6 +264,7 @@ final class Engine: @unchecked Sendable {
     joinerStarts = ScalarSet(rules.joiners.compactMap { $0.text.first })
     ignoredLabelStarts = ScalarSet(rules.ignoredLabels.compactMap { $0.first })
     firstListedStarts = PatternFirstCharacters.of(rules.firstListedLead.pattern).map(ScalarBitmap.init)
+    prefixScalars = (rules.collectivePrefixes + rules.jurisdictionPrefixes).map { Array($0.unicodeScalars) }
     labelStartSet = ScalarBitmap(ScalarSet(rules.labels.compactMap { $0.text.first }))
     colonSet = ScalarBitmap(rules.colons)
     openSet = ScalarBitmap(ScalarSet(rules.openBrackets))
@@ -446,8 +449,7 @@ final class Engine: @unchecked Sendable {
     while k < part.endIndex - 1 {
       for w in r.andWords where k + w.count < part.endIndex && part[k] == w[0] && part[k..<(k + w.count)].elementsEqual(w) {
         let left = part[..<k], right = part[(k + w.count)...]
-        let rightText = String(scalars: right)
-        guard (r.collectivePrefixes + r.jurisdictionPrefixes).contains(where: { rightText.hasPrefix($0) && rightText.count > $0.count }),
+        guard prefixScalars.contains(where: { right.count > $0.count && right.starts(with: $0) }),
           try departmentLike(String(scalars: left))
         else { continue }
         let rest = try splitAtAndWords(right)

@@ -162,3 +162,13 @@ import Testing
     #expect(a.participating == ["省发展和改革委员会", "省经济贸易委员会", "省交通运输厅"])
   }
 }
+
+/// Forms found in Corpus/heldout5 (blind first sight 0.930).
+@Suite struct Heldout5FormTests {
+  @Test func aNoteAboutTheTasksThatFollowIsNoDepartment() throws {
+    // 604 Yulin: 〔…按职责分工负责。责任单位:A、B。以下均需A、B落实,不再列出。〕
+    let a = try #require(try attribution(
+      "推进降碳。〔市生态环境局、市水利局等按职责分工负责。责任单位：各县（市、区）人民政府、各开发园区管委。以下均需各县（市、区）人民政府、各开发园区管委落实，不再列出。〕"))
+    #expect(a.departmentsRaw == ["市生态环境局", "市水利局", "各县（市、区）人民政府", "各开发园区管委"])
+  }
+}

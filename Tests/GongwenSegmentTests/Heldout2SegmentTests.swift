@@ -107,3 +107,10 @@ import Testing
     #expect(try outline("关于做好工作的通知\n各单位：\n一、任务").0.metadata.recipients == ["各单位"])
   }
 }
+
+@Suite struct Heldout5SegmentTests {
+  @Test func aPageTitleEndsBeforeTheSiteName() throws {
+    let text = "湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见-湖南省人民政府门户网站湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见\n各市州人民政府：\n一、总体要求"
+    #expect(try outline(text).0.metadata.title == "湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见")
+  }
+}
