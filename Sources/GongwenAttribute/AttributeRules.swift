@@ -45,6 +45,7 @@ public struct AttributeRules: RuleFile {
     public var joiners: [RawJoiner]
     public var lead_ins: [String]
     public var and_words: [String]
+    public var role_word_modifiers: [String]
     public var tail_words: [String]
     public var note_items: [String]
     public var notes: [RawPattern]
@@ -116,6 +117,8 @@ public struct AttributeRules: RuleFile {
   /// Words joining two departments that are split only when the second starts with a prefix
   /// (省直各部门和各市人民政府), never inside a name (人力资源和社会保障厅).
   public let andWords: [[Unicode.Scalar]]
+  /// Adverbs written between a department and its role word (分工负责, 共同牵头), longest first.
+  public let roleWordModifiers: [[Unicode.Scalar]]
   /// Longest first.
   public let tailWords: [[Unicode.Scalar]]
   public let noteItems: Set<String>
@@ -219,6 +222,8 @@ public struct AttributeRules: RuleFile {
     self.joiners = joiners.sorted { $0.text.count > $1.text.count }
     leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     andWords = raw.and_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    roleWordModifiers = raw.role_word_modifiers.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      .sorted { $0.count > $1.count }
     tailWords = raw.tail_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     noteItems = Set(raw.note_items)
     if separators.contains("和") { bad(nil, "'separators': never split on 和 (人力资源和社会保障厅)") }

@@ -818,6 +818,11 @@ final class Engine: @unchecked Sendable {
         {
           closing = w.roles
           body.removeLast(w.text.count)
+          // an adverb before the role word (A、B分工负责, C共同牵头)
+          for m in r.roleWordModifiers where body.count > m.count && hasSuffix(body, m) {
+            body.removeLast(m.count)
+            break
+          }
         }
         for tail in r.tailWords where body.count > tail.count && hasSuffix(body, tail) {
           body.removeLast(tail.count)

@@ -6,7 +6,7 @@ import ICUKit
 /// - never after a line ending a sentence or unit (`sentence_end`, `paragraph_end`);
 /// - never before a line that starts with a clause marker (`markers`) or a field label (`索引号：`,
 ///   at most `field_label_max` Han characters and a colon), and never after a field line unless it
-///   is running text;
+///   is running text; never before the recipients line (`address_starts` … ending in a colon);
 /// - never after a heading: a marker line with a short body (`heading_max_chars`) and no running
 ///   punctuation (at most `heading_max_enumeration_commas` 、);
 /// - a title split over two lines (`关于…` + `…的通知`) is joined, and nothing is joined after it;
@@ -81,6 +81,7 @@ struct LineJoinStep: NormalizeStep {
     var titleEnding: Bool
     var tableCell: Bool  // at or after a table header line: never joined
     var field = false  // starts with a short label and a colon (索引号：…)
+    var address = false  // the recipients line: starts with an `address_starts` word, ends with a colon
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
@@ -143,6 +144,8 @@ struct LineJoinStep: NormalizeStep {
         info.firstScalar = s[firstAt]
         info.lastScalar = s[lastAt]
         info.field = isField(s, from: firstAt, to: line.upperBound)
+        info.address = (s[lastAt] == "：" || s[lastAt] == ":")
+          && rules.addressStarts.contains { w in firstAt + w.count <= lastAt && s[firstAt..<(firstAt + w.count)].elementsEqual(w) }
       }
       infos.append(info)
     }
@@ -209,7 +212,7 @@ struct LineJoinStep: NormalizeStep {
     // a field of a page's information block (来源：… / 发布时间：…) is a line of its own: nothing
     // runs on into it, and it runs on into the next line only as running text (a long wrapped
     // 牵头单位：A、B、C… list)
-    if b.field { return false }
+    if b.field || b.address { return false }
     if a.field, !(a.runningNonEnum || a.enumCommas > 0) { return false }
     if a.opener, a.titleEnding { return false }  // a complete title (关于…的通知) ends here
     let aRunning = a.runningNonEnum || a.enumCommas > 0, bRunning = b.runningNonEnum || b.enumCommas > 0

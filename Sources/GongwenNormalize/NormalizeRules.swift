@@ -91,13 +91,15 @@ public struct NormalizeRules: RuleFile {
       public var titleMaxChars: Located<Int>
       public var tableHeader: Located<[String]>
       public var fieldLabelMax: Located<Int>
+      public var addressStarts: [String]
       enum CodingKeys: String, CodingKey {
         case sentenceEnd = "sentence_end", paragraphEnd = "paragraph_end", runningPunctuation = "running_punctuation",
           enumerationComma = "enumeration_comma", markers, headingMaxChars = "heading_max_chars",
           headingMaxEnumerationCommas = "heading_max_enumeration_commas", fullLineQuantile = "full_line_quantile",
           fullLineRatio = "full_line_ratio", minLinesForTypical = "min_lines_for_typical",
           maxIterations = "max_iterations", titleOpeners = "title_openers", titleEndings = "title_endings",
-          titleMaxChars = "title_max_chars", tableHeader = "table_header", fieldLabelMax = "field_label_max"
+          titleMaxChars = "title_max_chars", tableHeader = "table_header", fieldLabelMax = "field_label_max",
+          addressStarts = "address_starts"
       }
     }
 
@@ -165,6 +167,8 @@ public struct NormalizeRules: RuleFile {
     public var tableHeader: [[Unicode.Scalar]]
     /// Longest label (Han characters) of a field line `索引号：…` (0: no field lines).
     public var fieldLabelMax: Int
+    /// Words the recipients line starts with (各…：): it is never joined onto the line before.
+    public var addressStarts: [[Unicode.Scalar]]
   }
 
   public struct Width: Sendable {
@@ -318,7 +322,8 @@ public struct NormalizeRules: RuleFile {
       titleEndings: j.titleEndings.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty },
       titleMaxChars: positive(j.titleMaxChars, "title_max_chars"),
       tableHeader: j.tableHeader.value.map { Array($0.unicodeScalars.filter { $0 != " " }) },
-      fieldLabelMax: max(0, j.fieldLabelMax.value))
+      fieldLabelMax: max(0, j.fieldLabelMax.value),
+      addressStarts: j.addressStarts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
     if j.fieldLabelMax.value < 0 { bad(j.fieldLabelMax.location, "line_join.field_label_max must be 0 or more") }
     if lj.tableHeader.contains(where: \.isEmpty) { bad(j.tableHeader.location, "line_join.table_header: a word is empty") }
     lineJoin = lj

@@ -124,17 +124,19 @@ extension SegmentRun {
       let line = trimmed(ls..<le)
       ls = le + 1
       guard !line.isEmpty else { continue }
+      // a page field's label before the title (标题：…, 标题 …): the title starts after it
+      let from = afterFieldLabel(line)
       var start: Int? = nil
       var prefixIssuer: String? = nil
-      var p = line.lowerBound
-      let limit = min(line.upperBound, line.lowerBound + 41)
+      var p = from
+      let limit = min(line.upperBound, from + 41)
       while p < limit, start == nil {
         if rules.titleStarts.contains(where: { hasPrefix($0, at: p) }) {
-          if p == line.lowerBound {
+          if p == from {
             start = p
-          } else if let m = try issuerPrefix.lookingAt(line.lowerBound..<line.upperBound), m.upperBound == p {
+          } else if let m = try issuerPrefix.lookingAt(from..<line.upperBound), m.upperBound == p {
             start = p
-            prefixIssuer = compact(line.lowerBound..<p)
+            prefixIssuer = compact(from..<p)
           }
         }
         p += 1
@@ -150,7 +152,7 @@ extension SegmentRun {
         var runTogether = false
         if k < n, let m = try? docNumber.get().lookingAt(k), m.range.lowerBound == k { runTogether = true }
         if !runTogether {
-          full = compact(line.lowerBound..<end)
+          full = compact(from..<end)
           issuer = nil
         }
       }
@@ -162,6 +164,19 @@ extension SegmentRun {
       if end > le { ls = lineEnd(end) + 1 }
     }
     return out
+  }
+
+  /// Where a line's content starts after a leading page-field label (`field_labels`: 标题：, 文号 …),
+  /// its colon and spaces; the line's start when it has none.
+  func afterFieldLabel(_ line: Range<Int>) -> Int {
+    for w in rules.fieldLabels where line.count > w.count && hasPrefix(w, at: line.lowerBound) {
+      var k = line.lowerBound + w.count
+      while k < line.upperBound, isHSpace(s[k]) { k += 1 }
+      if k < line.upperBound, s[k] == "：" || s[k] == ":" { k += 1 }
+      while k < line.upperBound, isHSpace(s[k]) { k += 1 }
+      if k < line.upperBound { return k }
+    }
+    return line.lowerBound
   }
 
   func titleEnd(from st: Int) -> Int? {
@@ -210,6 +225,11 @@ extension SegmentRun {
       var r = m.range
       from = max(r.upperBound, r.lowerBound + 1)
       if r.lowerBound >= preambleEnd { break }
+      // a page field's label run into the number (文号遵府办函〔2022〕56号, its space removed)
+      if let w = rules.fieldLabels.first(where: { r.count > $0.count + 4 && hasPrefix($0, at: r.lowerBound) }) {
+        out.append((r.lowerBound + w.count, compact((r.lowerBound + w.count)..<r.upperBound)))
+        continue
+      }
       // a title run into its doc number (…的通知临政办发〔2012〕64号): start after the title ending
       var afterTitle = false
       var k = r.upperBound

@@ -91,6 +91,7 @@ public struct SegmentRules: RuleFile {
     public var recipients_max_length: Located<Int>
     public var recipients_short_max: Located<Int>
     public var recipients_short_starts: [String]
+    public var field_labels: [String]
     public var recipient_exclude: Located<String>
     public var attachment: Located<String>
     public var closing_lines: Located<String>
@@ -179,6 +180,8 @@ public struct SegmentRules: RuleFile {
   /// A recipients segment of at most this many characters must start with one of `recipientsShortStarts`.
   let recipientsShortMax: Int
   let recipientsShortStarts: [[Unicode.Scalar]]
+  /// Labels of a page's information fields (标题, 文号): a title or doc number starts after them.
+  let fieldLabels: [[Unicode.Scalar]]
   let titleQuotes: [Unicode.Scalar: Unicode.Scalar]
   let docNumberRegex: RuleRegex
   /// Where `docNumberRegex` / `recipientCueRegex` matches can start (nil: ICU's `find` alone).
@@ -434,6 +437,7 @@ public struct SegmentRules: RuleFile {
     self.titleQuotes = titleQuotes
     self.recipientsShortMax = max(0, md.recipients_short_max.value)
     self.recipientsShortStarts = md.recipients_short_starts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    self.fieldLabels = md.field_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     self.docNumberRegex = docNumber
     // (both compiled without options, which the analysis assumes)
     self.docNumberSearch = AnchoredSearch(pattern: docNumber.pattern)

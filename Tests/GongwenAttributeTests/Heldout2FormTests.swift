@@ -172,3 +172,16 @@ import Testing
     #expect(a.departmentsRaw == ["市生态环境局", "市水利局", "各县（市、区）人民政府", "各开发园区管委"])
   }
 }
+
+/// Forms found in Corpus/heldout6 (blind first sight 0.385).
+@Suite struct Heldout6FormTests {
+  @Test func anAdverbBetweenTheDepartmentsAndTheirRoleWord() throws {
+    // 713 Ankang: （市发改委牵头，各县区政府、市政府有关工作部门分工负责）
+    let a = try #require(try attribution("推进项目建设。（市发改委牵头，各县区政府、市政府有关工作部门分工负责）"))
+    #expect(a.departmentsRaw == ["市发改委", "各县区政府", "市政府有关工作部门"])
+    #expect(a.lead == ["市发展和改革委员会"])
+    #expect(a.responsible.count == 2)
+    let b = try #require(try attribution("加强宣传。（市委宣传部、市文旅局共同牵头）"))
+    #expect(b.lead.count == 2)
+  }
+}

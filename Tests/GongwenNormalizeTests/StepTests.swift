@@ -156,6 +156,9 @@ import Testing
       "来源：铜川市人民政府办公室 发布时间：2020-05-26 14:04 阅读： 字体大小： 打印 保存 收藏",
       "各区县人民政府，市新区管委会，市政府各工作部门、直属事业单位：",
     ])
+    // the recipients line is never run onto an information field before it (Corpus/heldout6 711)
+    let block = "文号：海府办函〔2022〕24号 主题词：医疗机构；健康城市；规划\n各镇人民政府，市政府各工作部门，各企、事业单位："
+    #expect(lines(run(only(["line_join"]), block)).count == 2)
     // a wrapped label list is running text and is still joined
     let wrapped = "牵头单位：市发改委、市财政局、市教育局、市卫生健康\n委、市民政局。"
     #expect(run(only(["line_join"]), wrapped) == "牵头单位：市发改委、市财政局、市教育局、市卫生健康委、市民政局。")

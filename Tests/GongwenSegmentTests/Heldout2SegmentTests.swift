@@ -114,3 +114,16 @@ import Testing
     #expect(try outline(text).0.metadata.title == "湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见")
   }
 }
+
+@Suite struct Heldout6SegmentTests {
+  @Test func pageFieldLabelsBeforeTheTitleAndTheDocNumber() throws {
+    // 714 Zunyi: 标题 / 文号 written before their values (the space between them removed by Normalize)
+    let text = "文号遵府办函〔2022〕56号\n标题市人民政府办公室关于印发《遵义都市圈发展规划》责任分工方案的通知\n各县人民政府：\n一、任务"
+    let m = try outline(text).0.metadata
+    #expect(m.docNumber == "遵府办函〔2022〕56号")
+    #expect(m.title == "市人民政府办公室关于印发《遵义都市圈发展规划》责任分工方案的通知")
+    // 711 Qionghai: 标题：… with a colon
+    let colon = try outline("标题：琼海市人民政府办公室关于印发主要任务分工方案的通知\n各镇人民政府：\n一、任务").0.metadata
+    #expect(colon.title == "琼海市人民政府办公室关于印发主要任务分工方案的通知")
+  }
+}
