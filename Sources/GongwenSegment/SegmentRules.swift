@@ -56,6 +56,7 @@ public struct SegmentRules: RuleFile {
 
   public struct RawSequence: Decodable, Sendable {
     public var max_gap: Located<Int>
+    public var plan_after_signature: Bool
     public var inline_after: String
     public var attribution: Located<String>
     public var heading_gap: Located<Int>
@@ -161,6 +162,8 @@ public struct SegmentRules: RuleFile {
   let attachmentGroup: Int
   let closingGroup: Int
   public let maxGap: Int
+  /// A plan after the cover notice's signature takes the tasks from numbered cover requirements.
+  public let planAfterSignature: Bool
   let inlineAfter: ScalarSet
   public let attributionRegex: RuleRegex
   public let headingGap: Int
@@ -420,6 +423,7 @@ public struct SegmentRules: RuleFile {
     self.attachmentGroup = attGroup
     self.closingGroup = closeGroup
     self.maxGap = maxGap
+    self.planAfterSignature = raw.sequence.plan_after_signature
     self.inlineAfter = ScalarSet(raw.sequence.inline_after)
     self.attributionRegex = attribution
     self.headingGap = headingGap

@@ -572,8 +572,14 @@ struct SegmentRun {
     var ignoredAfterClosing = 0
     var ignoredAt: Range<Int>? = nil
     var lastRow: [Int: Int] = [:]  // per table: the last row number accepted
+    let planStart = rules.planAfterSignature ? attachedPlanStart(cands) : nil
+    if let planStart {
+      let cover = cands.filter { $0.start < planStart && $0.lineStart }.count
+      warn("cover_clauses", "\(cover) numbered line(s) of the cover notice before its signature are not tasks: the plan after it is", cands[0].start..<planStart)
+    }
 
     for c in cands {
+      if let planStart, c.start < planStart { continue }
       if c.start >= closingLimit {
         if c.lineStart { ignoredAfterClosing += 1; if ignoredAt == nil { ignoredAt = c.start..<c.end } }
         continue
@@ -668,6 +674,36 @@ struct SegmentRun {
   }
 
   var closingLimit = 0
+
+  /// Where a plan printed after the cover notice's signature starts, when the cover numbers its own
+  /// requirements (`sequence.plan_after_signature`): the first line-start marker is before a closing
+  /// line (the signature), and after that line comes a plan title line (no sentence punctuation, a title
+  /// ending, perhaps a bracketed count: `…分工方案（共计121项）`) and right under it a line-start marker
+  /// numbered 1 of a level no lower than the cover's first.
+  func attachedPlanStart(_ cands: [Candidate]) -> Int? {
+    guard let first = cands.first(where: { $0.lineStart && $0.table == nil }),
+      let closing = closingStarts.first(where: { $0 > first.start })
+    else { return nil }
+    let firstRank = rules.schemes[first.scheme].rank
+    for c in cands where c.start > closing && c.lineStart && c.table == nil {
+      guard c.number == 1, !c.onlyIfExpected, rules.schemes[c.scheme].rank <= firstRank else { continue }
+      guard let title = previousLine(lineStart(c.start)), title.lowerBound > closing, isPlanTitle(title) else { return nil }
+      return c.start
+    }
+    return nil
+  }
+
+  /// A line that reads as a plan's title: no sentence punctuation, a title ending before an optional
+  /// bracketed note (`2023年区政府工作报告重点工作分工方案（共计121项）`).
+  func isPlanTitle(_ line: Range<Int>) -> Bool {
+    var r = trimmed(line)
+    guard !r.isEmpty, r.count <= rules.titleMaxLength else { return false }
+    if isCloseBracket(s[r.upperBound - 1]), let open = r.lastIndex(where: { isOpenBracket(s[$0]) }), open > r.lowerBound {
+      r = r.lowerBound..<open
+    }
+    if r.contains(where: { rules.sentenceMarks.contains(s[$0]) || s[$0] == "，" }) { return false }
+    return rules.titleEndings.contains { e in r.count >= e.count && hasPrefix(e, at: r.upperBound - e.count) }
+  }
 
   // MARK: Units
 

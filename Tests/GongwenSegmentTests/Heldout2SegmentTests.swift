@@ -127,3 +127,24 @@ import Testing
     #expect(colon.title == "琼海市人民政府办公室关于印发主要任务分工方案的通知")
   }
 }
+
+@Suite struct CoverClausesTests {
+  static let cover = "关于印发《2023年重点工作分工方案》的通知\n各镇人民政府：\n《分工方案》已经区政府同意，现印发给你们。\n一、提高政治站位，强化担当意识。各部门要抓好落实。\n二、狠抓工作落实，确保任务完成。\n北京市大兴区人民政府办公室\n2023年3月3日\n"
+
+  @Test func aPlanAfterTheSignatureTakesTheTasksFromTheCoversRequirements() throws {
+    // 704 Daxing: the cover's 一、二、 are requirements; the plan after the signature restarts at 一、
+    let (o, c) = try outline(Self.cover + "2023年区政府工作报告重点工作分工方案（共计121项）\n一、全区经济社会发展主要预期目标\n1.地区生产总值增长4.5%以上。\n2.一般公共预算收入增长5%。")
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    #expect(o.units[0].heading == "全区经济社会发展主要预期目标")
+    #expect(o.warnings.contains { $0.code == "cover_clauses" })
+    #expect(o.metadata.issuer == "北京市大兴区人民政府办公室")
+    checkInvariants(o, c)
+  }
+
+  @Test func withoutAPlanTitleTheNoticeStillClosesAtItsSignature() throws {
+    // an attachment that is not a plan (no title line before its 一、) is not read, as before
+    let (o, _) = try outline(Self.cover + "附件：联系人名单\n一、张三\n二、李四")
+    #expect(o.units.map(\.path) == [[1], [2]])
+    #expect(!o.warnings.contains { $0.code == "cover_clauses" })
+  }
+}
