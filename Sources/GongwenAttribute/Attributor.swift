@@ -421,9 +421,15 @@ final class Engine: @unchecked Sendable {
         break
       }
       guard !names.isEmpty else { break }
-      var itemStart = names.startIndex
-      for k in names.indices where names[k] == "、" || k == names.endIndex - 1 {
-        let item = names[itemStart..<(names[k] == "、" ? k : k + 1)]
+      // an adverb before the role word (A、B分工负责) is not part of the last name
+      var listed = names
+      for m in r.roleWordModifiers where listed.count > m.count && hasSuffix(listed, m) {
+        listed.removeLast(m.count)
+        break
+      }
+      var itemStart = listed.startIndex
+      for k in listed.indices where listed[k] == "、" || k == listed.endIndex - 1 {
+        let item = listed[itemStart..<(listed[k] == "、" ? k : k + 1)]
         guard !item.isEmpty, try departmentLike(String(scalars: item)) else { break scan }
         itemStart = k + 1
       }

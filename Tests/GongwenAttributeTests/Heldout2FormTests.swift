@@ -183,5 +183,8 @@ import Testing
     #expect(a.responsible.count == 2)
     let b = try #require(try attribution("加强宣传。（市委宣传部、市文旅局共同牵头）"))
     #expect(b.lead.count == 2)
+    // the same adverb when the departments are the sentence's subject
+    let (out, _) = try run([U("一、", [1], "市发改委、市财政局分工负责项目资金的统筹。")])
+    #expect(out.attributions[0]?.departmentsRaw == ["市发改委", "市财政局"])
   }
 }
