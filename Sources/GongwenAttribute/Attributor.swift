@@ -50,7 +50,14 @@ public struct Attributor: Sendable {
         for c in engine.unknownColumns(header) where !unknownColumns.contains(c) { unknownColumns.append(c) }
       }
       var all = try engine.findAll(in: s, unit: unit)
-      if all.isEmpty, unit.table == nil, let subject = try engine.leading(in: s, unit: unit) { all = [subject] }
+      // departments as the subject of the unit's first words come first (（一）省监察厅牵头的工作 …
+      // 协同单位：…), and the closing lists add to them; a subject after a title sentence counts only
+      // without a closing list (the list is the notice's own allocation)
+      if unit.table == nil, let subject = try engine.leading(in: s, unit: unit, afterTitle: all.isEmpty),
+        !all.contains(where: { $0.range.overlaps(subject.range) })
+      {
+        all.insert(subject, at: 0)
+      }
       guard !all.isEmpty else {
         attributions.append(nil)
         continue
@@ -97,6 +104,7 @@ public struct Attributor: Sendable {
     guard parts.count > 1 else { return out }
     let union = ExactText.union
     out.extraRanges = parts.dropLast().map(\.range)
+    out.rangesInText = parts.flatMap(\.rangesInText)
     out.raw = parts.map(\.raw).joined(separator: " ")
     out.departmentsRaw = parts.flatMap(\.departmentsRaw)
     out.departments = union(parts.map(\.departments))
@@ -375,11 +383,12 @@ final class Engine: @unchecked Sendable {
   /// role word; a step follows the previous one after a comma or a `links` word. Every name must
   /// look like a department, else the step (and the search) ends. The steps read are parsed as the
   /// list `A、B协同，C负责` would be, in brackets; the range is kept in the task's text.
-  func leading(in s: [Unicode.Scalar], unit: ClauseUnit) throws(StageFailure) -> Found? {
+  func leading(in s: [Unicode.Scalar], unit: ClauseUnit, afterTitle: Bool = true) throws(StageFailure) -> Found? {
     guard let rule = r.leading else { return nil }
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
     if let f = try leading(in: s, from: lo, to: hi, rule: rule) { return f }
+    guard afterTitle else { return nil }
     // after a short title sentence (三、加强督导，健全推进机制。市发展改革委负责…)
     var p = lo
     while p < min(hi, lo + rule.maxHeading), s[p] != "。", s[p] != "\n" { p += 1 }

@@ -208,14 +208,16 @@ public struct Attribution: Sendable, Equatable {
   public var lead: [String]
   public var responsible: [String]
   public var participating: [String]
-  /// The departments are the subject of the unit's first sentence (`市规划局负责城市规划…`), not
-  /// a list closing it: `range` is part of the task's text and is not cut from it.
-  public var inSentence: Bool
+  /// The ranges (of `allRanges`) whose departments are the subject of a sentence of the unit
+  /// (`市规划局负责城市规划…`), not a list closing it: they are part of the task's text.
+  public var rangesInText: [Range<Int>]
+  /// `range` is such a subject (the unit has no closing attribution).
+  public var inSentence: Bool { rangesInText.contains(range) }
 
   public init(range: Range<Int>, raw: String, departmentsRaw: [String], departments: [String], lead: [String],
               responsible: [String], participating: [String], extraRanges: [Range<Int>] = [],
               inSentence: Bool = false) {
-    self.inSentence = inSentence
+    self.rangesInText = inSentence ? [range] : []
     self.range = range
     self.extraRanges = extraRanges
     self.raw = raw
@@ -230,7 +232,7 @@ public struct Attribution: Sendable, Equatable {
   public var allRanges: [Range<Int>] { extraRanges + [range] }
 
   /// The ranges to cut from the task's text: all of them, none for an attribution in the sentence.
-  public var rangesOutsideText: [Range<Int>] { inSentence ? [] : allRanges }
+  public var rangesOutsideText: [Range<Int>] { allRanges.filter { !rangesInText.contains($0) } }
 }
 
 /// Output of Attribute: one entry per unit (same order), nil where a unit has no attribution.

@@ -82,10 +82,11 @@ import Testing
     #expect(a.rangesOutsideText.isEmpty)
   }
 
-  @Test func aClosingAttributionWinsOverTheSubject() throws {
+  @Test func aClosingAttributionAddsToTheSubject() throws {
     let a = try #require(try attribution("市卫生局负责推进医联体建设。（市卫生局、市财政局负责）"))
     #expect(a.departments == ["市卫生局", "市财政局"])
-    #expect(!a.inSentence)
+    #expect(!a.inSentence, "the closing list is the attribution's main range")
+    #expect(a.rangesInText.count == 1)
   }
 
   @Test func firstListedDeclarationAfterACommaIsANote() throws {
@@ -154,6 +155,20 @@ import Testing
     // a name holding 和 stays whole
     let c = try #require(try attribution("推进改革。（省发展和改革委员会、省人力资源和社会保障厅负责）"))
     #expect(c.departmentsRaw == ["省发展和改革委员会", "省人力资源和社会保障厅"])
+  }
+
+  @Test func aSubjectAtTheUnitsStartAndAClosingLabelLineTogether() throws {
+    // 501 Shanxi: （二）省审计厅牵头的工作 … 协同单位：省直各部门和各市人民政府
+    let (out, text) = try run([U("（二）", [1, 2], "省审计厅牵头的工作\n加强审计监督。\n协同单位：省直各部门和各市人民政府")])
+    let a = try #require(out.attributions[0])
+    #expect(a.departmentsRaw == ["省审计厅", "省直各部门", "各市人民政府"])
+    #expect(a.lead == ["省审计厅"])
+    #expect(a.participating == ["省直各部门", "各市人民政府"])
+    #expect(a.rangesInText.map { text.string($0) } == ["省审计厅牵头"])
+    #expect(a.rangesOutsideText.map { text.string($0) } == ["协同单位：省直各部门和各市人民政府"])
+    // a subject after a title sentence does not add to a closing list (Corpus/heldout 201 43.)
+    let (out2, _) = try run([U("43.", [5, 43], "加强组织领导。市人才工作领导小组负责统筹协调。（牵头单位：市委组织部，配合单位：各区）")])
+    #expect(out2.attributions[0]?.departmentsRaw == ["市委组织部", "各区"])
   }
 
   @Test func provincialDirectUnitsLabel() throws {
