@@ -906,14 +906,17 @@ final class Engine: @unchecked Sendable {
 
     // 3. evidence
     //    With a label every item must at least be a plausible name and one must look like a
-    //    department; without one, every item must look like a department.
+    //    department; with role words but no label, the same, and most items must look like
+    //    departments (（省发展改革委牵头，省统计局及有关市政府、企业配合）); with neither, every item
+    //    must look like a department.
     var likeCount = 0
     for it in items {
-      if try departmentLike(it.name) { likeCount += 1 } else if !sawLabel { return nil } else {
+      if try departmentLike(it.name) { likeCount += 1 } else if !sawLabel && !sawRoleWord { return nil } else {
         guard try plausibleName(it.name, fast: names.fast(it.name)) else { return nil }
       }
     }
     guard likeCount >= 1 else { return nil }
+    if !sawLabel, 2 * likeCount <= items.count { return nil }
     switch shape {
     case .bracketed: break
     case .lostBracket: guard sawLabel || sawRoleWord else { return nil }

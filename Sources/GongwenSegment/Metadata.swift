@@ -310,11 +310,18 @@ extension SegmentRun {
       if !t.isEmpty { starts.append(t.lowerBound) }
       ls = le + 1
     }
-    // inline headers (000): the recipients follow the doc number on the same line
+    // inline headers (000): the recipients follow the doc number on the same line (after its bracket:
+    // …的落实意见（吉政发〔2014〕37号）各市（州）人民政府，…：)
+    var numberStarts: [Int] = []
     for (p, _) in numbers {
       var e = p
       while e < n, s[e] != "号" { e += 1 }
-      if e < n { starts.append(e + 1) }
+      if e < n {
+        var a = e + 1
+        if a < n, isCloseBracket(s[a]) { a += 1 }
+        starts.append(a)
+        numberStarts.append(p)
+      }
     }
     starts.sort()
     let stops: Set<Unicode.Scalar> = ["。", "；", "！", "？", "《", "》", "\n", ";"]
@@ -329,6 +336,8 @@ extension SegmentRun {
         q += 1
       }
       guard let col = colon, col > st else { continue }
+      // a segment holding a doc number is a header run together: its recipients start after the number
+      if numberStarts.contains(where: { $0 >= st && $0 < col }) { continue }
       if let m = try matchAt(exclude, st), m.range.lowerBound == st { continue }
       if rules.titleStarts.contains(where: { hasPrefix($0, at: st) }) { continue }
       if (rules.publishedLabels + rules.dateLabels).contains(where: { w in

@@ -17,7 +17,8 @@ import GongwenTestSupport
 /// scored 0.424 at first sight and 0.971 after its gaps were fixed (Corpus/heldout2/README.md);
 /// Corpus/heldout3 0.765 at first sight, 1.000 after (Corpus/heldout3/README.md); Corpus/heldout4
 /// 0.550 at first sight, 0.913 after (its README); Corpus/heldout5 0.930 at first sight, 0.976
-/// after; Corpus/heldout6 0.385 at first sight, 0.833 after. Raise a floor
+/// after; Corpus/heldout6 0.385 at first sight, 0.833 after; Corpus/heldout7 0.844 at first sight,
+/// 0.926 after. Raise a floor
 /// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
@@ -33,7 +34,8 @@ import GongwenTestSupport
                         Folder(name: "heldout3", floor: 0.99, minNotices: 6),
                         Folder(name: "heldout4", floor: 0.91, minNotices: 3),
                         Folder(name: "heldout5", floor: 0.97, minNotices: 4),
-                        Folder(name: "heldout6", floor: 0.83, minNotices: 8)]
+                        Folder(name: "heldout6", floor: 0.83, minNotices: 8),
+                        Folder(name: "heldout7", floor: 0.92, minNotices: 5)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -203,3 +203,17 @@ import Testing
     #expect(out.attributions[0]?.departmentsRaw == ["市发改委", "市财政局"])
   }
 }
+
+/// Forms found in Corpus/heldout7 (blind first sight 0.844).
+@Suite struct Heldout7FormTests {
+  @Test func roleWordsVouchForAListWithOneBodyThatIsNoDepartment() throws {
+    // 803 Shaanxi: （省发展改革委牵头，省工业和信息化厅、省统计局及有关市政府、企业配合）
+    let a = try #require(try attribution("每月召开一次例会。（省发展改革委牵头，省工业和信息化厅、省统计局及有关市政府、企业配合）"))
+    #expect(a.departmentsRaw == ["省发展改革委", "省工业和信息化厅", "省统计局", "有关市政府", "企业"])
+    #expect(a.lead.count == 1 && a.participating.count == 4)
+    // most items must still look like departments
+    #expect(try attribution("加强宣传。（企业、群众、媒体共同参与）") == nil)
+    // and without role words every item must
+    #expect(try attribution("加强宣传。（省统计局、企业）") == nil)
+  }
+}

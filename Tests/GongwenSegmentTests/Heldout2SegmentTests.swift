@@ -148,3 +148,13 @@ import Testing
     #expect(!o.warnings.contains { $0.code == "cover_clauses" })
   }
 }
+
+@Suite struct RunTogetherHeaderTests {
+  @Test func recipientsStartAfterADocNumberOnTheirLine() throws {
+    // a header the scrape ran together: title, doc number and recipients on one line
+    let text = "临沂市人民政府办公室关于印发工作安排的通知临政办发〔2012〕64号各县区人民政府，市政府各部门：\n现印发给你们。\n一、总体要求"
+    let m = try outline(text).0.metadata
+    #expect(m.docNumber == "临政办发〔2012〕64号")
+    #expect(m.recipients == ["各县区人民政府", "市政府各部门"])
+  }
+}
