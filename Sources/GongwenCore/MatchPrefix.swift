@@ -281,38 +281,17 @@ public struct MatchPrefix: Sendable {
       }
     }
 
+    /// The escape at `i` (assertions are not read here: a path needs a character).
     mutating func escape() -> CharSet? {
-      guard i + 1 < s.count else { return nil }
-      let e = s[i + 1]
-      i += 2
+      guard let (e, next) = RegexSource.escape(s, at: i) else {
+        i = min(s.count, i + 2)
+        return nil
+      }
+      i = next
       switch e {
-      case "h": return set(pattern: "[\\t\\p{Zs}]")
-      case "s": return set(pattern: "[\\p{White_Space}]")
-      case "d": return set(pattern: "[\\p{Nd}]")
-      case "p", "P":
-        guard i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") else { return nil }
-        let text = "[\\" + String(e) + String(String.UnicodeScalarView(s[i...close])) + "]"
-        i = close + 1
-        return set(pattern: text)
-      case "u":
-        guard i + 4 <= s.count, let v = UInt32(String(String.UnicodeScalarView(s[i..<(i + 4)])), radix: 16) else {
-          return nil
-        }
-        i += 4
-        return CharSet([v...v])
-      case "x":
-        guard i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}"),
-          let v = UInt32(String(String.UnicodeScalarView(s[(i + 1)..<close])), radix: 16)
-        else { return nil }
-        i = close + 1
-        return CharSet([v...v])
-      case "t": return CharSet(members: [0x09])
-      case "n": return CharSet(members: [0x0A])
-      case "r": return CharSet(members: [0x0D])
-      default:
-        // escaped punctuation is itself; letters and digits are classes or references we do not read
-        if e.properties.isAlphabetic || e.properties.numericType != nil { return nil }
-        return CharSet([e])
+      case .assertion: return nil
+      case .scalar(let v): return CharSet([v...v])
+      case .ranges(let r): return CharSet(r)
       }
     }
 

@@ -191,48 +191,26 @@ enum PatternStarts {
     }
 
     mutating func escape() -> Result? {
-      guard i + 1 < s.count else { return nil }
-      let e = s[i + 1]
-      i += 2
+      guard let (e, next) = RegexSource.escape(s, at: i) else {
+        i = min(s.count, i + 2)
+        return nil
+      }
+      i = next
       switch e {
-      case "b", "B", "A", "G", "z", "Z":
-        return Result(set: ScalarSet(), nullable: true)
-      case "h": return set(pattern: "[\\t\\p{Zs}]")
-      case "s": return set(pattern: "[\\p{White_Space}]")
-      case "d": return set(pattern: "[\\p{Nd}]")
-      case "p", "P":
-        guard i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") else { return nil }
-        let text = "[\\" + String(e) + String(String.UnicodeScalarView(s[i...close])) + "]"
-        i = close + 1
-        return set(pattern: text)
-      case "u":
-        guard i + 4 <= s.count, let v = UInt32(String(String.UnicodeScalarView(s[i..<(i + 4)])), radix: 16) else {
-          return nil
-        }
-        i += 4
+      case .assertion: return Result(set: ScalarSet(), nullable: true)
+      case .scalar(let v):
         var out = ScalarSet()
         out.insert(v)
         return Result(set: out, nullable: false, single: true)
-      case "x":
-        guard i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}"),
-          let v = UInt32(String(String.UnicodeScalarView(s[(i + 1)..<close])), radix: 16)
-        else { return nil }
-        i = close + 1
-        var out = ScalarSet()
-        out.insert(v)
-        return Result(set: out, nullable: false, single: true)
-      case "t": return Result(set: ScalarSet(["\t"]), nullable: false, single: true)
-      case "n": return Result(set: ScalarSet(["\n"]), nullable: false, single: true)
-      case "r": return Result(set: ScalarSet(["\r"]), nullable: false, single: true)
-      default:
-        // escaped punctuation is itself; letters and digits are classes or references we do not read
-        if e.properties.isAlphabetic || e.properties.numericType != nil { return nil }
-        return Result(set: ScalarSet([e]), nullable: false, single: true)
+      case .ranges(let r): return set(ranges: r)
       }
     }
 
     func set(pattern: String) -> Result? {
-      guard let ranges = ICUSet.ranges(regexClass: pattern) else { return nil }
+      ICUSet.ranges(regexClass: pattern).flatMap(set(ranges:))
+    }
+
+    func set(ranges: [ClosedRange<UInt32>]) -> Result? {
       // a large class (a negated one, \p{Han} with its supplementary planes) filters nothing
       // worth having and costs seconds to enumerate: the pattern is left to ICU
       guard ranges.allSatisfy({ $0.upperBound < 0x10000 }),
