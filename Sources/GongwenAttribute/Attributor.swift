@@ -301,24 +301,25 @@ final class Engine: @unchecked Sendable {
     do { return try re.firstMatch(in: text) != nil } catch { throw rule.failure(error, stage: "attribute") }
   }
 
-  /// `matches` for the `not_department` rule on a name, memoised.
-  func isNotDepartment(_ name: String) throws(StageFailure) -> Bool {
+  /// `matches` for a name, memoised in `table` of the memo.
+  func memoisedMatch(_ re: ICURegex, _ rule: RuleRegex, _ name: String,
+                     _ table: ReferenceWritableKeyPath<EngineMemo, [NameKey: Bool]>) throws(StageFailure) -> Bool {
     let key = NameKey(name)
-    if let hit = memo.notDepartment[key] { return hit }
-    let result = try matches(notDepartment, r.notDepartment, ArraySlice(name.unicodeScalars))
-    memo.notDepartment[key] = result
+    if let hit = memo[keyPath: table][key] { return hit }
+    let result = try matches(re, rule, ArraySlice(name.unicodeScalars))
+    memo[keyPath: table][key] = result
     memo.entries += 1
     return result
   }
 
+  /// `matches` for the `not_department` rule on a name, memoised.
+  func isNotDepartment(_ name: String) throws(StageFailure) -> Bool {
+    try memoisedMatch(notDepartment, r.notDepartment, name, \.notDepartment)
+  }
+
   /// `matches` for the `generic` rule on a name, memoised.
   func isGeneric(_ name: String) throws(StageFailure) -> Bool {
-    let key = NameKey(name)
-    if let hit = memo.generic[key] { return hit }
-    let result = try matches(generic, r.generic, ArraySlice(name.unicodeScalars))
-    memo.generic[key] = result
-    memo.entries += 1
-    return result
+    try memoisedMatch(generic, r.generic, name, \.generic)
   }
 
   /// Does this text declare that the first-listed department leads?
