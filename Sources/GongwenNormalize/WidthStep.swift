@@ -32,22 +32,20 @@ struct WidthStep: NormalizeStep {
     let fold = self.fold
     @inline(__always) func folds(_ c: Unicode.Scalar) -> Bool { c.value >= 0xFF01 && c.value <= 0xFF5E && fold.contains(c) }
     var folded = 0
-    // small form variants (1﹒ → 1.)
+    // full-width forms and small form variants (1﹒ → 1.), in one pass (no small form becomes a
+    // character that folds)
     let small = rules.smallForms
-    if !small.isEmpty {
-      @inline(__always) func isSmall(_ c: Unicode.Scalar) -> Bool { c.value >= 0xFE50 && c.value <= 0xFE6F }
-      if let first = text.scalars.withUnsafeBufferPointer({ $0.firstIndex(where: isSmall) }) {
-        text.scalars.withUnsafeMutableBufferPointer { s in
-          for i in first..<n where isSmall(s[i]) {
-            if let to = small[s[i].value] { s[i] = to; folded += 1 }
-          }
-        }
-      }
-    }
-    if let first = text.scalars.withUnsafeBufferPointer({ $0.firstIndex(where: folds) }) {
+    @inline(__always) func isSmall(_ c: Unicode.Scalar) -> Bool { c.value >= 0xFE50 && c.value <= 0xFE6F }
+    if let first = text.scalars.withUnsafeBufferPointer({ $0.firstIndex { folds($0) || isSmall($0) } }) {
       text.scalars.withUnsafeMutableBufferPointer { s in
-        for i in first..<n where folds(s[i]) {
-          if let h = Unicode.Scalar(s[i].value - 0xFEE0) { s[i] = h; folded += 1 }
+        for i in first..<n {
+          let c = s[i]
+          if folds(c) {
+            if let h = Unicode.Scalar(c.value - 0xFEE0) { s[i] = h; folded += 1 }
+          } else if isSmall(c), let to = small[c.value] {
+            s[i] = to
+            folded += 1
+          }
         }
       }
     }

@@ -25,11 +25,6 @@ extension RuleSet {
       guard let m = try? r.matcher(), let hit = try? m.firstMatch(in: sc) else { return false }
       return hit.range == 0..<sc.count
     }
-    func prefixMatch(_ r: RuleRegex, _ text: String) -> Bool {
-      let sc = Array(text.unicodeScalars)
-      guard let m = try? r.matcher(), let hit = try? m.firstMatch(in: sc) else { return false }
-      return hit.range.lowerBound == 0 && hit.range.upperBound >= sc.count
-    }
     let dedupFile = displayPath((directory as NSString).appendingPathComponent(DedupRules.fileName))
     let dedupLine = Self.line(of: "attribution_keywords:", inFile: (directory as NSString).appendingPathComponent(DedupRules.fileName))
     let keywords = dedup.attributionKeywords.map { String(String.UnicodeScalarView($0)) }
@@ -42,7 +37,7 @@ extension RuleSet {
       }
       // a short label is a field line (line_join.field_label_max) and is never run onto the line before
       let fieldLine = label.text.count <= normalize.lineJoin.fieldLabelMax && label.text.allSatisfy { $0.properties.isIdeographic }
-      if !fieldLine, !prefixMatch(normalize.lineJoin.marker, "\(l)：") {
+      if !fieldLine, !fullMatch(normalize.lineJoin.marker, "\(l)：") {
         out.append(RuleProblem(location(normalize.lineJoin.marker, NormalizeRules.fileName), code: "R010",
           "line_join.markers do not match \(l)： at a line start, a label of attribute.yaml: a label line may be run onto the line before it; add it to the markers"))
       }
