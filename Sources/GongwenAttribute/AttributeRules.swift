@@ -45,6 +45,7 @@ public struct AttributeRules: RuleFile {
     public var joiners: [RawJoiner]
     public var lead_ins: [String]
     public var and_words: [String]
+    public var region_levels: RawRegionLevels?
     public var role_word_modifiers: [String]
     public var tail_words: [String]
     public var note_items: [String]
@@ -60,6 +61,11 @@ public struct AttributeRules: RuleFile {
     public var bare_list_role: Located<String>
     public var departments: [RawDepartment]
     public var leading: RawLeading?
+  }
+
+  public struct RawRegionLevels: Decodable, Sendable {
+    public var words: [String]
+    public var not_followed_by: [String]
   }
 
   public struct RawLeading: Decodable, Sendable {
@@ -117,6 +123,11 @@ public struct AttributeRules: RuleFile {
   /// Words joining two departments that are split only when the second starts with a prefix
   /// (省直各部门和各市人民政府), never inside a name (人力资源和社会保障厅).
   public let andWords: [[Unicode.Scalar]]
+  /// Administrative levels (市, 县, 自治州 …), longest first: list items made only of them are one
+  /// body with the item after them (各市、县人民政府). Empty when `region_levels` is absent.
+  public let regionLevels: [[Unicode.Scalar]]
+  /// A level followed by one of these is no level (市直有关部门 is the city's own departments).
+  public let regionLevelsNotFollowedBy: [[Unicode.Scalar]]
   /// Adverbs written between a department and its role word (分工负责, 共同牵头), longest first.
   public let roleWordModifiers: [[Unicode.Scalar]]
   /// Longest first.
@@ -222,6 +233,10 @@ public struct AttributeRules: RuleFile {
     self.joiners = joiners.sorted { $0.text.count > $1.text.count }
     leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     andWords = raw.and_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    regionLevels = (raw.region_levels?.words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      .sorted { $0.count > $1.count }
+    regionLevelsNotFollowedBy = (raw.region_levels?.not_followed_by ?? []).filter { !$0.isEmpty }
+      .map { Array($0.unicodeScalars) }
     roleWordModifiers = raw.role_word_modifiers.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
     tailWords = raw.tail_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }

@@ -458,6 +458,75 @@ final class Engine: @unchecked Sendable {
     return Found(range: start..<end, parsed: parsed, inSentence: true)
   }
 
+  /// Pieces of a list with those that name only administrative levels joined to the piece after
+  /// them, whose body the levels share (`region_levels`): 各市、县人民政府, 各州、市、县（市）人民政府,
+  /// 各市（县）、区政府 are one body each, not 各市 + 县人民政府. A piece joins the next when it is
+  /// levels only (the first may start with 各; a bracket may hold levels: 市（县）, 县（市、区）), the
+  /// two are separated by 、, and the next is levels followed by a body that looks like a department
+  /// (its role word aside). 各区、县级市 stays two collectives: nothing follows the levels.
+  func joiningRegionLevels(_ pieces: [ArraySlice<Unicode.Scalar>], of sentence: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> [ArraySlice<Unicode.Scalar>] {
+    var out: [ArraySlice<Unicode.Scalar>] = []
+    out.reserveCapacity(pieces.count)
+    var i = 0
+    while i < pieces.count {
+      var j = i
+      while j + 1 < pieces.count, pieces[j].endIndex < sentence.endIndex, sentence[pieces[j].endIndex] == "、",
+        levelsEnd(pieces[j], collective: j == i) == pieces[j].endIndex
+      {
+        j += 1
+      }
+      // pieces[i..<j] are levels only; pieces[j] must be levels and a body
+      if j > i, let e = levelsEnd(pieces[j], collective: false), e < pieces[j].endIndex {
+        var body = pieces[j][e...]
+        if let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) }) {
+          body.removeLast(w.text.count)
+        }
+        if try departmentLike(String(scalars: body)) {
+          out.append(sentence[pieces[i].startIndex..<pieces[j].endIndex])
+          i = j + 1
+          continue
+        }
+      }
+      out.append(pieces[i])
+      i += 1
+    }
+    return out
+  }
+
+  /// The length of the administrative level (`region_levels`) starting at `k` in `s`, if any.
+  func regionLevel(at k: Int, in s: ArraySlice<Unicode.Scalar>) -> Int? {
+    guard k < s.endIndex,
+      let n = r.regionLevels.first(where: { k + $0.count <= s.endIndex && s[k..<(k + $0.count)].elementsEqual($0) })?.count
+    else { return nil }
+    // 市直有关部门: the city's own departments, not a level
+    if r.regionLevelsNotFollowedBy.contains(where: { hasPrefix(s[(k + n)...], $0) }) { return nil }
+    return n
+  }
+
+  /// Where the administrative levels at the start of `piece` end (市, 县（市）, 县（市、区）; with
+  /// `collective`, 各 may come first); nil when it does not start with one.
+  func levelsEnd(_ piece: ArraySlice<Unicode.Scalar>, collective: Bool) -> Int? {
+    var k = piece.startIndex
+    if collective, k < piece.endIndex, piece[k] == "各" { k += 1 }
+    guard let first = regionLevel(at: k, in: piece) else { return nil }
+    k += first
+    while k < piece.endIndex {
+      if let n = regionLevel(at: k, in: piece) {
+        k += n
+        continue
+      }
+      // a bracket holding only levels: 市（县）, 县（市、区）
+      guard openSet.contains(piece[k]) else { break }
+      var q = k + 1
+      while q < piece.endIndex {
+        if let n = regionLevel(at: q, in: piece) { q += n } else if piece[q] == "、" { q += 1 } else { break }
+      }
+      guard q < piece.endIndex, q > k + 1, closeSet.contains(piece[q]) else { break }
+      k = q + 1
+    }
+    return k
+  }
+
   /// `part` cut at an `and_words` word when the text after it starts with a jurisdiction or collective
   /// prefix and both sides look like departments; a name holding 和 (人力资源和社会保障厅) stays whole.
   func splitAtAndWords(_ part: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> [ArraySlice<Unicode.Scalar>] {
@@ -793,6 +862,7 @@ final class Engine: @unchecked Sendable {
         }
       }
       pieces.append(sentence[iStart..<sentence.endIndex])
+      if !r.regionLevels.isEmpty, pieces.count > 1 { pieces = try joiningRegionLevels(pieces, of: sentence) }
 
       for piece in pieces {
         var it = piece

@@ -18,7 +18,7 @@ import GongwenTestSupport
 /// Corpus/heldout3 0.765 at first sight, 1.000 after (Corpus/heldout3/README.md); Corpus/heldout4
 /// 0.550 at first sight, 0.913 after (its README); Corpus/heldout5 0.930 at first sight, 0.976
 /// after; Corpus/heldout6 0.385 at first sight, 0.833 after; Corpus/heldout7 0.844 at first sight,
-/// 0.926 after; Corpus/heldout8 0.958 at first sight (not tuned on). Raise a floor
+/// 0.926 after (0.970 with `region_levels`); Corpus/heldout8 0.958 at first sight (not tuned on). Raise a floor
 /// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
@@ -35,7 +35,7 @@ import GongwenTestSupport
                         Folder(name: "heldout4", floor: 0.91, minNotices: 3),
                         Folder(name: "heldout5", floor: 0.97, minNotices: 4),
                         Folder(name: "heldout6", floor: 0.83, minNotices: 8),
-                        Folder(name: "heldout7", floor: 0.92, minNotices: 5),
+                        Folder(name: "heldout7", floor: 0.96, minNotices: 5),
                         Folder(name: "heldout8", floor: 0.95, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)

@@ -1,5 +1,6 @@
 import GongwenAttribute
 import GongwenCore
+import GongwenRules
 import Testing
 
 /// Forms found in Corpus/heldout2 (gathered blind in the 2026-12-05 session), positives and negatives.
@@ -215,5 +216,40 @@ import Testing
     #expect(try attribution("加强宣传。（企业、群众、媒体共同参与）") == nil)
     // and without role words every item must
     #expect(try attribution("加强宣传。（省统计局、企业）") == nil)
+  }
+
+  @Test func administrativeLevelsShareTheBodyNamedAfterThem() throws {
+    // 801 Wuxi: （市人保局、各市（县）、区政府） is two bodies, not 各市（县） + 区政府
+    let a = try #require(try attribution("加大就业扶持力度。（市人保局、各市（县）、区政府）"))
+    #expect(a.departmentsRaw == ["市人保局", "各市（县）、区政府"])
+    let b = try #require(try attribution("加强水利建设。（省水利厅牵头，各市、县人民政府负责）"))
+    #expect(b.departmentsRaw == ["省水利厅", "各市、县人民政府"])
+    #expect(b.responsible == ["各市、县人民政府"])
+    let c = try #require(try attribution("完善社会保障。（省人社厅，各州、市、县（市）人民政府负责）"))
+    #expect(c.departmentsRaw == ["省人社厅", "各州、市、县（市）人民政府"])
+    // the subject form reads the same list
+    let (out, _) = try run([U("1.", [1], "各市、县人民政府负责做好春耕备耕工作。")])
+    #expect(out.attributions[0]?.departmentsRaw == ["各市、县人民政府"])
+  }
+
+  @Test func listsOfCollectivesAndOfDepartmentsStayApart() throws {
+    // Corpus/heldout 201: 各区、县级市 names two kinds of body, with nothing shared after them
+    let a = try #require(try attribution("加强人才引进。（牵头单位：市人力资源和社会保障局；配合单位：市教育局、各区、县级市）"))
+    #expect(a.departmentsRaw == ["市人力资源和社会保障局", "市教育局", "各区", "县级市"])
+    // a department after a level is no shared body: 市委、市政府 and 市发改委、县农业局 stay apart
+    #expect(try attribution("抓好落实。（市委、市政府负责）")?.departmentsRaw == ["市委", "市政府"])
+    #expect(try attribution("抓好落实。（市发改委、县农业局负责）")?.departmentsRaw == ["市发改委", "县农业局"])
+    // a level's own bodies (市直有关部门) are no shared body either
+    #expect(try attribution("抓好落实。（各县区、市直有关部门负责）")?.departmentsRaw == ["各县区", "市直有关部门"])
+    // without the key the list splits at every 、
+    // (the key's block: its line and the indented lines under it)
+    var lines = bundledYAML.components(separatedBy: "\n")
+    let k = try #require(lines.firstIndex(of: "region_levels:"))
+    let e = lines[(k + 1)...].firstIndex { !$0.hasPrefix("  ") } ?? lines.count
+    lines.removeSubrange(k..<e)
+    let text = lines.joined(separator: "\n")
+    let rules = try RuleSet.decode(AttributeRules.self, yaml: text)
+    let d = try #require(try attribution("加强水利建设。（省水利厅牵头，各市、县人民政府负责）", rules: rules))
+    #expect(d.departmentsRaw == ["省水利厅", "各市", "县人民政府"])
   }
 }
