@@ -73,6 +73,7 @@ public struct AttributeRules: RuleFile {
     public var max_heading: Located<Int>
     public var links: [String]
     public var not_followed_by: [String]
+    public var later_clauses: Bool?
   }
 
   public struct RawBrackets: Decodable, Sendable {
@@ -160,6 +161,10 @@ public struct AttributeRules: RuleFile {
     public let links: [[Unicode.Scalar]]
     /// A role word followed by one of these belongs to another word (负责人, 负责同志).
     public let notFollowedBy: [[Unicode.Scalar]]
+    /// Once the unit's first words (or those after its title) name departments, every later clause
+    /// of the unit that starts with departments and a role word adds its own (a division of duties:
+    /// 市发改委负责项目立项；市规划局负责规划选址；…). Only for a unit without a closing attribution.
+    public let laterClauses: Bool
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -304,7 +309,8 @@ public struct AttributeRules: RuleFile {
       }
       if l.max_heading.value < 0 { bad(l.max_heading.location, "'leading.max_heading' must not be negative") }
       leading = Leading(maxLength: l.max_length.value, maxHeading: max(0, l.max_heading.value), links: links,
-                        notFollowedBy: l.not_followed_by.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
+                        notFollowedBy: l.not_followed_by.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        laterClauses: l.later_clauses ?? false)
     }
     self.leading = leading
 

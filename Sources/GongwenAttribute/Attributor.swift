@@ -57,6 +57,7 @@ public struct Attributor: Sendable {
         !all.contains(where: { $0.range.overlaps(subject.range) })
       {
         all.insert(subject, at: 0)
+        if all.count == 1 { all += try engine.laterSubjects(in: s, unit: unit, after: subject) }
       }
       guard !all.isEmpty else {
         attributions.append(nil)
@@ -359,15 +360,26 @@ final class Engine: @unchecked Sendable {
   /// evidence checks as the closing one; a parenthetical inside a sentence never counts.
   func findAll(in s: [Unicode.Scalar], unit: ClauseUnit) throws(StageFailure) -> [Found] {
     if let header = unit.table, let row = try tableRow(in: s, unit: unit, header: header) { return [row] }
-    guard let last = try find(in: s, unit: unit) else { return [] }
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
-    var out: [Found] = [last]
-    var p = last.range.lowerBound - 1
+    let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    let last = try find(in: s, unit: unit)
+    var out: [Found] = last.map { [$0] } ?? []
+    var p = (last?.range.lowerBound ?? hi) - 1
     var tries = 0
     while p > lo && tries < 200 {
       if s[p] == "\n" {
         tries += 1
         if let f = try tryEnd(s, end: p, lo: lo), standsAlone(f, s, lo: lo, paragraphEnd: p) {
+          out.append(f)
+          p = f.range.lowerBound - 1
+          continue
+        }
+      } else if s[p] == "。", closeSet.contains(s[p - 1]) {
+        // a bracket group that ends a sentence inside a paragraph (line breaks lost in a scrape:
+        // …着力解决农药兽药残留问题（市农业局分别负责，食品药品监管局配合）。严格农业投入品监管…),
+        // when it names roles or a label
+        tries += 1
+        if let f = try tryEnd(s, end: p, lo: lo), f.range.upperBound == p, f.parsed.hasRoleEvidence {
           out.append(f)
           p = f.range.lowerBound - 1
           continue
@@ -390,11 +402,33 @@ final class Engine: @unchecked Sendable {
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
     if let f = try leading(in: s, from: lo, to: hi, rule: rule) { return f }
     guard afterTitle else { return nil }
-    // after a short title sentence (三、加强督导，健全推进机制。市发展改革委负责…)
+    // after a short title sentence (三、加强督导，健全推进机制。市发展改革委负责…) or a heading line
+    // (一、有关职责⏎市发改委负责…)
     var p = lo
     while p < min(hi, lo + rule.maxHeading), s[p] != "。", s[p] != "\n" { p += 1 }
-    guard p < hi, s[p] == "。" else { return nil }
+    guard p < hi, s[p] == "。" || s[p] == "\n" else { return nil }
     return try leading(in: s, from: p + 1, to: hi, rule: rule)
+  }
+
+  /// The departments that start the unit's later clauses, after `first` (`leading.later_clauses`):
+  /// in a division of duties each clause names its own (市发改委负责项目立项工作；市规划局负责新项目
+  /// 规划选址…。市房改办负责…). A clause starts after ；, 。 or a line break; one that does not start
+  /// with departments and a role word adds nothing.
+  func laterSubjects(in s: [Unicode.Scalar], unit: ClauseUnit, after first: Found) throws(StageFailure) -> [Found] {
+    guard let rule = r.leading, rule.laterClauses else { return [] }
+    let hi = max(0, min(unit.bodyRange.upperBound, s.count))
+    var out: [Found] = []
+    var p = first.range.upperBound
+    while p < hi {
+      let c = s[p]
+      p += 1
+      guard c == "；" || c == ";" || c == "。" || c == "\n" else { continue }
+      if let f = try leading(in: s, from: p, to: hi, rule: rule) {
+        out.append(f)
+        p = f.range.upperBound
+      }
+    }
+    return out
   }
 
   func leading(in s: [Unicode.Scalar], from lo: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
@@ -456,6 +490,18 @@ final class Engine: @unchecked Sendable {
       let parsed = try parse(synthetic, 0..<synthetic.count, shape: .bracketed), parsed.hasRoleEvidence
     else { return nil }
     return Found(range: start..<end, parsed: parsed, inSentence: true)
+  }
+
+  /// Where a role word ends inside `item` with a note right after it (安监局等负责排首位的为牵头部门:
+  /// the 。 between them lost), if anywhere.
+  func roleWordEndBeforeNote(_ item: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Int? {
+    for k in item.indices.dropFirst() where roleWordStarts.contains(item[k]) {
+      for w in r.roleWords where hasPrefix(item[k...], w.text) {
+        let e = k + w.text.count
+        if e < item.endIndex, try isNote(item[e...]) { return e }
+      }
+    }
+    return nil
   }
 
   /// Pieces of a list with those that name only administrative levels joined to the piece after
@@ -869,7 +915,12 @@ final class Engine: @unchecked Sendable {
         if it.isEmpty { continue }
         if it.count <= maxNoteItem && r.noteItems.contains(String(scalars: it)) { continue }
         // an item that is a note (a deadline such as 6月底完成 between the departments)
-        if !noteMatchers.isEmpty, try isNote(it) { continue }
+        if !noteMatchers.isEmpty, try isNote(it) {
+          // unless the 。 before the note was lost (（A、B等负责排首位的为牵头部门，下同）): the names
+          // and role word before it still count
+          guard let cut = try roleWordEndBeforeNote(it) else { continue }
+          it = it[..<cut]
+        }
         // label
         if labelStarts.contains(it[it.startIndex]), let l = r.labels.first(where: { startsWithLabel(it, $0.text) }) {
           try flush(labelRoles ?? [r.bareListRole])

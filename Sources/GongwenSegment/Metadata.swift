@@ -205,6 +205,8 @@ extension SegmentRun {
       } else if rules.titleStops.contains(c) {
         break
       } else {
+        // a title run into its doc number (…责任单位的通知豫政〔2023〕5号现将…予以分解): the number ends it
+        if lastEnd == j, let m = try? docNumber.get().lookingAt(j), m.range.lowerBound == j { break }
         for w in rules.titleEndings where hasPrefix(w, at: j) {
           lastEnd = max(lastEnd ?? 0, j + w.count)
         }

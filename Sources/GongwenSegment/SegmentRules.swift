@@ -60,6 +60,7 @@ public struct SegmentRules: RuleFile {
     public var inline_after: String
     public var attribution: Located<String>
     public var heading_gap: Located<Int>
+    public var heading_gap_punctuation: String?
   }
 
   public struct RawHeading: Decodable, Sendable {
@@ -167,6 +168,8 @@ public struct SegmentRules: RuleFile {
   let inlineAfter: ScalarSet
   public let attributionRegex: RuleRegex
   public let headingGap: Int
+  /// Punctuation a heading between a marker and its first inline child may hold (a comma).
+  let headingGapPunctuation: ScalarSet
   public let headingMaxLength: Int
   let headingTerminators: ScalarSet
   let sentenceMarks: ScalarSet
@@ -425,6 +428,7 @@ public struct SegmentRules: RuleFile {
     self.maxGap = maxGap
     self.planAfterSignature = raw.sequence.plan_after_signature
     self.inlineAfter = ScalarSet(raw.sequence.inline_after)
+    self.headingGapPunctuation = ScalarSet(raw.sequence.heading_gap_punctuation ?? "")
     self.attributionRegex = attribution
     self.headingGap = headingGap
     self.headingMaxLength = headingMax

@@ -539,17 +539,28 @@ struct SegmentRun {
     return q
   }
 
-  func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?) throws(StageFailure) -> Bool {
+  func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?, parentRank: Int?) throws(StageFailure) -> Bool {
     var p = c.start - 1
     while p >= 0, isHSpace(s[p]) { p -= 1 }
     if p < 0 || s[p] == "\n" { return true }
     if rules.inlineAfter.contains(s[p]) { return true }
     if isCloseBracket(s[p]), try attributionCloses(at: p) { return true }
     if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
+      var comma = false
       var i = e
       while i < c.start {
-        if s[i] == "\n" || isPunctuation(s[i]) { return false }
+        if s[i] == "\n" { return false }
+        if isPunctuation(s[i]) {
+          guard rules.headingGapPunctuation.contains(s[i]) else { return false }
+          comma = true
+        }
         i += 1
+      }
+      // a heading with a comma is taken only before the very next level of the hierarchy (一、…，
+      // （一）; never （一）…，包括（1）类人员)
+      if comma {
+        let rank = rules.schemes[c.scheme].rank
+        guard let parentRank, let next = rules.schemes.map(\.rank).filter({ $0 > parentRank }).min(), rank == next else { return false }
       }
       return true
     }
@@ -647,7 +658,10 @@ struct SegmentRun {
         if !c.lineStart, let top = stack.last, rules.schemes[top.scheme].rank >= sc.rank { continue }
       }
       if !c.lineStart {
-        guard sc.inline, try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd) else { continue }
+        guard sc.inline,
+          try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd,
+                              parentRank: stack.last.map { rules.schemes[$0.scheme].rank })
+        else { continue }
       }
       // accepted
       if let (code, message) = note { warn(code, message, c.start..<c.end) }

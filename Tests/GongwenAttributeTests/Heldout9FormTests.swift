@@ -1,0 +1,54 @@
+import GongwenAttribute
+import GongwenCore
+import Testing
+
+/// Forms found in Corpus/heldout9 and Corpus/heldout10 (gathered blind; first sight 0.551 and 0.752).
+@Suite struct Heldout9FormTests {
+  @Test func aDivisionOfDutiesUnderAHeadingLine() throws {
+    // 1001 Nanning: 一、有关职责⏎A负责…；B负责…；C、D负责…。E负责…。⏎其他有关单位要积极配合…
+    let (out, text) = try run([U("一、", [1], """
+      有关职责
+      市经济适用住房建设管理协调工作领导小组负责建设发展的指导和协调工作；市发改委负责项目立项工作；各城区政府、开发区管委会负责本辖区内项目的征地拆迁工作。市房改办负责实施项目管理工作。
+      其他有关单位要积极配合抓好建设、管理工作。
+      """)])
+    let a = try #require(out.attributions[0])
+    #expect(a.departmentsRaw == ["市经济适用住房建设管理协调工作领导小组", "市发改委", "各城区政府", "开发区管委会", "市房改办", "其他有关单位"])
+    #expect(a.participating == ["其他有关单位"], "要积极 before the role word is an adverb")
+    #expect(a.rangesInText.map { text.string($0) }.last == "其他有关单位要积极配合")
+  }
+
+  @Test func laterClausesCountOnlyAfterAFirstSubject() throws {
+    // the unit's first sentence (longer than a title) names no departments: a later 市财政局负责… is
+    // part of the task's prose
+    let (out, _) = try run([U("1.", [1], "加快推进重点项目建设，确保全年新开工项目按期开工、续建项目加快进度。市财政局负责资金保障。")])
+    #expect(out.attributions[0] == nil)
+    // a closing list is the notice's own allocation: later subjects do not add to it (the first one
+    // does, as before)
+    let (out2, _) = try run([U("1.", [1], "市发改委负责项目立项工作；市规划局负责选址。（责任单位：市住建局）")])
+    #expect(out2.attributions[0]?.departmentsRaw == ["市发改委", "市住建局"])
+    // a clause that does not start with departments and a role word adds nothing
+    let (out3, _) = try run([U("1.", [1], "市发改委负责项目立项工作；加快审批，市规划局负责选址。")])
+    #expect(out3.attributions[0]?.departmentsRaw == ["市发改委"])
+  }
+}
+
+@Suite struct Heldout9SentenceFinalTests {
+  @Test func attributionsThatEndSentencesInsideAParagraph() throws {
+    // 1002 Qinzhou: line breaks lost; each measure's list ends its sentence, the unit has no closing one
+    let (out, _) = try run([U("（一）", [1, 1], "加强食用农产品质量安全监管。着力解决农药兽药残留问题（市农业局、水产畜牧兽医局分别负责，食品药品监管局配合）。严格农业投入品监管（市农业局、工商局、质监局、安监局等负责排首位的为牵头部门或单位，下同）。探索建立食用农产品产地准出制度（市农业局、水")])
+    let a = try #require(out.attributions[0])
+    #expect(a.departmentsRaw == ["市农业局", "水产畜牧兽医局", "食品药品监管局", "市农业局", "工商局", "质监局", "安监局"])
+    #expect(a.departments == ["市农业局", "市水产畜牧兽医局", "市食品药品监督管理局", "市工商行政管理局", "市质量技术监督局", "市安全生产监督管理局"])
+    #expect(a.participating == ["市食品药品监督管理局"])
+    #expect(a.lead == ["市农业局"], "the lost-。 note still declares the first-listed lead (下同)")
+  }
+
+  @Test func aSentenceFinalBracketNeedsRoleWordsOrALabel() throws {
+    // a bare list in mid-paragraph is a parenthetical, not an attribution
+    let (out, _) = try run([U("1.", [1], "加强协作（市卫生局、市财政局）。推进医保改革，完善报销政策。")])
+    #expect(out.attributions[0] == nil)
+    // at the paragraph's end the same list closes the unit, as before
+    let (out2, _) = try run([U("1.", [1], "推进医保改革，完善报销政策。加强协作（市卫生局、市财政局）。")])
+    #expect(out2.attributions[0]?.departmentsRaw == ["市卫生局", "市财政局"])
+  }
+}

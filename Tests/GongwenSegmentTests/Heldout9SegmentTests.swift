@@ -1,0 +1,54 @@
+import GongwenCore
+import GongwenSegment
+import Testing
+
+/// Segmentation forms found in Corpus/heldout9 (gathered blind; first sight 0.551).
+@Suite struct Heldout9SegmentTests {
+  @Test func aFirstChildInlineAfterAHeadingWithAComma() throws {
+    // 1002 Qinzhou: line breaks lost; the section's heading has a comma before its first child
+    let (o, c) = try outline("现就有关工作安排如下:一、严格监管执法，着力解决食品安全突出问题（一）加强食用农产品质量安全监管。深入开展专项整治。（二）加强食品生产监管。严格许可。")
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    #expect(o.units[1].heading == "加强食用农产品质量安全监管")
+    checkInvariants(o, c)
+    // a sentence end in between still rules it out: （一） after 。 needs the usual context, and a
+    // number 2 is no first child
+    let (o2, _) = try outline("一、严格监管执法，着力解决突出问题（2）加强监管。")
+    #expect(o2.units.map(\.path) == [[1]])
+  }
+
+  @Test func aTaskListTitleAfterTheSignatureStartsThePlan() throws {
+    // 1004 Qinxian: the cover numbers its requirements; the attachment's 任务清单 holds the tasks
+    let text = """
+      关于印发任务分解的通知
+      各乡、镇人民政府：
+      现将任务分解印发给你们。
+      一、责任到人，闭环管理。各单位要逐项细化职责。
+      二、节点管控，动态调度。各单位要加强调度。
+      附件:1.2025年县政府工作报告任务清单
+      2.2025年十五件民盼实事任务分解
+      沁县人民政府办公室
+      2025年5月18日
+      附件1
+      2025年县政府工作报告任务清单
+      一、县示范区管委会牵头工作（8项）
+      1.投资3000万元建设养殖基地。
+      2.打造食用菌酵素生产基地。
+      """
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    #expect(o.units[0].heading == "县示范区管委会牵头工作（8项）")
+    #expect(o.warnings.contains { $0.code == "cover_clauses" })
+    checkInvariants(o, c)
+  }
+
+  @Test func aTitleEndsWhereItsDocNumberRunsOn() throws {
+    // Corpus/heldout2 313: a later ending word (分解) in the text run on after the doc number is no title's
+    let text = "河南省人民政府关于明确重点工作责任单位的通知豫政〔2023〕5号现将重点工作任务予以分解\n各市人民政府：\n一、任务"
+    let m = try outline(text).0.metadata
+    #expect(m.title == "关于明确重点工作责任单位的通知", "(the issuer before it: a header run together)")
+    #expect(m.docNumber == "豫政〔2023〕5号")
+    // 601 Inner Mongolia: a doc number run on after a title ending in 清单 is the notice's own
+    let m2 = try outline("内蒙古自治区2023年推动产业高质量发展政策清单内政发〔2023〕3号为全面贯彻会议精神，提出如下政策清单。\n一、推进农牧业转型").0.metadata
+    #expect(m2.docNumber == "内政发〔2023〕3号")
+  }
+}
