@@ -74,6 +74,8 @@ public struct AttributeRules: RuleFile {
     public var links: [String]
     public var not_followed_by: [String]
     public var later_clauses: Bool?
+    public var after_clauses: [String]?
+    public var max_lead_in: Located<Int>?
   }
 
   public struct RawBrackets: Decodable, Sendable {
@@ -165,6 +167,10 @@ public struct AttributeRules: RuleFile {
     /// of the unit that starts with departments and a role word adds its own (a division of duties:
     /// 市发改委负责项目立项；市规划局负责规划选址；…). Only for a unit without a closing attribution.
     public let laterClauses: Bool
+    /// Clause ends after which the departments may come instead, searched in the unit's first
+    /// `maxLeadIn` characters (关于“…”的问题，由发展改革委会同…).
+    public let afterClauses: [[Unicode.Scalar]]
+    public let maxLeadIn: Int
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -310,7 +316,9 @@ public struct AttributeRules: RuleFile {
       if l.max_heading.value < 0 { bad(l.max_heading.location, "'leading.max_heading' must not be negative") }
       leading = Leading(maxLength: l.max_length.value, maxHeading: max(0, l.max_heading.value), links: links,
                         notFollowedBy: l.not_followed_by.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
-                        laterClauses: l.later_clauses ?? false)
+                        laterClauses: l.later_clauses ?? false,
+                        afterClauses: (l.after_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        maxLeadIn: max(0, l.max_lead_in?.value ?? 0))
     }
     self.leading = leading
 

@@ -374,12 +374,14 @@ final class Engine: @unchecked Sendable {
           p = f.range.lowerBound - 1
           continue
         }
-      } else if s[p] == "。", closeSet.contains(s[p - 1]) {
+      } else if s[p] == "。" && closeSet.contains(s[p - 1]) || closeSet.contains(s[p]) && s[p - 1] == "。" {
         // a bracket group that ends a sentence inside a paragraph (line breaks lost in a scrape:
-        // …着力解决农药兽药残留问题（市农业局分别负责，食品药品监管局配合）。严格农业投入品监管…),
+        // …着力解决农药兽药残留问题（市农业局分别负责，食品药品监管局配合）。严格农业投入品监管…), or
+        // whose own text ends with one (〔市生态环境局牵头，…负责落实。以下…不再列出。〕按省的要求…),
         // when it names roles or a label
         tries += 1
-        if let f = try tryEnd(s, end: p, lo: lo), f.range.upperBound == p, f.parsed.hasRoleEvidence {
+        let end = s[p] == "。" ? p : p + 1
+        if let f = try tryEnd(s, end: end, lo: lo), f.range.upperBound == end, f.parsed.hasRoleEvidence {
           out.append(f)
           p = f.range.lowerBound - 1
           continue
@@ -406,8 +408,40 @@ final class Engine: @unchecked Sendable {
     // (一、有关职责⏎市发改委负责…)
     var p = lo
     while p < min(hi, lo + rule.maxHeading), s[p] != "。", s[p] != "\n" { p += 1 }
-    guard p < hi, s[p] == "。" || s[p] == "\n" else { return nil }
-    return try leading(in: s, from: p + 1, to: hi, rule: rule)
+    if p < hi, s[p] == "。" || s[p] == "\n", let f = try leading(in: s, from: p + 1, to: hi, rule: rule) { return f }
+    // after a clause naming the matter (关于“…”的问题，由发展改革委会同…; `leading.after_clauses`)
+    let window = s[lo..<min(hi, lo + rule.maxLeadIn)]
+    for w in rule.afterClauses {
+      var k = window.startIndex
+      while k + w.count <= window.endIndex {
+        if window[k] == w[0], window[k..<(k + w.count)].elementsEqual(w) {
+          return try leading(in: s, from: k + w.count, to: hi, rule: rule)
+        }
+        k += 1
+      }
+    }
+    return nil
+  }
+
+  /// The names of a step `由A会同B、C等部门…` (from `start` up to the tail word at `q`) as a list to parse,
+  /// when they start with a lead-in, hold a joiner that names the lead and every item looks like a
+  /// department; nil otherwise. The tail word is kept, so the list parses as `A会同B、C等部门`, and the
+  /// tail is dropped as in any list.
+  func joinedStep(_ s: [Unicode.Scalar], from start: Int, tailAt q: Int, tail: [Unicode.Scalar], hi: Int) throws(StageFailure) -> [Unicode.Scalar]? {
+    var names = s[start..<q]
+    guard let lead = r.leadIns.first(where: { names.count > $0.count && names.starts(with: $0) }) else { return nil }
+    names.removeFirst(lead.count)
+    guard let joiner = r.joiners.first(where: { j in j.firstIsLead && names.indices.dropFirst().contains { k in
+      k + j.text.count < names.endIndex && names[k..<(k + j.text.count)].elementsEqual(j.text) } })
+    else { return nil }
+    _ = joiner
+    var itemStart = names.startIndex
+    for k in names.indices where names[k] == "、" || k == names.endIndex - 1 {
+      let item = names[itemStart..<(names[k] == "、" ? k : k + 1)]
+      guard !item.isEmpty, try departmentLike(String(scalars: item)) else { return nil }
+      itemStart = k + 1
+    }
+    return Array(names) + tail
   }
 
   /// The departments that start the unit's later clauses, after `first` (`leading.later_clauses`):
@@ -449,6 +483,17 @@ final class Engine: @unchecked Sendable {
         continue
       }
       if c == "\n" || separators.contains(c) && c != "、" || openSet.contains(c) || closeSet.contains(c) { break }
+      // 由A会同B、C等部门研究提出落实意见: names joined by a joiner that names the lead (会同) end at a
+      // tail word (等部门) even without a role word; nothing follows such a step
+      if end == nil, listStart == start, let tail = r.tailWords.first(where: { hasPrefix(s[q..<hi], $0) }),
+        !r.roleWords.contains(where: { hasPrefix(s[(q + tail.count)..<hi], $0.text) }),
+        !r.roleWordModifiers.contains(where: { hasPrefix(s[(q + tail.count)..<hi], $0) }),
+        let stepEnd = try joinedStep(s, from: start, tailAt: q, tail: tail, hi: hi)
+      {
+        synthetic = stepEnd
+        end = q + tail.count
+        break scan
+      }
       guard roleWordStarts.contains(c),
         let w = r.roleWords.first(where: { w in
           q + w.text.count <= hi && hasPrefix(s[q..<hi], w.text)
@@ -995,7 +1040,8 @@ final class Engine: @unchecked Sendable {
                   next.append(part[start..<k])
                   k += n
                   start = k
-                  if j.firstIsLead { firstLead = true }
+                  // a joiner that names the lead (A会同B) is itself a statement of roles
+                  if j.firstIsLead { firstLead = true; sawRoleWord = true }
                   continue
                 }
                 k += 1

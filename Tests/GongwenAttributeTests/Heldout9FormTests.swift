@@ -52,3 +52,42 @@ import Testing
     #expect(out2.attributions[0]?.departmentsRaw == ["市卫生局", "市财政局"])
   }
 }
+
+@Suite struct Heldout10FormTests {
+  @Test func theStateCouncilsMatterThenTogetherWith() throws {
+    // 1101 State Council 国办函〔2014〕31号: 关于“…”的问题，由A会同B、C等部门研究提出落实意见
+    let (out, text) = try run([
+      U("（一）", [1, 1], "关于“确保谷物基本自给、口粮绝对安全”的问题，由发展改革委会同中央农办、农业部、财政部等部门研究提出落实意见。"),
+      U("（二）", [1, 2], "关于“严守耕地保护红线”的问题，由国土资源部会同农业部等部门负责落实。"),
+    ])
+    let a = try #require(out.attributions[0])
+    #expect(a.departmentsRaw == ["发展改革委", "中央农办", "农业部", "财政部"])
+    #expect(a.lead == ["发展和改革委员会"])
+    #expect(a.rangesInText.map { text.string($0) } == ["由发展改革委会同中央农办、农业部、财政部等部门"])
+    let b = try #require(out.attributions[1])
+    #expect(b.departmentsRaw == ["国土资源部", "农业部"])
+    #expect(b.lead == ["国土资源部"])
+    #expect(b.rangesInText.map { text.string($0) } == ["由国土资源部会同农业部等部门负责落实"])
+  }
+
+  @Test func aBracketGroupEndingInItsOwnSentenceEndInsideAParagraph() throws {
+    // 1103 Chaozhou: 〔…负责落实。以下…不再列出。〕 then more of the task, then its closing list
+    let (out, _) = try run([U("1.", [2, 1, 1], "制定实施准入清单。完成清单编制工作。〔市生态环境局牵头，市发展和改革局、工业和信息化局、自然资源局参与，各县、区人民政府（管委会）负责落实。以下各项工作均需各县、区人民政府（管委会）落实，不再列出。〕按省的要求，不再新建燃煤锅炉。（市生态环境局、市场监管局牵头，市发展和改革局、工业和信息化局参与）")])
+    let a = try #require(out.attributions[0])
+    #expect(a.departmentsRaw == ["市生态环境局", "市发展和改革局", "工业和信息化局", "自然资源局", "各县、区人民政府（管委会）", "市生态环境局", "市场监管局", "市发展和改革局", "工业和信息化局"])
+    #expect(a.responsible == ["各县、区人民政府（管委会）"])
+    // a bracket whose text ends in 。 but names no roles or label stays prose
+    let (out2, _) = try run([U("1.", [1], "完成清单编制工作（含生态保护红线。）按省的要求推进。")])
+    #expect(out2.attributions[0] == nil)
+  }
+
+  @Test func withoutAJoinerOrALeadInATailWordEndsNothing() throws {
+    // 由A、B等部门研究… names no lead and no role: not an attribution; nor is A会同B without 由
+    let (out, _) = try run([
+      U("（一）", [1, 1], "关于“稳定粮食生产”的问题，由发展改革委、农业部等部门研究提出落实意见。"),
+      U("（二）", [1, 2], "关于“稳定粮食生产”的问题，发展改革委会同农业部等部门研究提出落实意见。"),
+    ])
+    #expect(out.attributions[0] == nil)
+    #expect(out.attributions[1] == nil)
+  }
+}
