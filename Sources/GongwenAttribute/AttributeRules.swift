@@ -76,6 +76,7 @@ public struct AttributeRules: RuleFile {
     public var later_clauses: Bool?
     public var after_clauses: [String]?
     public var max_lead_in: Located<Int>?
+    public var officials: [String]?
   }
 
   public struct RawBrackets: Decodable, Sendable {
@@ -171,6 +172,9 @@ public struct AttributeRules: RuleFile {
     /// `maxLeadIn` characters (关于“…”的问题，由发展改革委会同…).
     public let afterClauses: [[Unicode.Scalar]]
     public let maxLeadIn: Int
+    /// Titles of officials: a step whose names end with one (杨志武副市长负责) names a person, not a
+    /// department, and is passed over.
+    public let officials: [[Unicode.Scalar]]
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -318,7 +322,8 @@ public struct AttributeRules: RuleFile {
                         notFollowedBy: l.not_followed_by.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         laterClauses: l.later_clauses ?? false,
                         afterClauses: (l.after_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
-                        maxLeadIn: max(0, l.max_lead_in?.value ?? 0))
+                        maxLeadIn: max(0, l.max_lead_in?.value ?? 0),
+                        officials: (l.officials ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
     }
     self.leading = leading
 

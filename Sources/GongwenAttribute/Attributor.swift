@@ -516,6 +516,15 @@ final class Engine: @unchecked Sendable {
         listed.removeLast(m.count)
         break
       }
+      // an official's step (由杨志武副市长负责，市发改委牵头，…): no department; the departments follow
+      // after a comma
+      if rule.officials.contains(where: { listed.count > $0.count && hasSuffix(listed, $0) }) {
+        q += w.text.count
+        guard q < limit, s[q] == "，" || s[q] == "," else { break }
+        q += 1
+        listStart = q
+        continue
+      }
       var itemStart = listed.startIndex
       for k in listed.indices where listed[k] == "、" || k == listed.endIndex - 1 {
         let item = listed[itemStart..<(listed[k] == "、" ? k : k + 1)]
@@ -933,6 +942,9 @@ final class Engine: @unchecked Sendable {
       // starts with a label or names a role: 〔责任单位：A、B负责。具体任务均涉及相关市(州)人民政府，
       // 不再做分工，下同。〕 — but （牵头单位：A。配合单位：B） keeps B.
       if !items.isEmpty || !pending.isEmpty {
+        // a declaration that the first-listed leads is a note, whatever else it says (一项任务涉及多个
+        // 部门的，原则上由排名首位的部门牵头负责)
+        if try declaresFirstListedLead(sentence) { continue }
         let labelled = r.labels.contains { startsWithLabel(sentence, $0.text) }
         // some role word starts at some index (role words are never empty: tested only where
         // one can start)

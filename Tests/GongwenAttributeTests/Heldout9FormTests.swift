@@ -91,3 +91,30 @@ import Testing
     #expect(out.attributions[1] == nil)
   }
 }
+
+@Suite struct Heldout11FormTests {
+  @Test func anOfficialsStepIsPassedOver() throws {
+    // 1202 Lanzhou: 由杨志武副市长负责，市发改委牵头，相关部门配合，…
+    let (out, _) = try run([U("1、", [1], "在兰州设立综合配套改革试验区事宜\n由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案。")])
+    let a = try #require(out.attributions[0])
+    #expect(a.departmentsRaw == ["市发改委", "相关部门"])
+    #expect(a.lead == ["市发展和改革委员会"])
+    #expect(a.participating == ["相关部门"])
+    // an official alone names no department
+    let (out2, _) = try run([U("1、", [1], "兰州综合配套改革试验区事宜\n由杨志武副市长负责,尽快完成实施方案。")])
+    #expect(out2.attributions[0] == nil)
+  }
+
+  @Test func aFirstListedDeclarationSentenceIsANote() throws {
+    // 1203 Huanggang: （由A、B负责。一项任务涉及多个部门的，原则上由排名首位的部门牵头负责。下同）
+    let (out, _) = try run([
+      U("1、", [1, 1], "全市GDP增长10%以上（由市发展改革委、经委、农办、统计局负责。一项任务涉及多个部门的,原则上由排名首位的部门牵头负责。下同）。"),
+      U("2、", [1, 2], "全社会固定资产投资增长20%以上（由市发展改革委、统计局负责）。"),
+    ])
+    let a = try #require(out.attributions[0])
+    #expect(a.departmentsRaw == ["市发展改革委", "经委", "农办", "统计局"])
+    #expect(a.departments == ["市发展和改革委员会", "市经济委员会", "市农村工作办公室", "市统计局"])
+    #expect(a.lead == ["市发展和改革委员会"])
+    #expect(out.attributions[1]?.lead == ["市发展和改革委员会"], "下同")
+  }
+}
