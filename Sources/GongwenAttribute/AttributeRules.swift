@@ -57,6 +57,8 @@ public struct AttributeRules: RuleFile {
     public var jurisdiction_prefixes: [String]
     public var collective_prefixes: [String]
     public var shared_suffixes: [String]
+    public var place_suffixes: [String]?
+    public var place_name_max: Located<Int>?
     public var generic: Located<String>
     public var bare_list_role: Located<String>
     public var departments: [RawDepartment]
@@ -146,6 +148,9 @@ public struct AttributeRules: RuleFile {
   public let jurisdictionPrefixes: [String]
   public let collectivePrefixes: [String]
   public let sharedSuffixes: [String]
+  /// Governments shared by bare place names listed before them (哈尔滨、黑河、绥芬河市政府), longest first.
+  public let placeSuffixes: [String]
+  public let placeNameMax: Int
   public let generic: RuleRegex
   public let bareListRole: AttributionRole
   /// Every canonical name and alias -> canonical name.
@@ -277,6 +282,8 @@ public struct AttributeRules: RuleFile {
     collectivePrefixes = raw.collective_prefixes.filter { !$0.isEmpty }
       .sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
     sharedSuffixes = raw.shared_suffixes.filter { !$0.isEmpty }
+    placeSuffixes = (raw.place_suffixes ?? []).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    placeNameMax = max(0, raw.place_name_max?.value ?? 0)
     let bare = AttributionRole(rawValue: raw.bare_list_role.value)
     if bare == nil {
       bad(raw.bare_list_role.location, "'bare_list_role': unknown role '\(raw.bare_list_role.value)'; use lead, responsible or participating")

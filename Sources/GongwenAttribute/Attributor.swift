@@ -239,6 +239,11 @@ final class Engine: @unchecked Sendable {
   let roleWordEnds: ScalarSet
   /// First characters of the joiners: a body without one after its first character has no joiner.
   let joinerStarts: ScalarSet
+  let markerDigits = ScalarSet("0123456789０１２３４５６７８９")
+  let markerNumerals = ScalarSet("一二三四五六七八九十")
+  /// Collective prefixes holding no administrative level (各, 相关, 有关), longest first: they may
+  /// start a list of levels (相关市、县政府).
+  let levelFreeCollectives: [[Unicode.Scalar]]
   let ignoredLabelStarts: ScalarSet
   /// Where a `first_listed_lead` match can start (nil: beyond `PatternFirstCharacters`).
   let firstListedStarts: ScalarBitmap?
@@ -274,6 +279,9 @@ final class Engine: @unchecked Sendable {
     ignoredLabelStarts = ScalarSet(rules.ignoredLabels.compactMap { $0.first })
     firstListedStarts = PatternFirstCharacters.of(rules.firstListedLead.pattern).map(ScalarBitmap.init)
     prefixScalars = (rules.collectivePrefixes + rules.jurisdictionPrefixes).map { Array($0.unicodeScalars) }
+    levelFreeCollectives = rules.collectivePrefixes.map { Array($0.unicodeScalars) }
+      .filter { c in !rules.regionLevels.contains { l in c.indices.contains { c[$0...].starts(with: l) } } }
+      .sorted { $0.count > $1.count }
     labelStartSet = ScalarBitmap(ScalarSet(rules.labels.compactMap { $0.text.first }))
     colonSet = ScalarBitmap(rules.colons)
     openSet = ScalarBitmap(ScalarSet(rules.openBrackets))
@@ -374,11 +382,12 @@ final class Engine: @unchecked Sendable {
           p = f.range.lowerBound - 1
           continue
         }
-      } else if s[p] == "。" && closeSet.contains(s[p - 1]) || closeSet.contains(s[p]) && s[p - 1] == "。" {
+      } else if s[p] == "。" && closeSet.contains(s[p - 1]) || closeSet.contains(s[p]) && (s[p - 1] == "。" || opensAfterSentenceEnd(s, closeAt: p, lo: lo)) {
         // a bracket group that ends a sentence inside a paragraph (line breaks lost in a scrape:
-        // …着力解决农药兽药残留问题（市农业局分别负责，食品药品监管局配合）。严格农业投入品监管…), or
-        // whose own text ends with one (〔市生态环境局牵头，…负责落实。以下…不再列出。〕按省的要求…),
-        // when it names roles or a label
+        // …着力解决农药兽药残留问题（市农业局分别负责，食品药品监管局配合）。严格农业投入品监管…),
+        // whose own text ends with one (〔市生态环境局牵头，…负责落实。以下…不再列出。〕按省的要求…), or
+        // that follows one (…1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值…), when it names
+        // roles or a label
         tries += 1
         let end = s[p] == "。" ? p : p + 1
         if let f = try tryEnd(s, end: end, lo: lo), f.range.upperBound == end, f.parsed.hasRoleEvidence {
@@ -421,6 +430,37 @@ final class Engine: @unchecked Sendable {
       }
     }
     return nil
+  }
+
+  /// Does the bracket group closing at `c` open right after a sentence end and run on into more of
+  /// the task's text (。(市经委牵头)万元工业增加值…)? Not when another bracket follows it at once: in a
+  /// scramble the list closes a clause whose marker comes next (（卫生厅负责）（6）完善…, seed 000).
+  func opensAfterSentenceEnd(_ s: [Unicode.Scalar], closeAt c: Int, lo: Int) -> Bool {
+    guard !markerLikeFollows(s, after: c), let open = findOpener(s, closeAt: c, lo: lo), open > lo else { return false }
+    // (a line break may stand between: …耕地保有量面积。⏎(市国土房管局牵头)主要污染物…)
+    var b = open - 1
+    while b > lo, whitespace.contains(s[b]) { b -= 1 }
+    return s[b] == "。" || s[b] == "；"
+  }
+
+  /// Does something that looks like a clause marker follow position `c` (spaces aside): a bracket,
+  /// digits before . ． 、, or Chinese numerals before 、? (A marker Segment did not take: the list
+  /// before it closes that clause, not a sentence of this one.)
+  func markerLikeFollows(_ s: [Unicode.Scalar], after c: Int) -> Bool {
+    var k = c + 1
+    while k < s.count, s[k] == " " || s[k] == "\u{3000}" { k += 1 }
+    guard k < s.count else { return true }
+    if openSet.contains(s[k]) { return true }
+    var q = k
+    if markerDigits.contains(s[q]) {
+      while q < s.count, markerDigits.contains(s[q]) { q += 1 }
+      return q < s.count && (s[q] == "." || s[q] == "．" || s[q] == "、")
+    }
+    if markerNumerals.contains(s[q]) {
+      while q < s.count, markerNumerals.contains(s[q]) { q += 1 }
+      return q < s.count && s[q] == "、"
+    }
+    return false
   }
 
   /// The names of a step `由A会同B、C等部门…` (from `start` up to the tail word at `q`) as a list to parse,
@@ -607,7 +647,8 @@ final class Engine: @unchecked Sendable {
   /// `collective`, 各 may come first); nil when it does not start with one.
   func levelsEnd(_ piece: ArraySlice<Unicode.Scalar>, collective: Bool) -> Int? {
     var k = piece.startIndex
-    if collective, k < piece.endIndex, piece[k] == "各" { k += 1 }
+    // 各 / 相关 / 有关 (a collective prefix without a level in it)
+    if collective, let c = levelFreeCollectives.first(where: { piece.count > $0.count && hasPrefix(piece, $0) }) { k += c.count }
     guard let first = regionLevel(at: k, in: piece) else { return nil }
     k += first
     while k < piece.endIndex {
@@ -670,7 +711,12 @@ final class Engine: @unchecked Sendable {
     var noteOpen: Int? = nil
     if closeSet.contains(s[close]) {
       if let open = findOpener(s, closeAt: close, lo: lo) {
-        if let p = try parse(s, open + 1..<close, shape: .bracketed) { return Found(range: open..<end, parsed: p) }
+        if let p = try parse(s, open + 1..<close, shape: .bracketed) {
+          // a bare name in brackets that ends a labelled list is that list's last item's other name
+          // (责任处室：…、人事处（人才工作处）), not a list of its own
+          if !p.hasRoleEvidence, let l = try labelled(s, end: end, lo: lo), l.range.lowerBound < open { return l }
+          return Found(range: open..<end, parsed: p)
+        }
         noteOpen = open
       } else {
         // lost opening bracket: the sentence before the stray closing bracket
@@ -774,14 +820,7 @@ final class Engine: @unchecked Sendable {
   /// Does a label (with its colon) start at `p`?
   func label(at p: Int, in s: [Unicode.Scalar], before end: Int) -> RoleWord? {
     guard labelStarts.contains(s[p]) else { return nil }
-    for l in r.labels {
-      let n = l.text.count
-      guard p + n < end, r.colons.contains(s[p + n]) else { continue }
-      var ok = true
-      for k in 0..<n where s[p + k] != l.text[k] { ok = false; break }
-      if ok { return l }
-    }
-    return nil
+    return r.labels.first { labelEnd(s[..<end], from: p, $0.text) != nil }
   }
 
   func lineStart(_ s: [Unicode.Scalar], before end: Int, lo: Int) -> Int {
@@ -841,7 +880,31 @@ final class Engine: @unchecked Sendable {
 
   /// `a` starts with the label `text` followed by a colon (`责任单位：…`), with more after the label.
   func startsWithLabel(_ a: ArraySlice<Unicode.Scalar>, _ text: [Unicode.Scalar]) -> Bool {
-    a.count > text.count && hasPrefix(a, text) && r.colons.contains(a[a.startIndex + text.count])
+    labelEnd(a, from: a.startIndex, text) != nil
+  }
+
+  /// Where the label `text` starting at `k` in `a` ends, after its colon: the label, then perhaps a
+  /// second short name after 、 (责任处室、单位) and a bracketed note (（按处室、单位顺序排列，下同）),
+  /// then the colon (Corpus/heldout12 1302). nil when `a` has no such label at `k`.
+  func labelEnd(_ a: ArraySlice<Unicode.Scalar>, from k: Int, _ text: [Unicode.Scalar]) -> Int? {
+    guard k + text.count < a.endIndex, hasPrefix(a[k...], text) else { return nil }
+    var p = k + text.count
+    if r.colons.contains(a[p]) { return p + 1 }
+    // 、 and a short name (单位, 部门)
+    if a[p] == "、" {
+      var q = p + 1
+      while q < a.endIndex, q - p <= 5, !r.colons.contains(a[q]), !openSet.contains(a[q]), !separators.contains(a[q]),
+        !whitespace.contains(a[q]) { q += 1 }
+      guard q < a.endIndex, q > p + 1 else { return nil }
+      p = q
+      if r.colons.contains(a[p]) { return p + 1 }
+    }
+    // a bracketed note
+    guard openSet.contains(a[p]) else { return nil }
+    var q = p + 1
+    while q < a.endIndex, q - p <= 40, !closeSet.contains(a[q]), a[q] != "\n", !openSet.contains(a[q]) { q += 1 }
+    guard q + 1 < a.endIndex, closeSet.contains(a[q]), r.colons.contains(a[q + 1]) else { return nil }
+    return q + 2
   }
 
   /// A sentence, an item or a bracketed remark that one of the `notes` rules calls a note.
@@ -914,6 +977,19 @@ final class Engine: @unchecked Sendable {
           pending[k].name = pending[k].raw + suffix
         }
       }
+      // a government shared by the place names before it: 哈尔滨、黑河、绥芬河市政府
+      if !r.placeSuffixes.isEmpty {
+        for j in pending.indices.dropFirst() {
+          guard let suffix = r.placeSuffixes.first(where: { pending[j].raw.hasSuffix($0) && pending[j].raw != $0 }) else { continue }
+          var k = j - 1
+          while k >= 0, pending[k].name == pending[k].raw, pending[k].raw.unicodeScalars.count <= r.placeNameMax,
+            pending[k].raw.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }), try !departmentLike(pending[k].raw)
+          {
+            pending[k].name = pending[k].raw + suffix
+            k -= 1
+          }
+        }
+      }
       // (an item without roles of its own shares `roles` when it has no duplicate: the same list
       // the appends would build)
       let distinct = roles.indices.allSatisfy { i in !roles[..<i].contains(roles[i]) }
@@ -956,10 +1032,17 @@ final class Engine: @unchecked Sendable {
       var iStart = sentence.startIndex
       var pieces: [ArraySlice<Unicode.Scalar>] = []
       var depth = 0
+      // a label is never split, whatever it holds (责任处室、单位（按处室、单位顺序排列，下同）：)
+      var labelUntil = sentence.startIndex
       for i in sentence.indices {
         let c = sentence[i]
+        if i == iStart, labelStarts.contains(c),
+          let e = r.labels.lazy.compactMap({ self.labelEnd(sentence, from: i, $0.text) }).first
+        {
+          labelUntil = e
+        }
         if openSet.contains(c) { depth += 1 } else if closeSet.contains(c) { depth = max(0, depth - 1) }
-        if depth == 0 && separators.contains(c) {
+        if depth == 0 && i >= labelUntil && separators.contains(c) {
           pieces.append(sentence[iStart..<i])
           iStart = i + 1
         }
@@ -984,7 +1067,7 @@ final class Engine: @unchecked Sendable {
           labelRoles = l.roles
           sawLabel = true
           ignoring = false
-          it = it.dropFirst(l.text.count + 1)
+          it = it[(labelEnd(it, from: it.startIndex, l.text) ?? it.endIndex)...]
           if it.isEmpty { continue }
         } else if ignoredLabelStarts.contains(it[it.startIndex]), r.ignoredLabels.contains(where: { startsWithLabel(it, $0) }) {
           // 完成时限：2016年底 — not departments, up to the next label

@@ -118,3 +118,45 @@ import Testing
     #expect(out.attributions[1]?.lead == ["市发展和改革委员会"], "下同")
   }
 }
+
+@Suite struct Heldout12FormTests {
+  @Test func divisionsOfADepartmentUnderALabelWithANote() throws {
+    // 1302 Anhui education department: 责任处室、单位（按处室、单位顺序排列，下同）：…、人事处（人才工作处）。
+    let a = try #require(try attribution("健全教育强省建设重点任务落实机制。\n责任处室、单位(按处室、单位顺序排列,下同):秘书组秘书处、办公室、组干处、发展规划处、人事处(人才工作处)。"))
+    #expect(a.departmentsRaw == ["秘书组秘书处", "办公室", "组干处", "发展规划处", "人事处(人才工作处)"])
+    #expect(a.responsible.count == 5)
+    // the bracketed other name alone is no list of its own; a bracket after a label-less line still is
+    #expect(try attribution("加强协作。（省卫生厅、招标采购局）")?.departmentsRaw == ["省卫生厅", "招标采购局"])
+  }
+
+  @Test func levelsAfterACollectiveAndPlacesSharingAGovernment() throws {
+    // 1301 Heilongjiang: （省发改委、铁路办、哈尔滨铁路局、相关市、县政府负责）;（…哈尔滨、黑河、绥芬河市政府…）
+    let a = try #require(try attribution("续建哈齐客运专线。（省发改委、铁路办、哈尔滨铁路局、相关市、县政府负责）"))
+    #expect(a.departmentsRaw == ["省发改委", "铁路办", "哈尔滨铁路局", "相关市、县政府"])
+    let b = try #require(try attribution("开工建设机场。（哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责）"))
+    #expect(b.departmentsRaw == ["哈尔滨机场扩建指挥部", "哈尔滨", "黑河", "绥芬河市政府", "省农垦总局"])
+    #expect(b.departments == ["哈尔滨机场扩建指挥部", "哈尔滨市政府", "黑河市政府", "绥芬河市政府", "省农垦总局"])
+    // a long name before the government is no place name (Corpus/heldout10 1102)
+    let c = try #require(try attribution("加大信贷支持。（省发展改革委牵头，农业发展银行云南省分行、各州、市人民政府配合）"))
+    #expect(c.departments.contains("农业发展银行云南省分行"))
+  }
+
+  @Test func undertakenByAndAssistedBy() throws {
+    // 1304 Fujian: 一、治理畜牧业产品污染⏎由省经贸委承办，省农业厅、卫生厅…协办。
+    let (out, _) = try run([U("一、", [1], "治理畜牧业产品污染\n由省经贸委承办,省农业厅、卫生厅、福建出入境检验检疫局协办。治理工作目标:定点屠宰率达85%以上。")])
+    let a = try #require(out.attributions[0])
+    #expect(a.lead == ["省经济贸易委员会"])
+    #expect(a.participating == ["省农业厅", "省卫生厅", "福建出入境检验检疫局"])
+  }
+
+  @Test func aListAfterASentenceEndThatRunsOnIntoTheTask() throws {
+    // 1306 Tianjin: 常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值能源消耗降低20%。(市经委牵头)…
+    let (out, _) = try run([U("1.", [2, 1, 1], "主要指标的责任部门。\n常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值能源消耗降低20%。(市经委牵头)万元工业增加值取水量降低20%。(市节水办、市经委牵头)耕地保有量保持稳定。")])
+    #expect(out.attributions[0]?.departmentsRaw == ["市人口计生委", "市公安局", "市经委", "市节水办", "市经委"])
+    // not when a clause marker follows it (a scramble, or a marker Segment did not take: seed 000)
+    let (out2, _) = try run([U("（5）", [1, 5], "完善机制。(卫生厅、财政厅负责)(6)完善分配激励机制。全面落实绩效工资。")])
+    #expect(out2.attributions[0] == nil)
+    let (out3, _) = try run([U("（2）", [2], "培育产业集群。 2.共同推动物流业发展。(省直配合单位:省发展改革委、经贸委) 3.大力拓展旅游合作。")])
+    #expect(out3.attributions[0] == nil)
+  }
+}

@@ -52,3 +52,14 @@ import Testing
     #expect(m2.docNumber == "内政发〔2023〕3号")
   }
 }
+
+@Suite struct Heldout12SegmentTests {
+  @Test func plansInParts() throws {
+    // 1303 Tongzhou: 第一部分 通州区政府主责任务（312项）⏎一、主要指标（30项）⏎（一）约束性指标（15项）⏎1.…
+    let text = "北京城市副中心任务分工方案\n第一部分 通州区政府主责任务(312项)\n一、主要指标(30项)\n(一)约束性指标(15项)\n1.北运河水质达到Ⅳ类。\n牵头单位:区水务局\n2.森林覆盖率达到36.5%。\n牵头单位:区园林绿化局\n第二部分 通州区政府配合任务\n一、主要指标\n1.推进改革。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 2], [2], [2, 1], [2, 1, 1]])
+    #expect(o.units[0].markers == ["第一部分"])
+    checkInvariants(o, c)
+  }
+}
