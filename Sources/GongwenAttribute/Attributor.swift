@@ -239,6 +239,8 @@ final class Engine: @unchecked Sendable {
   let roleWordEnds: ScalarSet
   /// First characters of the joiners: a body without one after its first character has no joiner.
   let joinerStarts: ScalarSet
+  /// The last scalar shared by every `place_suffixes` entry (府), if they share one.
+  let placeSuffixLast: Unicode.Scalar?
   let markerDigits = ScalarSet("0123456789０１２３４５６７８９")
   let markerNumerals = ScalarSet("一二三四五六七八九十")
   /// Collective prefixes holding no administrative level (各, 相关, 有关), longest first: they may
@@ -279,6 +281,8 @@ final class Engine: @unchecked Sendable {
     ignoredLabelStarts = ScalarSet(rules.ignoredLabels.compactMap { $0.first })
     firstListedStarts = PatternFirstCharacters.of(rules.firstListedLead.pattern).map(ScalarBitmap.init)
     prefixScalars = (rules.collectivePrefixes + rules.jurisdictionPrefixes).map { Array($0.unicodeScalars) }
+    let lasts = Set(rules.placeSuffixes.compactMap { $0.unicodeScalars.last })
+    placeSuffixLast = lasts.count == 1 ? lasts.first : nil
     levelFreeCollectives = rules.collectivePrefixes.map { Array($0.unicodeScalars) }
       .filter { c in !rules.regionLevels.contains { l in c.indices.contains { c[$0...].starts(with: l) } } }
       .sorted { $0.count > $1.count }
@@ -390,7 +394,9 @@ final class Engine: @unchecked Sendable {
         // roles or a label
         tries += 1
         let end = s[p] == "。" ? p : p + 1
-        if let f = try tryEnd(s, end: end, lo: lo), f.range.upperBound == end, f.parsed.hasRoleEvidence {
+        if let open = findOpener(s, closeAt: end - 1, lo: lo), mayNameRoles(s, open + 1..<(end - 1)),
+          let f = try tryEnd(s, end: end, lo: lo), f.range.upperBound == end, f.parsed.hasRoleEvidence
+        {
           out.append(f)
           p = f.range.lowerBound - 1
           continue
@@ -436,11 +442,19 @@ final class Engine: @unchecked Sendable {
   /// the task's text (。(市经委牵头)万元工业增加值…)? Not when another bracket follows it at once: in a
   /// scramble the list closes a clause whose marker comes next (（卫生厅负责）（6）完善…, seed 000).
   func opensAfterSentenceEnd(_ s: [Unicode.Scalar], closeAt c: Int, lo: Int) -> Bool {
-    guard !markerLikeFollows(s, after: c), let open = findOpener(s, closeAt: c, lo: lo), open > lo else { return false }
+    guard !markerLikeFollows(s, after: c), let open = findOpener(s, closeAt: c, lo: lo), open > lo,
+      mayNameRoles(s, open + 1..<c)
+    else { return false }
     // (a line break may stand between: …耕地保有量面积。⏎(市国土房管局牵头)主要污染物…)
     var b = open - 1
     while b > lo, whitespace.contains(s[b]) { b -= 1 }
     return s[b] == "。" || s[b] == "；"
+  }
+
+  /// Could `s[r]` name roles or a label (does it hold the last character of a role word, or a colon)?
+  /// A cheap test before a bracket group inside a paragraph is parsed.
+  func mayNameRoles(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+    s[r].contains { roleWordEnds.contains($0) || colonSet.contains($0) }
   }
 
   /// Does something that looks like a clause marker follow position `c` (spaces aside): a bracket,
@@ -980,7 +994,11 @@ final class Engine: @unchecked Sendable {
       // a government shared by the place names before it: 哈尔滨、黑河、绥芬河市政府
       if !r.placeSuffixes.isEmpty {
         for j in pending.indices.dropFirst() {
-          guard let suffix = r.placeSuffixes.first(where: { pending[j].raw.hasSuffix($0) && pending[j].raw != $0 }) else { continue }
+          // (every place suffix ends like the last one checked here: 政府; a name that does not is
+          // passed over without String comparisons)
+          guard placeSuffixLast == nil || pending[j].raw.unicodeScalars.last == placeSuffixLast,
+            let suffix = r.placeSuffixes.first(where: { pending[j].raw.hasSuffix($0) && pending[j].raw != $0 })
+          else { continue }
           var k = j - 1
           while k >= 0, pending[k].name == pending[k].raw, pending[k].raw.unicodeScalars.count <= r.placeNameMax,
             pending[k].raw.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }), try !departmentLike(pending[k].raw)
