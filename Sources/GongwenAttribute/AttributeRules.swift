@@ -46,6 +46,7 @@ public struct AttributeRules: RuleFile {
     public var lead_ins: [String]
     public var and_words: [String]
     public var region_levels: RawRegionLevels?
+    public var officials: [String]?
     public var role_word_modifiers: [String]
     public var tail_words: [String]
     public var note_items: [String]
@@ -78,7 +79,6 @@ public struct AttributeRules: RuleFile {
     public var later_clauses: Bool?
     public var after_clauses: [String]?
     public var max_lead_in: Located<Int>?
-    public var officials: [String]?
   }
 
   public struct RawBrackets: Decodable, Sendable {
@@ -134,6 +134,8 @@ public struct AttributeRules: RuleFile {
   public let regionLevels: [[Unicode.Scalar]]
   /// A level followed by one of these is no level (市直有关部门 is the city's own departments).
   public let regionLevelsNotFollowedBy: [[Unicode.Scalar]]
+  /// Titles of officials (副市长): a subject step or a list item ending with one names a person.
+  public let officials: [[Unicode.Scalar]]
   /// Adverbs written between a department and its role word (分工负责, 共同牵头), longest first.
   public let roleWordModifiers: [[Unicode.Scalar]]
   /// Longest first.
@@ -177,9 +179,6 @@ public struct AttributeRules: RuleFile {
     /// `maxLeadIn` characters (关于“…”的问题，由发展改革委会同…).
     public let afterClauses: [[Unicode.Scalar]]
     public let maxLeadIn: Int
-    /// Titles of officials: a step whose names end with one (杨志武副市长负责) names a person, not a
-    /// department, and is passed over.
-    public let officials: [[Unicode.Scalar]]
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -257,6 +256,7 @@ public struct AttributeRules: RuleFile {
       .sorted { $0.count > $1.count }
     regionLevelsNotFollowedBy = (raw.region_levels?.not_followed_by ?? []).filter { !$0.isEmpty }
       .map { Array($0.unicodeScalars) }
+    officials = (raw.officials ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     roleWordModifiers = raw.role_word_modifiers.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
     tailWords = raw.tail_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
@@ -329,8 +329,7 @@ public struct AttributeRules: RuleFile {
                         notFollowedBy: l.not_followed_by.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         laterClauses: l.later_clauses ?? false,
                         afterClauses: (l.after_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
-                        maxLeadIn: max(0, l.max_lead_in?.value ?? 0),
-                        officials: (l.officials ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
+                        maxLeadIn: max(0, l.max_lead_in?.value ?? 0))
     }
     self.leading = leading
 

@@ -386,12 +386,12 @@ final class Engine: @unchecked Sendable {
           p = f.range.lowerBound - 1
           continue
         }
-      } else if s[p] == "。" && closeSet.contains(s[p - 1]) || closeSet.contains(s[p]) && (s[p - 1] == "。" || opensAfterSentenceEnd(s, closeAt: p, lo: lo)) {
+      } else if s[p] == "。" && closeSet.contains(s[p - 1]) || closeSet.contains(s[p]) && (s[p - 1] == "。" || clauseEndFollows(s, after: p) || opensAfterSentenceEnd(s, closeAt: p, lo: lo)) {
         // a bracket group that ends a sentence inside a paragraph (line breaks lost in a scrape:
         // …着力解决农药兽药残留问题（市农业局分别负责，食品药品监管局配合）。严格农业投入品监管…),
         // whose own text ends with one (〔市生态环境局牵头，…负责落实。以下…不再列出。〕按省的要求…), or
-        // that follows one (…1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值…), when it names
-        // roles or a label
+        // that follows one (…1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值…) or ends a clause
+        // (…(…等负责。…下同),建设一批…), when it names roles or a label
         tries += 1
         let end = s[p] == "。" ? p : p + 1
         if let open = findOpener(s, closeAt: end - 1, lo: lo), mayNameRoles(s, open + 1..<(end - 1)),
@@ -436,6 +436,12 @@ final class Engine: @unchecked Sendable {
       }
     }
     return nil
+  }
+
+  /// Does a clause end (，；) follow the bracket group closing at `c` (…等负责。列第一位的为牵头部门，
+  /// 下同），建设一批…; Corpus/heldout14 1502)?
+  func clauseEndFollows(_ s: [Unicode.Scalar], after c: Int) -> Bool {
+    c + 1 < s.count && (s[c + 1] == "，" || s[c + 1] == "," || s[c + 1] == "；" || s[c + 1] == ";")
   }
 
   /// Does the bracket group closing at `c` open right after a sentence end and run on into more of
@@ -572,7 +578,7 @@ final class Engine: @unchecked Sendable {
       }
       // an official's step (由杨志武副市长负责，市发改委牵头，…): no department; the departments follow
       // after a comma
-      if rule.officials.contains(where: { listed.count > $0.count && hasSuffix(listed, $0) }) {
+      if r.officials.contains(where: { listed.count > $0.count && hasSuffix(listed, $0) }) {
         q += w.text.count
         guard q < limit, s[q] == "，" || s[q] == "," else { break }
         q += 1
@@ -598,6 +604,14 @@ final class Engine: @unchecked Sendable {
       let parsed = try parse(synthetic, 0..<synthetic.count, shape: .bracketed), parsed.hasRoleEvidence
     else { return nil }
     return Found(range: start..<end, parsed: parsed, inSentence: true)
+  }
+
+  /// Does `item` name an official (分管副省长, 杨志武副市长负责: an `officials` title, perhaps followed by
+  /// a role word)?
+  func isOfficial(_ item: ArraySlice<Unicode.Scalar>) -> Bool {
+    var body = item
+    if let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) }) { body.removeLast(w.text.count) }
+    return r.officials.contains { body.count >= $0.count && hasSuffix(body, $0) }
   }
 
   /// Where a role word ends inside `item` with a note right after it (安监局等负责排首位的为牵头部门:
@@ -1072,6 +1086,9 @@ final class Engine: @unchecked Sendable {
         var it = piece
         if it.isEmpty { continue }
         if it.count <= maxNoteItem && r.noteItems.contains(String(scalars: it)) { continue }
+        // an official (分管副省长、协管副秘书长负责，省科技厅牵头): a person, not a department, dropped
+        // with the role word written after it
+        if !r.officials.isEmpty, isOfficial(it) { continue }
         // an item that is a note (a deadline such as 6月底完成 between the departments)
         if !noteMatchers.isEmpty, try isNote(it) {
           // unless the 。 before the note was lost (（A、B等负责排首位的为牵头部门，下同）): the names

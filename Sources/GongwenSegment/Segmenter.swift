@@ -642,14 +642,14 @@ struct SegmentRun {
           guard c.lineStart else { continue }
           var missing = c.number - 1
           if let r = runOn, c.number > r { missing = min(missing, c.number - r) }
-          if missing <= rules.maxGap {
-            note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
-          } else if last[c.scheme] == nil, !stack.isEmpty, stack.allSatisfy({ rules.schemes[$0.scheme].rank > sc.rank }) {
+          if last[c.scheme] == nil, !stack.isEmpty, stack.allSatisfy({ rules.schemes[$0.scheme].rank > sc.rank }) {
             // the text begins inside a section whose own marker it does not hold (an excerpt, a later
             // page of a scraped notice: `4、…` then `七、…`): a line-initial marker of a level above
             // every open one, its scheme not met before, opens that level at its number
             popTo = 0
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own marker is not in the text")
+          } else if missing <= rules.maxGap {
+            note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
           } else {
             warn("numbering_jump", "\(text(c.start..<c.end)) does not continue any numbering; not taken as a clause marker", c.start..<c.end)
             continue

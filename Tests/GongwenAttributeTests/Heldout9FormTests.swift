@@ -160,3 +160,22 @@ import Testing
     #expect(out3.attributions[0] == nil)
   }
 }
+
+@Suite struct Heldout14FormTests {
+  @Test func officialsInAListAndAListEndingAClause() throws {
+    // 1502 Hunan: (分管副省长、协管副秘书长负责,省科技厅、省发改委…等负责。列第一位的为牵头部门,…,下同),建设一批…
+    let (out, _) = try run([U("（一）", [1, 1], "增强创新驱动发展能力。构建政策体系(分管副省长、协管副秘书长负责,省科技厅牵头。明确牵头部门的,其他有关部门配合,不逐一列出,下同)。落实企业研发费用加计扣除政策(分管副省长、协管副秘书长负责,省科技厅、省发改委、省财政厅等负责。列第一位的为牵头部门,其他部门和单位按职责分工负责,下同),建设一批众创空间。")])
+    let a = try #require(out.attributions[0])
+    #expect(a.departmentsRaw == ["省科技厅", "省科技厅", "省发改委", "省财政厅"])
+    #expect(!a.departmentsRaw.contains { $0.contains("省长") || $0.contains("秘书长") })
+    #expect(a.lead == ["省科学技术厅"])
+  }
+
+  @Test func dataSupplyingUnitsAfterAnOfficialsLabel() throws {
+    // 1505 Chengdu: (牵头领导:谢瑞武,牵头单位:市发改委,数据提供单位:市统计局)
+    let a = try #require(try attribution("地区生产总值增长7.5%左右。(牵头领导:谢瑞武,牵头单位:市发改委,数据提供单位:市统计局)"))
+    #expect(a.departmentsRaw == ["市发改委", "市统计局"])
+    #expect(a.lead == ["市发展和改革委员会"])
+    #expect(a.participating == ["市统计局"])
+  }
+}

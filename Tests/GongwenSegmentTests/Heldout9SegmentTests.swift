@@ -63,3 +63,14 @@ import Testing
     checkInvariants(o, c)
   }
 }
+
+@Suite struct Heldout14SegmentTests {
+  @Test func aHigherLevelAfterAnExcerptsFirstClausesClosesThem() throws {
+    // 1504 Zhejiang, page 7: 3.… then 四、… 1.… 2.… — 四、 is above 3., not inside it
+    let text = "3.加强食品药品全链条闭环监管。\n责任单位:省市场监管局、省药监局\n四、卢山副省长牵头重点工作\n1.优化企业发展环境。\n责任单位:省经信厅\n2.加快推进重大产业项目建设。\n责任单位:省经信厅、省发展改革委"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[3], [4], [4, 1], [4, 2]])
+    #expect(o.units[1].markers == ["四、"])
+    checkInvariants(o, c)
+  }
+}
