@@ -239,6 +239,13 @@ final class Engine: @unchecked Sendable {
   let roleWordEnds: ScalarSet
   /// First characters of the joiners: a body without one after its first character has no joiner.
   let joinerStarts: ScalarSet
+  /// Labels by their first scalar (each list in the rules' order: longest first).
+  let labelsByFirst: [Unicode.Scalar: [RoleWord]]
+  /// Last characters of `officials` titles.
+  let officialEnds: ScalarSet
+  /// First characters of `region_levels` words and of the collective prefixes that may start a list
+  /// of levels.
+  let levelOrCollectiveStarts: ScalarSet
   /// The last scalar shared by every `place_suffixes` entry (府), if they share one.
   let placeSuffixLast: Unicode.Scalar?
   let markerDigits = ScalarSet("0123456789０１２３４５６７８９")
@@ -281,11 +288,16 @@ final class Engine: @unchecked Sendable {
     ignoredLabelStarts = ScalarSet(rules.ignoredLabels.compactMap { $0.first })
     firstListedStarts = PatternFirstCharacters.of(rules.firstListedLead.pattern).map(ScalarBitmap.init)
     prefixScalars = (rules.collectivePrefixes + rules.jurisdictionPrefixes).map { Array($0.unicodeScalars) }
+    var byFirst: [Unicode.Scalar: [RoleWord]] = [:]
+    for l in rules.labels { if let f = l.text.first { byFirst[f, default: []].append(l) } }
+    labelsByFirst = byFirst
+    officialEnds = ScalarSet(rules.officials.compactMap { $0.last })
     let lasts = Set(rules.placeSuffixes.compactMap { $0.unicodeScalars.last })
     placeSuffixLast = lasts.count == 1 ? lasts.first : nil
     levelFreeCollectives = rules.collectivePrefixes.map { Array($0.unicodeScalars) }
       .filter { c in !rules.regionLevels.contains { l in c.indices.contains { c[$0...].starts(with: l) } } }
       .sorted { $0.count > $1.count }
+    levelOrCollectiveStarts = ScalarSet(rules.regionLevels.compactMap(\.first) + levelFreeCollectives.compactMap(\.first))
     labelStartSet = ScalarBitmap(ScalarSet(rules.labels.compactMap { $0.text.first }))
     colonSet = ScalarBitmap(rules.colons)
     openSet = ScalarBitmap(ScalarSet(rules.openBrackets))
@@ -609,6 +621,9 @@ final class Engine: @unchecked Sendable {
   /// Does `item` name an official (分管副省长, 杨志武副市长负责: an `officials` title, perhaps followed by
   /// a role word)?
   func isOfficial(_ item: ArraySlice<Unicode.Scalar>) -> Bool {
+    // (an official's title ends in one of a few characters (长, 记, 志): a name holding none is no
+    // official, without the suffix tests)
+    guard item.contains(where: { officialEnds.contains($0) }) else { return false }
     var body = item
     if let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) }) { body.removeLast(w.text.count) }
     return r.officials.contains { body.count >= $0.count && hasSuffix(body, $0) }
@@ -674,6 +689,7 @@ final class Engine: @unchecked Sendable {
   /// Where the administrative levels at the start of `piece` end (市, 县（市）, 县（市、区）; with
   /// `collective`, 各 may come first); nil when it does not start with one.
   func levelsEnd(_ piece: ArraySlice<Unicode.Scalar>, collective: Bool) -> Int? {
+    guard let first = piece.first, levelOrCollectiveStarts.contains(first) else { return nil }
     var k = piece.startIndex
     // 各 / 相关 / 有关 (a collective prefix without a level in it)
     if collective, let c = levelFreeCollectives.first(where: { piece.count > $0.count && hasPrefix(piece, $0) }) { k += c.count }
@@ -847,8 +863,8 @@ final class Engine: @unchecked Sendable {
 
   /// Does a label (with its colon) start at `p`?
   func label(at p: Int, in s: [Unicode.Scalar], before end: Int) -> RoleWord? {
-    guard labelStarts.contains(s[p]) else { return nil }
-    return r.labels.first { labelEnd(s[..<end], from: p, $0.text) != nil }
+    guard let candidates = labelsByFirst[s[p]] else { return nil }
+    return candidates.first { labelEnd(s[..<end], from: p, $0.text) != nil }
   }
 
   func lineStart(_ s: [Unicode.Scalar], before end: Int, lo: Int) -> Int {
@@ -1069,7 +1085,7 @@ final class Engine: @unchecked Sendable {
       for i in sentence.indices {
         let c = sentence[i]
         if i == iStart, labelStarts.contains(c),
-          let e = r.labels.lazy.compactMap({ self.labelEnd(sentence, from: i, $0.text) }).first
+          let e = (labelsByFirst[c] ?? []).lazy.compactMap({ self.labelEnd(sentence, from: i, $0.text) }).first
         {
           labelUntil = e
         }
@@ -1097,7 +1113,7 @@ final class Engine: @unchecked Sendable {
           it = it[..<cut]
         }
         // label
-        if labelStarts.contains(it[it.startIndex]), let l = r.labels.first(where: { startsWithLabel(it, $0.text) }) {
+        if let candidates = labelsByFirst[it[it.startIndex]], let l = candidates.first(where: { startsWithLabel(it, $0.text) }) {
           try flush(labelRoles ?? [r.bareListRole])
           labelRoles = l.roles
           sawLabel = true
