@@ -180,7 +180,20 @@ func trimmedString<C: RandomAccessCollection>(_ scalars: C) -> String where C.El
 extension Pipeline {
   /// The canonical form of a department name under the current rules (alias lexicon),
   /// used by evaluation to compare names on both sides.
-  public func canonicalDepartment(_ name: String) -> String { rules.attribute.canonicalName(name) }
+  /// The canonical form of a department name for comparisons (`gongwen eval`): brackets folded to full
+  /// width as Normalize writes them in Chinese text (a key copied from the raw page may hold
+  /// `县发改局(粮食局)` where the clean text has `县发改局（粮食局）`), then the alias lexicon.
+  public func canonicalDepartment(_ name: String) -> String {
+    var folded = String.UnicodeScalarView()
+    for c in name.unicodeScalars {
+      switch c {
+      case "(": folded.append("（")
+      case ")": folded.append("）")
+      default: folded.append(c)
+      }
+    }
+    return rules.attribute.canonicalName(String(folded))
+  }
 }
 
 /// Wall time per stage in nanoseconds, summed over the documents `Pipeline.process(_:times:)` ran on.

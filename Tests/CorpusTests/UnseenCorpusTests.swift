@@ -57,6 +57,13 @@ import GongwenTestSupport
     ).run(corpus: corpus.path)
   }
 
+  @Test func keysCopiedWithHalfWidthBracketsCompareAsNormalizeWritesThem() {
+    // Corpus/heldout16 1702: the key copied 县发改局(粮食局) from the page; the clean text has （）
+    #expect(Self.pipeline.canonicalDepartment("县发改局(粮食局)") == Self.pipeline.canonicalDepartment("县发改局（粮食局）"))
+    #expect(Self.pipeline.canonicalDepartment("各市(区)人民政府") == "各市（区）人民政府")
+    #expect(Self.pipeline.canonicalDepartment("市人社局") == "市人力资源和社会保障局")
+  }
+
   @Test(arguments: folders) func everyNoticeIsScoredAndPooledF1StaysAboveTheFloor(_ folder: Folder) throws {
     let outcome = try Self.outcome(folder)
     #expect(outcome.unscored.isEmpty, "notices without Corpus/\(folder.name)/expected/<name>.json: \(outcome.unscored)")
