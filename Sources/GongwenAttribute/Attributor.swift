@@ -450,6 +450,24 @@ final class Engine: @unchecked Sendable {
     return nil
   }
 
+  /// A line of its own, or the last sentence of a paragraph, that only says who does the task: a
+  /// lead-in (由), departments, a role word at its end (由漯阜铁路公司、市发展改革委，川汇区、商水县人民政府，市经济开发区管委会负责落实;
+  /// Corpus/heldout15 1605). Read as a list without brackets; like a bracket list it is not part of the
+  /// task's text.
+  func statementLine(_ s: [Unicode.Scalar], end: Int, lo: Int) throws(StageFailure) -> Found? {
+    guard end > lo, roleWordEnds.contains(s[end - 1]) else { return nil }
+    // from the line's start or its last sentence end (…确保补贴总金额高于上年。由市财政局…负责落实)
+    var ls = end
+    let limit = max(lo, end - r.maxLength)
+    while ls > limit && s[ls - 1] != "\n" && s[ls - 1] != "。" { ls -= 1 }
+    guard s[ls..<end].count > 3,
+      let lead = r.leadIns.first(where: { hasPrefix(s[ls..<end], $0) }),
+      r.roleWords.contains(where: { end - ls > $0.text.count && hasSuffix(s[ls..<end], $0.text) })
+    else { return nil }
+    guard let parsed = try parse(s, (ls + lead.count)..<end, shape: .lostBracket), parsed.hasRoleEvidence else { return nil }
+    return Found(range: ls..<end, parsed: parsed)
+  }
+
   /// Does a clause end (，；) follow the bracket group closing at `c` (…等负责。列第一位的为牵头部门，
   /// 下同），建设一批…; Corpus/heldout14 1502)?
   func clauseEndFollows(_ s: [Unicode.Scalar], after c: Int) -> Bool {
@@ -777,6 +795,8 @@ final class Engine: @unchecked Sendable {
     }
     // an unbracketed labelled list (possibly ending with an inline role such as （牵头）)
     if let f = try labelled(s, end: end, lo: lo) { return f }
+    // a line that only states who does it: 由市发展改革委，各县市区人民政府负责落实
+    if let f = try statementLine(s, end: end, lo: lo) { return f }
     // a note in brackets after an unbracketed labelled list (责任单位：A、B（除标注外，列第一位为牵头
     // 单位，下同）): the list ends before the note, and the note stays in the attribution's text,
     // where a 下同 declaration is looked for
@@ -1033,7 +1053,16 @@ final class Engine: @unchecked Sendable {
           while k >= 0, pending[k].name == pending[k].raw, pending[k].raw.unicodeScalars.count <= r.placeNameMax,
             pending[k].raw.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }), try !departmentLike(pending[k].raw)
           {
-            pending[k].name = pending[k].raw + suffix
+            // a name that ends with its own level takes the government without the level (川汇区、
+            // 商水县人民政府 -> 川汇区人民政府; 哈尔滨、黑河市政府 -> 哈尔滨市政府)
+            let raw = pending[k].raw.unicodeScalars
+            if let level = suffix.unicodeScalars.first, r.regionLevels.contains([level]),
+              let own = raw.last, r.regionLevels.contains([own])
+            {
+              pending[k].name = pending[k].raw + String(suffix.unicodeScalars.dropFirst())
+            } else {
+              pending[k].name = pending[k].raw + suffix
+            }
             k -= 1
           }
         }

@@ -14,6 +14,7 @@ public struct DedupRules: RuleFile {
     public var closingMarks: Located<String>
     public var attributionKeywords: Located<[String]>
     public var maxAttributionChars: Located<Int>
+    public var attributionBrackets: Located<[String]>?
     public var maxCandidates: Located<Int>
     public var preferNumberedContext: Bool
     public var preferEmbeddedCopy: Bool
@@ -38,6 +39,7 @@ public struct DedupRules: RuleFile {
       case closingMarks = "closing_marks"
       case attributionKeywords = "attribution_keywords"
       case maxAttributionChars = "max_attribution_chars"
+      case attributionBrackets = "attribution_brackets"
       case maxCandidates = "max_candidates"
       case preferNumberedContext = "prefer_numbered_context"
       case preferEmbeddedCopy = "prefer_embedded_copy"
@@ -67,6 +69,9 @@ public struct DedupRules: RuleFile {
   /// Keywords as scalar arrays, for matching inside `[Unicode.Scalar]` without building strings.
   public let attributionKeywords: [[Unicode.Scalar]]
   public let maxAttributionChars: Int
+  /// Opening and closing brackets of an attribution group (（…） always; ［…］ 【…】 〔…〕 from the rules).
+  public let attributionOpen: Set<Unicode.Scalar>
+  public let attributionClose: Set<Unicode.Scalar>
   public let maxCandidates: Int
   public let preferNumberedContext: Bool
   public let preferEmbeddedCopy: Bool
@@ -128,6 +133,17 @@ public struct DedupRules: RuleFile {
     if raw.tableHeader.value.contains(where: \.isEmpty) {
       problems.append(RuleProblem(at(raw.tableHeader), code: "R005", "table_header: a word is empty"))
     }
+    var open: Set<Unicode.Scalar> = ["（", "("], close: Set<Unicode.Scalar> = ["）", ")"]
+    for pair in raw.attributionBrackets?.value ?? [] {
+      let sc = Array(pair.unicodeScalars)
+      guard sc.count == 2 else {
+        problems.append(RuleProblem(at(raw.attributionBrackets!), code: "R005",
+                                    "attribution_brackets: '\(pair)' is not a pair of two characters (an opening and a closing bracket)"))
+        continue
+      }
+      open.insert(sc[0])
+      close.insert(sc[1])
+    }
     if !problems.isEmpty { throw RuleErrors(problems) }
     tableHeader = raw.tableHeader.value.map { Array($0.unicodeScalars) }
     minRunChars = raw.minRunChars.value
@@ -136,9 +152,11 @@ public struct DedupRules: RuleFile {
     terminators = ScalarSet(raw.sentenceTerminators.value)
     closingMarks = ScalarSet(raw.closingMarks.value)
     var stops = [UInt8](repeating: 0, count: 0x10000)
+    attributionOpen = open
+    attributionClose = close
     for v in 0..<UInt32(0x10000) {
       guard let c = Unicode.Scalar(v) else { continue }
-      if c == "\n" || c == "（" || c == "(" || UnitSplitter.canStartMarker(c) || terminators.contains(c) {
+      if c == "\n" || open.contains(c) || UnitSplitter.canStartMarker(c) || terminators.contains(c) {
         stops[Int(v)] = 1
       }
     }

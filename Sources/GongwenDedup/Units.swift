@@ -77,7 +77,7 @@ struct UnitSplitter {
           continue
         }
       }
-      if c == "（" || c == "(", onlyWhitespace(s, start, i), let close_ = attributionEnd(s, i) {
+      if rules.attributionOpen.contains(c), onlyWhitespace(s, start, i), let close_ = attributionEnd(s, i) {
         close(i)
         close(close_, attribution: true)
         i = close_
@@ -174,8 +174,8 @@ struct UnitSplitter {
     while k < limit {
       let c = s[k]
       if c == "\n" { return nil }
-      if c == "（" || c == "(" { depth += 1 }
-      if c == "）" || c == ")" {
+      if rules.attributionOpen.contains(c) { depth += 1 }
+      if rules.attributionClose.contains(c) {
         depth -= 1
         if depth == 0 {
           return containsKeyword(s, i + 1, k) ? k + 1 : nil

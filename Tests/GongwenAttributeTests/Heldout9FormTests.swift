@@ -179,3 +179,21 @@ import Testing
     #expect(a.participating == ["市统计局"])
   }
 }
+
+@Suite struct Heldout15FormTests {
+  @Test func aLineThatOnlySaysWhoDoesIt() throws {
+    // 1605 Zhoukou: the item's text, then on its own line 由A、B，C县、D县人民政府，E负责落实
+    let (out, text) = try run([U("2.", [1, 2], "全面完成漯阜铁路复线电气化改造。\n由漯阜铁路公司、市发展改革委,川汇区、商水县人民政府,市经济开发区管委会负责落实")])
+    let a = try #require(out.attributions[0])
+    #expect(a.departmentsRaw == ["漯阜铁路公司", "市发展改革委", "川汇区", "商水县人民政府", "市经济开发区管委会"])
+    #expect(a.departments.contains("川汇区人民政府"), "a place ending with its own level takes the government without it")
+    #expect(a.rangesInText.isEmpty, "like a bracket list, not part of the task's text")
+    #expect(text.string(a.range).hasPrefix("由漯阜铁路公司"))
+    // 1603 Zhengzhou: the paragraph's last sentence
+    let (out2, _) = try run([U("（一）", [2, 1], "继续实施种粮补贴，确保补贴总金额高于上年。由市财政局、农业局、劳动保障局,各县(市)、区人民政府负责落实。")])
+    #expect(out2.attributions[0]?.departments == ["市财政局", "市农业局", "市劳动和社会保障局", "各县(市)、区人民政府"])
+    // a sentence with more than names before its role word is prose
+    let (out3, _) = try run([U("（一）", [2, 1], "继续实施种粮补贴。由于资金紧张，各地要统筹负责")])
+    #expect(out3.attributions[0] == nil)
+  }
+}

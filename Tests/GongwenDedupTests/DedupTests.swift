@@ -56,7 +56,7 @@ struct DedupRulesTests {
       keys += 1
       #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
     }
-    #expect(keys == 22)
+    #expect(keys == 23)
   }
 
   @Test func missingKeyIsR003() {
@@ -101,6 +101,15 @@ struct UnitTests {
     // a keyword later in a line, or without a colon, is not a label line
     let v = units("加强协作单位之间的配合：每月一次。\n责任单位要按时报送。")
     #expect(v.allSatisfy { !$0.1 })
+  }
+
+  @Test func squareBracketsEncloseAttributionsToo() {
+    // Corpus/heldout16 1702: [牵头单位:…] repeats after several clauses and is never content
+    let u = units("(一)地区生产总值增长11%。[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,嘉鱼经济开发区]\n(四)固定资产投资增长12%。[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,嘉鱼经济开发区]")
+    #expect(u.filter(\.1).map(\.0) == ["[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,嘉鱼经济开发区]",
+                                         "[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,嘉鱼经济开发区]"])
+    // a bracket without an attribution keyword stays content ([bookmark: _GoBack], seed 004)
+    #expect(units("加强监管。[bookmark: _GoBack]").allSatisfy { !$0.1 })
   }
 
   @Test func closingQuoteStaysWithItsSentence() {
