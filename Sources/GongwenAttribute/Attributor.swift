@@ -517,14 +517,13 @@ final class Engine: @unchecked Sendable {
   /// when they start with a lead-in, hold a joiner that names the lead and every item looks like a
   /// department; nil otherwise. The tail word is kept, so the list parses as `A会同B、C等部门`, and the
   /// tail is dropped as in any list.
-  func joinedStep(_ s: [Unicode.Scalar], from start: Int, tailAt q: Int, tail: [Unicode.Scalar], hi: Int) throws(StageFailure) -> [Unicode.Scalar]? {
+  func joinedStep(_ s: [Unicode.Scalar], from start: Int, tailAt q: Int, tail: [Unicode.Scalar]) throws(StageFailure) -> [Unicode.Scalar]? {
     var names = s[start..<q]
     guard let lead = r.leadIns.first(where: { names.count > $0.count && names.starts(with: $0) }) else { return nil }
     names.removeFirst(lead.count)
-    guard let joiner = r.joiners.first(where: { j in j.firstIsLead && names.indices.dropFirst().contains { k in
+    guard r.joiners.contains(where: { j in j.firstIsLead && names.indices.dropFirst().contains { k in
       k + j.text.count < names.endIndex && names[k..<(k + j.text.count)].elementsEqual(j.text) } })
     else { return nil }
-    _ = joiner
     var itemStart = names.startIndex
     for k in names.indices where names[k] == "、" || k == names.endIndex - 1 {
       let item = names[itemStart..<(names[k] == "、" ? k : k + 1)]
@@ -578,7 +577,7 @@ final class Engine: @unchecked Sendable {
       if end == nil, listStart == start, let tail = r.tailWords.first(where: { hasPrefix(s[q..<hi], $0) }),
         !r.roleWords.contains(where: { hasPrefix(s[(q + tail.count)..<hi], $0.text) }),
         !r.roleWordModifiers.contains(where: { hasPrefix(s[(q + tail.count)..<hi], $0) }),
-        let stepEnd = try joinedStep(s, from: start, tailAt: q, tail: tail, hi: hi)
+        let stepEnd = try joinedStep(s, from: start, tailAt: q, tail: tail)
       {
         synthetic = stepEnd
         end = q + tail.count
