@@ -1,3 +1,4 @@
+import GongwenCore
 /// Precision, recall and F1 over sets of items.
 public struct PRF: Sendable, Equatable, CustomStringConvertible {
   public var truePositives: Int
@@ -126,13 +127,15 @@ public struct Evaluator: Sendable {
     }
     let pd = predicted.document, ed = expected.document
     func field(_ name: String, _ ok: Bool) { s.metadata[name] = Accuracy(correct: ok ? 1 : 0, total: 1) }
-    field("title", pd.title == ed.title)
+    // texts compare with their brackets folded to full width, as Normalize writes them (a key copies
+    // 各县(市、区)人民政府 from the page)
+    field("title", pd.title.map(foldBrackets) == ed.title.map(foldBrackets))
     field("doc_number", pd.docNumber == ed.docNumber)
-    field("issuer", pd.issuer == ed.issuer)
+    field("issuer", pd.issuer.map(foldBrackets) == ed.issuer.map(foldBrackets))
     field("date", pd.date == ed.date)
     field("published", pd.published == ed.published)
-    field("recipients", pd.recipients == ed.recipients)
-    field("attachments", pd.attachments == ed.attachments)
+    field("recipients", pd.recipients.map(foldBrackets) == ed.recipients.map(foldBrackets))
+    field("attachments", pd.attachments.map(foldBrackets) == ed.attachments.map(foldBrackets))
     field("forwarded", pd.forwarded == ed.forwarded)
     return s
   }

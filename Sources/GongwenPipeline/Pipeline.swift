@@ -184,16 +184,9 @@ extension Pipeline {
   /// width as Normalize writes them in Chinese text (a key copied from the raw page may hold
   /// `县发改局(粮食局)` where the clean text has `县发改局（粮食局）`), then the alias lexicon.
   public func canonicalDepartment(_ name: String) -> String {
-    var folded = String.UnicodeScalarView()
-    for c in name.unicodeScalars {
-      switch c {
-      case "(": folded.append("（")
-      case ")": folded.append("）")
-      default: folded.append(c)
-      }
-    }
-    return rules.attribute.canonicalName(String(folded))
+    rules.attribute.canonicalName(foldBrackets(name))
   }
+
 }
 
 /// Wall time per stage in nanoseconds, summed over the documents `Pipeline.process(_:times:)` ran on.

@@ -41,6 +41,20 @@ import GongwenEval
     #expect(Evaluator().score(predicted: p, expected: e).pathDepartment.f1 == 0)
   }
 
+  @Test func metadataTextsCompareWithBracketsFoldedAsNormalizeWritesThem() {
+    // a key copies 各县(市、区)人民政府 from the page; the clean text has （）
+    func doc(_ r: [String], title: String) -> ExpectedNotice {
+      ExpectedNotice(notice: "n", document: ExpectedDocument(title: title, docNumber: nil, issuer: nil, date: nil,
+                                                          published: nil, recipients: r, attachments: [], forwarded: nil),
+                     tasks: [])
+    }
+    let e = doc(["各县(市、区)人民政府", "市政府各部门"], title: "关于印发副中心(通州区)方案的通知")
+    let p = doc(["各县（市、区）人民政府", "市政府各部门"], title: "关于印发副中心（通州区）方案的通知")
+    #expect(Evaluator().score(predicted: p, expected: e).metadataExact)
+    // other differences still count
+    #expect(!Evaluator().score(predicted: doc(["各县人民政府"], title: "t"), expected: doc(["各县(市)人民政府"], title: "t")).metadataExact)
+  }
+
   @Test func missingTaskIsReported() {
     let e = notice([([1], []), ([2], ["卫生厅"])])
     let p = notice([([1], [])])
