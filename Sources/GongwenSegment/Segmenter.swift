@@ -895,10 +895,17 @@ extension SegmentRun {
     while p < n {
       let le = lineEnd(p)
       let line = trimmed(p..<le)
-      if isTableHeaderWord(line), let (header, next) = try tableHeader(after: le) {
-        tables.append(header)
-        p = next
-        continue
+      if isTableHeaderWord(line) {
+        if let (header, next) = try tableHeader(after: le) {
+          tables.append(header)
+          p = next
+          continue
+        }
+        unreadTable(line)
+      } else if startsWithTableHeaderWord(line) {
+        // a header written on one line (序号 | 工作任务 | 责任单位 |, 序号 名称 工作任务 牵头责任单位):
+        // rows on one line each are not read
+        unreadTable(line)
       }
       if !tables.isEmpty, !line.isEmpty, let num = try rowNumber(line), num >= 1, num <= rules.schemes[tr.rowScheme].max {
         rows.append(Candidate(start: line.lowerBound, end: line.upperBound, scheme: tr.rowScheme, number: num,
@@ -924,6 +931,22 @@ extension SegmentRun {
   }
 
   /// The trimmed line is a `tables.header` word, spaces aside.
+  /// Does the line start with a table header word followed by more cells on the same line (a space
+  /// or a bar after the word)?
+  func startsWithTableHeaderWord(_ line: Range<Int>) -> Bool {
+    rules.tables.header.contains { w in
+      line.count > w.count + 1 && s[line].starts(with: w)
+        && (isHSpace(s[line.lowerBound + w.count]) || s[line.lowerBound + w.count] == "|" || s[line.lowerBound + w.count] == "｜")
+    }
+  }
+
+  /// Warns once per document that a table was seen whose rows are not read as tasks, so that a
+  /// reader checks it by hand (`unread_table`).
+  mutating func unreadTable(_ line: Range<Int>) {
+    guard !warnings.contains(where: { $0.code == "unread_table" }) else { return }
+    warn("unread_table", "a table (\(text(line).prefix(24))…) was found but its rows are not read as tasks (a header or layout the table reader does not know: one cell per line with the column names under 序号 is read): check them by hand", line)
+  }
+
   func isTableHeaderWord(_ line: Range<Int>) -> Bool {
     guard !line.isEmpty, line.count <= 16 else { return false }
     // (the line's characters other than spaces, compared in place)

@@ -74,3 +74,19 @@ import Testing
     checkInvariants(o, c)
   }
 }
+
+@Suite struct UnreadTableTests {
+  @Test func aTableWhoseRowsAreNotReadIsReported() throws {
+    // heldout13 1403: the header and each row on one line, cells between bars
+    let (o, _) = try outline("一、10件民生实事任务分解表\n序号 | 具体工作任务和要求 | 责任领导 | 责任单位 |\n1 | 推动义务教育均衡发展。 | 毛晓青 | 县教体局 |")
+    let w = try #require(o.warnings.first { $0.code == "unread_table" })
+    #expect(w.message.contains("序号 | 具体工作任务和要求"))
+    // heldout14 1501: 序号 alone, but a header the reader does not take (a cell split over two lines)
+    let (o2, _) = try outline("任务分工\n序号\n重点工作\n市政府\n\n分管领导\n牵头单位\n1\n加快建设科技创新轴。\n王 东\n市科技局")
+    #expect(o2.warnings.contains { $0.code == "unread_table" }, "\(o2.units.map(\.path)) \(o2.warnings.map(\.code))")
+    // a table read as usual (Corpus/unseen 107's layout) gives no warning
+    let (o3, _) = try outline("序号\n重点工作任务\n主要责任单位\n1\n推进学校建设。\n县教育局")
+    #expect(!o3.warnings.contains { $0.code == "unread_table" })
+    #expect(o3.units.count == 1)
+  }
+}
