@@ -398,20 +398,24 @@ final class Engine: @unchecked Sendable {
           p = f.range.lowerBound - 1
           continue
         }
-      } else if s[p] == "。" && closeSet.contains(s[p - 1]) || closeSet.contains(s[p]) && (s[p - 1] == "。" || clauseEndFollows(s, after: p) || opensAfterSentenceEnd(s, closeAt: p, lo: lo)) {
-        // a bracket group that ends a sentence inside a paragraph (line breaks lost in a scrape:
-        // …着力解决农药兽药残留问题（市农业局分别负责，食品药品监管局配合）。严格农业投入品监管…),
-        // whose own text ends with one (〔市生态环境局牵头，…负责落实。以下…不再列出。〕按省的要求…), or
-        // that follows one (…1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值…) or ends a clause
-        // (…(…等负责。…下同),建设一批…), when it names roles or a label
-        tries += 1
-        let end = s[p] == "。" ? p : p + 1
-        if let open = findOpener(s, closeAt: end - 1, lo: lo), mayNameRoles(s, open + 1..<(end - 1)),
-          let f = try tryEnd(s, end: end, lo: lo), f.range.upperBound == end, f.parsed.hasRoleEvidence
+      } else if closeSet.contains(s[p]) {
+        // a bracket group inside a paragraph (line breaks lost in a scrape) that ends a sentence
+        // (…着力解决农药兽药残留问题（市农业局分别负责，食品药品监管局配合）。严格农业投入品监管…),
+        // whose own text ends with one (〔市生态环境局牵头，…负责落实。以下…不再列出。〕按省的要求…),
+        // that follows one and runs on into the task (…1150万人左右。(市人口计生委、市公安局牵头)万元
+        // 地区生产总值…) or ends a clause (…(…等负责。…下同),建设一批…), when it names roles or a label
+        let sentenceFinal = p + 1 < s.count && s[p + 1] == "。"
+        if let open = findOpener(s, closeAt: p, lo: lo),
+          sentenceFinal || s[p - 1] == "。" || clauseEndFollows(s, after: p) || opensAfterSentenceEnd(s, open: open, close: p, lo: lo)
         {
-          out.append(f)
-          p = f.range.lowerBound - 1
-          continue
+          tries += 1
+          if mayNameRoles(s, open + 1..<p), let f = try tryEnd(s, end: p + 1, lo: lo), f.range.upperBound == p + 1,
+            f.parsed.hasRoleEvidence
+          {
+            out.append(f)
+            p = f.range.lowerBound - 1
+            continue
+          }
         }
       }
       p -= 1
@@ -462,7 +466,7 @@ final class Engine: @unchecked Sendable {
     while ls > limit && s[ls - 1] != "\n" && s[ls - 1] != "。" { ls -= 1 }
     guard s[ls..<end].count > 3,
       let lead = r.leadIns.first(where: { hasPrefix(s[ls..<end], $0) }),
-      r.roleWords.contains(where: { end - ls > $0.text.count && hasSuffix(s[ls..<end], $0.text) })
+      closingRoleWord(s[ls..<end]) != nil
     else { return nil }
     guard let parsed = try parse(s, (ls + lead.count)..<end, shape: .lostBracket), parsed.hasRoleEvidence else { return nil }
     return Found(range: ls..<end, parsed: parsed)
@@ -477,15 +481,14 @@ final class Engine: @unchecked Sendable {
   /// Does the bracket group closing at `c` open right after a sentence end and run on into more of
   /// the task's text (。(市经委牵头)万元工业增加值…)? Not when another bracket follows it at once: in a
   /// scramble the list closes a clause whose marker comes next (（卫生厅负责）（6）完善…, seed 000).
-  func opensAfterSentenceEnd(_ s: [Unicode.Scalar], closeAt c: Int, lo: Int) -> Bool {
-    guard !markerLikeFollows(s, after: c), let open = findOpener(s, closeAt: c, lo: lo), open > lo,
-      mayNameRoles(s, open + 1..<c)
-    else { return false }
+  func opensAfterSentenceEnd(_ s: [Unicode.Scalar], open: Int, close c: Int, lo: Int) -> Bool {
+    guard open > lo, !markerLikeFollows(s, after: c), mayNameRoles(s, open + 1..<c) else { return false }
     // (a line break may stand between: …耕地保有量面积。⏎(市国土房管局牵头)主要污染物…)
     var b = open - 1
     while b > lo, whitespace.contains(s[b]) { b -= 1 }
     return s[b] == "。" || s[b] == "；"
   }
+
 
   /// Could `s[r]` name roles or a label (does it hold the last character of a role word, or a colon)?
   /// A cheap test before a bracket group inside a paragraph is parsed.
@@ -635,6 +638,12 @@ final class Engine: @unchecked Sendable {
     return Found(range: start..<end, parsed: parsed, inSentence: true)
   }
 
+  /// The role word `body` ends with, with more before it (in the rules' order), if any.
+  func closingRoleWord(_ body: ArraySlice<Unicode.Scalar>) -> RoleWord? {
+    guard let last = body.last, roleWordEnds.contains(last) else { return nil }
+    return r.roleWords.first { body.count > $0.text.count && hasSuffix(body, $0.text) }
+  }
+
   /// Does `item` name an official (分管副省长, 杨志武副市长负责: an `officials` title, perhaps followed by
   /// a role word)?
   func isOfficial(_ item: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -642,7 +651,7 @@ final class Engine: @unchecked Sendable {
     // official, without the suffix tests)
     guard item.contains(where: { officialEnds.contains($0) }) else { return false }
     var body = item
-    if let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) }) { body.removeLast(w.text.count) }
+    if let w = closingRoleWord(body) { body.removeLast(w.text.count) }
     return r.officials.contains { body.count >= $0.count && hasSuffix(body, $0) }
   }
 
@@ -678,7 +687,7 @@ final class Engine: @unchecked Sendable {
       // pieces[i..<j] are levels only; pieces[j] must be levels and a body
       if j > i, let e = levelsEnd(pieces[j], collective: false), e < pieces[j].endIndex {
         var body = pieces[j][e...]
-        if let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) }) {
+        if let w = closingRoleWord(body) {
           body.removeLast(w.text.count)
         }
         if try departmentLike(String(scalars: body)) {
@@ -1169,9 +1178,7 @@ final class Engine: @unchecked Sendable {
           break
         }
         var closing: [AttributionRole]?
-        if let end = body.last, roleWordEnds.contains(end),
-          let w = r.roleWords.first(where: { body.count > $0.text.count && hasSuffix(body, $0.text) })
-        {
+        if let w = closingRoleWord(body) {
           closing = w.roles
           body.removeLast(w.text.count)
           // an adverb before the role word (A、B分工负责, C共同牵头)
