@@ -231,8 +231,6 @@ final class Engine: @unchecked Sendable {
   let inertReserved: Set<NameKey>?
   /// Lexicon, prefixes and suffixes, with byte fast paths for inert names.
   let names: NameRules
-  /// First characters of the labels (a cheap pre-check).
-  let labelStarts: ScalarSet
   /// First and last characters of the role words, first characters of the ignored labels (cheap
   /// pre-checks: each word is non-empty, so it can start or end only with one of these).
   let roleWordStarts: ScalarBitmap
@@ -256,7 +254,7 @@ final class Engine: @unchecked Sendable {
   let ignoredLabelStarts: ScalarSet
   /// Where a `first_listed_lead` match can start (nil: beyond `PatternFirstCharacters`).
   let firstListedStarts: ScalarBitmap?
-  /// `labelStarts` and the rules' colons as bitmaps, for the labelled-list scan.
+  /// First characters of the labels and the rules' colons as bitmaps, for the labelled-list scan.
   let labelStartSet: ScalarBitmap
   let colonSet: ScalarBitmap
   /// The rules' opening and closing brackets as sets (the rules keep them as paired arrays).
@@ -278,7 +276,6 @@ final class Engine: @unchecked Sendable {
     maxNoteItem = rules.noteItems.map { $0.unicodeScalars.count }.max() ?? 0
     jurisdictionChars = ScalarSet(rules.jurisdictionPrefixes.filter { $0.unicodeScalars.count == 1 }
       .compactMap { $0.unicodeScalars.first })
-    labelStarts = ScalarSet(rules.labels.compactMap { $0.text.first })
     roleWordStarts = ScalarBitmap(ScalarSet(rules.roleWords.compactMap { $0.text.first }))
     trailing = ScalarBitmap(rules.trailing)
     sentenceEnds = ScalarBitmap(rules.sentenceEnds)
@@ -527,13 +524,19 @@ final class Engine: @unchecked Sendable {
     guard r.joiners.contains(where: { j in j.firstIsLead && names.indices.dropFirst().contains { k in
       k + j.text.count < names.endIndex && names[k..<(k + j.text.count)].elementsEqual(j.text) } })
     else { return nil }
+    guard try everyItemDepartmentLike(names) else { return nil }
+    return Array(names) + tail
+  }
+
+  /// Does every item of `names` (split at 、) look like a department? (A subject step's names.)
+  func everyItemDepartmentLike(_ names: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
     var itemStart = names.startIndex
     for k in names.indices where names[k] == "、" || k == names.endIndex - 1 {
       let item = names[itemStart..<(names[k] == "、" ? k : k + 1)]
-      guard !item.isEmpty, try departmentLike(String(scalars: item)) else { return nil }
+      guard !item.isEmpty, try departmentLike(String(scalars: item)) else { return false }
       itemStart = k + 1
     }
-    return Array(names) + tail
+    return true
   }
 
   /// The departments that start the unit's later clauses, after `first` (`leading.later_clauses`):
@@ -617,12 +620,7 @@ final class Engine: @unchecked Sendable {
         listStart = q
         continue
       }
-      var itemStart = listed.startIndex
-      for k in listed.indices where listed[k] == "、" || k == listed.endIndex - 1 {
-        let item = listed[itemStart..<(listed[k] == "、" ? k : k + 1)]
-        guard !item.isEmpty, try departmentLike(String(scalars: item)) else { break scan }
-        itemStart = k + 1
-      }
+      guard try everyItemDepartmentLike(listed) else { break scan }
       if !synthetic.isEmpty { synthetic.append("，") }
       synthetic += names
       synthetic += w.text
@@ -891,8 +889,7 @@ final class Engine: @unchecked Sendable {
 
   /// Does a label (with its colon) start at `p`?
   func label(at p: Int, in s: [Unicode.Scalar], before end: Int) -> RoleWord? {
-    guard let candidates = labelsByFirst[s[p]] else { return nil }
-    return candidates.first { labelEnd(s[..<end], from: p, $0.text) != nil }
+    labelMatch(s[..<end], at: p)?.label
   }
 
   func lineStart(_ s: [Unicode.Scalar], before end: Int, lo: Int) -> Int {
@@ -953,6 +950,16 @@ final class Engine: @unchecked Sendable {
   /// `a` starts with the label `text` followed by a colon (`责任单位：…`), with more after the label.
   func startsWithLabel(_ a: ArraySlice<Unicode.Scalar>, _ text: [Unicode.Scalar]) -> Bool {
     labelEnd(a, from: a.startIndex, text) != nil
+  }
+
+  /// The label that starts at `k` in `a` (the first of the rules' labels that does, longest first), and
+  /// where it ends after its colon (`labelEnd`).
+  func labelMatch(_ a: ArraySlice<Unicode.Scalar>, at k: Int) -> (label: RoleWord, end: Int)? {
+    guard k < a.endIndex, let candidates = labelsByFirst[a[k]] else { return nil }
+    for l in candidates {
+      if let e = labelEnd(a, from: k, l.text) { return (l, e) }
+    }
+    return nil
   }
 
   /// Where the label `text` starting at `k` in `a` ends, after its colon: the label, then perhaps a
@@ -1106,7 +1113,7 @@ final class Engine: @unchecked Sendable {
         // a declaration that the first-listed leads is a note, whatever else it says (一项任务涉及多个
         // 部门的，原则上由排名首位的部门牵头负责)
         if try declaresFirstListedLead(sentence) { continue }
-        let labelled = r.labels.contains { startsWithLabel(sentence, $0.text) }
+        let labelled = labelMatch(sentence, at: sentence.startIndex) != nil
         // some role word starts at some index (role words are never empty: tested only where
         // one can start)
         let namesRole = sentence.indices.contains { i in
@@ -1121,11 +1128,7 @@ final class Engine: @unchecked Sendable {
       var labelUntil = sentence.startIndex
       for i in sentence.indices {
         let c = sentence[i]
-        if i == iStart, labelStarts.contains(c),
-          let e = (labelsByFirst[c] ?? []).lazy.compactMap({ self.labelEnd(sentence, from: i, $0.text) }).first
-        {
-          labelUntil = e
-        }
+        if i == iStart, let m = labelMatch(sentence, at: i) { labelUntil = m.end }
         if openSet.contains(c) { depth += 1 } else if closeSet.contains(c) { depth = max(0, depth - 1) }
         if depth == 0 && i >= labelUntil && separators.contains(c) {
           pieces.append(sentence[iStart..<i])
@@ -1150,12 +1153,12 @@ final class Engine: @unchecked Sendable {
           it = it[..<cut]
         }
         // label
-        if let candidates = labelsByFirst[it[it.startIndex]], let l = candidates.first(where: { startsWithLabel(it, $0.text) }) {
+        if let m = labelMatch(it, at: it.startIndex) {
           try flush(labelRoles ?? [r.bareListRole])
-          labelRoles = l.roles
+          labelRoles = m.label.roles
           sawLabel = true
           ignoring = false
-          it = it[(labelEnd(it, from: it.startIndex, l.text) ?? it.endIndex)...]
+          it = it[m.end...]
           if it.isEmpty { continue }
         } else if ignoredLabelStarts.contains(it[it.startIndex]), r.ignoredLabels.contains(where: { startsWithLabel(it, $0) }) {
           // 完成时限：2016年底 — not departments, up to the next label
