@@ -454,17 +454,24 @@ final class Engine: @unchecked Sendable {
   /// A line of its own, or the last sentence of a paragraph, that only says who does the task: a
   /// lead-in (由), departments, a role word at its end (由漯阜铁路公司、市发展改革委，川汇区、商水县人民政府，市经济开发区管委会负责落实;
   /// Corpus/heldout15 1605). Read as a list without brackets; like a bracket list it is not part of the
-  /// task's text.
+  /// task's text. Without the lead-in only a whole line whose every name looks like a department.
   func statementLine(_ s: [Unicode.Scalar], end: Int, lo: Int) throws(StageFailure) -> Found? {
     guard end > lo, roleWordEnds.contains(s[end - 1]) else { return nil }
     // from the line's start or its last sentence end (…确保补贴总金额高于上年。由市财政局…负责落实)
     var ls = end
     let limit = max(lo, end - r.maxLength)
     while ls > limit && s[ls - 1] != "\n" && s[ls - 1] != "。" { ls -= 1 }
-    guard s[ls..<end].count > 3,
-      let lead = r.leadIns.first(where: { hasPrefix(s[ls..<end], $0) }),
-      closingRoleWord(s[ls..<end]) != nil
-    else { return nil }
+    guard s[ls..<end].count > 3, closingRoleWord(s[ls..<end]) != nil else { return nil }
+    guard let lead = r.leadIns.first(where: { hasPrefix(s[ls..<end], $0) }) else {
+      // without a lead-in only a whole line of names and a role word (the 责任单位 cells of a table
+      // whose rows lost their numbers: 市金融办、人民银行潍坊市中心支行分别牵头落实; Corpus/heldout16 1704)
+      guard ls == lo || s[ls - 1] == "\n",
+        !s[ls..<end].contains(where: { $0 == "，" || $0 == "," || $0 == "。" || openSet.contains($0) || closeSet.contains($0) }),
+        let parsed = try parse(s, ls..<end, shape: .lostBracket), parsed.hasRoleEvidence, !parsed.items.isEmpty
+      else { return nil }
+      for item in parsed.items where try !departmentLike(item.raw) { return nil }
+      return Found(range: ls..<end, parsed: parsed)
+    }
     guard let parsed = try parse(s, (ls + lead.count)..<end, shape: .lostBracket), parsed.hasRoleEvidence else { return nil }
     return Found(range: ls..<end, parsed: parsed)
   }
@@ -838,7 +845,7 @@ final class Engine: @unchecked Sendable {
   /// after the task text are its last lines (a task text over several lines, as from a cell with
   /// paragraphs, keeps the rest aligned); with fewer lines (empty cells leave none) they are paired
   /// with the columns in order. Each cell of a role column is parsed as `<label>：<cell>`, so it is
-  /// split like any list (、，,；) and canonicalised like any attribution. The range runs from the
+  /// split like any list (、，,；, or a space between two names) and canonicalised like any attribution. The range runs from the
   /// first cell after the task text to the last, so the task text stays the unit's text.
   func tableRow(in s: [Unicode.Scalar], unit: ClauseUnit, header: TableHeader) throws(StageFailure) -> Found? {
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
@@ -862,7 +869,13 @@ final class Engine: @unchecked Sendable {
     var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
     for (k, cell) in cells.enumerated() {
       guard let label = columnRoles(Array(header.columns[task + 1 + k].unicodeScalars)) else { continue }
-      let content = label.text + [colon] + Array(s[cell])
+      // names in a cell may stand apart with a space only (`县教体局 各相关乡镇政府`; Normalize keeps
+      // such spaces inside tables): read as an enumeration comma
+      var value = Array(s[cell])
+      for i in value.indices.dropFirst().dropLast() where value[i] == " " && value[i - 1].properties.isIdeographic && value[i + 1].properties.isIdeographic {
+        value[i] = "、"
+      }
+      let content = label.text + [colon] + value
       guard let p = try parse(content, 0..<content.count, shape: .labelled) else { continue }
       parsed.items += p.items
       for u in p.unknown where !parsed.unknown.contains(u) { parsed.unknown.append(u) }

@@ -3,17 +3,40 @@ import GongwenCore
 /// Spaces inside Chinese text: removed between two Chinese characters (服 务→服务), between
 /// Chinese and numbers (2012 年→2012年, 在 98%→在98%, 32 名→32名) and after a clause marker
 /// at the start of a line (1. 巩固→1.巩固). Spaces between Latin words stay; spaces between
-/// Chinese and Latin letters stay unless `remove_between_cjk_and_latin`.
+/// Chinese and Latin letters stay unless `remove_between_cjk_and_latin`. Inside a table flattened to
+/// text (from a line holding only a `line_join.table_header` word, `序号`, to the end, as line_join
+/// reads it) a space between two runs of at least `tables.cell_space_min_run` Han characters stays:
+/// it separates names in a cell (`县教体局 各相关乡镇政府`, Corpus/heldout13 1403), which Attribute
+/// splits like any list; `分 管 县领导` and `俞 悦` are still closed up.
 struct CJKSpacingStep: NormalizeStep {
   static let id = "cjk_spacing"
   let numericTail: ScalarSet
   let latin: Bool
   let marker: StartFilteredRegex
+  /// Header words opening a table (empty: spaces in tables are removed like any other).
+  let tableHeader: [[Unicode.Scalar]]
+  /// Inside a table, the shortest Han runs on both sides of a space that is kept.
+  let cellSpaceMinRun: Int
 
-  init(numericTail: ScalarSet, latin: Bool, marker: RuleRegex) {
+  init(numericTail: ScalarSet, latin: Bool, marker: RuleRegex, tableHeader: [[Unicode.Scalar]] = [], cellSpaceMinRun: Int = 0) {
     self.numericTail = numericTail
     self.latin = latin
     self.marker = StartFilteredRegex(marker)
+    self.tableHeader = cellSpaceMinRun > 0 ? tableHeader : []
+    self.cellSpaceMinRun = cellSpaceMinRun
+  }
+
+  /// Are there at least `cellSpaceMinRun` Han characters before `i` and from `j` on, within `line`?
+  func namesApart(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ line: Range<Int>) -> Bool {
+    guard i - line.lowerBound >= cellSpaceMinRun, line.upperBound - j >= cellSpaceMinRun else { return false }
+    return (1...cellSpaceMinRun).allSatisfy { CharClass.isHan(s[i - $0]) && CharClass.isHan(s[j + $0 - 1]) }
+  }
+
+  /// The line holds only a table header word (spaces aside).
+  func isTableHeader(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+    guard line.count <= 24 else { return false }
+    let content = s[line].lazy.filter { $0 != CharClass.space }
+    return tableHeader.contains { $0.elementsEqual(content) }
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
@@ -23,6 +46,7 @@ struct CJKSpacingStep: NormalizeStep {
     let m = try marker.rule.matcher()
     var dels = Deletions()
     var lineStart = 0
+    var inTable = false
     while lineStart < n {
       // the line's end, and whether a space sits inside it (not first or last): most lines have
       // none after the whitespace step, and then nothing on them can change
@@ -39,6 +63,7 @@ struct CJKSpacingStep: NormalizeStep {
       }
       let line = lineStart..<lineEnd
       lineStart = lineEnd + 1
+      if !inTable, !tableHeader.isEmpty, isTableHeader(s, line) { inTable = true }
       guard line.count > 2, inner else { continue }
       // a marker is only looked for when a space follows closely on the line start
       var markerEnd = -1
@@ -57,6 +82,7 @@ struct CJKSpacingStep: NormalizeStep {
         let pCJK = CharClass.isCJK(p), nCJK = CharClass.isCJK(n)
         let pNum = CharClass.isDigit(p) || numericTail.contains(p)
         var remove = (pCJK && (nCJK || CharClass.isDigit(n))) || (pNum && nCJK)
+        if remove, inTable, namesApart(s, i, j, line) { remove = false }
         if !remove, latin { remove = (pCJK && CharClass.isLatinLetter(n)) || (CharClass.isLatinLetter(p) && nCJK) }
         if !remove, i == markerEnd, nCJK || CharClass.isHan(n) { remove = true }
         if remove {

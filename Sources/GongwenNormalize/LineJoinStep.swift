@@ -10,6 +10,8 @@ import ICUKit
 /// - never after a heading: a marker line with a short body (`heading_max_chars`) and no running
 ///   punctuation (at most `heading_max_enumeration_commas` 、);
 /// - a title split over two lines (`关于…` + `…的通知`) is joined, and nothing is joined after it;
+/// - never after a short line holding only names, 、 and a `statement_endings` word at its end
+///   (`市金融办、市财政局分别牵头落实`: who does the task, a line of its own);
 /// - otherwise joined when the line is running text (contains ，、； …) or is a full line, i.e. at
 ///   least `full_line_ratio` × the document's typical full line length (`full_line_quantile` of
 ///   the lengths of prose lines, those holding running punctuation); short lines without
@@ -82,6 +84,7 @@ struct LineJoinStep: NormalizeStep {
     var tableCell: Bool  // at or after a table header line: never joined
     var field = false  // starts with a short label and a colon (索引号：…)
     var address = false  // the recipients line: starts with an `address_starts` word, ends with a colon
+    var statementEnding = false  // ends with a `statement_endings` word (市金融办、市财政局分别牵头落实)
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
@@ -132,6 +135,9 @@ struct LineJoinStep: NormalizeStep {
         // the line ends (trailing spaces aside) with a title ending
         let contentEnd = lastAt < 0 ? line.lowerBound : lastAt + 1
         info.titleEnding = rules.titleEndings.contains { e in
+          e.count <= contentEnd - line.lowerBound && startsAt(buf, contentEnd - e.count, contentEnd, e)
+        }
+        info.statementEnding = enumCommas > 0 && rules.statementEndings.contains { e in
           e.count <= contentEnd - line.lowerBound && startsAt(buf, contentEnd - e.count, contentEnd, e)
         }
       } }
@@ -222,6 +228,11 @@ struct LineJoinStep: NormalizeStep {
       return true
     }
     if isHeading(a) { return false }
+    // a short line of names and a role word, with nothing but 、 in it, is a statement of who does the
+    // task (a table's 责任单位 cell: 市金融办、人民银行潍坊市中心支行分别牵头落实), not a wrapped list
+    if a.statementEnding, !a.runningNonEnum, typical == Int.max || Double(a.length) < rules.fullLineRatio * Double(typical) {
+      return false
+    }
     if aRunning { return true }
     if typical != Int.max, Double(a.length) >= rules.fullLineRatio * Double(typical) { return true }
     return false
@@ -255,6 +266,7 @@ struct LineJoinStep: NormalizeStep {
     c.lastScalar = b.lastScalar ?? a.lastScalar
     c.opener = a.opener || b.opener
     c.titleEnding = b.titleEnding
+    c.statementEnding = b.statementEnding
     return c
   }
 }

@@ -22,10 +22,19 @@ public struct NormalizeRules: RuleFile {
     public var docNumber: DocNumber
     public var width: Width
     public var cjkSpacing: CJKSpacing
+    public var tables: Tables
 
     enum CodingKeys: String, CodingKey {
       case version, steps, recordLayoutRemovals = "record_layout_removals", decoding, junk, traditional,
-        whitespace, lineJoin = "line_join", docNumber = "doc_number", width, cjkSpacing = "cjk_spacing"
+        whitespace, lineJoin = "line_join", docNumber = "doc_number", width, cjkSpacing = "cjk_spacing", tables
+    }
+
+    public struct Tables: Decodable, Sendable {
+      public var cellSeparators: Located<String>
+      public var cellSpaceMinRun: Located<Int>
+      enum CodingKeys: String, CodingKey {
+        case cellSeparators = "cell_separators", cellSpaceMinRun = "cell_space_min_run"
+      }
     }
 
     public struct Steps: Decodable, Sendable {
@@ -34,13 +43,14 @@ public struct NormalizeRules: RuleFile {
       public var junk: Bool
       public var traditional: Bool
       public var whitespace: Bool
+      public var tableCells: Bool
       public var lineJoin: Bool
       public var docNumber: Bool
       public var width: Bool
       public var cjkSpacing: Bool
       enum CodingKeys: String, CodingKey {
-        case newlines, decoding, junk, traditional, whitespace, lineJoin = "line_join", docNumber = "doc_number",
-          width, cjkSpacing = "cjk_spacing"
+        case newlines, decoding, junk, traditional, whitespace, tableCells = "table_cells", lineJoin = "line_join",
+          docNumber = "doc_number", width, cjkSpacing = "cjk_spacing"
       }
     }
 
@@ -92,6 +102,7 @@ public struct NormalizeRules: RuleFile {
       public var tableHeader: Located<[String]>
       public var fieldLabelMax: Located<Int>
       public var addressStarts: [String]
+      public var statementEndings: [String]
       enum CodingKeys: String, CodingKey {
         case sentenceEnd = "sentence_end", paragraphEnd = "paragraph_end", runningPunctuation = "running_punctuation",
           enumerationComma = "enumeration_comma", markers, headingMaxChars = "heading_max_chars",
@@ -99,7 +110,7 @@ public struct NormalizeRules: RuleFile {
           fullLineRatio = "full_line_ratio", minLinesForTypical = "min_lines_for_typical",
           maxIterations = "max_iterations", titleOpeners = "title_openers", titleEndings = "title_endings",
           titleMaxChars = "title_max_chars", tableHeader = "table_header", fieldLabelMax = "field_label_max",
-          addressStarts = "address_starts"
+          addressStarts = "address_starts", statementEndings = "statement_endings"
       }
     }
 
@@ -132,7 +143,17 @@ public struct NormalizeRules: RuleFile {
   // MARK: compiled
 
   public struct Steps: Sendable {
-    public var newlines, decoding, junk, traditional, whitespace, lineJoin, docNumber, width, cjkSpacing: Bool
+    public var newlines, decoding, junk, traditional, whitespace, tableCells, lineJoin, docNumber, width, cjkSpacing: Bool
+  }
+
+  /// Tables flattened to text.
+  public struct Tables: Sendable {
+    /// Characters between the cells of a row written on one line (`|`).
+    public var cellSeparators: ScalarSet
+    /// Inside a table (from a `line_join.table_header` line on) `cjk_spacing` keeps a space between
+    /// two runs of at least this many Chinese characters: it separates names in a cell (`县教体局
+    /// 各相关乡镇政府`). 0: never kept.
+    public var cellSpaceMinRun: Int
   }
 
   public struct Traditional: Sendable {
@@ -169,6 +190,9 @@ public struct NormalizeRules: RuleFile {
     public var fieldLabelMax: Int
     /// Words the recipients line starts with (各…：): it is never joined onto the line before.
     public var addressStarts: [[Unicode.Scalar]]
+    /// Words a line of names ends with when it says who does the task (牵头落实, 负责): such a line
+    /// holding only 、 and shorter than a full line is not joined to the next.
+    public var statementEndings: [[Unicode.Scalar]]
   }
 
   public struct Width: Sendable {
@@ -202,6 +226,7 @@ public struct NormalizeRules: RuleFile {
   public var width: Width
   public var numericTail: ScalarSet
   public var removeBetweenCJKAndLatin: Bool
+  public var tables: Tables
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -214,7 +239,7 @@ public struct NormalizeRules: RuleFile {
     }
     let s = raw.steps
     steps = Steps(newlines: s.newlines, decoding: s.decoding, junk: s.junk, traditional: s.traditional,
-                  whitespace: s.whitespace, lineJoin: s.lineJoin, docNumber: s.docNumber, width: s.width,
+                  whitespace: s.whitespace, tableCells: s.tableCells, lineJoin: s.lineJoin, docNumber: s.docNumber, width: s.width,
                   cjkSpacing: s.cjkSpacing)
     recordLayoutRemovals = raw.recordLayoutRemovals
 
@@ -323,7 +348,8 @@ public struct NormalizeRules: RuleFile {
       titleMaxChars: positive(j.titleMaxChars, "title_max_chars"),
       tableHeader: j.tableHeader.value.map { Array($0.unicodeScalars.filter { $0 != " " }) },
       fieldLabelMax: max(0, j.fieldLabelMax.value),
-      addressStarts: j.addressStarts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
+      addressStarts: j.addressStarts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+      statementEndings: j.statementEndings.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
     if j.fieldLabelMax.value < 0 { bad(j.fieldLabelMax.location, "line_join.field_label_max must be 0 or more") }
     if lj.tableHeader.contains(where: \.isEmpty) { bad(j.tableHeader.location, "line_join.table_header: a word is empty") }
     lineJoin = lj
@@ -378,6 +404,22 @@ public struct NormalizeRules: RuleFile {
     }
     numericTail = ScalarSet(literal: raw.cjkSpacing.numericTail)
     removeBetweenCJKAndLatin = raw.cjkSpacing.removeBetweenCJKAndLatin
+    let separators = ScalarSet(literal: raw.tables.cellSeparators.value)
+    func punctuationOrSymbol(_ v: UInt32) -> Bool {
+      switch Unicode.Scalar(v)?.properties.generalCategory {
+      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+        .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return true
+      default: return false
+      }
+    }
+    for c in separators.members where !punctuationOrSymbol(c) {
+      bad(raw.tables.cellSeparators.location, "tables.cell_separators: U+\(String(c, radix: 16, uppercase: true)) is not a punctuation mark or symbol (line breaks, spaces, letters and digits cannot separate cells)")
+      break
+    }
+    if raw.tables.cellSpaceMinRun.value < 0 {
+      bad(raw.tables.cellSpaceMinRun.location, "tables.cell_space_min_run must be 0 or more")
+    }
+    tables = Tables(cellSeparators: separators, cellSpaceMinRun: max(0, raw.tables.cellSpaceMinRun.value))
 
     if !problems.isEmpty { throw RuleErrors(problems) }
   }

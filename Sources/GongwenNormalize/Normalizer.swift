@@ -9,10 +9,12 @@ import GongwenCore
 /// 3. `junk`         navigation lists, Word artefacts, page furniture (pattern rules, reason `junk`)
 /// 4. `traditional`  Traditional → Simplified when the text is measured to be Traditional
 /// 5. `whitespace`   U+3000 / tabs → space, indentation and trailing spaces gone, blank lines gone
-/// 6. `line_join`    lines broken inside a sentence or word are joined
-/// 7. `doc_number`   发文字号 brackets → 〔〕
-/// 8. `width`        full-width ASCII → half-width; half-width punctuation → Chinese in Chinese context
-/// 9. `cjk_spacing`  spaces between Chinese characters and between Chinese and numbers removed
+/// 6. `table_cells`  a table's rows written one per line with `|` between cells → one cell per line
+/// 7. `line_join`    lines broken inside a sentence or word are joined
+/// 8. `doc_number`   发文字号 brackets → 〔〕
+/// 9. `width`        full-width ASCII → half-width; half-width punctuation → Chinese in Chinese context
+/// 10. `cjk_spacing` spaces between Chinese characters and between Chinese and numbers removed
+///    (inside a table kept between two runs of Chinese characters: they separate the names in a cell)
 ///
 /// Canonical form: paragraphs are separated by exactly one `\n`; there are no blank lines and no
 /// line break or space at the start or end of the text or of any line.
@@ -36,6 +38,9 @@ public struct Normalizer: Sendable {
     if on.junk, !rules.junk.isEmpty { steps.append(JunkStep(rules: rules.junk)) }
     if on.traditional { steps.append(TraditionalStep(rules: rules.traditional)) }
     if on.whitespace { steps.append(WhitespaceStep(toSpace: rules.whitespaceToSpace)) }
+    if on.tableCells, !rules.tables.cellSeparators.isEmpty {
+      steps.append(TableCellsStep(header: rules.lineJoin.tableHeader, separators: rules.tables.cellSeparators))
+    }
     if on.lineJoin { steps.append(LineJoinStep(rules: rules.lineJoin)) }
     if on.docNumber {
       steps.append(DocNumberStep(rule: rules.docNumber, open: rules.docNumberOpen, close: rules.docNumberClose))
@@ -43,7 +48,8 @@ public struct Normalizer: Sendable {
     if on.width { steps.append(WidthStep(rules: rules.width)) }
     if on.cjkSpacing {
       steps.append(CJKSpacingStep(numericTail: rules.numericTail, latin: rules.removeBetweenCJKAndLatin,
-                                  marker: rules.lineJoin.marker))
+                                  marker: rules.lineJoin.marker,
+                                  tableHeader: rules.lineJoin.tableHeader, cellSpaceMinRun: rules.tables.cellSpaceMinRun))
     }
     self.steps = steps
   }

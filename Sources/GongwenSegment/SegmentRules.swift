@@ -32,6 +32,7 @@ public struct SegmentRules: RuleFile {
   public struct RawTables: Decodable, Sendable {
     public var header: Located<[String]>
     public var task_columns: Located<[String]>
+    public var task_column_words: Located<[String]>
     public var column_max_length: Located<Int>
     public var row: RawRow
   }
@@ -123,6 +124,8 @@ public struct SegmentRules: RuleFile {
     let header: [[Unicode.Scalar]]
     /// Names of the column holding the task text; a header needs one.
     let taskColumns: [[Unicode.Scalar]]
+    /// Words a task column's name holds when no column is named in `taskColumns`.
+    let taskColumnWords: [[Unicode.Scalar]]
     let columnMaxLength: Int
     /// The row number, matched against a whole trimmed line, with its number group.
     let row: RuleRegex
@@ -388,6 +391,7 @@ public struct SegmentRules: RuleFile {
     let t = raw.tables
     let tableHeader = words(t.header, "tables.header")
     let taskColumns = words(t.task_columns, "tables.task_columns")
+    let taskColumnWords = words(t.task_column_words, "tables.task_column_words")
     let columnMax = positive(t.column_max_length, "tables.column_max_length")
     let rowMax = positive(t.row.max, "tables.row.max")
     if seen.contains(t.row.id.value) || t.row.id.value.isEmpty {
@@ -416,7 +420,7 @@ public struct SegmentRules: RuleFile {
         : problems)
     }
     self.schemes = schemes
-    self.tables = Tables(header: tableHeader, taskColumns: taskColumns, columnMaxLength: columnMax, row: rowRegex,
+    self.tables = Tables(header: tableHeader, taskColumns: taskColumns, taskColumnWords: taskColumnWords, columnMaxLength: columnMax, row: rowRegex,
                          rowNumberGroup: rowGroup, rowScheme: rowScheme)
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]

@@ -891,6 +891,11 @@ extension SegmentRun {
   mutating func findTables() throws(StageFailure) {
     let tr = rules.tables
     var rows: [Candidate] = []
+    // the last row number of the current table and the lines since it: within a row's cells (one
+    // line per column) a bare number is a cell (`2024`, `300` in 建设时间 / 投资金额 columns) unless it
+    // is the next row's number (a row with empty cells ends early)
+    var lastNumber = 0
+    var linesSinceRow: Int? = nil
     var p = 0
     while p < n {
       let le = lineEnd(p)
@@ -898,6 +903,8 @@ extension SegmentRun {
       if isTableHeaderWord(line) {
         if let (header, next) = try tableHeader(after: le) {
           tables.append(header)
+          lastNumber = 0
+          linesSinceRow = nil
           p = next
           continue
         }
@@ -907,9 +914,17 @@ extension SegmentRun {
         // rows on one line each are not read
         unreadTable(line)
       }
-      if !tables.isEmpty, !line.isEmpty, let num = try rowNumber(line), num >= 1, num <= rules.schemes[tr.rowScheme].max {
-        rows.append(Candidate(start: line.lowerBound, end: line.upperBound, scheme: tr.rowScheme, number: num,
-                              lineStart: true, table: tables.count - 1))
+      if !tables.isEmpty, !line.isEmpty {
+        if let num = try rowNumber(line), num >= 1, num <= rules.schemes[tr.rowScheme].max,
+          linesSinceRow.map({ $0 >= tables[tables.count - 1].columns.count }) ?? true || num == lastNumber + 1
+        {
+          rows.append(Candidate(start: line.lowerBound, end: line.upperBound, scheme: tr.rowScheme, number: num,
+                                lineStart: true, table: tables.count - 1))
+          lastNumber = num
+          linesSinceRow = 0
+        } else if let k = linesSinceRow {
+          linesSinceRow = k + 1
+        }
       }
       p = le + 1
     }
@@ -973,7 +988,10 @@ extension SegmentRun {
       columns.append(name)
       p = le + 1
     }
-    guard let task = columns.firstIndex(where: { c in rules.tables.taskColumns.contains { $0 == c } }) else { return nil }
+    // a task column by its name, else the first whose name holds a task word (具体工作任务和要求)
+    guard let task = columns.firstIndex(where: { c in rules.tables.taskColumns.contains { $0 == c } })
+      ?? columns.firstIndex(where: { c in rules.tables.taskColumnWords.contains { w in c.firstRange(of: w) != nil } })
+    else { return nil }
     return (TableHeader(columns: columns.map { String(String.UnicodeScalarView($0)) }, taskColumn: task), min(p, n))
   }
 

@@ -21,10 +21,11 @@ import GongwenTestSupport
 /// 0.926 after (0.970 with `region_levels`); Corpus/heldout8 0.958 at first sight (not tuned on); Corpus/heldout9
 /// 0.551 at first sight, 0.837 after; Corpus/heldout10 0.752 at first sight, 0.908 after;
 /// Corpus/heldout11 0.763 at first sight, 1.000 after; Corpus/heldout12 0.304 at first sight, 0.917
-/// after; Corpus/heldout13 0.805 at first sight (not tuned on); Corpus/heldout14 0.168 at first sight,
-/// 0.813 after; Corpus/heldout15 0.654 at first sight, 0.852 after; Corpus/heldout16 0.667 at first
-/// sight, 0.812 after; Corpus/heldout17 1.000 at first sight (2 notices, not tuned on); Corpus/heldout18
-/// 0.000 at first sight (2 later pages, not tuned on). Raise a floor
+/// after; Corpus/heldout13 0.805 at first sight, 0.918 after (tables with bars between cells);
+/// Corpus/heldout14 0.168 at first sight, 0.813 after; Corpus/heldout15 0.654 at first sight, 0.852
+/// after; Corpus/heldout16 0.667 at first sight, 0.812 after, 0.975 with its tables; Corpus/heldout17
+/// 1.000 at first sight (2 notices, not tuned on); Corpus/heldout18 0.000 at first sight (2 later
+/// pages, not tuned on); Corpus/heldout19 1.000 at first sight (3 notices, one source). Raise a floor
 /// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
@@ -47,13 +48,14 @@ import GongwenTestSupport
                         Folder(name: "heldout10", floor: 0.90, minNotices: 6),
                         Folder(name: "heldout11", floor: 0.99, minNotices: 4),
                         Folder(name: "heldout12", floor: 0.91, minNotices: 6),
-                        Folder(name: "heldout13", floor: 0.80, minNotices: 4),
+                        Folder(name: "heldout13", floor: 0.91, minNotices: 4),
                         Folder(name: "heldout14", floor: 0.81, minNotices: 6),
                         Folder(name: "heldout15", floor: 0.85, minNotices: 5),
-                        Folder(name: "heldout16", floor: 0.81, minNotices: 5),
+                        Folder(name: "heldout16", floor: 0.97, minNotices: 5),
                         Folder(name: "heldout17", floor: 0.99, minNotices: 2),
                         // scored 0.000 at first sight and not tuned on yet: only its notices are checked
-                        Folder(name: "heldout18", floor: 0.0, minNotices: 2)]
+                        Folder(name: "heldout18", floor: 0.0, minNotices: 2),
+                        Folder(name: "heldout19", floor: 0.99, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -196,4 +196,18 @@ import Testing
     let (out3, _) = try run([U("（一）", [2, 1], "继续实施种粮补贴。由于资金紧张，各地要统筹负责")])
     #expect(out3.attributions[0] == nil)
   }
+
+  @Test func linesOfNamesAndARoleWordWithoutALeadIn() throws {
+    // heldout16 1704: a table whose rows lost their numbers, each content row followed by its
+    // 责任单位 cell on a line of its own; every such line of the unit is read
+    let (out, _) = try run([U("（一）", [1, 1], "加强预期引导\n围绕宏观经济政策，及时宣传解读。\n市发改委牵头落实\n加强金融政策信息公开。\n市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实\n加强财政政策信息公开。\n市财政局牵头落实")])
+    let a = try #require(out.attributions[0])
+    #expect(a.departmentsRaw == ["市发改委", "市金融办", "人民银行潍坊市中心支行", "潍坊银监分局", "市财政局"])
+    #expect(a.lead == a.departments)
+    // not: a line with more than names before its role word, a sentence's end, a line with a bracket
+    for body in ["加强宣传。\n各地要统筹负责", "加强宣传。\n（卫生厅负责", "加强宣传。\n省卫生厅，各地负责"] {
+      let (o, _) = try run([U("（一）", [1, 1], body)])
+      #expect(o.attributions[0] == nil, "\(body)")
+    }
+  }
 }

@@ -58,4 +58,12 @@ import Testing
     #expect(out.attributions[0]?.departmentsRaw == ["区财政局"])
     #expect(out.warnings.contains { $0.code == "unknown_table_column" && $0.message.contains("工作要求") })
   }
+
+  @Test func namesInACellMayStandApartWithASpace() throws {
+    // heldout13 1403: `县教体局 各相关乡镇政府` (Normalize keeps the space inside a table)
+    let a = try #require(try row(["完成吉水二中迁建项目。", "毛晓青", "县教体局 各相关乡镇政府", "已完成。"],
+                                 columns: ["具体工作任务和要求", "责任领导", "责任单位", "落实情况"]))
+    #expect(a.departmentsRaw == ["县教体局", "各相关乡镇政府"])
+    #expect(a.responsible == a.departments)
+  }
 }

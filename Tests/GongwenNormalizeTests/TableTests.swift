@@ -54,4 +54,69 @@ import Testing
     // a bar that is part of the text (no space before it) stays
     #expect(try normalizer.normalize("A|B").text.string == "A|B")
   }
+
+  @Test func rowsWithBarsBetweenCellsBecomeOneCellPerLine() throws {
+    // heldout13 1403: a page's table saved with ` | ` between cells, one row per line
+    let src = """
+      一、10件民生实事任务分解表
+      序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况 |
+      1 | 推动义务教育基本均衡向优质均衡发展,完成吉水二中迁建项目。 | 毛晓青 | 县教体局 各相关乡镇政府 | 已完成。 |
+      2 | 推进县域综合医改试点。 |  | 县卫健委 | |
+      """
+    let d = try normalizer.normalize(src)
+    #expect(lines(d.text.string) == [
+      "一、10件民生实事任务分解表", "序号", "具体工作任务和要求", "责任领导", "责任单位", "落实情况",
+      "1", "推动义务教育基本均衡向优质均衡发展，完成吉水二中迁建项目。", "毛晓青", "县教体局 各相关乡镇政府", "已完成。",
+      "2", "推进县域综合医改试点。", "县卫健委",
+    ])
+    #expect(d.stats["table_cells"] == 10)
+    // every kept scalar still maps to its source scalar: the line breaks to the bars
+    let text = d.text
+    for (i, c) in text.scalars.enumerated() where c == "\n" {
+      let o = text.origin[i]
+      let src = Array(src.unicodeScalars)
+      #expect(src[o] == "\n" || src[o] == "|")
+    }
+    // idempotent
+    #expect(try normalizer.normalize(d.text.string).text.string == d.text.string)
+  }
+
+  @Test func barsOutsideATableAndLinesOfBarsOnly() throws {
+    // no header word before the bars: a line with bars is text and stays
+    #expect(try normalizer.normalize("甲 | 乙 | 丙").text.string == "甲 | 乙 | 丙")
+    // the table ends at the first line without a bar
+    let d = try normalizer.normalize("序号 | 工作任务 | 责任单位\n1 | 建设学校。 | 县教育局\n以上任务均须按时完成。\n甲 | 乙")
+    #expect(lines(d.text.string) == ["序号", "工作任务", "责任单位", "1", "建设学校。", "县教育局", "以上任务均须按时完成。", "甲 | 乙"])
+    // heldout16 1705: rule lines and empty cells of bars only are removed as junk
+    let e = try normalizer.normalize("附件:\n|\n项目清单 |\n||||||\n|\n序号 |\n项目名称 |")
+    #expect(lines(e.text.string) == ["附件：", "项目清单", "序号", "项目名称"])
+    #expect(e.removed.filter { $0.rule == "table_rule_line" }.count == 3)
+  }
+
+  @Test func aSpaceBetweenNamesInATableCellStays() throws {
+    // inside a table a space between two runs of at least three Chinese characters separates names;
+    // before the table, or next to a shorter run (分 管 县领导, 俞 悦, 建设 学校), it goes
+    let d = try normalizer.normalize("重点 工作任务 分解表\n序号\n工作任务\n分 管 县领导\n责任单位\n1\n建设 学校。\n俞 悦\n县教体局 各相关乡镇政府")
+    #expect(lines(d.text.string) == ["重点工作任务分解表", "序号", "工作任务", "分管县领导", "责任单位", "1", "建设学校。", "俞悦", "县教体局 各相关乡镇政府"])
+  }
+
+  @Test func aShortLineOfNamesEndingInARoleWordIsNotJoined() throws {
+    // heldout16 1704: a table whose rows lost their numbers, each row's 责任单位 cell a line
+    let d = try normalizer.normalize("""
+      （一）加强预期引导
+      围绕稳健中性的货币政策、优化融资结构和信贷结构等信贷政策，加强金融政策信息公开。
+      市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实
+      加强财政政策信息公开，按月公开全市财政收支情况。
+      市财政局、市税务局牵头落实
+      加强舆情收集研判。
+      """)
+    #expect(lines(d.text.string) == [
+      "（一）加强预期引导", "围绕稳健中性的货币政策、优化融资结构和信贷结构等信贷政策，加强金融政策信息公开。",
+      "市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实", "加强财政政策信息公开，按月公开全市财政收支情况。",
+      "市财政局、市税务局牵头落实", "加强舆情收集研判。",
+    ])
+    // without the role word at its end the line is a wrapped list, joined as before
+    let e = try normalizer.normalize("围绕货币政策，加强金融政策信息公开。\n市金融办、人民银行潍坊市中心支行\n做好宣传。")
+    #expect(lines(e.text.string) == ["围绕货币政策，加强金融政策信息公开。", "市金融办、人民银行潍坊市中心支行做好宣传。"])
+  }
 }

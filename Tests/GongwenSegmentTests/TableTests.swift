@@ -73,4 +73,22 @@ import Testing
     let (o, _) = try outline("序号\n重点工作任务\n目标值\n责任单位\n5\n新建学校。\n3\n区教育局\n6\n新增托位。\n2\n区卫健委")
     #expect(o.units.map(\.path) == [[5], [6]])
   }
+
+  @Test func aNumberCellInsideARowIsNotTheNextRow() throws {
+    // heldout16 1705: 建设时间 and 投资金额 cells hold bare numbers (`300`); inside a row's cells (one
+    // line per column) only the next row's number starts a row
+    let (o, _) = try outline("序号\n项目名称\n建设地点\n年度投资\n责任单位\n1\n中小学改造项目\n相关镇\n300\n教体局\n2\n城北道路建设项目\n纸坊街道\n30\n住建局\n3\n老旧小区改造\n洋州街道\n1360\n住建局")
+    #expect(o.units.map(\.path) == [[1], [2], [3]])
+    #expect(o.units.map(\.table?.taskColumn) == [0, 0, 0])
+  }
+
+  @Test func aColumnHoldingATaskWordIsTheTaskColumn() throws {
+    // heldout13 1403: 具体工作任务和要求 is no listed name but holds 任务
+    let (o, _) = try outline("序号\n具体工作任务和要求\n责任领导\n责任单位\n1\n完成吉水二中迁建项目。\n毛晓青\n县教体局 各相关乡镇政府")
+    #expect(o.units.map(\.path) == [[1]])
+    #expect(o.units.first?.table == TableHeader(columns: ["具体工作任务和要求", "责任领导", "责任单位"], taskColumn: 0))
+    // a listed name wins over an earlier column holding a word (工作措施 is listed; 主要任务说明 is not)
+    let (p, _) = try outline("序号\n任务说明\n工作措施\n责任单位\n1\n说明。\n建设学校。\n县教育局")
+    #expect(p.units.first?.table?.taskColumn == 1)
+  }
 }
