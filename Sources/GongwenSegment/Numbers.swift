@@ -100,3 +100,47 @@ func formatDate(_ y: Int, _ m: Int, _ d: Int) -> String? {
   func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
   return "\(y)-\(pad(m))-\(pad(d))"
 }
+
+/// 1 → 一, 10 → 十, 12 → 十二, 25 → 二十五, 102 → 一百零二 (1…999), as clause markers write them.
+func chineseNumeral(_ n: Int) -> String? {
+  guard (1...999).contains(n) else { return nil }
+  let digits: [String] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+  let h = n / 100, t = (n / 10) % 10, u = n % 10
+  var out = ""
+  if h > 0 { out += digits[h] + "百" }
+  if t > 0 {
+    out += (t == 1 && h == 0 ? "" : digits[t]) + "十"
+  } else if h > 0, u > 0 {
+    out += "零"
+  }
+  if u > 0 { out += digits[u] }
+  return out
+}
+
+/// `marker` written with another number in the same numerals (`（二）` → `（一）`, `4.` → `3.`): the
+/// marker of an ancestor the text lost, inferred from its next sibling. nil when the marker's
+/// numerals are neither Arabic nor Chinese, or no number is found in it.
+func marker(_ marker: String, renumberedTo number: Int, _ kind: Numerals) -> String? {
+  let s = Array(marker.unicodeScalars)
+  let isNumeral: (Unicode.Scalar) -> Bool
+  let written: String
+  switch kind {
+  case .arabic:
+    isNumeral = { (0x30...0x39).contains($0.value) || (0xFF10...0xFF19).contains($0.value) }
+    guard number >= 0 else { return nil }
+    written = String(number)
+  case .chinese:
+    isNumeral = { chineseDigit($0) != nil || "十拾百佰".unicodeScalars.contains($0) }
+    guard let w = chineseNumeral(number) else { return nil }
+    written = w
+  default:
+    return nil
+  }
+  guard let a = s.firstIndex(where: isNumeral) else { return nil }
+  var b = a
+  while b < s.count, isNumeral(s[b]) { b += 1 }
+  var out = String.UnicodeScalarView(s[..<a])
+  out.append(contentsOf: written.unicodeScalars)
+  out.append(contentsOf: s[b...])
+  return String(out)
+}

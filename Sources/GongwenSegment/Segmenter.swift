@@ -648,8 +648,28 @@ struct SegmentRun {
             // every open one, its scheme not met before, opens that level at its number
             popTo = 0
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own marker is not in the text")
+            // the clauses before it sat under its previous sibling (`3.`–`5.` then `（二）`: under
+            // `（一）`), which is written into their paths and markers, as a reader of the whole notice
+            // would number them; no task is made for the lost marker itself
+            if let inferred = marker(text(c.start..<c.end), renumberedTo: c.number - 1, sc.numerals) {
+              for i in accepted.indices {
+                accepted[i].path.insert(c.number - 1, at: 0)
+                accepted[i].markers.insert(inferred, at: 0)
+                accepted[i].schemes.insert(sc.id, at: 0)
+              }
+              seen = Set(accepted.map(\.path))
+              note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own marker \(inferred) is not in the text: they are numbered under it")
+            }
           } else if missing <= rules.maxGap {
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
+          } else if accepted.isEmpty, stack.isEmpty, !hasText(from: 0, to: c.start),
+            !cands.contains(where: { $0.table == nil && $0.number == 1 && $0.start > c.start
+              && rules.schemes[$0.scheme].rank <= sc.rank })
+          {
+            // the text begins with it: a later page of a longer notice (`5.完善城乡交通管理长效机制。…`,
+            // Corpus/heldout18 1901), whose earlier clauses are on earlier pages; not when the text
+            // numbers its own clauses from 1 later on (`17.…政策清单.docx`, a file name, then `一、`)
+            note = ("numbering_gap", "\(text(c.start..<c.end)) begins the text: an excerpt whose earlier clauses are not in it")
           } else {
             warn("numbering_jump", "\(text(c.start..<c.end)) does not continue any numbering; not taken as a clause marker", c.start..<c.end)
             continue

@@ -9,7 +9,9 @@ import Testing
     // 302: a later page of a scraped notice starts at 4、 of a section whose 六、 is not in the text
     let text = "4、积极化解公办学校债务。\n责任部门：市教育局牵头。\n七、健全住房保障制度\n1、扩大廉租住房保障范围。\n2、加大经济适用住房建设力度。\n八、大力推进扶贫开发\n1、坚持整村推进。"
     let (o, c) = try outline(text)
-    #expect(o.units.map(\.path) == [[4], [7], [7, 1], [7, 2], [8], [8, 1]])
+    // (4、 sat under 六、, inferred from 七、: the key's path 六、4.)
+    #expect(o.units.map(\.path) == [[6, 4], [7], [7, 1], [7, 2], [8], [8, 1]])
+    #expect(o.units[0].markers == ["六、", "4、"])
     #expect(o.units[1].heading == "健全住房保障制度")
     #expect(o.warnings.contains { $0.code == "numbering_gap" && $0.message.contains("七、") })
     checkInvariants(o, c)

@@ -69,9 +69,30 @@ import Testing
     // 1504 Zhejiang, page 7: 3.… then 四、… 1.… 2.… — 四、 is above 3., not inside it
     let text = "3.加强食品药品全链条闭环监管。\n责任单位:省市场监管局、省药监局\n四、卢山副省长牵头重点工作\n1.优化企业发展环境。\n责任单位:省经信厅\n2.加快推进重大产业项目建设。\n责任单位:省经信厅、省发展改革委"
     let (o, c) = try outline(text)
-    #expect(o.units.map(\.path) == [[3], [4], [4, 1], [4, 2]])
+    // 3. sat under 三、, the previous sibling of 四、, whose marker is on an earlier page: written into
+    // its path and markers (as the key does), without a task for 三、 itself
+    #expect(o.units.map(\.path) == [[3, 3], [4], [4, 1], [4, 2]])
+    #expect(o.units[0].markers == ["三、", "3."])
     #expect(o.units[1].markers == ["四、"])
+    #expect(o.warnings.contains { $0.code == "numbering_gap" && $0.message.contains("三、") })
     checkInvariants(o, c)
+    // heldout18 1902: 3.–5. then （二）: under （一）
+    let (p, _) = try outline("3.整治占道经营。\n4.整治乱贴乱画。\n5.整治夜市。\n此项工作由市公安局牵头。\n（二）环境保护\n1.治理噪声。")
+    #expect(p.units.map(\.path) == [[1, 3], [1, 4], [1, 5], [2], [2, 1]])
+    #expect(p.units.map(\.markers.first) == ["（一）", "（一）", "（一）", "（二）", "（二）"])
+  }
+
+  @Test func aTextThatBeginsWithAMarkerIsAnExcerpt() throws {
+    // heldout18 1901: page 5 of a longer notice begins at 5. (too far from 1 for a gap)
+    let (o, _) = try outline("5.完善城乡交通管理长效机制。\n加大交通秩序整治力度。主要责任单位:各级人民政府。")
+    #expect(o.units.map(\.path) == [[5]])
+    #expect(o.warnings.contains { $0.code == "numbering_gap" && $0.message.contains("begins the text") })
+    // not with text before it, nor when the text numbers its own clauses from 1 later on (heldout5 601:
+    // a file name `17.….docx` first, then 一、…（一）…1.)
+    let (p, _) = try outline("关于印发方案的通知\n5.完善城乡交通管理长效机制。")
+    #expect(p.units.isEmpty)
+    let (q, _) = try outline("17.政策清单.docx\n政策清单。一、推进农牧业转型（一）增强粮食生产能力1.实施高标准农田建设。")
+    #expect(q.units.first?.markers == ["一、"])
   }
 }
 
