@@ -44,6 +44,7 @@ public struct AttributeRules: RuleFile {
     public var inline_roles: [RawRoleWord]
     public var joiners: [RawJoiner]
     public var lead_ins: [String]
+    public var section_lead_ins: [String]?
     public var and_words: [String]
     public var region_levels: RawRegionLevels?
     public var officials: [String]?
@@ -126,6 +127,8 @@ public struct AttributeRules: RuleFile {
   public let inlineRoles: [RoleWord]
   public let joiners: [Joiner]
   public let leadIns: [[Unicode.Scalar]]
+  /// Lead-ins of a line that says who does a whole section (此项工作由…牵头，…配合。), longest first.
+  public let sectionLeadIns: [[Unicode.Scalar]]
   /// Words joining two departments that are split only when the second starts with a prefix
   /// (省直各部门和各市人民政府), never inside a name (人力资源和社会保障厅).
   public let andWords: [[Unicode.Scalar]]
@@ -251,6 +254,8 @@ public struct AttributeRules: RuleFile {
     }
     self.joiners = joiners.sorted { $0.text.count > $1.text.count }
     leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    sectionLeadIns = (raw.section_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      .sorted { $0.count > $1.count }
     andWords = raw.and_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     regionLevels = (raw.region_levels?.words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }

@@ -44,8 +44,9 @@ public struct Attributor: Sendable {
     var unknownSeen: Set<String> = []
     var firstUnknownRange: Range<Int>?
     var unknownColumns: [String] = []
+    var sectionStatements: [(unit: Int, found: Found)] = []
 
-    for unit in outline.units {
+    for (index, unit) in outline.units.enumerated() {
       if let header = unit.table {
         for c in engine.unknownColumns(header) where !unknownColumns.contains(c) { unknownColumns.append(c) }
       }
@@ -58,6 +59,17 @@ public struct Attributor: Sendable {
       {
         all.insert(subject, at: 0)
         if all.count == 1 { all += try engine.laterSubjects(in: s, unit: unit, after: subject) }
+      }
+      // a line saying who does the whole section (此项工作由…) after the section's last item: set
+      // aside, given to the section below when no item of it names its own departments
+      if let last = all.last, last.forSection {
+        sectionStatements.append((index, last))
+        all.removeLast()
+        for name in last.parsed.unknown where !unknownSeen.contains(name) {
+          unknownSeen.insert(name)
+          unknown.append(name)
+          if firstUnknownRange == nil { firstUnknownRange = last.range }
+        }
       }
       guard !all.isEmpty else {
         attributions.append(nil)
@@ -78,7 +90,37 @@ public struct Attributor: Sendable {
       attributions.append(merged(parts))
     }
 
+    var unplaced: [String] = []
+    for (index, found) in sectionStatements {
+      let units = outline.units
+      let path = units[index].path
+      let parent = path.dropLast()
+      // the section's items: the units under the parent path; the statement must follow its last
+      let last = index + 1 >= units.count || !units[index + 1].path.starts(with: parent) || units[index + 1].path.count <= parent.count
+      let items = units.indices.filter { units[$0].path.count > parent.count && units[$0].path.starts(with: parent) }
+      let section = parent.isEmpty ? nil : units.indices.last(where: { $0 < index && units[$0].path.elementsEqual(parent) })
+      if !parent.isEmpty, last, items.allSatisfy({ attributions[$0] == nil }) {
+        let a = engine.makeAttribution(found, scalars: s, firstListedLead: declared)
+        if let k = section {
+          attributions[k] = attributions[k].map { merged([$0, a]) } ?? a
+        } else {
+          unplaced.append("\(units[index].markers.dropLast().joined()): \(a.departmentsRaw.joined(separator: "、"))")
+        }
+        continue
+      }
+      // the unit's own statement after all
+      let a = engine.makeAttribution(found, scalars: s, firstListedLead: declared)
+      attributions[index] = attributions[index].map { merged([$0, a]) } ?? a
+    }
+
     var warnings = missingAttributionWarnings(outline.units, attributions)
+    if !unplaced.isEmpty {
+      warnings.append(DocumentWarning(
+        code: "unplaced_attribution", stage: "attribute",
+        message: "a line saying who does a whole section follows a section whose own marker is not in the text (an excerpt); its departments are given to no task: "
+          + unplaced.joined(separator: "；"),
+        span: nil))
+    }
     if !unknownColumns.isEmpty {
       warnings.append(DocumentWarning(
         code: "unknown_table_column", stage: "attribute",
@@ -174,6 +216,8 @@ struct Found {
   var parsed: ParsedAttribution
   /// Departments as the subject of the unit's first sentence (`leading`): kept in the task's text.
   var inSentence = false
+  /// A line of its own with a `section_lead_ins` word (此项工作由…): perhaps the section's.
+  var forSection = false
 }
 
 /// How a candidate was found; decides how much evidence is needed to accept it.
@@ -455,6 +499,7 @@ final class Engine: @unchecked Sendable {
   /// lead-in (由), departments, a role word at its end (由漯阜铁路公司、市发展改革委，川汇区、商水县人民政府，市经济开发区管委会负责落实;
   /// Corpus/heldout15 1605). Read as a list without brackets; like a bracket list it is not part of the
   /// task's text. Without the lead-in only a whole line whose every name looks like a department.
+  /// A line of its own starting with a `section_lead_ins` word (此项工作由…) is marked `forSection`.
   func statementLine(_ s: [Unicode.Scalar], end: Int, lo: Int) throws(StageFailure) -> Found? {
     guard end > lo, roleWordEnds.contains(s[end - 1]) else { return nil }
     // from the line's start or its last sentence end (…确保补贴总金额高于上年。由市财政局…负责落实)
@@ -462,6 +507,10 @@ final class Engine: @unchecked Sendable {
     let limit = max(lo, end - r.maxLength)
     while ls > limit && s[ls - 1] != "\n" && s[ls - 1] != "。" { ls -= 1 }
     guard s[ls..<end].count > 3, closingRoleWord(s[ls..<end]) != nil else { return nil }
+    if ls == lo || s[ls - 1] == "\n", let lead = r.sectionLeadIns.first(where: { hasPrefix(s[ls..<end], $0) }) {
+      guard let parsed = try parse(s, (ls + lead.count)..<end, shape: .lostBracket), parsed.hasRoleEvidence else { return nil }
+      return Found(range: ls..<end, parsed: parsed, forSection: true)
+    }
     guard let lead = r.leadIns.first(where: { hasPrefix(s[ls..<end], $0) }) else {
       // without a lead-in only a whole line of names and a role word (the 责任单位 cells of a table
       // whose rows lost their numbers: 市金融办、人民银行潍坊市中心支行分别牵头落实; Corpus/heldout16 1704)

@@ -197,6 +197,39 @@ import Testing
     #expect(out3.attributions[0] == nil)
   }
 
+  @Test func aLineSayingWhoDoesTheWholeSection() throws {
+    // heldout18 1902: after the section's last item, 此项工作由X和Y牵头，A、B和C配合。 names the section's
+    // departments when none of its items names its own
+    let (out, _) = try run([
+      U("（二）", [2], "环境保护"),
+      U("1.", [2, 1], "加强节能减排管理。"),
+      U("2.", [2, 2], "加强城市噪声监控。\n此项工作由市环保局牵头，市建委、市城管局和各区政府配合。"),
+      U("（三）", [3], "市容市貌"),
+    ])
+    let a = try #require(out.attributions[0])
+    #expect(a.departmentsRaw == ["市环保局", "市建委", "市城管局", "各区政府"])
+    #expect(a.lead == ["市环境保护局"])
+    #expect(a.participating == ["市建设委员会", "市城管局", "各区人民政府"])
+    #expect(out.attributions[1] == nil && out.attributions[2] == nil && out.attributions[3] == nil)
+    // items with their own departments: the line is the last item's, as any statement line
+    let (own, _) = try run([
+      U("（二）", [2], "环境保护"),
+      U("1.", [2, 1], "加强节能减排管理。（市发改委负责）"),
+      U("2.", [2, 2], "加强城市噪声监控。\n此项工作由市环保局牵头。"),
+    ])
+    #expect(own.attributions[0] == nil)
+    #expect(own.attributions[2]?.departmentsRaw == ["市环保局"])
+    // the section's marker not in the text (an excerpt): given to no task, and reported
+    let (lost, _) = try run([
+      U("3.", [1, 3], "加强出租车运营管理。"),
+      U("4.", [1, 4], "加强公交车运营管理。\n此项工作由市公安局和市交通局牵头，市城管局配合。"),
+      U("（二）", [2], "环境保护"),
+    ])
+    #expect(lost.attributions.allSatisfy { $0 == nil })
+    let w = try #require(lost.warnings.first { $0.code == "unplaced_attribution" })
+    #expect(w.message.contains("市公安局、市交通局、市城管局"))
+  }
+
   @Test func linesOfNamesAndARoleWordWithoutALeadIn() throws {
     // heldout16 1704: a table whose rows lost their numbers, each content row followed by its
     // 责任单位 cell on a line of its own; every such line of the unit is read
