@@ -35,6 +35,7 @@ public struct SegmentRules: RuleFile {
     public var task_column_words: Located<[String]>
     public var column_max_length: Located<Int>
     public var row: RawRow
+    public var attachment: RawRow?
   }
 
   public struct RawRow: Decodable, Sendable {
@@ -132,6 +133,11 @@ public struct SegmentRules: RuleFile {
     let rowNumberGroup: Int
     /// Index of the table-row scheme in `schemes` (after every scanned scheme).
     public let rowScheme: Int
+    /// The `附件1` line above a table's header (matched against a whole trimmed line, with its number
+    /// group), and the index of its scheme in `schemes`; nil when the rules have none.
+    let attachment: RuleRegex?
+    let attachmentNumberGroup: Int
+    public let attachmentScheme: Int?
   }
 
   public struct DatePattern: Sendable {
@@ -411,6 +417,31 @@ public struct SegmentRules: RuleFile {
     }
     let rowScheme = schemes.count
     schemes.append(Scheme(id: t.row.id.value, numerals: .arabic, rank: t.row.rank.value, inline: false, max: rowMax))
+    var attachmentRegex: RuleRegex? = nil
+    var attachmentGroup = 0
+    var attachmentScheme: Int? = nil
+    if let a = t.attachment {
+      if seen.contains(a.id.value) || a.id.value.isEmpty || a.id.value == t.row.id.value {
+        problems.append(RuleProblem(at(a.id.location), code: "R005",
+                                    "tables.attachment id '\(a.id.value)' is empty or the id of a scheme"))
+      }
+      if let ranks = schemes.dropLast().map(\.rank).min(), a.rank.value >= ranks {
+        problems.append(RuleProblem(at(a.rank.location), code: "R005",
+                                    "tables.attachment rank \(a.rank.value) must be below every scheme's rank (the attachment is the top level)"))
+      }
+      if let r = compile("tables.attachment", Located("(?:\(a.pattern.value))$", location: a.pattern.location)) {
+        if let m = try? r.matcher(), let g = m.groupNumber(named: "num") {
+          attachmentRegex = r
+          attachmentGroup = g
+        } else {
+          problems.append(RuleProblem(at(a.pattern.location), code: "R005",
+                                      "tables.attachment: pattern needs a named group (?<num>...) around the number"))
+        }
+      }
+      attachmentScheme = schemes.count
+      schemes.append(Scheme(id: a.id.value, numerals: .arabic, rank: a.rank.value, inline: false,
+                            max: positive(a.max, "tables.attachment.max")))
+    }
 
     guard problems.isEmpty, let rowRegex, let scan, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
       let attachment, let closing
@@ -421,7 +452,8 @@ public struct SegmentRules: RuleFile {
     }
     self.schemes = schemes
     self.tables = Tables(header: tableHeader, taskColumns: taskColumns, taskColumnWords: taskColumnWords, columnMaxLength: columnMax, row: rowRegex,
-                         rowNumberGroup: rowGroup, rowScheme: rowScheme)
+                         rowNumberGroup: rowGroup, rowScheme: rowScheme, attachment: attachmentRegex,
+                         attachmentNumberGroup: attachmentGroup, attachmentScheme: attachmentScheme)
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.scanBranches = branchesList

@@ -171,6 +171,10 @@ struct SegmentRun {
   var accepted: [AcceptedMarker] = []
   /// Headers of the flattened tables found (`findTables`), in text order.
   var tables: [TableHeader] = []
+  /// Per table (same index as `tables`): where its header starts, and the attachment it is printed
+  /// as (`附件1` above it: number, marker as written), if any.
+  var tableStarts: [Int] = []
+  var tableAttachments: [(number: Int, marker: String)?] = []
   /// Where the first unit starts (end of the preamble), or the text length when there is none.
   var preambleEnd: Int
 
@@ -583,6 +587,11 @@ struct SegmentRun {
     var ignoredAfterClosing = 0
     var ignoredAt: Range<Int>? = nil
     var lastRow: [Int: Int] = [:]  // per table: the last row number accepted
+    // attached tables (`附件1` above the header) run from their header to the next closing line; their
+    // rows and sections are read after the signature too, under the attachment's level
+    let attachedEnd = tableStarts.map { start in closingStarts.first(where: { $0 > start }) ?? n }
+    var attachedLimit = 0
+    let attachmentNames = attachmentNameLines()
     let planStart = rules.planAfterSignature ? attachedPlanStart(cands) : nil
     if let planStart {
       let cover = cands.filter { $0.start < planStart && $0.lineStart }.count
@@ -591,7 +600,23 @@ struct SegmentRun {
 
     for c in cands {
       if let planStart, c.start < planStart { continue }
-      if c.start >= closingLimit {
+      // the numbered names of an attachments list (附件：1. …分解表 2. …分解表) are no clauses
+      if attachmentNames.contains(where: { $0.contains(c.start) }) { continue }
+      var attached: Int? = nil
+      if let t = tableStarts.lastIndex(where: { $0 <= c.start }), tableAttachments[t] != nil, c.start < attachedEnd[t] {
+        attached = t
+      }
+      if let sch = rules.tables.attachmentScheme {
+        if let t = attached, let a = tableAttachments[t] {
+          if !(stack.first.map { $0.scheme == sch && $0.number == a.number } ?? false) {
+            stack = [Level(scheme: sch, number: a.number, marker: a.marker)]
+            last = [:]
+          }
+        } else if stack.first?.scheme == sch {
+          stack = []
+        }
+      }
+      if c.start >= closingLimit, attached == nil {
         if c.lineStart { ignoredAfterClosing += 1; if ignoredAt == nil { ignoredAt = c.start..<c.end } }
         continue
       }
@@ -699,14 +724,19 @@ struct SegmentRun {
       }
       accepted.append(AcceptedMarker(start: c.start, end: c.end, path: path, markers: stack.map(\.marker),
                                      schemes: stack.map { rules.schemes[$0.scheme].id }, emit: emit, table: c.table))
+      if let t = attached { attachedLimit = max(attachedLimit, attachedEnd[t]) }
       previousMarkerEnd = c.end
     }
     if ignoredAfterClosing > 0, let at = ignoredAt {
       warn("clauses_after_closing", "\(ignoredAfterClosing) numbered line(s) after the signature/attachment block were not segmented", at)
     }
-    self.closingLimit = closingLimit
+    self.bodyClosingLimit = closingLimit
+    self.closingLimit = max(closingLimit, attachedLimit)
   }
 
+  /// Where the notice's own clauses end (its closing block); `closingLimit` runs on past attached
+  /// tables read after it.
+  var bodyClosingLimit = 0
   var closingLimit = 0
 
   /// Where a plan printed after the cover notice's signature starts, when the cover numbers its own
@@ -725,6 +755,35 @@ struct SegmentRun {
       return c.start
     }
     return nil
+  }
+
+  /// The lines of attachments lists (`附件：1. 2022年…目标任务分解表`, then `2. …`) that name an
+  /// attachment: the rest of the `附件：` line and the numbered lines after it, each reading as a title
+  /// (`isPlanTitle`); the list ends at the first line that does not. A numbered line that reads as a
+  /// clause (with sentence punctuation) ends it too, so a plan printed right after `附件：` keeps its
+  /// clauses.
+  func attachmentNameLines() -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    for hit in attachmentHits {
+      let rest = trimmed(hit.upperBound..<lineEnd(hit.lowerBound))
+      if !rest.isEmpty {
+        guard isPlanTitle(rest) else { continue }
+        out.append(rest)
+      }
+      var at = hit.lowerBound
+      while let next = nextLine(after: at), out.count < 50, startsWithListNumber(next), isPlanTitle(next) {
+        out.append(next)
+        at = next.lowerBound
+      }
+    }
+    return out
+  }
+
+  /// Does the line start with a list number (`1.`, `1．`, `1、`)?
+  func startsWithListNumber(_ r: Range<Int>) -> Bool {
+    var p = r.lowerBound
+    while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }
+    return p > r.lowerBound && p < r.upperBound && (s[p] == "." || s[p] == "．" || s[p] == "、")
   }
 
   /// A line that reads as a plan's title: no sentence punctuation, a title ending before an optional
@@ -755,7 +814,21 @@ struct SegmentRun {
     // own ranges
     var ends = [Int](repeating: 0, count: accepted.count)
     for i in accepted.indices {
-      ends[i] = i + 1 < accepted.count ? accepted[i + 1].start : lastUnitEnd(accepted[i])
+      guard i + 1 < accepted.count else {
+        ends[i] = lastUnitEnd(accepted[i])
+        continue
+      }
+      let next = accepted[i + 1].start
+      if accepted[i].start < bodyClosingLimit, next >= bodyClosingLimit {
+        // the notice's last clause before an attached table read after the signature: it ends at
+        // the closing block, as the last clause does
+        ends[i] = lastUnitEnd(accepted[i], limit: bodyClosingLimit)
+      } else if let t = accepted[i].table, let h = tableStarts.first(where: { $0 > accepted[i].start && $0 < next }) {
+        // a table's last row before another table: its cells, not the next table's title and header
+        ends[i] = lastRowEnd(accepted[i], lines: tables[t].columns.count, limit: lineStart(h))
+      } else {
+        ends[i] = next
+      }
     }
     var units: [ClauseUnit] = []
     units.reserveCapacity(accepted.count)
@@ -784,8 +857,8 @@ struct SegmentRun {
   /// closing block; a clause whose marker line is running text ends with its paragraph (continuing
   /// over line breaks that fall mid-sentence), so a closing paragraph after it (004's
   /// `全市深化医药卫生体制改革工作任务艰巨…`) and the signature are not part of it.
-  func lastUnitEnd(_ a: AcceptedMarker) -> Int {
-    let limit = closingLimit
+  func lastUnitEnd(_ a: AcceptedMarker, limit: Int? = nil) -> Int {
+    let limit = limit ?? closingLimit
     if let t = a.table { return lastRowEnd(a, lines: tables[t].columns.count, limit: limit) }
     var bs = a.end
     while bs < limit, isHSpace(s[bs]) { bs += 1 }
@@ -923,6 +996,8 @@ extension SegmentRun {
       if isTableHeaderWord(line) {
         if let (header, next) = try tableHeader(after: le) {
           tables.append(header)
+          tableStarts.append(line.lowerBound)
+          tableAttachments.append(try attachment(above: line.lowerBound))
           lastNumber = 0
           linesSinceRow = nil
           p = next
@@ -1010,9 +1085,31 @@ extension SegmentRun {
     }
     // a task column by its name, else the first whose name holds a task word (具体工作任务和要求)
     guard let task = columns.firstIndex(where: { c in rules.tables.taskColumns.contains { $0 == c } })
-      ?? columns.firstIndex(where: { c in rules.tables.taskColumnWords.contains { w in c.firstRange(of: w) != nil } })
+      ?? rules.tables.taskColumnWords.lazy.compactMap({ w in columns.firstIndex(where: { $0.firstRange(of: w) != nil }) }).first
     else { return nil }
     return (TableHeader(columns: columns.map { String(String.UnicodeScalarView($0)) }, taskColumn: task), min(p, n))
+  }
+
+  /// The attachment a table is printed as: a `tables.attachment` line (`附件1`) among the two lines
+  /// above its header (a title line may stand between).
+  func attachment(above headerStart: Int) throws(StageFailure) -> (number: Int, marker: String)? {
+    guard let rule = rules.tables.attachment else { return nil }
+    let m = try rule.matcher()
+    var ls = headerStart
+    for _ in 0..<2 {
+      guard let line = previousLine(ls) else { return nil }
+      ls = line.lowerBound
+      guard line.count <= 16 else { continue }
+      do {
+        if let hit = try m.match(in: s[line], at: 0), hit.range.lowerBound == 0,
+          rules.tables.attachmentNumberGroup - 1 < hit.groups.count, let g = hit.groups[rules.tables.attachmentNumberGroup - 1],
+          let number = parseNumber(Array(s[(line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)]), .arabic)
+        {
+          return (number, text(line.lowerBound..<(line.lowerBound + g.upperBound)))
+        }
+      } catch { throw rule.failure(error, stage: "segment") }
+    }
+    return nil
   }
 
   /// The number of a line that is wholly a row number (`tables.row`).

@@ -21,8 +21,16 @@ private func problems(_ yaml: String) -> [RuleProblem] {
     let r = try RuleSet.decode(SegmentRules.self, yaml: bundledYAML)
     #expect(r.schemes.map(\.id) == ["part", "chapter", "section", "article", "paren_ideograph", "chinese_dun", "chinese_paren",
                                     "arabic_dot", "arabic_paren", "arabic_half_paren", "paren_digit", "digit_stop",
-                                    "circled", "table_row"])
-    #expect(r.tables.rowScheme == r.schemes.count - 1)
+                                    "circled", "table_row", "table_attachment"])
+    #expect(r.tables.rowScheme == r.schemes.count - 2)
+    #expect(r.tables.attachmentScheme == r.schemes.count - 1)
+  }
+
+  @Test func anAttachmentRankNotAboveEverySchemeIsRejected() {
+    let yaml = bundledYAML.replacingOccurrences(of: "rank: 1, max: 99}", with: "rank: 20, max: 99}")
+    let line = 1 + (yaml.components(separatedBy: "\n").firstIndex { $0.contains("attachment: {id: table_attachment") } ?? -1)
+    let problems = problems(yaml)
+    #expect(problems.contains { $0.location.line == line && $0.message.contains("tables.attachment rank 20") })
   }
 
   @Test func tableRulesAreValidatedWithTheirLine() {

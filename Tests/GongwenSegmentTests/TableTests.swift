@@ -91,4 +91,60 @@ import Testing
     let (p, _) = try outline("序号\n任务说明\n工作措施\n责任单位\n1\n说明。\n建设学校。\n县教育局")
     #expect(p.units.first?.table?.taskColumn == 1)
   }
+
+  static let attached = """
+    重庆市沙坪坝区人民政府办公室关于印发2022年区政府工作报告目标任务的通知
+    各镇人民政府、街道办事处：
+    请各单位细化工作举措，确保全面高质量完成各项目标任务。
+    附件：1. 2022年区政府工作报告经济社会发展预期目标任务分解表
+    2. 2022年区政府工作报告重点工作任务分解表
+    重庆市沙坪坝区人民政府办公室
+    2022年1月21日
+    （此件公开发布）
+    附件1
+    2022年区政府工作报告经济社会发展预期目标任务分解表
+    序号
+    2022年预期目标
+    责任单位
+    1
+    地区生产总值增长5.5%左右
+    区发展改革委
+    2
+    节能减排降碳完成年度目标任务
+    区发展改革委
+    附件2
+    2022年区政府工作报告重点工作任务分解表
+    序号
+    工作任务
+    牵头单位
+    配合单位
+    一、加快建设科学城
+    1
+    推动量子通信器件国家重点实验室落地。
+    区科技局
+    区发展改革委
+    """
+
+  @Test func tablesAttachedAfterTheSignatureAreReadUnderTheirAttachment() throws {
+    // heldout9 1003: two attached tables after the signature, each numbering its rows from 1
+    let (o, c) = try outline(Self.attached)
+    #expect(o.units.map(\.path) == [[1, 1], [1, 2], [2, 1], [2, 1, 1]])
+    #expect(o.units.map(\.markers) == [["附件1", "1"], ["附件1", "2"], ["附件2", "一、"], ["附件2", "一、", "1"]])
+    #expect(o.units[0].schemes == ["table_attachment", "table_row"])
+    // 2022年预期目标 holds a task word; the last row of 附件1 ends with its cells, not 附件2's title
+    #expect(o.units[0].table?.taskColumn == 0)
+    #expect(c.string(o.units[1].bodyRange) == "节能减排降碳完成年度目标任务\n区发展改革委")
+    // the attachments list's numbered names are no clauses; the signature stays the notice's
+    #expect(!o.units.contains { $0.markers.last == "1." || $0.markers.last == "2." })
+    #expect(o.metadata.issuer == "重庆市沙坪坝区人民政府办公室")
+    #expect(o.metadata.date == "2022-01-21")
+    #expect(!o.warnings.contains { $0.code == "clauses_after_closing" })
+    checkInvariants(o, c)
+  }
+
+  @Test func aPlanPrintedRightAfterAttachmentKeepsItsClauses() throws {
+    // numbered lines after 附件： that read as clauses (sentence punctuation) are tasks, not names
+    let (o, _) = try outline("关于做好工作的通知\n附件：\n1.加强监督检查，确保按时完成。（市卫生局负责）\n2.做好宣传工作。（市委宣传部负责）")
+    #expect(o.units.map(\.path) == [[1], [2]])
+  }
 }
