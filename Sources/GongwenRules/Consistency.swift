@@ -11,7 +11,9 @@ import GongwenSegment
 /// attribute.yaml), Segment must see a bracketed attribution before an inline marker
 /// (`sequence.attribution` in segment.yaml), Normalize must not run a label line onto the line before
 /// (`line_join.markers` in normalize.yaml, unless it is short enough for `line_join.field_label_max`), and Dedup must keep a label line as a unit of its own
-/// (`attribution_keywords` in dedup.yaml). A label or role word added to attribute.yaml alone is read,
+/// (`attribution_keywords` in dedup.yaml) and must never remove a repeated bracket group of an attribution
+/// (`attribution_brackets` in dedup.yaml, for each pair of `brackets` in attribute.yaml). A label, role
+/// word or bracket pair added to attribute.yaml alone is read,
 /// but the other stages may not treat it right. `consistencyWarnings` names, for each such gap, the
 /// file and line to edit (code `R010`, a warning: the rules still load).
 extension RuleSet {
@@ -45,6 +47,12 @@ extension RuleSet {
         out.append(RuleProblem(RuleLocation(file: dedupFile, line: dedupLine, column: 1), code: "R010",
           "attribution_keywords hold no part of \(l), a label of attribute.yaml: its lines are not kept as units of their own; add it"))
       }
+    }
+    let bracketsLine = Self.line(of: "attribution_brackets:", inFile: (directory as NSString).appendingPathComponent(DedupRules.fileName))
+    for (o, c) in zip(attribute.openBrackets, attribute.closeBrackets)
+    where !dedup.attributionOpen.contains(o) || !dedup.attributionClose.contains(c) {
+      out.append(RuleProblem(RuleLocation(file: dedupFile, line: bracketsLine, column: 1), code: "R010",
+        "attribution_brackets lacks \(o)\(c), a bracket pair of attribute.yaml: a repeated attribution in it may be removed as a repeat; add \"\(o)\(c)\""))
     }
     for word in attribute.roleWords {
       let w = String(String.UnicodeScalarView(word.text))

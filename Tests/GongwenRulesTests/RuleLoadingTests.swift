@@ -136,4 +136,20 @@ struct ToyRules: RuleFile {
     #expect(files == ["segment.yaml", "normalize.yaml", "dedup.yaml"], "\(warnings.map(\.description))")
     #expect(warnings.allSatisfy { $0.message.contains("统筹推进主体单位") && $0.location.line > 1 })
   }
+
+  @Test func aBracketPairAddedToAttributeAloneIsReported() throws {
+    let fm = FileManager.default
+    let dir = fm.temporaryDirectory.appendingPathComponent("gongwen-consistency-\(UUID().uuidString)")
+    try fm.copyItem(atPath: TestSupport.rulesDirectory, toPath: dir.path)
+    defer { try? fm.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("attribute.yaml")
+    let yaml = try String(contentsOf: file, encoding: .utf8)
+    let added = yaml.replacingOccurrences(of: "\"【\", \"〔\"]", with: "\"【\", \"〔\", \"〈\"]")
+      .replacingOccurrences(of: "\"】\", \"〕\"]", with: "\"】\", \"〕\", \"〉\"]")
+    #expect(added != yaml)
+    try added.write(to: file, atomically: true, encoding: .utf8)
+    let warnings = try RuleSet.load(directory: dir.path).consistencyWarnings()
+    let w = try #require(warnings.first { $0.message.contains("〈〉") })
+    #expect(w.code == "R010" && (w.location.file as NSString).lastPathComponent == "dedup.yaml" && w.location.line > 1)
+  }
 }
