@@ -48,6 +48,7 @@ public struct AttributeRules: RuleFile {
     public var and_words: [String]
     public var region_levels: RawRegionLevels?
     public var officials: [String]?
+    public var section_subject_endings: [String]?
     public var role_word_modifiers: [String]
     public var tail_words: [String]
     public var note_items: [String]
@@ -139,6 +140,8 @@ public struct AttributeRules: RuleFile {
   public let regionLevelsNotFollowedBy: [[Unicode.Scalar]]
   /// Titles of officials (副市长): a subject step or a list item ending with one names a person.
   public let officials: [[Unicode.Scalar]]
+  /// Endings of a section heading whose subject leads every item under it (县示范区管委会牵头工作).
+  public let sectionSubjectEndings: [[Unicode.Scalar]]
   /// Adverbs written between a department and its role word (分工负责, 共同牵头), longest first.
   public let roleWordModifiers: [[Unicode.Scalar]]
   /// Longest first.
@@ -262,6 +265,8 @@ public struct AttributeRules: RuleFile {
     regionLevelsNotFollowedBy = (raw.region_levels?.not_followed_by ?? []).filter { !$0.isEmpty }
       .map { Array($0.unicodeScalars) }
     officials = (raw.officials ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    sectionSubjectEndings = (raw.section_subject_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      .sorted { $0.count > $1.count }
     roleWordModifiers = raw.role_word_modifiers.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
     tailWords = raw.tail_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }

@@ -45,6 +45,8 @@ public struct Attributor: Sendable {
     var firstUnknownRange: Range<Int>?
     var unknownColumns: [String] = []
     var sectionStatements: [(unit: Int, found: Found)] = []
+    // sections whose heading names who leads every item under them (一、县示范区管委会牵头工作（8项）)
+    var sectionSubjects: [(path: [Int], attribution: Attribution)] = []
 
     for (index, unit) in outline.units.enumerated() {
       if let header = unit.table {
@@ -57,6 +59,9 @@ public struct Attributor: Sendable {
       if unit.table == nil, let subject = try engine.leading(in: s, unit: unit, afterTitle: all.isEmpty),
         !all.contains(where: { $0.range.overlaps(subject.range) })
       {
+        if engine.headsItsSection(subject, unit: unit, in: s) {
+          sectionSubjects.append((unit.path, engine.makeAttribution(subject, scalars: s, firstListedLead: declared)))
+        }
         all.insert(subject, at: 0)
         if all.count == 1 { all += try engine.laterSubjects(in: s, unit: unit, after: subject) }
       }
@@ -71,8 +76,10 @@ public struct Attributor: Sendable {
           if firstUnknownRange == nil { firstUnknownRange = last.range }
         }
       }
+      // an item under such a section without a lead of its own is led by the section's subject
+      let inherited = sectionSubjects.last(where: { unit.path.count > $0.path.count && unit.path.starts(with: $0.path) })
       guard !all.isEmpty else {
-        attributions.append(nil)
+        attributions.append(inherited?.attribution)
         continue
       }
       // each attribution in text order: the 下同 state may be declared by an earlier one and
@@ -87,7 +94,11 @@ public struct Attributor: Sendable {
           if firstUnknownRange == nil { firstUnknownRange = found.range }
         }
       }
-      attributions.append(merged(parts))
+      var own = merged(parts)
+      if let inherited, own.lead.isEmpty {
+        own = merged([inherited.attribution, own])
+      }
+      attributions.append(own)
     }
 
     var unplaced: [String] = []
@@ -523,6 +534,27 @@ final class Engine: @unchecked Sendable {
     }
     guard let parsed = try parse(s, (ls + lead.count)..<end, shape: .lostBracket), parsed.hasRoleEvidence else { return nil }
     return Found(range: ls..<end, parsed: parsed)
+  }
+
+  /// Does the subject of a unit's heading line lead every item of its section: the heading is the
+  /// unit's first line, holds the subject, and ends (a bracketed count aside: （8项）) with a
+  /// `section_subject_endings` word right after the subject's role word (县示范区管委会牵头工作,
+  /// 省监察厅牵头的工作; Corpus/heldout9 1004)?
+  func headsItsSection(_ subject: Found, unit: ClauseUnit, in s: [Unicode.Scalar]) -> Bool {
+    guard !r.sectionSubjectEndings.isEmpty, !subject.parsed.items.isEmpty, subject.parsed.items.contains(where: { $0.roles.contains(.lead) })
+    else { return false }
+    let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
+    var e = lo
+    while e < s.count, s[e] != "\n" { e += 1 }
+    guard subject.range.lowerBound == lo, subject.range.upperBound <= e else { return false }
+    // the heading line without a bracketed note at its end
+    var hi = e
+    while hi > subject.range.upperBound, whitespace.contains(s[hi - 1]) { hi -= 1 }
+    if hi > subject.range.upperBound, closeSet.contains(s[hi - 1]), let open = findOpener(s, closeAt: hi - 1, lo: subject.range.upperBound) {
+      hi = open
+    }
+    let rest = s[subject.range.upperBound..<hi]
+    return r.sectionSubjectEndings.contains { rest.elementsEqual($0) }
   }
 
   /// Does a clause end (，；) follow the bracket group closing at `c` (…等负责。列第一位的为牵头部门，

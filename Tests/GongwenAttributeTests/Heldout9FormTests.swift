@@ -230,6 +230,29 @@ import Testing
     #expect(w.message.contains("市公安局、市交通局、市城管局"))
   }
 
+  @Test func aSectionHeadingNamingItsLeadLeadsEveryItem() throws {
+    // heldout9 1004: 一、县示范区管委会牵头工作（8项） then items without lists; heldout4 501: （三）省编办牵头的工作,
+    // an item with its own 协同单位 list adds to the lead
+    let (out, _) = try run([
+      U("一、", [1], "县示范区管委会牵头工作（8项）"),
+      U("1.", [1, 1], "投资3000万元建设南美白对虾工厂化循环水养殖基地。"),
+      U("2.", [1, 2], "积极稳妥地推进乡镇机构改革。\n协同单位：省财政厅、省人事厅"),
+      U("二、", [2], "其他工作"),
+      U("1.", [2, 1], "做好宣传。"),
+    ])
+    #expect(out.attributions[0]?.lead == ["县示范区管委会"])
+    #expect(out.attributions[1]?.lead == ["县示范区管委会"])
+    #expect(out.attributions[2]?.lead == ["县示范区管委会"])
+    #expect(out.attributions[2]?.participating == ["省财政厅", "省人事厅"])
+    #expect(out.attributions[4] == nil, "another section's items inherit nothing")
+    // not: a heading whose subject is followed by more than the ending (县示范区管委会牵头建设产业园), nor an
+    // official's heading, nor a subject in the body rather than the heading line
+    for heading in ["县示范区管委会牵头建设产业园", "孟学农省长负责的工作"] {
+      let (o, _) = try run([U("一、", [1], heading), U("1.", [1, 1], "做好宣传。")])
+      #expect(o.attributions[1] == nil, "\(heading)")
+    }
+  }
+
   @Test func linesOfNamesAndARoleWordWithoutALeadIn() throws {
     // heldout16 1704: a table whose rows lost their numbers, each content row followed by its
     // 责任单位 cell on a line of its own; every such line of the unit is read
