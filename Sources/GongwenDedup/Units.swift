@@ -77,7 +77,7 @@ struct UnitSplitter {
           continue
         }
       }
-      if rules.attributionOpen.contains(c), onlyWhitespace(s, start, i), let close_ = attributionEnd(s, i) {
+      if rules.opensAttribution(c), onlyWhitespace(s, start, i), let close_ = attributionEnd(s, i) {
         close(i)
         close(close_, attribution: true)
         i = close_
@@ -171,19 +171,26 @@ struct UnitSplitter {
     var depth = 0
     var k = i
     let limit = min(s.count, i + rules.maxAttributionChars)
-    while k < limit {
-      let c = s[k]
-      if c == "\n" { return nil }
-      if rules.attributionOpen.contains(c) { depth += 1 }
-      if rules.attributionClose.contains(c) {
-        depth -= 1
-        if depth == 0 {
-          return containsKeyword(s, i + 1, k) ? k + 1 : nil
+    let end: Int? = rules.bracketKinds.withUnsafeBufferPointer { kinds in
+      s.withUnsafeBufferPointer { s in
+        while k < limit {
+          let c = s[k]
+          if c == "\n" { return nil }
+          // bit 1: opens, bit 2: closes (a table read for the BMP, the sets beyond it)
+          let kind: UInt8 = c.value < 0x10000 ? kinds[Int(c.value)]
+            : (rules.attributionOpen.contains(c) ? 1 : 0) | (rules.attributionClose.contains(c) ? 2 : 0)
+          if kind & 1 != 0 { depth += 1 }
+          if kind & 2 != 0 {
+            depth -= 1
+            if depth == 0 { return k }
+          }
+          k += 1
         }
+        return nil
       }
-      k += 1
     }
-    return nil
+    guard let end else { return nil }
+    return containsKeyword(s, i + 1, end) ? end + 1 : nil
   }
 
   private func containsKeyword(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
