@@ -39,9 +39,37 @@ extension String {
 
   /// A String copied from bytes the caller knows are valid UTF-8 (encoded from scalars, or cut from
   /// a String at scalar boundaries), without validating them again. Invalid bytes here are a bug.
+  /// `isASCII` nil: measured here (a word at a time), so the string carries the same ASCII flag as
+  /// one made by `String(validating:)`.
   @inlinable
-  public init(uncheckedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool = false) {
+  public init(uncheckedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool? = nil) {
     if bytes.isEmpty { self = ""; return }
-    self = unsafe String(copying: Swift.UTF8Span(unchecked: Swift.Span(_unsafeElements: bytes), isKnownASCII: isASCII))
+    let ascii = isASCII ?? Self.allASCII(bytes)
+    self = unsafe String(copying: Swift.UTF8Span(unchecked: Swift.Span(_unsafeElements: bytes), isKnownASCII: ascii))
+  }
+
+  /// Whether every byte is below 0x80.
+  @inlinable
+  static func allASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let n = bytes.count
+    var i = 0
+    var high: UInt64 = 0
+    while i &+ 8 <= n {
+      high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      i &+= 8
+    }
+    while i < n {
+      high |= UInt64(bytes[i])
+      i &+= 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
+  }
+
+  /// Whether `bytes` are valid UTF-8 (without building a String).
+  @inlinable
+  public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    (try? unsafe Swift.UTF8Span(validating: Swift.Span(_unsafeElements: bytes))) != nil
   }
 }

@@ -12,7 +12,8 @@ struct TextDecoding {
   }
 
   /// Decodes `bytes`. `declared` is a charset label the container carries (HTML meta, XML declaration).
-  func decode(_ bytes: [UInt8], declared: String?) throws(StageFailure) -> Result {
+  /// `knownValidUTF8`: `bytes` are valid UTF-8 (the caller checked), so step 3 does not validate them again.
+  func decode(_ bytes: [UInt8], declared: String?, knownValidUTF8: Bool = false) throws(StageFailure) -> Result {
     if bytes.isEmpty { return Result(text: "", encoding: "UTF-8", warnings: []) }
     // 1. byte-order marks
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try finish(bytes, skip: 3, charset: "UTF-8", name: "UTF-8") }
@@ -23,7 +24,9 @@ struct TextDecoding {
     // 3. the fast path: valid UTF-8, no detector call
     // the measurements below run on a sample; only the chosen decoding runs over the whole file
     let sample = bytes.count > Self.sampleBytes ? Array(bytes.prefix(Self.sampleBytes)) : bytes
-    if let s = String(validating: bytes, as: UTF8.self) {
+    let valid = knownValidUTF8
+      ? bytes.withUnsafeBufferPointer { String(uncheckedUTF8: $0) } : String(validating: bytes, as: UTF8.self)
+    if let s = valid {
       // Short GBK can happen to be valid UTF-8 made of two-byte sequences only (通知 = CD A8 D6 AA).
       // Text with no character beyond U+07FF but some beyond ASCII gets a second look.
       if !s.unicodeScalars.contains(where: { $0.value >= 0x800 }), s.unicodeScalars.contains(where: { $0.value >= 0x80 }),

@@ -18,12 +18,17 @@ public struct PipelineInput: Sendable {
   /// For `--stdin`: the record's `id` and other fields.
   public var recordID: String?
   public var extra: [String: JSONValue]?
+  /// `bytes` are known to be valid UTF-8 (a `--stdin` record's text, unescaped from a valid line), so
+  /// Ingest need not validate them again.
+  public var bytesAreValidUTF8: Bool
 
-  public init(path: String?, bytes: [UInt8], recordID: String? = nil, extra: [String: JSONValue]? = nil) {
+  public init(path: String?, bytes: [UInt8], recordID: String? = nil, extra: [String: JSONValue]? = nil,
+              bytesAreValidUTF8: Bool = false) {
     self.path = path
     self.bytes = bytes
     self.recordID = recordID
     self.extra = extra
+    self.bytesAreValidUTF8 = bytesAreValidUTF8
   }
 
   /// How to name this input in messages.
@@ -78,7 +83,7 @@ public struct Pipeline: Sendable {
     let source: SourceDocument
     if input.recordID != nil || input.path == nil {
       // --stdin: the text is already decoded
-      source = try ingestor.ingest(input.bytes, pathHint: nil)
+      source = try ingestor.ingest(input.bytes, pathHint: nil, knownValidUTF8: input.bytesAreValidUTF8)
     } else {
       source = try ingestor.ingest(input.bytes, pathHint: input.path)
     }

@@ -108,6 +108,7 @@ final class InputSource {
   private let stdin: Bool
   private let maxBytes: Int
   private var lineNumber = 0
+  private let lines = LineBytesReader()
 
   init(paths: [String], stdin: Bool, maxBytes: Int, report: inout BatchReport) {
     self.stdin = stdin
@@ -136,11 +137,11 @@ final class InputSource {
   /// The next input, read or parsed later by the worker that processes it (in parallel with others).
   func next() -> BatchInput? {
     if stdin {
-      while let line = readLine(strippingNewline: true) {
+      while let line = lines.next() {
         lineNumber += 1
-        if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
         let number = lineNumber
-        return { Inputs.stdinRecord(line: line, lineNumber: number) }
+        return { Inputs.stdinRecord(repairing: line, lineNumber: number) }
       }
       return nil
     }
