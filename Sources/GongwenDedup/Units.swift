@@ -35,7 +35,9 @@ struct TextUnit: Sendable {
 struct UnitSplitter {
   let rules: DedupRules
 
-  func split(_ s: [Unicode.Scalar]) -> [TextUnit] {
+  /// `hashing: false` leaves every unit's `hash` 0 (for callers that read only bounds, markers and
+  /// kinds, such as `Reassembler`): the FNV-1a chain over every scalar is most of `makeUnit`'s work.
+  func split(_ s: [Unicode.Scalar], hashing: Bool = true) -> [TextUnit] {
     var units: [TextUnit] = []
     units.reserveCapacity(s.count / 16 + 4)
     let n = s.count
@@ -44,7 +46,9 @@ struct UnitSplitter {
     var i = 0
 
     func close(_ end: Int, attribution: Bool = false) {
-      if end > start { units.append(makeUnit(s, start, end, paragraph: paragraph, attribution: attribution)) }
+      if end > start {
+        units.append(makeUnit(s, start, end, paragraph: paragraph, attribution: attribution, hashing: hashing))
+      }
       start = end
     }
 
@@ -119,14 +123,23 @@ struct UnitSplitter {
     return nil
   }
 
-  private func makeUnit(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, paragraph: Int, attribution: Bool) -> TextUnit {
+  private func makeUnit(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, paragraph: Int, attribution: Bool,
+                        hashing: Bool) -> TextUnit {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     var count = 0
     var first = -1
-    for k in a..<b where !isSpace(s[k]) {
-      if first < 0 { first = k }
-      h = (h ^ UInt64(s[k].value)) &* 0x0000_0100_0000_01b3
-      count += 1
+    if hashing {
+      for k in a..<b where !isSpace(s[k]) {
+        if first < 0 { first = k }
+        h = (h ^ UInt64(s[k].value)) &* 0x0000_0100_0000_01b3
+        count += 1
+      }
+    } else {
+      h = 0
+      for k in a..<b where !isSpace(s[k]) {
+        if first < 0 { first = k }
+        count += 1
+      }
     }
     let marker = first >= 0 && !attribution ? Self.marker(s, first) : nil
     return TextUnit(start: a, end: b, paragraph: paragraph, isAttribution: attribution,

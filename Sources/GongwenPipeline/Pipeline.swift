@@ -149,19 +149,27 @@ public struct Pipeline: Sendable {
       let lo = max(0, min(r.lowerBound, n))
       return lo..<max(lo, min(r.upperBound, n))
     }
+    var kept: [Unicode.Scalar] = []  // reused for every unit with an attribution inside its body
     for (i, unit) in outline.units.enumerated() {
       let attribution = i < attributed.attributions.count ? attributed.attributions[i] : nil
       // the body minus every attribution in it (a unit may have several: `extraRanges`),
       // trimmed, built from the scalars once
-      var kept: [Unicode.Scalar] = []
       let bodyRange = clamp(unit.bodyRange)
-      var at = bodyRange.lowerBound
-      for r in attribution?.rangesOutsideText ?? [] where r.lowerBound >= at && bodyRange.contains(r.lowerBound) {
-        kept += scalars[at..<r.lowerBound]
-        at = min(r.upperBound, bodyRange.upperBound)
+      let outside = attribution?.rangesOutsideText ?? []
+      let body: String
+      if !outside.contains(where: { $0.lowerBound >= bodyRange.lowerBound && bodyRange.contains($0.lowerBound) }) {
+        // nothing to cut out (most units): trimmed straight from the text
+        body = trimmedString(scalars[bodyRange])
+      } else {
+        kept.removeAll(keepingCapacity: true)
+        var at = bodyRange.lowerBound
+        for r in outside where r.lowerBound >= at && bodyRange.contains(r.lowerBound) {
+          kept += scalars[at..<r.lowerBound]
+          at = min(r.upperBound, bodyRange.upperBound)
+        }
+        if at < bodyRange.upperBound { kept += scalars[at..<bodyRange.upperBound] }
+        body = trimmedString(kept)
       }
-      if at < bodyRange.upperBound { kept += scalars[at..<bodyRange.upperBound] }
-      let body = trimmedString(kept)
       out.append(TaskRecord(
         id: documentID + ":" + unit.path.map(String.init).joined(separator: "."),
         documentId: documentID, path: unit.path, markers: unit.markers, heading: unit.heading, text: body,
@@ -177,9 +185,17 @@ public struct Pipeline: Sendable {
 /// The scalars as a String, without leading and trailing whitespace.
 func trimmedString<C: RandomAccessCollection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
   var lo = scalars.startIndex, hi = scalars.endIndex
-  while lo < hi, scalars[lo].properties.isWhitespace { lo = scalars.index(after: lo) }
-  while lo < hi, scalars[scalars.index(before: hi)].properties.isWhitespace { hi = scalars.index(before: hi) }
+  while lo < hi, isWhitespace(scalars[lo]) { lo = scalars.index(after: lo) }
+  while lo < hi, isWhitespace(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
   return String(scalars: scalars[lo..<hi])
+}
+
+/// `properties.isWhitespace` (Unicode White_Space), without the property lookup for printable ASCII
+/// and for everything past U+3000, the last White_Space character (all of Han, CJK punctuation).
+@inline(__always) func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+  let v = c.value
+  if v > 0x3000 || (v > 0x20 && v < 0x7F) { return false }
+  return c.properties.isWhitespace
 }
 
 extension Pipeline {
