@@ -113,6 +113,9 @@ struct RecordWriter {
 
   private mutating func byte(_ b: UInt8) { bytes.append(b) }
 
+  /// Ends a JSONL line.
+  mutating func newline() { bytes.append(0x0A) }
+
   /// ASCII literal (keys and punctuation).
   private mutating func raw(_ s: StaticString) {
     s.withUTF8Buffer { bytes.append(contentsOf: $0) }

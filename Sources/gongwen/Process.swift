@@ -189,18 +189,16 @@ final class OutputSink: BatchSink {
   }
 
   var prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)? {
-    guard documents != nil else { return nil }
     let encoder = self.encoder
+    guard documents != nil else {
+      // stdout: the task lines, encoded on the worker (in parallel with other documents)
+      return { output in Prepared(taskLines: encoder.lines(output.tasks)) }
+    }
     let similarity = linker?.rules
     return { output in
       var p = Prepared()
-      var data = Data()
       do throws(StageFailure) {
-        for t in output.tasks {
-          data.append(try encoder.line(t))
-          data.append(0x0A)
-        }
-        p.taskLines = data
+        p.taskLines = encoder.lines(output.tasks)
         if output.document.duplicates.isEmpty { p.documentLine = try encoder.line(output.document) }
       } catch {
         p.taskLines = nil  // accept encodes again and reports the failure
@@ -229,12 +227,7 @@ final class OutputSink: BatchSink {
         for t in output.tasks { try tasks.writeLine(encoder.line(t)) }
       }
     } else {
-      var data = Data()
-      for t in output.tasks {
-        data.append(try encoder.line(t))
-        data.append(0x0A)
-      }
-      FileHandle.standardOutput.write(data)
+      FileHandle.standardOutput.write((output.sinkPayload as? Prepared)?.taskLines ?? encoder.lines(output.tasks))
     }
   }
 
