@@ -65,13 +65,19 @@ public struct Pipeline: Sendable {
   }
 
   /// Runs every stage on one input. Never traps on bad input: failures come back as `StageFailure`.
-  public func process(_ input: PipelineInput) throws(StageFailure) -> PipelineOutput {
+  ///
+  /// `documentText: false` is for callers that never read the document's text (`process --output -`
+  /// writes only tasks): `document.text` and `document.textSha256` are then left empty, which spares
+  /// encoding the whole clean text once more and hashing it. Everything else is the same.
+  public func process(_ input: PipelineInput, documentText: Bool = true) throws(StageFailure) -> PipelineOutput {
     var times = StageTimes()
-    return try process(input, times: &times)
+    return try process(input, times: &times, documentText: documentText)
   }
 
   /// `process` that also adds each stage's wall time to `times` (for `gongwen bench stages`).
-  public func process(_ input: PipelineInput, times: inout StageTimes) throws(StageFailure) -> PipelineOutput {
+  public func process(_ input: PipelineInput, times: inout StageTimes, documentText: Bool = true) throws(StageFailure)
+    -> PipelineOutput
+  {
     var clock = DispatchTime.now().uptimeNanoseconds
     func lap(_ slot: inout UInt64) {
       let now = DispatchTime.now().uptimeNanoseconds
@@ -123,7 +129,7 @@ public struct Pipeline: Sendable {
     stats["tasks"] = tasks.count
     stats["tasks_attributed"] = tasks.filter { $0.attribution != nil }.count
 
-    let text = String(scalars: clean.scalars)
+    let text = documentText ? String(scalars: clean.scalars) : ""
     let meta = outline.metadata
     let doc = DocumentRecord(
       id: docID,
@@ -133,7 +139,7 @@ public struct Pipeline: Sendable {
       generator: GeneratorInfo(version: gongwenVersion, rules: rules.hash),
       title: meta.title, docNumber: meta.docNumber, issuer: meta.issuer, date: meta.date,
       published: meta.published, recipients: meta.recipients, attachments: meta.attachments,
-      forwarded: meta.forwarded, text: text, textSha256: sha256Hex(text), removed: deduped.removed,
+      forwarded: meta.forwarded, text: text, textSha256: documentText ? sha256Hex(text) : "", removed: deduped.removed,
       duplicates: [], warnings: warnings, stats: stats)
     lap(&times.records)
     return PipelineOutput(document: doc, tasks: tasks, source: source, clean: clean)

@@ -210,6 +210,8 @@ final class OutputSink: BatchSink {
 
   /// `accept` writes the records (and links them); it never reads the intermediates.
   var acceptsIntermediates: Bool { false }
+  /// Tasks on stdout: no document record is written, so its text is never read.
+  var needsDocumentText: Bool { documents != nil }
 
   func accept(_ output: PipelineOutput) throws(StageFailure) {
     if let documents, let tasks {
