@@ -162,17 +162,17 @@ public struct DedupRules: RuleFile {
     var stops = [UInt8](repeating: 0, count: 0x10000)
     attributionOpen = open
     attributionClose = close
-    for v in 0..<UInt32(0x10000) {
-      guard let c = Unicode.Scalar(v) else { continue }
-      if c == "\n" || open.contains(c) || UnitSplitter.canStartMarker(c) || terminators.contains(c) {
-        stops[Int(v)] = 1
-      }
-    }
-    splitterStops = stops
     var kinds = [UInt8](repeating: 0, count: 0x10000)
     for c in open where c.value < 0x10000 { kinds[Int(c.value)] |= 1 }
     for c in close where c.value < 0x10000 { kinds[Int(c.value)] |= 2 }
     bracketKinds = kinds
+    for v in 0..<UInt32(0x10000) {
+      guard let c = Unicode.Scalar(v) else { continue }
+      if c == "\n" || kinds[Int(v)] & 1 != 0 || UnitSplitter.canStartMarker(c) || terminators.contains(c) {
+        stops[Int(v)] = 1
+      }
+    }
+    splitterStops = stops
     attributionKeywords = raw.attributionKeywords.value.map { Array($0.unicodeScalars) }
     maxAttributionChars = raw.maxAttributionChars.value
     maxCandidates = raw.maxCandidates.value

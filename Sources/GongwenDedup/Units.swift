@@ -56,13 +56,23 @@ struct UnitSplitter {
     var atLineStart = true
     let stops = rules.splitterStops
     while i < n {
-      let c = s[i]
       // Fast path: inside a line, a character that is no newline, bracket, marker start or
-      // terminator changes nothing below.
-      if !atLineStart, c.value < 0x10000, stops.withUnsafeBufferPointer({ $0[Int(c.value)] }) == 0 {
-        i += 1
-        continue
+      // terminator changes nothing below; the whole run of them is stepped over in one loop.
+      if !atLineStart {
+        i = s.withUnsafeBufferPointer { sb in
+          stops.withUnsafeBufferPointer { st in
+            var j = i
+            while j < n {
+              let v = sb[j].value
+              if v >= 0x10000 || st[Int(v)] != 0 { break }
+              j &+= 1
+            }
+            return j
+          }
+        }
+        if i >= n { break }
       }
+      let c = s[i]
       if c == "\n" {
         close(i)
         start = i + 1
@@ -111,9 +121,13 @@ struct UnitSplitter {
     guard !rules.tableHeader.isEmpty else { return nil }
     let longest = rules.tableHeader.map(\.count).max() ?? 0
     var start = 0
-    while start < s.count {
-      var end = start
-      while end < s.count, s[end] != "\n" { end += 1 }
+    let n = s.count
+    while start < n {
+      let end = s.withUnsafeBufferPointer { b in
+        var e = start
+        while e < n, b[e] != "\n" { e &+= 1 }
+        return e
+      }
       if end - start <= 2 * longest + 8 {
         let word = s[start..<end].filter { !isSpace($0) }
         if rules.tableHeader.contains(where: { $0.elementsEqual(word) }) { return start }
@@ -167,13 +181,11 @@ struct UnitSplitter {
       if e - i > rules.maxAttributionChars { return nil }  // too long to be a label line
     }
     for kw in rules.attributionKeywords {
-      for p in i...min(i + 4, e) where p + kw.count < e {
-        var ok = true
-        for (q, c) in kw.enumerated() where s[p + q] != c {
-          ok = false
-          break
-        }
-        if ok && (s[p + kw.count] == "：" || s[p + kw.count] == ":") { return e }
+      let m = kw.count, k0 = kw[0]
+      for p in i...min(i + 4, e) where p + m < e && s[p] == k0 {
+        var q = 1
+        while q < m, s[p + q] == kw[q] { q += 1 }
+        if q == m && (s[p + m] == "：" || s[p + m] == ":") { return e }
       }
     }
     return nil
@@ -208,14 +220,14 @@ struct UnitSplitter {
 
   private func containsKeyword(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
     for kw in rules.attributionKeywords where kw.count <= b - a {
+      let m = kw.count, k0 = kw[0]
       var p = a
-      while p + kw.count <= b {
-        var ok = true
-        for (q, c) in kw.enumerated() where s[p + q] != c {
-          ok = false
-          break
+      while p + m <= b {
+        if s[p] == k0 {
+          var q = 1
+          while q < m, s[p + q] == kw[q] { q += 1 }
+          if q == m { return true }
         }
-        if ok { return true }
         p += 1
       }
     }
