@@ -206,7 +206,7 @@ public struct Deduplicator: Sendable {
       let clean = out.text
       let keptUnits = units.indices.filter { !finder.removed[$0] && !units[$0].isContentless }
       // Each kept unit takes the text up to the next kept unit along (line breaks, blank units).
-      var range = [Int: Range<Int>]()
+      var range = [Range<Int>?](repeating: nil, count: units.count)  // by unit
       for (p, u) in keptUnits.enumerated() {
         let a = units[u].start - removedBefore[units[u].start]
         let b = p + 1 < keptUnits.count ? units[keptUnits[p + 1]].start - removedBefore[units[keptUnits[p + 1]].start] : clean.count
@@ -216,7 +216,7 @@ public struct Deduplicator: Sendable {
       var scalars = Array(clean.scalars[0..<prefixEnd])
       var origin = Array(clean.origin[0..<prefixEnd])
       for u in order {
-        guard let r = range[u] else { continue }
+        guard u >= 0, u < range.count, let r = range[u] else { continue }
         scalars.append(contentsOf: clean.scalars[r])
         origin.append(contentsOf: clean.origin[r])
       }

@@ -40,3 +40,34 @@ struct HashChains {
     lasts[i] = last
   }
 }
+
+/// A set of 64-bit keys with open addressing (multiply-shift), for hot membership tests where
+/// `Set<UInt64>` would run SipHash over every key. Sized once for at most `capacity` keys.
+struct UInt64Set {
+  private var keys: [UInt64]
+  private var used: [Bool]
+  private let shift: UInt64
+
+  init(capacity count: Int) {
+    var bits = 4
+    while (1 << bits) < 2 * max(1, count) { bits += 1 }
+    keys = [UInt64](repeating: 0, count: 1 << bits)
+    used = [Bool](repeating: false, count: 1 << bits)
+    shift = UInt64(64 - bits)
+  }
+
+  @inline(__always) private func slot(_ key: UInt64) -> Int {
+    let mask = keys.count - 1
+    var i = Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> shift)
+    while used[i] && keys[i] != key { i = (i &+ 1) & mask }
+    return i
+  }
+
+  @inline(__always) func contains(_ key: UInt64) -> Bool { used[slot(key)] }
+
+  @inline(__always) mutating func insert(_ key: UInt64) {
+    let i = slot(key)
+    keys[i] = key
+    used[i] = true
+  }
+}

@@ -63,8 +63,7 @@ struct Reattacher {
     // Adjacent pairs of nodes that were seen, and for each node whether its occurrences agree
     // about the node before / after them. The text is read as a circle (the last unit is followed
     // by the first), so a text and the same text twice over (`x + x`) look the same here.
-    var pairs = Set<UInt64>()
-    pairs.reserveCapacity(seq.count)
+    var pairs = UInt64Set(capacity: seq.count)
     func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
     let none = Int32(-1), mixed = Int32(-2)
     var before = [Int32](repeating: none, count: units.count)
