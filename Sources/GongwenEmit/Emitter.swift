@@ -37,9 +37,12 @@ public struct RecordEncoder: Sendable {
     var capacity = 0
     for t in tasks { capacity += t.text.utf8.count + 512 }
     var w = RecordWriter(capacity: capacity)
-    for t in tasks {
-      w.task(t)
-      w.newline()
+    tasks.withUnsafeBufferPointer { tasks in
+      // (read in place: a `for t in tasks` copy retains and releases every field of every task)
+      for i in tasks.indices {
+        w.task(tasks[i])
+        w.newline()
+      }
     }
     return Data(w.bytes)
   }

@@ -102,12 +102,7 @@ public struct Pipeline: Sendable {
     // Dedup works on clean text and knows only source *spans*; give its removals the source text
     // they cover, so every `removed[].text` is as it was in the source.
     if deduped.removed.contains(where: { $0.stage == "dedup" }) {
-      let sourceScalars = [Unicode.Scalar](scalarsOf: source.text)
-      for i in deduped.removed.indices where deduped.removed[i].stage == "dedup" {
-        let r = deduped.removed[i].span
-        let lo = min(max(0, r.start), sourceScalars.count), hi = min(max(lo, r.end), sourceScalars.count)
-        deduped.removed[i].text = String(scalars: sourceScalars[lo..<hi])
-      }
+      Self.fillSourceTexts(of: &deduped.removed, stage: "dedup", from: source.text)
     }
     let outline = try segmenter.segment(clean, pageTitle: source.pageTitle, pagePublished: source.pagePublished)
     lap(&times.segment)
@@ -143,6 +138,37 @@ public struct Pipeline: Sendable {
       duplicates: [], warnings: warnings, stats: stats)
     lap(&times.records)
     return PipelineOutput(document: doc, tasks: tasks, source: source, clean: clean)
+  }
+
+  /// Sets `text` of every removal of `stage` to the source text its span covers (scalar offsets,
+  /// clamped to the text). Read straight from the source's UTF-8 in one forward walk over the spans
+  /// in order, instead of decoding the whole source into scalars and encoding each span again (the
+  /// same bytes: a String's UTF-8 is the encoding of its scalars).
+  static func fillSourceTexts(of removed: inout [Removal], stage: String, from source: String) {
+    let order = removed.indices.filter { removed[$0].stage == stage }
+      .sorted { (max(0, removed[$0].span.start), $0) < (max(0, removed[$1].span.start), $1) }
+    if order.isEmpty { return }
+    var source = source
+    source.withUTF8 { b in
+      let n = b.count
+      /// Moves (scalar, byte) forward to scalar `k`, or to the end of the text.
+      @inline(__always) func advance(_ scalar: inout Int, _ byte: inout Int, to k: Int) {
+        while scalar < k && byte < n {
+          let lead = b[byte]
+          byte &+= lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+          scalar &+= 1
+        }
+      }
+      var scalar = 0, byte = 0  // at the start of the current span
+      for i in order {
+        let r = removed[i].span
+        let lo = max(0, r.start), hi = max(lo, r.end)
+        advance(&scalar, &byte, to: lo)
+        var endScalar = scalar, endByte = byte
+        advance(&endScalar, &endByte, to: hi)
+        removed[i].text = String(uncheckedUTF8: UnsafeBufferPointer(rebasing: b[byte..<endByte]))
+      }
+    }
   }
 
   /// Builds task records from units and their attributions.
