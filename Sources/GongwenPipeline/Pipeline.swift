@@ -151,13 +151,32 @@ public struct Pipeline: Sendable {
     var source = source
     source.withUTF8 { b in
       let n = b.count
-      /// Moves (scalar, byte) forward to scalar `k`, or to the end of the text.
+      /// Moves (scalar, byte) forward to scalar `k`, or to the end of the text. Whole words of 8
+      /// bytes are stepped over while the scalar starting at `k` is not in them (scalar starts are
+      /// the bytes that are not continuation bytes, counted as in `scalarsOf`).
       @inline(__always) func advance(_ scalar: inout Int, _ byte: inout Int, to k: Int) {
-        while scalar < k && byte < n {
-          let lead = b[byte]
-          byte &+= lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-          scalar &+= 1
+        if scalar >= k { return }
+        var count = scalar, at = byte  // `count`: scalar starts before `at`
+        if let base = b.baseAddress {
+          let raw = UnsafeRawPointer(base)
+          while at &+ 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            let starts = 8 &- (w & ~(w &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            if count &+ starts > k { break }
+            count &+= starts
+            at &+= 8
+          }
         }
+        // byte by byte to the start of scalar `k` (`at` may be inside a scalar here)
+        while at < n {
+          if b[at] & 0xC0 != 0x80 {
+            if count == k { break }
+            count &+= 1
+          }
+          at &+= 1
+        }
+        scalar = at < n ? k : count
+        byte = at
       }
       var scalar = 0, byte = 0  // at the start of the current span
       for i in order {
