@@ -129,13 +129,28 @@ enum StdinRecordScanner {
       i += 4
       return v
     }
-    /// A JSON string from its opening quote, unescaped, as UTF-8.
-    func string() -> [UInt8]? {
+    let raw = b.baseAddress.map { UnsafeRawPointer($0) }
+    /// A JSON string from its opening quote, unescaped, as UTF-8. `reserve`: room for the rest of
+    /// the line (the text, which is most of it) up front.
+    func string(reserve: Bool = false) -> [UInt8]? {
       guard i < n, b[i] == 0x22 else { return nil }
       i += 1
       var out: [UInt8] = []
+      if reserve { out.reserveCapacity(n - i) }
       var run = i
+      let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
       while i < n {
+        // 8 bytes at a time while none is a quote, a backslash or a control character
+        if let raw, i &+ 8 <= n {
+          let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
+          let special = ((w &- ones &* 0x20) & ~w & highs) | ((quote &- ones) & ~quote & highs)
+            | ((slash &- ones) & ~slash & highs)
+          if special == 0 {
+            i &+= 8
+            continue
+          }
+        }
         let c = b[i]
         if c == 0x22 {
           out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
@@ -188,7 +203,7 @@ enum StdinRecordScanner {
       guard i < n, b[i] == 0x3A else { return nil }
       i += 1
       skipSpace()
-      guard let value = string() else { return nil }
+      guard let value = string(reserve: key.elementsEqual("text".utf8) && text == nil) else { return nil }
       if key.elementsEqual("id".utf8), id == nil {
         id = value
       } else if key.elementsEqual("text".utf8), text == nil {
