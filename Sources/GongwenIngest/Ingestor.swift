@@ -71,13 +71,15 @@ enum Sniff {
   static func asciiHead(_ text: String, scalars: Int) -> [UInt8] {
     var text = text
     return text.withUTF8 { bytes in
-      var head: [UInt8] = []
-      head.reserveCapacity(min(scalars, bytes.count))
-      for b in bytes where b & 0xC0 != 0x80 {
-        if head.count == scalars { break }
-        head.append(b < 0x80 ? b : 0x80)
+      [UInt8](unsafeUninitializedCapacity: min(scalars, bytes.count)) { head, count in
+        var k = 0
+        for b in bytes where b & 0xC0 != 0x80 {
+          if k == scalars { break }
+          head[k] = b < 0x80 ? b : 0x80
+          k &+= 1
+        }
+        count = k
       }
-      return head
     }
   }
 

@@ -122,7 +122,9 @@ public struct Pipeline: Sendable {
     stats["clean_chars"] = clean.count
     stats["removed_chars"] = deduped.removed.reduce(0) { $0 + $1.span.length }
     stats["tasks"] = tasks.count
-    stats["tasks_attributed"] = tasks.filter { $0.attribution != nil }.count
+    var attributedCount = 0  // (counted in place: `filter` copied every attributed task record)
+    for i in tasks.indices where tasks[i].attribution != nil { attributedCount += 1 }
+    stats["tasks_attributed"] = attributedCount
 
     let text = documentText ? String(scalars: clean.scalars) : ""
     let meta = outline.metadata
