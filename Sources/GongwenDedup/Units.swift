@@ -129,8 +129,21 @@ struct UnitSplitter {
         return e
       }
       if end - start <= 2 * longest + 8 {
-        let word = s[start..<end].filter { !isSpace($0) }
-        if rules.tableHeader.contains(where: { $0.elementsEqual(word) }) { return start }
+        // the line's characters, spaces skipped, compared with each word (no filtered copy)
+        for word in rules.tableHeader {
+          var k = 0, p = start, same = true
+          while p < end {
+            let c = s[p]
+            p += 1
+            if isSpace(c) { continue }
+            if k == word.count || word[k] != c {
+              same = false
+              break
+            }
+            k += 1
+          }
+          if same && k == word.count { return start }
+        }
       }
       start = end + 1
     }
