@@ -102,6 +102,14 @@ public struct DedupRules: RuleFile {
   /// opening bracket, the first character of a clause marker, a sentence terminator); the splitter
   /// steps over every other character with one table read. Built once from the rules.
   let splitterStops: [UInt8]
+  /// For each BMP scalar: bit 1 when it opens an attribution group (`attributionOpen`), bit 2 when it
+  /// closes one (`attributionClose`); the splitter reads this instead of hashing into the sets.
+  let bracketKinds: [UInt8]
+
+  /// Whether `c` opens an attribution group (a table read for the BMP).
+  @inline(__always) func opensAttribution(_ c: Unicode.Scalar) -> Bool {
+    c.value < 0x10000 ? bracketKinds.withUnsafeBufferPointer { $0[Int(c.value)] } & 1 != 0 : attributionOpen.contains(c)
+  }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -154,9 +162,13 @@ public struct DedupRules: RuleFile {
     var stops = [UInt8](repeating: 0, count: 0x10000)
     attributionOpen = open
     attributionClose = close
+    var kinds = [UInt8](repeating: 0, count: 0x10000)
+    for c in open where c.value < 0x10000 { kinds[Int(c.value)] |= 1 }
+    for c in close where c.value < 0x10000 { kinds[Int(c.value)] |= 2 }
+    bracketKinds = kinds
     for v in 0..<UInt32(0x10000) {
       guard let c = Unicode.Scalar(v) else { continue }
-      if c == "\n" || open.contains(c) || UnitSplitter.canStartMarker(c) || terminators.contains(c) {
+      if c == "\n" || kinds[Int(v)] & 1 != 0 || UnitSplitter.canStartMarker(c) || terminators.contains(c) {
         stops[Int(v)] = 1
       }
     }

@@ -206,7 +206,7 @@ public struct Deduplicator: Sendable {
       let clean = out.text
       let keptUnits = units.indices.filter { !finder.removed[$0] && !units[$0].isContentless }
       // Each kept unit takes the text up to the next kept unit along (line breaks, blank units).
-      var range = [Int: Range<Int>]()
+      var range = [Range<Int>?](repeating: nil, count: units.count)  // by unit
       for (p, u) in keptUnits.enumerated() {
         let a = units[u].start - removedBefore[units[u].start]
         let b = p + 1 < keptUnits.count ? units[keptUnits[p + 1]].start - removedBefore[units[keptUnits[p + 1]].start] : clean.count
@@ -216,7 +216,7 @@ public struct Deduplicator: Sendable {
       var scalars = Array(clean.scalars[0..<prefixEnd])
       var origin = Array(clean.origin[0..<prefixEnd])
       for u in order {
-        guard let r = range[u] else { continue }
+        guard u >= 0, u < range.count, let r = range[u] else { continue }
         scalars.append(contentsOf: clean.scalars[r])
         origin.append(contentsOf: clean.origin[r])
       }
@@ -326,15 +326,14 @@ struct RunFinder {
     // Each hash's chain of earlier kept items, as a linked list: `ends[hash]` holds its first and
     // latest item, `previous[i]` the item before `i` with the same hash (-1 at the first). One
     // dictionary entry per distinct hash and no array per chain.
-    var ends: [UInt64: (first: Int32, last: Int32)] = [:]
-    ends.reserveCapacity(n)
+    var ends = HashChains(capacity: n)
     var previous = [Int32](repeating: -1, count: n)
     var candidates: [Int] = []
 
     /// The longest earlier copy of the items from `i` on: (length, source).
     func longest(at i: Int) -> (Int, Int) {
       var bestLength = 0, bestSource = -1
-      guard let chain = ends[hash[i]] else { return (0, -1) }
+      guard let chain = ends.chain(hash[i]) else { return (0, -1) }
       // An item without content can only start a run that reaches content within a few
       // items; its chain (one attribution, say) is long and unspecific, so try fewer.
       let limit = hasContent(i) ? maxCandidates : min(maxCandidates, Self.contentlessRunLimit)
@@ -372,11 +371,11 @@ struct RunFinder {
         i += length
         continue
       }
-      if let chain = ends[hash[i]] {
+      if let chain = ends.chain(hash[i]) {
         previous[i] = chain.last
-        ends[hash[i]] = (chain.first, Int32(i))
+        ends.set(hash[i], first: chain.first, last: Int32(i))
       } else {
-        ends[hash[i]] = (Int32(i), Int32(i))
+        ends.set(hash[i], first: Int32(i), last: Int32(i))
       }
       i += 1
     }

@@ -44,7 +44,8 @@ struct Reassembler {
   /// The reordered text and the moves made, or nil when nothing moves.
   func reassemble(_ text: CleanText) -> (CleanText, [Move])? {
     let s = text.scalars
-    let units = UnitSplitter(rules: rules).split(s)
+    // bounds, markers and kinds only: no unit hashes
+    let units = UnitSplitter(rules: rules).split(s, hashing: false)
     var blocks: [Block] = []
     for u in units {
       guard let m = u.marker else { continue }

@@ -63,8 +63,7 @@ struct Reattacher {
     // Adjacent pairs of nodes that were seen, and for each node whether its occurrences agree
     // about the node before / after them. The text is read as a circle (the last unit is followed
     // by the first), so a text and the same text twice over (`x + x`) look the same here.
-    var pairs = Set<UInt64>()
-    pairs.reserveCapacity(seq.count)
+    var pairs = UInt64Set(capacity: seq.count)
     func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
     let none = Int32(-1), mixed = Int32(-2)
     var before = [Int32](repeating: none, count: units.count)
@@ -83,6 +82,23 @@ struct Reattacher {
     let base = node.indices.filter { first[node[$0]] == $0 }.map { node[$0] }
     var position = [Int32](repeating: -1, count: units.count)
     for (p, u) in base.enumerated() { position[u] = Int32(p) }
+
+    // The stretches (maximal runs of settled occurrences) and their pieces depend only on the
+    // occurrences and their markers, never on the moves: cut once, not again in every round.
+    var stretches: [(start: Int, end: Int, pieces: [[Int]])] = []
+    do {
+      var i = 0
+      while i < seq.count {
+        guard settled(i) else {
+          i += 1
+          continue
+        }
+        var e = i
+        while e < seq.count, settled(e) { e += 1 }
+        stretches.append((i, e, split(Array(node[i..<e]), units: units)))
+        i = e
+      }
+    }
 
     var moves: [Move] = []
     var moved = [Bool](repeating: false, count: units.count)
@@ -162,18 +178,11 @@ struct Reattacher {
     /// Each piece of a stretch, with whether the scrape jumps on its left and right.
     func floatingPieces() -> [[Int]] {
       var out: [[Int]] = []
-      var i = 0
-      while i < seq.count {
-        guard settled(i) else {
-          i += 1
-          continue
-        }
-        var e = i
-        while e < seq.count, settled(e) { e += 1 }
-        defer { i = e }
+      for stretch in stretches {
+        let i = stretch.start, e = stretch.end
         let leftJumps = i == 0 || first[node[i - 1]] != i - 1 || after[node[i - 1]] == mixed
         let rightJumps = e == seq.count || first[node[e]] != e || before[node[e]] == mixed
-        let pieces = split(Array(node[i..<e]), units: units)
+        let pieces = stretch.pieces
         for (k, piece) in pieces.enumerated() where !moved[piece[0]] {
           if (k > 0 || leftJumps) && (k + 1 < pieces.count || rightJumps) { out.append(piece) }
         }
@@ -284,21 +293,14 @@ struct Reattacher {
     let rounds = 6
     for round in 0..<rounds {
       let count = moves.count
-      var i = 0
-      while i < seq.count {
-        guard settled(i) else {
-          i += 1
-          continue
-        }
-        var e = i
-        while e < seq.count, settled(e) { e += 1 }
-        defer { i = e }
+      for stretch in stretches {
+        let i = stretch.start, e = stretch.end
         guard i > 0 else { continue }
         if e == seq.count || position[node[e]] == 0 {
           // The scrape ends with the stretch (or starts over from the beginning): with nothing
           // after it to say it jumped, it follows a neighbour found elsewhere only if its clause
           // numbering plainly continues there.
-          let l = node[i - 1], piece = split(Array(node[i..<e]), units: units)[0]
+          let l = node[i - 1], piece = stretch.pieces[0]
           if !moved[piece[0]], first[l] != i - 1, openAfter(l), piece.contains(where: { units[$0].marker != nil }),
             fits(piece, at: Int(position[l]) + 1, base: base, units: units, strict: true)
           {
@@ -309,7 +311,7 @@ struct Reattacher {
         // The neighbours: found elsewhere (this is not their node's first occurrence) or here.
         let l = node[i - 1], r = node[e]
         let lElsewhere = first[l] != i - 1, rElsewhere = first[r] != e
-        let pieces = split(Array(node[i..<e]), units: units)
+        let pieces = stretch.pieces
         let afterL = Int(position[l]) + 1, beforeR = Int(position[r])
         if pieces.count == 1 {
           let piece = pieces[0]

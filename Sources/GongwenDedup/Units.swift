@@ -35,7 +35,9 @@ struct TextUnit: Sendable {
 struct UnitSplitter {
   let rules: DedupRules
 
-  func split(_ s: [Unicode.Scalar]) -> [TextUnit] {
+  /// `hashing: false` leaves every unit's `hash` 0 (for callers that read only bounds, markers and
+  /// kinds, such as `Reassembler`): the FNV-1a chain over every scalar is most of `makeUnit`'s work.
+  func split(_ s: [Unicode.Scalar], hashing: Bool = true) -> [TextUnit] {
     var units: [TextUnit] = []
     units.reserveCapacity(s.count / 16 + 4)
     let n = s.count
@@ -44,7 +46,9 @@ struct UnitSplitter {
     var i = 0
 
     func close(_ end: Int, attribution: Bool = false) {
-      if end > start { units.append(makeUnit(s, start, end, paragraph: paragraph, attribution: attribution)) }
+      if end > start {
+        units.append(makeUnit(s, start, end, paragraph: paragraph, attribution: attribution, hashing: hashing))
+      }
       start = end
     }
 
@@ -52,13 +56,23 @@ struct UnitSplitter {
     var atLineStart = true
     let stops = rules.splitterStops
     while i < n {
-      let c = s[i]
       // Fast path: inside a line, a character that is no newline, bracket, marker start or
-      // terminator changes nothing below.
-      if !atLineStart, c.value < 0x10000, stops.withUnsafeBufferPointer({ $0[Int(c.value)] }) == 0 {
-        i += 1
-        continue
+      // terminator changes nothing below; the whole run of them is stepped over in one loop.
+      if !atLineStart {
+        i = s.withUnsafeBufferPointer { sb in
+          stops.withUnsafeBufferPointer { st in
+            var j = i
+            while j < n {
+              let v = sb[j].value
+              if v >= 0x10000 || st[Int(v)] != 0 { break }
+              j &+= 1
+            }
+            return j
+          }
+        }
+        if i >= n { break }
       }
+      let c = s[i]
       if c == "\n" {
         close(i)
         start = i + 1
@@ -77,7 +91,7 @@ struct UnitSplitter {
           continue
         }
       }
-      if rules.attributionOpen.contains(c), onlyWhitespace(s, start, i), let close_ = attributionEnd(s, i) {
+      if rules.opensAttribution(c), onlyWhitespace(s, start, i), let close_ = attributionEnd(s, i) {
         close(i)
         close(close_, attribution: true)
         i = close_
@@ -107,26 +121,52 @@ struct UnitSplitter {
     guard !rules.tableHeader.isEmpty else { return nil }
     let longest = rules.tableHeader.map(\.count).max() ?? 0
     var start = 0
-    while start < s.count {
-      var end = start
-      while end < s.count, s[end] != "\n" { end += 1 }
+    let n = s.count
+    while start < n {
+      let end = s.withUnsafeBufferPointer { b in
+        var e = start
+        while e < n, b[e] != "\n" { e &+= 1 }
+        return e
+      }
       if end - start <= 2 * longest + 8 {
-        let word = s[start..<end].filter { !isSpace($0) }
-        if rules.tableHeader.contains(where: { $0.elementsEqual(word) }) { return start }
+        // the line's characters, spaces skipped, compared with each word (no filtered copy)
+        for word in rules.tableHeader {
+          var k = 0, p = start, same = true
+          while p < end {
+            let c = s[p]
+            p += 1
+            if isSpace(c) { continue }
+            if k == word.count || word[k] != c {
+              same = false
+              break
+            }
+            k += 1
+          }
+          if same && k == word.count { return start }
+        }
       }
       start = end + 1
     }
     return nil
   }
 
-  private func makeUnit(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, paragraph: Int, attribution: Bool) -> TextUnit {
+  private func makeUnit(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, paragraph: Int, attribution: Bool,
+                        hashing: Bool) -> TextUnit {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     var count = 0
     var first = -1
-    for k in a..<b where !isSpace(s[k]) {
-      if first < 0 { first = k }
-      h = (h ^ UInt64(s[k].value)) &* 0x0000_0100_0000_01b3
-      count += 1
+    if hashing {
+      for k in a..<b where !isSpace(s[k]) {
+        if first < 0 { first = k }
+        h = (h ^ UInt64(s[k].value)) &* 0x0000_0100_0000_01b3
+        count += 1
+      }
+    } else {
+      h = 0
+      for k in a..<b where !isSpace(s[k]) {
+        if first < 0 { first = k }
+        count += 1
+      }
     }
     let marker = first >= 0 && !attribution ? Self.marker(s, first) : nil
     return TextUnit(start: a, end: b, paragraph: paragraph, isAttribution: attribution,
@@ -154,13 +194,11 @@ struct UnitSplitter {
       if e - i > rules.maxAttributionChars { return nil }  // too long to be a label line
     }
     for kw in rules.attributionKeywords {
-      for p in i...min(i + 4, e) where p + kw.count < e {
-        var ok = true
-        for (q, c) in kw.enumerated() where s[p + q] != c {
-          ok = false
-          break
-        }
-        if ok && (s[p + kw.count] == "：" || s[p + kw.count] == ":") { return e }
+      let m = kw.count, k0 = kw[0]
+      for p in i...min(i + 4, e) where p + m < e && s[p] == k0 {
+        var q = 1
+        while q < m, s[p + q] == kw[q] { q += 1 }
+        if q == m && (s[p + m] == "：" || s[p + m] == ":") { return e }
       }
     }
     return nil
@@ -171,31 +209,38 @@ struct UnitSplitter {
     var depth = 0
     var k = i
     let limit = min(s.count, i + rules.maxAttributionChars)
-    while k < limit {
-      let c = s[k]
-      if c == "\n" { return nil }
-      if rules.attributionOpen.contains(c) { depth += 1 }
-      if rules.attributionClose.contains(c) {
-        depth -= 1
-        if depth == 0 {
-          return containsKeyword(s, i + 1, k) ? k + 1 : nil
+    let end: Int? = rules.bracketKinds.withUnsafeBufferPointer { kinds in
+      s.withUnsafeBufferPointer { s in
+        while k < limit {
+          let c = s[k]
+          if c == "\n" { return nil }
+          // bit 1: opens, bit 2: closes (a table read for the BMP, the sets beyond it)
+          let kind: UInt8 = c.value < 0x10000 ? kinds[Int(c.value)]
+            : (rules.attributionOpen.contains(c) ? 1 : 0) | (rules.attributionClose.contains(c) ? 2 : 0)
+          if kind & 1 != 0 { depth += 1 }
+          if kind & 2 != 0 {
+            depth -= 1
+            if depth == 0 { return k }
+          }
+          k += 1
         }
+        return nil
       }
-      k += 1
     }
-    return nil
+    guard let end else { return nil }
+    return containsKeyword(s, i + 1, end) ? end + 1 : nil
   }
 
   private func containsKeyword(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
     for kw in rules.attributionKeywords where kw.count <= b - a {
+      let m = kw.count, k0 = kw[0]
       var p = a
-      while p + kw.count <= b {
-        var ok = true
-        for (q, c) in kw.enumerated() where s[p + q] != c {
-          ok = false
-          break
+      while p + m <= b {
+        if s[p] == k0 {
+          var q = 1
+          while q < m, s[p + q] == kw[q] { q += 1 }
+          if q == m { return true }
         }
-        if ok { return true }
         p += 1
       }
     }

@@ -21,7 +21,11 @@ public struct Ingestor: Sendable {
   public init(rules: IngestRules) { self.rules = rules }
 
   /// Decodes `bytes`. `pathHint` (a file name or extension) helps format detection but content wins.
-  public func ingest(_ bytes: [UInt8], pathHint: String? = nil) throws(StageFailure) -> SourceDocument {
+  /// `knownValidUTF8`: the caller guarantees `bytes` are valid UTF-8 (e.g. a `--stdin` record's text),
+  /// so the UTF-8 fast path takes them without validating them again; the result is the same.
+  public func ingest(_ bytes: [UInt8], pathHint: String? = nil, knownValidUTF8: Bool = false) throws(StageFailure)
+    -> SourceDocument
+  {
     guard bytes.count <= rules.maxInputBytes else {
       throw StageFailure(stage: "ingest", code: "too_large",
                          message: "the file has \(bytes.count) bytes, more than the limit of \(rules.maxInputBytes) (limits.max_input_bytes in ingest.yaml); split it or raise the limit")
@@ -43,7 +47,7 @@ public struct Ingestor: Sendable {
     }
     let markupHint = Sniff.looksLikeMarkup(bytes.prefix(4096))
     let declared = markupHint ? Sniff.declaredCharset(bytes.prefix(4096)) : nil
-    let decoded = try TextDecoding(rules: rules).decode(bytes, declared: declared)
+    let decoded = try TextDecoding(rules: rules).decode(bytes, declared: declared, knownValidUTF8: knownValidUTF8)
     let head = Sniff.asciiHead(decoded.text, scalars: 4096)
     if Sniff.isWordXML(head[...]) {
       throw StageFailure(stage: "ingest", code: "unsupported_format",
@@ -67,13 +71,15 @@ enum Sniff {
   static func asciiHead(_ text: String, scalars: Int) -> [UInt8] {
     var text = text
     return text.withUTF8 { bytes in
-      var head: [UInt8] = []
-      head.reserveCapacity(min(scalars, bytes.count))
-      for b in bytes where b & 0xC0 != 0x80 {
-        if head.count == scalars { break }
-        head.append(b < 0x80 ? b : 0x80)
+      [UInt8](unsafeUninitializedCapacity: min(scalars, bytes.count)) { head, count in
+        var k = 0
+        for b in bytes where b & 0xC0 != 0x80 {
+          if k == scalars { break }
+          head[k] = b < 0x80 ? b : 0x80
+          k &+= 1
+        }
+        count = k
       }
-      return head
     }
   }
 
@@ -141,13 +147,22 @@ enum Sniff {
   }
 
   private static func lowerASCII(_ b: ArraySlice<UInt8>) -> [UInt8] {
-    b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    b.withUnsafeBufferPointer { src in
+      [UInt8](unsafeUninitializedCapacity: src.count) { out, count in
+        for i in 0..<src.count {
+          let c = src[i]
+          out[i] = c &- 0x41 < 26 ? c | 0x20 : c
+        }
+        count = src.count
+      }
+    }
   }
 
   /// Word's single-file XML formats (`<w:wordDocument>` of Word 2003, `<pkg:package>` flat OPC).
   static func isWordXML(_ b: ArraySlice<UInt8>) -> Bool {
+    // `<?xml` within the first 64 bytes first: most texts are not XML, and need no more lowering
+    guard firstIndex(of: Array("<?xml".utf8), in: lowerASCII(b.prefix(64))[...]) != nil else { return false }
     let l = lowerASCII(b.prefix(4096))[...]
-    guard firstIndex(of: Array("<?xml".utf8), in: l.prefix(64)) != nil else { return false }
     return firstIndex(of: Array("<w:worddocument".utf8), in: l) != nil
       || firstIndex(of: Array("<pkg:package".utf8), in: l) != nil
   }
@@ -160,16 +175,19 @@ enum Sniff {
 
   /// `<html`, `<!doctype html`, `<head`, `<body`, `<div`, ... near the start of the (ASCII-mapped) text.
   static func looksLikeHTML(_ b: ArraySlice<UInt8>) -> Bool {
-    let l = lowerASCII(b.prefix(4096))[...]
-    if firstIndex(of: Array("<html".utf8), in: l.prefix(1024)) != nil
-      || firstIndex(of: Array("<!doctype html".utf8), in: l.prefix(1024)) != nil
+    let head = lowerASCII(b.prefix(1024))[...]
+    if firstIndex(of: Array("<html".utf8), in: head) != nil
+      || firstIndex(of: Array("<!doctype html".utf8), in: head) != nil
     {
       return true
     }
     // otherwise the text must start with a tag and show a typical HTML element soon after
-    guard let first = l.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == 0x3C else {
+    // (lowering changes neither spaces nor `<`, so the first character is read before lowering)
+    let b = b.prefix(4096)
+    guard let first = b.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == 0x3C else {
       return false
     }
+    let l = lowerASCII(b)[...]
     for tag in ["<head", "<body", "<div", "<meta", "<title", "<table", "<p>", "<p ", "<span", "<center", "<font"]
     where firstIndex(of: Array(tag.utf8), in: l) != nil {
       return true

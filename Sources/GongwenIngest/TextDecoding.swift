@@ -12,7 +12,8 @@ struct TextDecoding {
   }
 
   /// Decodes `bytes`. `declared` is a charset label the container carries (HTML meta, XML declaration).
-  func decode(_ bytes: [UInt8], declared: String?) throws(StageFailure) -> Result {
+  /// `knownValidUTF8`: `bytes` are valid UTF-8 (the caller checked), so step 3 does not validate them again.
+  func decode(_ bytes: [UInt8], declared: String?, knownValidUTF8: Bool = false) throws(StageFailure) -> Result {
     if bytes.isEmpty { return Result(text: "", encoding: "UTF-8", warnings: []) }
     // 1. byte-order marks
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try finish(bytes, skip: 3, charset: "UTF-8", name: "UTF-8") }
@@ -23,7 +24,9 @@ struct TextDecoding {
     // 3. the fast path: valid UTF-8, no detector call
     // the measurements below run on a sample; only the chosen decoding runs over the whole file
     let sample = bytes.count > Self.sampleBytes ? Array(bytes.prefix(Self.sampleBytes)) : bytes
-    if let s = String(validating: bytes, as: UTF8.self) {
+    let valid = knownValidUTF8
+      ? bytes.withUnsafeBufferPointer { String(uncheckedUTF8: $0) } : String(validating: bytes, as: UTF8.self)
+    if let s = valid {
       // Short GBK can happen to be valid UTF-8 made of two-byte sequences only (通知 = CD A8 D6 AA).
       // Text with no character beyond U+07FF but some beyond ASCII gets a second look.
       if !s.unicodeScalars.contains(where: { $0.value >= 0x800 }), s.unicodeScalars.contains(where: { $0.value >= 0x80 }),
@@ -173,10 +176,26 @@ struct TextDecoding {
     // Read on the UTF-8 bytes: a byte that is not a continuation byte starts a scalar; control
     // characters are single bytes, and U+FFFD is EF BF BD.
     var text = r.text
+    // Words of 8 bytes holding no byte below 0x20, no 0x7F and no 0xBD (the last byte of U+FFFD)
+    // only add their scalar starts; the others are read byte by byte, where U+FFFD is recognised
+    // at its last byte (EF BF BD ending at i: the same sequences as starting at i - 2).
     text.withUTF8 { b in
       let n = b.count
       var i = 0
+      let raw = b.baseAddress.map { UnsafeRawPointer($0) }
+      let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
       while i < n {
+        if let raw, i &+ 8 <= n {
+          let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          let below = (w &- ones &* 0x20) & ~w & highs
+          let x7f = w ^ (ones &* 0x7F), xbd = w ^ (ones &* 0xBD)
+          let special = below | ((x7f &- ones) & ~x7f & highs) | ((xbd &- ones) & ~xbd & highs)
+          if special == 0 {
+            total &+= 8 &- (w & ~(w &<< 1) & highs).nonzeroBitCount
+            i &+= 8
+            continue
+          }
+        }
         let c = b[i]
         if c & 0xC0 != 0x80 { total += 1 }
         if c < 0x20 {
@@ -185,7 +204,7 @@ struct TextDecoding {
             if firstNul == nil { firstNul = total - 1 }
           }
           if c != 0x0A, c != 0x0D, c != 0x09, c != 0x0C, c != 0x0B, c != 0x1B { controls += 1 }
-        } else if c == 0x7F || (c == 0xEF && i + 2 < n && b[i + 1] == 0xBF && b[i + 2] == 0xBD) {
+        } else if c == 0x7F || (c == 0xBD && i >= 2 && b[i - 1] == 0xBF && b[i - 2] == 0xEF) {
           controls += 1
         }
         i += 1

@@ -58,7 +58,7 @@ struct TraditionalStep: NormalizeStep {
       throw StageFailure(stage: "normalize", code: "icu_error", message: "transliterator: \(error)")
     }
     func run(_ scalars: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> [Unicode.Scalar] {
-      do { return Array(try tr.transliterate(String(String.UnicodeScalarView(scalars))).unicodeScalars) } catch {
+      do { return try tr.transliterate(scalars: scalars) } catch {
         throw StageFailure(stage: "normalize", code: "icu_error", message: "Traditional→Simplified failed: \(error)")
       }
     }

@@ -99,12 +99,17 @@ public protocol BatchSink: AnyObject {
   /// are the largest part of an output, and freeing them on the thread that made them keeps the
   /// window of outputs small and spares the allocator frees across threads. Default: true.
   var acceptsIntermediates: Bool { get }
+  /// Whether `prepare` or `accept` reads `document.text` / `document.textSha256`. When not (tasks on
+  /// stdout), the pipeline leaves them empty instead of encoding and hashing the clean text.
+  /// Default: true.
+  var needsDocumentText: Bool { get }
   func accept(_ output: PipelineOutput) throws(StageFailure)
 }
 
 extension BatchSink {
   public var prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)? { nil }
   public var acceptsIntermediates: Bool { true }
+  public var needsDocumentText: Bool { true }
 }
 
 /// One input, read or parsed when a worker calls it (so reading and parsing run in parallel too).
@@ -141,7 +146,8 @@ public struct BatchRunner: Sendable {
   public func run(lazyInputs next: () -> BatchInput?, sink: BatchSink,
                   report: inout BatchReport, onError: (FileError) -> Void) throws(StageFailure) {
     let start = DispatchTime.now()
-    let one = worker(prepare: sink.prepare, keepIntermediates: sink.acceptsIntermediates)
+    let one = worker(prepare: sink.prepare, keepIntermediates: sink.acceptsIntermediates,
+                     documentText: sink.needsDocumentText)
     if jobs == 1 {
       while let item = next() { try deliver(one(item), sink: sink, report: &report, onError: onError) }
     } else {
@@ -198,7 +204,8 @@ public struct BatchRunner: Sendable {
     }
   }
 
-  private func worker(prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)?, keepIntermediates: Bool)
+  private func worker(prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)?, keepIntermediates: Bool,
+                      documentText: Bool)
     -> @Sendable (BatchInput) -> Result<PipelineOutput, FileError>
   {
     let pipeline = self.pipeline
@@ -207,7 +214,7 @@ public struct BatchRunner: Sendable {
       case .failure(let e): return .failure(e)
       case .success(let input):
         do throws(StageFailure) {
-          var out = try pipeline.process(input)
+          var out = try pipeline.process(input, documentText: documentText)
           if let prepare { out.sinkPayload = prepare(out) }
           if !keepIntermediates {
             out.source.text = ""

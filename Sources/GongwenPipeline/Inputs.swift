@@ -47,16 +47,34 @@ public enum Inputs {
   /// straight into the text's bytes; anything else goes through JSONDecoder, with the same result.
   public static func stdinRecord(line: String, lineNumber: Int) -> Result<PipelineInput, FileError> {
     var line = line
-    if let (id, text) = line.withUTF8({ StdinRecordScanner.scan($0) }) {
-      return .success(PipelineInput(path: nil, bytes: text, recordID: id, extra: nil))
+    return line.withUTF8 { validRecord($0, lineNumber: lineNumber) }
+  }
+
+  /// A record from a line of valid UTF-8: the scanner's fast path, else JSONDecoder.
+  static func validRecord(_ b: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Result<PipelineInput, FileError> {
+    if let (id, text) = StdinRecordScanner.scan(b) {
+      // unescaped from valid UTF-8 (escapes encode scalars; lone surrogates are refused): valid UTF-8
+      return .success(PipelineInput(path: nil, bytes: text, recordID: id, extra: nil, bytesAreValidUTF8: true))
     }
-    return decodedRecord(line: Data(line.utf8), lineNumber: lineNumber)
+    return decodedRecord(line: Data(b), lineNumber: lineNumber)
   }
 
   /// The same for a line of bytes (valid UTF-8 or not).
   public static func stdinRecord(line: Data, lineNumber: Int) -> Result<PipelineInput, FileError> {
-    if let s = String(validating: line, as: UTF8.self) { return stdinRecord(line: s, lineNumber: lineNumber) }
-    return decodedRecord(line: line, lineNumber: lineNumber)
+    line.withUnsafeBytes { raw in
+      let b = raw.bindMemory(to: UInt8.self)
+      if String.isValidUTF8(b) { return validRecord(b, lineNumber: lineNumber) }
+      return decodedRecord(line: line, lineNumber: lineNumber)
+    }
+  }
+
+  /// The same for a line of bytes read from standard input, read as `readLine` reads it: invalid
+  /// UTF-8 is repaired (U+FFFD) first. Valid lines (nearly all) are scanned in place, validated once.
+  public static func stdinRecord(repairing line: [UInt8], lineNumber: Int) -> Result<PipelineInput, FileError> {
+    line.withUnsafeBufferPointer { b in
+      if String.isValidUTF8(b) { return validRecord(b, lineNumber: lineNumber) }
+      return stdinRecord(line: String(decoding: b, as: UTF8.self), lineNumber: lineNumber)
+    }
   }
 
   static func decodedRecord(line: Data, lineNumber: Int) -> Result<PipelineInput, FileError> {
@@ -77,7 +95,8 @@ public enum Inputs {
     var extra = obj
     extra["id"] = nil
     extra["text"] = nil
-    return .success(PipelineInput(path: nil, bytes: Array(text.utf8), recordID: id, extra: extra.isEmpty ? nil : extra))
+    return .success(PipelineInput(path: nil, bytes: Array(text.utf8), recordID: id, extra: extra.isEmpty ? nil : extra,
+                                  bytesAreValidUTF8: true))
   }
 }
 
@@ -110,13 +129,28 @@ enum StdinRecordScanner {
       i += 4
       return v
     }
-    /// A JSON string from its opening quote, unescaped, as UTF-8.
-    func string() -> [UInt8]? {
+    let raw = b.baseAddress.map { UnsafeRawPointer($0) }
+    /// A JSON string from its opening quote, unescaped, as UTF-8. `reserve`: room for the rest of
+    /// the line (the text, which is most of it) up front.
+    func string(reserve: Bool = false) -> [UInt8]? {
       guard i < n, b[i] == 0x22 else { return nil }
       i += 1
       var out: [UInt8] = []
+      if reserve { out.reserveCapacity(n - i) }
       var run = i
+      let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
       while i < n {
+        // 8 bytes at a time while none is a quote, a backslash or a control character
+        if let raw, i &+ 8 <= n {
+          let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
+          let special = ((w &- ones &* 0x20) & ~w & highs) | ((quote &- ones) & ~quote & highs)
+            | ((slash &- ones) & ~slash & highs)
+          if special == 0 {
+            i &+= 8
+            continue
+          }
+        }
         let c = b[i]
         if c == 0x22 {
           out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
@@ -169,7 +203,7 @@ enum StdinRecordScanner {
       guard i < n, b[i] == 0x3A else { return nil }
       i += 1
       skipSpace()
-      guard let value = string() else { return nil }
+      guard let value = string(reserve: key.elementsEqual("text".utf8) && text == nil) else { return nil }
       if key.elementsEqual("id".utf8), id == nil {
         id = value
       } else if key.elementsEqual("text".utf8), text == nil {
@@ -190,5 +224,55 @@ enum StdinRecordScanner {
     skipSpace()
     guard i == n, let id, let text else { return nil }
     return (String(decoding: id, as: UTF8.self), text)
+  }
+}
+
+/// Lines of standard input (or any file descriptor) as bytes, split at `\n` with the newline (and a
+/// `\r` before it) removed, as `readLine(strippingNewline: true)` does, read in large chunks. Unlike
+/// `readLine` it does not decode the line into a String (which validated every byte, before the
+/// record scanner validated the record's text a second time).
+public final class LineBytesReader {
+  private let fd: Int32
+  private var buffer: [UInt8] = []
+  private var start = 0
+  private var eof = false
+
+  public init(fileDescriptor: Int32 = 0) { fd = fileDescriptor }
+
+  public func next() -> [UInt8]? {
+    while true {
+      let found: Int? = buffer.withUnsafeBufferPointer { b -> Int? in
+        guard start < b.count, let base = b.baseAddress else { return nil }
+        guard let p = memchr(base + start, 0x0A, b.count - start) else { return nil }
+        return UnsafePointer(p.assumingMemoryBound(to: UInt8.self)) - base
+      }
+      if let nl = found {
+        var end = nl
+        if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+        defer { start = nl + 1 }
+        return Array(buffer[start..<end])
+      }
+      if eof {
+        if start >= buffer.count { return nil }
+        defer { start = buffer.count }
+        return Array(buffer[start...])
+      }
+      if start > 0 {
+        buffer.removeFirst(start)
+        start = 0
+      }
+      let chunk = 1 << 20
+      let old = buffer.count
+      buffer.reserveCapacity(old + chunk)
+      var got = 0
+      buffer.append(contentsOf: repeatElement(0, count: chunk))
+      while true {
+        got = buffer.withUnsafeMutableBufferPointer { Foundation.read(fd, $0.baseAddress! + old, chunk) }
+        if got < 0 && errno == EINTR { continue }
+        break
+      }
+      buffer.removeLast(chunk - max(0, got))
+      if got <= 0 { eof = true }
+    }
   }
 }

@@ -18,12 +18,17 @@ public struct PipelineInput: Sendable {
   /// For `--stdin`: the record's `id` and other fields.
   public var recordID: String?
   public var extra: [String: JSONValue]?
+  /// `bytes` are known to be valid UTF-8 (a `--stdin` record's text, unescaped from a valid line), so
+  /// Ingest need not validate them again.
+  public var bytesAreValidUTF8: Bool
 
-  public init(path: String?, bytes: [UInt8], recordID: String? = nil, extra: [String: JSONValue]? = nil) {
+  public init(path: String?, bytes: [UInt8], recordID: String? = nil, extra: [String: JSONValue]? = nil,
+              bytesAreValidUTF8: Bool = false) {
     self.path = path
     self.bytes = bytes
     self.recordID = recordID
     self.extra = extra
+    self.bytesAreValidUTF8 = bytesAreValidUTF8
   }
 
   /// How to name this input in messages.
@@ -60,13 +65,19 @@ public struct Pipeline: Sendable {
   }
 
   /// Runs every stage on one input. Never traps on bad input: failures come back as `StageFailure`.
-  public func process(_ input: PipelineInput) throws(StageFailure) -> PipelineOutput {
+  ///
+  /// `documentText: false` is for callers that never read the document's text (`process --output -`
+  /// writes only tasks): `document.text` and `document.textSha256` are then left empty, which spares
+  /// encoding the whole clean text once more and hashing it. Everything else is the same.
+  public func process(_ input: PipelineInput, documentText: Bool = true) throws(StageFailure) -> PipelineOutput {
     var times = StageTimes()
-    return try process(input, times: &times)
+    return try process(input, times: &times, documentText: documentText)
   }
 
   /// `process` that also adds each stage's wall time to `times` (for `gongwen bench stages`).
-  public func process(_ input: PipelineInput, times: inout StageTimes) throws(StageFailure) -> PipelineOutput {
+  public func process(_ input: PipelineInput, times: inout StageTimes, documentText: Bool = true) throws(StageFailure)
+    -> PipelineOutput
+  {
     var clock = DispatchTime.now().uptimeNanoseconds
     func lap(_ slot: inout UInt64) {
       let now = DispatchTime.now().uptimeNanoseconds
@@ -78,7 +89,7 @@ public struct Pipeline: Sendable {
     let source: SourceDocument
     if input.recordID != nil || input.path == nil {
       // --stdin: the text is already decoded
-      source = try ingestor.ingest(input.bytes, pathHint: nil)
+      source = try ingestor.ingest(input.bytes, pathHint: nil, knownValidUTF8: input.bytesAreValidUTF8)
     } else {
       source = try ingestor.ingest(input.bytes, pathHint: input.path)
     }
@@ -91,12 +102,7 @@ public struct Pipeline: Sendable {
     // Dedup works on clean text and knows only source *spans*; give its removals the source text
     // they cover, so every `removed[].text` is as it was in the source.
     if deduped.removed.contains(where: { $0.stage == "dedup" }) {
-      let sourceScalars = [Unicode.Scalar](scalarsOf: source.text)
-      for i in deduped.removed.indices where deduped.removed[i].stage == "dedup" {
-        let r = deduped.removed[i].span
-        let lo = min(max(0, r.start), sourceScalars.count), hi = min(max(lo, r.end), sourceScalars.count)
-        deduped.removed[i].text = String(scalars: sourceScalars[lo..<hi])
-      }
+      Self.fillSourceTexts(of: &deduped.removed, stage: "dedup", from: source.text)
     }
     let outline = try segmenter.segment(clean, pageTitle: source.pageTitle, pagePublished: source.pagePublished)
     lap(&times.segment)
@@ -116,9 +122,11 @@ public struct Pipeline: Sendable {
     stats["clean_chars"] = clean.count
     stats["removed_chars"] = deduped.removed.reduce(0) { $0 + $1.span.length }
     stats["tasks"] = tasks.count
-    stats["tasks_attributed"] = tasks.filter { $0.attribution != nil }.count
+    var attributedCount = 0  // (counted in place: `filter` copied every attributed task record)
+    for i in tasks.indices where tasks[i].attribution != nil { attributedCount += 1 }
+    stats["tasks_attributed"] = attributedCount
 
-    let text = String(scalars: clean.scalars)
+    let text = documentText ? String(scalars: clean.scalars) : ""
     let meta = outline.metadata
     let doc = DocumentRecord(
       id: docID,
@@ -128,10 +136,60 @@ public struct Pipeline: Sendable {
       generator: GeneratorInfo(version: gongwenVersion, rules: rules.hash),
       title: meta.title, docNumber: meta.docNumber, issuer: meta.issuer, date: meta.date,
       published: meta.published, recipients: meta.recipients, attachments: meta.attachments,
-      forwarded: meta.forwarded, text: text, textSha256: sha256Hex(text), removed: deduped.removed,
+      forwarded: meta.forwarded, text: text, textSha256: documentText ? sha256Hex(text) : "", removed: deduped.removed,
       duplicates: [], warnings: warnings, stats: stats)
     lap(&times.records)
     return PipelineOutput(document: doc, tasks: tasks, source: source, clean: clean)
+  }
+
+  /// Sets `text` of every removal of `stage` to the source text its span covers (scalar offsets,
+  /// clamped to the text). Read straight from the source's UTF-8 in one forward walk over the spans
+  /// in order, instead of decoding the whole source into scalars and encoding each span again (the
+  /// same bytes: a String's UTF-8 is the encoding of its scalars).
+  static func fillSourceTexts(of removed: inout [Removal], stage: String, from source: String) {
+    let order = removed.indices.filter { removed[$0].stage == stage }
+      .sorted { (max(0, removed[$0].span.start), $0) < (max(0, removed[$1].span.start), $1) }
+    if order.isEmpty { return }
+    var source = source
+    source.withUTF8 { b in
+      let n = b.count
+      /// Moves (scalar, byte) forward to scalar `k`, or to the end of the text. Whole words of 8
+      /// bytes are stepped over while the scalar starting at `k` is not in them (scalar starts are
+      /// the bytes that are not continuation bytes, counted as in `scalarsOf`).
+      @inline(__always) func advance(_ scalar: inout Int, _ byte: inout Int, to k: Int) {
+        if scalar >= k { return }
+        var count = scalar, at = byte  // `count`: scalar starts before `at`
+        if let base = b.baseAddress {
+          let raw = UnsafeRawPointer(base)
+          while at &+ 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            let starts = 8 &- (w & ~(w &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            if count &+ starts > k { break }
+            count &+= starts
+            at &+= 8
+          }
+        }
+        // byte by byte to the start of scalar `k` (`at` may be inside a scalar here)
+        while at < n {
+          if b[at] & 0xC0 != 0x80 {
+            if count == k { break }
+            count &+= 1
+          }
+          at &+= 1
+        }
+        scalar = at < n ? k : count
+        byte = at
+      }
+      var scalar = 0, byte = 0  // at the start of the current span
+      for i in order {
+        let r = removed[i].span
+        let lo = max(0, r.start), hi = max(lo, r.end)
+        advance(&scalar, &byte, to: lo)
+        var endScalar = scalar, endByte = byte
+        advance(&endScalar, &endByte, to: hi)
+        removed[i].text = String(uncheckedUTF8: UnsafeBufferPointer(rebasing: b[byte..<endByte]))
+      }
+    }
   }
 
   /// Builds task records from units and their attributions.
@@ -144,19 +202,27 @@ public struct Pipeline: Sendable {
       let lo = max(0, min(r.lowerBound, n))
       return lo..<max(lo, min(r.upperBound, n))
     }
+    var kept: [Unicode.Scalar] = []  // reused for every unit with an attribution inside its body
     for (i, unit) in outline.units.enumerated() {
       let attribution = i < attributed.attributions.count ? attributed.attributions[i] : nil
       // the body minus every attribution in it (a unit may have several: `extraRanges`),
       // trimmed, built from the scalars once
-      var kept: [Unicode.Scalar] = []
       let bodyRange = clamp(unit.bodyRange)
-      var at = bodyRange.lowerBound
-      for r in attribution?.rangesOutsideText ?? [] where r.lowerBound >= at && bodyRange.contains(r.lowerBound) {
-        kept += scalars[at..<r.lowerBound]
-        at = min(r.upperBound, bodyRange.upperBound)
+      let outside = attribution?.rangesOutsideText ?? []
+      let body: String
+      if !outside.contains(where: { $0.lowerBound >= bodyRange.lowerBound && bodyRange.contains($0.lowerBound) }) {
+        // nothing to cut out (most units): trimmed straight from the text
+        body = trimmedString(scalars[bodyRange])
+      } else {
+        kept.removeAll(keepingCapacity: true)
+        var at = bodyRange.lowerBound
+        for r in outside where r.lowerBound >= at && bodyRange.contains(r.lowerBound) {
+          kept += scalars[at..<r.lowerBound]
+          at = min(r.upperBound, bodyRange.upperBound)
+        }
+        if at < bodyRange.upperBound { kept += scalars[at..<bodyRange.upperBound] }
+        body = trimmedString(kept)
       }
-      if at < bodyRange.upperBound { kept += scalars[at..<bodyRange.upperBound] }
-      let body = trimmedString(kept)
       out.append(TaskRecord(
         id: documentID + ":" + unit.path.map(String.init).joined(separator: "."),
         documentId: documentID, path: unit.path, markers: unit.markers, heading: unit.heading, text: body,
@@ -172,9 +238,17 @@ public struct Pipeline: Sendable {
 /// The scalars as a String, without leading and trailing whitespace.
 func trimmedString<C: RandomAccessCollection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
   var lo = scalars.startIndex, hi = scalars.endIndex
-  while lo < hi, scalars[lo].properties.isWhitespace { lo = scalars.index(after: lo) }
-  while lo < hi, scalars[scalars.index(before: hi)].properties.isWhitespace { hi = scalars.index(before: hi) }
+  while lo < hi, isWhitespace(scalars[lo]) { lo = scalars.index(after: lo) }
+  while lo < hi, isWhitespace(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
   return String(scalars: scalars[lo..<hi])
+}
+
+/// `properties.isWhitespace` (Unicode White_Space), without the property lookup for printable ASCII
+/// and for everything past U+3000, the last White_Space character (all of Han, CJK punctuation).
+@inline(__always) func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+  let v = c.value
+  if v > 0x3000 || (v > 0x20 && v < 0x7F) { return false }
+  return c.properties.isWhitespace
 }
 
 extension Pipeline {

@@ -150,6 +150,19 @@ public final class ICURegex: @unchecked Sendable {
 
   /// Fills `text` (UTF-16) and `scalarIndexOfUnit` from scalars.
   private func convert<C: RandomAccessCollection>(_ scalars: C) where C.Element == Unicode.Scalar {
+    if let buf = scalars as? UnsafeBufferPointer<Unicode.Scalar>, !buf.contains(where: { $0.value > 0xFFFF }) {
+      // one unit per scalar (the usual text): written straight into the arrays' storage
+      let n = buf.count
+      text = [UInt16](unsafeUninitializedCapacity: n) { out, count in
+        for i in 0..<n { out[i] = UInt16(truncatingIfNeeded: buf[i].value) }
+        count = n
+      }
+      scalarIndexOfUnit = [Int32](unsafeUninitializedCapacity: n + 1) { out, count in
+        for i in 0...n { out[i] = Int32(truncatingIfNeeded: i) }
+        count = n + 1
+      }
+      return
+    }
     var units: [UInt16] = []
     units.reserveCapacity(scalars.count)
     var map: [Int32] = []
@@ -214,9 +227,12 @@ public final class ICURegex: @unchecked Sendable {
   }
 
   private func unitIndex(ofScalar s: Int) -> Int {
+    if s <= 0 { return 0 }
+    // no scalar beyond the BMP (the usual text): the map is the identity, one unit per scalar
+    let units = scalarIndexOfUnit.count - 1
+    if units >= 0, Int(scalarIndexOfUnit[units]) == units { return min(s, units) }
     // binary search: first unit whose scalar index >= s
     var lo = 0, hi = scalarIndexOfUnit.count - 1
-    if s <= 0 { return 0 }
     while lo < hi {
       let mid = (lo + hi) / 2
       if Int(scalarIndexOfUnit[mid]) < s { lo = mid + 1 } else { hi = mid }

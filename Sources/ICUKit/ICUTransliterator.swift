@@ -18,7 +18,51 @@ public final class ICUTransliterator: @unchecked Sendable {
 
   /// Transliterates a whole string.
   public func transliterate(_ s: String) throws(ICUError) -> String {
-    var units = Array(s.utf16)
+    String(decoding: try run(Array(s.utf16)), as: UTF16.self)
+  }
+
+  /// The same as `Array(transliterate(String(String.UnicodeScalarView(scalars))).unicodeScalars)`,
+  /// without the two Strings: the scalars are encoded to UTF-16 and the result decoded from it
+  /// directly (an unpaired surrogate, which ICU should never return, becomes U+FFFD as
+  /// `String(decoding:as:)` makes it).
+  public func transliterate(scalars: some Collection<Unicode.Scalar>) throws(ICUError) -> [Unicode.Scalar] {
+    var units: [UInt16] = []
+    units.reserveCapacity(scalars.count &* 2)
+    for c in scalars {
+      let v = c.value
+      if v > 0xFFFF {
+        let w = v &- 0x10000
+        units.append(UInt16(truncatingIfNeeded: 0xD800 &+ (w >> 10)))
+        units.append(UInt16(truncatingIfNeeded: 0xDC00 &+ (w & 0x3FF)))
+      } else {
+        units.append(UInt16(truncatingIfNeeded: v))
+      }
+    }
+    let out = try run(units)
+    var result: [Unicode.Scalar] = []
+    result.reserveCapacity(out.count)
+    let n = out.count
+    var i = 0
+    while i < n {
+      let u = UInt32(out[i])
+      if u < 0xD800 || u > 0xDFFF {
+        result.append(Unicode.Scalar(UInt16(truncatingIfNeeded: u))!)
+        i &+= 1
+      } else if u <= 0xDBFF, i &+ 1 < n, out[i &+ 1] >= 0xDC00, out[i &+ 1] <= 0xDFFF {
+        let v = 0x10000 &+ ((u &- 0xD800) << 10) &+ (UInt32(out[i &+ 1]) &- 0xDC00)
+        result.append(Unicode.Scalar(v)!)
+        i &+= 2
+      } else {
+        result.append("\u{FFFD}")
+        i &+= 1
+      }
+    }
+    return result
+  }
+
+  /// ICU over UTF-16 units: the transliterated units.
+  private func run(_ input: [UInt16]) throws(ICUError) -> [UInt16] {
+    var units = input
     let originalCount = units.count
     var capacity = max(16, originalCount * 2 + 16)
     while true {
@@ -34,8 +78,7 @@ public final class ICUTransliterator: @unchecked Sendable {
         continue
       }
       if failed(st) { throw ICUError(st, "utrans_transUChars") }
-      units = Array(buf[0..<Int(length)])
-      return String(decoding: units, as: UTF16.self)
+      return Array(buf[0..<Int(length)])
     }
   }
 }

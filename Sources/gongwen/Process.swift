@@ -108,6 +108,7 @@ final class InputSource {
   private let stdin: Bool
   private let maxBytes: Int
   private var lineNumber = 0
+  private let lines = LineBytesReader()
 
   init(paths: [String], stdin: Bool, maxBytes: Int, report: inout BatchReport) {
     self.stdin = stdin
@@ -136,11 +137,11 @@ final class InputSource {
   /// The next input, read or parsed later by the worker that processes it (in parallel with others).
   func next() -> BatchInput? {
     if stdin {
-      while let line = readLine(strippingNewline: true) {
+      while let line = lines.next() {
         lineNumber += 1
-        if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
         let number = lineNumber
-        return { Inputs.stdinRecord(line: line, lineNumber: number) }
+        return { Inputs.stdinRecord(repairing: line, lineNumber: number) }
       }
       return nil
     }
@@ -188,18 +189,16 @@ final class OutputSink: BatchSink {
   }
 
   var prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)? {
-    guard documents != nil else { return nil }
     let encoder = self.encoder
+    guard documents != nil else {
+      // stdout: the task lines, encoded on the worker (in parallel with other documents)
+      return { output in Prepared(taskLines: encoder.lines(output.tasks)) }
+    }
     let similarity = linker?.rules
     return { output in
       var p = Prepared()
-      var data = Data()
       do throws(StageFailure) {
-        for t in output.tasks {
-          data.append(try encoder.line(t))
-          data.append(0x0A)
-        }
-        p.taskLines = data
+        p.taskLines = encoder.lines(output.tasks)
         if output.document.duplicates.isEmpty { p.documentLine = try encoder.line(output.document) }
       } catch {
         p.taskLines = nil  // accept encodes again and reports the failure
@@ -211,6 +210,8 @@ final class OutputSink: BatchSink {
 
   /// `accept` writes the records (and links them); it never reads the intermediates.
   var acceptsIntermediates: Bool { false }
+  /// Tasks on stdout: no document record is written, so its text is never read.
+  var needsDocumentText: Bool { documents != nil }
 
   func accept(_ output: PipelineOutput) throws(StageFailure) {
     if let documents, let tasks {
@@ -228,12 +229,7 @@ final class OutputSink: BatchSink {
         for t in output.tasks { try tasks.writeLine(encoder.line(t)) }
       }
     } else {
-      var data = Data()
-      for t in output.tasks {
-        data.append(try encoder.line(t))
-        data.append(0x0A)
-      }
-      FileHandle.standardOutput.write(data)
+      FileHandle.standardOutput.write((output.sinkPayload as? Prepared)?.taskLines ?? encoder.lines(output.tasks))
     }
   }
 
