@@ -47,6 +47,13 @@ public struct Attributor: Sendable {
     var sectionStatements: [(unit: Int, found: Found)] = []
     // sections whose heading names who leads every item under them (一、县示范区管委会牵头工作（8项）)
     var sectionSubjects: [(path: [Int], attribution: Attribution)] = []
+    func noteUnknown(_ found: Found) {
+      for name in found.parsed.unknown where !unknownSeen.contains(name) {
+        unknownSeen.insert(name)
+        unknown.append(name)
+        if firstUnknownRange == nil { firstUnknownRange = found.range }
+      }
+    }
 
     for (index, unit) in outline.units.enumerated() {
       if let header = unit.table {
@@ -70,11 +77,7 @@ public struct Attributor: Sendable {
       if let last = all.last, last.forSection {
         sectionStatements.append((index, last))
         all.removeLast()
-        for name in last.parsed.unknown where !unknownSeen.contains(name) {
-          unknownSeen.insert(name)
-          unknown.append(name)
-          if firstUnknownRange == nil { firstUnknownRange = last.range }
-        }
+        noteUnknown(last)
       }
       // an item under such a section without a lead of its own is led by the section's subject
       let inherited = sectionSubjects.last(where: { unit.path.count > $0.path.count && unit.path.starts(with: $0.path) })
@@ -88,11 +91,7 @@ public struct Attributor: Sendable {
       for found in all {
         if !declared { declared = try engine.declaresFirstListedLead(s[found.range]) }
         parts.append(engine.makeAttribution(found, scalars: s, firstListedLead: declared))
-        for name in found.parsed.unknown where !unknownSeen.contains(name) {
-          unknownSeen.insert(name)
-          unknown.append(name)
-          if firstUnknownRange == nil { firstUnknownRange = found.range }
-        }
+        noteUnknown(found)
       }
       var own = merged(parts)
       if let inherited, own.lead.isEmpty {

@@ -1091,38 +1091,36 @@ extension SegmentRun {
   }
 
   /// The attachment a table is printed as: a `tables.attachment` line (`附件1`) among the two lines
-  /// above its header (a title line may stand between).
+  /// above its header (a title line may stand between): its number and its text up to the number.
   func attachment(above headerStart: Int) throws(StageFailure) -> (number: Int, marker: String)? {
     guard let rule = rules.tables.attachment else { return nil }
-    let m = try rule.matcher()
     var ls = headerStart
     for _ in 0..<2 {
       guard let line = previousLine(ls) else { return nil }
       ls = line.lowerBound
-      guard line.count <= 16 else { continue }
-      do {
-        if let hit = try m.match(in: s[line], at: 0), hit.range.lowerBound == 0,
-          rules.tables.attachmentNumberGroup - 1 < hit.groups.count, let g = hit.groups[rules.tables.attachmentNumberGroup - 1],
-          let number = parseNumber(Array(s[(line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)]), .arabic)
-        {
-          return (number, text(line.lowerBound..<(line.lowerBound + g.upperBound)))
-        }
-      } catch { throw rule.failure(error, stage: "segment") }
+      if let (number, digits) = try wholeLineNumber(line, rule, group: rules.tables.attachmentNumberGroup) {
+        return (number, text(line.lowerBound..<digits.upperBound))
+      }
     }
     return nil
   }
 
   /// The number of a line that is wholly a row number (`tables.row`).
   func rowNumber(_ line: Range<Int>) throws(StageFailure) -> Int? {
+    try wholeLineNumber(line, rules.tables.row, group: rules.tables.rowNumberGroup)?.number
+  }
+
+  /// A short line matched whole by `rule` (its pattern ends with `$`; matched from the line's start):
+  /// the Arabic number of its group `group` and where its digits are.
+  func wholeLineNumber(_ line: Range<Int>, _ rule: RuleRegex, group: Int) throws(StageFailure) -> (number: Int, digits: Range<Int>)? {
     guard !line.isEmpty, line.count <= 16 else { return nil }
-    let rule = rules.tables.row
     let m = try rule.matcher()
     do {
       guard let hit = try m.match(in: s[line], at: 0), hit.range.lowerBound == 0,
-        rules.tables.rowNumberGroup - 1 < hit.groups.count, let g = hit.groups[rules.tables.rowNumberGroup - 1]
+        group - 1 < hit.groups.count, let g = hit.groups[group - 1]
       else { return nil }
-      let digits = Array(s[(line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)])
-      return parseNumber(digits, .arabic)
+      let digits = (line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)
+      return parseNumber(Array(s[digits]), .arabic).map { ($0, digits) }
     } catch { throw rule.failure(error, stage: "segment") }
   }
 
