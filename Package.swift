@@ -86,7 +86,7 @@ let package = Package(
     .testTarget(name: "GongwenCoreTests", dependencies: ["GongwenCore"]),
     .testTarget(name: "GongwenRulesTests", dependencies: ["GongwenRules", "GongwenTestSupport"]),
     .testTarget(name: "GongwenIngestTests", dependencies: ["GongwenIngest", "GongwenTestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "GongwenNormalizeTests", dependencies: ["GongwenNormalize", "GongwenRules", "GongwenTestSupport"]),
+    .testTarget(name: "GongwenNormalizeTests", dependencies: ["GongwenNormalize", "GongwenRules", "GongwenTestSupport", "ICUKit"]),
     .testTarget(name: "GongwenDedupTests", dependencies: ["GongwenDedup", "GongwenRules", "GongwenTestSupport"]),
     .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "GongwenRules", "GongwenTestSupport"]),
     .testTarget(name: "GongwenAttributeTests", dependencies: ["GongwenAttribute", "GongwenRules", "GongwenTestSupport"]),

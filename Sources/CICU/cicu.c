@@ -172,6 +172,13 @@ void cicu_trans_run(const cicu_trans *h, uint16_t *buf, int32_t *length, int32_t
   *status = st;
 }
 
+int32_t cicu_trans_rules(const cicu_trans *h, uint16_t *dest, int32_t capacity, int32_t *status) {
+  UErrorCode st = U_ZERO_ERROR;
+  int32_t n = utrans_toRules(h->t, 0, (UChar *)dest, capacity, &st);
+  *status = st;
+  return n;
+}
+
 // --- normalization ---
 static const UNormalizer2 *cicu_norm(int form, UErrorCode *st) {
   switch (form) {

@@ -163,6 +163,9 @@ public struct NormalizeRules: RuleFile {
     public var threshold: Double
     /// BMP Han characters that change under the transliterator on their own.
     public var changing: ScalarSet
+    /// The transliterator's rules as a table when they are plain same-length replacements (ICU's
+    /// `Traditional-Simplified` is), applied without ICU; nil: ICU transliterates.
+    var phrases: PhraseMap?
     /// Protected terms: `keep` is the wanted output, `converted` what T→S makes of it.
     public var protect: [(keep: [Unicode.Scalar], converted: [Unicode.Scalar])]
   }
@@ -275,6 +278,7 @@ public struct NormalizeRules: RuleFile {
     // Traditional → Simplified
     let t = raw.traditional
     var changing = ScalarSet()
+    var phrases: PhraseMap? = nil
     var protect: [(keep: [Unicode.Scalar], converted: [Unicode.Scalar])] = []
     if t.threshold.value <= 0 || t.threshold.value > 1 {
       bad(t.threshold.location, "traditional.threshold must be in (0, 1]")
@@ -284,6 +288,7 @@ public struct NormalizeRules: RuleFile {
     do {
       let tr = try ICUTransliterator(id: t.transliterator.value)
       changing = try Self.changingTable(tr)
+      phrases = PhraseMap(rules: try tr.rules())
       for term in t.protect.value {
         let keep = Array(term.unicodeScalars)
         let conv = Array(try tr.transliterate(term).unicodeScalars)
@@ -298,7 +303,7 @@ public struct NormalizeRules: RuleFile {
     }
     traditional = Traditional(transliteratorID: t.transliterator.value, sampleChars: t.sampleChars.value,
                               minHanChars: t.minHanChars.value, threshold: t.threshold.value, changing: changing,
-                              protect: protect)
+                              phrases: phrases, protect: protect)
 
     whitespaceToSpace = set(raw.whitespace.toSpace, "whitespace.to_space")
     if whitespaceToSpace.contains(nl) { bad(raw.whitespace.toSpace.location, "whitespace.to_space must not list U+000A") }

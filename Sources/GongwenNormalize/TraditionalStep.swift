@@ -5,7 +5,9 @@ import ICUKit
 /// sampled Han characters that change under the transliterator must reach `threshold`.
 /// Protected terms (乾安县, 於潜 …) are restored after conversion. The offset map stays exact:
 /// lines whose length the transliterator changes are converted one scalar at a time, every
-/// output scalar taking the origin of the scalar it came from.
+/// output scalar taking the origin of the scalar it came from. When the transliterator's rules
+/// are plain same-length replacements (`PhraseMap`; ICU's `Traditional-Simplified` is), they are
+/// applied from a table, with the output ICU gives, about a hundred times faster.
 struct TraditionalStep: NormalizeStep {
   static let id = "traditional"
   let rules: NormalizeRules.Traditional
@@ -53,6 +55,20 @@ struct TraditionalStep: NormalizeStep {
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
     guard let share = traditionalShare(text.scalars), share >= rules.threshold else { return }
+    if let phrases = rules.phrases {
+      // the transliterator's rules as a table (the same output, without ICU): same-length
+      // replacements, so every scalar keeps its origin
+      let s = text.scalars
+      var out = s
+      _ = phrases.apply(&out)
+      restoreProtected(&out, source: s, from: { $0 })
+      var changed = 0
+      for i in out.indices where out[i] != s[i] { changed += 1 }
+      ctx.count("traditional_converted", 1)
+      ctx.count("traditional_chars", changed)
+      text.scalars = out
+      return
+    }
     let tr: ICUTransliterator
     do { tr = try ICUTransliterator(id: rules.transliteratorID) } catch {
       throw StageFailure(stage: "normalize", code: "icu_error", message: "transliterator: \(error)")
@@ -86,25 +102,7 @@ struct TraditionalStep: NormalizeStep {
         from.append(line.upperBound)
       }
     }
-    // protected terms: where T→S produced the converted form of a term and the source had the
-    // term's own characters at the changed places, put the term back
-    for term in rules.protect {
-      let k = term.converted.count
-      guard k > 0, out.count >= k else { continue }
-      var i = 0
-      while i + k <= out.count {
-        if out[i] == term.converted[0], Array(out[i..<(i + k)]) == term.converted {
-          var ok = true
-          for j in 0..<k where term.keep[j] != term.converted[j] {
-            if s[from[i + j]] != term.keep[j] { ok = false; break }
-          }
-          if ok { for j in 0..<k { out[i + j] = term.keep[j] } }
-          i += k
-        } else {
-          i += 1
-        }
-      }
-    }
+    restoreProtected(&out, source: s, from: { from[$0] })
     var changed = 0
     var origin: [Int] = []
     origin.reserveCapacity(out.count)
@@ -115,5 +113,28 @@ struct TraditionalStep: NormalizeStep {
     ctx.count("traditional_converted", 1)
     ctx.count("traditional_chars", changed)
     text = CleanText(scalars: out, origin: origin, sourceLength: text.sourceLength)
+  }
+
+  /// Protected terms: where T→S produced the converted form of a term and the source had the term's
+  /// own characters at the changed places (`from`: the source index of an output index), put the
+  /// term back.
+  func restoreProtected(_ out: inout [Unicode.Scalar], source s: [Unicode.Scalar], from: (Int) -> Int) {
+    for term in rules.protect {
+      let k = term.converted.count
+      guard k > 0, out.count >= k else { continue }
+      var i = 0
+      while i + k <= out.count {
+        if out[i] == term.converted[0], out[i..<(i + k)].elementsEqual(term.converted) {
+          var ok = true
+          for j in 0..<k where term.keep[j] != term.converted[j] {
+            if s[from(i + j)] != term.keep[j] { ok = false; break }
+          }
+          if ok { for j in 0..<k { out[i + j] = term.keep[j] } }
+          i += k
+        } else {
+          i += 1
+        }
+      }
+    }
   }
 }

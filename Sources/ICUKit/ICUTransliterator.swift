@@ -60,6 +60,19 @@ public final class ICUTransliterator: @unchecked Sendable {
     return result
   }
 
+  /// The transliterator's rules as ICU writes them (`utrans_toRules`): for a rule-based one such as
+  /// `Traditional-Simplified`, lines `源 > 目标;`.
+  public func rules() throws(ICUError) -> String {
+    var st: Int32 = 0
+    let n = cicu_trans_rules(handle, nil, 0, &st)
+    if failed(st), cicu_is_buffer_overflow(st) == 0 { throw ICUError(st, "utrans_toRules") }
+    var buf = [UInt16](repeating: 0, count: Int(n) + 1)
+    st = 0
+    let m = buf.withUnsafeMutableBufferPointer { cicu_trans_rules(handle, $0.baseAddress, Int32($0.count), &st) }
+    if failed(st) { throw ICUError(st, "utrans_toRules") }
+    return String(decoding: buf[0..<Int(m)], as: UTF16.self)
+  }
+
   /// ICU over UTF-16 units: the transliterated units.
   private func run(_ input: [UInt16]) throws(ICUError) -> [UInt16] {
     var units = input

@@ -1,5 +1,7 @@
 import GongwenCore
-import GongwenNormalize
+import Foundation
+import ICUKit
+@testable import GongwenNormalize
 import GongwenTestSupport
 import Testing
 
@@ -55,3 +57,79 @@ import Testing
 }
 
 import GongwenRules
+
+/// ICU's `Traditional-Simplified` rules applied from a table (`PhraseMap`) give what ICU gives.
+@Suite struct PhraseTableTests {
+  static let rules = TestSupport.rules.normalize.traditional
+
+  @Test func theBundledTransliteratorIsReadAsATable() throws {
+    let table = try #require(Self.rules.phrases)
+    #expect(table.groups.count > 500)
+    // phrase rules come before the single characters they start with (乾隆 stays, 乾 alone becomes 干)
+    var s = Array("乾隆年間乾燥".unicodeScalars)
+    _ = table.apply(&s)
+    let icu = try ICUTransliterator(id: Self.rules.transliteratorID).transliterate("乾隆年間乾燥")
+    #expect(String(String.UnicodeScalarView(s)) == icu)
+  }
+
+  /// Table and ICU, line by line.
+  static func differences(_ text: String) throws -> [String] {
+    let table = try #require(rules.phrases)
+    let icu = try ICUTransliterator(id: rules.transliteratorID)
+    var out: [String] = []
+    for line in text.split(separator: "\n") {
+      var s = Array(line.unicodeScalars)
+      _ = table.apply(&s)
+      let expected = try icu.transliterate(String(line))
+      let got = String(String.UnicodeScalarView(s))
+      if got != expected { out.append("\(line) -> table \(got), ICU \(expected)") }
+    }
+    return out
+  }
+
+  @Test(arguments: ["unseen/notices/103_xiangxi-2020.txt", "unseen/notices/106_guangzhou-2006.txt",
+                    "heldout16/notices/1705_yangxian-minshengshishi-2024.txt", "heldout6/notices/701_wujiang-key-tasks-2024.txt",
+                    "heldout10/notices/1101_guowuyuan-nongcungaige-fengong-2014.txt"])
+  func traditionalNoticesConvertAsICUConvertsThem(_ path: String) throws {
+    let text = try String(contentsOfFile: TestSupport.corpusDirectory.appendingPathComponent(path).path, encoding: .utf8)
+    #expect(try Self.differences(text) == [])
+  }
+
+  @Test func phrasesRunTogetherConvertAsICUConvertsThem() throws {
+    // every rule's source, in random order, with random neighbours: overlapping phrases, a phrase
+    // cut by the line's end, a phrase right after another
+    let table = try #require(Self.rules.phrases)
+    let sources = table.groups.flatMap { $0.map { String(String.UnicodeScalarView($0.source)) } }
+    var rng = SplitMix(seed: 42)
+    let filler = Array("的是國家關於發展會議中華人民共和國於乾隆後面".unicodeScalars).map { String($0) }
+    var lines: [String] = []
+    for _ in 0..<400 {
+      var line = ""
+      for _ in 0..<(1 + Int(rng.next() % 12)) {
+        line += rng.next() % 3 == 0 ? filler[Int(rng.next() % UInt64(filler.count))] : sources[Int(rng.next() % UInt64(sources.count))]
+      }
+      lines.append(line)
+    }
+    #expect(try Self.differences(lines.joined(separator: "\n")) == [])
+  }
+
+  @Test func anythingButPlainReplacementsIsLeftToICU() {
+    #expect(PhraseMap(rules: "甲 > 乙;\n丙丁 > 戊己;") != nil)
+    for rules in ["甲 > 乙乙;", "甲 } 乙 > 丙;", "::NFC; 甲 > 乙;", "'甲' > 乙;", "[甲乙] > 丙;", "甲 > ;", ""] {
+      #expect(PhraseMap(rules: rules) == nil, "\(rules)")
+    }
+  }
+}
+
+/// A small deterministic generator for the tests above.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

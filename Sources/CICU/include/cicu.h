@@ -65,6 +65,9 @@ void cicu_trans_close(cicu_trans *t);
 // Transliterates buf[0..*length) in place; returns the new length in *length.
 // If capacity is too small, *status reports a buffer overflow and *length the needed size.
 void cicu_trans_run(const cicu_trans *t, uint16_t *buf, int32_t *length, int32_t capacity, int32_t *status);
+// The transliterator's rules as ICU writes them (utrans_toRules, unprintable characters not escaped);
+// returns the length in UTF-16 units, which may exceed capacity (preflight with capacity 0).
+int32_t cicu_trans_rules(const cicu_trans *t, uint16_t *dest, int32_t capacity, int32_t *status);
 
 // --- normalization (unorm2) -------------------------------------------------
 enum { CICU_NFC = 0, CICU_NFKC = 1, CICU_NFD = 2, CICU_NFKD = 3 };
