@@ -109,8 +109,8 @@ public struct Attributor: Sendable {
       let last = index + 1 >= units.count || !units[index + 1].path.starts(with: parent) || units[index + 1].path.count <= parent.count
       let items = units.indices.filter { units[$0].path.count > parent.count && units[$0].path.starts(with: parent) }
       let section = parent.isEmpty ? nil : units.indices.last(where: { $0 < index && units[$0].path.elementsEqual(parent) })
+      let a = engine.makeAttribution(found, scalars: s, firstListedLead: declared)
       if !parent.isEmpty, last, items.allSatisfy({ attributions[$0] == nil }) {
-        let a = engine.makeAttribution(found, scalars: s, firstListedLead: declared)
         if let k = section {
           attributions[k] = attributions[k].map { merged([$0, a]) } ?? a
         } else {
@@ -119,7 +119,6 @@ public struct Attributor: Sendable {
         continue
       }
       // the unit's own statement after all
-      let a = engine.makeAttribution(found, scalars: s, firstListedLead: declared)
       attributions[index] = attributions[index].map { merged([$0, a]) } ?? a
     }
 

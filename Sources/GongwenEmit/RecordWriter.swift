@@ -187,18 +187,11 @@ struct RecordWriter {
       var i = 0
       let n = utf8.count
       let raw = utf8.baseAddress.map { UnsafeRawPointer($0) }
-      let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
       while i < n {
         // 8 bytes at a time while none is a quote, a backslash or a control character
-        if let raw, i &+ 8 <= n {
-          let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-          let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
-          let special = ((w &- ones &* 0x20) & ~w & highs) | ((quote &- ones) & ~quote & highs)
-            | ((slash &- ones) & ~slash & highs)
-          if special == 0 {
-            i &+= 8
-            continue
-          }
+        if let raw, i &+ 8 <= n, !jsonSpecialByteIn(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+          i &+= 8
+          continue
         }
         let c = utf8[i]
         if c >= 0x20 && c != 0x22 && c != 0x5C { i &+= 1; continue }

@@ -138,18 +138,11 @@ enum StdinRecordScanner {
       var out: [UInt8] = []
       if reserve { out.reserveCapacity(n - i) }
       var run = i
-      let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
       while i < n {
         // 8 bytes at a time while none is a quote, a backslash or a control character
-        if let raw, i &+ 8 <= n {
-          let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-          let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
-          let special = ((w &- ones &* 0x20) & ~w & highs) | ((quote &- ones) & ~quote & highs)
-            | ((slash &- ones) & ~slash & highs)
-          if special == 0 {
-            i &+= 8
-            continue
-          }
+        if let raw, i &+ 8 <= n, !jsonSpecialByteIn(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+          i &+= 8
+          continue
         }
         let c = b[i]
         if c == 0x22 {

@@ -100,7 +100,7 @@ import GongwenRules
     // cut by the line's end, a phrase right after another
     let table = try #require(Self.rules.phrases)
     let sources = table.groups.flatMap { $0.map { String(String.UnicodeScalarView($0.source)) } }
-    var rng = SplitMix(seed: 42)
+    var rng = SplitMix64(state: 42)
     let filler = Array("的是國家關於發展會議中華人民共和國於乾隆後面".unicodeScalars).map { String($0) }
     var lines: [String] = []
     for _ in 0..<400 {
@@ -118,18 +118,5 @@ import GongwenRules
     for rules in ["甲 > 乙乙;", "甲 } 乙 > 丙;", "::NFC; 甲 > 乙;", "'甲' > 乙;", "[甲乙] > 丙;", "甲 > ;", ""] {
       #expect(PhraseMap(rules: rules) == nil, "\(rules)")
     }
-  }
-}
-
-/// A small deterministic generator for the tests above.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

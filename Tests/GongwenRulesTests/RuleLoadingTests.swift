@@ -119,18 +119,26 @@ struct ToyRules: RuleFile {
     #expect(rules.consistencyWarnings().isEmpty, "\(rules.consistencyWarnings().map(\.description))")
   }
 
-  @Test func aLabelAddedToAttributeAloneIsReportedWithTheFilesToEdit() throws {
+  /// The consistency warnings of the bundled rules with `attribute.yaml` edited by `edit` (which must
+  /// change it).
+  static func warnings(editingAttribute edit: (String) -> String) throws -> [RuleProblem] {
     let fm = FileManager.default
     let dir = fm.temporaryDirectory.appendingPathComponent("gongwen-consistency-\(UUID().uuidString)")
     try fm.copyItem(atPath: TestSupport.rulesDirectory, toPath: dir.path)
     defer { try? fm.removeItem(at: dir) }
     let file = dir.appendingPathComponent("attribute.yaml")
     let yaml = try String(contentsOf: file, encoding: .utf8)
-    let added = yaml.replacingOccurrences(of: "  - {text: 牵头单位, roles: [lead]}\n",
-                                          with: "  - {text: 牵头单位, roles: [lead]}\n  - {text: 统筹推进主体单位, roles: [lead]}\n")
-    #expect(added != yaml)
-    try added.write(to: file, atomically: true, encoding: .utf8)
-    let warnings = try RuleSet.load(directory: dir.path).consistencyWarnings()
+    let edited = edit(yaml)
+    #expect(edited != yaml)
+    try edited.write(to: file, atomically: true, encoding: .utf8)
+    return try RuleSet.load(directory: dir.path).consistencyWarnings()
+  }
+
+  @Test func aLabelAddedToAttributeAloneIsReportedWithTheFilesToEdit() throws {
+    let warnings = try Self.warnings {
+      $0.replacingOccurrences(of: "  - {text: 牵头单位, roles: [lead]}\n",
+                              with: "  - {text: 牵头单位, roles: [lead]}\n  - {text: 统筹推进主体单位, roles: [lead]}\n")
+    }
     #expect(warnings.allSatisfy { $0.code == "R010" && $0.severity == "warning" })
     let files = Set(warnings.map { ($0.location.file as NSString).lastPathComponent })
     #expect(files == ["segment.yaml", "normalize.yaml", "dedup.yaml"], "\(warnings.map(\.description))")
@@ -138,17 +146,10 @@ struct ToyRules: RuleFile {
   }
 
   @Test func aBracketPairAddedToAttributeAloneIsReported() throws {
-    let fm = FileManager.default
-    let dir = fm.temporaryDirectory.appendingPathComponent("gongwen-consistency-\(UUID().uuidString)")
-    try fm.copyItem(atPath: TestSupport.rulesDirectory, toPath: dir.path)
-    defer { try? fm.removeItem(at: dir) }
-    let file = dir.appendingPathComponent("attribute.yaml")
-    let yaml = try String(contentsOf: file, encoding: .utf8)
-    let added = yaml.replacingOccurrences(of: "\"【\", \"〔\"]", with: "\"【\", \"〔\", \"〈\"]")
-      .replacingOccurrences(of: "\"】\", \"〕\"]", with: "\"】\", \"〕\", \"〉\"]")
-    #expect(added != yaml)
-    try added.write(to: file, atomically: true, encoding: .utf8)
-    let warnings = try RuleSet.load(directory: dir.path).consistencyWarnings()
+    let warnings = try Self.warnings {
+      $0.replacingOccurrences(of: "\"【\", \"〔\"]", with: "\"【\", \"〔\", \"〈\"]")
+        .replacingOccurrences(of: "\"】\", \"〕\"]", with: "\"】\", \"〕\", \"〉\"]")
+    }
     let w = try #require(warnings.first { $0.message.contains("〈〉") })
     #expect(w.code == "R010" && (w.location.file as NSString).lastPathComponent == "dedup.yaml" && w.location.line > 1)
   }
