@@ -60,6 +60,7 @@ public struct AttributeRules: RuleFile {
     public var jurisdiction_prefixes: [String]
     public var collective_prefixes: [String]
     public var shared_suffixes: [String]
+    public var inherit_unknown_max: Located<Int>?
     public var place_suffixes: [String]?
     public var place_name_max: Located<Int>?
     public var generic: Located<String>
@@ -156,6 +157,9 @@ public struct AttributeRules: RuleFile {
   public let jurisdictionPrefixes: [String]
   public let collectivePrefixes: [String]
   public let sharedSuffixes: [String]
+  /// Longest name (characters) not in the lexicon that still inherits the list's jurisdiction prefix
+  /// (工业园区 after 市发改局 -> 市工业园区); 0: only lexicon names inherit.
+  public let inheritUnknownMax: Int
   /// Governments shared by bare place names listed before them (哈尔滨、黑河、绥芬河市政府), longest first.
   public let placeSuffixes: [String]
   public let placeNameMax: Int
@@ -292,6 +296,10 @@ public struct AttributeRules: RuleFile {
     collectivePrefixes = raw.collective_prefixes.filter { !$0.isEmpty }
       .sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
     sharedSuffixes = raw.shared_suffixes.filter { !$0.isEmpty }
+    inheritUnknownMax = max(0, raw.inherit_unknown_max?.value ?? 0)
+    if let v = raw.inherit_unknown_max, v.value < 0 {
+      problems.append(RuleProblem(at(v.location), code: "R005", "inherit_unknown_max must be 0 or more"))
+    }
     placeSuffixes = (raw.place_suffixes ?? []).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     placeNameMax = max(0, raw.place_name_max?.value ?? 0)
     let bare = AttributionRole(rawValue: raw.bare_list_role.value)

@@ -1375,7 +1375,8 @@ final class Engine: @unchecked Sendable {
       if let prefix { ctx = prefix }
       items[k].canonical = canon
       items[k].canonicalInert = ExactText.isInert(canon)
-      if !known { unknown.append(canon) }
+      // (reported as written: the name a maintainer adds to the lexicon, without an inherited prefix)
+      if !known { unknown.append(items[k].name) }
     }
     return ParsedAttribution(items: items, unknown: unknown, hasRoleEvidence: sawLabel || sawRoleWord)
   }
@@ -1461,6 +1462,15 @@ final class Engine: @unchecked Sendable {
     //    prefix (各级卫生计生、发展改革、财政部门 -> 各级发展改革部门; never 各市州甘肃保监局)
     if let context, r.collectivePrefixes.contains(context), r.sharedSuffixes.contains(where: { name.hasSuffix($0) }) {
       return (context + name, true, nil)
+    }
+    // 5. a short unknown body inherits the list's jurisdiction prefix as a lexicon name does
+    //    (市发改局、工业园区 -> 市工业园区; 省发改委、铁路办 -> 省铁路办; `inherit_unknown_max`), unless
+    //    its name before its department suffix holds a jurisdiction character (团市委 stays)
+    if let context, !r.collectivePrefixes.contains(context), name.count <= r.inheritUnknownMax,
+      let suffix = names.departmentSuffix(name, fast: fast),
+      !name.unicodeScalars.dropLast(suffix.unicodeScalars.count).contains(where: { jurisdictionChars.contains($0) })
+    {
+      return (context + name, try isGeneric(name), nil)
     }
     return (name, try isGeneric(name), nil)
   }

@@ -85,6 +85,11 @@ struct NameRules {
     return out.sorted { $0.0.count > $1.0.count }.map { ($0.0.text, $0.1, $0.0.collective) }
   }
 
+  /// The longest department suffix `name` ends with (and is longer than), if any.
+  func departmentSuffix(_ name: String, fast: Bool) -> String? {
+    suffixes.filter { endsLonger(name, $0, fast: fast) }.max { $0.count < $1.count }?.text
+  }
+
   /// A lexicon name, or ending in a department suffix with more before it.
   func endsLikeDepartment(_ name: String, fast: Bool) -> Bool {
     if lookup(name, fast: fast) != nil { return true }

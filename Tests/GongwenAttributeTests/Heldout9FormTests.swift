@@ -267,3 +267,20 @@ import Testing
     }
   }
 }
+
+@Suite struct UnknownNamePrefixTests {
+  @Test func aShortBodyOutsideTheLexiconInheritsTheListsPrefix() throws {
+    // heldout8 903: …、市商务局、工业园区 -> 市工业园区; heldout12 1301: 省发改委、铁路办 -> 省铁路办
+    let a = try #require(try attribution("加快项目建设。（牵头单位：市招商局；配合单位：市发改局、工业园区、各镇办）"))
+    #expect(a.departments.contains("市工业园区"))
+    #expect(a.departments.contains("各镇办"), "a collective name inherits nothing")
+    let b = try #require(try attribution("推进铁路建设。（省发改委、铁路办、哈尔滨铁路局负责）"))
+    #expect(b.departments == ["省发展和改革委员会", "省铁路办", "哈尔滨铁路局"], "a place name before the body is too long to inherit")
+    // not: a name with a jurisdiction character before its suffix, nor after a collective prefix
+    let c = try #require(try attribution("做好宣传。（市委宣传部、团市委负责）"))
+    #expect(c.departments.contains("团市委"))
+    let d = try #require(try attribution("做好宣传。（各县区、铁路办负责）"))
+    #expect(d.departments.contains("铁路办"))
+  }
+}
+

@@ -64,10 +64,12 @@ import Testing
     #expect(a.departments == ["市食品药品监督管理局", "市经济和信息化委员会", "市工商行政管理局", "市国家税务局", "市地方税务局"])
   }
 
-  @Test func form001UnknownStaysAsWrittenAndIsReported() throws {
+  @Test func form001UnknownInheritsThePrefixAndIsReportedAsWritten() throws {
     let (out, _) = try run([U("（1）", [1], "保障人身安全。（责任单位：市卫生局、人力资源和社会保障局、综治办、某某中心）")])
     let a = try #require(out.attributions[0])
-    #expect(a.departments == ["市卫生局", "市人力资源和社会保障局", "市社会治安综合治理委员会办公室", "某某中心"])
+    // a short body outside the lexicon takes the list's prefix as the lexicon names do (`inherit_unknown_max`)
+    #expect(a.departments == ["市卫生局", "市人力资源和社会保障局", "市社会治安综合治理委员会办公室", "市某某中心"])
+    #expect(a.departmentsRaw.last == "某某中心")
     let w = out.warnings.filter { $0.code == "unknown_department" }
     #expect(w.count == 1)
     #expect(w.first?.message.contains("某某中心") == true)
