@@ -687,13 +687,14 @@ struct SegmentRun {
             }
           } else if missing <= rules.maxGap {
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
-          } else if accepted.isEmpty, stack.isEmpty, !hasText(from: 0, to: c.start),
+          } else if accepted.isEmpty, stack.isEmpty, !hasText(from: 0, to: c.start), !isPlanTitle(trimmed(c.start..<lineEnd(c.start))),
             !cands.contains(where: { $0.table == nil && $0.number == 1 && $0.start > c.start
               && rules.schemes[$0.scheme].rank <= sc.rank })
           {
             // the text begins with it: a later page of a longer notice (`5.完善城乡交通管理长效机制。…`,
             // Corpus/heldout18 1901), whose earlier clauses are on earlier pages; not when the text
-            // numbers its own clauses from 1 later on (`17.…政策清单.docx`, a file name, then `一、`)
+            // numbers its own clauses from 1 later on (`17.…政策清单.docx`, a file name, then `一、`), nor
+            // when the line reads as a title (`15、关于做好…工作的通知`, an entry of a list of notices)
             note = ("numbering_gap", "\(text(c.start..<c.end)) begins the text: an excerpt whose earlier clauses are not in it")
           } else {
             warn("numbering_jump", "\(text(c.start..<c.end)) does not continue any numbering; not taken as a clause marker", c.start..<c.end)

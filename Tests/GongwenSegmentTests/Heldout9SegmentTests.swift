@@ -93,6 +93,9 @@ import Testing
     #expect(p.units.isEmpty)
     let (q, _) = try outline("17.政策清单.docx\n政策清单。一、推进农牧业转型（一）增强粮食生产能力1.实施高标准农田建设。")
     #expect(q.units.first?.markers == ["一、"])
+    // nor when its line reads as a title (an entry of a list of notices)
+    let (r, _) = try outline("15、关于做好防汛工作的通知\n各部门：\n请做好以下工作。")
+    #expect(r.units.isEmpty)
   }
 }
 
