@@ -80,6 +80,7 @@ public struct AttributeRules: RuleFile {
     public var links: [String]
     public var not_followed_by: [String]
     public var later_clauses: Bool?
+    public var later_clauses_alone: Located<Int>?
     public var after_clauses: [String]?
     public var max_lead_in: Located<Int>?
   }
@@ -185,6 +186,9 @@ public struct AttributeRules: RuleFile {
     /// of the unit that starts with departments and a role word adds its own (a division of duties:
     /// 市发改委负责项目立项；市规划局负责规划选址；…). Only for a unit without a closing attribution.
     public let laterClauses: Bool
+    /// Without a subject at the unit's start, at least this many such clauses make a division of
+    /// duties all the same (…抓好落实。建设部门负责…。发展改革部门负责…); 0: never.
+    public let laterClausesAlone: Int
     /// Clause ends after which the departments may come instead, searched in the unit's first
     /// `maxLeadIn` characters (关于“…”的问题，由发展改革委会同…).
     public let afterClauses: [[Unicode.Scalar]]
@@ -346,6 +350,7 @@ public struct AttributeRules: RuleFile {
       leading = Leading(maxLength: l.max_length.value, maxHeading: max(0, l.max_heading.value), links: links,
                         notFollowedBy: l.not_followed_by.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         laterClauses: l.later_clauses ?? false,
+                        laterClausesAlone: max(0, l.later_clauses_alone?.value ?? 0),
                         afterClauses: (l.after_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         maxLeadIn: max(0, l.max_lead_in?.value ?? 0))
     }

@@ -70,7 +70,11 @@ public struct Attributor: Sendable {
           sectionSubjects.append((unit.path, engine.makeAttribution(subject, scalars: s, firstListedLead: declared)))
         }
         all.insert(subject, at: 0)
-        if all.count == 1 { all += try engine.laterSubjects(in: s, unit: unit, after: subject) }
+        if all.count == 1 { all += try engine.laterSubjects(in: s, unit: unit, after: subject.range.upperBound) }
+      } else if unit.table == nil, all.isEmpty, let rule = rules.leading, rule.laterClausesAlone > 0 {
+        // a division of duties that begins later in the paragraph, without a subject at its start
+        let later = try engine.laterSubjects(in: s, unit: unit, after: unit.bodyRange.lowerBound)
+        if later.count >= rule.laterClausesAlone { all = later }
       }
       // a line saying who does the whole section (此项工作由…) after the section's last item: set
       // aside, given to the section below when no item of it names its own departments
@@ -625,15 +629,15 @@ final class Engine: @unchecked Sendable {
     return true
   }
 
-  /// The departments that start the unit's later clauses, after `first` (`leading.later_clauses`):
+  /// The departments that start the unit's clauses after `start` (`leading.later_clauses`):
   /// in a division of duties each clause names its own (市发改委负责项目立项工作；市规划局负责新项目
   /// 规划选址…。市房改办负责…). A clause starts after ；, 。 or a line break; one that does not start
   /// with departments and a role word adds nothing.
-  func laterSubjects(in s: [Unicode.Scalar], unit: ClauseUnit, after first: Found) throws(StageFailure) -> [Found] {
+  func laterSubjects(in s: [Unicode.Scalar], unit: ClauseUnit, after start: Int) throws(StageFailure) -> [Found] {
     guard let rule = r.leading, rule.laterClauses else { return [] }
     let hi = max(0, min(unit.bodyRange.upperBound, s.count))
     var out: [Found] = []
-    var p = first.range.upperBound
+    var p = start
     while p < hi {
       let c = s[p]
       p += 1

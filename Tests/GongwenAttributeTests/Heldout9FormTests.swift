@@ -284,3 +284,18 @@ import Testing
   }
 }
 
+@Suite struct LaterDivisionTests {
+  @Test func aDivisionOfDutiesThatBeginsLaterInTheParagraph() throws {
+    // heldout20 2102: two sentences without departments, then 建设部门负责…。发展改革部门负责…。
+    let body = "明确工作职责。省政府每年签定目标责任书。各有关部门按照职责分工认真抓好落实。建设部门负责指导工程建设。发展改革部门负责争取中央投资补助资金。财政部门负责落实配套资金。"
+    let a = try #require(try attribution(body))
+    #expect(a.departmentsRaw == ["建设部门", "发展改革部门", "财政部门"])
+    #expect(a.responsible == a.departments)
+    // a single such clause is not enough (a sentence of the text may start with a department)
+    #expect(try attribution("明确工作职责。省政府每年签定目标责任书。建设部门负责指导工程建设。") == nil)
+    // with a closing list, the list decides
+    let c = try #require(try attribution("明确工作职责。建设部门负责指导。财政部门负责落实。（市住建局负责）"))
+    #expect(c.departmentsRaw == ["市住建局"])
+  }
+}
+
