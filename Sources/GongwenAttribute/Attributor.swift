@@ -559,6 +559,23 @@ final class Engine: @unchecked Sendable {
     return r.sectionSubjectEndings.contains { rest.elementsEqual($0) }
   }
 
+  /// The body named after a collective of places (`各州食品药品监管局`: 食品药品监管局, `各县区教育局`: 教育局):
+  /// `各`, place words ending with a region level, then a name that looks like a department and does not
+  /// itself start with a level. The bare place names listed right before such an item share it.
+  func placesBody(_ raw: String) throws(StageFailure) -> String? {
+    let sc = Array(raw.unicodeScalars)
+    guard sc.count >= 4, sc[0] == "各" else { return nil }
+    for cut in 2..<min(sc.count - 1, r.placeNameMax + 2) {
+      let place = sc[1..<cut], body = sc[cut...]
+      guard r.regionLevels.contains(where: { place.count >= $0.count && place.suffix($0.count).elementsEqual($0) }),
+        !r.regionLevels.contains(where: { body.starts(with: $0) })
+      else { continue }
+      let name = String(String.UnicodeScalarView(body))
+      if try departmentLike(name) { return name }
+    }
+    return nil
+  }
+
   /// Does a clause end (，；) follow the bracket group closing at `c` (…等负责。列第一位的为牵头部门，
   /// 下同），建设一批…; Corpus/heldout14 1502)?
   func clauseEndFollows(_ s: [Unicode.Scalar], after c: Int) -> Bool {
@@ -1159,7 +1176,20 @@ final class Engine: @unchecked Sendable {
           // passed over without String comparisons)
           guard placeSuffixLast == nil || pending[j].raw.unicodeScalars.last == placeSuffixLast,
             let suffix = r.placeSuffixes.first(where: { pending[j].raw.hasSuffix($0) && pending[j].raw != $0 })
-          else { continue }
+          else {
+            // any body after a collective of places: 西宁市、海东、各州食品药品监管局 -> 西宁市食品药品监管局,
+            // 海东食品药品监管局 (Corpus/heldout20 2101)
+            if let body = try placesBody(pending[j].raw) {
+              var k = j - 1
+              while k >= 0, pending[k].name == pending[k].raw, pending[k].raw.unicodeScalars.count <= r.placeNameMax,
+                pending[k].raw.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }), try !departmentLike(pending[k].raw)
+              {
+                pending[k].name = pending[k].raw + body
+                k -= 1
+              }
+            }
+            continue
+          }
           var k = j - 1
           while k >= 0, pending[k].name == pending[k].raw, pending[k].raw.unicodeScalars.count <= r.placeNameMax,
             pending[k].raw.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }), try !departmentLike(pending[k].raw)

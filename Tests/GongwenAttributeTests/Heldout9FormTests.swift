@@ -299,3 +299,17 @@ import Testing
   }
 }
 
+@Suite struct PlacesBodyTests {
+  @Test func barePlacesShareTheBodyNamedAfterACollectiveOfPlaces() throws {
+    // heldout20 2101: 西宁市、海东、各州食品药品监管局
+    let a = try #require(try attribution("组织参观示范街。（责任部门：西宁市、海东、各州食品药品监管局）"))
+    #expect(a.departments == ["西宁市食品药品监管局", "海东食品药品监管局", "各州食品药品监管局"])
+    #expect(a.departmentsRaw == ["西宁市", "海东", "各州食品药品监管局"])
+    // not: names that look like departments themselves, nor a last item without 各 and a place level
+    let b = try #require(try attribution("做好宣传。（责任单位：市卫生局、各州食品药品监管局）"))
+    #expect(b.departments.first == "市卫生局")
+    let c = try #require(try attribution("做好宣传。（责任单位：西宁市、海东、省食品药品监管局）"))
+    #expect(!c.departments.contains("海东食品药品监管局"))
+  }
+}
+

@@ -90,6 +90,12 @@ import Testing
     // a listed name wins over an earlier column holding a word (工作措施 is listed; 主要任务说明 is not)
     let (p, _) = try outline("序号\n任务说明\n工作措施\n责任单位\n1\n说明。\n建设学校。\n县教育局")
     #expect(p.units.first?.table?.taskColumn == 1)
+    // the words in their order: 任务 before 项目 (heldout6 701: 项目 is a category, 重点工作目标任务 the task);
+    // 项目 when nothing holds 任务 (heldout20 2101: 项目 / 内容 / 责任部门 / 实施时间)
+    let (q, _) = try outline("序号\n项目\n重点工作目标任务\n责任单位\n1\n主要预期目标\n地区生产总值增长5%以上。\n区发改委")
+    #expect(q.units.first?.table?.taskColumn == 1)
+    let (r, _) = try outline("序号\n项 目\n内 容\n责任部门\n实施时间\n1\n下发开展宣传周活动的通知\n部署宣传周活动\n省局食品安全监管处\n5月21日前")
+    #expect(r.units.first?.table?.taskColumn == 0)
   }
 
   static let attached = """
