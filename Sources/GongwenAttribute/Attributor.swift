@@ -635,15 +635,32 @@ final class Engine: @unchecked Sendable {
     return Array(names) + tail
   }
 
-  /// Does every item of `names` (split at 、) look like a department? (A subject step's names.)
-  func everyItemDepartmentLike(_ names: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+  /// Does every item of `names` (split at 、) look like a department? (A subject step's names.) With
+  /// `shared` (the 部门 a list ends with, `sharedSuffix(of:)`), an item may look like one with it
+  /// (各级消防、人防、交警、气象、卫生等部门: 人防部门).
+  func everyItemDepartmentLike(_ names: ArraySlice<Unicode.Scalar>, shared: String? = nil) throws(StageFailure) -> Bool {
     var itemStart = names.startIndex
     for k in names.indices where names[k] == "、" || k == names.endIndex - 1 {
       let item = names[itemStart..<(names[k] == "、" ? k : k + 1)]
-      guard !item.isEmpty, try departmentLike(String(scalars: item)) else { return false }
+      guard !item.isEmpty else { return false }
+      let name = String(scalars: item)
+      if try departmentLike(name) {
+      } else if let shared, try departmentLike(name + shared) {
+      } else {
+        return false
+      }
       itemStart = k + 1
     }
     return true
+  }
+
+  /// The `shared_suffixes` word (部门, 单位) a list of several names ends with, if any.
+  func sharedSuffix(of names: ArraySlice<Unicode.Scalar>) -> String? {
+    guard names.contains("、") else { return nil }
+    return r.sharedSuffixes.first { w in
+      let sc = Array(w.unicodeScalars)
+      return names.count > sc.count && names.suffix(sc.count).elementsEqual(sc)
+    }
   }
 
   /// The departments that start the unit's clauses after `start` (`leading.later_clauses`):
@@ -676,11 +693,21 @@ final class Engine: @unchecked Sendable {
     var synthetic: [Unicode.Scalar] = []
     var end: Int? = nil
     var q = start
+    // a comma between a list ending with a shared word and its role word (各级消防、人防、交警、气象、卫生等部门，
+    // 负责做好…; Corpus/heldout20 2102): where the names end
+    var namesEnd: Int? = nil
     scan: while q < limit {
       let c = s[q]
       if (c == "，" || c == ","), end == q {
         // a comma right after a role word: the next step
         listStart = q + 1
+        q += 1
+        continue
+      }
+      if (c == "，" || c == ","), end != q, namesEnd == nil, q + 1 < limit, sharedSuffix(of: s[listStart..<q]) != nil,
+        r.roleWords.contains(where: { hasPrefix(s[(q + 1)..<hi], $0.text) })
+      {
+        namesEnd = q
         q += 1
         continue
       }
@@ -706,7 +733,8 @@ final class Engine: @unchecked Sendable {
         continue
       }
       // the names before the role word
-      var names = s[listStart..<q]
+      var names = s[listStart..<(namesEnd ?? q)]
+      namesEnd = nil
       for lead in r.leadIns where listStart == start && names.count > lead.count && names.starts(with: lead) {
         names.removeFirst(lead.count)
         break
@@ -727,7 +755,7 @@ final class Engine: @unchecked Sendable {
         listStart = q
         continue
       }
-      guard try everyItemDepartmentLike(listed) else { break scan }
+      guard try everyItemDepartmentLike(listed, shared: sharedSuffix(of: listed)) else { break scan }
       if !synthetic.isEmpty { synthetic.append("，") }
       synthetic += names
       synthetic += w.text
@@ -1156,9 +1184,12 @@ final class Engine: @unchecked Sendable {
     var labelRoles: [AttributionRole]?
     var sawLabel = false, sawRoleWord = false
     var ignoring = false
+    // the shared word of a tail dropped from the run's last item (消防、人防等部门负责: 部门)
+    var tailShared: String? = nil
 
     func flush(_ roles: [AttributionRole]) throws(StageFailure) {
       guard !pending.isEmpty else { return }
+      defer { tailShared = nil }
       // shared generic suffix: 各级卫生计生、发展改革、财政部门
       if let last = pending.last,
         let suffix = sharedSuffixesInert && ExactText.isInert(last.raw)
@@ -1167,6 +1198,16 @@ final class Engine: @unchecked Sendable {
       {
         for k in pending.indices.dropLast() where try !departmentLike(pending[k].raw) {
           pending[k].name = pending[k].raw + suffix
+        }
+      } else if let suffix = tailShared,
+        !pending.contains(where: { item in r.regionLevels.contains { $0.elementsEqual(item.raw.unicodeScalars) } })
+      {
+        // …等部门 dropped from the last item: every item that is no department on its own is one with
+        // it (各级消防、人防、交警、气象、卫生等部门 -> 各级消防部门 … 卫生部门; Corpus/heldout20 2102); not
+        // when an item is a bare level (市、县(市、区)公安交警…等部门: the levels share the rest, which
+        // this does not read)
+        for k in pending.indices where try !departmentLike(pending[k].raw) {
+          if try departmentLike(pending[k].raw + suffix) { pending[k].name = pending[k].raw + suffix }
         }
       }
       // a government shared by the place names before it: 哈尔滨、黑河、绥芬河市政府
@@ -1318,6 +1359,10 @@ final class Engine: @unchecked Sendable {
         }
         for tail in r.tailWords where body.count > tail.count && hasSuffix(body, tail) {
           body.removeLast(tail.count)
+          tailShared = r.sharedSuffixes.first { w in
+            let sc = Array(w.unicodeScalars)
+            return tail.count > sc.count && tail.suffix(sc.count).elementsEqual(sc)
+          }
           break
         }
         var extra: [AttributionRole] = []

@@ -313,3 +313,28 @@ import Testing
   }
 }
 
+@Suite struct TailSharedWordTests {
+  @Test func fieldsBeforeEtcDepartmentsAreDepartments() throws {
+    // heldout20 2102: 各级消防、人防、交警、气象、卫生等部门 — each field is a department with the shared 部门
+    let a = try #require(try attribution("做好审批。（消防、人防等部门负责）"))
+    #expect(a.departments == ["消防部门", "人防部门"])
+    #expect(a.departmentsRaw == ["消防", "人防"])
+    // names that are departments on their own keep them as before
+    let b = try #require(try attribution("做好审批。（市卫生局、财政局等部门负责）"))
+    #expect(b.departments == ["市卫生局", "市财政局"])
+    // not when an item is a bare level (heldout18 1901: 市、县(市、区)公安交警、…等部门 is not read this way)
+    let c = try attribution("做好整治。主要责任单位:市、县(市、区)公安交警、交通管理等部门。")
+    #expect(!(c?.departments.contains("市部门") ?? false))
+  }
+
+  @Test func aCommaMayStandBeforeTheRoleWordOfSuchAList() throws {
+    // …等部门，负责做好… in a division of duties
+    let body = "明确工作职责。建设部门负责指导工程建设。财政部门负责落实资金。各级消防、人防、交警、气象、卫生等部门，负责做好项目的有关审批工作。"
+    let a = try #require(try attribution(body))
+    #expect(a.departments == ["建设部门", "财政部门", "各级消防部门", "各级人防部门", "各级交警部门", "各级气象部门", "各级卫生部门"])
+    // a comma after a name that does not end with the shared word stays a clause end
+    let b = try #require(try attribution("明确工作职责。建设部门负责指导工程建设。财政部门负责落实资金。各级政府，负责做好项目的有关审批工作。"))
+    #expect(b.departments == ["建设部门", "财政部门"])
+  }
+}
+
