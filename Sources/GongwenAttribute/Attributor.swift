@@ -291,6 +291,8 @@ final class Engine: @unchecked Sendable {
   /// First and last characters of the role words, first characters of the ignored labels (cheap
   /// pre-checks: each word is non-empty, so it can start or end only with one of these).
   let roleWordStarts: ScalarBitmap
+  /// First characters of the tail words (等).
+  let tailWordStarts: ScalarBitmap
   let roleWordEnds: ScalarSet
   /// First characters of the joiners: a body without one after its first character has no joiner.
   let joinerStarts: ScalarSet
@@ -334,6 +336,7 @@ final class Engine: @unchecked Sendable {
     jurisdictionChars = ScalarSet(rules.jurisdictionPrefixes.filter { $0.unicodeScalars.count == 1 }
       .compactMap { $0.unicodeScalars.first })
     roleWordStarts = ScalarBitmap(ScalarSet(rules.roleWords.compactMap { $0.text.first }))
+    tailWordStarts = ScalarBitmap(ScalarSet(rules.tailWords.compactMap { $0.first }))
     trailing = ScalarBitmap(rules.trailing)
     sentenceEnds = ScalarBitmap(rules.sentenceEnds)
     separators = ScalarBitmap(rules.separators)
@@ -714,7 +717,7 @@ final class Engine: @unchecked Sendable {
       if c == "\n" || separators.contains(c) && c != "、" || openSet.contains(c) || closeSet.contains(c) { break }
       // 由A会同B、C等部门研究提出落实意见: names joined by a joiner that names the lead (会同) end at a
       // tail word (等部门) even without a role word; nothing follows such a step
-      if end == nil, listStart == start, let tail = r.tailWords.first(where: { hasPrefix(s[q..<hi], $0) }),
+      if end == nil, listStart == start, tailWordStarts.contains(c), let tail = r.tailWords.first(where: { hasPrefix(s[q..<hi], $0) }),
         !r.roleWords.contains(where: { hasPrefix(s[(q + tail.count)..<hi], $0.text) }),
         !r.roleWordModifiers.contains(where: { hasPrefix(s[(q + tail.count)..<hi], $0) }),
         let stepEnd = try joinedStep(s, from: start, tailAt: q, tail: tail)
