@@ -659,10 +659,14 @@ final class Engine: @unchecked Sendable {
 
   /// The `shared_suffixes` word (部门, 单位) a list of several names ends with, if any.
   func sharedSuffix(of names: ArraySlice<Unicode.Scalar>) -> String? {
-    guard names.contains("、") else { return nil }
-    return r.sharedSuffixes.first { w in
+    names.contains("、") ? sharedWord(endingLonger: names) : nil
+  }
+
+  /// The `shared_suffixes` word `x` ends with, with more before it (等部门: 部门), if any.
+  func sharedWord<C: BidirectionalCollection<Unicode.Scalar>>(endingLonger x: C) -> String? {
+    r.sharedSuffixes.first { w in
       let sc = Array(w.unicodeScalars)
-      return names.count > sc.count && names.suffix(sc.count).elementsEqual(sc)
+      return x.count > sc.count && x.suffix(sc.count).elementsEqual(sc)
     }
   }
 
@@ -1362,10 +1366,7 @@ final class Engine: @unchecked Sendable {
         }
         for tail in r.tailWords where body.count > tail.count && hasSuffix(body, tail) {
           body.removeLast(tail.count)
-          tailShared = r.sharedSuffixes.first { w in
-            let sc = Array(w.unicodeScalars)
-            return tail.count > sc.count && tail.suffix(sc.count).elementsEqual(sc)
-          }
+          tailShared = sharedWord(endingLonger: tail)
           break
         }
         var extra: [AttributionRole] = []
