@@ -32,12 +32,6 @@ struct CJKSpacingStep: NormalizeStep {
     return (1...cellSpaceMinRun).allSatisfy { CharClass.isHan(s[i - $0]) && CharClass.isHan(s[j + $0 - 1]) }
   }
 
-  /// The line holds only a table header word (spaces aside).
-  func isTableHeader(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
-    guard line.count <= 24 else { return false }
-    let content = s[line].lazy.filter { $0 != CharClass.space }
-    return tableHeader.contains { $0.elementsEqual(content) }
-  }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
     let s = text.scalars
@@ -63,7 +57,7 @@ struct CJKSpacingStep: NormalizeStep {
       }
       let line = lineStart..<lineEnd
       lineStart = lineEnd + 1
-      if !inTable, !tableHeader.isEmpty, isTableHeader(s, line) { inTable = true }
+      if !inTable, !tableHeader.isEmpty, isTableHeaderLine(s[line], words: tableHeader) { inTable = true }
       guard line.count > 2, inner else { continue }
       // a marker is only looked for when a space follows closely on the line start
       var markerEnd = -1

@@ -36,8 +36,6 @@ struct LineJoinStep: NormalizeStep {
   let running: ScalarBits
   /// First characters of the title openers.
   let openerStarts: ScalarBits
-  /// Longest table header word (the length bound of a header line).
-  let tableHeaderMax: Int
   /// Per BMP scalar, the three tests of the per-scalar loop in one load: `openerBit`,
   /// `enumerationBit`, `runningBit`.
   let bmpFlags: [UInt8]
@@ -49,7 +47,6 @@ struct LineJoinStep: NormalizeStep {
     enumerationComma = ScalarBits(rules.enumerationComma)
     running = ScalarBits(rules.running)
     openerStarts = ScalarBits(rules.titleOpeners.compactMap { $0.first?.value })
-    tableHeaderMax = rules.tableHeader.map(\.count).max() ?? 0
     var flags = [UInt8](repeating: 0, count: 0x10000)
     for v in 0..<0x10000 {
       if openerStarts.contains(UInt32(v)) { flags[v] |= Self.openerBit }
@@ -251,9 +248,7 @@ struct LineJoinStep: NormalizeStep {
 
   /// The line holds only a `table_header` word (spaces aside): the first cell of a table's header.
   func isTableHeader(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
-    guard !rules.tableHeader.isEmpty, line.count <= 2 * tableHeaderMax + 8 else { return false }
-    let content = line.filter { $0 != CharClass.space }
-    return rules.tableHeader.contains { $0.elementsEqual(content) }
+    isTableHeaderLine(line, words: rules.tableHeader)
   }
 
   func combine(_ a: Info, _ b: Info) -> Info {

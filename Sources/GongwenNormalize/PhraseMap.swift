@@ -65,10 +65,9 @@ struct PhraseMap: Sendable {
     self.astral = astral
   }
 
-  /// Applies the rules to `s` in place; returns how many scalars changed.
-  func apply(_ s: inout [Unicode.Scalar]) -> Int {
+  /// Applies the rules to `s` in place.
+  func apply(_ s: inout [Unicode.Scalar]) {
     let n = s.count
-    var changed = 0
     var i = 0
     while i < n {
       let v = s[i].value
@@ -88,16 +87,12 @@ struct PhraseMap: Sendable {
         var j = 1
         while j < len, s[i + j] == rule.source[j] { j += 1 }
         guard j == len else { continue }
-        for k in 0..<len where s[i + k] != rule.target[k] {
-          s[i + k] = rule.target[k]
-          changed += 1
-        }
+        for k in 0..<len { s[i + k] = rule.target[k] }
         step = len
         break
       }
       i += step
     }
-    return changed
   }
 }
 

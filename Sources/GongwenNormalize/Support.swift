@@ -176,6 +176,15 @@ enum CharClass {
   static let space: Unicode.Scalar = " "
 }
 
+/// Does the line hold only one of the `line_join.table_header` words (spaces aside), the first cell of a
+/// table flattened to text? (Read the same way by line_join, which joins nothing from there on, and by
+/// cjk_spacing, which keeps the spaces between names in its cells.)
+func isTableHeaderLine(_ line: ArraySlice<Unicode.Scalar>, words: [[Unicode.Scalar]]) -> Bool {
+  guard let longest = words.map(\.count).max(), line.count <= 2 * longest + 8 else { return false }
+  let content = line.lazy.filter { $0 != CharClass.space }
+  return words.contains { $0.elementsEqual(content) }
+}
+
 /// Line boundaries of a scalar array: `(start, end)` with `end` at the `\n` (or the text end).
 func lineRanges(_ s: [Unicode.Scalar]) -> [Range<Int>] {
   var out: [Range<Int>] = []

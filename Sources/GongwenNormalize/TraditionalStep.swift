@@ -60,7 +60,7 @@ struct TraditionalStep: NormalizeStep {
       // replacements, so every scalar keeps its origin
       let s = text.scalars
       var out = s
-      _ = phrases.apply(&out)
+      phrases.apply(&out)
       restoreProtected(&out, source: s, from: { $0 })
       var changed = 0
       for i in out.indices where out[i] != s[i] { changed += 1 }
