@@ -384,11 +384,6 @@ extension SegmentRun {
       while hi > r.lowerBound, "。；;，,：:".unicodeScalars.contains(s[hi - 1]) || isHSpace(s[hi - 1]) { hi -= 1 }
       return hi > r.lowerBound ? text(r.lowerBound..<hi) : nil
     }
-    func numbered(_ r: Range<Int>) -> Bool {
-      var p = r.lowerBound
-      while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }
-      return p > r.lowerBound && p < r.upperBound && (s[p] == "." || s[p] == "．" || s[p] == "、")
-    }
     for hit in attachmentHits {
       let le = lineEnd(hit.lowerBound)
       let rest = trimmed(hit.upperBound..<le)
@@ -398,7 +393,7 @@ extension SegmentRun {
       var at = le
       var taken = 0
       while let next = nextLine(after: at), taken < 50 {
-        if numbered(next) || (first == nil && taken == 0) {
+        if startsWithListNumber(next) || (first == nil && taken == 0) {
           if let nm = clean(next) { names.append(nm) }
           taken += 1
           at = next.lowerBound
