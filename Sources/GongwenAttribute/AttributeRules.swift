@@ -44,6 +44,7 @@ public struct AttributeRules: RuleFile {
     public var inline_roles: [RawRoleWord]
     public var joiners: [RawJoiner]
     public var lead_ins: [String]
+    public var lead_in_ends: [String]?
     public var section_lead_ins: [String]?
     public var and_words: [String]
     public var region_levels: RawRegionLevels?
@@ -130,6 +131,9 @@ public struct AttributeRules: RuleFile {
   public let inlineRoles: [RoleWord]
   public let joiners: [Joiner]
   public let leadIns: [[Unicode.Scalar]]
+  /// Words ending a phrase before an item's names (各项政策措施均需各市政府): the item's text up to and
+  /// including the last of them is dropped. Empty when `lead_in_ends` is absent.
+  public let leadInEnds: [[Unicode.Scalar]]
   /// Lead-ins of a line that says who does a whole section (此项工作由…牵头，…配合。), longest first.
   public let sectionLeadIns: [[Unicode.Scalar]]
   /// Words joining two departments that are split only when the second starts with a prefix
@@ -265,6 +269,7 @@ public struct AttributeRules: RuleFile {
     }
     self.joiners = joiners.sorted { $0.text.count > $1.text.count }
     leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    leadInEnds = (raw.lead_in_ends ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     sectionLeadIns = (raw.section_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
     andWords = raw.and_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }

@@ -1379,6 +1379,17 @@ final class Engine: @unchecked Sendable {
           body.removeFirst(lead.count)
           break
         }
+        // a phrase before the names: 各项政策措施均需各市政府 -> 各市政府
+        if !r.leadInEnds.isEmpty, body.count > 2 {
+          var k = body.endIndex - 1
+          search: while k > body.startIndex {
+            for w in r.leadInEnds where k - w.count >= body.startIndex && body[(k - w.count)..<k].elementsEqual(w) {
+              body = body[k...]
+              break search
+            }
+            k -= 1
+          }
+        }
         var closing: [AttributionRole]?
         if let w = closingRoleWord(body) {
           closing = w.roles

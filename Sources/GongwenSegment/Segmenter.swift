@@ -571,6 +571,15 @@ struct SegmentRun {
     return false
   }
 
+  /// Whether the next line-initial candidate of `c`'s scheme after it is `c`'s next number: a run
+  /// of clauses, not a stray number.
+  func successorOpensLine(_ c: Candidate, _ cands: [Candidate]) -> Bool {
+    guard let next = cands.first(where: { $0.start > c.start && $0.scheme == c.scheme && $0.lineStart && $0.table == nil }) else {
+      return false
+    }
+    return next.number == c.number + 1
+  }
+
   mutating func warn(_ code: String, _ message: String, _ r: Range<Int>) {
     warnings.append(DocumentWarning(code: code, stage: "segment", message: message, span: Span(r)))
   }
@@ -687,14 +696,18 @@ struct SegmentRun {
             }
           } else if missing <= rules.maxGap {
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
-          } else if accepted.isEmpty, stack.isEmpty, !hasText(from: 0, to: c.start), !isPlanTitle(trimmed(c.start..<lineEnd(c.start))),
+          } else if accepted.isEmpty, stack.isEmpty, !hasText(from: 0, to: c.start) || successorOpensLine(c, cands),
+            !isPlanTitle(trimmed(c.start..<lineEnd(c.start))),
             !cands.contains(where: { $0.table == nil && $0.number == 1 && $0.start > c.start
               && rules.schemes[$0.scheme].rank <= sc.rank })
           {
             // the text begins with it: a later page of a longer notice (`5.完善城乡交通管理长效机制。…`,
             // Corpus/heldout18 1901), whose earlier clauses are on earlier pages; not when the text
             // numbers its own clauses from 1 later on (`17.…政策清单.docx`, a file name, then `一、`), nor
-            // when the line reads as a title (`15、关于做好…工作的通知`, an entry of a list of notices)
+            // when the line reads as a title (`15、关于做好…工作的通知`, an entry of a list of notices). Text
+            // before it (a page's chrome, a news report quoting the notice: `（二十四）…` `（二十五）…`,
+            // Corpus/heldout21 2202) is allowed when the next line-initial marker of its scheme is its
+            // next number.
             note = ("numbering_gap", "\(text(c.start..<c.end)) begins the text: an excerpt whose earlier clauses are not in it")
           } else {
             warn("numbering_jump", "\(text(c.start..<c.end)) does not continue any numbering; not taken as a clause marker", c.start..<c.end)

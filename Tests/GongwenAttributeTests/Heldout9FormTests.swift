@@ -339,6 +339,41 @@ import Testing
 }
 
 
+@Suite struct Heldout21FormTests {
+  @Test func namesAfterAPhraseEndingInLeadInEndsAreTheItems() throws {
+    // heldout21 2205: …按职责分工负责,各项政策措施均需各市政府、省沈抚示范区管委会落实,以下不再列出
+    let a = try #require(try attribution("优化政策制定机制。(省发展改革委、省司法厅等有关部门按职责分工负责,各项政策措施均需各市政府、省沈抚示范区管委会落实,以下不再列出)"))
+    #expect(a.departmentsRaw == ["省发展改革委", "省司法厅", "有关部门", "各市政府", "省沈抚示范区管委会"])
+    #expect(a.responsible == a.departments)
+  }
+
+  @Test func etcRelevantDepartmentsIsTheGenericBody() throws {
+    // X等有关部门 is X and 有关部门 (heldout13 1402, heldout16 1703, heldout21 2205); 等部门 still shares 部门
+    let a = try #require(try attribution("提高立法质效。〔省人大法制委、省司法厅等有关部门按职责分工负责〕"))
+    #expect(a.departmentsRaw == ["省人大法制委", "省司法厅", "有关部门"])
+    let b = try #require(try attribution("做好审批。（消防、人防等部门负责）"))
+    #expect(b.departments == ["消防部门", "人防部门"])
+  }
+
+  @Test func aListBeforeANoteOnTheFollowingTasksStands() throws {
+    // （A负责，以下不再列出）: the note is an item; the list before it stands
+    let a = try #require(try attribution("优化服务。(省发展改革委负责，以下不再列出)"))
+    #expect(a.departmentsRaw == ["省发展改革委"])
+    // a later sentence that ends 不逐一列出 is a note as a whole (heldout14 1502)
+    let b = try #require(try attribution("增强创新能力。(省科技厅牵头。明确牵头部门的，其他有关部门配合，不逐一列出，下同)"))
+    #expect(b.departmentsRaw == ["省科技厅"])
+    // a sentence beginning 以下 is a note (heldout5 604)
+    let c = try #require(try attribution("优化服务。（省发展改革委负责。以下均需各县（市、区）人民政府落实，不再列出）"))
+    #expect(c.departmentsRaw == ["省发展改革委"])
+  }
+
+  @Test func angleBracketsInsideANameHoldItsSeparators() throws {
+    // heldout21 2204: 各县<市、区>人民政府, and a declaration that the first-listed leads after a comma
+    let a = try #require(try attribution("健全管理体制。(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)"))
+    #expect(a.departmentsRaw == ["市教育局", "市委农办", "各县<市、区>人民政府"])
+  }
+}
+
 @Suite struct SharedLevelsTests {
   @Test func levelsSeveralJurisdictionsShareArePassedOnThroughTheList() throws {
     // heldout18 1901 (Attribute sees the text before width folding here): 市、县(市、区) opens the list and every later name of it is that body of each

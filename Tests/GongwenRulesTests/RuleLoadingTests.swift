@@ -147,8 +147,8 @@ struct ToyRules: RuleFile {
 
   @Test func aBracketPairAddedToAttributeAloneIsReported() throws {
     let warnings = try Self.warnings {
-      $0.replacingOccurrences(of: "\"【\", \"〔\"]", with: "\"【\", \"〔\", \"〈\"]")
-        .replacingOccurrences(of: "\"】\", \"〕\"]", with: "\"】\", \"〕\", \"〉\"]")
+      $0.replacingOccurrences(of: "\"【\", \"〔\", \"<\"]", with: "\"【\", \"〔\", \"<\", \"〈\"]")
+        .replacingOccurrences(of: "\"】\", \"〕\", \">\"]", with: "\"】\", \"〕\", \">\", \"〉\"]")
     }
     let w = try #require(warnings.first { $0.message.contains("〈〉") })
     #expect(w.code == "R010" && (w.location.file as NSString).lastPathComponent == "dedup.yaml" && w.location.line > 1)

@@ -97,6 +97,20 @@ import Testing
     let (r, _) = try outline("15、关于做好防汛工作的通知\n各部门：\n请做好以下工作。")
     #expect(r.units.isEmpty)
   }
+
+  @Test func anExcerptAfterAPagesTextStartsWhereARunOfMarkersDoes() throws {
+    // heldout21 2202: a news report quotes （二十四）, （二十五） of a longer notice after its own text
+    let text = "近日，国务院发布重点工作部门分工的意见。\n大力实施乡村振兴战略\n（二十四）健全城乡融合发展体制机制。（国家发展改革委牵头）\n（二十五）推进农业供给侧结构性改革。（农业农村部负责）"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[24], [25]])
+    #expect(o.units.map(\.markers) == [["（二十四）"], ["（二十五）"]])
+    #expect(o.warnings.contains { $0.code == "numbering_gap" && $0.message.contains("begins the text") })
+    // one stray marker, or one not followed by its next number, is no such run
+    let (p, _) = try outline("近日，国务院发布意见。\n（二十四）健全城乡融合发展体制机制。")
+    #expect(p.units.isEmpty)
+    let (q, _) = try outline("近日，国务院发布意见。\n（二十四）健全体制机制。\n（三十）推进改革。")
+    #expect(q.units.isEmpty)
+  }
 }
 
 @Suite struct UnreadTableTests {
