@@ -32,8 +32,9 @@ public struct NormalizeRules: RuleFile {
     public struct Tables: Decodable, Sendable {
       public var cellSeparators: Located<String>
       public var cellSpaceMinRun: Located<Int>
+      public var spaceRows: Bool?
       enum CodingKeys: String, CodingKey {
-        case cellSeparators = "cell_separators", cellSpaceMinRun = "cell_space_min_run"
+        case cellSeparators = "cell_separators", cellSpaceMinRun = "cell_space_min_run", spaceRows = "space_rows"
       }
     }
 
@@ -154,6 +155,9 @@ public struct NormalizeRules: RuleFile {
     /// two runs of at least this many Chinese characters: it separates names in a cell (`县教体局
     /// 各相关乡镇政府`). 0: never kept.
     public var cellSpaceMinRun: Int
+    /// Rows written one per line with spaces between the cells (`序号 工作任务 牵头负责部门`, then
+    /// `1 居民消费价格涨幅3%左右 发展改革委`) are rewritten one cell per line too.
+    public var spaceRows: Bool
   }
 
   public struct Traditional: Sendable {
@@ -424,7 +428,8 @@ public struct NormalizeRules: RuleFile {
     if raw.tables.cellSpaceMinRun.value < 0 {
       bad(raw.tables.cellSpaceMinRun.location, "tables.cell_space_min_run must be 0 or more")
     }
-    tables = Tables(cellSeparators: separators, cellSpaceMinRun: max(0, raw.tables.cellSpaceMinRun.value))
+    tables = Tables(cellSeparators: separators, cellSpaceMinRun: max(0, raw.tables.cellSpaceMinRun.value),
+                    spaceRows: raw.tables.spaceRows ?? false)
 
     if !problems.isEmpty { throw RuleErrors(problems) }
   }

@@ -10,10 +10,14 @@ import GongwenCore
 /// a line break (one scalar for one, so the offset map stays exact), and the spaces around it, the
 /// separators of empty cells and those at the line's start or end are deleted as layout
 /// (`table_cells` in stats). A bar elsewhere in the text is left alone.
+///
+/// With `spaceRows`, rows written with spaces between the cells are read the same way
+/// (`spaceRowBreaks`).
 struct TableCellsStep: NormalizeStep {
   static let id = "table_cells"
   let header: [[Unicode.Scalar]]
   let separators: ScalarSet
+  var spaceRows = false
 
   func isSeparator(_ c: Unicode.Scalar) -> Bool { separators.contains(c) }
 
@@ -30,10 +34,21 @@ struct TableCellsStep: NormalizeStep {
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
-    guard !header.isEmpty, text.scalars.contains(where: isSeparator) else { return }
+    guard !header.isEmpty else { return }
     let s = text.scalars
     var breaks: [Int] = []
     var dels = Deletions()
+    if spaceRows { spaceRowBreaks(s, text, &breaks, &dels, &ctx) }
+    if !separators.isEmpty, s.contains(where: isSeparator) { barBreaks(s, text, &breaks, &dels, &ctx) }
+    guard !breaks.isEmpty || dels.deleted > 0 else { return }
+    ctx.count("table_cells", breaks.count)
+    for b in breaks { text.scalars[b] = CharClass.newline }
+    dels.apply(to: &text, &ctx)
+  }
+
+  /// Rows with bars between the cells (see the type's comment).
+  func barBreaks(_ s: [Unicode.Scalar], _ text: CleanText, _ breaks: inout [Int], _ dels: inout Deletions,
+                 _ ctx: inout NormalizeContext) {
     var inTable = false
     for line in lineRanges(s) {
       let hasSeparator = s[line].contains(where: isSeparator)
@@ -70,9 +85,107 @@ struct TableCellsStep: NormalizeStep {
         p = q
       }
     }
-    guard !breaks.isEmpty || dels.deleted > 0 else { return }
-    ctx.count("table_cells", breaks.count)
-    for b in breaks { text.scalars[b] = CharClass.newline }
-    dels.apply(to: &text, &ctx)
+  }
+
+  /// Rows with spaces between the cells (Corpus/heldout21 2201, heldout14 1506): a header, at a line's
+  /// start or after a space at its end, that is a header word and at least two more column names apart
+  /// by spaces (`序号 工 作 任 务 牵头负责部门`: single characters apart by one space are one name), then
+  /// the rows numbered 1, 2, 3 … in order, each a number, a space and at least two more fields. A row's
+  /// number and its last cells (as many as the header has columns after the task column's, at most all
+  /// but one field) are cut from the task text between them: the first space of each cut becomes a line
+  /// break, the rest of the run is deleted as layout. Blank lines and short lines that are no row (a
+  /// section title between rows) stay in the table; any other line, or a row out of order, ends it.
+  /// Lines holding a bar are left to `barBreaks`.
+  func spaceRowBreaks(_ s: [Unicode.Scalar], _ text: CleanText, _ breaks: inout [Int], _ dels: inout Deletions,
+                      _ ctx: inout NormalizeContext) {
+    let space = CharClass.space
+    /// Space runs of `r`, as ranges.
+    func gaps(_ r: Range<Int>) -> [Range<Int>] {
+      var out: [Range<Int>] = []
+      var p = r.lowerBound
+      while p < r.upperBound {
+        guard s[p] == space else { p += 1; continue }
+        var q = p
+        while q < r.upperBound, s[q] == space { q += 1 }
+        out.append(p..<q)
+        p = q
+      }
+      return out
+    }
+    func cut(_ g: Range<Int>) {
+      breaks.append(g.lowerBound)
+      if g.count > 1 { dels.delete((g.lowerBound + 1)..<g.upperBound, of: text, reason: "whitespace", rule: Self.id, layout: true, &ctx) }
+    }
+    func number(_ r: Range<Int>) -> Int? {
+      var v = 0
+      for c in s[r] {
+        let d: UInt32
+        switch c.value {
+        case 0x30...0x39: d = c.value - 0x30
+        case 0xFF10...0xFF19: d = c.value - 0xFF10
+        default: return nil
+        }
+        v = v * 10 + Int(d)
+        if v > 9_999 { return nil }
+      }
+      return r.isEmpty ? nil : v
+    }
+    var columnsAfterTask = 0
+    var expected = 0  // 0: no table open
+    for line in lineRanges(s) {
+      var a = line.lowerBound, b = line.upperBound
+      while a < b, s[a] == space { a += 1 }
+      while b > a, s[b - 1] == space { b -= 1 }
+      if s[a..<b].contains(where: isSeparator) { expected = 0; continue }
+      if expected > 0 {
+        let g = gaps(a..<b)
+        if let first = g.first, let n = number(a..<first.lowerBound), n == expected, g.count >= 2 {
+          cut(first)
+          for x in g.suffix(min(columnsAfterTask, g.count - 1)) { cut(x) }
+          expected += 1
+          continue
+        }
+        // (一、…分解（11项）: a section title between rows; a line starting with a digit is no title)
+        if a == b || (b - a <= 40 && number(a..<(a + 1)) == nil) { continue }
+        expected = 0
+      }
+      // a header: at the line's start, or after a space with only column names after it
+      for w in header {
+        guard let w0 = w.first, s[a..<b].contains(w0) else { continue }
+        var p = a
+        var found: Int? = nil
+        while p + w.count < b {
+          if (p == a || s[p - 1] == space), s[p..<(p + w.count)].elementsEqual(w), s[p + w.count] == space {
+            found = p
+            break
+          }
+          p += 1
+        }
+        guard let h = found else { continue }
+        let g = gaps((h + w.count)..<b)
+        // column names: the fields after the header word, single characters apart by one space joined
+        var names: [Range<Int>] = []
+        var lastSingle = false
+        for (k, x) in g.enumerated() {
+          let st = x.upperBound, en = k + 1 < g.count ? g[k + 1].lowerBound : b
+          let single = en - st == 1
+          if single, lastSingle, x.count == 1, let last = names.last {
+            names[names.count - 1] = last.lowerBound..<en
+          } else {
+            names.append(st..<en)
+          }
+          lastSingle = single
+        }
+        guard names.count >= 2, names.allSatisfy({ $0.count <= 12 && s[$0].allSatisfy { $0.properties.isIdeographic || $0 == space } })
+        else { continue }
+        // the cuts: before the header word when it ends a longer line, and between the column names
+        if h > a, let before = gaps(a..<h).last { cut(before) }
+        let nameStarts = Set(names.map(\.lowerBound))
+        for x in g where nameStarts.contains(x.upperBound) { cut(x) }
+        columnsAfterTask = names.count - 1
+        expected = 1
+        break
+      }
+    }
   }
 }

@@ -763,7 +763,14 @@ struct SegmentRun {
       let closing = closingStarts.first(where: { $0 > first.start })
     else { return nil }
     let firstRank = rules.schemes[first.scheme].rank
-    for c in cands where c.start > closing && c.lineStart && c.table == nil {
+    for c in cands where c.start > closing && c.lineStart {
+      // a table's first row: the title is above its header (Corpus/heldout21 2201: the cover notice's
+      // 一、二、三、, its signature, `2016年《政府工作报告》量化指标任务分工`, `序号 工作任务 牵头负责部门`)
+      if let t = c.table {
+        guard c.number == 1, t < tableStarts.count, tableStarts[t] > closing else { continue }
+        guard let title = previousLine(lineStart(tableStarts[t])), title.lowerBound > closing, isPlanTitle(title) else { return nil }
+        return c.start
+      }
       guard c.number == 1, !c.onlyIfExpected, rules.schemes[c.scheme].rank <= firstRank else { continue }
       guard let title = previousLine(lineStart(c.start)), title.lowerBound > closing, isPlanTitle(title) else { return nil }
       return c.start

