@@ -1023,11 +1023,31 @@ final class Engine: @unchecked Sendable {
     }
     let task = header.taskColumn
     let after = header.columns.count - task - 1
-    guard after > 0, lines.count > task + 1 else { return nil }
-    let cells = lines.count >= task + 1 + after ? Array(lines.suffix(after)) : Array(lines[(task + 1)...])
+    // (`columns` and `lines` leave out the row's number: `lines[k]` is under `columns[k]` in a full row)
+    guard after > 0, lines.count >= 2 else { return nil }
+    // A row with every cell: its last `after` lines. A row with fewer lines than columns lost its empty
+    // cells (a flattened table keeps no trace of them): either cells after the task (an empty 备注),
+    // read from the task on, or cells before it (a category cell merged over several rows, heldout14
+    // 1506: `序号 名称 工作任务 牵头责任单位`, rows `1` / task / `发改委`), read from the row's end. The
+    // reading that gives more departments counts; the first on a tie.
+    if lines.count >= task + 1 + after { return try tableCells(Array(lines.suffix(after)), s, header) }
+    var best: Found? = nil
+    if lines.count > task + 1, let f = try tableCells(Array(lines[(task + 1)...]), s, header) { best = f }
+    if lines.count - after >= 1, let f = try tableCells(Array(lines.suffix(after)), s, header),
+      f.parsed.items.count > best?.parsed.items.count ?? 0
+    {
+      best = f
+    }
+    return best
+  }
+
+  /// The departments of a row's cells after its task, `cells[k]` under the k-th column after the
+  /// task column.
+  func tableCells(_ cells: [Range<Int>], _ s: [Unicode.Scalar], _ header: TableHeader) throws(StageFailure) -> Found? {
+    let task = header.taskColumn
     guard let colon = r.colons.members.first.flatMap(Unicode.Scalar.init) else { return nil }
     var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
-    for (k, cell) in cells.enumerated() {
+    for (k, cell) in cells.enumerated() where task + 1 + k < header.columns.count {
       guard let label = columnRoles(Array(header.columns[task + 1 + k].unicodeScalars)) else { continue }
       // names in a cell may stand apart with a space only (`县教体局 各相关乡镇政府`; Normalize keeps
       // such spaces inside tables): read as an enumeration comma

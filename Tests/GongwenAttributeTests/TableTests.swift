@@ -48,6 +48,18 @@ import Testing
     #expect(b.participating.isEmpty)
   }
 
+  @Test func aRowWithoutItsMergedCategoryCellReadsItsCellsFromTheEnd() throws {
+    // heldout14 1506: `序号 名称 工作任务 牵头责任单位`; the 名称 cell stands in the group's first row only
+    let columns = ["名称", "工作任务", "牵头责任单位"]
+    let a = try #require(try row(["地区生产总值增长7%以上.", "发改委"], columns: columns, taskColumn: 1))
+    #expect(a.departmentsRaw == ["发改委"] && a.lead == a.departments)
+    let b = try #require(try row(["经济指标", "地区生产总值增长7%以上.", "发改委"], columns: columns, taskColumn: 1))
+    #expect(b.departmentsRaw == ["发改委"] && b.lead == b.departments)
+    // an empty cell after the task still reads in order when that gives more departments
+    let c = try #require(try row(["类别", "推进学校建设。", "区教育局"], columns: ["类别", "重点工作任务", "牵头单位", "完成时限"], taskColumn: 1))
+    #expect(c.lead == ["区教育局"])
+  }
+
   @Test func aRowWithoutCellsHasNoAttributionAndUnknownColumnsAreNotRead() throws {
     #expect(try row(["大力推进“安心托幼”，全区托位数提高至560"], columns: ["重点工作任务", "主要责任单位"]) == nil)
     // 工作要求 is neither a label nor ignored: its cell is not read, and the notice says so
