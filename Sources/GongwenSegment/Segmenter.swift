@@ -866,10 +866,16 @@ struct SegmentRun {
         subtreeEnd = ends[j]
         j += 1
       }
-      let table = a.table.map { tables[$0] }
+      var table = a.table.map { tables[$0] }
+      // a numbered line inside a row's task cell (heldout6 701: row `1`, its items `1.`…`7.`, each with
+      // its own 牵头领导 / 责任单位 cells): read against the row's columns from the task column on
+      if table == nil, let parent = accepted[..<i].last(where: { $0.path == Array(a.path.dropLast()) }), let t = parent.table {
+        let h = tables[t]
+        table = TableHeader(columns: Array(h.columns[h.taskColumn...]), taskColumn: 0)
+      }
       units.append(ClauseUnit(path: a.path, markers: a.markers, schemes: a.schemes, markerRange: a.start..<a.end,
                               ownRange: own, bodyRange: body,
-                              heading: try heading(body: body, subtreeEnd: subtreeEnd, tableRow: table != nil), table: table))
+                              heading: try heading(body: body, subtreeEnd: subtreeEnd, tableRow: a.table != nil), table: table))
     }
     return units
   }

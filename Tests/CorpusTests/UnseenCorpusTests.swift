@@ -17,7 +17,7 @@ import GongwenTestSupport
 /// scored 0.424 at first sight and 0.971 after its gaps were fixed (Corpus/heldout2/README.md);
 /// Corpus/heldout3 0.765 at first sight, 1.000 after (Corpus/heldout3/README.md); Corpus/heldout4
 /// 0.550 at first sight, 0.913 after (its README); Corpus/heldout5 0.930 at first sight, 0.976
-/// after; Corpus/heldout6 0.385 at first sight, 0.833 after; Corpus/heldout7 0.844 at first sight,
+/// after; Corpus/heldout6 0.385 at first sight, 0.833 after, 1.000 with items inside table cells; Corpus/heldout7 0.844 at first sight,
 /// 0.926 after (0.970 with `region_levels`); Corpus/heldout8 0.958 at first sight (not tuned on; 0.986 with
 /// `inherit_unknown_max`); Corpus/heldout9
 /// 0.551 at first sight, 0.837 after, 0.958 with attached tables, 1.000 with section leads (heldout4 0.929 after its key took the
@@ -29,7 +29,7 @@ import GongwenTestSupport
 /// after; Corpus/heldout16 0.667 at first sight, 0.812 after, 0.975 with its tables; Corpus/heldout17
 /// 1.000 at first sight (2 notices, not tuned on); Corpus/heldout18 0.000 at first sight (2 later
 /// pages), 0.522 after, 0.970 with shared levels; Corpus/heldout19 1.000 at first sight (3 notices, one source); Corpus/heldout20 0.340 at first sight, 0.781
-/// after; Corpus/heldout21 0.416 at first sight (7 notices), 0.911 after. Raise a floor
+/// after (0.806 with items inside table cells); Corpus/heldout21 0.416 at first sight (7 notices), 0.911 after. Raise a floor
 /// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
@@ -45,7 +45,7 @@ import GongwenTestSupport
                         Folder(name: "heldout3", floor: 0.99, minNotices: 6),
                         Folder(name: "heldout4", floor: 0.92, minNotices: 3),
                         Folder(name: "heldout5", floor: 0.97, minNotices: 4),
-                        Folder(name: "heldout6", floor: 0.83, minNotices: 8),
+                        Folder(name: "heldout6", floor: 0.99, minNotices: 8),
                         Folder(name: "heldout7", floor: 0.96, minNotices: 5),
                         Folder(name: "heldout8", floor: 0.98, minNotices: 4),
                         Folder(name: "heldout9", floor: 0.99, minNotices: 5),
@@ -59,7 +59,7 @@ import GongwenTestSupport
                         Folder(name: "heldout17", floor: 0.99, minNotices: 2),
                         Folder(name: "heldout18", floor: 0.96, minNotices: 2),
                         Folder(name: "heldout19", floor: 0.99, minNotices: 3),
-                        Folder(name: "heldout20", floor: 0.78, minNotices: 5),
+                        Folder(name: "heldout20", floor: 0.80, minNotices: 5),
                         Folder(name: "heldout21", floor: 0.91, minNotices: 7)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)

@@ -60,6 +60,18 @@ import Testing
     #expect(c.lead == ["区教育局"])
   }
 
+  @Test func anItemWhoseLeaderCellIsMergedReadsItsLastCellUnderTheLastColumn() throws {
+    // heldout6 701: items inside a row's task cell; 牵头领导 is written once for several items
+    let columns = ["重点工作目标任务", "牵头领导", "责任单位"]
+    let a = try #require(try row(["地区生产总值增长5%以上。", "钱宇", "★区发改委、统计局"], columns: columns))
+    #expect(a.departmentsRaw == ["区发改委", "统计局"])
+    #expect(a.departments == ["区发展和改革委员会", "区统计局"])
+    let b = try #require(try row(["一般公共预算收入增长6%以上。", "★区财政局、税务局"], columns: columns))
+    #expect(b.departmentsRaw == ["区财政局", "税务局"])
+    // a person's name alone under the last column is still no department
+    #expect(try row(["一般公共预算收入增长6%以上。", "钱宇"], columns: columns) == nil)
+  }
+
   @Test func aRowWithoutCellsHasNoAttributionAndUnknownColumnsAreNotRead() throws {
     #expect(try row(["大力推进“安心托幼”，全区托位数提高至560"], columns: ["重点工作任务", "主要责任单位"]) == nil)
     // 工作要求 is neither a label nor ignored: its cell is not read, and the notice says so

@@ -98,6 +98,19 @@ import Testing
     #expect(r.units.isEmpty)
   }
 
+  @Test func numberedLinesInsideARowsTaskCellAreReadAgainstTheColumnsFromTheTaskOn() throws {
+    // heldout6 701: row 1 (项目 `主要预期目标`) holds items 1.–2., each with its own leader and department cells
+    let text = "序号\n项目\n重点工作目标任务\n牵头领导\n责任单位\n1\n主要预期目标\n1.地区生产总值增长5%以上。\n钱宇\n★区发改委、统计局\n2.一般公共预算收入增长6%以上。\n★区财政局、税务局"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    #expect(o.units[0].table?.columns == ["项目", "重点工作目标任务", "牵头领导", "责任单位"])
+    #expect(o.units[1].table == TableHeader(columns: ["重点工作目标任务", "牵头领导", "责任单位"], taskColumn: 0))
+    #expect(o.units[2].table == o.units[1].table)
+    // clauses outside a table have none
+    let (p, _) = try outline("一、总体要求\n（一）加强领导。")
+    #expect(p.units.allSatisfy { $0.table == nil })
+  }
+
   @Test func aTableAfterTheCoverNoticesSignatureIsThePlan() throws {
     // heldout21 2201: the cover notice's 一、二、 are not tasks; the table under its title after the signature is
     let text = "国务院有关部门：\n现将任务分工印发给你们，并就有关事项通知如下：\n一、各有关部门要高度重视。\n二、各有关部门要及时报送。\n国务院办公厅\n2016年4月6日\n2016年量化指标任务分工\n序号\n工作任务\n牵头负责部门\n1\n居民消费价格涨幅3%左右\n发展改革委\n2\n城镇新增就业1000万人以上\n人力资源社会保障部"
