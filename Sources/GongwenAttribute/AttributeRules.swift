@@ -63,6 +63,7 @@ public struct AttributeRules: RuleFile {
     public var collective_prefixes: [String]
     public var shared_suffixes: [String]
     public var inherit_unknown_max: Located<Int>?
+    public var inherit_unknown_except: [String]?
     public var place_suffixes: [String]?
     public var place_name_max: Located<Int>?
     public var generic: Located<String>
@@ -169,6 +170,8 @@ public struct AttributeRules: RuleFile {
   /// Longest name (characters) not in the lexicon that still inherits the list's jurisdiction prefix
   /// (工业园区 after 市发改局 -> 市工业园区); 0: only lexicon names inherit.
   public let inheritUnknownMax: Int
+  /// Endings of names that never inherit that way (companies: 新畅公司 after 区园林绿化服务中心).
+  public let inheritUnknownExcept: [String]
   /// Governments shared by bare place names listed before them (哈尔滨、黑河、绥芬河市政府), longest first.
   public let placeSuffixes: [String]
   public let placeNameMax: Int
@@ -311,6 +314,7 @@ public struct AttributeRules: RuleFile {
       .sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
     sharedSuffixes = raw.shared_suffixes.filter { !$0.isEmpty }
     inheritUnknownMax = max(0, raw.inherit_unknown_max?.value ?? 0)
+    inheritUnknownExcept = (raw.inherit_unknown_except ?? []).filter { !$0.isEmpty }
     if let v = raw.inherit_unknown_max, v.value < 0 {
       problems.append(RuleProblem(at(v.location), code: "R005", "inherit_unknown_max must be 0 or more"))
     }

@@ -1623,7 +1623,8 @@ final class Engine: @unchecked Sendable {
     //    its name before its department suffix holds a jurisdiction character (团市委 stays)
     if let context, !r.collectivePrefixes.contains(context), name.count <= r.inheritUnknownMax,
       let suffix = names.departmentSuffix(name, fast: fast),
-      !name.unicodeScalars.dropLast(suffix.unicodeScalars.count).contains(where: { jurisdictionChars.contains($0) })
+      !name.unicodeScalars.dropLast(suffix.unicodeScalars.count).contains(where: { jurisdictionChars.contains($0) }),
+      !r.inheritUnknownExcept.contains(where: { name.hasSuffix($0) })
     {
       return (context + name, try isGeneric(name), nil)
     }

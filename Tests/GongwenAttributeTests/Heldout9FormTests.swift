@@ -367,6 +367,14 @@ import Testing
     #expect(c.departmentsRaw == ["省发展改革委"])
   }
 
+  @Test func aCompanyDoesNotInheritTheListsPrefix() throws {
+    // heldout21 2206: 区园林绿化服务中心、新畅公司 -> 新畅公司 (a short body still does: 市发改局、工业园区 -> 市工业园区)
+    let a = try #require(try attribution("做好绿化养护。(责任单位:区园林绿化服务中心、新畅公司)"))
+    #expect(a.departments == ["区园林绿化服务中心", "新畅公司"])
+    let b = try #require(try attribution("做好园区建设。（责任单位：市发改局、工业园区）"))
+    #expect(b.departments.last == "市工业园区")
+  }
+
   @Test func angleBracketsInsideANameHoldItsSeparators() throws {
     // heldout21 2204: 各县<市、区>人民政府, and a declaration that the first-listed leads after a comma
     let a = try #require(try attribution("健全管理体制。(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)"))
