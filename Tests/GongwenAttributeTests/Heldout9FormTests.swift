@@ -367,6 +367,19 @@ import Testing
     #expect(c.departmentsRaw == ["省发展改革委"])
   }
 
+  @Test func anAttributionCutByTheEndOfTheTextGivesItsCompleteRoles() throws {
+    // heldout10 1103: the page ends inside the bracket; the leads before 牵头督导， are complete
+    let a = try #require(try attribution("基本完成全市整治任务。（市生态环境局、发展和改革局、工业和信息化局牵头督导，市公安局、自然资源局、"))
+    #expect(a.departmentsRaw == ["市生态环境局", "发展和改革局", "工业和信息化局"])
+    #expect(a.lead == a.departments)
+    // after a label: the names before the last separator (the cut one is dropped)
+    let b = try #require(try attribution("完善补助政策。（责任单位：市发展和改革委员会、财政局、人"))
+    #expect(b.departmentsRaw == ["市发展和改革委员会", "财政局"])
+    // no role word and no label before the cut: nothing; nor a bracket closed before the end
+    #expect(try attribution("完善补助政策。（市发展和改革委员会、财政局、人") == nil)
+    #expect(try attribution("完善补助政策（含中医院）和配套措施") == nil)
+  }
+
   @Test func aCompanyDoesNotInheritTheListsPrefix() throws {
     // heldout21 2206: 区园林绿化服务中心、新畅公司 -> 新畅公司 (a short body still does: 市发改局、工业园区 -> 市工业园区)
     let a = try #require(try attribution("做好绿化养护。(责任单位:区园林绿化服务中心、新畅公司)"))
