@@ -758,6 +758,16 @@ final class Engine: @unchecked Sendable {
         q += 1
         continue
       }
+      // a heading of names only, then a sentence that starts with a role word (（十七）首都综治办、市委督查室、
+      // 市监察局。负责组织…; Corpus/heldout12 1305): where the names end
+      if c == "。", end == nil, listStart == start, namesEnd == nil, q > start, q + 1 < limit,
+        r.roleWords.contains(where: { hasPrefix(s[(q + 1)..<hi], $0.text) }),
+        try everyItemDepartmentLike(s[start..<q])
+      {
+        namesEnd = q
+        q += 1
+        continue
+      }
       if c == "\n" || separators.contains(c) && c != "、" || openSet.contains(c) || closeSet.contains(c) { break }
       // 由A会同B、C等部门研究提出落实意见: names joined by a joiner that names the lead (会同) end at a
       // tail word (等部门) even without a role word; nothing follows such a step
@@ -944,14 +954,19 @@ final class Engine: @unchecked Sendable {
   }
 
   /// `part` cut at an `and_words` word when the text after it starts with a jurisdiction or collective
-  /// prefix and both sides look like departments; a name holding 和 (人力资源和社会保障厅) stays whole.
+  /// prefix, or both sides end with a department suffix, and both look like departments; a name
+  /// holding 和 (人力资源和社会保障厅) stays whole.
   func splitAtAndWords(_ part: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> [ArraySlice<Unicode.Scalar>] {
     var k = part.startIndex + 1
     while k < part.endIndex - 1 {
       for w in r.andWords where k + w.count < part.endIndex && part[k] == w[0] && part[k..<(k + w.count)].elementsEqual(w) {
         let left = part[..<k], right = part[(k + w.count)...]
-        guard prefixScalars.contains(where: { right.count > $0.count && right.starts(with: $0) }),
-          try departmentLike(String(scalars: left))
+        // (or both sides end like departments: 各区县政府和地区管委会, 市委和市政府; never 人力资源和社会
+        // 保障厅, whose left side does not)
+        let l = String(scalars: left), rr = String(scalars: right)
+        guard prefixScalars.contains(where: { right.count > $0.count && right.starts(with: $0) })
+          || names.endsLikeDepartment(l, fast: names.fast(l)) && names.endsLikeDepartment(rr, fast: names.fast(rr)),
+          try departmentLike(l)
         else { continue }
         let rest = try splitAtAndWords(right)
         guard let first = rest.first, try departmentLike(String(scalars: first)) else { continue }

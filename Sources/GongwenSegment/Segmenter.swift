@@ -571,6 +571,21 @@ struct SegmentRun {
     return false
   }
 
+  /// Whether the text numbers its own clauses from 1 after `c` (a file name `17.…docx`, then `一、`…
+  /// `1.`): a later marker numbered 1 of `c`'s level or above, unless a higher level has opened
+  /// before it at another number (heldout12 1305: `（十六）`, `（十七）`, then `四、`'s `（一）`, a
+  /// child of the next section).
+  func numbersItsOwnClausesLater(_ c: Candidate, _ cands: [Candidate]) -> Bool {
+    let rank = rules.schemes[c.scheme].rank
+    var higherOpened = false
+    for d in cands where d.start > c.start && d.table == nil {
+      let r = rules.schemes[d.scheme].rank
+      if d.number == 1 && (r < rank || (r == rank && !higherOpened)) { return true }
+      if r < rank && d.lineStart { higherOpened = true }
+    }
+    return false
+  }
+
   /// Whether the next line-initial candidate of `c`'s scheme after it is `c`'s next number: a run
   /// of clauses, not a stray number.
   func successorOpensLine(_ c: Candidate, _ cands: [Candidate]) -> Bool {
@@ -698,8 +713,7 @@ struct SegmentRun {
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
           } else if accepted.isEmpty, stack.isEmpty, !hasText(from: 0, to: c.start) || successorOpensLine(c, cands),
             !isPlanTitle(trimmed(c.start..<lineEnd(c.start))),
-            !cands.contains(where: { $0.table == nil && $0.number == 1 && $0.start > c.start
-              && rules.schemes[$0.scheme].rank <= sc.rank })
+            !numbersItsOwnClausesLater(c, cands)
           {
             // the text begins with it: a later page of a longer notice (`5.完善城乡交通管理长效机制。…`,
             // Corpus/heldout18 1901), whose earlier clauses are on earlier pages; not when the text

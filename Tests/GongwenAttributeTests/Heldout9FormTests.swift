@@ -380,6 +380,20 @@ import Testing
     #expect(try attribution("完善补助政策（含中医院）和配套措施") == nil)
   }
 
+  @Test func aHeadingOfNamesThenARoleWordNamesTheDepartments() throws {
+    // heldout12 1305: （十七）首都综治办、市委督查室、市监察局、市政府督查室。负责组织…
+    let (out, _) = try run([U("（十七）", [17], "首都综治办、市委督查室、市监察局、市政府督查室。负责组织对整治行动进行专项督查。")])
+    #expect(out.attributions[0]?.departmentsRaw == ["首都综治办", "市委督查室", "市监察局", "市政府督查室"])
+    #expect(out.attributions[0]?.responsible.count == 4)
+    // X和Y with both ending like departments are two; 人力资源和社会保障厅 stays one
+    let (b, _) = try run([U("（十六）", [16], "各区县政府和地区管委会。落实属地责任，制定专项整治方案。")])
+    #expect(b.attributions[0]?.departmentsRaw == ["各区县政府", "地区管委会"])
+    #expect(try attribution("做好就业。（人力资源和社会保障厅负责）")?.departmentsRaw == ["人力资源和社会保障厅"])
+    // a heading that is no list of names is no subject
+    let (c, _) = try run([U("（三）", [3], "加强宣传教育。负责宣传的部门要做好工作。")])
+    #expect(c.attributions[0] == nil)
+  }
+
   @Test func aCompanyDoesNotInheritTheListsPrefix() throws {
     // heldout21 2206: 区园林绿化服务中心、新畅公司 -> 新畅公司 (a short body still does: 市发改局、工业园区 -> 市工业园区)
     let a = try #require(try attribution("做好绿化养护。(责任单位:区园林绿化服务中心、新畅公司)"))

@@ -111,6 +111,14 @@ import Testing
     #expect(p.units.allSatisfy { $0.table == nil })
   }
 
+  @Test func anExcerptsFirstMarkerStandsWhenALaterOneIsTheNextSectionsFirstChild() throws {
+    // heldout12 1305: （十六）, （十七）, then 四、 and its （一）: the text does not number its own clauses from 1
+    let text = "北京市人民政府办公厅关于印发行动方案的通知\n（十六）各区县政府和地区管委会。落实属地责任。\n（十七）市监察局。负责督查。\n四、工作步骤\n（一）动员部署阶段。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[3, 16], [3, 17], [4], [4, 1]])
+    #expect(o.units.first?.markers == ["三、", "（十六）"])
+  }
+
   @Test func aTableAfterTheCoverNoticesSignatureIsThePlan() throws {
     // heldout21 2201: the cover notice's 一、二、 are not tasks; the table under its title after the signature is
     let text = "国务院有关部门：\n现将任务分工印发给你们，并就有关事项通知如下：\n一、各有关部门要高度重视。\n二、各有关部门要及时报送。\n国务院办公厅\n2016年4月6日\n2016年量化指标任务分工\n序号\n工作任务\n牵头负责部门\n1\n居民消费价格涨幅3%左右\n发展改革委\n2\n城镇新增就业1000万人以上\n人力资源社会保障部"
