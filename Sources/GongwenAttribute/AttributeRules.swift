@@ -86,6 +86,7 @@ public struct AttributeRules: RuleFile {
     public var later_clauses_alone: Located<Int>?
     public var after_clauses: [String]?
     public var max_lead_in: Located<Int>?
+    public var heading_names: [String]?
   }
 
   public struct RawBrackets: Decodable, Sendable {
@@ -204,6 +205,9 @@ public struct AttributeRules: RuleFile {
     /// `maxLeadIn` characters (关于“…”的问题，由发展改革委会同…).
     public let afterClauses: [[Unicode.Scalar]]
     public let maxLeadIn: Int
+    /// A clause whose heading line is only department names, and whose text holds one of these words,
+    /// is those departments' duties (`（二）县（市）区政府` / `具体负责对本行政区域内…`). Empty: off.
+    public let headingNames: [[Unicode.Scalar]]
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -366,7 +370,8 @@ public struct AttributeRules: RuleFile {
                         laterClauses: l.later_clauses ?? false,
                         laterClausesAlone: max(0, l.later_clauses_alone?.value ?? 0),
                         afterClauses: (l.after_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
-                        maxLeadIn: max(0, l.max_lead_in?.value ?? 0))
+                        maxLeadIn: max(0, l.max_lead_in?.value ?? 0),
+                        headingNames: (l.heading_names ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
     }
     self.leading = leading
 

@@ -71,10 +71,14 @@ public struct Attributor: Sendable {
         }
         all.insert(subject, at: 0)
         if all.count == 1 { all += try engine.laterSubjects(in: s, unit: unit, after: subject.range.upperBound) }
-      } else if unit.table == nil, all.isEmpty, let rule = rules.leading, rule.laterClausesAlone > 0 {
+      } else if unit.table == nil, all.isEmpty, let rule = rules.leading {
         // a division of duties that begins later in the paragraph, without a subject at its start
-        let later = try engine.laterSubjects(in: s, unit: unit, after: unit.bodyRange.lowerBound)
-        if later.count >= rule.laterClausesAlone { all = later }
+        if rule.laterClausesAlone > 0 {
+          let later = try engine.laterSubjects(in: s, unit: unit, after: unit.bodyRange.lowerBound)
+          if later.count >= rule.laterClausesAlone { all = later }
+        }
+        // a heading line of names only: the duties of those departments
+        if all.isEmpty, let h = try engine.headingNames(in: s, unit: unit, rule: rule) { all = [h] }
       }
       // a line saying who does the whole section (此项工作由…) after the section's last item: set
       // aside, given to the section below when no item of it names its own departments
@@ -828,6 +832,31 @@ final class Engine: @unchecked Sendable {
     return Found(range: start..<end, parsed: parsed, inSentence: true)
   }
 
+  /// The departments a clause's heading line names when the line is only names (`leading.heading_names`):
+  /// `（二）县（市）区政府` / `具体负责对本行政区域内…的全面监管，并负全面监管责任。` The line has no
+  /// sentence punctuation and every name looks like a department; the rest of the clause holds one of
+  /// the rule's words. The names are `bare_list_role`; the line stays in the task's text.
+  func headingNames(in s: [Unicode.Scalar], unit: ClauseUnit, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+    guard !rule.headingNames.isEmpty else { return nil }
+    let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
+    let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    var e = lo
+    while e < hi && s[e] != "\n" { e += 1 }
+    var a = lo, b = e
+    while a < b && whitespace.contains(s[a]) { a += 1 }
+    while b > a && whitespace.contains(s[b - 1]) { b -= 1 }
+    guard a < b, b - a <= rule.maxHeading, e < hi,
+      !s[a..<b].contains(where: { sentenceEnds.contains($0) || ($0 != "、" && separators.contains($0)) || r.colons.contains($0) }),
+      r.roleWords.allSatisfy({ w in !s[a..<b].indices.contains { hasPrefix(s[$0..<b], w.text) } })
+    else { return nil }
+    let rest = s[e..<hi]
+    guard rule.headingNames.contains(where: { w in rest.indices.contains { hasPrefix(rest[$0...], w) } }),
+      try everyItemDepartmentLike(s[a..<b]),
+      let parsed = try parse(s, a..<b, shape: .bracketed)
+    else { return nil }
+    return Found(range: a..<b, parsed: parsed, inSentence: true)
+  }
+
   /// The role word `body` ends with, with more before it (in the rules' order), if any.
   func closingRoleWord(_ body: ArraySlice<Unicode.Scalar>) -> RoleWord? {
     guard let last = body.last, roleWordEnds.contains(last) else { return nil }
@@ -1079,14 +1108,43 @@ final class Engine: @unchecked Sendable {
     let task = header.taskColumn
     let after = header.columns.count - task - 1
     // (`columns` and `lines` leave out the row's number: `lines[k]` is under `columns[k]` in a full row)
-    guard after > 0, lines.count >= 2 else { return nil }
+    guard lines.count >= 2 else { return nil }
+    // a department column before the task (`序号 涉及部门 职责分工`, Corpus/heldout22 2303): read in a row
+    // with every cell, where its line is known
+    if task > 0, lines.count == header.columns.count {
+      var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
+      var range: Range<Int>? = nil
+      for k in 0..<task {
+        guard let label = columnRoles(Array(header.columns[k].unicodeScalars)),
+          let p = try parse(label.text + [":"] + Array(s[lines[k]]), 0..<(label.text.count + 1 + lines[k].count), shape: .labelled)
+        else { continue }
+        parsed.items += p.items
+        for u in p.unknown where !parsed.unknown.contains(u) { parsed.unknown.append(u) }
+        range = range.map { $0.lowerBound..<lines[k].upperBound } ?? lines[k]
+      }
+      if let range, !parsed.items.isEmpty {
+        let afterTask = after > 0 ? try tableCells(Array(lines.suffix(after)), s, header) : nil
+        if let afterTask {
+          parsed.items += afterTask.parsed.items
+          for u in afterTask.parsed.unknown where !parsed.unknown.contains(u) { parsed.unknown.append(u) }
+        }
+        return Found(range: range.lowerBound..<(afterTask?.range.upperBound ?? range.upperBound), parsed: parsed)
+      }
+    }
+    guard after > 0 else { return nil }
     // A row with every cell: its last `after` lines. A row with fewer lines than columns lost its empty
     // cells (a flattened table keeps no trace of them): either cells after the task (an empty 备注),
     // read from the task on, or cells before it (a category cell merged over several rows, heldout14
     // 1506: `序号 名称 工作任务 牵头责任单位`, rows `1` / task / `发改委`), read from the row's end. The
     // reading that gives more departments counts; the first on a tie.
-    if lines.count >= task + 1 + after { return try tableCells(Array(lines.suffix(after)), s, header) }
-    var best: Found? = nil
+    // (a department cell of several lines, one name each, is read by `namesFromTheEnd`)
+    let byNames = try namesFromTheEnd(lines, s, header)
+    if lines.count >= task + 1 + after {
+      let full = try tableCells(Array(lines.suffix(after)), s, header)
+      if let byNames, byNames.parsed.items.count > full?.parsed.items.count ?? 0 { return byNames }
+      return full
+    }
+    var best: Found? = byNames
     if lines.count > task + 1, let f = try tableCells(Array(lines[(task + 1)...]), s, header) { best = f }
     // (and when even cells after the task are missing, the last lines under the last columns: an item
     // line inside a row's task cell whose 牵头领导 cell is merged over several items, heldout6 701)
@@ -1097,6 +1155,65 @@ final class Engine: @unchecked Sendable {
       best = f
     }
     return best
+  }
+
+  /// A row read from its end by content, when one column after the task gives departments: each
+  /// other column takes one line unless it is a known column without names (a deadline, a person)
+  /// and that line reads as names (then its cell is empty), and the department
+  /// column takes every line before that reads as names (a cell of one name per line: `县水务局` /
+  /// `县住建局` / `县护城河指挥部`, then `12月底前`; Corpus/heldout22 2301). At least one line is left for
+  /// the task.
+  func namesFromTheEnd(_ lines: [Range<Int>], _ s: [Unicode.Scalar], _ header: TableHeader) throws(StageFailure) -> Found? {
+    let task = header.taskColumn
+    let columns = header.columns.indices.filter { $0 > task }
+    let roles = columns.map { columnRoles(Array(header.columns[$0].unicodeScalars)) }
+    let labels = roles.compactMap { $0 }
+    guard labels.count == 1, let colon = r.colons.members.first.flatMap(Unicode.Scalar.init) else { return nil }
+    func names(_ line: Range<Int>, _ label: RoleWord) throws(StageFailure) -> ParsedAttribution? {
+      var value = Array(s[line])
+      for i in value.indices.dropFirst().dropLast() where value[i] == " " && value[i - 1].properties.isIdeographic && value[i + 1].properties.isIdeographic {
+        value[i] = "、"
+      }
+      let content = label.text + [colon] + value
+      // names only: a label lets a list hold a plausible non-department (联合教育部门，邀请…家长), a cell
+      // of this reading may not
+      guard let p = try parse(content, 0..<content.count, shape: .labelled) else { return nil }
+      for it in p.items where try !departmentLike(it.name) { return nil }
+      return p
+    }
+    func known(_ c: Int) -> Bool {
+      let name = Array(header.columns[columns[c]].unicodeScalars)
+      return r.ignoredLabels.contains(name) || r.ignoredColumns.contains(name)
+    }
+    var k = lines.count - 1
+    var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
+    var first: Int? = nil, last: Int? = nil
+    for c in roles.indices.reversed() {
+      guard k >= 1 else { break }
+      if let label = roles[c] {
+        // (a line is left for each unknown column before it, which takes its line whatever it holds)
+        let reserved = roles.indices.filter { $0 < c && roles[$0] == nil && !known($0) }.count
+        var taken: [ParsedAttribution] = []
+        while k >= 1 + reserved, let p = try names(lines[k], label) {
+          taken.append(p)
+          if last == nil { last = lines[k].upperBound }
+          first = lines[k].lowerBound
+          k -= 1
+        }
+        for p in taken.reversed() {
+          parsed.items += p.items
+          for u in p.unknown where !parsed.unknown.contains(u) { parsed.unknown.append(u) }
+        }
+      } else {
+        // a known column that holds no names (a deadline, a person) is empty when its line is names; an
+        // unknown column takes its line whatever it holds
+        var empty = false
+        if known(c) { empty = try names(lines[k], labels[0]) != nil }
+        if !empty { k -= 1 }
+      }
+    }
+    guard !parsed.items.isEmpty, let first, let last else { return nil }
+    return Found(range: first..<last, parsed: parsed)
   }
 
   /// The departments of a row's cells after its task, `cells[k]` under the k-th column after the

@@ -394,6 +394,20 @@ import Testing
     #expect(c.attributions[0] == nil)
   }
 
+  @Test func aHeadingLineOfNamesOnlyNamesTheClausesDepartments() throws {
+    // heldout22 2306: （二）县(市)区政府 / 具体负责对本行政区域内…
+    let (a, _) = try run([U("（二）", [2], "县（市）区政府\n具体负责对本行政区域内公共安全的全面监管，并负全面监管责任。")])
+    #expect(a.attributions[0]?.departmentsRaw == ["县（市）区政府"])
+    #expect(a.attributions[0]?.responsible == ["县（市）区政府"])
+    let (b, _) = try run([U("（四）", [4], "市安全生产综合监管部门\n在市政府的领导下，对全市安全生产综合监管工作负全责。")])
+    #expect(b.attributions[0]?.departmentsRaw == ["市安全生产综合监管部门"])
+    // not a heading that is a phrase, nor one without duties after it
+    let (c, _) = try run([U("（一）", [1], "加强组织领导\n各地要切实负责。")])
+    #expect(c.attributions[0] == nil)
+    let (d, _) = try run([U("（一）", [1], "市教育局\n组织开展读书活动。")])
+    #expect(d.attributions[0] == nil)
+  }
+
   @Test func aCompanyDoesNotInheritTheListsPrefix() throws {
     // heldout21 2206: 区园林绿化服务中心、新畅公司 -> 新畅公司 (a short body still does: 市发改局、工业园区 -> 市工业园区)
     let a = try #require(try attribution("做好绿化养护。(责任单位:区园林绿化服务中心、新畅公司)"))

@@ -72,6 +72,27 @@ import Testing
     #expect(try row(["一般公共预算收入增长6%以上。", "钱宇"], columns: columns) == nil)
   }
 
+  @Test func aDepartmentCellOfOneNamePerLineIsReadWhole() throws {
+    // heldout22 2301: `县水务局` / `县住建局` / `县护城河指挥部`, then the deadline
+    let columns = ["民生实事", "责任单位", "完成时限"]
+    let a = try #require(try row(["启动建设东柳河城区段综合治理工程。", "县水务局", "县住建局", "县护城河指挥部", "12月底前"], columns: columns))
+    #expect(a.departmentsRaw == ["县水务局", "县住建局", "县护城河指挥部"])
+    // the deadline cell empty: no line is taken for it
+    let b = try #require(try row(["新建2座人行天桥。", "县住建局", "县代建中心"], columns: columns))
+    #expect(b.departmentsRaw == ["县住建局", "县代建中心"])
+    // a task line that reads as a list with a label is no cell of names (heldout20 2101 row 5)
+    let c = try row(["组织检查学校食堂。", "联合教育部门，邀请食品安全社会监督员、学生家长参观检查", "6月"], columns: ["内容", "责任部门", "实施时间"])
+    #expect(c?.departmentsRaw.contains("学生家长") != true)
+  }
+
+  @Test func aDepartmentColumnBeforeTheTaskIsReadInAFullRow() throws {
+    // heldout22 2303: `序号 涉及部门 职责分工`, `1 市公安局 负责…`
+    let columns = ["涉及部门", "职责分工"]
+    let a = try #require(try row(["市公安局", "负责烟花爆竹运输通行证发放。"], columns: columns, taskColumn: 1))
+    #expect(a.departmentsRaw == ["市公安局"] && a.responsible == ["市公安局"])
+    #expect(try row(["市公安局"], columns: columns, taskColumn: 1) == nil)
+  }
+
   @Test func aRowWithoutCellsHasNoAttributionAndUnknownColumnsAreNotRead() throws {
     #expect(try row(["大力推进“安心托幼”，全区托位数提高至560"], columns: ["重点工作任务", "主要责任单位"]) == nil)
     // 工作要求 is neither a label nor ignored: its cell is not read, and the notice says so
