@@ -34,6 +34,7 @@ public struct SegmentRules: RuleFile {
     public var task_columns: Located<[String]>
     public var task_column_words: Located<[String]>
     public var column_max_length: Located<Int>
+    public var column_qualifiers: [String]?
     public var row: RawRow
     public var attachment: RawRow?
   }
@@ -128,6 +129,9 @@ public struct SegmentRules: RuleFile {
     /// Words a task column's name holds when no column is named in `taskColumns`.
     let taskColumnWords: [[Unicode.Scalar]]
     let columnMaxLength: Int
+    /// Column lines that only qualify the next (a header cell wrapped over two lines: `市政府` /
+    /// `分管领导`): joined to it.
+    let columnQualifiers: [[Unicode.Scalar]]
     /// The row number, matched against a whole trimmed line, with its number group.
     let row: RuleRegex
     let rowNumberGroup: Int
@@ -451,7 +455,8 @@ public struct SegmentRules: RuleFile {
         : problems)
     }
     self.schemes = schemes
-    self.tables = Tables(header: tableHeader, taskColumns: taskColumns, taskColumnWords: taskColumnWords, columnMaxLength: columnMax, row: rowRegex,
+    self.tables = Tables(header: tableHeader, taskColumns: taskColumns, taskColumnWords: taskColumnWords, columnMaxLength: columnMax,
+                         columnQualifiers: (t.column_qualifiers ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }, row: rowRegex,
                          rowNumberGroup: rowGroup, rowScheme: rowScheme, attachment: attachmentRegex,
                          attachmentNumberGroup: attachmentGroup, attachmentScheme: attachmentScheme)
     self.scanRegex = scan

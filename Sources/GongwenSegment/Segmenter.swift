@@ -1121,7 +1121,12 @@ extension SegmentRun {
         !name.contains(where: { isPunctuation($0) && !isOpenBracket($0) && !isCloseBracket($0) }),
         try rowNumber(line) == nil
       else { break }
-      columns.append(name)
+      // a cell wrapped over two lines: `市政府` / `分管领导` is one column (Corpus/heldout14 1501)
+      if let last = columns.last, rules.tables.columnQualifiers.contains(last) {
+        columns[columns.count - 1] = last + name
+      } else {
+        columns.append(name)
+      }
       p = le + 1
     }
     // a task column by its name, else the first whose name holds a task word (具体工作任务和要求)
