@@ -424,7 +424,7 @@ final class Engine: @unchecked Sendable {
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
     guard lo < hi else { return nil }
-    if let f = try tryEnd(s, end: hi, lo: lo) { return f }
+    if let f = try tryEnd(s, end: hi, lo: lo) { return try droppingCutName(f, s) }
     if let f = try cutAtTextEnd(s, end: hi, lo: lo) { return f }
     // earlier paragraph ends, last first
     var p = hi - 1
@@ -437,6 +437,21 @@ final class Engine: @unchecked Sendable {
       p -= 1
     }
     return nil
+  }
+
+  /// An unbracketed list that runs to the end of a text cut inside it (the text ends in neither a
+  /// sentence end nor a closing bracket: `责任部门:市安监局牵头,市发改委、市监察`): its last name, when it
+  /// does not look like a department, was cut and is dropped (Corpus/heldout2 302, heldout16 1702).
+  func droppingCutName(_ f: Found, _ s: [Unicode.Scalar]) throws(StageFailure) -> Found? {
+    guard f.parsed.items.count > 1, s[f.range.upperBound...].allSatisfy({ whitespace.contains($0) }),
+      let lastChar = s[..<f.range.upperBound].last(where: { !whitespace.contains($0) }),
+      !sentenceEnds.contains(lastChar), !closeSet.contains(lastChar), !trailing.contains(lastChar),
+      let last = f.parsed.items.last, try !departmentLike(last.name)
+    else { return f }
+    var parsed = f.parsed
+    parsed.items.removeLast()
+    parsed.unknown.removeAll { $0 == last.raw }
+    return Found(range: f.range, parsed: parsed, inSentence: f.inSentence)
   }
 
   /// An attribution cut by the end of the text (a page's excerpt, a truncated file): a bracket opened

@@ -380,6 +380,14 @@ import Testing
     #expect(try attribution("完善补助政策（含中医院）和配套措施") == nil)
   }
 
+  @Test func aNameCutByTheEndOfTheTextIsDropped() throws {
+    // heldout2 302: 责任部门:市安监局牵头,市发改委、市监察 — the text ends inside 市监察局
+    let a = try #require(try attribution("加强监管。\n责任部门:市安监局牵头,市发改委、市监察"))
+    #expect(a.departmentsRaw == ["市安监局", "市发改委"])
+    // a complete last name stays, and so does any name before a sentence end
+    #expect(try attribution("加强监管。\n责任部门:市安监局牵头,市发改委、市财政局")?.departmentsRaw == ["市安监局", "市发改委", "市财政局"])
+  }
+
   @Test func aHeadingOfNamesThenARoleWordNamesTheDepartments() throws {
     // heldout12 1305: （十七）首都综治办、市委督查室、市监察局、市政府督查室。负责组织…
     let (out, _) = try run([U("（十七）", [17], "首都综治办、市委督查室、市监察局、市政府督查室。负责组织对整治行动进行专项督查。")])
