@@ -68,7 +68,8 @@ public struct RecordEncoder: Sendable {
 /// which is renamed over the target only by `commit()`. A reader never sees half a file.
 public final class AtomicFileWriter {
   public let path: String
-  let tempPath: String
+  /// Where the bytes go until `commit()`.
+  public let tempPath: String
   private var handle: FileHandle?
   private var buffer = Data()
   private var written = 0
@@ -76,11 +77,13 @@ public final class AtomicFileWriter {
   /// passes N bytes, so tests can check that a failed write leaves no half-written output.
   private let faultLimit: Int? = ProcessInfo.processInfo.environment["GONGWEN_FAULT_WRITE_LIMIT"].flatMap(Int.init)
 
-  public init(path: String) throws(StageFailure) {
+  /// `tempSuffix` tells apart two writers of the same `path` open at once (a second pass that
+  /// rewrites the first's temporary file).
+  public init(path: String, tempSuffix: String = "") throws(StageFailure) {
     self.path = path
     let dir = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
-    tempPath = (dir.isEmpty ? "." : dir) + "/." + name + ".tmp-\(getpid())"
+    tempPath = (dir.isEmpty ? "." : dir) + "/." + name + ".tmp-\(getpid())" + tempSuffix
     guard FileManager.default.createFile(atPath: tempPath, contents: nil),
       let h = FileHandle(forWritingAtPath: tempPath)
     else {
@@ -95,12 +98,21 @@ public final class AtomicFileWriter {
     if buffer.count >= 1 << 20 { try flush() }
   }
 
-  public func writeLine(_ data: Data) throws(StageFailure) {
-    try write(data)
-    try write(Data([0x0A]))
+  /// Appends the bytes in `bytes` (copied before returning).
+  public func write(_ bytes: UnsafeRawBufferPointer) throws(StageFailure) {
+    if bytes.isEmpty { return }
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 20 { try flush() }
   }
 
-  func flush() throws(StageFailure) {
+  public func writeLine(_ data: Data) throws(StageFailure) {
+    try write(data)
+    buffer.append(0x0A)
+    if buffer.count >= 1 << 20 { try flush() }
+  }
+
+  /// Writes out what is buffered, so that the temporary file holds everything written so far.
+  public func flush() throws(StageFailure) {
     guard let handle, !buffer.isEmpty else { return }
     written += buffer.count
     if let faultLimit, written > faultLimit {

@@ -235,16 +235,23 @@ final class OutputSink: BatchSink {
 
   func finish(report: Data) throws(StageFailure) {
     if let documents, let tasks, let reportPath {
-      try documents.commit()
       if let linker, linker.documentsWithReverseLinks > 0 {
-        // second, streaming pass: earlier documents gain the links found from later ones
-        let patched = try AtomicFileWriter(path: documents.path)
-        activeWriters.set([patched, tasks])
-        do throws(StageFailure) { try linker.rewriteDocuments(from: documents.path, into: patched) } catch {
+        // second, streaming pass: earlier documents gain the links found from later ones. It reads
+        // the first pass's temporary file (releasing its pages as it goes), which is then dropped:
+        // documents.jsonl is replaced once, by the patched file.
+        try documents.flush()
+        let patched = try AtomicFileWriter(path: documents.path, tempSuffix: "-linked")
+        activeWriters.set([documents, patched, tasks])
+        do throws(StageFailure) {
+          try linker.rewriteDocuments(from: documents.tempPath, into: patched, releasingSource: true)
+        } catch {
           patched.abandon()
           throw error
         }
         try patched.commit()
+        documents.abandon()
+      } else {
+        try documents.commit()
       }
       try tasks.commit()
       let r = try AtomicFileWriter(path: reportPath)
