@@ -49,6 +49,12 @@ public final class BatchDuplicateLinker {
   /// each set is ~4 bytes per character of its notice.
   private var shingleCache: [Int: ShingleSet] = [:]
   private static let shingleCacheLimit = 32
+  /// Reads back the text of a document (by its line number, 0-based, in `link` order) from where the
+  /// caller wrote it. When set (before the first `link`), the spill keeps no texts, only signatures
+  /// and shingle sets: a text is needed again only when its document turns up as a candidate before
+  /// its shingle set was computed (about one document in ten), and writing every text once more
+  /// cost more than reading those few back.
+  public var storedText: ((Int) -> String?)?
   /// Reverse links to add, by document line number (0-based).
   private var reverse: [Int: [DuplicateLink]] = [:]
 
@@ -135,7 +141,7 @@ public final class BatchDuplicateLinker {
       addReverse(c, DuplicateLink(documentId: doc.id, relation: inverse.rawValue, similarity: l.similarity))
     }
     var entry = Entry(id: doc.id, length: Int32(clamping: length))
-    let text = Array(doc.text.utf8)
+    let text = storedText == nil ? Array(doc.text.utf8) : []
     if let at = spill.append(signature.bytes + text) {
       entry.offset = at
       entry.textBytes = Int32(clamping: text.count)
@@ -163,10 +169,17 @@ public final class BatchDuplicateLinker {
       cache(s, for: i)
       return s
     }
-    guard e.offset >= 0,
-      let bytes = spill.read(at: e.offset + Int64(rules.signatureSize * 8), count: Int(e.textBytes))
-    else { return nil }
-    let s = ShingleSet(text: String(decoding: bytes, as: UTF8.self), rules: rules)
+    guard e.offset >= 0 else { return nil }
+    let text: String
+    if let storedText {
+      guard let t = storedText(i) else { return nil }
+      text = t
+    } else {
+      guard let bytes = spill.read(at: e.offset + Int64(rules.signatureSize * 8), count: Int(e.textBytes))
+      else { return nil }
+      text = String(decoding: bytes, as: UTF8.self)
+    }
+    let s = ShingleSet(text: text, rules: rules)
     setsComputed += 1
     keep(s, for: i)
     return s
