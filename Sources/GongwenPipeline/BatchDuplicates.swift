@@ -49,6 +49,11 @@ public final class BatchDuplicateLinker {
   /// each set is ~4 bytes per character of its notice.
   private var shingleCache: [Int: ShingleSet] = [:]
   private static let shingleCacheLimit = 32
+  /// The signatures of the last `recentLimit` indexed documents, by line number modulo the limit
+  /// (each `(line, values)`): most candidates are served from here instead of a read from the
+  /// spill (a system call and two arrays each, 25 per document). Bounded: 4 MB.
+  private var recent: [(line: Int, values: [UInt64])] = []
+  private static let recentLimit = 4096
   /// Reads back the text of a document (by its line number, 0-based, in `link` order) from where the
   /// caller wrote it. When set (before the first `link`), the spill keeps no texts, only signatures
   /// and shingle sets: a text is needed again only when its document turns up as a candidate before
@@ -146,6 +151,9 @@ public final class BatchDuplicateLinker {
       entry.offset = at
       entry.textBytes = Int32(clamping: text.count)
       index.insert(Int32(line), signature)
+      let slot = line % Self.recentLimit
+      while recent.count <= slot { recent.append((line: -1, values: [])) }
+      recent[slot] = (line: line, values: signature.values)
     }
     entries.append(entry)
     if let mine = verifiedSet { keep(mine, for: line) }
@@ -153,11 +161,18 @@ public final class BatchDuplicateLinker {
   }
 
   private func storedSignature(_ i: Int) -> Signature? {
+    if let r = recentSignature(i) { return Signature(values: r, bandKeys: []) }
     let e = entries[i]
     guard e.offset >= 0, let bytes = spill.read(at: e.offset, count: rules.signatureSize * 8),
       let values = Signature.values(fromBytes: bytes)
     else { return nil }
     return Signature(values: values, bandKeys: [])
+  }
+
+  private func recentSignature(_ i: Int) -> [UInt64]? {
+    let slot = i % Self.recentLimit
+    guard slot < recent.count, recent[slot].line == i else { return nil }
+    return recent[slot].values
   }
 
   private func shingles(_ i: Int) -> ShingleSet? {
