@@ -30,13 +30,13 @@ struct TableCellsStep: NormalizeStep {
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
-    guard !header.isEmpty, text.scalars.contains(where: isSeparator) else { return }
+    guard !header.isEmpty, text.scalars.withUnsafeBufferPointer({ separators.containsAny(of: $0) }) else { return }
     let s = text.scalars
     var breaks: [Int] = []
     var dels = Deletions()
     var inTable = false
     for line in lineRanges(s) {
-      let hasSeparator = s[line].contains(where: isSeparator)
+      let hasSeparator = s.withUnsafeBufferPointer { separators.containsAny(of: UnsafeBufferPointer(rebasing: $0[line])) }
       if !inTable {
         inTable = hasSeparator && opensTable(s, line)
       } else if !hasSeparator {
