@@ -74,6 +74,28 @@ public struct ScalarSet: Sendable, Equatable, ExpressibleByArrayLiteral {
     }
   }
 
+  /// Whether any scalar of `scalars` is a member: one tight loop with the set's storage read once
+  /// (a `contains(where:)` over a whole text, testing one scalar per call, cost several times more).
+  public func containsAny(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+    if bmp != nil { return scalars.contains { contains($0) } }
+    return small.withUnsafeBufferPointer { members in
+      switch members.count {
+      case 0: return false
+      case 1:
+        let a = members[0]
+        for c in scalars where c.value == a { return true }
+        return false
+      case 2:
+        let a = members[0], b = members[1]
+        for c in scalars where c.value == a || c.value == b { return true }
+        return false
+      default:
+        for c in scalars where members.contains(c.value) { return true }
+        return false
+      }
+    }
+  }
+
   public var isEmpty: Bool { bmp == nil ? small.isEmpty : members.isEmpty }
 
   /// All members in ascending order (for validation and messages; slow for large sets).

@@ -54,6 +54,25 @@ public struct RecordEncoder: Sendable {
     }
   }
 
+  /// The `text` of a document record from its line as `line(_:)` wrote it, without decoding the rest
+  /// of the record (the duplicate linker reads back the texts it needs from documents.jsonl instead
+  /// of keeping a copy of every text). nil if the line is not a document record.
+  ///
+  /// The text is the last string value before the top-level `"text_sha256"` key (keys are sorted:
+  /// `text`, `text_sha256`, then only `title` and `warnings`, which have no such key inside). Inside a
+  /// JSON string every quote is escaped, so the two key patterns below can only match at keys.
+  public func documentText(ofLine line: [UInt8]) -> String? {
+    let fast: String? = line.withUnsafeBufferPointer { b in
+      let close = Array("\",\"text_sha256\":".utf8), open = Array("\"text\":\"".utf8)
+      guard let end = lastMatch(close, in: b, before: b.count),
+        let key = lastMatch(open, in: b, before: end)
+      else { return nil }
+      return unescapedJSONString(UnsafeBufferPointer(rebasing: b[(key + open.count)..<end]))
+    }
+    if let fast { return fast }
+    return (try? JSONDecoder().decode(DocumentRecord.self, from: Data(line)))?.text
+  }
+
   /// A pretty, sorted JSON document (for report.json and golden files).
   public func pretty<T: Encodable>(_ value: T) throws(StageFailure) -> Data {
     let e = Self.makeEncoder()
@@ -64,23 +83,90 @@ public struct RecordEncoder: Sendable {
   }
 }
 
+/// Where `pattern` last starts in `b` such that it ends at or before `limit`.
+private func lastMatch(_ pattern: [UInt8], in b: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int? {
+  var i = limit - pattern.count
+  while i >= 0 {
+    if b[i] == pattern[0] && b[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
+    i -= 1
+  }
+  return nil
+}
+
+/// The contents of a JSON string (without its quotes) unescaped; nil if malformed.
+func unescapedJSONString(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+  var out: [UInt8] = []
+  out.reserveCapacity(b.count)
+  var i = 0
+  let n = b.count
+  func hex4() -> UInt32? {
+    guard i + 4 <= n else { return nil }
+    var v: UInt32 = 0
+    for k in 0..<4 {
+      let c = b[i + k]
+      switch c {
+      case 0x30...0x39: v = v << 4 | UInt32(c - 0x30)
+      case 0x41...0x46: v = v << 4 | UInt32(c - 0x41 + 10)
+      case 0x61...0x66: v = v << 4 | UInt32(c - 0x61 + 10)
+      default: return nil
+      }
+    }
+    i += 4
+    return v
+  }
+  while i < n {
+    let c = b[i]
+    i += 1
+    if c == 0x22 || c < 0x20 { return nil }
+    if c != 0x5C { out.append(c); continue }
+    guard i < n else { return nil }
+    let e = b[i]
+    i += 1
+    switch e {
+    case 0x22, 0x5C, 0x2F: out.append(e)
+    case 0x62: out.append(0x08)
+    case 0x66: out.append(0x0C)
+    case 0x6E: out.append(0x0A)
+    case 0x72: out.append(0x0D)
+    case 0x74: out.append(0x09)
+    case 0x75:
+      guard var v = hex4(), !(0xDC00...0xDFFF).contains(v) else { return nil }
+      if (0xD800...0xDBFF).contains(v) {
+        guard i + 2 <= n, b[i] == 0x5C, b[i + 1] == 0x75 else { return nil }
+        i += 2
+        guard let lo = hex4(), (0xDC00...0xDFFF).contains(lo) else { return nil }
+        v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
+      }
+      guard let scalar = Unicode.Scalar(v), let units = UTF8.encode(scalar) else { return nil }
+      out.append(contentsOf: units)
+    default: return nil
+    }
+  }
+  return String(validating: out, as: UTF8.self)
+}
+
 /// Writes a file atomically: everything goes to a hidden temporary file beside the target,
 /// which is renamed over the target only by `commit()`. A reader never sees half a file.
 public final class AtomicFileWriter {
   public let path: String
-  let tempPath: String
+  /// Where the bytes go until `commit()`.
+  public let tempPath: String
   private var handle: FileHandle?
   private var buffer = Data()
   private var written = 0
+  /// Opened by `readBack` (on the temporary file) the first time it is called.
+  private var reader: Int32 = -1
   /// Test seam: `GONGWEN_FAULT_WRITE_LIMIT=N` makes writes fail (as with a full disk) once a file
   /// passes N bytes, so tests can check that a failed write leaves no half-written output.
   private let faultLimit: Int? = ProcessInfo.processInfo.environment["GONGWEN_FAULT_WRITE_LIMIT"].flatMap(Int.init)
 
-  public init(path: String) throws(StageFailure) {
+  /// `tempSuffix` tells apart two writers of the same `path` open at once (a second pass that
+  /// rewrites the first's temporary file).
+  public init(path: String, tempSuffix: String = "") throws(StageFailure) {
     self.path = path
     let dir = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
-    tempPath = (dir.isEmpty ? "." : dir) + "/." + name + ".tmp-\(getpid())"
+    tempPath = (dir.isEmpty ? "." : dir) + "/." + name + ".tmp-\(getpid())" + tempSuffix
     guard FileManager.default.createFile(atPath: tempPath, contents: nil),
       let h = FileHandle(forWritingAtPath: tempPath)
     else {
@@ -95,12 +181,50 @@ public final class AtomicFileWriter {
     if buffer.count >= 1 << 20 { try flush() }
   }
 
-  public func writeLine(_ data: Data) throws(StageFailure) {
-    try write(data)
-    try write(Data([0x0A]))
+  /// Bytes written so far, buffered or not: the offset in the file at which the next write starts.
+  public var position: Int64 { Int64(written + buffer.count) }
+
+  /// `count` bytes written earlier at `offset`, read back from the temporary file (flushed first when
+  /// some of them are still in the buffer).
+  public func readBack(at offset: Int64, count: Int) throws(StageFailure) -> [UInt8] {
+    guard offset >= 0, count >= 0, offset + Int64(count) <= position else {
+      throw StageFailure(stage: "emit", code: "output_unreadable", message: "cannot read back \(tempPath): out of range")
+    }
+    if offset + Int64(count) > Int64(written) { try flush() }
+    if reader < 0 { reader = open(tempPath, O_RDONLY) }
+    var out = [UInt8](repeating: 0, count: count)
+    var got = 0
+    while got < count {
+      let n = out.withUnsafeMutableBytes { buf in pread(reader, buf.baseAddress! + got, count - got, off_t(offset) + off_t(got)) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 {
+        throw StageFailure(stage: "emit", code: "output_unreadable", message: "cannot read back \(tempPath)")
+      }
+      got += n
+    }
+    return out
   }
 
-  func flush() throws(StageFailure) {
+  private func closeReader() {
+    if reader >= 0 { close(reader) }
+    reader = -1
+  }
+
+  /// Appends the bytes in `bytes` (copied before returning).
+  public func write(_ bytes: UnsafeRawBufferPointer) throws(StageFailure) {
+    if bytes.isEmpty { return }
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 20 { try flush() }
+  }
+
+  public func writeLine(_ data: Data) throws(StageFailure) {
+    try write(data)
+    buffer.append(0x0A)
+    if buffer.count >= 1 << 20 { try flush() }
+  }
+
+  /// Writes out what is buffered, so that the temporary file holds everything written so far.
+  public func flush() throws(StageFailure) {
     guard let handle, !buffer.isEmpty else { return }
     written += buffer.count
     if let faultLimit, written > faultLimit {
@@ -111,12 +235,36 @@ public final class AtomicFileWriter {
       throw StageFailure(stage: "emit", code: "write_failed", message: "cannot write \(path): \(error.localizedDescription)")
     }
     buffer.removeAll(keepingCapacity: true)
+    releaseWrittenPages(handle.fileDescriptor)
+  }
+
+  /// Bytes of the file before this have been released from the page cache.
+  private var released = 0
+
+  /// Asks the kernel to drop the file's pages from the page cache once they have been written to
+  /// the disk. `POSIX_FADV_DONTNEED` starts the writeback of the dirty pages of its range and drops
+  /// the clean ones, so everything written is advised again on every flush until it is `lag` bytes
+  /// old (by then its writeback, started on earlier flushes, is done and the pages do go). Dirty
+  /// pages are never dropped, so this loses no data (and `commit` syncs anyway).
+  ///
+  /// The outputs are written once and not read again (except the few document lines read back), so
+  /// caching them only costs: each new page-cache page is a fresh page to allocate and fill, which on
+  /// a virtual machine is several times slower than filling one just freed. Dropping pages as the
+  /// file grows lets the next writes reuse them: about 0.2 s less system time for the 270 MB of
+  /// outputs of 100 MB of input (a third of what was left of it).
+  private func releaseWrittenPages(_ fd: Int32) {
+    #if os(Linux)
+    let lag = 8 << 20
+    guard posix_fadvise(fd, off_t(released), off_t(written - released), POSIX_FADV_DONTNEED) == 0 else { return }
+    released = max(released, (written - lag) & ~4095)
+    #endif
   }
 
   /// Flushes, syncs and renames the temporary file over `path`.
   public func commit() throws(StageFailure) {
     try flush()
     guard let h = handle else { return }
+    closeReader()
     do {
       try h.synchronize()
       try h.close()
@@ -133,6 +281,7 @@ public final class AtomicFileWriter {
 
   /// Drops the temporary file (on failure or interruption).
   public func abandon() {
+    closeReader()
     try? handle?.close()
     handle = nil
     unlink(tempPath)

@@ -180,7 +180,10 @@ enum CharClass {
 /// table flattened to text? (Read the same way by line_join, which joins nothing from there on, and by
 /// cjk_spacing, which keeps the spaces between names in its cells.)
 func isTableHeaderLine(_ line: ArraySlice<Unicode.Scalar>, words: [[Unicode.Scalar]]) -> Bool {
-  guard let longest = words.map(\.count).max(), line.count <= 2 * longest + 8 else { return false }
+  // (the longest word found without `words.map(\.count)`, an array per line of the text)
+  var longest = -1
+  for w in words where w.count > longest { longest = w.count }
+  guard longest >= 0, line.count <= 2 * longest + 8 else { return false }
   let content = line.lazy.filter { $0 != CharClass.space }
   return words.contains { $0.elementsEqual(content) }
 }

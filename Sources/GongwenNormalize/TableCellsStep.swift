@@ -39,7 +39,9 @@ struct TableCellsStep: NormalizeStep {
     var breaks: [Int] = []
     var dels = Deletions()
     if spaceRows { spaceRowBreaks(s, text, &breaks, &dels, &ctx) }
-    if !separators.isEmpty, s.contains(where: isSeparator) { barBreaks(s, text, &breaks, &dels, &ctx) }
+    if !separators.isEmpty, s.withUnsafeBufferPointer({ separators.containsAny(of: $0) }) {
+      barBreaks(s, text, &breaks, &dels, &ctx)
+    }
     guard !breaks.isEmpty || dels.deleted > 0 else { return }
     ctx.count("table_cells", breaks.count)
     for b in breaks { text.scalars[b] = CharClass.newline }
@@ -51,7 +53,7 @@ struct TableCellsStep: NormalizeStep {
                  _ ctx: inout NormalizeContext) {
     var inTable = false
     for line in lineRanges(s) {
-      let hasSeparator = s[line].contains(where: isSeparator)
+      let hasSeparator = s.withUnsafeBufferPointer { separators.containsAny(of: UnsafeBufferPointer(rebasing: $0[line])) }
       if !inTable {
         inTable = hasSeparator && opensTable(s, line)
       } else if !hasSeparator {

@@ -49,6 +49,17 @@ public final class BatchDuplicateLinker {
   /// each set is ~4 bytes per character of its notice.
   private var shingleCache: [Int: ShingleSet] = [:]
   private static let shingleCacheLimit = 32
+  /// The signatures of the last `recentLimit` indexed documents, by line number modulo the limit
+  /// (each `(line, values)`): most candidates are served from here instead of a read from the
+  /// spill (a system call and two arrays each, 25 per document). Bounded: 4 MB.
+  private var recent: [(line: Int, values: [UInt64])] = []
+  private static let recentLimit = 4096
+  /// Reads back the text of a document (by its line number, 0-based, in `link` order) from where the
+  /// caller wrote it. When set (before the first `link`), the spill keeps no texts, only signatures
+  /// and shingle sets: a text is needed again only when its document turns up as a candidate before
+  /// its shingle set was computed (about one document in ten), and writing every text once more
+  /// cost more than reading those few back.
+  public var storedText: ((Int) -> String?)?
   /// Reverse links to add, by document line number (0-based).
   private var reverse: [Int: [DuplicateLink]] = [:]
 
@@ -135,11 +146,14 @@ public final class BatchDuplicateLinker {
       addReverse(c, DuplicateLink(documentId: doc.id, relation: inverse.rawValue, similarity: l.similarity))
     }
     var entry = Entry(id: doc.id, length: Int32(clamping: length))
-    let text = Array(doc.text.utf8)
+    let text = storedText == nil ? Array(doc.text.utf8) : []
     if let at = spill.append(signature.bytes + text) {
       entry.offset = at
       entry.textBytes = Int32(clamping: text.count)
       index.insert(Int32(line), signature)
+      let slot = line % Self.recentLimit
+      while recent.count <= slot { recent.append((line: -1, values: [])) }
+      recent[slot] = (line: line, values: signature.values)
     }
     entries.append(entry)
     if let mine = verifiedSet { keep(mine, for: line) }
@@ -147,11 +161,18 @@ public final class BatchDuplicateLinker {
   }
 
   private func storedSignature(_ i: Int) -> Signature? {
+    if let r = recentSignature(i) { return Signature(values: r, bandKeys: []) }
     let e = entries[i]
     guard e.offset >= 0, let bytes = spill.read(at: e.offset, count: rules.signatureSize * 8),
       let values = Signature.values(fromBytes: bytes)
     else { return nil }
     return Signature(values: values, bandKeys: [])
+  }
+
+  private func recentSignature(_ i: Int) -> [UInt64]? {
+    let slot = i % Self.recentLimit
+    guard slot < recent.count, recent[slot].line == i else { return nil }
+    return recent[slot].values
   }
 
   private func shingles(_ i: Int) -> ShingleSet? {
@@ -163,10 +184,17 @@ public final class BatchDuplicateLinker {
       cache(s, for: i)
       return s
     }
-    guard e.offset >= 0,
-      let bytes = spill.read(at: e.offset + Int64(rules.signatureSize * 8), count: Int(e.textBytes))
-    else { return nil }
-    let s = ShingleSet(text: String(decoding: bytes, as: UTF8.self), rules: rules)
+    guard e.offset >= 0 else { return nil }
+    let text: String
+    if let storedText {
+      guard let t = storedText(i) else { return nil }
+      text = t
+    } else {
+      guard let bytes = spill.read(at: e.offset + Int64(rules.signatureSize * 8), count: Int(e.textBytes))
+      else { return nil }
+      text = String(decoding: bytes, as: UTF8.self)
+    }
+    let s = ShingleSet(text: text, rules: rules)
     setsComputed += 1
     keep(s, for: i)
     return s
@@ -196,20 +224,18 @@ public final class BatchDuplicateLinker {
   /// `writer`, adding the reverse links; lines without any are copied byte for byte.
   /// The caller commits `writer` (normally over `path`).
   public func rewriteDocuments(from path: String, into writer: AtomicFileWriter) throws(StageFailure) {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else {
       throw StageFailure(stage: "emit", code: "output_unreadable", message: "cannot reopen \(path) to add duplicate links")
     }
-    defer { try? handle.close() }
+    defer { close(fd) }
     let encoder = RecordEncoder()
     let decoder = JSONDecoder()
-    var pending: [UInt8] = []
     var lineNumber = 0
 
-    func emit(_ line: Data) throws(StageFailure) {
-      defer { lineNumber += 1 }
-      guard let extra = reverse[lineNumber] else { return try writer.writeLine(line) }
+    func patched(_ line: UnsafeRawBufferPointer, _ extra: [DuplicateLink]) throws(StageFailure) -> Data {
       let record: DocumentRecord
-      do { record = try decoder.decode(DocumentRecord.self, from: line) } catch {
+      do { record = try decoder.decode(DocumentRecord.self, from: Data(line)) } catch {
         throw StageFailure(stage: "emit", code: "output_unreadable",
                            message: "\(path) line \(lineNumber + 1) is not a document record: \(error)")
       }
@@ -218,33 +244,70 @@ public final class BatchDuplicateLinker {
       var all = record.duplicates
       for l in extra where seen.insert(l.documentId + "\u{0}" + l.relation).inserted { all.append(l) }
       patched.duplicates = Array(sortLinks(all).prefix(rules.maxLinks))
-      try writer.writeLine(encoder.line(patched))
+      return try encoder.line(patched)
     }
 
-    while true {
-      let chunk: Data
-      do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
-        throw StageFailure(stage: "emit", code: "output_unreadable", message: "cannot read \(path): \(error)")
-      }
-      if chunk.isEmpty { break }
-      pending.append(contentsOf: chunk)
-      // Line ends found with memchr over the buffer: iterating `Data` byte by byte through its
-      // Collection API costs an exclusivity check per byte.
-      let lines: [Range<Int>] = pending.withUnsafeBytes { raw in
-        var out: [Range<Int>] = []
-        guard let base = raw.baseAddress else { return out }
-        var s = 0
-        while s < raw.count, let hit = memchr(base + s, 0x0A, raw.count - s) {
-          let nl = base.distance(to: UnsafeRawPointer(hit))
-          out.append(s..<nl)
-          s = nl + 1
+    /// Copies the whole lines at the start of `raw` (and, `atEnd`, a last line without its newline);
+    /// returns how many bytes that was. Lines without reverse links are copied in runs, straight from
+    /// the buffer; line ends are found with memchr (iterating byte by byte through the Collection
+    /// API costs a check per byte).
+    func copyLines(_ raw: UnsafeRawBufferPointer, atEnd: Bool) throws(StageFailure) -> Int {
+      guard let base = raw.baseAddress else { return 0 }
+      var runStart = 0, s = 0
+      while s < raw.count {
+        let nl: Int
+        if let hit = memchr(base + s, 0x0A, raw.count - s) {
+          nl = base.distance(to: UnsafeRawPointer(hit))
+        } else if atEnd {
+          nl = raw.count  // a last line without its newline
+        } else {
+          break  // an unfinished line: completed by the next chunk
         }
-        return out
+        if let extra = reverse[lineNumber] {
+          try writer.write(UnsafeRawBufferPointer(rebasing: raw[runStart..<s]))
+          try writer.writeLine(patched(UnsafeRawBufferPointer(rebasing: raw[s..<nl]), extra))
+          runStart = min(nl + 1, raw.count)
+        } else if nl == raw.count {
+          try writer.write(UnsafeRawBufferPointer(rebasing: raw[runStart..<nl]))
+          try writer.write(Data([0x0A]))  // every line is written with its newline
+          runStart = nl
+        }
+        lineNumber += 1
+        s = nl + 1
       }
-      for r in lines { try emit(Data(pending[r])) }
-      if let last = lines.last { pending.removeFirst(last.upperBound + 1) }
+      let end = min(s, raw.count)
+      try writer.write(UnsafeRawBufferPointer(rebasing: raw[runStart..<end]))
+      return end
     }
-    if !pending.isEmpty { try emit(Data(pending)) }
+
+    let chunkSize = 1 << 20
+    var chunk = [UInt8](repeating: 0, count: chunkSize)
+    var pending: [UInt8] = []  // bytes read but not yet copied (an unfinished line, then a chunk)
+    var offset: Int64 = 0  // of the next byte to read
+    while true {
+      var readError: Int32 = 0
+      let n = chunk.withUnsafeMutableBytes { raw -> Int in
+        while true {
+          let r = pread(fd, raw.baseAddress, chunkSize, off_t(offset))
+          if r < 0 && errno == EINTR { continue }
+          if r < 0 { readError = errno }
+          return r
+        }
+      }
+      if n < 0 {
+        throw StageFailure(stage: "emit", code: "output_unreadable",
+                           message: "cannot read \(path): \(String(cString: strerror(readError)))")
+      }
+      offset += Int64(n)
+      let atEnd = n == 0
+      pending.append(contentsOf: chunk[0..<n])
+      var copied: Result<Int, StageFailure> = .success(0)
+      pending.withUnsafeBytes { raw in
+        copied = Result { () throws(StageFailure) in try copyLines(raw, atEnd: atEnd) }
+      }
+      pending.removeFirst(try copied.get())
+      if atEnd { break }
+    }
   }
 }
 

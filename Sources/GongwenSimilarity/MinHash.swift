@@ -28,7 +28,18 @@ func mix64(_ x: UInt64) -> UInt64 {
 /// The scalars that shingles are cut from: the clean text, optionally without whitespace.
 public func shingleScalars(_ scalars: [Unicode.Scalar], rules: SimilarityRules) -> [Unicode.Scalar] {
   if !rules.skipWhitespace { return scalars }
-  return scalars.filter { !isSpace($0) }
+  // written into an uninitialised buffer through pointers (`filter` appended one scalar at a time,
+  // with a capacity check each)
+  return [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { out, count in
+    scalars.withUnsafeBufferPointer { src in
+      var j = 0
+      for i in 0..<src.count where !isSpace(src[i]) {
+        out[j] = src[i]
+        j &+= 1
+      }
+      count = j
+    }
+  }
 }
 
 public func shingleScalars(_ scalars: some Sequence<Unicode.Scalar>, rules: SimilarityRules) -> [Unicode.Scalar] {
@@ -80,6 +91,23 @@ func forEachShingleHash(_ scalars: [Unicode.Scalar], k: Int, seed: UInt64, _ bod
   let basis: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
   let prime: UInt64 = 0x0000_0100_0000_01B3
   scalars.withUnsafeBufferPointer { buf in
+    if width == 5 {
+      // the default shingle size, unrolled: the window's five scalars are kept in registers and
+      // one new scalar is loaded per shingle (the same hashes as the loop below)
+      var a = UInt64(buf[0].value), b = UInt64(buf[1].value), c = UInt64(buf[2].value)
+      var d = UInt64(buf[3].value)
+      for start in 0...(n - 5) {
+        let e = UInt64(buf[start &+ 4].value)
+        var h = (basis ^ a) &* prime
+        h = (h ^ b) &* prime
+        h = (h ^ c) &* prime
+        h = (h ^ d) &* prime
+        h = (h ^ e) &* prime
+        body(mix64(h ^ 5))
+        (a, b, c, d) = (b, c, d, e)
+      }
+      return
+    }
     for start in 0...(n - width) {
       var h = basis
       for j in start..<(start + width) {

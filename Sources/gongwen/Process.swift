@@ -159,7 +159,11 @@ final class OutputSink: BatchSink {
   private let reportPath: String?
   private let encoder = RecordEncoder()
   /// Fills each document's `duplicates` with links to the other notices of the batch (folder output only).
-  var linker: BatchDuplicateLinker?
+  var linker: BatchDuplicateLinker? {
+    didSet { linker?.storedText = { [unowned self] line in self.documentText(line) } }
+  }
+  /// Where each document line written so far starts in documents.jsonl (for `documentText`).
+  private var lineStarts: [Int64] = []
 
   private init(documents: AtomicFileWriter?, tasks: AtomicFileWriter?, reportPath: String?) {
     self.documents = documents
@@ -218,6 +222,7 @@ final class OutputSink: BatchSink {
       let prepared = output.sinkPayload as? Prepared
       var document = output.document
       if let linker { document.duplicates = linker.link(document, prepared: prepared?.link) }
+      lineStarts.append(documents.position)
       if document.duplicates.isEmpty, let line = prepared?.documentLine {
         try documents.writeLine(line)
       } else {
@@ -233,18 +238,36 @@ final class OutputSink: BatchSink {
     }
   }
 
+  /// The text of document `line`, read back from the documents file being written (the linker asks
+  /// for the few it needs instead of keeping every text). nil when it cannot be read: a failing
+  /// output fails the run at its next write anyway.
+  private func documentText(_ line: Int) -> String? {
+    guard let documents, line >= 0, line < lineStarts.count else { return nil }
+    let start = lineStarts[line]
+    let end = (line + 1 < lineStarts.count ? lineStarts[line + 1] : documents.position) - 1  // before the newline
+    guard let bytes = try? documents.readBack(at: start, count: Int(end - start)) else { return nil }
+    return encoder.documentText(ofLine: bytes)
+  }
+
   func finish(report: Data) throws(StageFailure) {
     if let documents, let tasks, let reportPath {
-      try documents.commit()
       if let linker, linker.documentsWithReverseLinks > 0 {
-        // second, streaming pass: earlier documents gain the links found from later ones
-        let patched = try AtomicFileWriter(path: documents.path)
-        activeWriters.set([patched, tasks])
-        do throws(StageFailure) { try linker.rewriteDocuments(from: documents.path, into: patched) } catch {
+        // second, streaming pass: earlier documents gain the links found from later ones. It reads
+        // the first pass's temporary file, which is then dropped: documents.jsonl is replaced once,
+        // by the patched file (the first pass is not synced to disk only to be replaced).
+        try documents.flush()
+        let patched = try AtomicFileWriter(path: documents.path, tempSuffix: "-linked")
+        activeWriters.set([documents, patched, tasks])
+        do throws(StageFailure) {
+          try linker.rewriteDocuments(from: documents.tempPath, into: patched)
+        } catch {
           patched.abandon()
           throw error
         }
         try patched.commit()
+        documents.abandon()
+      } else {
+        try documents.commit()
       }
       try tasks.commit()
       let r = try AtomicFileWriter(path: reportPath)

@@ -77,4 +77,29 @@ import GongwenTestSupport
     t2.path = []
     try expectSameBytes(t2, "heading, no attribution")
   }
+
+  /// The duplicate linker reads texts back from written document lines: the text found in a line
+  /// must be the record's text, whatever else the record holds (other `text` keys, a text or an extra
+  /// field spelling the keys the search looks for, the JSONEncoder fallback).
+  @Test func documentTextIsReadBackFromTheLine() throws {
+    let h = Self.hostile
+    let tricky = h + "\",\"text_sha256\":\"x\",\"text\":\"y" + "\\"
+    var doc = DocumentRecord(
+      id: "0123456789abcdef",
+      source: SourceInfo(path: "p", sha256: "ab", bytes: 1, format: "text", encoding: "UTF-8", id: nil),
+      generator: GeneratorInfo(version: "0.1.0", rules: "r"), title: tricky, docNumber: nil, issuer: nil,
+      date: nil, published: nil, recipients: [], attachments: [], forwarded: nil, text: tricky,
+      textSha256: "cd",
+      removed: [Removal(span: Span(start: 0, end: 3), reason: "junk", stage: "normalize", rule: nil, text: "removed")],
+      duplicates: [], warnings: [DocumentWarning(code: "c", stage: "s", message: tricky)], stats: ["tasks": 1])
+    for text in [tricky, "", h, "中文\n一、"] {
+      doc.text = text
+      for extra: [String: JSONValue]? in [nil, ["m": .object(["text_sha256": .string("z"), "text": .string(tricky)])]] {
+        doc.source.extra = extra
+        let line = try encoder.line(doc)
+        #expect(encoder.documentText(ofLine: Array(line)) == text)
+      }
+    }
+    #expect(encoder.documentText(ofLine: Array("{\"id\":1}".utf8)) == nil)
+  }
 }
