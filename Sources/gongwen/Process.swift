@@ -253,13 +253,13 @@ final class OutputSink: BatchSink {
     if let documents, let tasks, let reportPath {
       if let linker, linker.documentsWithReverseLinks > 0 {
         // second, streaming pass: earlier documents gain the links found from later ones. It reads
-        // the first pass's temporary file, which is then dropped: documents.jsonl is replaced once,
-        // by the patched file (the first pass is not synced to disk only to be replaced).
+        // the first pass's temporary file (releasing its pages as it goes), which is then dropped:
+        // documents.jsonl is replaced once, by the patched file.
         try documents.flush()
         let patched = try AtomicFileWriter(path: documents.path, tempSuffix: "-linked")
         activeWriters.set([documents, patched, tasks])
         do throws(StageFailure) {
-          try linker.rewriteDocuments(from: documents.tempPath, into: patched)
+          try linker.rewriteDocuments(from: documents.tempPath, into: patched, releasingSource: true)
         } catch {
           patched.abandon()
           throw error
