@@ -235,29 +235,6 @@ public final class AtomicFileWriter {
       throw StageFailure(stage: "emit", code: "write_failed", message: "cannot write \(path): \(error.localizedDescription)")
     }
     buffer.removeAll(keepingCapacity: true)
-    releaseWrittenPages(handle.fileDescriptor)
-  }
-
-  /// Bytes of the file before this have been released from the page cache.
-  private var released = 0
-
-  /// Asks the kernel to drop the file's pages from the page cache once they have been written to
-  /// the disk. `POSIX_FADV_DONTNEED` starts the writeback of the dirty pages of its range and drops
-  /// the clean ones, so everything written is advised again on every flush until it is `lag` bytes
-  /// old (by then its writeback, started on earlier flushes, is done and the pages do go). Dirty
-  /// pages are never dropped, so this loses no data (and `commit` syncs anyway).
-  ///
-  /// The outputs are written once and not read again (except the few document lines read back), so
-  /// caching them only costs: each new page-cache page is a fresh page to allocate and fill, which on
-  /// a virtual machine is several times slower than filling one just freed. Dropping pages as the
-  /// file grows lets the next writes reuse them: this took about 0.5 s of system time off writing
-  /// the 270 MB of outputs of 100 MB of input.
-  private func releaseWrittenPages(_ fd: Int32) {
-    #if os(Linux)
-    let lag = 8 << 20
-    guard posix_fadvise(fd, off_t(released), off_t(written - released), POSIX_FADV_DONTNEED) == 0 else { return }
-    released = max(released, (written - lag) & ~4095)
-    #endif
   }
 
   /// Flushes, syncs and renames the temporary file over `path`.
