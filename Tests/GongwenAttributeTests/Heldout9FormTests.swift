@@ -416,6 +416,16 @@ import Testing
     #expect(d.attributions[0] == nil)
   }
 
+  @Test func hexagonalBracketsAndSpecialZonesInsideNames() throws {
+    // heldout23 2403: 各市〔州〕人民政府, 各县〔市、区、特区〕人民政府; 2401: 各县、特区、区人民政府 is one body
+    let a = try #require(try attribution("扩大就业。（牵头单位：省发展改革委；责任单位：各市〔州〕人民政府、各县〔市、区、特区〕人民政府）"))
+    #expect(a.departmentsRaw == ["省发展改革委", "各市〔州〕人民政府", "各县〔市、区、特区〕人民政府"])
+    let b = try #require(try attribution("鼓励创业。（市人力资源社会保障局牵头，各县、特区、区人民政府负责）"))
+    #expect(b.departmentsRaw == ["市人力资源社会保障局", "各县、特区、区人民政府"])
+    // a document number in brackets is still no department
+    #expect(try attribution("贯彻落实。（国办发〔2015〕33号）") == nil)
+  }
+
   @Test func aCompanyDoesNotInheritTheListsPrefix() throws {
     // heldout21 2206: 区园林绿化服务中心、新畅公司 -> 新畅公司 (a short body still does: 市发改局、工业园区 -> 市工业园区)
     let a = try #require(try attribution("做好绿化养护。(责任单位:区园林绿化服务中心、新畅公司)"))
