@@ -101,6 +101,24 @@ struct TableCellsStep: NormalizeStep {
   func spaceRowBreaks(_ s: [Unicode.Scalar], _ text: CleanText, _ breaks: inout [Int], _ dels: inout Deletions,
                       _ ctx: inout NormalizeContext) {
     let space = CharClass.space
+    // (most texts hold no header word followed by a space: one pass over the text decides)
+    // (the first scalars of the header words, compared as integers: usually one, 序)
+    var firsts: [UInt32] = []
+    for w in header { if let f = w.first?.value, !firsts.contains(f) { firsts.append(f) } }
+    let opens = s.withUnsafeBufferPointer { b -> Bool in
+      var i = 0
+      while i < b.count {
+        let v = b[i].value
+        if firsts.contains(v) {
+          for w in header where i + w.count < b.count && b[i + w.count] == space && b[i..<(i + w.count)].elementsEqual(w) {
+            return true
+          }
+        }
+        i += 1
+      }
+      return false
+    }
+    guard opens else { return }
     /// Space runs of `r`, as ranges.
     func gaps(_ r: Range<Int>) -> [Range<Int>] {
       var out: [Range<Int>] = []
