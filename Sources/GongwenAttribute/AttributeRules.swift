@@ -68,6 +68,7 @@ public struct AttributeRules: RuleFile {
     public var place_name_max: Located<Int>?
     public var generic: Located<String>
     public var bare_list_role: Located<String>
+    public var bare_list_lines: Bool?
     public var departments: [RawDepartment]
     public var leading: RawLeading?
   }
@@ -178,6 +179,9 @@ public struct AttributeRules: RuleFile {
   public let placeNameMax: Int
   public let generic: RuleRegex
   public let bareListRole: AttributionRole
+  /// A line of names only after a sentence's end closes its paragraph (the 责任单位 cells of a table
+  /// whose header was lost): `市经信局、市财政局等，各县、市、区政府，咸宁高新区管委会`.
+  public let bareListLines: Bool
   /// Every canonical name and alias -> canonical name.
   public let lexicon: [String: String]
   /// Canonical names.
@@ -382,6 +386,7 @@ public struct AttributeRules: RuleFile {
     self.notDepartment = notDepartment
     self.generic = generic
     self.bareListRole = bare
+    self.bareListLines = raw.bare_list_lines ?? false
     self.lexicon = lexicon
     self.canonicalNames = canonical
   }

@@ -575,6 +575,34 @@ final class Engine: @unchecked Sendable {
   /// Corpus/heldout15 1605). Read as a list without brackets; like a bracket list it is not part of the
   /// task's text. Without the lead-in only a whole line whose every name looks like a department.
   /// A line of its own starting with a `section_lead_ins` word (此项工作由…) is marked `forSection`.
+  /// A whole line of names, every one looking like a department, right after a line that ends a
+  /// sentence (`bare_list_lines`): the 责任单位 cell of a table row whose header the reader did not
+  /// take (Corpus/heldout13 1404: `2.纳入…设备购置费用。` / `市经信局、市财政局等，各县、市、区政府，咸宁
+  /// 高新区管委会`). Two names or more, apart by 、 or ，, and nothing else (no role word: a line with one
+  /// is `statementLine`'s); no colon or sentence end in the line.
+  func namesLine(_ s: [Unicode.Scalar], end: Int, lo: Int) throws(StageFailure) -> Found? {
+    guard r.bareListLines, end > lo else { return nil }
+    var ls = end
+    let limit = max(lo, end - r.maxLength)
+    while ls > limit && s[ls - 1] != "\n" { ls -= 1 }
+    guard ls > lo, s[ls - 1] == "\n", end - ls >= 3 else { return nil }
+    // the line before ends a sentence
+    var pe = ls - 1
+    while pe > lo && whitespace.contains(s[pe - 1]) { pe -= 1 }
+    guard pe > lo, s[pe - 1] == "。" || s[pe - 1] == "；" else { return nil }
+    guard !s[ls..<end].contains(where: { $0 == "。" || $0 == "；" || r.colons.contains($0) }),
+      let parsed = try parse(s, ls..<end, shape: .bracketed), parsed.items.count >= 2, !parsed.hasRoleEvidence
+    else { return nil }
+    // (one name alone may be a signature line, the issuer under a clause: 淄博市人民政府办公厅; a sentence
+    // naming them is no such line: 该目标责任单位为市经委)
+    for item in parsed.items {
+      guard try departmentLike(item.name) else { return nil }
+      let sc = Array(item.raw.unicodeScalars)
+      if r.labels.contains(where: { l in sc.indices.contains { sc[$0...].starts(with: l.text) } }) { return nil }
+    }
+    return Found(range: ls..<end, parsed: parsed)
+  }
+
   func statementLine(_ s: [Unicode.Scalar], end: Int, lo: Int) throws(StageFailure) -> Found? {
     guard end > lo, roleWordEnds.contains(s[end - 1]) else { return nil }
     // from the line's start or its last sentence end (…确保补贴总金额高于上年。由市财政局…负责落实)
@@ -1069,6 +1097,8 @@ final class Engine: @unchecked Sendable {
     if let f = try labelled(s, end: end, lo: lo) { return f }
     // a line that only states who does it: 由市发展改革委，各县市区人民政府负责落实
     if let f = try statementLine(s, end: end, lo: lo) { return f }
+    // a line of names only after a sentence: 市经信局、市财政局等，各县、市、区政府，咸宁高新区管委会
+    if let f = try namesLine(s, end: end, lo: lo) { return f }
     // a note in brackets after an unbracketed labelled list (责任单位：A、B（除标注外，列第一位为牵头
     // 单位，下同）): the list ends before the note, and the note stays in the attribution's text,
     // where a 下同 declaration is looked for

@@ -426,6 +426,17 @@ import Testing
     #expect(try attribution("贯彻落实。（国办发〔2015〕33号）") == nil)
   }
 
+  @Test func aLineOfNamesAfterASentenceClosesTheParagraph() throws {
+    // heldout13 1404: a table's 责任单位 cells under items whose header was not taken
+    let a = try #require(try attribution("纳入补贴的重点企业，省财政全额补贴设备购置费用。\n市经信局、市财政局等，各县、市、区政府，咸宁高新区管委会"))
+    #expect(a.departmentsRaw == ["市经信局", "市财政局", "各县、市、区政府", "咸宁高新区管委会"])
+    #expect(a.responsible == a.departments)
+    // one name alone may be a signature; a sentence naming a body is none; nor names after no sentence end
+    #expect(try attribution("加快发展。\n淄博市人民政府办公厅") == nil)
+    #expect(try attribution("地区生产总值增长15%。\n该目标责任单位为市经委，配合单位为市统计局") == nil)
+    #expect(try attribution("加快发展\n市经信局、市财政局") == nil)
+  }
+
   @Test func aCompanyDoesNotInheritTheListsPrefix() throws {
     // heldout21 2206: 区园林绿化服务中心、新畅公司 -> 新畅公司 (a short body still does: 市发改局、工业园区 -> 市工业园区)
     let a = try #require(try attribution("做好绿化养护。(责任单位:区园林绿化服务中心、新畅公司)"))
