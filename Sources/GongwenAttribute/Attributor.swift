@@ -55,6 +55,20 @@ public struct Attributor: Sendable {
       }
     }
 
+    // lists of bodies: sections where most clauses (three or more) have a heading line of names only
+    // (一、市财政局 / 二、市教育局 / …, a 成员单位职责 list); there a clause's text need not say 负责
+    var bodyLists: Set<[Int]> = []
+    if let rule = rules.leading, !rule.headingNames.isEmpty {
+      var counts: [[Int]: (names: Int, all: Int)] = [:]
+      for u in outline.units where u.table == nil {
+        let parent = Array(u.path.dropLast())
+        let named = try engine.headingNames(in: s, unit: u, rule: rule, evidence: false) != nil
+        let c = counts[parent] ?? (0, 0)
+        counts[parent] = (c.names + (named ? 1 : 0), c.all + 1)
+      }
+      bodyLists = Set(counts.filter { $0.value.names >= 3 && 2 * $0.value.names >= $0.value.all }.keys)
+    }
+
     for (index, unit) in outline.units.enumerated() {
       if let header = unit.table {
         for c in engine.unknownColumns(header) where !unknownColumns.contains(c) { unknownColumns.append(c) }
@@ -78,7 +92,11 @@ public struct Attributor: Sendable {
           if later.count >= rule.laterClausesAlone { all = later }
         }
         // a heading line of names only: the duties of those departments
-        if all.isEmpty, let h = try engine.headingNames(in: s, unit: unit, rule: rule) { all = [h] }
+        if all.isEmpty,
+          let h = try engine.headingNames(in: s, unit: unit, rule: rule, evidence: !bodyLists.contains(Array(unit.path.dropLast())))
+        {
+          all = [h]
+        }
       }
       // a line saying who does the whole section (此项工作由…) after the section's last item: set
       // aside, given to the section below when no item of it names its own departments
@@ -807,7 +825,8 @@ final class Engine: @unchecked Sendable {
       }
       // a heading of names only, then a sentence that starts with a role word (（十七）首都综治办、市委督查室、
       // 市监察局。负责组织…; Corpus/heldout12 1305): where the names end
-      if c == "。", end == nil, listStart == start, namesEnd == nil, q > start, q + 1 < limit,
+      // (or a colon: 省发展改革委：负责联系南京市雨花台区；省财政厅：负责联系…; Corpus/heldout24 2501)
+      if c == "。" || r.colons.contains(c), end == nil, listStart == start, namesEnd == nil, q > start, q + 1 < limit,
         r.roleWords.contains(where: { hasPrefix(s[(q + 1)..<hi], $0.text) }),
         try everyItemDepartmentLike(s[start..<q])
       {
@@ -877,9 +896,10 @@ final class Engine: @unchecked Sendable {
 
   /// The departments a clause's heading line names when the line is only names (`leading.heading_names`):
   /// `（二）县（市）区政府` / `具体负责对本行政区域内…的全面监管，并负全面监管责任。` The line has no
-  /// sentence punctuation and every name looks like a department; the rest of the clause holds one of
-  /// the rule's words. The names are `bare_list_role`; the line stays in the task's text.
-  func headingNames(in s: [Unicode.Scalar], unit: ClauseUnit, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+  /// sentence punctuation and every name looks like a department; with `evidence`, the rest of the
+  /// clause holds one of the rule's words (without it: a list of bodies, most of whose clauses have
+  /// such headings). The names are `bare_list_role`; the line stays in the task's text.
+  func headingNames(in s: [Unicode.Scalar], unit: ClauseUnit, rule: AttributeRules.Leading, evidence: Bool = true) throws(StageFailure) -> Found? {
     guard !rule.headingNames.isEmpty else { return nil }
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
@@ -893,9 +913,11 @@ final class Engine: @unchecked Sendable {
       r.roleWords.allSatisfy({ w in !s[a..<b].indices.contains { hasPrefix(s[$0..<b], w.text) } })
     else { return nil }
     let rest = s[e..<hi]
-    guard rule.headingNames.contains(where: { w in rest.indices.contains { hasPrefix(rest[$0...], w) } }),
+    guard !evidence || rule.headingNames.contains(where: { w in rest.indices.contains { hasPrefix(rest[$0...], w) } }),
       try everyItemDepartmentLike(s[a..<b]),
-      let parsed = try parse(s, a..<b, shape: .bracketed)
+      let parsed = try parse(s, a..<b, shape: .bracketed),
+      // (a role noun is no body: 一、联系单位, 责任单位)
+      !parsed.items.contains(where: { $0.name.hasSuffix("单位") })
     else { return nil }
     return Found(range: a..<b, parsed: parsed, inSentence: true)
   }
@@ -1033,13 +1055,17 @@ final class Engine: @unchecked Sendable {
     while k < part.endIndex - 1 {
       for w in r.andWords where k + w.count < part.endIndex && part[k] == w[0] && part[k..<(k + w.count)].elementsEqual(w) {
         let left = part[..<k], right = part[(k + w.count)...]
-        // (or both sides end like departments: 各区县政府和地区管委会, 市委和市政府; never 人力资源和社会
-        // 保障厅, whose left side does not)
+        // (or both sides end like departments: 各区县政府和地区管委会; never 人力资源和社会保障厅, whose left
+        // side does not, nor 各县（市、区）党委和人民政府, whose right side is a bare body of the left's level:
+        // a generic one or a lexicon name without a prefix, Corpus/heldout24 2503)
         let l = String(scalars: left), rr = String(scalars: right)
-        guard prefixScalars.contains(where: { right.count > $0.count && right.starts(with: $0) })
-          || names.endsLikeDepartment(l, fast: names.fast(l)) && names.endsLikeDepartment(rr, fast: names.fast(rr)),
-          try departmentLike(l)
-        else { continue }
+        var split = prefixScalars.contains(where: { right.count > $0.count && right.starts(with: $0) })
+        if !split, names.endsLikeDepartment(l, fast: names.fast(l)), names.endsLikeDepartment(rr, fast: names.fast(rr)),
+          names.lookup(rr, fast: names.fast(rr)) == nil
+        {
+          split = try !isGeneric(rr)
+        }
+        guard split, try departmentLike(l) else { continue }
         let rest = try splitAtAndWords(right)
         guard let first = rest.first, try departmentLike(String(scalars: first)) else { continue }
         return [left] + rest

@@ -437,6 +437,23 @@ import Testing
     #expect(try attribution("加快发展\n市经信局、市财政局") == nil)
   }
 
+  @Test func heldout24Forms() throws {
+    // 2503: 各县（市、区）党委和人民政府 is one body (the right side is a bare generic of the left's level)
+    let a = try #require(try attribution("严守红线。（责任单位：市水利局，各县（市、区）党委和人民政府）"))
+    #expect(a.departmentsRaw == ["市水利局", "各县（市、区）党委和人民政府"])
+    // 2501: 省发展改革委：负责联系…；省财政厅：负责联系… — each line's subject before a colon
+    let (b, _) = try run([U("一、", [1], "联系单位\n省发展改革委：负责联系南京市雨花台区，句容市；\n省财政厅：负责联系南京市六合区，江都市；")])
+    #expect(b.attributions[0]?.departmentsRaw == ["省发展改革委", "省财政厅"])
+    // 2504: a list of bodies, each heading only a name; a clause need not say 负责 there
+    let units = ["市财政局\n负责全市无偿献血经费的落实。", "市教育局\n将无偿献血知识纳入教学计划。", "市广播电视局\n加大宣传支持力度。",
+                 "团市委\n负责全市青年的宣传工作。"].enumerated().map { U("\($0.offset + 1)、", [$0.offset + 1], $0.element) }
+    let (c, _) = try run(units)
+    #expect(c.attributions.map { $0?.departmentsRaw ?? [] } == [["市财政局"], ["市教育局"], ["市广播电视局"], ["团市委"]])
+    // but alone such a clause needs the word
+    let (d, _) = try run([U("二、", [2], "市教育局\n将无偿献血知识纳入教学计划。")])
+    #expect(d.attributions[0] == nil)
+  }
+
   @Test func aCompanyDoesNotInheritTheListsPrefix() throws {
     // heldout21 2206: 区园林绿化服务中心、新畅公司 -> 新畅公司 (a short body still does: 市发改局、工业园区 -> 市工业园区)
     let a = try #require(try attribution("做好绿化养护。(责任单位:区园林绿化服务中心、新畅公司)"))
