@@ -88,6 +88,7 @@ public struct AttributeRules: RuleFile {
     public var after_clauses: [String]?
     public var max_lead_in: Located<Int>?
     public var heading_names: [String]?
+    public var inner_lead_ins: [String]?
   }
 
   public struct RawBrackets: Decodable, Sendable {
@@ -212,6 +213,9 @@ public struct AttributeRules: RuleFile {
     /// A clause whose heading line is only department names, and whose text holds one of these words,
     /// is those departments' duties (`（二）县（市）区政府` / `具体负责对本行政区域内…`). Empty: off.
     public let headingNames: [[Unicode.Scalar]]
+    /// Lead-ins that may stand inside the clause's first sentence, after its matter: the departments
+    /// follow them (两轮摩托车非法载客由县公安局负责牵头管理，县交通局协管).
+    public let innerLeadIns: [[Unicode.Scalar]]
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -375,7 +379,8 @@ public struct AttributeRules: RuleFile {
                         laterClausesAlone: max(0, l.later_clauses_alone?.value ?? 0),
                         afterClauses: (l.after_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         maxLeadIn: max(0, l.max_lead_in?.value ?? 0),
-                        headingNames: (l.heading_names ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
+                        headingNames: (l.heading_names ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        innerLeadIns: (l.inner_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
     }
     self.leading = leading
 

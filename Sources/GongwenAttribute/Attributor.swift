@@ -585,6 +585,21 @@ final class Engine: @unchecked Sendable {
         k += 1
       }
     }
+    // after the matter, inside the first sentence: 两轮摩托车非法载客由县公安局负责牵头管理，县交通局协管
+    // (`leading.inner_lead_ins`; the names must look like departments and reach a role word)
+    if !rule.innerLeadIns.isEmpty {
+      var k = lo + 1
+      let end = min(hi, lo + rule.maxLength)
+      while k < end, s[k] != "。", s[k] != "\n" {
+        // (not 应由…: what the law assigns, before the notice's own assignment; Corpus/heldout25 2603)
+        if s[k - 1] != "应", rule.innerLeadIns.contains(where: { k + $0.count < end && hasPrefix(s[k..<end], $0) }),
+          let f = try leading(in: s, from: k, to: hi, rule: rule)
+        {
+          return f
+        }
+        k += 1
+      }
+    }
     return nil
   }
 
@@ -878,7 +893,10 @@ final class Engine: @unchecked Sendable {
         listStart = q
         continue
       }
-      guard try everyItemDepartmentLike(listed, shared: sharedSuffix(of: listed)) else { break scan }
+      // (a lead-in inside the names is a sentence, not a name: 人车分行按照规定应由公安部门负责)
+      guard !r.leadIns.contains(where: { w in listed.indices.dropFirst().contains { hasPrefix(listed[$0...], w) } }),
+        try everyItemDepartmentLike(listed, shared: sharedSuffix(of: listed))
+      else { break scan }
       if !synthetic.isEmpty { synthetic.append("，") }
       synthetic += names
       synthetic += w.text

@@ -773,8 +773,12 @@ struct SegmentRun {
   /// ending, perhaps a bracketed count: `…分工方案（共计121项）`) and right under it a line-start marker
   /// numbered 1 of a level no lower than the cover's first.
   func attachedPlanStart(_ cands: [Candidate]) -> Int? {
+    // (the cover ends at its closing block, or at its attachments line when the signature is run into
+    // other text: `…电子邮箱：…市人大社会建设委员会2023年7月24日` / `附件：` / title / `一、`; heldout25 2604)
     guard let first = cands.first(where: { $0.lineStart && $0.table == nil }),
-      let closing = closingStarts.first(where: { $0 > first.start })
+      let closing = [closingStarts.first(where: { $0 > first.start }),
+                     attachmentHits.first(where: { $0.lowerBound > first.start }).map { lineStart($0.lowerBound) }]
+        .compactMap({ $0 }).min()
     else { return nil }
     let firstRank = rules.schemes[first.scheme].rank
     for c in cands where c.start > closing && c.lineStart {

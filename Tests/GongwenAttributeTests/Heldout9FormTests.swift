@@ -454,6 +454,22 @@ import Testing
     #expect(d.attributions[0] == nil)
   }
 
+  @Test func heldout25Forms() throws {
+    // 2603: a subject after the matter, inside the first sentence; a delegation names the delegate
+    let (a, _) = try run([U("七、", [7], "两轮摩托车非法载客、擅自设置雨篷由县公安局负责牵头，县交通局协管。")])
+    #expect(a.attributions[0]?.lead == ["县公安局"])
+    #expect(a.attributions[0]?.departmentsRaw == ["县公安局", "县交通局"])
+    #expect(a.attributions[0]?.participating.count == 1)
+    let (b, _) = try run([U("一、", [1], "人车分行按照规定应由公安部门负责管理，现由县公安局委托县城管办负责管理，并行使行政处罚权。")])
+    #expect(b.attributions[0]?.departmentsRaw == ["县城管办"])
+    // 应由…: what the law assigns, not the notice
+    let (c, _) = try run([U("二、", [2], "废品收购按照规定应由公安部门负责管理。")])
+    #expect(c.attributions[0] == nil)
+    // 2604: 共同责任单位 is a label (responsible)
+    let d = try #require(try attribution("新建中小学15所。（牵头单位：市教育局；共同责任单位：市发改委、市财政局）"))
+    #expect(d.lead == ["市教育局"] && d.responsible.count == 2)
+  }
+
   @Test func aCompanyDoesNotInheritTheListsPrefix() throws {
     // heldout21 2206: 区园林绿化服务中心、新畅公司 -> 新畅公司 (a short body still does: 市发改局、工业园区 -> 市工业园区)
     let a = try #require(try attribution("做好绿化养护。(责任单位:区园林绿化服务中心、新畅公司)"))

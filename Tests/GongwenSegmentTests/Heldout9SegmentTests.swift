@@ -127,6 +127,14 @@ import Testing
     #expect(o.units.map(\.path) == [[1], [1, 1]])
   }
 
+  @Test func anAttachmentsLineEndsTheCoverWhenItsSignatureRunsIntoOtherText() throws {
+    // heldout25 2604: `…电子邮箱：…市人大社会建设委员会2023年7月24日` / `附件：` / title / `一、` `1.`
+    let text = "根据工作安排，现征集意见。\n1.您比较关注哪些问题？\n2.您想了解哪些进展？\n二、征集时间\n即日起至8月5日\n三、反映方式\n联系电话：85800393，电子邮箱：a@163.com市人大社会建设委员会2023年7月24日\n附件：\n2023年连云港市民生实事项目\n一、教育惠民领域\n1.新建中小学15所。（牵头单位：市教育局）\n2.完成照明改造。（牵头单位：市教育局）"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    #expect(o.warnings.contains { $0.code == "cover_clauses" })
+  }
+
   @Test func aTableAfterTheCoverNoticesSignatureIsThePlan() throws {
     // heldout21 2201: the cover notice's 一、二、 are not tasks; the table under its title after the signature is
     let text = "国务院有关部门：\n现将任务分工印发给你们，并就有关事项通知如下：\n一、各有关部门要高度重视。\n二、各有关部门要及时报送。\n国务院办公厅\n2016年4月6日\n2016年量化指标任务分工\n序号\n工作任务\n牵头负责部门\n1\n居民消费价格涨幅3%左右\n发展改革委\n2\n城镇新增就业1000万人以上\n人力资源社会保障部"
