@@ -313,6 +313,8 @@ final class Engine: @unchecked Sendable {
   /// First and last characters of the role words, first characters of the ignored labels (cheap
   /// pre-checks: each word is non-empty, so it can start or end only with one of these).
   let roleWordStarts: ScalarBitmap
+  /// Last characters of the `lead_in_ends` words (a body without one holds none of them).
+  let leadInEndLasts: Set<Unicode.Scalar>
   /// First characters of the tail words (等).
   let tailWordStarts: ScalarBitmap
   let roleWordEnds: ScalarSet
@@ -358,6 +360,7 @@ final class Engine: @unchecked Sendable {
     jurisdictionChars = ScalarSet(rules.jurisdictionPrefixes.filter { $0.unicodeScalars.count == 1 }
       .compactMap { $0.unicodeScalars.first })
     roleWordStarts = ScalarBitmap(ScalarSet(rules.roleWords.compactMap { $0.text.first }))
+    leadInEndLasts = Set(rules.leadInEnds.compactMap(\.last))
     tailWordStarts = ScalarBitmap(ScalarSet(rules.tailWords.compactMap { $0.first }))
     trailing = ScalarBitmap(rules.trailing)
     sentenceEnds = ScalarBitmap(rules.sentenceEnds)
@@ -921,14 +924,17 @@ final class Engine: @unchecked Sendable {
     guard !rule.headingNames.isEmpty else { return nil }
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    // (the first line, looked for no further than a heading can run)
     var e = lo
-    while e < hi && s[e] != "\n" { e += 1 }
+    let cap = min(hi, lo + rule.maxHeading + 8)
+    while e < cap && s[e] != "\n" { e += 1 }
+    guard e < hi, s[e] == "\n" else { return nil }
     var a = lo, b = e
     while a < b && whitespace.contains(s[a]) { a += 1 }
     while b > a && whitespace.contains(s[b - 1]) { b -= 1 }
-    guard a < b, b - a <= rule.maxHeading, e < hi,
+    guard a < b, b - a <= rule.maxHeading,
       !s[a..<b].contains(where: { sentenceEnds.contains($0) || ($0 != "、" && separators.contains($0)) || r.colons.contains($0) }),
-      r.roleWords.allSatisfy({ w in !s[a..<b].indices.contains { hasPrefix(s[$0..<b], w.text) } })
+      !(a..<b).contains(where: { k in roleWordStarts.contains(s[k]) && r.roleWords.contains { hasPrefix(s[k..<b], $0.text) } })
     else { return nil }
     let rest = s[e..<hi]
     guard !evidence || rule.headingNames.contains(where: { w in rest.indices.contains { hasPrefix(rest[$0...], w) } }),
@@ -1076,14 +1082,16 @@ final class Engine: @unchecked Sendable {
         // (or both sides end like departments: 各区县政府和地区管委会; never 人力资源和社会保障厅, whose left
         // side does not, nor 各县（市、区）党委和人民政府, whose right side is a bare body of the left's level:
         // a generic one or a lexicon name without a prefix, Corpus/heldout24 2503)
-        let l = String(scalars: left), rr = String(scalars: right)
         var split = prefixScalars.contains(where: { right.count > $0.count && right.starts(with: $0) })
-        if !split, names.endsLikeDepartment(l, fast: names.fast(l)), names.endsLikeDepartment(rr, fast: names.fast(rr)),
-          names.lookup(rr, fast: names.fast(rr)) == nil
-        {
-          split = try !isGeneric(rr)
+        if !split {
+          let l = String(scalars: left), rr = String(scalars: right)
+          if names.endsLikeDepartment(l, fast: names.fast(l)), names.endsLikeDepartment(rr, fast: names.fast(rr)),
+            names.lookup(rr, fast: names.fast(rr)) == nil
+          {
+            split = try !isGeneric(rr)
+          }
         }
-        guard split, try departmentLike(l) else { continue }
+        guard split, try departmentLike(String(scalars: left)) else { continue }
         let rest = try splitAtAndWords(right)
         guard let first = rest.first, try departmentLike(String(scalars: first)) else { continue }
         return [left] + rest
@@ -1666,7 +1674,7 @@ final class Engine: @unchecked Sendable {
           break
         }
         // a phrase before the names: 各项政策措施均需各市政府 -> 各市政府
-        if !r.leadInEnds.isEmpty, body.count > 2 {
+        if !r.leadInEnds.isEmpty, body.count > 2, body.contains(where: { leadInEndLasts.contains($0) }) {
           var k = body.endIndex - 1
           search: while k > body.startIndex {
             for w in r.leadInEnds where k - w.count >= body.startIndex && body[(k - w.count)..<k].elementsEqual(w) {
