@@ -32,7 +32,7 @@ import GongwenTestSupport
 /// after (0.806 with items inside table cells); Corpus/heldout21 0.416 at first sight (7 notices), 0.946 after;
 /// Corpus/heldout22 0.080 at first sight (6 notices), 0.720 after; Corpus/heldout23 0.773 at first sight (5 notices),
 /// 0.921 after; Corpus/heldout24 0.700 at first sight (6 notices), 0.909 after; Corpus/heldout25 0.292 at first sight
-/// (4 notices), 0.974 after. Raise a floor
+/// (4 notices), 0.974 after; Corpus/heldout26 0.833 at first sight (3 notices), 0.950 after. Raise a floor
 /// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
@@ -67,7 +67,8 @@ import GongwenTestSupport
                         Folder(name: "heldout22", floor: 0.72, minNotices: 6),
                         Folder(name: "heldout23", floor: 0.92, minNotices: 5),
                         Folder(name: "heldout24", floor: 0.90, minNotices: 6),
-                        Folder(name: "heldout25", floor: 0.97, minNotices: 4)]
+                        Folder(name: "heldout25", floor: 0.97, minNotices: 4),
+                        Folder(name: "heldout26", floor: 0.94, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -355,3 +355,15 @@ struct DedupPropertyTests {
     #expect(result.text.count < input.unicodeScalars.count)
   }
 }
+
+@Suite struct RepeatedFieldLinesTests {
+  @Test func aTasksAttributionAndFieldLinesRepeatUnderEachTask() throws {
+    // heldout26 2701: each project closes with the same 牵头单位 / 配合单位 / 实施时间 lines
+    let block = "牵头单位：市卫生局。\n配合单位：市财政局，各县（市、区）人民政府、玉东新区管委。\n实施时间：2011年1月-12月。\n"
+    let text = "（三）农村妇女乳腺癌检查项目。\n目标要求：为全市农村妇女开展乳腺癌免费检查工作。\n" + block
+      + "（五）地中海贫血疾病防治项目。\n目标要求：筹措资金实施地中海贫血疾病防治工程。\n" + block
+    let out = try DedupFixtures.run(text)
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+    #expect(out.text.string.components(separatedBy: "实施时间").count == 3)
+  }
+}
