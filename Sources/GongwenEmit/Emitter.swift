@@ -67,7 +67,10 @@ public struct RecordEncoder: Sendable {
       guard let end = lastMatch(close, in: b, before: b.count),
         let key = lastMatch(open, in: b, before: end)
       else { return nil }
-      return unescapedJSONString(UnsafeBufferPointer(rebasing: b[(key + open.count)..<end]))
+      // the value from its opening quote; its closing quote must be the one before `text_sha256`
+      var i = key + open.count - 1
+      guard let bytes = readJSONString(b, at: &i), i == end + 1 else { return nil }
+      return String(decoding: bytes, as: UTF8.self)
     }
     if let fast { return fast }
     return (try? JSONDecoder().decode(DocumentRecord.self, from: Data(line)))?.text
@@ -93,57 +96,6 @@ private func lastMatch(_ pattern: [UInt8], in b: UnsafeBufferPointer<UInt8>, bef
   return nil
 }
 
-/// The contents of a JSON string (without its quotes) unescaped; nil if malformed.
-func unescapedJSONString(_ b: UnsafeBufferPointer<UInt8>) -> String? {
-  var out: [UInt8] = []
-  out.reserveCapacity(b.count)
-  var i = 0
-  let n = b.count
-  func hex4() -> UInt32? {
-    guard i + 4 <= n else { return nil }
-    var v: UInt32 = 0
-    for k in 0..<4 {
-      let c = b[i + k]
-      switch c {
-      case 0x30...0x39: v = v << 4 | UInt32(c - 0x30)
-      case 0x41...0x46: v = v << 4 | UInt32(c - 0x41 + 10)
-      case 0x61...0x66: v = v << 4 | UInt32(c - 0x61 + 10)
-      default: return nil
-      }
-    }
-    i += 4
-    return v
-  }
-  while i < n {
-    let c = b[i]
-    i += 1
-    if c == 0x22 || c < 0x20 { return nil }
-    if c != 0x5C { out.append(c); continue }
-    guard i < n else { return nil }
-    let e = b[i]
-    i += 1
-    switch e {
-    case 0x22, 0x5C, 0x2F: out.append(e)
-    case 0x62: out.append(0x08)
-    case 0x66: out.append(0x0C)
-    case 0x6E: out.append(0x0A)
-    case 0x72: out.append(0x0D)
-    case 0x74: out.append(0x09)
-    case 0x75:
-      guard var v = hex4(), !(0xDC00...0xDFFF).contains(v) else { return nil }
-      if (0xD800...0xDBFF).contains(v) {
-        guard i + 2 <= n, b[i] == 0x5C, b[i + 1] == 0x75 else { return nil }
-        i += 2
-        guard let lo = hex4(), (0xDC00...0xDFFF).contains(lo) else { return nil }
-        v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
-      }
-      guard let scalar = Unicode.Scalar(v), let units = UTF8.encode(scalar) else { return nil }
-      out.append(contentsOf: units)
-    default: return nil
-    }
-  }
-  return String(validating: out, as: UTF8.self)
-}
 
 /// Writes a file atomically: everything goes to a hidden temporary file beside the target,
 /// which is renamed over the target only by `commit()`. A reader never sees half a file.

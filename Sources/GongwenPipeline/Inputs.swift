@@ -112,77 +112,10 @@ enum StdinRecordScanner {
     func skipSpace() {
       while i < n, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
     }
-    func hex4() -> UInt32? {
-      guard i + 4 <= n else { return nil }
-      var v: UInt32 = 0
-      for k in 0..<4 {
-        let c = b[i + k]
-        let d: UInt8
-        switch c {
-        case 0x30...0x39: d = c - 0x30
-        case 0x41...0x46: d = c - 0x41 + 10
-        case 0x61...0x66: d = c - 0x61 + 10
-        default: return nil
-        }
-        v = v << 4 | UInt32(d)
-      }
-      i += 4
-      return v
-    }
-    let raw = b.baseAddress.map { UnsafeRawPointer($0) }
     /// A JSON string from its opening quote, unescaped, as UTF-8. `reserve`: room for the rest of
     /// the line (the text, which is most of it) up front.
     func string(reserve: Bool = false) -> [UInt8]? {
-      guard i < n, b[i] == 0x22 else { return nil }
-      i += 1
-      var out: [UInt8] = []
-      if reserve { out.reserveCapacity(n - i) }
-      var run = i
-      while i < n {
-        // 8 bytes at a time while none is a quote, a backslash or a control character
-        if let raw, i &+ 8 <= n, !jsonSpecialByteIn(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-          i &+= 8
-          continue
-        }
-        let c = b[i]
-        if c == 0x22 {
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-          i += 1
-          return out
-        }
-        if c < 0x20 { return nil }  // raw control characters are not allowed in a JSON string
-        if c != 0x5C {
-          i += 1
-          continue
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-        i += 1
-        guard i < n else { return nil }
-        let e = b[i]
-        i += 1
-        switch e {
-        case 0x22, 0x5C, 0x2F: out.append(e)
-        case 0x62: out.append(0x08)
-        case 0x66: out.append(0x0C)
-        case 0x6E: out.append(0x0A)
-        case 0x72: out.append(0x0D)
-        case 0x74: out.append(0x09)
-        case 0x75:
-          guard var v = hex4() else { return nil }
-          if v >= 0xDC00 && v <= 0xDFFF { return nil }
-          if v >= 0xD800 && v <= 0xDBFF {
-            guard i + 2 <= n, b[i] == 0x5C, b[i + 1] == 0x75 else { return nil }
-            i += 2
-            guard let lo = hex4(), lo >= 0xDC00 && lo <= 0xDFFF else { return nil }
-            v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
-          }
-          guard let scalar = Unicode.Scalar(v) else { return nil }
-          out.append(contentsOf: UTF8.encode(scalar)!)
-        default: return nil
-        }
-        run = i
-      }
-      return nil
+      readJSONString(b, at: &i, reserve: reserve ? n - i : 0)
     }
 
     skipSpace()
