@@ -45,6 +45,7 @@ public struct AttributeRules: RuleFile {
     public var joiners: [RawJoiner]
     public var lead_ins: [String]
     public var lead_in_ends: [String]?
+    public var label_inference: RawLabelInference?
     public var item_marks: String?
     public var section_lead_ins: [String]?
     public var and_words: [String]
@@ -96,6 +97,12 @@ public struct AttributeRules: RuleFile {
     public var close: [String]
   }
 
+  public struct RawLabelInference: Decodable, Sendable {
+    public var endings: [String]
+    public var max_length: Located<Int>
+    public var keywords: [RawRoleWord]
+  }
+
   public struct RawRoleWord: Decodable, Sendable {
     public var text: Located<String>
     public var roles: Located<[String]>
@@ -139,6 +146,15 @@ public struct AttributeRules: RuleFile {
   /// Words ending a phrase before an item's names (各项政策措施均需各市政府): the item's text up to and
   /// including the last of them is dropped. Empty when `lead_in_ends` is absent.
   public let leadInEnds: [[Unicode.Scalar]]
+  /// Labels not in `labels`: a name of at most `maxLength` Chinese characters ending in one of
+  /// `endings` and holding one of `keywords` (the first in the rules' order gives the roles), then a
+  /// colon (`共同责任单位：`, `涉及部门：`). nil when `label_inference` is absent.
+  public let labelInference: LabelInference?
+  public struct LabelInference: Sendable {
+    public let endings: [[Unicode.Scalar]]
+    public let maxLength: Int
+    public let keywords: [RoleWord]
+  }
   /// Symbols set before a name in a table cell (★区发改委): dropped from an item's start. Empty when
   /// `item_marks` is absent.
   public let itemMarks: Set<Unicode.Scalar>
@@ -279,6 +295,16 @@ public struct AttributeRules: RuleFile {
           "'\(String(String.UnicodeScalarView(c)))' is both a label and an ignored label or column")
     }
     self.roleWords = roleWords(raw.role_words, key: "role_words")
+    if let li = raw.label_inference {
+      // (keywords keep the rules' order: the first found gives the roles)
+      let keywords = roleWords(li.keywords, key: "label_inference.keywords")
+      let ordered = li.keywords.compactMap { w in keywords.first { $0.text == Array(w.text.value.unicodeScalars) } }
+      if li.max_length.value < 2 { bad(li.max_length.location, "'label_inference.max_length' must be at least 2") }
+      labelInference = LabelInference(endings: li.endings.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                                      maxLength: li.max_length.value, keywords: ordered)
+    } else {
+      labelInference = nil
+    }
     inlineRoles = roleWords(raw.inline_roles, key: "inline_roles")
     var joiners: [Joiner] = []
     for j in raw.joiners {

@@ -1170,7 +1170,14 @@ final class Engine: @unchecked Sendable {
   /// `协同配合单位`, `牵头责任单位`) gives that label's roles; nil for any other column (a person
   /// column such as `分管县领导` or a deadline column is never read as departments).
   func columnRoles(_ name: [Unicode.Scalar]) -> RoleWord? {
-    r.labels.first { $0.text == name }
+    if let l = r.labels.first(where: { $0.text == name }) { return l }
+    // a column named like a label not in the list (`label_inference`): 牵头负责部门, 共同责任单位; never one
+    // the rules ignore (persons, deadlines)
+    guard !name.isEmpty, !r.ignoredLabels.contains(name), !r.ignoredColumns.contains(name) else { return nil }
+    let colon = r.colons.members.first.flatMap(Unicode.Scalar.init) ?? "："
+    let probe = name + [colon]
+    guard let m = inferredLabel(probe[...], at: 0), m.end == probe.count else { return nil }
+    return m.label
   }
 
   /// Columns after the task column that are neither labels nor ignored: their cells are skipped.
@@ -1420,11 +1427,31 @@ final class Engine: @unchecked Sendable {
   /// The label that starts at `k` in `a` (the first of the rules' labels that does, longest first), and
   /// where it ends after its colon (`labelEnd`).
   func labelMatch(_ a: ArraySlice<Unicode.Scalar>, at k: Int) -> (label: RoleWord, end: Int)? {
-    guard k < a.endIndex, let candidates = labelsByFirst[a[k]] else { return nil }
-    for l in candidates {
-      if let e = labelEnd(a, from: k, l.text) { return (l, e) }
+    guard k < a.endIndex else { return nil }
+    if let candidates = labelsByFirst[a[k]] {
+      for l in candidates {
+        if let e = labelEnd(a, from: k, l.text) { return (l, e) }
+      }
     }
-    return nil
+    return inferredLabel(a, at: k)
+  }
+
+  /// A label not in the rules' list (`label_inference`): Chinese characters up to a colon, ending in
+  /// an ending (单位, 部门) and holding a keyword (`共同责任单位：` → responsible; `协同推进单位：` →
+  /// participating). A recipients line (`各有关部门：`) holds no keyword.
+  func inferredLabel(_ a: ArraySlice<Unicode.Scalar>, at k: Int) -> (label: RoleWord, end: Int)? {
+    guard let li = r.labelInference else { return nil }
+    // (cheapest test first: a colon within reach; this runs wherever a listed label did not match)
+    var p = k
+    let limit = min(a.endIndex, k + li.maxLength + 1)
+    while p < limit, !r.colons.contains(a[p]) { p += 1 }
+    guard p < limit, p > k else { return nil }
+    let name = a[k..<p]
+    guard li.endings.contains(where: { name.count > $0.count && hasSuffix(name, $0) }),
+      let kw = li.keywords.first(where: { w in name.indices.contains { hasPrefix(name[$0...], w.text) } }),
+      name.allSatisfy({ $0.properties.isIdeographic })
+    else { return nil }
+    return (RoleWord(text: Array(name), roles: kw.roles), p + 1)
   }
 
   /// Where the label `text` starting at `k` in `a` ends, after its colon: the label, then perhaps a

@@ -470,6 +470,23 @@ import Testing
     #expect(d.lead == ["市教育局"] && d.responsible.count == 2)
   }
 
+  @Test func labelsNotInTheListAreReadFromTheirWords() throws {
+    // `label_inference`: a name ending in 单位/部门 holding a role keyword, then a colon
+    let a = try #require(try attribution("推进改革。（牵头单位：市发改委；协同推进单位：市财政局、市税务局）"))
+    #expect(a.lead == ["市发展和改革委员会"])
+    #expect(a.participating.count == 2)
+    let b = try #require(try attribution("推进改革。（具体落实单位：市财政局）"))
+    #expect(b.responsible == ["市财政局"])
+    // no keyword: no label (a recipients line 各有关部门：…), so no list is read here
+    #expect(try attribution("推进改革。（各有关部门：市财政局）") == nil)
+    // a table column named so
+    let (o, t) = makeOutline([U("1", [1], "\n推进学校建设。\n区教育局")])
+    var outline = o
+    outline.units[0].table = TableHeader(columns: ["重点工作", "具体牵头部门"], taskColumn: 0)
+    outline.units[0].bodyRange = (outline.units[0].bodyRange.lowerBound + 1)..<outline.units[0].bodyRange.upperBound
+    #expect(try Attributor(rules: bundled).attribute(outline, text: t).attributions[0]?.lead == ["区教育局"])
+  }
+
   @Test func aCompanyDoesNotInheritTheListsPrefix() throws {
     // heldout21 2206: 区园林绿化服务中心、新畅公司 -> 新畅公司 (a short body still does: 市发改局、工业园区 -> 市工业园区)
     let a = try #require(try attribution("做好绿化养护。(责任单位:区园林绿化服务中心、新畅公司)"))
