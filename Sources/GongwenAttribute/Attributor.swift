@@ -1215,12 +1215,12 @@ final class Engine: @unchecked Sendable {
     guard lines.count >= 2 else { return nil }
     // a department column before the task (`序号 涉及部门 职责分工`, Corpus/heldout22 2303): read in a row
     // with every cell, where its line is known
-    if task > 0, lines.count == header.columns.count {
+    if task > 0, lines.count == header.columns.count, let colon = r.colons.members.first.flatMap(Unicode.Scalar.init) {
       var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
       var range: Range<Int>? = nil
       for k in 0..<task {
         guard let label = columnRoles(Array(header.columns[k].unicodeScalars)),
-          let p = try parse(label.text + [":"] + Array(s[lines[k]]), 0..<(label.text.count + 1 + lines[k].count), shape: .labelled)
+          let p = try parse(label.text + [colon] + Array(s[lines[k]]), 0..<(label.text.count + 1 + lines[k].count), shape: .labelled)
         else { continue }
         parsed.items += p.items
         for u in p.unknown where !parsed.unknown.contains(u) { parsed.unknown.append(u) }
