@@ -149,27 +149,21 @@ public struct Attributor: Sendable {
     }
 
     var warnings = missingAttributionWarnings(outline.units, attributions)
-    if !unplaced.isEmpty {
-      warnings.append(DocumentWarning(
-        code: "unplaced_attribution", stage: "attribute",
-        message: "a line saying who does a whole section follows a section whose own marker is not in the text (an excerpt); its departments are given to no task: "
-          + unplaced.joined(separator: "；"),
-        span: nil))
+    /// A warning that lists `names` after `message`; none when there are no names.
+    func listing(_ code: String, _ message: String, _ names: [String], separator: String, at range: Range<Int>? = nil) {
+      guard !names.isEmpty else { return }
+      warnings.append(DocumentWarning(code: code, stage: "attribute", message: message + names.joined(separator: separator),
+                                      span: range.map { Span($0) }))
     }
-    if !unknownColumns.isEmpty {
-      warnings.append(DocumentWarning(
-        code: "unknown_table_column", stage: "attribute",
-        message: "table column(s) neither a label nor ignored (add them to 'labels', 'ignored_labels' or 'ignored_columns' in Rules/attribute.yaml); their cells are not read: "
-          + unknownColumns.joined(separator: "、"),
-        span: nil))
-    }
-    if !unknown.isEmpty {
-      warnings.append(DocumentWarning(
-        code: "unknown_department", stage: "attribute",
-        message: "\(unknown.count) department name(s) not in the lexicon (add them to 'departments' in Rules/attribute.yaml): "
-          + unknown.joined(separator: "、"),
-        span: firstUnknownRange.map { Span($0) }))
-    }
+    listing("unplaced_attribution",
+            "a line saying who does a whole section follows a section whose own marker is not in the text (an excerpt); its departments are given to no task: ",
+            unplaced, separator: "；")
+    listing("unknown_table_column",
+            "table column(s) neither a label nor ignored (add them to 'labels', 'ignored_labels' or 'ignored_columns' in Rules/attribute.yaml); their cells are not read: ",
+            unknownColumns, separator: "、")
+    listing("unknown_department",
+            "\(unknown.count) department name(s) not in the lexicon (add them to 'departments' in Rules/attribute.yaml): ",
+            unknown, separator: "、", at: firstUnknownRange)
     return AttributedOutline(attributions: attributions, warnings: warnings)
   }
 
