@@ -238,6 +238,12 @@ struct ParsedAttribution {
   var unknown: [String]
   /// A label (责任单位：) or a role word (负责, 参与, …) was seen, not only a bare list of names.
   var hasRoleEvidence = false
+
+  /// Adds `other`'s items after these, and its unknown names not yet listed.
+  mutating func add(_ other: ParsedAttribution) {
+    items += other.items
+    for u in other.unknown where !unknown.contains(u) { unknown.append(u) }
+  }
 }
 
 struct Found {
@@ -307,6 +313,8 @@ final class Engine: @unchecked Sendable {
   /// First and last characters of the role words, first characters of the ignored labels (cheap
   /// pre-checks: each word is non-empty, so it can start or end only with one of these).
   let roleWordStarts: ScalarBitmap
+  /// The colon a label is read with when a table column stands for it (the first of `colons`).
+  let labelColon: Unicode.Scalar
   /// Last characters of the `lead_in_ends` words (a body without one holds none of them).
   let leadInEndLasts: Set<Unicode.Scalar>
   /// First characters of the tail words (等).
@@ -354,6 +362,7 @@ final class Engine: @unchecked Sendable {
     jurisdictionChars = ScalarSet(rules.jurisdictionPrefixes.filter { $0.unicodeScalars.count == 1 }
       .compactMap { $0.unicodeScalars.first })
     roleWordStarts = ScalarBitmap(ScalarSet(rules.roleWords.compactMap { $0.text.first }))
+    labelColon = rules.colons.members.first.flatMap(Unicode.Scalar.init) ?? "："
     leadInEndLasts = Set(rules.leadInEnds.compactMap(\.last))
     tailWordStarts = ScalarBitmap(ScalarSet(rules.tailWords.compactMap { $0.first }))
     trailing = ScalarBitmap(rules.trailing)
@@ -1168,8 +1177,7 @@ final class Engine: @unchecked Sendable {
     // a column named like a label not in the list (`label_inference`): 牵头负责部门, 共同责任单位; never one
     // the rules ignore (persons, deadlines)
     guard !name.isEmpty, !r.ignoredLabels.contains(name), !r.ignoredColumns.contains(name) else { return nil }
-    let colon = r.colons.members.first.flatMap(Unicode.Scalar.init) ?? "："
-    let probe = name + [colon]
+    let probe = name + [labelColon]
     guard let m = inferredLabel(probe[...], at: 0), m.end == probe.count else { return nil }
     return m.label
   }
@@ -1209,23 +1217,18 @@ final class Engine: @unchecked Sendable {
     guard lines.count >= 2 else { return nil }
     // a department column before the task (`序号 涉及部门 职责分工`, Corpus/heldout22 2303): read in a row
     // with every cell, where its line is known
-    if task > 0, lines.count == header.columns.count, let colon = r.colons.members.first.flatMap(Unicode.Scalar.init) {
+    if task > 0, lines.count == header.columns.count {
       var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
       var range: Range<Int>? = nil
       for k in 0..<task {
-        guard let label = columnRoles(Array(header.columns[k].unicodeScalars)),
-          let p = try parse(label.text + [colon] + Array(s[lines[k]]), 0..<(label.text.count + 1 + lines[k].count), shape: .labelled)
+        guard let label = columnRoles(Array(header.columns[k].unicodeScalars)), let p = try cellNames(lines[k], s, label: label)
         else { continue }
-        parsed.items += p.items
-        for u in p.unknown where !parsed.unknown.contains(u) { parsed.unknown.append(u) }
+        parsed.add(p)
         range = range.map { $0.lowerBound..<lines[k].upperBound } ?? lines[k]
       }
       if let range, !parsed.items.isEmpty {
         let afterTask = after > 0 ? try tableCells(Array(lines.suffix(after)), s, header) : nil
-        if let afterTask {
-          parsed.items += afterTask.parsed.items
-          for u in afterTask.parsed.unknown where !parsed.unknown.contains(u) { parsed.unknown.append(u) }
-        }
+        if let afterTask { parsed.add(afterTask.parsed) }
         return Found(range: range.lowerBound..<(afterTask?.range.upperBound ?? range.upperBound), parsed: parsed)
       }
     }
@@ -1266,16 +1269,11 @@ final class Engine: @unchecked Sendable {
     let columns = header.columns.indices.filter { $0 > task }
     let roles = columns.map { columnRoles(Array(header.columns[$0].unicodeScalars)) }
     let labels = roles.compactMap { $0 }
-    guard labels.count == 1, let colon = r.colons.members.first.flatMap(Unicode.Scalar.init) else { return nil }
+    guard labels.count == 1 else { return nil }
     func names(_ line: Range<Int>, _ label: RoleWord) throws(StageFailure) -> ParsedAttribution? {
-      var value = Array(s[line])
-      for i in value.indices.dropFirst().dropLast() where value[i] == " " && value[i - 1].properties.isIdeographic && value[i + 1].properties.isIdeographic {
-        value[i] = "、"
-      }
-      let content = label.text + [colon] + value
       // names only: a label lets a list hold a plausible non-department (联合教育部门，邀请…家长), a cell
       // of this reading may not
-      guard let p = try parse(content, 0..<content.count, shape: .labelled) else { return nil }
+      guard let p = try cellNames(line, s, label: label) else { return nil }
       for it in p.items where try !departmentLike(it.name) { return nil }
       return p
     }
@@ -1298,10 +1296,7 @@ final class Engine: @unchecked Sendable {
           first = lines[k].lowerBound
           k -= 1
         }
-        for p in taken.reversed() {
-          parsed.items += p.items
-          for u in p.unknown where !parsed.unknown.contains(u) { parsed.unknown.append(u) }
-        }
+        for p in taken.reversed() { parsed.add(p) }
       } else {
         // a known column that holds no names (a deadline, a person) is empty when its line is names; an
         // unknown column takes its line whatever it holds
@@ -1314,24 +1309,28 @@ final class Engine: @unchecked Sendable {
     return Found(range: first..<last, parsed: parsed)
   }
 
+  /// The names in one table cell under a column that stands for `label`, read as `label：cell`. Names
+  /// in a cell may stand apart with a space only (`县教体局 各相关乡镇政府`; Normalize keeps such spaces
+  /// inside tables): read as an enumeration comma.
+  func cellNames(_ cell: Range<Int>, _ s: [Unicode.Scalar], label: RoleWord) throws(StageFailure) -> ParsedAttribution? {
+    var value = Array(s[cell])
+    for i in value.indices.dropFirst().dropLast() where value[i] == " " && value[i - 1].properties.isIdeographic && value[i + 1].properties.isIdeographic {
+      value[i] = "、"
+    }
+    let content = label.text + [labelColon] + value
+    return try parse(content, 0..<content.count, shape: .labelled)
+  }
+
   /// The departments of a row's cells after its task, `cells[k]` under the k-th column after the
   /// task column (after `skipping` more columns).
   func tableCells(_ cells: [Range<Int>], _ s: [Unicode.Scalar], _ header: TableHeader, skipping: Int = 0) throws(StageFailure) -> Found? {
     let task = header.taskColumn + skipping
-    guard let colon = r.colons.members.first.flatMap(Unicode.Scalar.init) else { return nil }
     var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
     for (k, cell) in cells.enumerated() where task + 1 + k < header.columns.count {
-      guard let label = columnRoles(Array(header.columns[task + 1 + k].unicodeScalars)) else { continue }
-      // names in a cell may stand apart with a space only (`县教体局 各相关乡镇政府`; Normalize keeps
-      // such spaces inside tables): read as an enumeration comma
-      var value = Array(s[cell])
-      for i in value.indices.dropFirst().dropLast() where value[i] == " " && value[i - 1].properties.isIdeographic && value[i + 1].properties.isIdeographic {
-        value[i] = "、"
-      }
-      let content = label.text + [colon] + value
-      guard let p = try parse(content, 0..<content.count, shape: .labelled) else { continue }
-      parsed.items += p.items
-      for u in p.unknown where !parsed.unknown.contains(u) { parsed.unknown.append(u) }
+      guard let label = columnRoles(Array(header.columns[task + 1 + k].unicodeScalars)),
+        let p = try cellNames(cell, s, label: label)
+      else { continue }
+      parsed.add(p)
     }
     guard !parsed.items.isEmpty, let first = cells.first, let last = cells.last else { return nil }
     return Found(range: first.lowerBound..<last.upperBound, parsed: parsed)
