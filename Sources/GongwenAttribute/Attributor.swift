@@ -57,14 +57,16 @@ public struct Attributor: Sendable {
 
     // lists of bodies: sections where most clauses (three or more) have a heading line of names only
     // (一、市财政局 / 二、市教育局 / …, a 成员单位职责 list); there a clause's text need not say 负责
+    // (each clause's heading names, read once here and used in the loop below)
     var bodyLists: Set<[Int]> = []
+    var headings = [Found?](repeating: nil, count: outline.units.count)
     if let rule = rules.leading, !rule.headingNames.isEmpty {
       var counts: [[Int]: (names: Int, all: Int)] = [:]
-      for u in outline.units where u.table == nil {
+      for (k, u) in outline.units.enumerated() where u.table == nil {
         let parent = Array(u.path.dropLast())
-        let named = try engine.headingNames(in: s, unit: u, rule: rule, evidence: false) != nil
+        headings[k] = try engine.headingNames(in: s, unit: u, rule: rule)
         let c = counts[parent] ?? (0, 0)
-        counts[parent] = (c.names + (named ? 1 : 0), c.all + 1)
+        counts[parent] = (c.names + (headings[k] != nil ? 1 : 0), c.all + 1)
       }
       bodyLists = Set(counts.filter { $0.value.names >= 3 && 2 * $0.value.names >= $0.value.all }.keys)
     }
@@ -92,8 +94,8 @@ public struct Attributor: Sendable {
           if later.count >= rule.laterClausesAlone { all = later }
         }
         // a heading line of names only: the duties of those departments
-        if all.isEmpty,
-          let h = try engine.headingNames(in: s, unit: unit, rule: rule, evidence: !bodyLists.contains(Array(unit.path.dropLast())))
+        if all.isEmpty, let h = headings[index],
+          bodyLists.contains(Array(unit.path.dropLast())) || engine.dutyWordFollows(h, in: s, unit: unit, rule: rule)
         {
           all = [h]
         }
@@ -920,10 +922,10 @@ final class Engine: @unchecked Sendable {
 
   /// The departments a clause's heading line names when the line is only names (`leading.heading_names`):
   /// `（二）县（市）区政府` / `具体负责对本行政区域内…的全面监管，并负全面监管责任。` The line has no
-  /// sentence punctuation and every name looks like a department; with `evidence`, the rest of the
-  /// clause holds one of the rule's words (without it: a list of bodies, most of whose clauses have
-  /// such headings). The names are `bare_list_role`; the line stays in the task's text.
-  func headingNames(in s: [Unicode.Scalar], unit: ClauseUnit, rule: AttributeRules.Leading, evidence: Bool = true) throws(StageFailure) -> Found? {
+  /// sentence punctuation and every name looks like a department. It counts when the rest of the
+  /// clause holds one of the rule's words (`dutyWordFollows`), or in a list of bodies, most of whose
+  /// clauses have such headings. The names are `bare_list_role`; the line stays in the task's text.
+  func headingNames(in s: [Unicode.Scalar], unit: ClauseUnit, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
     guard !rule.headingNames.isEmpty else { return nil }
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
@@ -939,14 +941,20 @@ final class Engine: @unchecked Sendable {
       !s[a..<b].contains(where: { sentenceEnds.contains($0) || ($0 != "、" && separators.contains($0)) || r.colons.contains($0) }),
       !(a..<b).contains(where: { k in roleWordStarts.contains(s[k]) && r.roleWords.contains { hasPrefix(s[k..<b], $0.text) } })
     else { return nil }
-    let rest = s[e..<hi]
-    guard !evidence || rule.headingNames.contains(where: { w in rest.indices.contains { hasPrefix(rest[$0...], w) } }),
-      try everyItemDepartmentLike(s[a..<b]),
+    guard try everyItemDepartmentLike(s[a..<b]),
       let parsed = try parse(s, a..<b, shape: .bracketed),
       // (a role noun is no body: 一、联系单位, 责任单位)
       !parsed.items.contains(where: { $0.name.hasSuffix("单位") })
     else { return nil }
     return Found(range: a..<b, parsed: parsed, inSentence: true)
+  }
+
+  /// Whether the clause's text after its heading line of names (`headingNames`) holds one of the
+  /// `leading.heading_names` words (负责, 职责 …).
+  func dutyWordFollows(_ heading: Found, in s: [Unicode.Scalar], unit: ClauseUnit, rule: AttributeRules.Leading) -> Bool {
+    let hi = max(heading.range.upperBound, min(unit.bodyRange.upperBound, s.count))
+    let rest = s[heading.range.upperBound..<hi]
+    return rule.headingNames.contains { w in rest.indices.contains { hasPrefix(rest[$0...], w) } }
   }
 
   /// The role word `body` ends with, with more before it (in the rules' order), if any.
