@@ -888,10 +888,7 @@ final class Engine: @unchecked Sendable {
       guard !names.isEmpty else { break }
       // an adverb before the role word (A、B分工负责) is not part of the last name
       var listed = names
-      for m in r.roleWordModifiers where listed.count > m.count && hasSuffix(listed, m) {
-        listed.removeLast(m.count)
-        break
-      }
+      droppingModifier(&listed)
       // an official's step (由杨志武副市长负责，市发改委牵头，…): no department; the departments follow
       // after a comma
       if r.officials.contains(where: { listed.count > $0.count && hasSuffix(listed, $0) }) {
@@ -955,6 +952,21 @@ final class Engine: @unchecked Sendable {
     let hi = max(heading.range.upperBound, min(unit.bodyRange.upperBound, s.count))
     let rest = s[heading.range.upperBound..<hi]
     return rule.headingNames.contains { w in rest.indices.contains { hasPrefix(rest[$0...], w) } }
+  }
+
+  /// Drops the role word `body` ends with (`closingRoleWord`) and an adverb right before it (A、B分工
+  /// 负责, C共同牵头: `role_word_modifiers`); returns the role word, if any.
+  func droppingClosingRoleWord(_ body: inout ArraySlice<Unicode.Scalar>) -> RoleWord? {
+    guard let w = closingRoleWord(body) else { return nil }
+    body.removeLast(w.text.count)
+    droppingModifier(&body)
+    return w
+  }
+
+  /// Drops an adverb that stands before a role word (分工, 共同: `role_word_modifiers`) from the end of
+  /// `names`, if one ends it with more before it.
+  func droppingModifier(_ names: inout ArraySlice<Unicode.Scalar>) {
+    if let m = r.roleWordModifiers.first(where: { names.count > $0.count && hasSuffix(names, $0) }) { names.removeLast(m.count) }
   }
 
   /// The role word `body` ends with, with more before it (in the rules' order), if any.
@@ -1035,13 +1047,7 @@ final class Engine: @unchecked Sendable {
     var m = j
     while m + 1 < pieces.count, pieces[m].endIndex < sentence.endIndex, sentence[pieces[m].endIndex] == "、" { m += 1 }
     var last = pieces[m]
-    if let w = closingRoleWord(last) {
-      last.removeLast(w.text.count)
-      for x in r.roleWordModifiers where last.count > x.count && hasSuffix(last, x) {
-        last.removeLast(x.count)
-        break
-      }
-    }
+    _ = droppingClosingRoleWord(&last)
     guard let tail = r.tailWords.first(where: { last.count > $0.count && hasSuffix(last, $0) }) else { return nil }
     return sharedWord(endingLonger: tail)
   }
@@ -1713,15 +1719,7 @@ final class Engine: @unchecked Sendable {
           }
         }
         var closing: [AttributionRole]?
-        if let w = closingRoleWord(body) {
-          closing = w.roles
-          body.removeLast(w.text.count)
-          // an adverb before the role word (A、B分工负责, C共同牵头)
-          for m in r.roleWordModifiers where body.count > m.count && hasSuffix(body, m) {
-            body.removeLast(m.count)
-            break
-          }
-        }
+        if let w = droppingClosingRoleWord(&body) { closing = w.roles }
         for tail in r.tailWords where body.count > tail.count && hasSuffix(body, tail) {
           body.removeLast(tail.count)
           tailShared = sharedWord(endingLonger: tail)
