@@ -1054,12 +1054,7 @@ final class Engine: @unchecked Sendable {
 
   /// The length of the administrative level (`region_levels`) starting at `k` in `s`, if any.
   func regionLevel(at k: Int, in s: ArraySlice<Unicode.Scalar>) -> Int? {
-    guard k < s.endIndex,
-      let n = r.regionLevels.first(where: { k + $0.count <= s.endIndex && s[k..<(k + $0.count)].elementsEqual($0) })?.count
-    else { return nil }
-    // 市直有关部门: the city's own departments, not a level
-    if r.regionLevelsNotFollowedBy.contains(where: { hasPrefix(s[(k + n)...], $0) }) { return nil }
-    return n
+    r.regionLevelEnd(s, at: k).map { $0 - k }
   }
 
   /// Where the administrative levels at the start of `piece` end (市, 县（市）, 县（市、区）; with
@@ -1077,13 +1072,8 @@ final class Engine: @unchecked Sendable {
         continue
       }
       // a bracket holding only levels: 市（县）, 县（市、区）
-      guard openSet.contains(piece[k]) else { break }
-      var q = k + 1
-      while q < piece.endIndex {
-        if let n = regionLevel(at: q, in: piece) { q += n } else if piece[q] == "、" { q += 1 } else { break }
-      }
-      guard q < piece.endIndex, q > k + 1, closeSet.contains(piece[q]) else { break }
-      k = q + 1
+      guard let e = r.levelBracketEnd(piece, at: k) else { break }
+      k = e
     }
     return k
   }

@@ -31,34 +31,42 @@ extension AttributeRules {
   /// not joined by `、` or a bracket of levels, or nothing follows them. A collective first (`各市、
   /// 县人民政府`) is no such phrase: its later names do not inherit it.
   public func sharedLevelsEnd<C: BidirectionalCollection<Unicode.Scalar>>(_ s: C) -> C.Index? {
-    func level(at k: C.Index) -> C.Index? {
-      for l in regionLevels where s[k...].starts(with: l) {
-        let e = s.index(k, offsetBy: l.count)
-        // 省、市直有关部门: the levels' own bodies, not a shared level
-        if regionLevelsNotFollowedBy.contains(where: { s[e...].starts(with: $0) }) { return nil }
-        return e
-      }
-      return nil
-    }
-    guard !s.isEmpty, var k = level(at: s.startIndex) else { return nil }
+    guard !s.isEmpty, var k = regionLevelEnd(s, at: s.startIndex) else { return nil }
     var several = false
     while k < s.endIndex {
       // 、 and another level
-      if s[k] == "、", s.index(after: k) < s.endIndex, let e = level(at: s.index(after: k)) {
+      if s[k] == "、", s.index(after: k) < s.endIndex, let e = regionLevelEnd(s, at: s.index(after: k)) {
         k = e
         several = true
         continue
       }
       // a bracket holding only levels: 县（市、区）
-      guard openBrackets.contains(s[k]) else { break }
-      var q = s.index(after: k)
-      while q < s.endIndex {
-        if let e = level(at: q) { q = e } else if s[q] == "、" { q = s.index(after: q) } else { break }
-      }
-      guard q < s.endIndex, q > s.index(after: k), closeBrackets.contains(s[q]) else { break }
-      k = s.index(after: q)
+      guard let e = levelBracketEnd(s, at: k) else { break }
+      k = e
       several = true
     }
     return several && k < s.endIndex ? k : nil
+  }
+
+  /// Where the administrative level (`region_levels`, longest first) starting at `k` in `s` ends;
+  /// nil when none starts there or it is followed by a `not_followed_by` word (市直有关部门: the
+  /// city's own departments, not a level).
+  public func regionLevelEnd<C: BidirectionalCollection<Unicode.Scalar>>(_ s: C, at k: C.Index) -> C.Index? {
+    guard k < s.endIndex, let l = regionLevels.first(where: { s[k...].starts(with: $0) }) else { return nil }
+    let e = s.index(k, offsetBy: l.count)
+    if regionLevelsNotFollowedBy.contains(where: { s[e...].starts(with: $0) }) { return nil }
+    return e
+  }
+
+  /// Where a bracket holding only levels, apart by 、, that opens at `k` ends, after its closing
+  /// bracket: `（县）`, `（市、区）`; nil when none opens there.
+  public func levelBracketEnd<C: BidirectionalCollection<Unicode.Scalar>>(_ s: C, at k: C.Index) -> C.Index? {
+    guard k < s.endIndex, openBrackets.contains(s[k]) else { return nil }
+    var q = s.index(after: k)
+    while q < s.endIndex {
+      if let e = regionLevelEnd(s, at: q) { q = e } else if s[q] == "、" { q = s.index(after: q) } else { break }
+    }
+    guard q < s.endIndex, q > s.index(after: k), closeBrackets.contains(s[q]) else { return nil }
+    return s.index(after: q)
   }
 }
