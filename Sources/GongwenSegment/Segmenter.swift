@@ -887,7 +887,10 @@ struct SegmentRun {
       var table = a.table.map { tables[$0] }
       // a numbered line inside a row's task cell (heldout6 701: row `1`, its items `1.`…`7.`, each with
       // its own 牵头领导 / 责任单位 cells): read against the row's columns from the task column on
-      if table == nil, let parent = accepted[..<i].last(where: { $0.path == Array(a.path.dropLast()) }), let t = parent.table {
+      // (looked for only in a document with a table: the search for the parent runs back over the units)
+      if table == nil, !tables.isEmpty, let parent = accepted[..<i].last(where: { $0.path == Array(a.path.dropLast()) }),
+        let t = parent.table
+      {
         let h = tables[t]
         table = TableHeader(columns: Array(h.columns[h.taskColumn...]), taskColumn: 0)
       }
