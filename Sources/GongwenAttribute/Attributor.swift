@@ -1417,6 +1417,24 @@ final class Engine: @unchecked Sendable {
   }
 
   /// `a` starts with the label `text` followed by a colon (`责任单位：…`), with more after the label.
+  /// Where a listed label (or an ignored one: 完成时限) that ends at the colon `colon` starts, when it
+  /// is run on after text of its own (`县教育局配合单位：`): the longest such label, when it leaves at
+  /// least one character before it after `lo` (a piece that is all label, `完成时限：`, is not cut at
+  /// its shorter `时限`). Only the rules' own labels count here, never an inferred one, so a name
+  /// holding a colon is not cut on a guess.
+  func embeddedLabelStart(_ a: ArraySlice<Unicode.Scalar>, colon: Int, after lo: Int) -> Int? {
+    var best: Int? = nil
+    func consider(_ text: [Unicode.Scalar]) {
+      let k = colon - text.count
+      guard k >= lo, best.map({ k < $0 }) ?? true, a[k..<colon].elementsEqual(text) else { return }
+      best = k
+    }
+    for l in r.labels { consider(l.text) }
+    for l in r.ignoredLabels { consider(l) }
+    guard let best, best > lo else { return nil }
+    return best
+  }
+
   func startsWithLabel(_ a: ArraySlice<Unicode.Scalar>, _ text: [Unicode.Scalar]) -> Bool {
     labelEnd(a, from: a.startIndex, text) != nil
   }
@@ -1648,6 +1666,12 @@ final class Engine: @unchecked Sendable {
         if depth == 0 && i >= labelUntil && separators.contains(c) {
           pieces.append(sentence[iStart..<i])
           iStart = i + 1
+        } else if depth == 0 && i > labelUntil && r.colons.contains(c), let k = embeddedLabelStart(sentence, colon: i, after: iStart) {
+          // a label run on after the last name, the space between them folded away (责任单位：县教育局
+          // 配合单位：县卫健委 -> …县教育局配合单位：…): a piece of its own
+          pieces.append(sentence[iStart..<k])
+          iStart = k
+          labelUntil = i + 1
         }
       }
       pieces.append(sentence[iStart..<sentence.endIndex])

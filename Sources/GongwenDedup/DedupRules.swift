@@ -68,6 +68,8 @@ public struct DedupRules: RuleFile {
   public let closingMarks: ScalarSet
   /// Keywords as scalar arrays, for matching inside `[Unicode.Scalar]` without building strings.
   public let attributionKeywords: [[Unicode.Scalar]]
+  /// Length of the longest attribution keyword, in scalars.
+  public let longestAttributionKeyword: Int
   public let maxAttributionChars: Int
   /// Opening and closing brackets of an attribution group (（…） always; ［…］ 【…】 〔…〕 from the rules).
   public let attributionOpen: Set<Unicode.Scalar>
@@ -174,6 +176,7 @@ public struct DedupRules: RuleFile {
     }
     splitterStops = stops
     attributionKeywords = raw.attributionKeywords.value.map { Array($0.unicodeScalars) }
+    longestAttributionKeyword = attributionKeywords.map(\.count).max() ?? 0
     maxAttributionChars = raw.maxAttributionChars.value
     maxCandidates = raw.maxCandidates.value
     preferNumberedContext = raw.preferNumberedContext

@@ -107,6 +107,17 @@ struct UnitSplitter {
         while end < n, rules.closingMarks.contains(s[end]) { end += 1 }
         close(end)
         i = end
+        // a label after a sentence on the same line (…计划。责任单位：县教育局 配合单位：县卫健委)
+        // is an attribution like a label line: the same list under two tasks is no repeat
+        var f = end
+        while f < n, s[f] != "\n", isSpace(s[f]) { f += 1 }
+        // (a bracket opening there is read by the attribution branch below: （责任单位：…） ends at its
+        // closing bracket, not at the line's end)
+        if f < n, s[f] != "\n", !rules.opensAttribution(s[f]), s[f] != "(", colonSoon(s, f), let e = labelLineEnd(s, f) {
+          close(f)
+          close(e, attribution: true)
+          i = e
+        }
         continue
       }
       i += 1
@@ -202,6 +213,21 @@ struct UnitSplitter {
       }
     }
     return nil
+  }
+
+  /// Whether a colon stands within the reach of a label starting at `i` (four characters before the
+  /// keyword, the keyword, the colon), on the same line: the cheap test before `labelLineEnd`, which
+  /// reads the whole line, at every sentence end.
+  private func colonSoon(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+    let limit = min(s.count, i + 5 + rules.longestAttributionKeyword)
+    var k = i
+    while k < limit {
+      let c = s[k]
+      if c == "：" || c == ":" { return true }
+      if c == "\n" { return false }
+      k += 1
+    }
+    return false
   }
 
   /// End (exclusive) of a parenthesised attribution starting at `i`, if it is one.

@@ -533,3 +533,35 @@ import Testing
     #expect(bundled.canonicalName("市残联") == "市残疾人联合会")
   }
 }
+
+@Suite struct InstitutionAndInlineLabelTests {
+  @Test func bodiesEndingIn机构AreDepartments() throws {
+    // 各银行机构 / 各金融机构 are named as participants of a task like any department
+    let a = try #require(try attribution("发展普惠金融（市金融局牵头，各银行机构配合）。"))
+    #expect(a.lead == ["市金融局"])
+    #expect(a.participating == ["各银行机构"])
+  }
+
+  @Test func aGenericOrDefiningUseOf机构IsNoDepartment() throws {
+    // `X局为…机构` defines X's part, and 工作机构 is a heading word, not a body
+    #expect(try attribution("做好统筹协调（区教育局为全国中学生运动会的总协调机构）").map(\.departments) == nil)
+    #expect(try attribution("健全组织（工作机构）").map(\.departments) == nil)
+    // 实行…负责制 names no subject (实行 starts no department)
+    #expect(try attribution("提高服务水平（实行基层医疗卫生机构负责）").map(\.departments) == nil)
+  }
+
+  @Test func aLabelRunOnAfterTheLastNameStartsItsOwnList() throws {
+    // 责任单位：县教育局　配合单位：县卫健委, the full-width space folded away
+    let a = try #require(try attribution("实施营养餐计划。责任单位：县教育局配合单位：县卫健委"))
+    #expect(a.responsible == ["县教育局"])
+    #expect(a.participating == ["县卫生健康委员会"])
+    let b = try #require(try attribution("实施营养餐计划。牵头单位：县教育局责任单位：县卫健委"))
+    #expect(b.lead == ["县教育局"])
+    // an ignored label run on ends the list; a label that is the whole piece is not cut at a
+    // shorter label inside it (完成时限 is not 完成 + 时限)
+    let c = try #require(try attribution("推进绿化。(牵头单位:区园林绿化服务中心,责任单位:新畅公司,完成时限:2025年5月31日)"))
+    #expect(c.departments == ["区园林绿化服务中心", "新畅公司"])
+    let d = try #require(try attribution("推进绿化。责任单位：县林业局完成时限：2025年底"))
+    #expect(d.departments == ["县林业局"])
+  }
+}

@@ -367,3 +367,23 @@ struct DedupPropertyTests {
     #expect(out.text.string.components(separatedBy: "实施时间").count == 3)
   }
 }
+
+@Suite struct InlineLabelTests {
+  @Test func aLabelAfterASentenceOnTheSameLineIsAnAttribution() throws {
+    // the same 责任单位 / 配合单位 after two tasks' sentences, on their lines (the space between the
+    // labels is folded away before Dedup): no repeat of a sentence
+    let text = "1.实施营养餐计划。责任单位：县教育局配合单位：县卫健委\n"
+      + "2.改善农村学校食堂条件。责任单位：县教育局配合单位：县卫健委\n"
+    let out = try DedupFixtures.run(text)
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+    #expect(out.text.string.components(separatedBy: "配合单位").count == 3)
+  }
+
+  @Test func aRepeatedSentenceThatIsNoLabelIsStillRemoved() throws {
+    // a colon later in the sentence (说明：) does not make a repeated sentence an attribution
+    let s = "各乡镇要认真组织开展农村饮水安全工程建设工作，确保按期完成建设任务。"
+    let text = "1.实施饮水工程。" + s + s + "\n"
+    let out = try DedupFixtures.run(text)
+    #expect(out.removed.count == 1)
+  }
+}
