@@ -54,6 +54,7 @@ public struct AttributeRules: RuleFile {
     public var section_subject_endings: [String]?
     public var role_word_modifiers: [String]
     public var tail_words: [String]
+    public var field_tail_words: [String]?
     public var note_items: [String]
     public var notes: [RawPattern]
     public var first_listed_lead: Located<String>
@@ -176,6 +177,9 @@ public struct AttributeRules: RuleFile {
   public let roleWordModifiers: [[Unicode.Scalar]]
   /// Longest first.
   public let tailWords: [[Unicode.Scalar]]
+  /// Tails that end a list only after a field that is no department on its own (`经济和信息化等有关部门` ->
+  /// `经济和信息化部门`); after a department they are a body of their own (`and_words`).
+  public let fieldTailWords: [[Unicode.Scalar]]
   public let noteItems: Set<String>
   public let notes: [RuleRegex]
   public let firstListedLead: RuleRegex
@@ -329,6 +333,8 @@ public struct AttributeRules: RuleFile {
     roleWordModifiers = raw.role_word_modifiers.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
     tailWords = raw.tail_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    fieldTailWords = (raw.field_tail_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      .sorted { $0.count > $1.count }
     noteItems = Set(raw.note_items)
     if separators.contains("和") { bad(nil, "'separators': never split on 和 (人力资源和社会保障厅)") }
 

@@ -1,0 +1,46 @@
+import GongwenAttribute
+import GongwenCore
+import Testing
+
+/// Subjects inside running text (Corpus/heldout27, heldout29): departments after 由 in a later
+/// sentence, names holding a short bracket, fields before 等有关部门, a later sentence's subject.
+@Suite struct RunningTextSubjectTests {
+  @Test func departmentsAfter由InALaterSentence() throws {
+    // heldout27 2801: a first sentence with its own 的问题， (no State Council 分工 form), then 由 after a comma
+    let body = "部门自查\n省级部门要按照职责分工，梳理发现执行中存在的问题，确保决策措施取得实质进展。19个方面督查重点，"
+      + "由所涉及的省政府办公厅、住房城乡建设厅、民政厅等省级主管部门（单位）牵头完成自查报告，其他相关部门（单位）配合。"
+    let a = try #require(try attribution(body))
+    #expect(a.lead.prefix(3) == ["省人民政府办公厅", "省住房和城乡建设厅", "省民政厅"])
+    // heldout27 2803: after a phrase, with 统一 before the role word; the sentence after the comma is no list
+    let b = try #require(try attribution("日军遗弃化学武器情况复杂。因此，这项工作由外交部和总参谋部统一归口管理，有关省、自治区、直辖市及军区也要相应指定有关部门负责管理。"))
+    #expect(b.departments == ["外交部", "总参谋部"])
+    #expect(b.responsible == ["外交部", "总参谋部"])
+    // not 应由: what the law assigns
+    #expect(try attribution("加强执法。依法查处违法行为。该类案件应由公安部门负责查处。") == nil)
+  }
+
+  @Test func aShortBracketInsideASubjectsName() throws {
+    let a = try #require(try attribution("各县（市、区）人民政府负责组织实施本地区工作。"))
+    #expect(a.responsible == ["各县（市、区）人民政府"])
+    let b = try #require(try attribution("各县（市、区）政府、省教育厅（牵头）负责落实。"))
+    #expect(b.lead == ["省教育厅"])
+    #expect(b.departments.count == 2)
+    // a longer bracket is no part of a name
+    #expect(try attribution("各县（根据本地实际情况自行确定）负责落实。") == nil)
+  }
+
+  @Test func fieldsBefore等有关部门ShareTheBodyAndTheJurisdiction() throws {
+    // heldout29 3001 (一)
+    let a = try #require(try attribution("制订发展规划。相关规划工作由省科技、发展改革、经济和信息化等有关部门负责。"))
+    #expect(a.departments == ["省科技部门", "省发展改革部门", "省经济和信息化部门"])
+    // after a department, X等有关部门 is X and 有关部门 (heldout13 1402)
+    let b = try #require(try attribution("做好宣传。（市财政局等有关部门负责）"))
+    #expect(b.departments == ["市财政局", "有关部门"])
+  }
+
+  @Test func aLaterSentencesSubjectAlone() throws {
+    // heldout29 3001 (十四): 要 between the subject and its role word
+    let a = try #require(try attribution("为人才提供落户便利。各地级以上市人力资源社会保障部门要牵头开展专项行动，对不合理规定进行清理。"))
+    #expect(a.lead == ["各地级以上市人力资源社会保障部门"])
+  }
+}
