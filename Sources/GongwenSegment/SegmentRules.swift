@@ -35,6 +35,8 @@ public struct SegmentRules: RuleFile {
     public var task_column_words: Located<[String]>
     public var column_max_length: Located<Int>
     public var column_qualifiers: [String]?
+    public var total_words: [String]?
+    public var number_column_words: [String]?
     public var row: RawRow
     public var attachment: RawRow?
   }
@@ -132,6 +134,12 @@ public struct SegmentRules: RuleFile {
     /// Column lines that only qualify the next (a header cell wrapped over two lines: `市政府` /
     /// `分管领导`): joined to it.
     let columnQualifiers: [[Unicode.Scalar]]
+    /// A line holding only one of these (`总分`, `合计`) starts a totals row: it ends the header, and the
+    /// number on the line after it is no row.
+    let totalWords: [[Unicode.Scalar]]
+    /// Words of a column's name that make it a column of numbers (`分值`): a number in its cell is never
+    /// a row number.
+    let numberColumnWords: [[Unicode.Scalar]]
     /// The row number, matched against a whole trimmed line, with its number group.
     let row: RuleRegex
     let rowNumberGroup: Int
@@ -456,7 +464,10 @@ public struct SegmentRules: RuleFile {
     }
     self.schemes = schemes
     self.tables = Tables(header: tableHeader, taskColumns: taskColumns, taskColumnWords: taskColumnWords, columnMaxLength: columnMax,
-                         columnQualifiers: (t.column_qualifiers ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }, row: rowRegex,
+                         columnQualifiers: (t.column_qualifiers ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                         totalWords: (t.total_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                         numberColumnWords: (t.number_column_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                         row: rowRegex,
                          rowNumberGroup: rowGroup, rowScheme: rowScheme, attachment: attachmentRegex,
                          attachmentNumberGroup: attachmentGroup, attachmentScheme: attachmentScheme)
     self.scanRegex = scan

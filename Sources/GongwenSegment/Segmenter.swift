@@ -171,6 +171,8 @@ struct SegmentRun {
   var accepted: [AcceptedMarker] = []
   /// Headers of the flattened tables found (`findTables`), in text order.
   var tables: [TableHeader] = []
+  /// Where a section row of a table starts (a line only `一、` between its rows), with its table's index.
+  var sectionRows: [Int: Int] = [:]
   /// Per table (same index as `tables`): where its header starts, and the attachment it is printed
   /// as (`附件1` above it: number, marker as written), if any.
   var tableStarts: [Int] = []
@@ -894,9 +896,12 @@ struct SegmentRun {
         let h = tables[t]
         table = TableHeader(columns: Array(h.columns[h.taskColumn...]), taskColumn: 0)
       }
+      let sectionRow = table == nil ? sectionRows[a.start] : nil
+      if let sectionRow { table = tables[sectionRow] }
       units.append(ClauseUnit(path: a.path, markers: a.markers, schemes: a.schemes, markerRange: a.start..<a.end,
                               ownRange: own, bodyRange: body,
-                              heading: try heading(body: body, subtreeEnd: subtreeEnd, tableRow: a.table != nil), table: table))
+                              heading: try heading(body: body, subtreeEnd: subtreeEnd, tableRow: a.table != nil || sectionRow != nil),
+                              table: table))
     }
     return units
   }
@@ -1037,6 +1042,9 @@ extension SegmentRun {
     // is the next row's number (a row with empty cells ends early)
     var lastNumber = 0
     var linesSinceRow: Int? = nil
+    var afterTotal = false
+    // lines that are cells of a column other than the task's, in document order
+    var otherCells: [Range<Int>] = []
     var p = 0
     while p < n {
       let le = lineEnd(p)
@@ -1057,21 +1065,66 @@ extension SegmentRun {
         // rows on one line each are not read
         unreadTable(line)
       }
+      // a totals row (`总分` / `100`): its number is no row
+      if !tables.isEmpty, !line.isEmpty, tr.totalWords.contains(where: { $0.elementsEqual(s[line]) }) {
+        afterTotal = true
+        p = le + 1
+        continue
+      }
+      if afterTotal, !line.isEmpty {
+        afterTotal = false
+        if try rowNumber(line) != nil {
+          p = le + 1
+          continue
+        }
+      }
       if !tables.isEmpty, !line.isEmpty {
+        let header = tables[tables.count - 1]
         if let num = try rowNumber(line), num >= 1, num <= rules.schemes[tr.rowScheme].max,
-          linesSinceRow.map({ $0 >= tables[tables.count - 1].columns.count }) ?? true || num == lastNumber + 1
+          linesSinceRow.map({ $0 >= header.columns.count }) ?? true
+            || num == lastNumber + 1 && !isNumberCell(linesSinceRow, of: header)
         {
           rows.append(Candidate(start: line.lowerBound, end: line.upperBound, scheme: tr.rowScheme, number: num,
                                 lineStart: true, table: tables.count - 1))
           lastNumber = num
           linesSinceRow = 0
+        } else if isSectionLine(line) {
+          // a section row (`一、` / its title / its score): numbers in its cells are no rows either, and
+          // its cells are read as a row's (a department cell of its own, Corpus/heldout28 2901 `三、`)
+          linesSinceRow = 0
+          sectionRows[line.lowerBound] = tables.count - 1
         } else if let k = linesSinceRow {
           linesSinceRow = k + 1
+          // a cell of a column that holds no task words (`考核指标`, `责任单位`): items numbered in it
+          // (`1.…得2分。2.…得6分。`) are the cell's text, not clauses (Corpus/heldout28 2901); in a `内容`
+          // column they are the row's items (Corpus/heldout20 2101)
+          if k < header.columns.count, k != header.taskColumn, !isTaskLikeColumn(header.columns[k]) {
+            otherCells.append(line)
+          }
         }
       }
       p = le + 1
     }
     guard !rows.isEmpty else { return }
+    // (only a line holding two items or more: a cell counted wrongly, its column's text wrapped over
+    // two lines, may put a row's own items one per line into the next column, Corpus/heldout20 2101)
+    if !otherCells.isEmpty {
+      var inCell = [Int](repeating: -1, count: candidateList.count)
+      var perCell = [Int](repeating: 0, count: otherCells.count)
+      var c = 0
+      for (i, cand) in candidateList.enumerated() {
+        while c < otherCells.count, otherCells[c].upperBound <= cand.start { c += 1 }
+        if c < otherCells.count, otherCells[c].contains(cand.start) {
+          inCell[i] = c
+          perCell[c] += 1
+        }
+      }
+      var i = -1
+      candidateList.removeAll { _ in
+        i += 1
+        return inCell[i] >= 0 && perCell[inCell[i]] >= 2
+      }
+    }
     // merge, keeping document order (both lists are in it)
     var merged: [Candidate] = []
     merged.reserveCapacity(candidateList.count + rows.count)
@@ -1086,6 +1139,30 @@ extension SegmentRun {
       }
     }
     candidateList = merged
+  }
+
+  /// Whether the line after `linesSinceRow` lines of a row is the cell of a column holding numbers
+  /// (`各项分值`, `tables.number_column_words`): a number there is the cell's, even the next row's number.
+  func isNumberCell(_ linesSinceRow: Int?, of header: TableHeader) -> Bool {
+    guard let k = linesSinceRow, k < header.columns.count, !rules.tables.numberColumnWords.isEmpty else { return false }
+    let name = Array(header.columns[k].unicodeScalars)
+    return rules.tables.numberColumnWords.contains { w in
+      name.count >= w.count && (0...(name.count - w.count)).contains { name[$0..<($0 + w.count)].elementsEqual(w) }
+    }
+  }
+
+  /// Whether a column's name holds a `tables.task_column_words` word (`内容`, `措施`).
+  func isTaskLikeColumn(_ name: String) -> Bool {
+    rules.tables.taskColumnWords.contains { w in name.unicodeScalars.count >= w.count && name.contains(String(String.UnicodeScalarView(w))) }
+  }
+
+  /// The line is only a first-level marker (`一、`): a section row between a table's rows, whose
+  /// cells (title, score, …) follow one per line. A marker with its title on the line (`一、2025年…`)
+  /// is a heading line, counted as any other line.
+  func isSectionLine(_ line: Range<Int>) -> Bool {
+    var k = line.lowerBound
+    while k < line.upperBound, "一二三四五六七八九十".unicodeScalars.contains(s[k]) { k += 1 }
+    return k > line.lowerBound && k - line.lowerBound <= 3 && k + 1 == line.upperBound && s[k] == "、"
   }
 
   /// The trimmed line is a `tables.header` word, spaces aside.
@@ -1126,7 +1203,7 @@ extension SegmentRun {
       let name = s[line].filter { !isHSpace($0) }
       guard name.count <= rules.tables.columnMaxLength,
         !name.contains(where: { isPunctuation($0) && !isOpenBracket($0) && !isCloseBracket($0) }),
-        try rowNumber(line) == nil
+        try rowNumber(line) == nil, !rules.tables.totalWords.contains(name)
       else { break }
       // a cell wrapped over two lines: `市政府` / `分管领导` is one column (Corpus/heldout14 1501)
       if let last = columns.last, rules.tables.columnQualifiers.contains(last) {

@@ -154,3 +154,59 @@ import Testing
     #expect(o.units.map(\.path) == [[1], [2]])
   }
 }
+
+/// An assessment table (考核细则, Corpus/heldout28 2901): a totals row under the header, section rows
+/// whose marker stands alone on its line followed by their own cells, a score column whose number may
+/// equal the next row's, and items numbered inside the indicator cell.
+@Suite struct AssessmentTableTests {
+  static let table = """
+    石城县2018年度河长制工作乡镇考核细则
+    序号
+    考核项目
+    各项分值
+    考核指标
+    负责考核部门
+    总分
+    100
+    一、
+    巩固成果，提升河长制工作实效
+    31
+    1
+    完善四个到位
+    5
+    进一步健全河长制组织体系。
+    县河长办
+    2
+    深化河长制培训、宣传和教育
+    3
+    1.充分利用各类媒体开展公益宣传，得2分。2.开展宣传活动，得1分。
+    县委宣传部 县教育局
+    二、
+    水岸联动，推进管治保措施
+    15
+    落实属地管理责任，建立湖长体系。
+    县河长办
+    3
+    继续强化城镇生活污水治理
+    3
+    进一步加强城镇生活污水处理设施建设。
+    县城建局
+    """
+
+  @Test func sectionsRowsTotalsAndScores() throws {
+    let (o, _) = try outline(Self.table)
+    // not `100` (the totals row), not `3` (row 2's score, though it is the next row's number), not the
+    // `1.` / `2.` inside row 2's indicator cell
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [2], [2, 3]])
+    #expect(o.units.map { $0.markers.last } == ["一、", "1", "2", "二、", "3"])
+    // a section row carries the header, so its own department cell is read
+    #expect(o.units[3].table?.columns == ["考核项目", "各项分值", "考核指标", "负责考核部门"])
+    #expect(o.units[3].heading == "水岸联动，推进管治保措施")
+  }
+
+  @Test func itemsOnLinesOfTheirOwnInAContentColumnStayClauses() throws {
+    // Corpus/heldout20 2101: the 内容 column holds a row's items, one per line
+    let (o, _) = try outline("序号\n项目\n内容\n责任部门\n实施时间\n1\n启动宣传周活动\n1、参加省启动仪式\n2、参加各州启动仪式\n省局监管处\n6月11日\n2\n组织参观示范街\n组织消费者参观示范街\n各州食品药品监管局\n6月19日")
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [2]])
+  }
+}
