@@ -709,6 +709,32 @@ final class Engine: @unchecked Sendable {
   /// The body named after a collective of places (`各州食品药品监管局`: 食品药品监管局, `各县区教育局`: 教育局):
   /// `各`, place words ending with a region level, then a name that looks like a department and does not
   /// itself start with a level. The bare place names listed right before such an item share it.
+  /// The body a place names after it (`神农架林区发改委` -> `发改委`, `临夏州发展改革部门` -> `发展改革部门`): the
+  /// shortest start of two characters or more ending with a `region_levels` word, after which the rest
+  /// looks like a department and starts with no level.
+  func placeBody(_ raw: String) throws(StageFailure) -> String? {
+    let sc = Array(raw.unicodeScalars)
+    guard sc.count >= 4, sc[0] != "各" else { return nil }
+    for cut in 2..<min(sc.count - 1, r.placeNameMax + 3) {
+      let place = sc[..<cut], body = sc[cut...]
+      guard place.allSatisfy({ $0.properties.isIdeographic }),
+        r.regionLevels.contains(where: { place.count > $0.count && place.suffix($0.count).elementsEqual($0) }),
+        !r.regionLevels.contains(where: { body.starts(with: $0) })
+      else { continue }
+      let name = String(String.UnicodeScalarView(body))
+      if try departmentLike(name) { return name }
+    }
+    return nil
+  }
+
+  /// A place's bare name: Chinese characters only, at most `place_name_max` + 2 of them, ending with a
+  /// `region_levels` word (`襄阳市`, `神农架林区`).
+  func isBarePlace(_ raw: String) -> Bool {
+    let sc = Array(raw.unicodeScalars)
+    return sc.count >= 2 && sc.count <= r.placeNameMax + 2 && sc.allSatisfy({ $0.properties.isIdeographic })
+      && r.regionLevels.contains(where: { sc.count > $0.count && sc.suffix($0.count).elementsEqual($0) })
+  }
+
   func placesBody(_ raw: String) throws(StageFailure) -> String? {
     let sc = Array(raw.unicodeScalars)
     guard sc.count >= 4, sc[0] == "各" else { return nil }
@@ -1434,6 +1460,20 @@ final class Engine: @unchecked Sendable {
       p += 1
     }
     guard var st = start else { return nil }
+    // a label opening a bracket closed before the end is a bracketed list inside the text (…产业（责任单位：
+    // A、B）。未来五年…; Corpus/heldout30 3104), not a list running to the end
+    if st > lo, openSet.contains(s[st - 1]) {
+      var depth = 1
+      var k = st
+      while k < end {
+        if openSet.contains(s[k]) { depth += 1 } else if closeSet.contains(s[k]) {
+          depth -= 1
+          if depth == 0 { break }
+        }
+        k += 1
+      }
+      if k < end, s[(k + 1)..<end].contains(where: { !whitespace.contains($0) }) { return nil }
+    }
     // earlier lines that are labelled lists too (牵头单位：A\n配合单位：B)
     while ls > lo {
       let prevEnd = ls - 1
@@ -1597,8 +1637,19 @@ final class Engine: @unchecked Sendable {
     func flush(_ roles: [AttributionRole]) throws(StageFailure) {
       guard !pending.isEmpty else { return }
       defer { tailShared = nil }
+      // places sharing the body named after the last of them: 襄阳市、十堰市、随州市、神农架林区发改委,
+      // 海东市、兰州市、临夏州发展改革部门 (Corpus/heldout30 3103, 3105)
+      if pending.count > 1, let body = try placeBody(pending[pending.count - 1].raw) {
+        let places = pending.indices.dropLast().filter { pending[$0].name == pending[$0].raw }
+        var shared = !places.isEmpty
+        for k in places where try departmentLike(pending[k].raw) || !isBarePlace(pending[k].raw) { shared = false }
+        if shared {
+          for k in places { pending[k].name = pending[k].raw + body }
+          tailShared = nil
+        }
+      }
       // shared generic suffix: 各级卫生计生、发展改革、财政部门
-      if let last = pending.last,
+      if let last = pending.last, pending.dropLast().allSatisfy({ $0.name == $0.raw }),
         let suffix = sharedSuffixesInert && ExactText.isInert(last.raw)
           ? r.sharedSuffixes.first(where: { ExactText.bytesHaveSuffix(last.raw, $0) && !ExactText.sameBytes(last.raw, $0) })
           : r.sharedSuffixes.first(where: { last.raw.hasSuffix($0) && last.raw != $0 })
@@ -1758,6 +1809,8 @@ final class Engine: @unchecked Sendable {
         var body = it
         // ★区发改委: a mark before the name
         while body.count > 1, let f = body.first, r.itemMarks.contains(f) { body.removeFirst() }
+        // 市经信委*: a mark after the name (Corpus/heldout30 3104)
+        while body.count > 1, let l = body.last, r.itemMarks.contains(l) { body.removeLast() }
         for lead in r.leadIns where body.count > lead.count && body.starts(with: lead) {
           body.removeFirst(lead.count)
           break

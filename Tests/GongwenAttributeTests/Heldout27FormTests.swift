@@ -44,3 +44,30 @@ import Testing
     #expect(a.lead == ["各地级以上市人力资源社会保障部门"])
   }
 }
+
+/// Forms of Corpus/heldout30: places sharing the body named after the last of them, a mark after a
+/// name, a labelled bracket inside a clause cut by the page's end.
+@Suite struct Heldout30FormTests {
+  @Test func placesShareTheBodyNamedAfterTheLast() throws {
+    let a = try #require(try attribution("推动规划衔接。(责任单位:襄阳市、十堰市、随州市、神农架林区发改委,完成时限:2023年6月)"))
+    #expect(a.departments == ["襄阳市发改委", "十堰市发改委", "随州市发改委", "神农架林区发改委"])
+    #expect(a.departmentsRaw == ["襄阳市", "十堰市", "随州市", "神农架林区发改委"])
+    let b = try #require(try attribution("建立协调机制。\n责任单位：海东市、兰州市、临夏州发展改革部门"))
+    #expect(b.departments == ["海东市发展改革部门", "兰州市发展改革部门", "临夏州发展改革部门"])
+    // not a department before the places' body: 各级卫生计生、发展改革、财政部门 shares 部门 as before
+    let c = try #require(try attribution("加大投入。（各级卫生计生、发展改革、财政部门负责）"))
+    #expect(c.departments == ["各级卫生计生部门", "各级发展改革部门", "各级财政部门"])
+  }
+
+  @Test func aMarkAfterANameIsDropped() throws {
+    let a = try #require(try attribution("加快建设现代工业强市。（责任单位：市经信委*、市发改委）"))
+    #expect(a.departmentsRaw == ["市经信委", "市发改委"])
+    #expect(a.lead.isEmpty)
+  }
+
+  @Test func aLabelledBracketInsideAClauseCutByThePageEnd() throws {
+    // the text goes on after the bracket and is cut mid-sentence: the bracket is the list, whole
+    let a = try #require(try attribution("加快建设现代工业强市。突破性发展新兴产业（责任单位：市经信委、高新区管委会、经开区管委会）。未来五年，围绕规模以上工业产值突破10000亿元的目标，着力培育大"))
+    #expect(a.departmentsRaw == ["市经信委", "高新区管委会", "经开区管委会"])
+  }
+}
