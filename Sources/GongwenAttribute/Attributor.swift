@@ -615,8 +615,10 @@ final class Engine: @unchecked Sendable {
       }
       // in a later sentence of the paragraph (…19个方面督查重点，由所涉及的省政府办公厅、…等省级主管部门牵头完成
       // 自查报告, Corpus/heldout27 2801; 因此，这项工作由外交部和总参谋部统一归口管理, 2803)
+      let firsts = rule.innerLeadIns.map { $0[0] }
       while k < hi, s[k] != "\n" {
-        if s[k - 1] != "应", rule.innerLeadIns.contains(where: { k + $0.count < hi && hasPrefix(s[k..<hi], $0) }),
+        if firsts.contains(s[k]), s[k - 1] != "应",
+          rule.innerLeadIns.contains(where: { k + $0.count < hi && hasPrefix(s[k..<hi], $0) }),
           let f = try leading(in: s, from: k, to: hi, rule: rule)
         {
           return f
@@ -1450,9 +1452,12 @@ final class Engine: @unchecked Sendable {
     var p = ls
     while p < end {
       // the cheap first-character test first (`label(at:)` makes it again; all are pure)
-      if labelStartSet.contains(s[p]),
+      if labelStartSet.contains(s[p]) || ignoredLabelStarts.contains(s[p]),
         p == ls || labelBoundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || openSet.contains(s[p - 1]),
         label(at: p, in: s, before: end) != nil
+          // (or an ignored label, a listed one run on after its value: 牵头领导：张三　牵头单位：市住建局, the
+          // space folded away; the parse skips the ignored part and splits at the listed label)
+          || r.ignoredLabels.contains(where: { startsWithLabel(s[p..<end], $0) })
       {
         start = p
         break
@@ -1639,14 +1644,14 @@ final class Engine: @unchecked Sendable {
       defer { tailShared = nil }
       // places sharing the body named after the last of them: 襄阳市、十堰市、随州市、神农架林区发改委,
       // 海东市、兰州市、临夏州发展改革部门 (Corpus/heldout30 3103, 3105)
-      if pending.count > 1, let body = try placeBody(pending[pending.count - 1].raw) {
-        let places = pending.indices.dropLast().filter { pending[$0].name == pending[$0].raw }
-        var shared = !places.isEmpty
-        for k in places where try departmentLike(pending[k].raw) || !isBarePlace(pending[k].raw) { shared = false }
-        if shared {
-          for k in places { pending[k].name = pending[k].raw + body }
-          tailShared = nil
-        }
+      // (the cheap test first: every earlier item a bare place)
+      var placesFirst = pending.count > 1 && pending.dropLast().allSatisfy({ $0.name == $0.raw && isBarePlace($0.raw) })
+      if placesFirst {
+        for item in pending.dropLast() where try departmentLike(item.raw) { placesFirst = false }
+      }
+      if placesFirst, let body = try placeBody(pending[pending.count - 1].raw) {
+        for k in pending.indices.dropLast() { pending[k].name = pending[k].raw + body }
+        tailShared = nil
       }
       // shared generic suffix: 各级卫生计生、发展改革、财政部门
       if let last = pending.last, pending.dropLast().allSatisfy({ $0.name == $0.raw }),

@@ -568,5 +568,11 @@ import Testing
     #expect(c.departments == ["区园林绿化服务中心", "新畅公司"])
     let d = try #require(try attribution("推进绿化。责任单位：县林业局完成时限：2025年底"))
     #expect(d.departments == ["县林业局"])
+    // a line starting with an ignored label (a person), a listed one run on after its value
+    let e = try #require(try attribution("推进项目建设。牵头领导：张三牵头单位：市住建局配合单位：市城管局"))
+    #expect(e.lead == ["市住房和城乡建设局"])
+    #expect(e.participating == ["市城管局"])
+    // an ignored label alone names nobody
+    #expect(try attribution("推进项目建设。完成时限：2025年底") == nil)
   }
 }
