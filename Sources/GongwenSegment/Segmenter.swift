@@ -612,7 +612,12 @@ struct SegmentRun {
     var previousMarkerEnd: Int? = nil
     var ignoredAfterClosing = 0
     var ignoredAt: Range<Int>? = nil
-    var lastRow: [Int: Int] = [:]  // per table: the last row number accepted
+    var lastRow: [Int: Int] = [:]  // per table and scheme: the last row number accepted
+    // a table whose own numbering restarts inside a clause (一、市政府重点工作任务 / 序号 … / 一、主要预期目标
+    // / (1) …; Corpus/heldout30 3101) nests under the levels open at its header: they are the base, below
+    // which the table's markers are read as a text of their own (until the next table)
+    var baseCount = 0
+    var baseTable: Int? = nil
     // attached tables (`附件1` above the header) run from their header to the next closing line; their
     // rows and sections are read after the signature too, under the attachment's level
     let attachedEnd = tableStarts.map { start in closingStarts.first(where: { $0 > start }) ?? n }
@@ -650,14 +655,26 @@ struct SegmentRun {
       var popTo: Int
       var note: (String, String)? = nil
       var newLevel = false
+      if let t = tableStarts.lastIndex(where: { $0 < c.start }), t != baseTable, attached == nil {
+        baseTable = t
+        baseCount = 0
+        // its first marker restarts a level open above the header: the table nests under them all
+        if c.lineStart, c.number == 1, c.table == nil, !stack.isEmpty, stack.contains(where: { $0.scheme == c.scheme }),
+          !accepted.contains(where: { $0.start > tableStarts[t] && $0.start < c.start })
+        {
+          baseCount = stack.count
+        }
+      }
       if let t = c.table {
         // A table row: its table's header vouches for it, so there is no sequence check and no gap
         // warning (a department's extract of a longer table skips rows: 3, 68, 69, 73). Numbers
         // only go up within a table: a smaller one is a cell holding a bare number.
-        guard lastRow[t].map({ c.number > $0 }) ?? true else { continue }
-        lastRow[t] = c.number
-        popTo = stack.firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
-      } else if let k = stack.firstIndex(where: { $0.scheme == c.scheme }) {
+        // (per scheme: rows `1`, `2` and rows `(1)`…`(10)` of one table number apart)
+        let rowKey = t &* 256 &+ c.scheme
+        guard lastRow[rowKey].map({ c.number > $0 }) ?? true else { continue }
+        lastRow[rowKey] = c.number
+        popTo = stack[min(baseCount, stack.count)...].firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
+      } else if let k = stack[min(baseCount, stack.count)...].firstIndex(where: { $0.scheme == c.scheme }) {
         let expected = stack[k].number + 1
         if c.number == expected {
           popTo = k
@@ -741,6 +758,7 @@ struct SegmentRun {
       // accepted
       if let (code, message) = note { warn(code, message, c.start..<c.end) }
       stack.removeSubrange(popTo...)
+      baseCount = min(baseCount, popTo)
       stack.append(Level(scheme: c.scheme, number: c.number, marker: text(c.start..<c.end)))
       last[c.scheme] = c.number
       let path = stack.map(\.number)
@@ -1045,6 +1063,7 @@ extension SegmentRun {
     var afterTotal = false
     // lines that are cells of a column other than the task's, in document order
     var otherCells: [Range<Int>] = []
+    var parenRows: [Int: Int] = [:]
     var p = 0
     while p < n {
       let le = lineEnd(p)
@@ -1088,6 +1107,12 @@ extension SegmentRun {
                                 lineStart: true, table: tables.count - 1))
           lastNumber = num
           linesSinceRow = 0
+        } else if parenRowNumber(line) != nil {
+          // a row numbered in brackets on a line of its own (`(1)` / 地区生产总值增长6%以上。 / 市发展改革委 / …,
+          // Corpus/heldout30 3101): the candidate its scheme found there is read as this table's row
+          // (its number is of its own scheme: bare row numbers go on from theirs)
+          parenRows[line.lowerBound] = tables.count - 1
+          linesSinceRow = 0
         } else if isSectionLine(line) {
           // a section row (`一、` / its title / its score): numbers in its cells are no rows either, and
           // its cells are read as a row's (a department cell of its own, Corpus/heldout28 2901 `三、`)
@@ -1105,7 +1130,12 @@ extension SegmentRun {
       }
       p = le + 1
     }
-    guard !rows.isEmpty else { return }
+    if !parenRows.isEmpty {
+      for i in candidateList.indices where candidateList[i].table == nil {
+        if let t = parenRows[candidateList[i].start] { candidateList[i].table = t }
+      }
+    }
+    guard !rows.isEmpty || !parenRows.isEmpty else { return }
     // (only a line holding two items or more: a cell counted wrongly, its column's text wrapped over
     // two lines, may put a row's own items one per line into the next column, Corpus/heldout20 2101)
     if !otherCells.isEmpty {
@@ -1139,6 +1169,20 @@ extension SegmentRun {
       }
     }
     candidateList = merged
+  }
+
+  /// The number of a line that is wholly a bracketed number (`(1)`, `（12）`), at most three digits.
+  func parenRowNumber(_ line: Range<Int>) -> Int? {
+    guard line.count >= 3, line.count <= 5, s[line.lowerBound] == "(" || s[line.lowerBound] == "（",
+      s[line.upperBound - 1] == ")" || s[line.upperBound - 1] == "）"
+    else { return nil }
+    var num = 0
+    for k in (line.lowerBound + 1)..<(line.upperBound - 1) {
+      let v = s[k].value
+      guard v >= 0x30, v <= 0x39 else { return nil }
+      num = num * 10 + Int(v - 0x30)
+    }
+    return num >= 1 ? num : nil
   }
 
   /// Whether the line after `linesSinceRow` lines of a row is the cell of a column holding numbers

@@ -210,3 +210,49 @@ import Testing
     #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [2]])
   }
 }
+
+/// A table inside a clause whose own numbering restarts (Corpus/heldout30 3101): the notice's `一、`
+/// holds the table; the table's `一、`/`二、` nest under it, its rows `(1)`… stand on lines of their own.
+@Suite struct NestedTableTests {
+  static let text = """
+    芜湖市人民政府关于2025年重点工作及责任分解的通知
+    一、市政府重点工作任务
+    序号
+    目标与任务
+    牵头责任单位
+    责任单位
+    一、主要预期目标
+    (1)
+    地区生产总值增长6%以上。
+    市发展改革委
+    各县市区政府、开发区管委会
+    (2)
+    固定资产投资增长6%左右。
+    市发展改革委
+    各县市区政府
+    二、重点做好以下九个方面工作
+    （一）加强经济运行调节。
+    1
+    大力提振消费。
+    (3)
+    统筹衔接消费券发放与消费品以旧换新行动。
+    市商务局
+    市财政局
+    """
+
+  @Test func theTablesNumberingNestsUnderTheClauseHoldingIt() throws {
+    let (o, c) = try outline(Self.text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 1, 1], [1, 1, 2], [1, 2], [1, 2, 1], [1, 2, 1, 1], [1, 2, 1, 1, 3]])
+    // no text is left out as a repeated path
+    #expect(!o.warnings.contains { $0.code == "duplicate_path" })
+    // a bracketed row carries the header: its cells are read as columns
+    #expect(o.units[2].table?.columns == ["目标与任务", "牵头责任单位", "责任单位"])
+    #expect(c.string(o.units[2].bodyRange) == "地区生产总值增长6%以上。\n市发展改革委\n各县市区政府、开发区管委会")
+  }
+
+  @Test func aTableContinuingTheNoticesNumberingDoesNotNest() throws {
+    // the table's first marker is the next section (二、), not a restart: read as before
+    let (o, _) = try outline("一、总体要求\n加快发展。\n序号\n重点工作任务\n责任单位\n二、主要任务\n1\n推进改革。\n市发改委")
+    #expect(o.units.map(\.path) == [[1], [2], [2, 1]])
+  }
+}
