@@ -1735,14 +1735,19 @@ final class Engine: @unchecked Sendable {
     sentences.append(content[sStart..<content.count])
 
     for sentence in sentences where !sentence.isEmpty {
+      // a declaration that the first-listed leads, after names: it names the list's roles as a role word
+      // does (（A、B、中储粮株洲直属库。排名第一的为牵头单位，下同）, Corpus/heldout31 3202)
+      if !items.isEmpty || !pending.isEmpty, try declaresFirstListedLead(sentence) {
+        sawRoleWord = true
+        continue
+      }
       if try isNote(sentence) { continue }
       // Once a sentence has given departments, a later sentence (after 。) is a note unless it
       // starts with a label or names a role: 〔责任单位：A、B负责。具体任务均涉及相关市(州)人民政府，
       // 不再做分工，下同。〕 — but （牵头单位：A。配合单位：B） keeps B.
       if !items.isEmpty || !pending.isEmpty {
         // a declaration that the first-listed leads is a note, whatever else it says (一项任务涉及多个
-        // 部门的，原则上由排名首位的部门牵头负责)
-        if try declaresFirstListedLead(sentence) { continue }
+        // 部门的，原则上由排名首位的部门牵头负责; read above)
         let labelled = labelMatch(sentence, at: sentence.startIndex) != nil
         // some role word starts at some index (role words are never empty: tested only where
         // one can start)

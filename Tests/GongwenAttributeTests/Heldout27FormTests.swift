@@ -71,3 +71,21 @@ import Testing
     #expect(a.departmentsRaw == ["市经信委", "高新区管委会", "经开区管委会"])
   }
 }
+
+/// Forms of Corpus/heldout31.
+@Suite struct Heldout31FormTests {
+  @Test func aFirstListedDeclarationIsRoleEvidence() throws {
+    // a list without role word whose last name does not end like a department (直属库), closed by the
+    // declaration that the first-listed leads
+    let a = try #require(try attribution("增强粮食安全意识。（市发改委、市农委、市商务粮食局、各县市区人民政府、中储粮株洲直属库。排名第一的为牵头单位，下同）"))
+    #expect(a.lead == ["市发展和改革委员会"])
+    #expect(a.departments.count == 5)
+    // without it, such a list is no attribution
+    #expect(try attribution("增强粮食安全意识。（市发改委、中储粮株洲直属库）") == nil)
+  }
+
+  @Test func barsSeparateNames() throws {
+    let a = try #require(try attribution("发展旅游业。（市商务局、市旅游局|市发改委负责）"))
+    #expect(a.departmentsRaw == ["市商务局", "市旅游局", "市发改委"])
+  }
+}
