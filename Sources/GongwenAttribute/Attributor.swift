@@ -1444,7 +1444,7 @@ final class Engine: @unchecked Sendable {
     var colon = false
     let limit = max(lo, end - r.maxLength)
     while ls > limit && s[ls - 1] != "\n" {
-      if colonSet.contains(s[ls - 1]) { colon = true }
+      if colonSet.contains(s[ls - 1]) || s[ls - 1] == "】" || s[ls - 1] == "］" || s[ls - 1] == "]" { colon = true }
       ls -= 1
     }
     guard colon else { return nil }
@@ -1452,7 +1452,7 @@ final class Engine: @unchecked Sendable {
     var p = ls
     while p < end {
       // the cheap first-character test first (`label(at:)` makes it again; all are pure)
-      if labelStartSet.contains(s[p]) || ignoredLabelStarts.contains(s[p]),
+      if labelStartSet.contains(s[p]) || ignoredLabelStarts.contains(s[p]) || Self.labelBrackets[s[p]] != nil,
         p == ls || labelBoundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || openSet.contains(s[p - 1]),
         label(at: p, in: s, before: end) != nil
           // (or an ignored label, a listed one run on after its value: 牵头领导：张三　牵头单位：市住建局, the
@@ -1534,8 +1534,22 @@ final class Engine: @unchecked Sendable {
         if let e = labelEnd(a, from: k, l.text) { return (l, e) }
       }
     }
+    if let e = bracketedLabel(a, at: k) { return e }
     return inferredLabel(a, at: k)
   }
+
+  /// A listed label in square brackets instead of before a colon: `【牵头单位】市数据局【配合单位】市司法局`.
+  func bracketedLabel(_ a: ArraySlice<Unicode.Scalar>, at k: Int) -> (label: RoleWord, end: Int)? {
+    guard k + 3 < a.endIndex, let close = Self.labelBrackets[a[k]], let candidates = labelsByFirst[a[k + 1]] else { return nil }
+    for l in candidates where hasPrefix(a[(k + 1)...], l.text) {
+      let c = k + 1 + l.text.count
+      if c < a.endIndex, a[c] == close { return (l, c + 1) }
+    }
+    return nil
+  }
+
+  /// The square brackets a label may stand in, opening to closing.
+  static let labelBrackets: [Unicode.Scalar: Unicode.Scalar] = ["【": "】", "［": "］", "[": "]", "〔": "〕"]
 
   /// A label not in the rules' list (`label_inference`): Chinese characters up to a colon, ending in
   /// an ending (单位, 部门) and holding a keyword (`共同责任单位：` → responsible; `协同推进单位：` →
@@ -1768,6 +1782,11 @@ final class Engine: @unchecked Sendable {
         if depth == 0 && i >= labelUntil && separators.contains(c) {
           pieces.append(sentence[iStart..<i])
           iStart = i + 1
+        } else if i > iStart, i >= labelUntil, Self.labelBrackets[c] != nil, let m = bracketedLabel(sentence, at: i) {
+          // 【牵头单位】市数据局【配合单位】市司法局: a bracketed label after a name starts its own piece
+          pieces.append(sentence[iStart..<i])
+          iStart = i
+          labelUntil = m.end
         } else if depth == 0 && i > labelUntil && r.colons.contains(c), let k = embeddedLabelStart(sentence, colon: i, after: iStart) {
           // a label run on after the last name, the space between them folded away (责任单位：县教育局
           // 配合单位：县卫健委 -> …县教育局配合单位：…): a piece of its own

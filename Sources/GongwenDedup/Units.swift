@@ -209,7 +209,10 @@ struct UnitSplitter {
       for p in i...min(i + 4, e) where p + m < e && s[p] == k0 {
         var q = 1
         while q < m, s[p + q] == kw[q] { q += 1 }
-        if q == m && (s[p + m] == "：" || s[p + m] == ":") { return e }
+        // (or a label in square brackets: 【牵头单位】市数据局)
+        if q == m && (s[p + m] == "：" || s[p + m] == ":" || s[p + m] == "】" || s[p + m] == "］" || s[p + m] == "]") {
+          return e
+        }
       }
     }
     return nil
@@ -223,7 +226,7 @@ struct UnitSplitter {
     var k = i
     while k < limit {
       let c = s[k]
-      if c == "：" || c == ":" { return true }
+      if c == "：" || c == ":" || c == "】" || c == "］" || c == "]" { return true }
       if c == "\n" { return false }
       k += 1
     }

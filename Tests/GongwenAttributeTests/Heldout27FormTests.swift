@@ -89,3 +89,16 @@ import Testing
     #expect(a.departmentsRaw == ["市商务局", "市旅游局", "市发改委"])
   }
 }
+
+/// Labels in square brackets instead of before a colon (found by probing common forms).
+@Suite struct BracketedLabelTests {
+  @Test func aLabelInSquareBrackets() throws {
+    let a = try #require(try attribution("优化营商环境。【牵头单位】市数据局【配合单位】市司法局、市公安局"))
+    #expect(a.lead == ["市数据局"])
+    #expect(a.participating == ["市司法局", "市公安局"])
+    let b = try #require(try attribution("加强监管。\n[责任单位]市市场监管局"))
+    #expect(b.responsible == ["市市场监督管理局"])
+    // a bracket that holds no listed label is no label (【重点任务】 is a heading word)
+    #expect(try attribution("加强监管。【重点任务】市市场监管局") == nil)
+  }
+}

@@ -387,3 +387,12 @@ struct DedupPropertyTests {
     #expect(out.removed.count == 1)
   }
 }
+
+@Suite struct BracketedLabelLineTests {
+  @Test func aBracketedLabelLineIsAnAttribution() throws {
+    let line = "【牵头单位】市数据局【配合单位】市司法局、市公安局\n"
+    let text = "1.优化营商环境，提升政务服务水平。\n" + line + "2.加强事中事后监管，规范市场秩序。\n" + line
+    let out = try DedupFixtures.run(text)
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+  }
+}
