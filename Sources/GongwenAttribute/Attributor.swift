@@ -1762,7 +1762,10 @@ final class Engine: @unchecked Sendable {
       if !items.isEmpty || !pending.isEmpty {
         // a declaration that the first-listed leads is a note, whatever else it says (一项任务涉及多个
         // 部门的，原则上由排名首位的部门牵头负责; read above)
-        let labelled = labelMatch(sentence, at: sentence.startIndex) != nil
+        // (after the 。 a line break became ；: 牵头单位：A。⏎责任单位：A、B, Corpus/heldout32 3305)
+        var first = sentence.startIndex
+        while first < sentence.endIndex, separators.contains(sentence[first]) { first += 1 }
+        let labelled = labelMatch(sentence, at: first) != nil
         // some role word starts at some index (role words are never empty: tested only where
         // one can start)
         let namesRole = sentence.indices.contains { i in

@@ -13,6 +13,7 @@ public struct DedupRules: RuleFile {
     public var sentenceTerminators: Located<String>
     public var closingMarks: Located<String>
     public var attributionKeywords: Located<[String]>
+    public var attributionEndings: String?
     public var maxAttributionChars: Located<Int>
     public var attributionBrackets: Located<[String]>?
     public var maxCandidates: Located<Int>
@@ -38,6 +39,7 @@ public struct DedupRules: RuleFile {
       case sentenceTerminators = "sentence_terminators"
       case closingMarks = "closing_marks"
       case attributionKeywords = "attribution_keywords"
+      case attributionEndings = "attribution_endings"
       case maxAttributionChars = "max_attribution_chars"
       case attributionBrackets = "attribution_brackets"
       case maxCandidates = "max_candidates"
@@ -70,6 +72,9 @@ public struct DedupRules: RuleFile {
   public let attributionKeywords: [[Unicode.Scalar]]
   /// Length of the longest attribution keyword, in scalars.
   public let longestAttributionKeyword: Int
+  /// Last characters of a department's name (局, 委, 政府's 府 …): a bracket list without keyword that
+  /// closes its line and ends with one is an attribution too.
+  public let attributionEndings: ScalarSet
   public let maxAttributionChars: Int
   /// Opening and closing brackets of an attribution group (（…） always; ［…］ 【…】 〔…〕 from the rules).
   public let attributionOpen: Set<Unicode.Scalar>
@@ -177,6 +182,7 @@ public struct DedupRules: RuleFile {
     splitterStops = stops
     attributionKeywords = raw.attributionKeywords.value.map { Array($0.unicodeScalars) }
     longestAttributionKeyword = attributionKeywords.map(\.count).max() ?? 0
+    attributionEndings = ScalarSet(Array((raw.attributionEndings ?? "").unicodeScalars))
     maxAttributionChars = raw.maxAttributionChars.value
     maxCandidates = raw.maxCandidates.value
     preferNumberedContext = raw.preferNumberedContext

@@ -257,7 +257,14 @@ struct UnitSplitter {
       }
     }
     guard let end else { return nil }
-    return containsKeyword(s, i + 1, end) ? end + 1 : nil
+    if containsKeyword(s, i + 1, end) { return end + 1 }
+    // a list without keyword that closes its line, its last name ending like a department
+    // (1.地区生产总值增长7%以上。（市发展改革委，各县〔市、区〕政府）⏎; Corpus/heldout32 3303): the same
+    // list under the next task is no repeat either
+    guard end > i + 2, rules.attributionEndings.contains(s[end - 1]) else { return nil }
+    var after = end + 1
+    while after < s.count, s[after] == "。" || s[after] == "；" || isSpace(s[after]) && s[after] != "\n" { after += 1 }
+    return after >= s.count || s[after] == "\n" ? end + 1 : nil
   }
 
   private func containsKeyword(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {

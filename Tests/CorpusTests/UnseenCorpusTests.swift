@@ -35,7 +35,8 @@ import GongwenTestSupport
 /// (4 notices), 0.974 after; Corpus/heldout26 0.833 at first sight (3 notices), 0.950 after; Corpus/heldout27 0.190
 /// at first sight (3 notices), 0.974 after; Corpus/heldout28 0.000 at first sight (2 assessment tables), 0.653 after;
 /// Corpus/heldout29 0.000 at first sight (1 notice), 0.462 after; Corpus/heldout30 0.600 at first sight (6 notices),
-/// 1.000 after; Corpus/heldout31 0.667 at first sight (6 notices), 0.889 after. Raise a floor
+/// 1.000 after; Corpus/heldout31 0.667 at first sight (6 notices), 0.889 after;
+/// Corpus/heldout32 0.853 at first sight (6 notices), 0.953 after. Raise a floor
 /// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
@@ -52,7 +53,7 @@ import GongwenTestSupport
                         Folder(name: "heldout4", floor: 0.92, minNotices: 3),
                         Folder(name: "heldout5", floor: 0.97, minNotices: 4),
                         Folder(name: "heldout6", floor: 0.99, minNotices: 8),
-                        Folder(name: "heldout7", floor: 0.96, minNotices: 5),
+                        Folder(name: "heldout7", floor: 0.98, minNotices: 5),
                         Folder(name: "heldout8", floor: 0.99, minNotices: 4),
                         Folder(name: "heldout9", floor: 0.99, minNotices: 5),
                         Folder(name: "heldout10", floor: 0.93, minNotices: 6),
@@ -76,7 +77,8 @@ import GongwenTestSupport
                         Folder(name: "heldout28", floor: 0.65, minNotices: 2),
                         Folder(name: "heldout29", floor: 0.46, minNotices: 1),
                         Folder(name: "heldout30", floor: 1.0, minNotices: 6),
-                        Folder(name: "heldout31", floor: 0.88, minNotices: 6)]
+                        Folder(name: "heldout31", floor: 0.88, minNotices: 6),
+                        Folder(name: "heldout32", floor: 0.95, minNotices: 6)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

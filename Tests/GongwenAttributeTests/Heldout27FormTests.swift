@@ -102,3 +102,18 @@ import Testing
     #expect(try attribution("加强监管。【重点任务】市市场监管局") == nil)
   }
 }
+
+/// Forms of Corpus/heldout32.
+@Suite struct Heldout32FormTests {
+  @Test func aLabelLineAfterALabelLineEndingInAFullStop() throws {
+    // 牵头单位：A。⏎责任单位：A、B… (the line break after 。 is no note)
+    let a = try #require(try attribution("单位地区生产总值能耗降低17%。\n牵头单位：省发展改革委。\n责任单位：省发展改革委、省经济和信息化委、省统计局、省电力公司等。"))
+    #expect(a.lead == ["省发展和改革委员会"])
+    #expect(a.departments.count == 4)
+  }
+
+  @Test func aDeadlineWithItsAdverbInTheList() throws {
+    let a = try #require(try attribution("扎实做好六稳工作。（市政府各部门分别负责，年内持续推进）"))
+    #expect(a.departmentsRaw == ["市政府各部门"])
+  }
+}

@@ -56,7 +56,7 @@ struct DedupRulesTests {
       keys += 1
       #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
     }
-    #expect(keys == 23)
+    #expect(keys == 24)
   }
 
   @Test func missingKeyIsR003() {
@@ -394,5 +394,18 @@ struct DedupPropertyTests {
     let text = "1.优化营商环境，提升政务服务水平。\n" + line + "2.加强事中事后监管，规范市场秩序。\n" + line
     let out = try DedupFixtures.run(text)
     #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+  }
+}
+
+@Suite struct BareBracketListTests {
+  @Test func aBracketListWithoutKeywordClosingItsLineIsAnAttribution() throws {
+    // heldout32 3303: the same list under two targets, no 负责 / 责任单位 in it
+    let text = "1.地区生产总值增长7%以上。（市发展改革委，各县〔市、区〕政府）\n2.固定资产投资增长10.5%。（市发展改革委，各县〔市、区〕政府）\n"
+    let out = try DedupFixtures.run(text)
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+    // a bracket that does not end like a department is still a repeat when repeated
+    let s = "（具体办法由各地结合实际情况另行制定并报备案）"
+    let out2 = try DedupFixtures.run("1.推进改革试点工作。" + s + "\n2.加快制度建设步伐。" + s + "\n")
+    #expect(out2.removed.count == 1)
   }
 }
