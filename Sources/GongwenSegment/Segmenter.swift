@@ -36,7 +36,11 @@ import ICUKit
 /// rows whose number stands alone on a line) is found by `findTables`; its row numbers are candidates of
 /// the `tables.row` scheme, accepted without a sequence check (extracts skip rows) but only increasing,
 /// and each row unit carries the header (`ClauseUnit.table`) for Attribute. The last row of a table ends
-/// after one line per column. Outside a table a bare number line is never a marker.
+/// after one line per column. Outside a table a bare number line is never a marker. A row numbered in
+/// brackets on a line of its own (`(1)`), and a section row whose marker stands alone (`一、`, then its
+/// cells), carry the header too; a totals row (`总分` / `100`) and a score equal to the next row's number in
+/// a column of numbers are no rows. A table whose first marker restarts a level already open (the notice's
+/// `一、` holding a table that numbers from its own `一、`) nests under the levels open at its header.
 ///
 /// **Paths** are unique: a marker whose path repeats an earlier one (a restart, or text repeated
 /// after dedup missed it) is kept on the stack so its children are read correctly, but it is not
