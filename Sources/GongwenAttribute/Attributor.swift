@@ -1642,7 +1642,17 @@ final class Engine: @unchecked Sendable {
     content.reserveCapacity(range.count)
     for i in range {
       let c = s[i]
-      if c == "\n" && shape == .labelled { content.append("；") } else if !whitespace.contains(c) { content.append(c) }
+      if c == "\n" && shape == .labelled {
+        content.append("；")
+      } else if !whitespace.contains(c) {
+        content.append(c)
+      } else if shape == .labelled, c == " ", i > range.lowerBound, i + 1 < range.upperBound,
+        s[i - 1].properties.isIdeographic, s[i + 1].properties.isIdeographic, content.last != "、"
+      {
+        // a space Normalize kept between two names of a label line (责任单位:市发改委 五县五区政府,
+        // `cjk_spacing.list_labels`; Corpus/heldout33 3401) separates them
+        content.append("、")
+      }
     }
     // 2. sentences, notes dropped
     var items: [ParsedItem] = []

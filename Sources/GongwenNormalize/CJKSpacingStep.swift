@@ -7,7 +7,8 @@ import GongwenCore
 /// text (from a line holding only a `line_join.table_header` word, `序号`, to the end, as line_join
 /// reads it) a space between two runs of at least `tables.cell_space_min_run` Han characters stays:
 /// it separates names in a cell (`县教体局 各相关乡镇政府`, Corpus/heldout13 1403), which Attribute
-/// splits like any list; `分 管 县领导` and `俞 悦` are still closed up.
+/// splits like any list; `分 管 县领导` and `俞 悦` are still closed up. So does a line starting with a
+/// `list_labels` word and a colon (`责任单位:市发改委 五县五区政府 开发区管委会`).
 struct CJKSpacingStep: NormalizeStep {
   static let id = "cjk_spacing"
   let numericTail: ScalarSet
@@ -18,12 +19,24 @@ struct CJKSpacingStep: NormalizeStep {
   /// Inside a table, the shortest Han runs on both sides of a space that is kept.
   let cellSpaceMinRun: Int
 
-  init(numericTail: ScalarSet, latin: Bool, marker: RuleRegex, tableHeader: [[Unicode.Scalar]] = [], cellSpaceMinRun: Int = 0) {
+  /// Labels whose line (the label, then a colon) keeps names apart as a table cell does.
+  let listLabels: [[Unicode.Scalar]]
+
+  init(numericTail: ScalarSet, latin: Bool, marker: RuleRegex, tableHeader: [[Unicode.Scalar]] = [], cellSpaceMinRun: Int = 0,
+       listLabels: [[Unicode.Scalar]] = []) {
     self.numericTail = numericTail
     self.latin = latin
     self.marker = StartFilteredRegex(marker)
     self.tableHeader = cellSpaceMinRun > 0 ? tableHeader : []
     self.cellSpaceMinRun = cellSpaceMinRun
+    self.listLabels = cellSpaceMinRun > 0 ? listLabels : []
+  }
+
+  /// Does the line start with a `list_labels` word and a colon (`责任单位:市发改委 五县五区政府`)?
+  func startsWithListLabel(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+    listLabels.contains { w in
+      line.count > w.count && s[line].starts(with: w) && (s[line.lowerBound + w.count] == "：" || s[line.lowerBound + w.count] == ":")
+    }
   }
 
   /// Are there at least `cellSpaceMinRun` Han characters before `i` and from `j` on, within `line`?
@@ -59,6 +72,8 @@ struct CJKSpacingStep: NormalizeStep {
       lineStart = lineEnd + 1
       if !inTable, !tableHeader.isEmpty, isTableHeaderLine(s[line], words: tableHeader) { inTable = true }
       guard line.count > 2, inner else { continue }
+      // a label line lists names apart by spaces as a cell does (Corpus/heldout33 3401)
+      let labelLine = !listLabels.isEmpty && startsWithListLabel(s, line)
       // a marker is only looked for when a space follows closely on the line start
       var markerEnd = -1
       if let sp = s[line].prefix(markerWindow).firstIndex(of: CharClass.space) {
@@ -76,7 +91,7 @@ struct CJKSpacingStep: NormalizeStep {
         let pCJK = CharClass.isCJK(p), nCJK = CharClass.isCJK(n)
         let pNum = CharClass.isDigit(p) || numericTail.contains(p)
         var remove = (pCJK && (nCJK || CharClass.isDigit(n))) || (pNum && nCJK)
-        if remove, inTable, namesApart(s, i, j, line) { remove = false }
+        if remove, inTable || labelLine, namesApart(s, i, j, line) { remove = false }
         if !remove, latin { remove = (pCJK && CharClass.isLatinLetter(n)) || (CharClass.isLatinLetter(p) && nCJK) }
         if !remove, i == markerEnd, nCJK || CharClass.isHan(n) { remove = true }
         if remove {

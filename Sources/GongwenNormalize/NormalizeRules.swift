@@ -135,8 +135,10 @@ public struct NormalizeRules: RuleFile {
     public struct CJKSpacing: Decodable, Sendable {
       public var numericTail: String
       public var removeBetweenCJKAndLatin: Bool
+      public var listLabels: [String]?
       enum CodingKeys: String, CodingKey {
         case numericTail = "numeric_tail", removeBetweenCJKAndLatin = "remove_between_cjk_and_latin"
+        case listLabels = "list_labels"
       }
     }
   }
@@ -233,6 +235,9 @@ public struct NormalizeRules: RuleFile {
   public var width: Width
   public var numericTail: ScalarSet
   public var removeBetweenCJKAndLatin: Bool
+  /// Labels (`责任单位`) whose line, when it starts with one and a colon, keeps a space between two runs of
+  /// at least `tables.cell_space_min_run` Chinese characters, as a table cell does: it separates names.
+  public var listLabels: [[Unicode.Scalar]]
   public var tables: Tables
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -413,6 +418,7 @@ public struct NormalizeRules: RuleFile {
     }
     numericTail = ScalarSet(literal: raw.cjkSpacing.numericTail)
     removeBetweenCJKAndLatin = raw.cjkSpacing.removeBetweenCJKAndLatin
+    listLabels = (raw.cjkSpacing.listLabels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     let separators = ScalarSet(literal: raw.tables.cellSeparators.value)
     func punctuationOrSymbol(_ v: UInt32) -> Bool {
       switch Unicode.Scalar(v)?.properties.generalCategory {

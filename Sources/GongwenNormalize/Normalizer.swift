@@ -50,7 +50,8 @@ public struct Normalizer: Sendable {
     if on.cjkSpacing {
       steps.append(CJKSpacingStep(numericTail: rules.numericTail, latin: rules.removeBetweenCJKAndLatin,
                                   marker: rules.lineJoin.marker,
-                                  tableHeader: rules.lineJoin.tableHeader, cellSpaceMinRun: rules.tables.cellSpaceMinRun))
+                                  tableHeader: rules.lineJoin.tableHeader, cellSpaceMinRun: rules.tables.cellSpaceMinRun,
+                                  listLabels: rules.listLabels))
     }
     self.steps = steps
   }

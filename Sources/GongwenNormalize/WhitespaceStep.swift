@@ -7,7 +7,9 @@ import GongwenCore
 /// One pass over the lines: everything between the content of one written (non-blank) line and
 /// the content of the next is deleted except the first line break, and so is everything before
 /// the first and after the last written line; inside a line, every space of a run but the first
-/// goes. The deletions come out in ascending order and are applied in place (`Deletions`).
+/// goes. The deletions come out in ascending order and are applied in place (`Deletions`). At a line's
+/// start, spaces between a number of at most three digits and its dot or 、 go too (`1 . 严格…` from a
+/// PDF), so that line joining and Segment read the marker.
 struct WhitespaceStep: NormalizeStep {
   static let id = "whitespace"
   let toSpace: ScalarSet
@@ -29,7 +31,7 @@ struct WhitespaceStep: NormalizeStep {
     }
     var dels = Deletions()
     var replace: [Int] = []  // wide spaces (U+3000, tab …) that become U+0020
-    var blankLines = 0, indented = 0
+    var blankLines = 0, indented = 0, markerSpaces = 0
     var wrote = false
     var contentEnd = 0  // end of the last written line's content
     var lineBreak = -1  // the line break after it (-1: it ends the text)
@@ -55,6 +57,19 @@ struct WhitespaceStep: NormalizeStep {
           }
           if a > lineStart { indented += 1 }
           var i = a
+          // a clause marker a PDF spaced out at the line's start (`1 . 严格管控…`, Corpus/heldout33 3403):
+          // the spaces between its number and its dot go, so that the line reads as a marker line
+          var d = a
+          while d < z, d - a < 3, s[d].value >= 0x30, s[d].value <= 0x39 { d += 1 }
+          if d > a, d < z, isSpace(s[d]) {
+            var j = d
+            while j < z, isSpace(s[j]) { j += 1 }
+            if j < z, s[j] == "." || s[j] == "．" || s[j] == "、" {
+              delete(d..<j, &ctx)
+              markerSpaces += 1
+              i = j
+            }
+          }
           while i < z {
             if isSpace(s[i]) {
               if s[i] != CharClass.space { replace.append(i) }
@@ -78,6 +93,7 @@ struct WhitespaceStep: NormalizeStep {
     ctx.count("whitespace_removed", dels.deleted)
     ctx.count("blank_lines_removed", blankLines)
     ctx.count("indented_lines", indented)
+    if markerSpaces > 0 { ctx.count("marker_spaces_removed", markerSpaces) }
     ctx.count("wide_spaces_replaced", replace.count)
     if !replace.isEmpty {
       text.scalars.withUnsafeMutableBufferPointer { s in for i in replace { s[i] = CharClass.space } }

@@ -117,3 +117,12 @@ import Testing
     #expect(a.departmentsRaw == ["市政府各部门"])
   }
 }
+
+/// Forms of Corpus/heldout33.
+@Suite struct Heldout33FormTests {
+  @Test func namesApartBySpacesOnALabelLine() throws {
+    // the space Normalize keeps on a 责任单位 line separates names
+    let a = try #require(try attribution("做好省政府全会重点工作。\n责任单位：市发改委 五县五区政府 开发区管委会"))
+    #expect(a.departmentsRaw == ["市发改委", "五县五区政府", "开发区管委会"])
+  }
+}

@@ -136,6 +136,25 @@ import Testing
     #expect(lines(d.text.string) == ["重点工作任务分解表", "序号", "工作任务", "分管县领导", "责任单位", "1", "建设学校。", "俞悦", "县教体局 各相关乡镇政府"])
   }
 
+  @Test func aSpaceBetweenNamesOnALabelLineStays() throws {
+    // heldout33 3401: a 责任单位 line lists its names apart by spaces; a PDF's spaces inside a name
+    // (市 财政局, 伏羲 山管委 会) still close up, on such a line too
+    let d = try normalizer.normalize("1.做好项目建设。\n责任单位:市发改委 五县五区政府 开发区管委会\n责任单位：市 财政局、伏羲 山管委 会")
+    #expect(lines(d.text.string) == ["1.做好项目建设。", "责任单位：市发改委 五县五区政府 开发区管委会", "责任单位：市财政局、伏羲山管委会"])
+    // not on a line without such a label
+    let e = try normalizer.normalize("1.做好项目建设 加快工程进度。")
+    #expect(lines(e.text.string) == ["1.做好项目建设加快工程进度。"])
+  }
+
+  @Test func aMarkerSpacedOutByAPDFReadsAsAMarker() throws {
+    // heldout33 3403: `1 . 严格…` at a line's start, not joined to the line before
+    let d = try normalizer.normalize("一、承担的重点工作任务及责任分解\n1 . 严格管控地方政府债务，切实保障支出。\n2 、加强城市管理。")
+    #expect(lines(d.text.string) == ["一、承担的重点工作任务及责任分解", "1.严格管控地方政府债务，切实保障支出。", "2、加强城市管理。"])
+    // only at a line's start: inside running text the spaces around a dot stay
+    let e = try normalizer.normalize("增长 2 . 5个百分点。")
+    #expect(lines(e.text.string) == ["增长2 . 5个百分点。"])
+  }
+
   @Test func aShortLineOfNamesEndingInARoleWordIsNotJoined() throws {
     // heldout16 1704: a table whose rows lost their numbers, each row's 责任单位 cell a line
     let d = try normalizer.normalize("""
