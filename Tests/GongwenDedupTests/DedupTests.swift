@@ -409,3 +409,14 @@ struct DedupPropertyTests {
     #expect(out2.removed.count == 1)
   }
 }
+
+@Suite struct OfficialLineTests {
+  @Test func theLinesNamingATasksOfficialsRepeatUnderEachTask() throws {
+    // heldout33 3405: the same 牵头负责领导 and 牵头责任单位 lines under two targets
+    let block = "牵头负责领导:市政府常务副市长。\n牵头责任单位:市发展改革委。\n"
+    let text = "1.全市生产总值增长8.5%。\n" + block + "协同责任单位:市政府各部门。\n"
+      + "3.固定资产投资增长12%。\n" + block + "协同责任单位:市经济和信息化局。\n"
+    let out = try DedupFixtures.run(text)
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+  }
+}
