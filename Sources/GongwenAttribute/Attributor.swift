@@ -732,6 +732,8 @@ final class Engine: @unchecked Sendable {
   /// A place's bare name: Chinese characters only, at most `place_name_max` + 2 of them, ending with a
   /// `region_levels` word (`襄阳市`, `神农架林区`).
   func isBarePlace(_ raw: String) -> Bool {
+    // (the cheap test first, without copying: the name ends like a level)
+    guard let last = raw.unicodeScalars.last, r.regionLevels.contains(where: { $0.last == last }) else { return false }
     let sc = Array(raw.unicodeScalars)
     return sc.count >= 2 && sc.count <= r.placeNameMax + 2 && sc.allSatisfy({ $0.properties.isIdeographic })
       && r.regionLevels.contains(where: { sc.count > $0.count && sc.suffix($0.count).elementsEqual($0) })
@@ -1452,7 +1454,7 @@ final class Engine: @unchecked Sendable {
     var p = ls
     while p < end {
       // the cheap first-character test first (`label(at:)` makes it again; all are pure)
-      if labelStartSet.contains(s[p]) || ignoredLabelStarts.contains(s[p]) || Self.labelBrackets[s[p]] != nil,
+      if labelStartSet.contains(s[p]) || ignoredLabelStarts.contains(s[p]) || Self.opensLabel(s[p]),
         p == ls || labelBoundary.contains(s[p - 1]) || whitespace.contains(s[p - 1]) || openSet.contains(s[p - 1]),
         label(at: p, in: s, before: end) != nil
           // (or an ignored label, a listed one run on after its value: 牵头领导：张三　牵头单位：市住建局, the
@@ -1540,7 +1542,8 @@ final class Engine: @unchecked Sendable {
 
   /// A listed label in square brackets instead of before a colon: `【牵头单位】市数据局【配合单位】市司法局`.
   func bracketedLabel(_ a: ArraySlice<Unicode.Scalar>, at k: Int) -> (label: RoleWord, end: Int)? {
-    guard k + 3 < a.endIndex, let close = Self.labelBrackets[a[k]], let candidates = labelsByFirst[a[k + 1]] else { return nil }
+    guard k + 3 < a.endIndex, Self.opensLabel(a[k]), let close = Self.labelBrackets[a[k]], let candidates = labelsByFirst[a[k + 1]]
+    else { return nil }
     for l in candidates where hasPrefix(a[(k + 1)...], l.text) {
       let c = k + 1 + l.text.count
       if c < a.endIndex, a[c] == close { return (l, c + 1) }
@@ -1550,6 +1553,11 @@ final class Engine: @unchecked Sendable {
 
   /// The square brackets a label may stand in, opening to closing.
   static let labelBrackets: [Unicode.Scalar: Unicode.Scalar] = ["【": "】", "［": "］", "[": "]", "〔": "〕"]
+
+  /// Whether `c` opens a bracket a label may stand in (the cheap test before `bracketedLabel`).
+  @inline(__always) static func opensLabel(_ c: Unicode.Scalar) -> Bool {
+    c == "【" || c == "［" || c == "[" || c == "〔"
+  }
 
   /// A label not in the rules' list (`label_inference`): Chinese characters up to a colon, ending in
   /// an ending (单位, 部门) and holding a keyword (`共同责任单位：` → responsible; `协同推进单位：` →
@@ -1795,12 +1803,12 @@ final class Engine: @unchecked Sendable {
         if depth == 0 && i >= labelUntil && separators.contains(c) {
           pieces.append(sentence[iStart..<i])
           iStart = i + 1
-        } else if i > iStart, i >= labelUntil, Self.labelBrackets[c] != nil, let m = bracketedLabel(sentence, at: i) {
+        } else if i > iStart, i >= labelUntil, Self.opensLabel(c), let m = bracketedLabel(sentence, at: i) {
           // 【牵头单位】市数据局【配合单位】市司法局: a bracketed label after a name starts its own piece
           pieces.append(sentence[iStart..<i])
           iStart = i
           labelUntil = m.end
-        } else if depth == 0 && i > labelUntil && r.colons.contains(c), let k = embeddedLabelStart(sentence, colon: i, after: iStart) {
+        } else if depth == 0 && i > labelUntil && colonSet.contains(c), let k = embeddedLabelStart(sentence, colon: i, after: iStart) {
           // a label run on after the last name, the space between them folded away (责任单位：县教育局
           // 配合单位：县卫健委 -> …县教育局配合单位：…): a piece of its own
           pieces.append(sentence[iStart..<k])
