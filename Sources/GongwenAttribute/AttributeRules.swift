@@ -66,6 +66,7 @@ public struct AttributeRules: RuleFile {
     public var shared_suffixes: [String]
     public var inherit_unknown_max: Located<Int>?
     public var inherit_unknown_except: [String]?
+    public var labelled_bodies: [String]?
     public var place_suffixes: [String]?
     public var place_name_max: Located<Int>?
     public var generic: Located<String>
@@ -195,6 +196,9 @@ public struct AttributeRules: RuleFile {
   public let inheritUnknownMax: Int
   /// Endings of names that never inherit that way (companies: 新畅公司 after 区园林绿化服务中心).
   public let inheritUnknownExcept: [String]
+  /// Endings that `not_department` rules out without a label (`（含中医院）`) but that name a body in a
+  /// labelled list (`责任单位：职业技术学院、轵城镇人民政府`).
+  public let labelledBodies: [String]
   /// Governments shared by bare place names listed before them (哈尔滨、黑河、绥芬河市政府), longest first.
   public let placeSuffixes: [String]
   public let placeNameMax: Int
@@ -359,6 +363,7 @@ public struct AttributeRules: RuleFile {
     sharedSuffixes = raw.shared_suffixes.filter { !$0.isEmpty }
     inheritUnknownMax = max(0, raw.inherit_unknown_max?.value ?? 0)
     inheritUnknownExcept = (raw.inherit_unknown_except ?? []).filter { !$0.isEmpty }
+    labelledBodies = (raw.labelled_bodies ?? []).filter { !$0.isEmpty }
     if let v = raw.inherit_unknown_max, v.value < 0 {
       problems.append(RuleProblem(at(v.location), code: "R005", "inherit_unknown_max must be 0 or more"))
     }

@@ -1964,7 +1964,12 @@ final class Engine: @unchecked Sendable {
     var likeCount = 0
     for it in items {
       if try departmentLike(it.name) { likeCount += 1 } else if !sawLabel && !sawRoleWord { return nil } else {
-        guard try plausibleName(it.name, fast: names.fast(it.name)) else { return nil }
+        // (under a label a college or a hospital is a body: 责任单位：职业技术学院、轵城镇人民政府)
+        guard try plausibleName(it.name, fast: names.fast(it.name))
+          || sawLabel && r.labelledBodies.contains(where: { it.name.hasSuffix($0) && it.name != $0 })
+            && it.name.unicodeScalars.count <= r.maxDepartmentLength
+            && !it.name.unicodeScalars.contains(where: { ("0"..."9").contains($0) || r.colons.contains($0) })
+        else { return nil }
       }
     }
     guard likeCount >= 1 else { return nil }

@@ -126,3 +126,14 @@ import Testing
     #expect(a.departmentsRaw == ["市发改委", "五县五区政府", "开发区管委会"])
   }
 }
+
+/// Forms of Corpus/heldout34.
+@Suite struct Heldout34FormTests {
+  @Test func aCollegeInALabelledList() throws {
+    let a = try #require(try attribution("开工建设产教融合园区项目。（牵头单位：投资集团有限公司；责任单位：职业技术学院、轵城镇人民政府）"))
+    #expect(a.lead == ["投资集团有限公司"])
+    #expect(a.responsible == ["职业技术学院", "轵城镇人民政府"])
+    // without a label such a bracket is no attribution
+    #expect(try attribution("完善医疗服务体系（含中医院）") == nil)
+  }
+}
