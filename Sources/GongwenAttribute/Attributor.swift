@@ -712,21 +712,12 @@ final class Engine: @unchecked Sendable {
   /// `各`, place words ending with a region level, then a name that looks like a department and does not
   /// itself start with a level. The bare place names listed right before such an item share it.
   /// The body a place names after it (`神农架林区发改委` -> `发改委`, `临夏州发展改革部门` -> `发展改革部门`): the
-  /// shortest start of two characters or more ending with a `region_levels` word, after which the rest
-  /// looks like a department and starts with no level.
+  /// shortest start of two characters or more ending with a `region_levels` word, after which the rest looks
+  /// like a department and starts with no level.
   func placeBody(_ raw: String) throws(StageFailure) -> String? {
     let sc = Array(raw.unicodeScalars)
     guard sc.count >= 4, sc[0] != "各" else { return nil }
-    for cut in 2..<min(sc.count - 1, r.placeNameMax + 3) {
-      let place = sc[..<cut], body = sc[cut...]
-      guard place.allSatisfy({ $0.properties.isIdeographic }),
-        r.regionLevels.contains(where: { place.count > $0.count && place.suffix($0.count).elementsEqual($0) }),
-        !r.regionLevels.contains(where: { body.starts(with: $0) })
-      else { continue }
-      let name = String(String.UnicodeScalarView(body))
-      if try departmentLike(name) { return name }
-    }
-    return nil
+    return try body(after: sc[...], placeLengths: 2..<(r.placeNameMax + 3), bareLevel: false)
   }
 
   /// A place's bare name: Chinese characters only, at most `place_name_max` + 2 of them, ending with a
@@ -742,9 +733,18 @@ final class Engine: @unchecked Sendable {
   func placesBody(_ raw: String) throws(StageFailure) -> String? {
     let sc = Array(raw.unicodeScalars)
     guard sc.count >= 4, sc[0] == "各" else { return nil }
-    for cut in 2..<min(sc.count - 1, r.placeNameMax + 2) {
-      let place = sc[1..<cut], body = sc[cut...]
-      guard r.regionLevels.contains(where: { place.count >= $0.count && place.suffix($0.count).elementsEqual($0) }),
+    return try body(after: sc[1...], placeLengths: 1..<(r.placeNameMax + 1), bareLevel: true)
+  }
+
+  /// The body after the shortest place at the start of `sc` (a length in `placeLengths`, leaving at least
+  /// two characters) that ends with a `region_levels` word and is Chinese characters only, or is that word
+  /// alone when `bareLevel` (`各州食品药品监管局`): the rest, when it starts with no level and looks like a
+  /// department. Shared by `placeBody` and `placesBody`.
+  func body(after sc: ArraySlice<Unicode.Scalar>, placeLengths: Range<Int>, bareLevel: Bool) throws(StageFailure) -> String? {
+    for length in placeLengths.lowerBound..<min(sc.count - 1, placeLengths.upperBound) {
+      let place = sc.prefix(length), body = sc.dropFirst(length)
+      guard bareLevel || place.allSatisfy({ $0.properties.isIdeographic }),
+        r.regionLevels.contains(where: { (bareLevel ? place.count >= $0.count : place.count > $0.count) && place.suffix($0.count).elementsEqual($0) }),
         !r.regionLevels.contains(where: { body.starts(with: $0) })
       else { continue }
       let name = String(String.UnicodeScalarView(body))
@@ -752,6 +752,7 @@ final class Engine: @unchecked Sendable {
     }
     return nil
   }
+
 
   /// Does a clause end (，；) follow the bracket group closing at `c` (…等负责。列第一位的为牵头部门，
   /// 下同），建设一批…; Corpus/heldout14 1502)?
