@@ -1447,7 +1447,7 @@ final class Engine: @unchecked Sendable {
     var colon = false
     let limit = max(lo, end - r.maxLength)
     while ls > limit && s[ls - 1] != "\n" {
-      if colonSet.contains(s[ls - 1]) || s[ls - 1] == "】" || s[ls - 1] == "］" || s[ls - 1] == "]" { colon = true }
+      if colonSet.contains(s[ls - 1]) || Self.closesLabel(s[ls - 1]) { colon = true }
       ls -= 1
     }
     guard colon else { return nil }
@@ -1558,6 +1558,11 @@ final class Engine: @unchecked Sendable {
   /// Whether `c` opens a bracket a label may stand in (the cheap test before `bracketedLabel`).
   @inline(__always) static func opensLabel(_ c: Unicode.Scalar) -> Bool {
     c == "【" || c == "［" || c == "[" || c == "〔"
+  }
+
+  /// Whether `c` closes a bracket a label may stand in (a line holding one may hold a label).
+  @inline(__always) static func closesLabel(_ c: Unicode.Scalar) -> Bool {
+    c == "】" || c == "］" || c == "]" || c == "〕"
   }
 
   /// A label not in the rules' list (`label_inference`): Chinese characters up to a colon, ending in

@@ -209,13 +209,16 @@ struct UnitSplitter {
       for p in i...min(i + 4, e) where p + m < e && s[p] == k0 {
         var q = 1
         while q < m, s[p + q] == kw[q] { q += 1 }
-        // (or a label in square brackets: 【牵头单位】市数据局)
-        if q == m && (s[p + m] == "：" || s[p + m] == ":" || s[p + m] == "】" || s[p + m] == "］" || s[p + m] == "]") {
-          return e
-        }
+        if q == m && Self.endsLabel(s[p + m]) { return e }
       }
     }
     return nil
+  }
+
+  /// What may follow a label's keyword: a colon, or the closing bracket of a label in square brackets
+  /// (`【牵头单位】市数据局`).
+  static func endsLabel(_ c: Unicode.Scalar) -> Bool {
+    c == "：" || c == ":" || c == "】" || c == "］" || c == "]"
   }
 
   /// Whether a colon stands within the reach of a label starting at `i` (four characters before the
@@ -226,7 +229,7 @@ struct UnitSplitter {
     var k = i
     while k < limit {
       let c = s[k]
-      if c == "：" || c == ":" || c == "】" || c == "］" || c == "]" { return true }
+      if Self.endsLabel(c) { return true }
       if c == "\n" { return false }
       k += 1
     }
