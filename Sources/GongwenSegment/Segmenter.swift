@@ -1193,15 +1193,18 @@ extension SegmentRun {
   /// (`各项分值`, `tables.number_column_words`): a number there is the cell's, even the next row's number.
   func isNumberCell(_ linesSinceRow: Int?, of header: TableHeader) -> Bool {
     guard let k = linesSinceRow, k < header.columns.count, !rules.tables.numberColumnWords.isEmpty else { return false }
-    let name = Array(header.columns[k].unicodeScalars)
-    return rules.tables.numberColumnWords.contains { w in
-      name.count >= w.count && (0...(name.count - w.count)).contains { name[$0..<($0 + w.count)].elementsEqual(w) }
-    }
+    return Self.holds(header.columns[k], anyOf: rules.tables.numberColumnWords)
   }
 
   /// Whether a column's name holds a `tables.task_column_words` word (`内容`, `措施`).
   func isTaskLikeColumn(_ name: String) -> Bool {
-    rules.tables.taskColumnWords.contains { w in name.unicodeScalars.count >= w.count && name.contains(String(String.UnicodeScalarView(w))) }
+    Self.holds(name, anyOf: rules.tables.taskColumnWords)
+  }
+
+  /// Whether a column's name holds one of `words` (compared as scalars, as `tableHeader` finds a task column).
+  static func holds(_ name: String, anyOf words: [[Unicode.Scalar]]) -> Bool {
+    let scalars = Array(name.unicodeScalars)
+    return words.contains { scalars.firstRange(of: $0) != nil }
   }
 
   /// The line is only a first-level marker (`一、`): a section row between a table's rows, whose
