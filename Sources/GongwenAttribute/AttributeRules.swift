@@ -92,6 +92,7 @@ public struct AttributeRules: RuleFile {
     public var max_lead_in: Located<Int>?
     public var heading_names: [String]?
     public var inner_lead_ins: [String]?
+    public var staff_words: [String]?
   }
 
   public struct RawBrackets: Decodable, Sendable {
@@ -240,6 +241,10 @@ public struct AttributeRules: RuleFile {
     /// Lead-ins that may stand inside the clause's first sentence, after its matter: the departments
     /// follow them (两轮摩托车非法载客由县公安局负责牵头管理，县交通局协管).
     public let innerLeadIns: [[Unicode.Scalar]]
+    /// Words naming a department's own people after its name (由市安监局1名县级领导带队, 由市发改委主要
+    /// 负责同志牵头): dropped with a count (1名) or 的 before them, so that the department is named.
+    /// Longest first.
+    public let staffWords: [[Unicode.Scalar]]
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -417,7 +422,9 @@ public struct AttributeRules: RuleFile {
                         afterClauses: (l.after_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         maxLeadIn: max(0, l.max_lead_in?.value ?? 0),
                         headingNames: (l.heading_names ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
-                        innerLeadIns: (l.inner_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
+                        innerLeadIns: (l.inner_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        staffWords: (l.staff_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+                          .sorted { $0.count > $1.count })
     }
     self.leading = leading
 

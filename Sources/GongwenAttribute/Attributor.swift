@@ -961,6 +961,11 @@ final class Engine: @unchecked Sendable {
       // an adverb before the role word (A、B分工负责) is not part of the last name
       var listed = names
       droppingModifier(&listed)
+      // a department's own people (由市安监局1名县级领导带队): the department is named
+      if let cut = staffStart(listed, rule: rule) {
+        names = names[..<cut]
+        listed = listed[..<cut]
+      }
       // an official's step (由杨志武副市长负责，市发改委牵头，…): no department; the departments follow
       // after a comma
       if r.officials.contains(where: { listed.count > $0.count && hasSuffix(listed, $0) }) {
@@ -988,6 +993,25 @@ final class Engine: @unchecked Sendable {
     else { return nil }
     return Found(range: start..<end, parsed: parsed, inSentence: true)
   }
+
+  /// Where a department's name ends before the words naming its people (`leading.staff_words`) that
+  /// end `names`: 市安监局1名县级领导 -> before 1名, 市发改委的主要负责同志 -> before 的. Nil when no
+  /// staff word ends the names or nothing would be left.
+  func staffStart(_ names: ArraySlice<Unicode.Scalar>, rule: AttributeRules.Leading) -> Int? {
+    guard let w = rule.staffWords.first(where: { names.count > $0.count && hasSuffix(names, $0) }) else { return nil }
+    var k = names.endIndex - w.count
+    if names[k - 1] == "的" {
+      k -= 1
+    } else if names[k - 1] == "名" {
+      var j = k - 1
+      while j > names.startIndex && Self.countDigits.contains(names[j - 1]) { j -= 1 }
+      if j < k - 1 { k = j }
+    }
+    return k > names.startIndex ? k : nil
+  }
+
+  /// Digits of a head count (1名, 两名, 十二名).
+  static let countDigits: Set<Unicode.Scalar> = Set("0123456789０１２３４５６７８９一二两三四五六七八九十".unicodeScalars)
 
   /// The departments a clause's heading line names when the line is only names (`leading.heading_names`):
   /// `（二）县（市）区政府` / `具体负责对本行政区域内…的全面监管，并负全面监管责任。` The line has no

@@ -30,6 +30,17 @@ public struct DedupRules: RuleFile {
     public var reattachSingleCopies: Bool
     public var reattachByNumbering: Bool
     public var tableHeader: Located<[String]>
+    public var subjectSentences: RawSubjectSentences?
+
+    /// `subject_sentences` as written.
+    public struct RawSubjectSentences: Decodable, Sendable {
+      public var leadIns: [String]
+      public var words: [String]
+      enum CodingKeys: String, CodingKey {
+        case leadIns = "lead_ins"
+        case words
+      }
+    }
 
     enum CodingKeys: String, CodingKey {
       case version
@@ -56,6 +67,7 @@ public struct DedupRules: RuleFile {
       case reattachSingleCopies = "reattach_single_copies"
       case reattachByNumbering = "reattach_by_numbering"
       case tableHeader = "table_header"
+      case subjectSentences = "subject_sentences"
     }
   }
 
@@ -105,6 +117,11 @@ public struct DedupRules: RuleFile {
   /// A line holding only one of these (spaces aside) starts a flattened table: nothing from there
   /// on is a repeat.
   public let tableHeader: [[Unicode.Scalar]]
+  /// A sentence starting with one of `subjectLeadIns` (由) and holding one of `subjectWords` (负责, 带队),
+  /// no longer than an attribution, names who does its task (由市安监局1名县级领导带队，2名专业人员参加。):
+  /// an attribution unit, never removed on its own. Empty: off.
+  public let subjectLeadIns: [[Unicode.Scalar]]
+  public let subjectWords: [[Unicode.Scalar]]
   /// For each BMP scalar, 1 when `UnitSplitter` may act on it in the middle of a line (a newline, an
   /// opening bracket, the first character of a clause marker, a sentence terminator); the splitter
   /// steps over every other character with one table read. Built once from the rules.
@@ -197,5 +214,7 @@ public struct DedupRules: RuleFile {
     reorderWithinSections = raw.reorderWithinSections
     reattachSingleCopies = raw.reattachSingleCopies
     reattachByNumbering = raw.reattachByNumbering
+    subjectLeadIns = (raw.subjectSentences?.leadIns ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    subjectWords = (raw.subjectSentences?.words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
   }
 }

@@ -105,7 +105,7 @@ struct UnitSplitter {
       if rules.terminators.contains(c) {
         var end = i + 1
         while end < n, rules.closingMarks.contains(s[end]) { end += 1 }
-        close(end)
+        close(end, attribution: namesItsDoers(s, start, end))
         i = end
         // a label after a sentence on the same line (…计划。责任单位：县教育局 配合单位：县卫健委)
         // is an attribution like a label line: the same list under two tasks is no repeat
@@ -125,6 +125,18 @@ struct UnitSplitter {
     close(n)
     for k in units.indices where units[k].start >= tableStart { units[k].inTable = true }
     return units
+  }
+
+  /// Whether the sentence `a..<b` names who does its task (`subject_sentences`: 由市安监局…带队，…。):
+  /// it starts with a lead-in, holds a role word and is no longer than an attribution.
+  func namesItsDoers(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+    guard !rules.subjectLeadIns.isEmpty else { return false }
+    var k = a
+    while k < b, isSpace(s[k]) { k += 1 }
+    guard b - k <= rules.maxAttributionChars,
+      rules.subjectLeadIns.contains(where: { k + $0.count < b && s[k..<(k + $0.count)].elementsEqual($0) })
+    else { return false }
+    return rules.subjectWords.contains { w in (k..<(b - w.count + 1)).contains { s[$0..<($0 + w.count)].elementsEqual(w) } }
   }
 
   /// Start of the first line holding only a `table_header` word (spaces aside), if any.
