@@ -198,10 +198,16 @@ extension SegmentRun {
       } else if let close = rules.titleQuotes[c] {
         // a quoted name (关于印发《…实施方案》的通知): skipped whole, its words are not the title's
         // ending; unclosed within the title's length, or closed after a stop, it ends the title
+        // (a dash between digits is a year range, no stop: 《…行动方案（2025-2030年）》)
         var k = j + 1
-        while k < limit, s[k] != close, s[k] != "\n", !rules.titleStops.contains(s[k]) { k += 1 }
+        while k < limit, s[k] != close, s[k] != "\n", !rules.titleStops.contains(s[k]) || isRangeDash(k) { k += 1 }
         guard k < limit, s[k] == close else { break }
         j = k
+        // a page title that ends with the name it issues (上海市人民政府办公厅印发《…的若干意见》): the
+        // quote's close, at the end of its line, is an ending
+        var e = k + 1
+        while e < n, isHSpace(s[e]) { e += 1 }
+        if e == n || s[e] == "\n" { lastEnd = max(lastEnd ?? 0, k + 1) }
       } else if rules.titleStops.contains(c) {
         break
       } else {
@@ -214,6 +220,12 @@ extension SegmentRun {
       j += 1
     }
     return lastEnd
+  }
+
+  /// Whether `s[k]` is a hyphen or dash between two digits (2025-2030).
+  func isRangeDash(_ k: Int) -> Bool {
+    (s[k] == "-" || s[k] == "－") && k > 0 && k + 1 < n && s[k - 1].properties.numericType == .decimal
+      && s[k + 1].properties.numericType == .decimal
   }
 
   // MARK: Doc numbers

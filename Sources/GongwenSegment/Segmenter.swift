@@ -430,6 +430,9 @@ struct SegmentRun {
     closingStarts = Array(Set(starts)).sorted()
   }
 
+  /// Most issuer lines read above a signature date (a joint notice of several offices).
+  static let maxJointIssuers = 12
+
   /// A date that signs the notice: alone on its line (possibly under an issuer line), or for an
   /// `anywhere` pattern at a line start or after a sentence end.
   func signature(_ r: Range<Int>, pattern k: Int, date: String) throws(StageFailure) -> Signature? {
@@ -460,8 +463,16 @@ struct SegmentRun {
     var issuer: String? = sameLineIssuer
     var blockStart = ls
     if issuer == nil, let prev = previousLine(ls), try isIssuerLine(prev) {
-      issuer = text(prev)
-      if isLine { blockStart = lineStart(prev.lowerBound) }
+      // a joint notice signs with one issuer per line (上海市科学技术委员会 / 上海市经济和信息化委员会 / …):
+      // all of them, joined by spaces as on one line
+      var first = prev
+      var names = [text(prev)]
+      while names.count < Self.maxJointIssuers, let up = previousLine(first.lowerBound), try isIssuerLine(up) {
+        names.append(text(up))
+        first = up
+      }
+      issuer = names.reversed().joined(separator: " ")
+      if isLine { blockStart = lineStart(first.lowerBound) }
     }
     return Signature(dateRange: r, date: date, issuer: issuer, blockStart: blockStart, isLine: isLine)
   }
@@ -614,6 +625,8 @@ struct SegmentRun {
     var seen: Set<[Int]> = []
     var closingLimit = n
     var previousMarkerEnd: Int? = nil
+    // the first clause marker did not number 1: an excerpt of a longer notice (`二、`, then `（五）`)
+    var excerpt = false
     var ignoredAfterClosing = 0
     var ignoredAt: Range<Int>? = nil
     var lastRow: [Int: Int] = [:]  // per table and scheme: the last row number accepted
@@ -734,6 +747,12 @@ struct SegmentRun {
             }
           } else if missing <= rules.maxGap {
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
+          } else if excerpt, let parent = accepted.last, parent.path == stack.map(\.number),
+            nextLine(after: parent.start)?.lowerBound == c.start
+          {
+            // an excerpt that quotes one clause of a section (a report's `二、…` heading line, then its
+            // `（五）…`; Corpus/heldout37 3801): on the line right after its parent's heading, any number
+            note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level of an excerpt without its first number(s)")
           } else if accepted.isEmpty, stack.isEmpty, !hasText(from: 0, to: c.start) || successorOpensLine(c, cands),
             !isPlanTitle(trimmed(c.start..<lineEnd(c.start))),
             !numbersItsOwnClausesLater(c, cands)
@@ -771,6 +790,7 @@ struct SegmentRun {
         warn("duplicate_path", "\(stack.map(\.marker).joined()) repeats an earlier clause path \(path); its text is left out", c.start..<c.end)
       }
       if accepted.isEmpty {
+        excerpt = c.number != 1
         // the notice closes at the first closing line after its first clause
         if let i = closingStarts.firstIndex(where: { $0 > c.start }) { closingLimit = closingStarts[i] }
       }

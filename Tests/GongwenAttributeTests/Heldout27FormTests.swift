@@ -137,3 +137,23 @@ import Testing
     #expect(try attribution("完善医疗服务体系（含中医院）") == nil)
   }
 }
+
+/// A department named through its people (Corpus/heldout22 2304: inspection teams).
+@Suite struct StaffSubjectTests {
+  @Test func aDepartmentsPeopleLeadingATeam() throws {
+    let a = try #require(try attribution("煤矿安全督查组。由市煤炭工业局1名县级领导带队，2名专业人员参加。"))
+    #expect(a.departments == ["市煤炭工业局"])
+    #expect(a.responsible == ["市煤炭工业局"])
+    let b = try #require(try attribution("由市发改委主要负责同志牵头，市财政局配合，做好项目储备工作。"))
+    #expect(b.lead == ["市发展和改革委员会"])
+    #expect(b.participating == ["市财政局"])
+    let c = try #require(try attribution("由市公安消防支队的分管领导带队开展检查。"))
+    #expect(c.departments == ["市公安消防支队"])
+  }
+
+  @Test func peopleWithoutADepartmentNameNobody() throws {
+    // a count of people is no department, nor is a bare level before the staff word
+    #expect(try attribution("检查组。由2名县级领导带队，专业人员参加。") == nil)
+    #expect(try attribution("检查组。由县领导带队开展督查。") == nil)
+  }
+}

@@ -420,3 +420,27 @@ struct DedupPropertyTests {
     #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
   }
 }
+
+@Suite struct SubjectSentenceTests {
+  @Test func aSentenceNamingWhoDoesItsTaskIsNoRepeat() throws {
+    // heldout22 2304: three inspection teams led by the same bureau
+    let s = "由市安监局1名县级领导带队，2名专业人员参加。"
+    let text = "（二）非煤矿山安全督查组。" + s + "\n（三）危险化学品安全督查组。" + s + "\n（五）烟花爆竹安全督查组。" + s + "\n"
+    let out = try DedupFixtures.run(text)
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+    #expect(out.text.string.components(separatedBy: s).count == 4)
+  }
+
+  @Test func onlyASentenceStartingWithALeadInAndHoldingARoleWord() throws {
+    // 由 with no role word: an ordinary sentence, removed when repeated
+    let s = "由于各地情况不同，具体办法可以结合实际另行制定。"
+    #expect(try DedupFixtures.run("1.推进改革试点工作。" + s + "\n2.加快制度建设步伐。" + s + "\n").removed.count == 1)
+    // a role word without the lead-in: likewise
+    let t = "各县区要切实负责做好本地区安全生产检查工作。"
+    #expect(try DedupFixtures.run("1.推进改革试点工作。" + t + "\n2.加快制度建设步伐。" + t + "\n").removed.count == 1)
+    // inside a repeated run it goes with the run (the scrape repeated the whole passage)
+    let run = "加强安全生产监督检查，严厉打击非法违法行为。由市安监局负责。"
+    let out = try DedupFixtures.run("1.推进安全生产专项整治。" + run + run + "\n")
+    #expect(out.text.string.components(separatedBy: "由市安监局负责").count == 2)
+  }
+}

@@ -53,6 +53,17 @@ import Testing
     #expect(run(n, "附件下载：工作任务分工表.doc") == "附件下载：工作任务分工表.doc")
   }
 
+  @Test func junkMarkdownOfACrawlersCopy() throws {
+    // Corpus/heldout36: a page saved as Markdown; the marks go, the words stay
+    let src = "# 关于印发《某某方案》的通知\n\n**发布日期**: 2025-12-22\n**原文链接**: [http://a.gov.cn/1.html](http://a.gov.cn/1.html)\n\n---\n\n**二、加快食品原料研发**\n"
+    let d = try only(["junk"]).normalize(src)
+    #expect(d.text.string == "关于印发《某某方案》的通知\n\n发布日期: 2025-12-22\n原文链接: http://a.gov.cn/1.html\n\n\n二、加快食品原料研发\n")
+    #expect(Set(d.removed.compactMap(\.rule)) == ["markdown_heading", "markdown_emphasis", "markdown_link", "markdown_rule"])
+    // a lone * (an item mark), a # inside a line, a bracket without a link target and a short dash stay
+    let kept = "责任单位：市经信委*\n第#3号\n[牵头单位]市发改委\n--\n"
+    #expect(run(only(["junk"]), kept) == kept)
+  }
+
   @Test func whitespaceSeed003() throws {
     let src = " \t\u{3000}\u{3000}甘政办发〔2016〕112号\n各市、自治州人民政府：\n\u{3000}\u{3000}\n"
       + String(repeating: "\u{00A0}", count: 20) + " 甘肃省人民政府办公厅\n\u{3000}\u{3000}一、全力推进公立医院改革\u{3000}\u{3000}\n\n\n"
@@ -159,6 +170,10 @@ import Testing
     // the recipients line is never run onto an information field before it (Corpus/heldout6 711)
     let block = "文号：海府办函〔2022〕24号 主题词：医疗机构；健康城市；规划\n各镇人民政府，市政府各工作部门，各企、事业单位："
     #expect(lines(run(only(["line_join"]), block)).count == 2)
+    // a doc number alone on its line is not run onto the field line above it (Corpus/heldout36)
+    #expect(lines(run(only(["line_join"]), "检索关键词：人工智能，北斗\n沪科合〔2025〕42号\n各有关单位：")) == [
+      "检索关键词：人工智能，北斗", "沪科合〔2025〕42号", "各有关单位：",
+    ])
     // a wrapped label list is running text and is still joined
     let wrapped = "牵头单位：市发改委、市财政局、市教育局、市卫生健康\n委、市民政局。"
     #expect(run(only(["line_join"]), wrapped) == "牵头单位：市发改委、市财政局、市教育局、市卫生健康委、市民政局。")

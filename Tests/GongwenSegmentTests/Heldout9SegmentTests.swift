@@ -82,6 +82,19 @@ import Testing
     #expect(p.units.map(\.markers.first) == ["（一）", "（一）", "（一）", "（二）", "（二）"])
   }
 
+  @Test func anExcerptQuotingOneClauseOfASection() throws {
+    // heldout37 3801: a report quotes 二、's （五） (its first clause 二、: an excerpt)
+    let text = "其中，科技部参与的工作如下：\n二、加强供给侧结构性改革\n（五）充分释放全社会创业创新潜能。\n强化企业创新主体地位。（科技部牵头）\n（六）推进改革。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[2], [2, 5], [2, 6]])
+    #expect(o.warnings.contains { $0.code == "numbering_gap" && $0.message.contains("excerpt") })
+    // not in a notice whose first clause numbers 1, nor when text stands between the parent's line and it
+    let (p, _) = try outline("各单位：\n一、总体要求\n（五）充分释放全社会创业创新潜能。")
+    #expect(p.units.map(\.path) == [[1]])
+    let (q, _) = try outline("各单位：\n二、加强供给侧结构性改革\n着力实施创新驱动发展战略。\n（五）充分释放全社会创业创新潜能。")
+    #expect(q.units.map(\.path) == [[2]])
+  }
+
   @Test func aTextThatBeginsWithAMarkerIsAnExcerpt() throws {
     // heldout18 1901: page 5 of a longer notice begins at 5. (too far from 1 for a gap)
     let (o, _) = try outline("5.完善城乡交通管理长效机制。\n加大交通秩序整治力度。主要责任单位:各级人民政府。")

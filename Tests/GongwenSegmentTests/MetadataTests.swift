@@ -73,6 +73,26 @@ private func signed(_ date: String) -> String {
     #expect(try outline(plain).0.metadata.title == nil)
   }
 
+  @Test func jointIssuersOneALine() throws {
+    // Corpus/heldout36 3703: six offices sign, one a line, above the date
+    let text = "关于印发《某某行动方案（2026-2030年）》的通知\n沪科合〔2025〕42号\n各有关单位：\n现印发给你们。\n上海市科学技术委员会\n上海市经济和信息化委员会\n上海市商务委员会\n2025年12月22日\n一、工作目标"
+    let m = try outline(text).0.metadata
+    #expect(m.issuer == "上海市科学技术委员会 上海市经济和信息化委员会 上海市商务委员会")
+    #expect(m.date == "2025-12-22")
+    // a year range with a hyphen inside the quoted name does not end the title
+    #expect(m.title == "关于印发《某某行动方案（2026-2030年）》的通知")
+    // a hyphen outside a quote still ends it (a page title run into its site's name)
+    #expect(try outline("关于加强管理的意见-某某省人民政府门户网站\n各单位：\n一、任务").0.metadata.title == "关于加强管理的意见")
+  }
+
+  @Test func aPageTitleEndingWithTheNameItIssues() throws {
+    // Corpus/heldout36 3705: 上海市人民政府办公厅印发《…的若干意见》, the quote closing the line
+    let text = "上海市人民政府办公厅印发《关于加快科技服务业发展的若干意见》\n沪府办发〔2025〕11号\n各区人民政府：\n一、提升供给质量"
+    #expect(try outline(text).0.metadata.title == "上海市人民政府办公厅印发《关于加快科技服务业发展的若干意见》")
+    // a quote followed by more words on its line is no ending
+    #expect(try outline("关于学习贯彻《某某条例》精神\n各单位：\n一、任务").0.metadata.title == nil)
+  }
+
   @Test func publishedFromTextThenPage() throws {
     let labelled = "关于某事的通知发布日期:2011-03-07某政办发〔2011〕18号各单位：现通知如下：一、任务"
     let (o, _) = try outline(labelled, pagePublished: "2012-01-01")
