@@ -21,6 +21,9 @@ public struct RoleWord: Sendable, Equatable {
 public struct Joiner: Sendable, Equatable {
   public var text: [Unicode.Scalar]
   public var firstIsLead: Bool
+  /// Whether a subject joined by it names its departments without a lead-in (由) and without a role word
+  /// (省领导小组要组织省建设、监察等部门对…进行督查).
+  public var namesSubject: Bool = false
 }
 
 /// Compiled rules for the attribute stage, from `Rules/attribute.yaml`
@@ -114,6 +117,7 @@ public struct AttributeRules: RuleFile {
   public struct RawJoiner: Decodable, Sendable {
     public var text: Located<String>
     public var first_is_lead: Bool
+    public var names_subject: Bool?
   }
 
   public struct RawPattern: Decodable, Sendable {
@@ -323,7 +327,8 @@ public struct AttributeRules: RuleFile {
     for j in raw.joiners {
       if j.text.value.isEmpty { bad(j.text.location, "'joiners': empty text"); continue }
       if j.text.value.contains("和") { bad(j.text.location, "'joiners': never split on 和 (人力资源和社会保障厅)") }
-      joiners.append(Joiner(text: Array(j.text.value.unicodeScalars), firstIsLead: j.first_is_lead))
+      joiners.append(Joiner(text: Array(j.text.value.unicodeScalars), firstIsLead: j.first_is_lead,
+                            namesSubject: j.names_subject ?? false))
     }
     self.joiners = joiners.sorted { $0.text.count > $1.text.count }
     leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }

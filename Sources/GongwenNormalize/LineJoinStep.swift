@@ -216,7 +216,13 @@ struct LineJoinStep: NormalizeStep {
     // runs on into it, and it runs on into the next line only as running text (a long wrapped
     // 牵头单位：A、B、C… list)
     if b.field || b.address { return false }
-    if a.field, !(a.runningNonEnum || a.enumCommas > 0) { return false }
+    // (a wrapped field is a full line: a short one with a comma, `检索关键词：人工智能，北斗`, does not run on
+    // into the doc number under it; Corpus/heldout36)
+    if a.field, !(a.runningNonEnum || a.enumCommas > 0)
+      || typical != Int.max && Double(a.length) < rules.fullLineRatio * Double(typical)
+    {
+      return false
+    }
     if a.opener, a.titleEnding { return false }  // a complete title (关于…的通知) ends here
     let aRunning = a.runningNonEnum || a.enumCommas > 0, bRunning = b.runningNonEnum || b.enumCommas > 0
     if a.opener, !a.titleEnding, b.titleEnding, !aRunning, !bRunning, a.length <= rules.titleMaxChars,

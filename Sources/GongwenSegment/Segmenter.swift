@@ -816,6 +816,9 @@ struct SegmentRun {
   /// line (the signature), and after that line comes a plan title line (no sentence punctuation, a title
   /// ending, perhaps a bracketed count: `…分工方案（共计121项）`) and right under it a line-start marker
   /// numbered 1 of a level no lower than the cover's first.
+  /// Lines above a plan's first clause searched for its title (the title, a bracketed subtitle, an intro).
+  static let planTitleLinesAbove = 3
+
   func attachedPlanStart(_ cands: [Candidate]) -> Int? {
     // (the cover ends at its closing block, or at its attachments line when the signature is run into
     // other text: `…电子邮箱：…市人大社会建设委员会2023年7月24日` / `附件：` / title / `一、`; heldout25 2604)
@@ -834,8 +837,15 @@ struct SegmentRun {
         return c.start
       }
       guard c.number == 1, !c.onlyIfExpected, rules.schemes[c.scheme].rank <= firstRank else { continue }
-      guard let title = previousLine(lineStart(c.start)), title.lowerBound > closing, isPlanTitle(title) else { return nil }
-      return c.start
+      // the plan's title right above its first clause, or above a subtitle and an intro paragraph (`附件：` /
+      // `铜仁市2026年项目建设提升年行动方案` / `（公开征求意见稿）` / `为深入贯彻…` / `一、工作目标`; Corpus/heldout33 3404)
+      var line = previousLine(lineStart(c.start))
+      for _ in 0..<Self.planTitleLinesAbove {
+        guard let l = line, l.lowerBound > closing else { return nil }
+        if isPlanTitle(l) { return c.start }
+        line = previousLine(l.lowerBound)
+      }
+      return nil
     }
     return nil
   }

@@ -29,7 +29,7 @@ import GongwenTestSupport
 /// after; Corpus/heldout16 0.667 at first sight, 0.812 after, 0.975 with its tables, 1.000 with cut names dropped; Corpus/heldout17
 /// 1.000 at first sight (2 notices, not tuned on); Corpus/heldout18 0.000 at first sight (2 later
 /// pages), 0.522 after, 0.970 with shared levels; Corpus/heldout19 1.000 at first sight (3 notices, one source); Corpus/heldout20 0.340 at first sight, 0.781
-/// after (0.806 with items inside table cells); Corpus/heldout21 0.416 at first sight (7 notices), 0.946 after;
+/// after (0.806 with items inside table cells, 0.919 with a subject that organises others); Corpus/heldout21 0.416 at first sight (7 notices), 0.946 after;
 /// Corpus/heldout22 0.080 at first sight (6 notices), 0.720 after (0.933 with departments named through their people); Corpus/heldout23 0.773 at first sight (5 notices),
 /// 0.921 after; Corpus/heldout24 0.700 at first sight (6 notices), 0.909 after; Corpus/heldout25 0.292 at first sight
 /// (4 notices), 0.974 after; Corpus/heldout26 0.833 at first sight (3 notices), 0.950 after; Corpus/heldout27 0.190
@@ -37,7 +37,7 @@ import GongwenTestSupport
 /// Corpus/heldout29 0.000 at first sight (1 notice), 0.462 after; Corpus/heldout30 0.600 at first sight (6 notices),
 /// 1.000 after; Corpus/heldout31 0.667 at first sight (6 notices), 0.889 after;
 /// Corpus/heldout32 0.853 at first sight (6 notices), 0.953 after; Corpus/heldout33 0.658 at first sight (5
-/// notices), 0.889 after; Corpus/heldout34 0.932 at first sight (6 notices), 0.967 after;
+/// notices), 0.889 after (1.000 with an attached plan's title above an intro); Corpus/heldout34 0.932 at first sight (6 notices), 0.967 after;
 /// Corpus/heldout35 1.000 at first sight (1 notice, 48 pairs; not tuned on); Corpus/heldout36 0.566 at first sight (5
 /// Shanghai notices saved as Markdown), 0.994 after; Corpus/heldout37 0.100 at first sight (2 excerpts), 1.000 after. Raise a floor
 /// whenever the score goes up.
@@ -69,7 +69,7 @@ import GongwenTestSupport
                         Folder(name: "heldout17", floor: 0.99, minNotices: 2),
                         Folder(name: "heldout18", floor: 0.96, minNotices: 2),
                         Folder(name: "heldout19", floor: 0.99, minNotices: 3),
-                        Folder(name: "heldout20", floor: 0.80, minNotices: 5),
+                        Folder(name: "heldout20", floor: 0.91, minNotices: 5),
                         Folder(name: "heldout21", floor: 0.94, minNotices: 7),
                         Folder(name: "heldout22", floor: 0.93, minNotices: 6),
                         Folder(name: "heldout23", floor: 0.92, minNotices: 5),
@@ -82,7 +82,7 @@ import GongwenTestSupport
                         Folder(name: "heldout30", floor: 1.0, minNotices: 6),
                         Folder(name: "heldout31", floor: 0.88, minNotices: 6),
                         Folder(name: "heldout32", floor: 0.95, minNotices: 6),
-                        Folder(name: "heldout33", floor: 0.88, minNotices: 5),
+                        Folder(name: "heldout33", floor: 1.0, minNotices: 5),
                         Folder(name: "heldout34", floor: 0.96, minNotices: 6),
                         Folder(name: "heldout35", floor: 1.0, minNotices: 1),
                         Folder(name: "heldout36", floor: 0.99, minNotices: 5),

