@@ -560,28 +560,35 @@ struct SegmentRun {
     return q
   }
 
-  func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?, parentRank: Int?) throws(StageFailure) -> Bool {
+  func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?, parentRank: Int?,
+                       parentIsTop: Bool = false) throws(StageFailure) -> Bool {
     var p = c.start - 1
     while p >= 0, isHSpace(s[p]) { p -= 1 }
     if p < 0 || s[p] == "\n" { return true }
     if rules.inlineAfter.contains(s[p]) { return true }
     if isCloseBracket(s[p]), try attributionCloses(at: p) { return true }
     if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
-      var comma = false
+      var comma = false, enumeration = false
       var i = e
       while i < c.start {
         if s[i] == "\n" { return false }
-        if isPunctuation(s[i]) {
+        if s[i] == "、" {
+          enumeration = true
+        } else if isPunctuation(s[i]) {
           guard rules.headingGapPunctuation.contains(s[i]) else { return false }
           comma = true
         }
         i += 1
       }
       // a heading with a comma is taken only before the very next level of the hierarchy (一、…，
-      // （一）; never （一）…，包括（1）类人员)
-      if comma {
+      // （一）; never （一）…，包括（1）类人员); a top-level heading of two parts joined by 、 (一、优服务、提效能1.…,
+      // line breaks lost; Corpus/heldout39 4001) also before the level after it, as notices skip one
+      if comma || enumeration, let parentRank {
         let rank = rules.schemes[c.scheme].rank
-        guard let parentRank, let next = rules.schemes.map(\.rank).filter({ $0 > parentRank }).min(), rank == next else { return false }
+        let below = Set(rules.schemes.map(\.rank)).filter { $0 > parentRank }.sorted()
+        guard below.prefix(!comma && parentIsTop ? 2 : 1).contains(rank) else { return false }
+      } else if comma || enumeration {
+        return false
       }
       return true
     }
@@ -775,7 +782,7 @@ struct SegmentRun {
       if !c.lineStart {
         guard sc.inline,
           try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd,
-                              parentRank: stack.last.map { rules.schemes[$0.scheme].rank })
+                              parentRank: stack.last.map { rules.schemes[$0.scheme].rank }, parentIsTop: stack.count == 1)
         else { continue }
       }
       // accepted

@@ -82,6 +82,20 @@ import Testing
     #expect(p.units.map(\.markers.first) == ["（一）", "（一）", "（一）", "（二）", "（二）"])
   }
 
+  @Test func aTwoPartHeadingBeforeItsFirstItemInline() throws {
+    // heldout39 4001: a notice on one line; the heading 优服务、提效能 runs into 1. (a level skipped)
+    let text = "各县（区）人民政府：现提出以下政策措施：一、优服务、提效能1.加快项目审批进度。(责任单位:市行政审批局)2.加大援企稳岗力度。(责任单位:市人社局)二、扶实体、保经营3.加大金融支持。(责任单位:市金融办)"
+    let (o, _) = try outline(prenormalize(text))
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [2], [2, 3]])
+    #expect(o.units[0].heading == "优服务、提效能")
+    // a heading with a comma still takes only the very next level: （一）…，包括（1）类人员 is no marker
+    let (p, _) = try outline("一、总体要求\n（一）加快推进改革，包括（1）类人员的安置。")
+    #expect(p.units.map(\.path) == [[1], [1, 1]])
+    // below the top level, a heading with 、 takes only the very next level: （一）教育、卫生（1）类 is no marker
+    let (q, _) = try outline("一、总体要求\n（一）教育、卫生（1）类事业单位改革。")
+    #expect(q.units.map(\.path) == [[1], [1, 1]])
+  }
+
   @Test func anExcerptQuotingOneClauseOfASection() throws {
     // heldout37 3801: a report quotes 二、's （五） (its first clause 二、: an excerpt)
     let text = "其中，科技部参与的工作如下：\n二、加强供给侧结构性改革\n（五）充分释放全社会创业创新潜能。\n强化企业创新主体地位。（科技部牵头）\n（六）推进改革。"
