@@ -518,8 +518,24 @@ final class Engine: @unchecked Sendable {
         cut = k
       }
     }
+    if cut == nil, let completed = completingRoleWord(s[(open + 1)..<hi]) {
+      // the page ends right after a role word's modifier (（发展改革和统计局、农业农村局按职责分工, the 负责 of
+      // 按职责分工负责 cut; Corpus/heldout34 3504): the names take that role word
+      guard let parsed = try parse(completed, 0..<completed.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
+      return Found(range: open..<hi, parsed: parsed)
+    }
     guard let cut, let parsed = try parse(s, (open + 1)..<cut, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
     return Found(range: open..<hi, parsed: parsed)
+  }
+
+  /// `text` completed with the role word its last words start (按职责分工 -> 按职责分工负责), when it ends with
+  /// a `role_word_modifiers` word after names and every role word starting with that word gives the same
+  /// roles (not 分别: 分别牵头 or 分别负责); nil otherwise.
+  func completingRoleWord(_ text: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar]? {
+    guard let m = r.roleWordModifiers.first(where: { text.count > $0.count && hasSuffix(text, $0) }) else { return nil }
+    let completions = r.roleWords.filter { $0.text.count > m.count && $0.text.starts(with: m) }
+    guard let w = completions.first, completions.allSatisfy({ $0.roles == w.roles }) else { return nil }
+    return Array(text) + w.text[m.count...]
   }
 
   /// Every attribution that closes a paragraph of the unit's own text, in text order: the one

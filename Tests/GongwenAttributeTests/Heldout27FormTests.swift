@@ -181,3 +181,14 @@ import Testing
     #expect(a.departments == ["市住房和城乡建设局", "市自然资源和规划局", "市城管局"])
   }
 }
+
+/// A bracket cut by the page's end right after a role word's modifier (Corpus/heldout34 3504).
+@Suite struct CutModifierTests {
+  @Test func aModifierCutBeforeItsRoleWord() throws {
+    let a = try #require(try attribution("城镇、农村居民人均可支配收入增长保持全省领先。（发展改革和统计局、农业农村局按职责分工"))
+    #expect(a.departments == ["发展改革和统计局", "农业农村局"])
+    #expect(a.responsible == ["发展改革和统计局", "农业农村局"])
+    // 分别 starts 分别牵头 and 分别负责: the role is not known, nothing is read
+    #expect(try attribution("保持全省领先。（发展改革和统计局、农业农村局分别") == nil)
+  }
+}
