@@ -55,6 +55,7 @@ public struct AttributeRules: RuleFile {
     public var region_levels: RawRegionLevels?
     public var officials: [String]?
     public var section_subject_endings: [String]?
+    public var section_heading_leads: Bool?
     public var role_word_modifiers: [String]
     public var tail_words: [String]
     public var field_tail_words: [String]?
@@ -179,6 +180,9 @@ public struct AttributeRules: RuleFile {
   public let officials: [[Unicode.Scalar]]
   /// Endings of a section heading whose subject leads every item under it (县示范区管委会牵头工作).
   public let sectionSubjectEndings: [[Unicode.Scalar]]
+  /// Whether a section heading line closed by a bracket naming a lead (一、强化科技创新（区科技局牵头）) leads
+  /// the items under it, as a section subject does.
+  public let sectionHeadingLeads: Bool
   /// Adverbs written between a department and its role word (分工负责, 共同牵头), longest first.
   public let roleWordModifiers: [[Unicode.Scalar]]
   /// Longest first.
@@ -344,6 +348,7 @@ public struct AttributeRules: RuleFile {
     officials = (raw.officials ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     sectionSubjectEndings = (raw.section_subject_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
+    sectionHeadingLeads = raw.section_heading_leads ?? false
     roleWordModifiers = raw.role_word_modifiers.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
     tailWords = raw.tail_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }

@@ -76,6 +76,12 @@ public struct Attributor: Sendable {
         for c in engine.unknownColumns(header) where !unknownColumns.contains(c) { unknownColumns.append(c) }
       }
       var all = try engine.findAll(in: s, unit: unit)
+      // a section heading closed by its lead in brackets (一、强化科技创新（区科技局牵头）) leads its items too
+      // (its lead only: the departments taking part in the section's own work are not passed down)
+      if rules.sectionHeadingLeads, var heading = all.first(where: { engine.closesHeadingLine($0, unit: unit, in: s) }) {
+        heading.parsed.items = heading.parsed.items.filter { $0.roles.contains(.lead) }.map { var it = $0; it.roles = [.lead]; return it }
+        sectionSubjects.append((unit.path, engine.makeAttribution(heading, scalars: s, firstListedLead: declared)))
+      }
       // departments as the subject of the unit's first words come first (（一）省监察厅牵头的工作 …
       // 协同单位：…), and the closing lists add to them; a subject after a title sentence counts only
       // without a closing list (the list is the notice's own allocation)
@@ -704,6 +710,20 @@ final class Engine: @unchecked Sendable {
     }
     guard let parsed = try parse(s, (ls + lead.count)..<end, shape: .lostBracket), parsed.hasRoleEvidence else { return nil }
     return Found(range: ls..<end, parsed: parsed)
+  }
+
+  /// Does `found`, a bracket with a lead, close the unit's first line, a short heading (at most
+  /// `leading.max_heading` characters before the bracket) followed by more lines?
+  func closesHeadingLine(_ found: Found, unit: ClauseUnit, in s: [Unicode.Scalar]) -> Bool {
+    guard let rule = r.leading, found.parsed.items.contains(where: { $0.roles.contains(.lead) }) else { return false }
+    let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
+    let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    var e = found.range.upperBound
+    while e < hi, whitespace.contains(s[e]) && s[e] != "\n" { e += 1 }
+    guard e < hi, s[e] == "\n", found.range.lowerBound >= lo, found.range.lowerBound - lo <= rule.maxHeading,
+      !s[lo..<found.range.lowerBound].contains(where: { $0 == "\n" || sentenceEnds.contains($0) })
+    else { return false }
+    return true
   }
 
   /// Does the subject of a unit's heading line lead every item of its section: the heading is the

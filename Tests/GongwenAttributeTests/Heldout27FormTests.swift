@@ -192,3 +192,33 @@ import Testing
     #expect(try attribution("保持全省领先。（发展改革和统计局、农业农村局分别") == nil)
   }
 }
+
+/// A section heading closed by its lead in brackets (Corpus/heldout34 3506).
+@Suite struct SectionHeadingLeadTests {
+  @Test func theHeadingsLeadLeadsTheItemsUnderIt() throws {
+    let (o, _) = try run([
+      U("一、", [1], "强化科技创新（区科技局牵头，区财政局参与）\n推进创新链产业链深度融合。\n"),
+      U("（一）", [1, 1], "加强科创平台效能建设。推进结对合作。\n"),
+      U("（二）", [1, 2], "培育科技企业。（区经信局牵头）\n"),
+      U("二、", [2], "扩大有效投资\n"),
+      U("（一）", [2, 1], "推进重大项目建设。\n"),
+    ])
+    let a = o.attributions
+    #expect(a[0]?.lead == ["区科学技术局"])
+    // its lead only, not the department taking part
+    #expect(a[1]?.lead == ["区科学技术局"])
+    #expect(a[1]?.departments == ["区科学技术局"])
+    // an item with a lead of its own keeps it
+    #expect(a[2]?.lead == ["区经济和信息化局"])
+    // the next section inherits nothing
+    #expect(a[4] == nil)
+  }
+
+  @Test func aBracketClosingALongSentenceIsNoHeading() throws {
+    let (o, _) = try run([
+      U("一、", [1], "全面推进科技创新体系建设，加快培育发展新质生产力，推动经济持续向好。（区科技局牵头）\n推进融合。\n"),
+      U("（一）", [1, 1], "加强科创平台效能建设。\n"),
+    ])
+    #expect(o.attributions[1] == nil)
+  }
+}
