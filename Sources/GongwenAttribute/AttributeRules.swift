@@ -97,6 +97,7 @@ public struct AttributeRules: RuleFile {
     public var heading_names: [String]?
     public var inner_lead_ins: [String]?
     public var staff_words: [String]?
+    public var max_role_object: Located<Int>?
   }
 
   public struct RawBrackets: Decodable, Sendable {
@@ -253,6 +254,9 @@ public struct AttributeRules: RuleFile {
     /// 负责同志牵头): dropped with a count (1名) or 的 before them, so that the department is named.
     /// Longest first.
     public let staffWords: [[Unicode.Scalar]]
+    /// Longest object of a role word (Han characters) before the comma after which the next step's
+    /// names may follow (由县公安局负责牵头管理，县交通局协管: 管理); 0: the comma must follow at once.
+    public let maxRoleObject: Int
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -434,7 +438,8 @@ public struct AttributeRules: RuleFile {
                         headingNames: (l.heading_names ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         innerLeadIns: (l.inner_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         staffWords: (l.staff_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
-                          .sorted { $0.count > $1.count })
+                          .sorted { $0.count > $1.count },
+                        maxRoleObject: max(0, l.max_role_object?.value ?? 0))
     }
     self.leading = leading
 

@@ -1028,9 +1028,21 @@ final class Engine: @unchecked Sendable {
       synthetic += w.text
       q += w.text.count
       end = q
-      // after a link word the next names follow directly; after any other, only after a comma
+      // after a link word the next names follow directly; after any other, only after a comma, which may
+      // come after the role word's object (由县公安局负责牵头管理，县交通局协管; Corpus/heldout25 2603)
       if rule.links.contains(w.text) { listStart = q; continue }
-      guard q < limit, s[q] == "，" || s[q] == "," else { break }
+      var comma = q
+      while comma < limit, comma - q < rule.maxRoleObject, s[comma].properties.isIdeographic { comma += 1 }
+      guard comma < limit, s[comma] == "，" || s[comma] == "," else { break }
+      if comma > q {
+        // (after an object, only a last clause of names and a role word: `，县交通局协管。`, not
+        // `，其他相关部门配合，于6月20日前报送…`)
+        var e = comma + 1
+        while e < hi, !sentenceEnds.contains(s[e]), s[e] != "，", s[e] != ",", s[e] != "\n" { e += 1 }
+        guard e == hi || s[e] != "，" && s[e] != ",", closingRoleWord(s[(comma + 1)..<e]) != nil else { break }
+        q = comma + 1
+        listStart = q
+      }
     }
     guard let end, !synthetic.isEmpty,
       let parsed = try parse(synthetic, 0..<synthetic.count, shape: .bracketed), parsed.hasRoleEvidence

@@ -32,7 +32,7 @@ import GongwenTestSupport
 /// after (0.806 with items inside table cells, 0.919 with a subject that organises others); Corpus/heldout21 0.416 at first sight (7 notices), 0.946 after;
 /// Corpus/heldout22 0.080 at first sight (6 notices), 0.720 after (0.933 with departments named through their people); Corpus/heldout23 0.773 at first sight (5 notices),
 /// 0.921 after; Corpus/heldout24 0.700 at first sight (6 notices), 0.909 after; Corpus/heldout25 0.292 at first sight
-/// (4 notices), 0.974 after; Corpus/heldout26 0.833 at first sight (3 notices), 0.950 after; Corpus/heldout27 0.190
+/// (4 notices), 0.974 after (0.987 with a step after a role word's object); Corpus/heldout26 0.833 at first sight (3 notices), 0.950 after; Corpus/heldout27 0.190
 /// at first sight (3 notices), 0.974 after; Corpus/heldout28 0.000 at first sight (2 assessment tables), 0.653 after;
 /// Corpus/heldout29 0.000 at first sight (1 notice), 0.462 after; Corpus/heldout30 0.600 at first sight (6 notices),
 /// 1.000 after; Corpus/heldout31 0.667 at first sight (6 notices), 0.889 after;
@@ -75,7 +75,7 @@ import GongwenTestSupport
                         Folder(name: "heldout22", floor: 0.93, minNotices: 6),
                         Folder(name: "heldout23", floor: 0.92, minNotices: 5),
                         Folder(name: "heldout24", floor: 0.90, minNotices: 6),
-                        Folder(name: "heldout25", floor: 0.97, minNotices: 4),
+                        Folder(name: "heldout25", floor: 0.98, minNotices: 4),
                         Folder(name: "heldout26", floor: 0.94, minNotices: 3),
                         Folder(name: "heldout27", floor: 0.97, minNotices: 3),
                         Folder(name: "heldout28", floor: 0.65, minNotices: 2),

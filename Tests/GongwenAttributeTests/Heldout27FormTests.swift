@@ -222,3 +222,23 @@ import Testing
     #expect(o.attributions[1] == nil)
   }
 }
+
+/// A role word's object before the comma after which the next step follows (Corpus/heldout25 2603).
+@Suite struct RoleObjectTests {
+  @Test func theNextStepAfterARoleWordsObject() throws {
+    let a = try #require(try attribution("两轮摩托车非法载客、擅自设置雨篷由县公安局负责牵头管理，县交通局协管。"))
+    #expect(a.departments == ["县公安局", "县交通运输局"])
+    #expect(a.participating == ["县交通运输局"])
+    let b = try #require(try attribution("由市发改委负责组织实施，市财政局配合。"))
+    #expect(b.participating == ["市财政局"])
+  }
+
+  @Test func notWhenTheClauseAfterTheCommaGoesOn() throws {
+    // heldout27 2801: `，其他相关部门（单位）配合，于6月20日前…报送` is a clause of its own, no last step
+    let a = try #require(try attribution("梳理存在的问题。由省政府办公厅、民政厅牵头完成自查报告，其他相关部门配合，于6月20日前报送自查报告。"))
+    #expect(a.departments == ["省人民政府办公厅", "省民政厅"])
+    // an object longer than max_role_object
+    let b = try #require(try attribution("由县公安局负责牵头开展道路交通秩序集中整治，县交通局协管。"))
+    #expect(b.departments == ["县公安局"])
+  }
+}
