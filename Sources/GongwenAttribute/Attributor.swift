@@ -318,7 +318,7 @@ final class Engine: @unchecked Sendable {
   /// The colon a label is read with when a table column stands for it (the first of `colons`).
   let labelColon: Unicode.Scalar
   /// Last characters of the `lead_in_ends` words (a body without one holds none of them).
-  let leadInEndLasts: Set<Unicode.Scalar>
+  let leadInEndLasts: ScalarSet
   /// First characters of the tail words (等).
   let tailWordStarts: ScalarBitmap
   let roleWordEnds: ScalarSet
@@ -365,7 +365,7 @@ final class Engine: @unchecked Sendable {
       .compactMap { $0.unicodeScalars.first })
     roleWordStarts = ScalarBitmap(ScalarSet(rules.roleWords.compactMap { $0.text.first }))
     labelColon = rules.colons.members.first.flatMap(Unicode.Scalar.init) ?? "："
-    leadInEndLasts = Set(rules.leadInEnds.compactMap(\.last))
+    leadInEndLasts = ScalarSet(rules.leadInEnds.compactMap(\.last))
     tailWordStarts = ScalarBitmap(ScalarSet(rules.tailWords.compactMap { $0.first }))
     trailing = ScalarBitmap(rules.trailing)
     sentenceEnds = ScalarBitmap(rules.sentenceEnds)
@@ -1532,7 +1532,8 @@ final class Engine: @unchecked Sendable {
   /// where it ends after its colon (`labelEnd`).
   func labelMatch(_ a: ArraySlice<Unicode.Scalar>, at k: Int) -> (label: RoleWord, end: Int)? {
     guard k < a.endIndex else { return nil }
-    if let candidates = labelsByFirst[a[k]] {
+    // (the bitmap first: most characters start no label, and the dictionary hashes every one)
+    if labelStartSet.contains(a[k]), let candidates = labelsByFirst[a[k]] {
       for l in candidates {
         if let e = labelEnd(a, from: k, l.text) { return (l, e) }
       }
