@@ -166,7 +166,7 @@ public struct AttributeRules: RuleFile {
   }
   /// Symbols set before a name in a table cell (★区发改委): dropped from an item's start. Empty when
   /// `item_marks` is absent.
-  public let itemMarks: Set<Unicode.Scalar>
+  public let itemMarks: ScalarSet
   /// Lead-ins of a line that says who does a whole section (此项工作由…牵头，…配合。), longest first.
   public let sectionLeadIns: [[Unicode.Scalar]]
   /// Words joining two departments that are split only when the second starts with a prefix
@@ -340,7 +340,7 @@ public struct AttributeRules: RuleFile {
     }
     self.joiners = joiners.sorted { $0.text.count > $1.text.count }
     leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-    itemMarks = Set((raw.item_marks ?? "").unicodeScalars)
+    itemMarks = ScalarSet((raw.item_marks ?? "").unicodeScalars)
     leadInEnds = (raw.lead_in_ends ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     sectionLeadIns = (raw.section_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }

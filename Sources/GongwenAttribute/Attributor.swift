@@ -327,7 +327,7 @@ final class Engine: @unchecked Sendable {
   /// The colon a label is read with when a table column stands for it (the first of `colons`).
   let labelColon: Unicode.Scalar
   /// Last characters of the `lead_in_ends` words (a body without one holds none of them).
-  let leadInEndLasts: Set<Unicode.Scalar>
+  let leadInEndLasts: ScalarSet
   /// First characters of the tail words (等).
   let tailWordStarts: ScalarBitmap
   let roleWordEnds: ScalarSet
@@ -374,7 +374,7 @@ final class Engine: @unchecked Sendable {
       .compactMap { $0.unicodeScalars.first })
     roleWordStarts = ScalarBitmap(ScalarSet(rules.roleWords.compactMap { $0.text.first }))
     labelColon = rules.colons.members.first.flatMap(Unicode.Scalar.init) ?? "："
-    leadInEndLasts = Set(rules.leadInEnds.compactMap(\.last))
+    leadInEndLasts = ScalarSet(rules.leadInEnds.compactMap(\.last))
     tailWordStarts = ScalarBitmap(ScalarSet(rules.tailWords.compactMap { $0.first }))
     trailing = ScalarBitmap(rules.trailing)
     sentenceEnds = ScalarBitmap(rules.sentenceEnds)
@@ -765,7 +765,7 @@ final class Engine: @unchecked Sendable {
     // (the cheap test first, without copying: the name ends like a level)
     guard let last = raw.unicodeScalars.last, r.regionLevels.contains(where: { $0.last == last }) else { return false }
     let sc = Array(raw.unicodeScalars)
-    return sc.count >= 2 && sc.count <= r.placeNameMax + 2 && sc.allSatisfy({ $0.properties.isIdeographic })
+    return sc.count >= 2 && sc.count <= r.placeNameMax + 2 && sc.allSatisfy({ isIdeographic($0) })
       && r.regionLevels.contains(where: { sc.count > $0.count && sc.suffix($0.count).elementsEqual($0) })
   }
 
@@ -782,7 +782,7 @@ final class Engine: @unchecked Sendable {
   func body(after sc: ArraySlice<Unicode.Scalar>, placeLengths: Range<Int>, bareLevel: Bool) throws(StageFailure) -> String? {
     for length in placeLengths.lowerBound..<min(sc.count - 1, placeLengths.upperBound) {
       let place = sc.prefix(length), body = sc.dropFirst(length)
-      guard bareLevel || place.allSatisfy({ $0.properties.isIdeographic }),
+      guard bareLevel || place.allSatisfy({ isIdeographic($0) }),
         r.regionLevels.contains(where: { (bareLevel ? place.count >= $0.count : place.count > $0.count) && place.suffix($0.count).elementsEqual($0) }),
         !r.regionLevels.contains(where: { body.starts(with: $0) })
       else { continue }
@@ -923,7 +923,7 @@ final class Engine: @unchecked Sendable {
     while e < cap {
       let c = s[e]
       if closeSet.contains(c) { return e > k + 1 ? e : nil }
-      guard c == "、" || c.properties.isIdeographic else { return nil }
+      guard c == "、" || isIdeographic(c) else { return nil }
       e += 1
     }
     return nil
@@ -1470,7 +1470,7 @@ final class Engine: @unchecked Sendable {
   /// inside tables): read as an enumeration comma.
   func cellNames(_ cell: Range<Int>, _ s: [Unicode.Scalar], label: RoleWord) throws(StageFailure) -> ParsedAttribution? {
     var value = Array(s[cell])
-    for i in value.indices.dropFirst().dropLast() where value[i] == " " && value[i - 1].properties.isIdeographic && value[i + 1].properties.isIdeographic {
+    for i in value.indices.dropFirst().dropLast() where value[i] == " " && isIdeographic(value[i - 1]) && isIdeographic(value[i + 1]) {
       value[i] = "、"
     }
     let content = label.text + [labelColon] + value
@@ -1612,7 +1612,8 @@ final class Engine: @unchecked Sendable {
   /// where it ends after its colon (`labelEnd`).
   func labelMatch(_ a: ArraySlice<Unicode.Scalar>, at k: Int) -> (label: RoleWord, end: Int)? {
     guard k < a.endIndex else { return nil }
-    if let candidates = labelsByFirst[a[k]] {
+    // (the bitmap first: most characters start no label, and the dictionary hashes every one)
+    if labelStartSet.contains(a[k]), let candidates = labelsByFirst[a[k]] {
       for l in candidates {
         if let e = labelEnd(a, from: k, l.text) { return (l, e) }
       }
@@ -1658,7 +1659,7 @@ final class Engine: @unchecked Sendable {
     let name = a[k..<p]
     guard li.endings.contains(where: { name.count > $0.count && hasSuffix(name, $0) }),
       let kw = li.keywords.first(where: { w in name.indices.contains { hasPrefix(name[$0...], w.text) } }),
-      name.allSatisfy({ $0.properties.isIdeographic })
+      name.allSatisfy({ isIdeographic($0) })
     else { return nil }
     return (RoleWord(text: Array(name), roles: kw.roles), p + 1)
   }
@@ -1741,7 +1742,7 @@ final class Engine: @unchecked Sendable {
       } else if !whitespace.contains(c) {
         content.append(c)
       } else if shape == .labelled, c == " ", i > range.lowerBound, i + 1 < range.upperBound,
-        s[i - 1].properties.isIdeographic, s[i + 1].properties.isIdeographic, content.last != "、"
+        isIdeographic(s[i - 1]), isIdeographic(s[i + 1]), content.last != "、"
       {
         // a space Normalize kept between two names of a label line (责任单位:市发改委 五县五区政府,
         // `cjk_spacing.list_labels`; Corpus/heldout33 3401) separates them
@@ -1806,7 +1807,7 @@ final class Engine: @unchecked Sendable {
             if let body = try placesBody(pending[j].raw) {
               var k = j - 1
               while k >= 0, pending[k].name == pending[k].raw, pending[k].raw.unicodeScalars.count <= r.placeNameMax,
-                pending[k].raw.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }), try !departmentLike(pending[k].raw)
+                pending[k].raw.unicodeScalars.allSatisfy({ isIdeographic($0) }), try !departmentLike(pending[k].raw)
               {
                 pending[k].name = pending[k].raw + body
                 k -= 1
@@ -1816,7 +1817,7 @@ final class Engine: @unchecked Sendable {
           }
           var k = j - 1
           while k >= 0, pending[k].name == pending[k].raw, pending[k].raw.unicodeScalars.count <= r.placeNameMax,
-            pending[k].raw.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }), try !departmentLike(pending[k].raw)
+            pending[k].raw.unicodeScalars.allSatisfy({ isIdeographic($0) }), try !departmentLike(pending[k].raw)
           {
             // a name that ends with its own level takes the government without the level (川汇区、
             // 商水县人民政府 -> 川汇区人民政府; 哈尔滨、黑河市政府 -> 哈尔滨市政府)

@@ -1,3 +1,5 @@
+import GongwenCore
+
 /// A clause marker at the start of a unit: `一、` (level 0), `（一）` (1), `1．` (2), `（1）` (3).
 struct ClauseMarker: Equatable, Sendable {
   var level: Int
@@ -204,7 +206,7 @@ struct UnitSplitter {
     while k >= 0, isSpace(s[k]) { k -= 1 }
     guard k >= 0 else { return true }
     let p = s[k]
-    return !(p.properties.isIdeographic || p.properties.isAlphabetic || ("0"..."9").contains(p))
+    return !(isIdeographic(p) || p.properties.isAlphabetic || ("0"..."9").contains(p))
   }
 
   /// End (exclusive) of a label line starting at `i` (the line's first non-space character): an

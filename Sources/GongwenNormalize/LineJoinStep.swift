@@ -246,7 +246,7 @@ struct LineJoinStep: NormalizeStep {
   func isField(_ s: [Unicode.Scalar], from: Int, to end: Int) -> Bool {
     guard rules.fieldLabelMax > 0 else { return false }
     var i = from
-    while i < end, i - from <= rules.fieldLabelMax, s[i].properties.isIdeographic { i += 1 }
+    while i < end, i - from <= rules.fieldLabelMax, isIdeographic(s[i]) { i += 1 }
     guard i > from, i - from <= rules.fieldLabelMax else { return false }
     while i < end, s[i] == CharClass.space || s[i] == "\u{3000}" { i += 1 }
     return i < end && (s[i] == "：" || s[i] == ":")

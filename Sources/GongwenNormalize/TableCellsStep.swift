@@ -196,7 +196,7 @@ struct TableCellsStep: NormalizeStep {
           }
           lastSingle = single
         }
-        guard names.count >= 2, names.allSatisfy({ $0.count <= 12 && s[$0].allSatisfy { $0.properties.isIdeographic || $0 == space } })
+        guard names.count >= 2, names.allSatisfy({ $0.count <= 12 && s[$0].allSatisfy { isIdeographic($0) || $0 == space } })
         else { continue }
         // the cuts: before the header word when it ends a longer line, and between the column names
         if h > a, let before = gaps(a..<h).last { cut(before) }

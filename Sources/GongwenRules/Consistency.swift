@@ -38,7 +38,7 @@ extension RuleSet {
           "sequence.attribution does not match （\(l)：…）, a label of attribute.yaml: a clause marker right after such an attribution is not taken; add the label to the pattern"))
       }
       // a short label is a field line (line_join.field_label_max) and is never run onto the line before
-      let fieldLine = label.text.count <= normalize.lineJoin.fieldLabelMax && label.text.allSatisfy { $0.properties.isIdeographic }
+      let fieldLine = label.text.count <= normalize.lineJoin.fieldLabelMax && label.text.allSatisfy { isIdeographic($0) }
       if !fieldLine, !fullMatch(normalize.lineJoin.marker, "\(l)：") {
         out.append(RuleProblem(location(normalize.lineJoin.marker, NormalizeRules.fileName), code: "R010",
           "line_join.markers do not match \(l)： at a line start, a label of attribute.yaml: a label line may be run onto the line before it; add it to the markers"))
