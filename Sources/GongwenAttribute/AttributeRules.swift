@@ -98,6 +98,8 @@ public struct AttributeRules: RuleFile {
     public var inner_lead_ins: [String]?
     public var staff_words: [String]?
     public var max_role_object: Located<Int>?
+    public var copulas: [String]?
+    public var role_nouns: [RawRoleWord]?
   }
 
   public struct RawBrackets: Decodable, Sendable {
@@ -257,6 +259,10 @@ public struct AttributeRules: RuleFile {
     /// Longest object of a role word (Han characters) before the comma after which the next step's
     /// names may follow (由县公安局负责牵头管理，县交通局协管: 管理); 0: the comma must follow at once.
     public let maxRoleObject: Int
+    /// `A是…的责任主体`: after names, a copula (是, 为) and a clause ending with one of `roleNouns` give the
+    /// names that noun's roles. Empty: off.
+    public let copulas: [[Unicode.Scalar]]
+    public let roleNouns: [RoleWord]
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -439,7 +445,9 @@ public struct AttributeRules: RuleFile {
                         innerLeadIns: (l.inner_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         staffWords: (l.staff_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
                           .sorted { $0.count > $1.count },
-                        maxRoleObject: max(0, l.max_role_object?.value ?? 0))
+                        maxRoleObject: max(0, l.max_role_object?.value ?? 0),
+                        copulas: (l.copulas ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        roleNouns: roleWords(l.role_nouns ?? [], key: "leading.role_nouns"))
     }
     self.leading = leading
 

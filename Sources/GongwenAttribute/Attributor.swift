@@ -873,6 +873,8 @@ final class Engine: @unchecked Sendable {
       let name = String(scalars: item)
       if try departmentLike(name) {
       } else if let shared, try departmentLike(name + shared) {
+      } else if c == "、", depth == 0, levelsEnd(item, collective: true) == item.endIndex {
+        // levels only, sharing the body after them (市、区人民政府, 各市、县人民政府): the next item decides
       } else {
         return false
       }
@@ -907,12 +909,44 @@ final class Engine: @unchecked Sendable {
       let c = s[p]
       p += 1
       guard c == "；" || c == ";" || c == "。" || c == "\n" else { continue }
-      if let f = try leading(in: s, from: p, to: hi, rule: rule) {
+      var found = try leading(in: s, from: p, to: hi, rule: rule)
+      if found == nil { found = try innerSubject(in: s, from: p, to: hi, rule: rule) }
+      if let f = found {
         out.append(f)
         p = f.range.upperBound
       }
     }
     return out
+  }
+
+  /// At a copula (`leading.copulas`: 是) after names, the clause up to the next ，。；: when it ends with a
+  /// `leading.role_nouns` word (…的责任主体), a role word with that noun's roles and the clause's end.
+  func roleNounClause(_ s: [Unicode.Scalar], at q: Int, limit: Int, rule: AttributeRules.Leading) -> (RoleWord, Int)? {
+    guard !rule.roleNouns.isEmpty, let cop = rule.copulas.first(where: { q + $0.count < limit && hasPrefix(s[q..<limit], $0) })
+    else { return nil }
+    var e = q + cop.count
+    while e < limit, !sentenceEnds.contains(s[e]), s[e] != "，", s[e] != ",", s[e] != "\n" { e += 1 }
+    guard let noun = rule.roleNouns.first(where: { e - q > $0.text.count && hasSuffix(s[q..<e], $0.text) }),
+      let w = r.roleWords.first(where: { $0.roles == noun.roles })
+    else { return nil }
+    return (w, e)
+  }
+
+  /// The departments after a lead-in inside the clause starting at `from` (`leading.inner_lead_ins`, not
+  /// after 应): `小水泥厂的关闭按照权限分别由市、区人民政府负责` (Corpus/heldout41 4201). Nil when the clause
+  /// (up to ；, 。 or a line break) holds none that reads as a subject step.
+  func innerSubject(in s: [Unicode.Scalar], from: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+    guard !rule.innerLeadIns.isEmpty else { return nil }
+    var k = from + 1
+    while k < hi, s[k] != "；", s[k] != ";", s[k] != "。", s[k] != "\n" {
+      if s[k - 1] != "应", rule.innerLeadIns.contains(where: { k + $0.count < hi && hasPrefix(s[k..<hi], $0) }),
+        let f = try leading(in: s, from: k, to: hi, rule: rule)
+      {
+        return f
+      }
+      k += 1
+    }
+    return nil
   }
 
   /// The closing bracket of a short bracket opening at `k` inside a name (`（市、区）`, `（单位）`, `（牵头）`):
@@ -985,12 +1019,20 @@ final class Engine: @unchecked Sendable {
         end = q + tail.count
         break scan
       }
-      guard roleWordStarts.contains(c),
-        let w = r.roleWords.first(where: { w in
+      // `A是…的责任主体`: a copula, then a clause ending with a role noun, stands for a role word
+      // (市直行业主管部门是市级项目的责任主体，县区政府和市行业主管部门是…的责任主体; Corpus/heldout41 4204)
+      var nounClauseEnd: Int? = nil
+      var roleWord: RoleWord? = nil
+      if q > listStart, let (w, e) = roleNounClause(s, at: q, limit: limit, rule: rule) {
+        roleWord = w
+        nounClauseEnd = e
+      } else if roleWordStarts.contains(c) {
+        roleWord = r.roleWords.first(where: { w in
           q + w.text.count <= hi && hasPrefix(s[q..<hi], w.text)
             && !rule.notFollowedBy.contains { hasPrefix(s[(q + w.text.count)...], $0) }
         })
-      else {
+      }
+      guard let w = roleWord else {
         q += 1
         continue
       }
@@ -1026,7 +1068,7 @@ final class Engine: @unchecked Sendable {
       if !synthetic.isEmpty { synthetic.append("，") }
       synthetic += names
       synthetic += w.text
-      q += w.text.count
+      q = nounClauseEnd ?? q + w.text.count
       end = q
       // after a link word the next names follow directly; after any other, only after a comma, which may
       // come after the role word's object (由县公安局负责牵头管理，县交通局协管; Corpus/heldout25 2603)

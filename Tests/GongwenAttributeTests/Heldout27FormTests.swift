@@ -242,3 +242,23 @@ import Testing
     #expect(b.departments == ["县公安局"])
   }
 }
+
+/// Regulations written as articles (Corpus/heldout41): a lead-in in a later clause, levels sharing a body,
+/// a copula and a role noun.
+@Suite struct ArticleSubjectTests {
+  @Test func aLeadInInALaterClauseAndLevelsSharingTheBody() throws {
+    let a = try #require(try attribution("关闭工作按照全市统一部署进行。其中采石场的关闭由所在区人民政府负责；小水泥厂的关闭按照权限分别由市、区人民政府负责。"))
+    #expect(a.departments == ["所在区人民政府", "市、区人民政府"])
+    // a level alone at the end shares nothing: no subject
+    #expect(try attribution("加强管理。相关工作由县、市负责。") == nil)
+  }
+
+  @Test func aCopulaAndARoleNoun() throws {
+    let a = try #require(try attribution("市直行业主管部门是市级项目的责任主体，县区政府和市行业主管部门是县区级扩大内需项目的责任主体。"))
+    #expect(a.responsible == ["市直行业主管部门", "县区政府", "市行业主管部门"])
+    let b = try #require(try attribution("市经委是本行政区域内企业治乱减负工作的主管部门，负责组织实施本规定。"))
+    #expect(b.responsible == ["市经济委员会"] || b.responsible == ["市经委"])
+    // a clause that ends with no role noun names nobody
+    #expect(try attribution("发展改革部门是项目建设管理的综合部门，主要负责项目的申报。") == nil)
+  }
+}

@@ -136,8 +136,8 @@ struct ToyRules: RuleFile {
 
   @Test func aLabelAddedToAttributeAloneIsReportedWithTheFilesToEdit() throws {
     let warnings = try Self.warnings {
-      $0.replacingOccurrences(of: "  - {text: 牵头单位, roles: [lead]}\n",
-                              with: "  - {text: 牵头单位, roles: [lead]}\n  - {text: 统筹推进主体单位, roles: [lead]}\n")
+      $0.replacingOccurrences(of: "\n  - {text: 牵头单位, roles: [lead]}\n",
+                              with: "\n  - {text: 牵头单位, roles: [lead]}\n  - {text: 统筹推进主体单位, roles: [lead]}\n")
     }
     #expect(warnings.allSatisfy { $0.code == "R010" && $0.severity == "warning" })
     let files = Set(warnings.map { ($0.location.file as NSString).lastPathComponent })
