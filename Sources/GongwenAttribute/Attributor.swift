@@ -324,6 +324,8 @@ final class Engine: @unchecked Sendable {
   /// First and last characters of the role words, first characters of the ignored labels (cheap
   /// pre-checks: each word is non-empty, so it can start or end only with one of these).
   let roleWordStarts: ScalarBitmap
+  /// First characters of `leading.copulas` (是, 为): where a role noun's clause may start.
+  let copulaStarts: ScalarBitmap
   /// The colon a label is read with when a table column stands for it (the first of `colons`).
   let labelColon: Unicode.Scalar
   /// Last characters of the `lead_in_ends` words (a body without one holds none of them).
@@ -373,6 +375,7 @@ final class Engine: @unchecked Sendable {
     jurisdictionChars = ScalarSet(rules.jurisdictionPrefixes.filter { $0.unicodeScalars.count == 1 }
       .compactMap { $0.unicodeScalars.first })
     roleWordStarts = ScalarBitmap(ScalarSet(rules.roleWords.compactMap { $0.text.first }))
+    copulaStarts = ScalarBitmap(ScalarSet((rules.leading?.copulas ?? []).compactMap { $0.first }))
     labelColon = rules.colons.members.first.flatMap(Unicode.Scalar.init) ?? "："
     leadInEndLasts = ScalarSet(rules.leadInEnds.compactMap(\.last))
     tailWordStarts = ScalarBitmap(ScalarSet(rules.tailWords.compactMap { $0.first }))
@@ -1023,7 +1026,7 @@ final class Engine: @unchecked Sendable {
       // (市直行业主管部门是市级项目的责任主体，县区政府和市行业主管部门是…的责任主体; Corpus/heldout41 4204)
       var nounClauseEnd: Int? = nil
       var roleWord: RoleWord? = nil
-      if q > listStart, let (w, e) = roleNounClause(s, at: q, limit: limit, rule: rule) {
+      if q > listStart, copulaStarts.contains(c), let (w, e) = roleNounClause(s, at: q, limit: limit, rule: rule) {
         roleWord = w
         nounClauseEnd = e
       } else if roleWordStarts.contains(c) {
