@@ -57,6 +57,7 @@ public struct SegmentRules: RuleFile {
     public var rank: Located<Int>
     public var inline: Bool
     public var max: Located<Int>
+    public var whole_paragraphs: Bool?
   }
 
   public struct RawSequence: Decodable, Sendable {
@@ -113,6 +114,10 @@ public struct SegmentRules: RuleFile {
     public let rank: Int
     public let inline: Bool
     public let max: Int
+    /// A clause of this scheme holds every paragraph up to the next marker, the last one too, up to the
+    /// closing block (an article: 第三条…⏎主要街道由…负责…⏎责任书应当…); otherwise the last clause ends with
+    /// its own paragraph unless its marker line is a heading.
+    public var wholeParagraphs = false
     /// Capture group numbers of this scheme's branch and its number inside the combined `scanRegex`
     /// (0 for the table row, which is not part of that pass).
     var branchGroup = 0
@@ -291,7 +296,8 @@ public struct SegmentRules: RuleFile {
           expectedBranches.append("(?<e\(k)x>\(loose.value.replacingAll("(?<num>", with: "(?<f\(k)x>")))")
         }
       }
-      schemes.append(Scheme(id: id, numerals: numerals, rank: s.rank.value, inline: s.inline, max: max))
+      schemes.append(Scheme(id: id, numerals: numerals, rank: s.rank.value, inline: s.inline, max: max,
+                            wholeParagraphs: s.whole_paragraphs ?? false))
     }
 
     let maxGap = positive(raw.sequence.max_gap, "sequence.max_gap", allowZero: true)

@@ -990,7 +990,7 @@ struct SegmentRun {
       }
     }
     var end = le
-    if headingOnly {
+    if headingOnly || a.schemes.last.flatMap({ id in rules.schemes.first { $0.id == id } })?.wholeParagraphs == true {
       end = limit
     } else {
       while end < limit {

@@ -30,7 +30,7 @@ import GongwenTestSupport
 /// 1.000 at first sight (2 notices, not tuned on); Corpus/heldout18 0.000 at first sight (2 later
 /// pages), 0.522 after, 0.970 with shared levels; Corpus/heldout19 1.000 at first sight (3 notices, one source); Corpus/heldout20 0.340 at first sight, 0.781
 /// after (0.806 with items inside table cells, 0.919 with a subject that organises others); Corpus/heldout21 0.416 at first sight (7 notices), 0.946 after;
-/// Corpus/heldout22 0.080 at first sight (6 notices), 0.720 after (0.933 with departments named through their people); Corpus/heldout23 0.773 at first sight (5 notices),
+/// Corpus/heldout22 0.080 at first sight (6 notices), 0.720 after (0.945 with departments named through their people and the last article's paragraphs); Corpus/heldout23 0.773 at first sight (5 notices),
 /// 0.921 after; Corpus/heldout24 0.700 at first sight (6 notices), 0.909 after; Corpus/heldout25 0.292 at first sight
 /// (4 notices), 0.974 after (0.987 with a step after a role word's object); Corpus/heldout26 0.833 at first sight (3 notices), 0.950 after; Corpus/heldout27 0.190
 /// at first sight (3 notices), 0.974 after; Corpus/heldout28 0.000 at first sight (2 assessment tables), 0.653 after;
@@ -41,7 +41,7 @@ import GongwenTestSupport
 /// Corpus/heldout35 1.000 at first sight (1 notice, 48 pairs; not tuned on); Corpus/heldout36 0.566 at first sight (5
 /// Shanghai notices saved as Markdown), 0.994 after; Corpus/heldout37 0.100 at first sight (2 excerpts), 1.000 after; Corpus/heldout38 1.000 at first sight (1 notice, 92 pairs);
 /// Corpus/heldout39 0.000 at first sight (2 dataset-viewer pages), 0.652 after; Corpus/heldout40 0.545 at first sight (2
-/// notices; a flipbook table page not read); Corpus/heldout41 0.667 at first sight (6 articles), 0.923 after. Raise a floor
+/// notices; a flipbook table page not read); Corpus/heldout41 0.667 at first sight (6 articles), 0.963 after. Raise a floor
 /// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
@@ -73,7 +73,7 @@ import GongwenTestSupport
                         Folder(name: "heldout19", floor: 0.99, minNotices: 3),
                         Folder(name: "heldout20", floor: 0.91, minNotices: 5),
                         Folder(name: "heldout21", floor: 0.94, minNotices: 7),
-                        Folder(name: "heldout22", floor: 0.93, minNotices: 6),
+                        Folder(name: "heldout22", floor: 0.94, minNotices: 6),
                         Folder(name: "heldout23", floor: 0.92, minNotices: 5),
                         Folder(name: "heldout24", floor: 0.90, minNotices: 6),
                         Folder(name: "heldout25", floor: 0.98, minNotices: 4),
@@ -92,7 +92,7 @@ import GongwenTestSupport
                         Folder(name: "heldout38", floor: 1.0, minNotices: 1),
                         Folder(name: "heldout39", floor: 0.65, minNotices: 2),
                         Folder(name: "heldout40", floor: 0.54, minNotices: 2),
-                        Folder(name: "heldout41", floor: 0.92, minNotices: 6)]
+                        Folder(name: "heldout41", floor: 0.96, minNotices: 6)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -96,6 +96,17 @@ import Testing
     #expect(q.units.map(\.path) == [[1], [1, 1]])
   }
 
+  @Test func theLastArticleKeepsItsParagraphs() throws {
+    // heldout22 2305: 第三条's second paragraph names who does it; the page is cut after it
+    let text = "实施办法\n第一条为加强管理，制定本办法。\n第二条本办法适用于城区。\n第三条责任制工作在县人民政府领导下，实行分块管理。\n主要街道由县市容环境卫生行政主管部门负责组织实施。\n责任书应当明确责任区的具体范围。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [2], [3]])
+    #expect(c.string(o.units[2].bodyRange).hasSuffix("责任书应当明确责任区的具体范围。"))
+    // a numbered clause (no article) still ends with its own paragraph: what follows is the closing paragraph
+    let (p, d) = try outline("一、加强管理，制定办法。\n二、本办法适用于城区。具体事项由各单位落实，自发布之日起施行。\n各单位要高度重视，认真抓好落实。")
+    #expect(d.string(p.units[1].bodyRange) == "本办法适用于城区。具体事项由各单位落实，自发布之日起施行。")
+  }
+
   @Test func anExcerptQuotingOneClauseOfASection() throws {
     // heldout37 3801: a report quotes 二、's （五） (its first clause 二、: an excerpt)
     let text = "其中，科技部参与的工作如下：\n二、加强供给侧结构性改革\n（五）充分释放全社会创业创新潜能。\n强化企业创新主体地位。（科技部牵头）\n（六）推进改革。"
