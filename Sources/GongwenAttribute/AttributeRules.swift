@@ -98,6 +98,7 @@ public struct AttributeRules: RuleFile {
     public var inner_lead_ins: [String]?
     public var staff_words: [String]?
     public var max_role_object: Located<Int>?
+    public var followed_anyway: [String]?
     public var copulas: [String]?
     public var role_nouns: [RawRoleWord]?
   }
@@ -235,6 +236,8 @@ public struct AttributeRules: RuleFile {
     public let links: [[Unicode.Scalar]]
     /// A role word followed by one of these belongs to another word (负责人, 负责同志).
     public let notFollowedBy: [[Unicode.Scalar]]
+    /// …unless followed by one of these (负责制定, 负责人员: the role word and the next word's start).
+    public let followedAnyway: [[Unicode.Scalar]]
     /// Once the unit's first words (or those after its title) name departments, every later clause
     /// of the unit that starts with departments and a role word adds its own (a division of duties:
     /// 市发改委负责项目立项；市规划局负责规划选址；…). Only for a unit without a closing attribution.
@@ -437,6 +440,7 @@ public struct AttributeRules: RuleFile {
       if l.max_heading.value < 0 { bad(l.max_heading.location, "'leading.max_heading' must not be negative") }
       leading = Leading(maxLength: l.max_length.value, maxHeading: max(0, l.max_heading.value), links: links,
                         notFollowedBy: l.not_followed_by.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        followedAnyway: (l.followed_anyway ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         laterClauses: l.later_clauses ?? false,
                         laterClausesAlone: max(0, l.later_clauses_alone?.value ?? 0),
                         afterClauses: (l.after_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },

@@ -1032,7 +1032,8 @@ final class Engine: @unchecked Sendable {
       } else if roleWordStarts.contains(c) {
         roleWord = r.roleWords.first(where: { w in
           q + w.text.count <= hi && hasPrefix(s[q..<hi], w.text)
-            && !rule.notFollowedBy.contains { hasPrefix(s[(q + w.text.count)...], $0) }
+            && (!rule.notFollowedBy.contains { hasPrefix(s[(q + w.text.count)...], $0) }
+              || rule.followedAnyway.contains { hasPrefix(s[(q + w.text.count)...], $0) })
         })
       }
       guard let w = roleWord else {

@@ -262,3 +262,23 @@ import Testing
     #expect(try attribution("发展改革部门是项目建设管理的综合部门，主要负责项目的申报。") == nil)
   }
 }
+
+/// A role word followed by a word's start that is no other word (Corpus/heldout26, heldout42).
+@Suite struct FollowedAnywayTests {
+  @Test func 负责制定IsNo负责制() throws {
+    let a = try #require(try attribution("疫情处置。市财政局负责制定疫情处置方案，镇人民政府负责落实具体措施。"))
+    #expect(a.departments.first == "市财政局")
+    let b = try #require(try attribution("市人社局负责人员培训工作。"))
+    #expect(b.departments == ["市人力资源和社会保障局"])
+    // 负责制 (a system), 负责人 (a person) are still no role word
+    #expect(try attribution("实行院长负责制，落实管理责任。") == nil)
+    #expect(try attribution("市财政局负责人要亲自抓。") == nil)
+  }
+
+  @Test func 全面And主要BeforeTheRoleWord() throws {
+    let a = try #require(try attribution("疫情监测。市动物疾病预防控制中心全面负责城区疫情监测。"))
+    #expect(a.departments == ["市动物疾病预防控制中心"])
+    let b = try #require(try attribution("市民政局主要负责救助站的管理。"))
+    #expect(b.departments == ["市民政局"])
+  }
+}
