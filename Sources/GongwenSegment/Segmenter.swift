@@ -998,6 +998,9 @@ struct SegmentRun {
         while q >= bs, isSpaceOrNewline(s[q]) { q -= 1 }
         if q < bs { break }
         let c = s[q]
+        // a line ending in a colon introduces the lines after it (其职责分工为：⏎教委：负责…⏎建委：负责…;
+        // Corpus/heldout42 4304): they are the clause's, up to the closing block
+        if c == "：" || c == ":" { return trimmed(a.start..<limit).upperBound }
         let final = rules.sentenceMarks.contains(c) || isCloseBracket(c)
           || c.properties.generalCategory == .finalPunctuation || c.properties.generalCategory == .closePunctuation
         if final { break }

@@ -258,6 +258,8 @@ import Testing
     #expect(a.responsible == ["市直行业主管部门", "县区政府", "市行业主管部门"])
     let b = try #require(try attribution("市经委是本行政区域内企业治乱减负工作的主管部门，负责组织实施本规定。"))
     #expect(b.responsible == ["市经济委员会"] || b.responsible == ["市经委"])
+    let c = try #require(try attribution("街道办事处管理职责。街道办事处是本辖区范围内菜市场监管责任的落实主体，负责落实专职监管人员。"))
+    #expect(c.responsible == ["街道办事处"])
     // a clause that ends with no role noun names nobody
     #expect(try attribution("发展改革部门是项目建设管理的综合部门，主要负责项目的申报。") == nil)
   }

@@ -107,6 +107,14 @@ import Testing
     #expect(d.string(p.units[1].bodyRange) == "本办法适用于城区。具体事项由各单位落实，自发布之日起施行。")
   }
 
+  @Test func aLastClauseEndingInAColonKeepsTheLinesItIntroduces() throws {
+    // heldout42 4304: 5、…其职责分工为： then one line per department
+    let text = "4、各街道要设立禁放标志。\n5、各部门要各司其职，组织好各项禁放工作。其职责分工为：\n区委宣传部：制订宣传工作方案。\n教委：负责在中小学校贯彻禁放规定。\n建委：负责组织对建筑工地的禁放宣传。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[4], [5]])
+    #expect(c.string(o.units[1].bodyRange).hasSuffix("建委：负责组织对建筑工地的禁放宣传。"))
+  }
+
   @Test func anExcerptQuotingOneClauseOfASection() throws {
     // heldout37 3801: a report quotes 二、's （五） (its first clause 二、: an excerpt)
     let text = "其中，科技部参与的工作如下：\n二、加强供给侧结构性改革\n（五）充分释放全社会创业创新潜能。\n强化企业创新主体地位。（科技部牵头）\n（六）推进改革。"
