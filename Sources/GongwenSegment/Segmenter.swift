@@ -601,11 +601,13 @@ struct SegmentRun {
   /// child of the next section).
   func numbersItsOwnClausesLater(_ c: Candidate, _ cands: [Candidate]) -> Bool {
     let rank = rules.schemes[c.scheme].rank
-    var higherOpened = false
+    // the highest level opened at a line start after `c` (at a number other than 1: a later section)
+    var opened: Int? = nil
     for d in cands where d.start > c.start && d.table == nil {
       let r = rules.schemes[d.scheme].rank
-      if d.number == 1 && (r < rank || (r == rank && !higherOpened)) { return true }
-      if r < rank && d.lineStart { higherOpened = true }
+      // (a first child of that section is its own, not the text's: `14.`…`23.`, `六、`, `（一）`; Corpus/heldout43 4403)
+      if d.number == 1 && (r < rank || (r == rank && opened == nil)) && !(opened.map { r > $0 } ?? false) { return true }
+      if r < rank && d.lineStart { opened = min(opened ?? r, r) }
     }
     return false
   }

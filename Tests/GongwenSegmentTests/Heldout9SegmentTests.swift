@@ -107,6 +107,16 @@ import Testing
     #expect(d.string(p.units[1].bodyRange) == "本办法适用于城区。具体事项由各单位落实，自发布之日起施行。")
   }
 
+  @Test func anExcerptsNextSectionsFirstChildIsNoRestartOfTheText() throws {
+    // heldout43 4403: a later page begins at 14., then 六、 and its （一）: the page is an excerpt
+    let text = "14.市卫生局：负责医院周边环境秩序综合整治的协调工作。\n15.市药监局：负责查处违法收售药品等行为。\n六、工作措施\n（一）加强组织领导，固化工作机制。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.markers.last) == ["14.", "15.", "六、", "（一）"])
+    // a text that numbers its own clauses from 1 later still does not begin with a stray number
+    let (p, _) = try outline("17.政策清单.docx\n政策清单。\n一、推进农牧业转型\n（一）增强粮食生产能力")
+    #expect(p.units.first?.markers == ["一、"])
+  }
+
   @Test func aLastClauseEndingInAColonKeepsTheLinesItIntroduces() throws {
     // heldout42 4304: 5、…其职责分工为： then one line per department
     let text = "4、各街道要设立禁放标志。\n5、各部门要各司其职，组织好各项禁放工作。其职责分工为：\n区委宣传部：制订宣传工作方案。\n教委：负责在中小学校贯彻禁放规定。\n建委：负责组织对建筑工地的禁放宣传。"
