@@ -922,6 +922,25 @@ final class Engine: @unchecked Sendable {
     return out
   }
 
+  /// The first role word (not followed by a `leading.not_followed_by` word, unless `followed_anyway`) from
+  /// `from` to the end of its line.
+  func firstRoleWord(in s: [Unicode.Scalar], from: Int, to hi: Int, rule: AttributeRules.Leading) -> RoleWord? {
+    var k = from
+    while k < hi, s[k] != "\n" {
+      if roleWordStarts.contains(s[k]),
+        let w = r.roleWords.first(where: { w in
+          k + w.text.count <= hi && hasPrefix(s[k..<hi], w.text)
+            && (!rule.notFollowedBy.contains { hasPrefix(s[(k + w.text.count)...], $0) }
+              || rule.followedAnyway.contains { hasPrefix(s[(k + w.text.count)...], $0) })
+        })
+      {
+        return w
+      }
+      k += 1
+    }
+    return nil
+  }
+
   /// At a copula (`leading.copulas`: 是) after names, the clause up to the next ，。；: when it ends with a
   /// `leading.role_nouns` word (…的责任主体), a role word with that noun's roles and the clause's end.
   func roleNounClause(_ s: [Unicode.Scalar], at q: Int, limit: Int, rule: AttributeRules.Leading) -> (RoleWord, Int)? {
@@ -1003,6 +1022,16 @@ final class Engine: @unchecked Sendable {
         namesEnd = q
         q += 1
         continue
+      }
+      // a line naming its department before a colon, its duties after it with a role word later in the
+      // same line (17、市林业局：编制和实施林业建设总体规划…，负责组织…; Corpus/heldout44 4505): the
+      // names take the first role word's roles; not a generic body or a label (…成员单位：, 责任部门：)
+      if r.colons.contains(c), end == nil, listStart == start, namesEnd == nil, q > start, sharedWord(endingLonger: s[start..<q]) == nil,
+        let w = firstRoleWord(in: s, from: q + 1, to: hi, rule: rule), try everyItemDepartmentLike(s[start..<q]),
+        let parsed = try parse(Array(s[start..<q]) + w.text, 0..<(q - start + w.text.count), shape: .bracketed),
+        parsed.hasRoleEvidence
+      {
+        return Found(range: start..<(q + 1), parsed: parsed, inSentence: true)
       }
       // a short bracket inside a name is stepped over (各县（市、区）人民政府负责…, 各有关部门（单位）负责…,
       // 省教育厅（牵头）); any other bracket ends the step

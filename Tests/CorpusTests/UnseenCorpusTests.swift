@@ -42,7 +42,8 @@ import GongwenTestSupport
 /// Shanghai notices saved as Markdown), 0.994 after; Corpus/heldout37 0.100 at first sight (2 excerpts), 1.000 after; Corpus/heldout38 1.000 at first sight (1 notice, 92 pairs);
 /// Corpus/heldout39 0.000 at first sight (2 dataset-viewer pages), 0.652 after; Corpus/heldout40 0.545 at first sight (2
 /// notices; a flipbook table page not read); Corpus/heldout41 0.667 at first sight (6 articles), 0.963 after; Corpus/heldout42
-/// 0.800 at first sight (7 duty lists), 0.900 after; Corpus/heldout43 0.865 at first sight (7 notices), 0.914 after. Raise a floor
+/// 0.800 at first sight (7 duty lists), 0.900 after; Corpus/heldout43 0.865 at first sight (7 notices), 0.927 after;
+/// Corpus/heldout44 0.741 at first sight (7 duty lists), 0.756 after; Corpus/heldout45 0.835 at first sight (6 notices), 0.854 after. Raise a floor
 /// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
@@ -95,7 +96,9 @@ import GongwenTestSupport
                         Folder(name: "heldout40", floor: 0.54, minNotices: 2),
                         Folder(name: "heldout41", floor: 0.96, minNotices: 6),
                         Folder(name: "heldout42", floor: 0.90, minNotices: 7),
-                        Folder(name: "heldout43", floor: 0.91, minNotices: 7)]
+                        Folder(name: "heldout43", floor: 0.92, minNotices: 7),
+                        Folder(name: "heldout44", floor: 0.75, minNotices: 7),
+                        Folder(name: "heldout45", floor: 0.85, minNotices: 6)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -284,3 +284,19 @@ import Testing
     #expect(b.departments == ["市民政局"])
   }
 }
+
+/// A line naming its department before a colon, a role word later in the line (Corpus/heldout44 4505).
+@Suite struct ColonLineSubjectTests {
+  @Test func theDepartmentBeforeTheColonTakesTheLinesRoleWord() throws {
+    let a = try #require(try attribution("市林业局：编制和实施林业建设总体规划必须与规划纲要相协调，负责组织水源涵养林的建设和管理。"))
+    #expect(a.responsible == ["市林业局"])
+    let b = try #require(try attribution("市科技局、团市委配合落实青年创业计划。"))
+    #expect(b.participating.count == 2)
+  }
+
+  @Test func notAGenericBodyOrALabelOrALineWithoutARoleWord() throws {
+    #expect(try attribution("省政府领导小组成员单位：对定点联系地区工作进行督查指导，负责了解执行情况。") == nil)
+    #expect(try attribution("责任部门：做好宣传，负责协调。") == nil)
+    #expect(try attribution("市旅游局：旅游规划及开发必须与规划纲要相协调。") == nil)
+  }
+}
