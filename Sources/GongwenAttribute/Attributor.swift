@@ -1095,8 +1095,10 @@ final class Engine: @unchecked Sendable {
         continue
       }
       // (a lead-in inside the names is a sentence, not a name: 人车分行按照规定应由公安部门负责)
-      guard !r.leadIns.contains(where: { w in listed.indices.dropFirst().contains { hasPrefix(listed[$0...], w) } }),
-        try everyItemDepartmentLike(listed, shared: sharedSuffix(of: listed))
+      // (or without a bare 等 after the last name, dropped later as in any list: 市农业局、市林业局等负责)
+      var namesLookRight = try everyItemDepartmentLike(listed, shared: sharedSuffix(of: listed))
+      if !namesLookRight, listed.count > 1, listed.last == "等" { namesLookRight = try everyItemDepartmentLike(listed.dropLast()) }
+      guard !r.leadIns.contains(where: { w in listed.indices.dropFirst().contains { hasPrefix(listed[$0...], w) } }), namesLookRight
       else { break scan }
       if !synthetic.isEmpty { synthetic.append("，") }
       synthetic += names

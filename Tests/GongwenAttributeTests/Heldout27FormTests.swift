@@ -300,3 +300,11 @@ import Testing
     #expect(try attribution("市旅游局：旅游规划及开发必须与规划纲要相协调。") == nil)
   }
 }
+
+/// A division of duties with 等 after the last name (Corpus/heldout46 4704).
+@Suite struct DutyDivisionTailTests {
+  @Test func aBare等AfterTheLastNameOfAStep() throws {
+    let a = try #require(try attribution("明确分工，责任到人。市发改委负责提出全市节能规划；市农业局、市林业局等负责所属系统及行业节能。"))
+    #expect(a.departments.contains("市农业局") && a.departments.contains("市林业局"))
+  }
+}
