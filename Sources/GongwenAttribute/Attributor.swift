@@ -723,10 +723,8 @@ final class Engine: @unchecked Sendable {
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
     var e = found.range.upperBound
     while e < hi, whitespace.contains(s[e]) && s[e] != "\n" { e += 1 }
-    guard e < hi, s[e] == "\n", found.range.lowerBound >= lo, found.range.lowerBound - lo <= rule.maxHeading,
-      !s[lo..<found.range.lowerBound].contains(where: { $0 == "\n" || sentenceEnds.contains($0) })
-    else { return false }
-    return true
+    return e < hi && s[e] == "\n" && found.range.lowerBound >= lo && found.range.lowerBound - lo <= rule.maxHeading
+      && !s[lo..<found.range.lowerBound].contains(where: { $0 == "\n" || sentenceEnds.contains($0) })
   }
 
   /// Does the subject of a unit's heading line lead every item of its section: the heading is the
@@ -922,20 +920,22 @@ final class Engine: @unchecked Sendable {
     return out
   }
 
-  /// The first role word (not followed by a `leading.not_followed_by` word, unless `followed_anyway`) from
-  /// `from` to the end of its line.
+  /// The role word starting at `k` (longest first), unless followed by a `leading.not_followed_by` word
+  /// (负责人, 负责制) that is not the start of a `followed_anyway` one (负责制定).
+  func roleWord(at k: Int, in s: [Unicode.Scalar], to hi: Int, rule: AttributeRules.Leading) -> RoleWord? {
+    guard roleWordStarts.contains(s[k]) else { return nil }
+    return r.roleWords.first { w in
+      k + w.text.count <= hi && hasPrefix(s[k..<hi], w.text)
+        && (!rule.notFollowedBy.contains { hasPrefix(s[(k + w.text.count)...], $0) }
+          || rule.followedAnyway.contains { hasPrefix(s[(k + w.text.count)...], $0) })
+    }
+  }
+
+  /// The first role word (`roleWord(at:)`) from `from` to the end of its line.
   func firstRoleWord(in s: [Unicode.Scalar], from: Int, to hi: Int, rule: AttributeRules.Leading) -> RoleWord? {
     var k = from
     while k < hi, s[k] != "\n" {
-      if roleWordStarts.contains(s[k]),
-        let w = r.roleWords.first(where: { w in
-          k + w.text.count <= hi && hasPrefix(s[k..<hi], w.text)
-            && (!rule.notFollowedBy.contains { hasPrefix(s[(k + w.text.count)...], $0) }
-              || rule.followedAnyway.contains { hasPrefix(s[(k + w.text.count)...], $0) })
-        })
-      {
-        return w
-      }
+      if let w = roleWord(at: k, in: s, to: hi, rule: rule) { return w }
       k += 1
     }
     return nil
@@ -1054,18 +1054,14 @@ final class Engine: @unchecked Sendable {
       // `A是…的责任主体`: a copula, then a clause ending with a role noun, stands for a role word
       // (市直行业主管部门是市级项目的责任主体，县区政府和市行业主管部门是…的责任主体; Corpus/heldout41 4204)
       var nounClauseEnd: Int? = nil
-      var roleWord: RoleWord? = nil
+      var stepWord: RoleWord? = nil
       if q > listStart, copulaStarts.contains(c), let (w, e) = roleNounClause(s, at: q, limit: limit, rule: rule) {
-        roleWord = w
+        stepWord = w
         nounClauseEnd = e
-      } else if roleWordStarts.contains(c) {
-        roleWord = r.roleWords.first(where: { w in
-          q + w.text.count <= hi && hasPrefix(s[q..<hi], w.text)
-            && (!rule.notFollowedBy.contains { hasPrefix(s[(q + w.text.count)...], $0) }
-              || rule.followedAnyway.contains { hasPrefix(s[(q + w.text.count)...], $0) })
-        })
+      } else {
+        stepWord = roleWord(at: q, in: s, to: hi, rule: rule)
       }
-      guard let w = roleWord else {
+      guard let w = stepWord else {
         q += 1
         continue
       }
@@ -1109,7 +1105,7 @@ final class Engine: @unchecked Sendable {
       // come after the role word's object (由县公安局负责牵头管理，县交通局协管; Corpus/heldout25 2603)
       if rule.links.contains(w.text) { listStart = q; continue }
       var comma = q
-      while comma < limit, comma - q < rule.maxRoleObject, s[comma].properties.isIdeographic { comma += 1 }
+      while comma < limit, comma - q < rule.maxRoleObject, isIdeographic(s[comma]) { comma += 1 }
       guard comma < limit, s[comma] == "，" || s[comma] == "," else { break }
       if comma > q {
         // (after an object, only a last clause of names and a role word: `，县交通局协管。`, not
