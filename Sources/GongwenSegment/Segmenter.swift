@@ -1115,7 +1115,9 @@ extension SegmentRun {
       let le = lineEnd(p)
       let line = trimmed(p..<le)
       if isTableHeaderWord(line) {
-        if let (header, next) = try tableHeader(after: le) {
+        // a column before 序号 (`分类`): its first cell stands between the header and the first row
+        let leading = previousLine(line.lowerBound).map { prev in rules.tables.leadingColumns.contains { $0.elementsEqual(s[prev]) } } ?? false
+        if let (header, next) = try tableHeader(after: le, leadingColumn: leading) {
           tables.append(header)
           tableStarts.append(line.lowerBound)
           tableAttachments.append(try attachment(above: line.lowerBound))
@@ -1283,9 +1285,11 @@ extension SegmentRun {
 
   /// The column lines after a header word ending at `headerEnd`: the header, and where the lines
   /// after it start. nil when no column is a task column.
-  func tableHeader(after headerEnd: Int) throws(StageFailure) -> (TableHeader, Int)? {
+  func tableHeader(after headerEnd: Int, leadingColumn: Bool = false) throws(StageFailure) -> (TableHeader, Int)? {
     var columns: [[Unicode.Scalar]] = []
     var p = headerEnd + 1
+    var lastStart = p
+    var atRow = false
     while p < n {
       let le = lineEnd(p)
       let line = trimmed(p..<le)
@@ -1294,10 +1298,15 @@ extension SegmentRun {
         continue
       }
       let name = s[line].filter { !isHSpace($0) }
+      if try rowNumber(line) != nil {
+        atRow = true
+        break
+      }
       guard name.count <= rules.tables.columnMaxLength,
         !name.contains(where: { isPunctuation($0) && !isOpenBracket($0) && !isCloseBracket($0) }),
-        try rowNumber(line) == nil, !rules.tables.totalWords.contains(name)
+        !rules.tables.totalWords.contains(name)
       else { break }
+      lastStart = line.lowerBound
       // a cell wrapped over two lines: `市政府` / `分管领导` is one column (Corpus/heldout14 1501)
       if let last = columns.last, rules.tables.columnQualifiers.contains(last) {
         columns[columns.count - 1] = last + name
@@ -1305,6 +1314,12 @@ extension SegmentRun {
         columns.append(name)
       }
       p = le + 1
+    }
+    // with a column before 序号, the name right above the first row is that row's cell in it (分类 / 序号 /
+    // 事项 / 责任单位 / 牵头单位 / 发展目标 / 1; Corpus/heldout47 4802): a section row, no column
+    if leadingColumn, atRow, columns.count > 2 {
+      columns.removeLast()
+      p = lastStart
     }
     // a task column by its name, else the first whose name holds a task word (具体工作任务和要求)
     guard let task = columns.firstIndex(where: { c in rules.tables.taskColumns.contains { $0 == c } })

@@ -183,6 +183,17 @@ import Testing
     #expect(o.units.map(\.path) == [[1], [1, 1]])
   }
 
+  @Test func aColumnBeforeTheNumberColumn() throws {
+    // heldout47 4802: 分类 before 序号; the first row's 分类 cell stands right above its number
+    let text = "分类\n序号\n事项\n责任单位\n牵头单位\n发展目标\n1\n地区生产总值增长6.5%以上。\n区农业农村局、区经商局\n区发改局\n2\n区本级固定资产投资增长25%。\n区发改局\n区发改局"
+    let (o, _) = try outline(text)
+    #expect(o.units.last?.table?.columns == ["事项", "责任单位", "牵头单位"])
+    #expect(o.units.map(\.path) == [[1], [2]])
+    // without it the line is a column name (the header reads as written)
+    let (p, _) = try outline(text.replacingOccurrences(of: "分类\n", with: ""))
+    #expect(p.units.first?.table?.columns == ["事项", "责任单位", "牵头单位", "发展目标"])
+  }
+
   @Test func anAttachmentsLineEndsTheCoverWhenItsSignatureRunsIntoOtherText() throws {
     // heldout25 2604: `…电子邮箱：…市人大社会建设委员会2023年7月24日` / `附件：` / title / `一、` `1.`
     let text = "根据工作安排，现征集意见。\n1.您比较关注哪些问题？\n2.您想了解哪些进展？\n二、征集时间\n即日起至8月5日\n三、反映方式\n联系电话：85800393，电子邮箱：a@163.com市人大社会建设委员会2023年7月24日\n附件：\n2023年连云港市民生实事项目\n一、教育惠民领域\n1.新建中小学15所。（牵头单位：市教育局）\n2.完成照明改造。（牵头单位：市教育局）"
