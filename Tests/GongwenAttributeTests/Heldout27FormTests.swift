@@ -308,3 +308,11 @@ import Testing
     #expect(a.departments.contains("市农业局") && a.departments.contains("市林业局"))
   }
 }
+
+/// 督促落实 as a role word (Corpus/heldout47 4803).
+@Suite struct UrgeImplementTests {
+  @Test func 督促落实NamesWhoSeesToIt() throws {
+    let a = try #require(try attribution("对9座以上的客车，属客运企业的，由当地客运企业主管部门督促落实车辆的安全检验。"))
+    #expect(a.responsible == ["当地客运企业主管部门"])
+  }
+}
