@@ -2103,7 +2103,11 @@ final class Engine: @unchecked Sendable {
           for part in parts { split += try splitAtAndWords(part) }
           parts = split
         }
-        for (k, part) in parts.enumerated() where !part.isEmpty {
+        for (k, whole) in parts.enumerated() where !whole.isEmpty {
+          // a department's people after its name (责任单位及责任人：…市公安消防支队主要领导; Corpus/heldout49 5002):
+          // the department is named
+          var part = whole
+          if let rule = r.leading, let cut = staffStart(part, rule: rule) { part = part[..<cut] }
           let raw = String(scalars: part)
           var roles = extra
           if k == 0 && firstLead && parts.count > 1 && !roles.contains(.lead) { roles.append(.lead) }

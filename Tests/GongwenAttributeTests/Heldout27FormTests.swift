@@ -316,3 +316,11 @@ import Testing
     #expect(a.responsible == ["当地客运企业主管部门"])
   }
 }
+
+/// A label naming units and their officials; the officials after each name are dropped (Corpus/heldout49 5002).
+@Suite struct UnitsAndOfficialsLabelTests {
+  @Test func theUnitsAreNamed() throws {
+    let a = try #require(try attribution("完成特勤消防三中队建设。\n责任单位及责任人：呈贡县政府、市财政局、市公安消防支队主要领导。"))
+    #expect(a.responsible == ["呈贡县政府", "市财政局", "市公安消防支队"])
+  }
+}

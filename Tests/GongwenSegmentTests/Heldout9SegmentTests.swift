@@ -183,6 +183,16 @@ import Testing
     #expect(o.units.map(\.path) == [[1], [1, 1]])
   }
 
+  @Test func anItemStartingWithAYear() throws {
+    // heldout49 5002: 1.2009年底前，完成… is item 1, a first child
+    let text = "一、消防站点建设\n1.2009年底前，完成特勤消防三中队建设。\n2.2009年底前，完成盘龙消防三中队建设。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    // a decimal is still no marker: 增长1.5%, 2011.3.5
+    let (p, _) = try outline("一、发展目标\n地区生产总值增长1.5%，于2011.3.5前完成。")
+    #expect(p.units.map(\.path) == [[1]])
+  }
+
   @Test func aColumnBeforeTheNumberColumn() throws {
     // heldout47 4802: 分类 before 序号; the first row's 分类 cell stands right above its number
     let text = "分类\n序号\n事项\n责任单位\n牵头单位\n发展目标\n1\n地区生产总值增长6.5%以上。\n区农业农村局、区经商局\n区发改局\n2\n区本级固定资产投资增长25%。\n区发改局\n区发改局"
