@@ -1155,7 +1155,9 @@ final class Engine: @unchecked Sendable {
     var e = lo
     let cap = min(hi, lo + rule.maxHeading + 8)
     while e < cap && s[e] != "\n" { e += 1 }
-    guard e < hi, s[e] == "\n" else { return nil }
+    // (the line may be the unit's whole own text, its items following as children: 十二、市民政局 / 1、督促…;
+    // Corpus/heldout48 4906)
+    guard e == hi || s[e] == "\n" else { return nil }
     var a = lo, b = e
     while a < b && whitespace.contains(s[a]) { a += 1 }
     while b > a && whitespace.contains(s[b - 1]) { b -= 1 }

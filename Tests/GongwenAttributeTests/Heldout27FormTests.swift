@@ -324,3 +324,21 @@ import Testing
     #expect(a.responsible == ["呈贡县政府", "市财政局", "市公安消防支队"])
   }
 }
+
+/// Headings that are only a department's name, the duties in numbered items under them (Corpus/heldout48 4906).
+@Suite struct HeadingNameOverItemsTests {
+  @Test func theHeadingsOwnTaskNamesTheDepartment() throws {
+    let (o, _) = try run([
+      U("十二、", [12], "市民政局\n"),
+      U("1、", [12, 1], "督促各级民政部门严格社会福利机构审批。\n"),
+      U("十三、", [13], "市安全生产监督管理局\n"),
+      U("1、", [13, 1], "指导全市各级安监部门加强化学危险品监督管理。\n"),
+      U("十四、", [14], "市人防办\n"),
+      U("1、", [14, 1], "贯彻执行国家有关人防工程的消防法律法规。\n"),
+    ])
+    #expect(o.attributions[0]?.departments == ["市民政局"])
+    #expect(o.attributions[2]?.departments.count == 1)
+    // the items under it name nobody of their own
+    #expect(o.attributions[1] == nil)
+  }
+}
