@@ -583,12 +583,10 @@ struct SegmentRun {
       // a heading with a comma is taken only before the very next level of the hierarchy (一、…，
       // （一）; never （一）…，包括（1）类人员); a top-level heading of two parts joined by 、 (一、优服务、提效能1.…,
       // line breaks lost; Corpus/heldout39 4001) also before the level after it, as notices skip one
-      if comma || enumeration, let parentRank {
-        let rank = rules.schemes[c.scheme].rank
+      if comma || enumeration {
+        guard let parentRank else { return false }
         let below = Set(rules.schemes.map(\.rank)).filter { $0 > parentRank }.sorted()
-        guard below.prefix(!comma && parentIsTop ? 2 : 1).contains(rank) else { return false }
-      } else if comma || enumeration {
-        return false
+        guard below.prefix(!comma && parentIsTop ? 2 : 1).contains(rules.schemes[c.scheme].rank) else { return false }
       }
       return true
     }
