@@ -15,6 +15,8 @@ public func parseNumber(_ digits: [Unicode.Scalar], _ kind: Numerals) -> Int? {
     return v
   case .chinese:
     return chineseNumber(digits)
+  case .decimal:
+    return decimalComponents(digits)?.last
   case .circled:
     guard digits.count == 1 else { return nil }
     let v = digits[0].value
@@ -143,4 +145,21 @@ func marker(_ marker: String, renumberedTo number: Int, _ kind: Numerals) -> Str
   out.append(contentsOf: written.unicodeScalars)
   out.append(contentsOf: s[b...])
   return String(out)
+}
+
+/// The numbers of a decimal marker (`2.4.9` -> [2, 4, 9]; full-width digits and `．` too); nil unless
+/// every part between the dots is a number.
+func decimalComponents(_ digits: [Unicode.Scalar]) -> [Int]? {
+  var out: [Int] = []
+  var part: [Unicode.Scalar] = []
+  for c in digits + ["."] {
+    if c == "." || c == "．" {
+      guard let v = parseNumber(part, .arabic) else { return nil }
+      out.append(v)
+      part.removeAll()
+    } else {
+      part.append(c)
+    }
+  }
+  return out
 }

@@ -11,6 +11,9 @@ public enum Numerals: String, Sendable, CaseIterable {
   case circled
   /// A/a = 1 … Z/z = 26.
   case latin
+  /// Arabic numbers joined by dots (2.4.9, the sections of an emergency plan): the last is the number,
+  /// the ones before it the numbers of its ancestors.
+  case decimal
 }
 
 /// Compiled rules for the segment stage, from `Rules/segment.yaml`.

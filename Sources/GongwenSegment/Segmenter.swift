@@ -512,6 +512,8 @@ struct SegmentRun {
     var onlyIfExpected = false
     /// A table row (`findTables`): the index of its table.
     var table: Int? = nil
+    /// A decimal marker's numbers (`2.4.9` -> [2, 4, 9]): its ancestors' numbers, then its own.
+    var components: [Int]? = nil
   }
 
   struct Level {
@@ -531,7 +533,8 @@ struct SegmentRun {
         let num = parseNumber(Array(s[nr]), sc.numerals), num >= 1, num <= sc.max
       else { return nil }
       return Candidate(start: m.range.lowerBound, end: m.range.upperBound, scheme: k, number: num,
-                       lineStart: atLineStart(m.range.lowerBound), onlyIfExpected: !strict)
+                       lineStart: atLineStart(m.range.lowerBound), onlyIfExpected: !strict,
+                       components: sc.numerals == .decimal ? decimalComponents(Array(s[nr])) : nil)
     }
     return nil
   }
@@ -585,7 +588,8 @@ struct SegmentRun {
       // line breaks lost; Corpus/heldout39 4001) also before the level after it, as notices skip one
       if comma || enumeration {
         guard let parentRank else { return false }
-        let below = Set(rules.schemes.map(\.rank)).filter { $0 > parentRank }.sorted()
+        // (decimal sections stand apart from this hierarchy: line-initial, their levels given by their numbers)
+        let below = Set(rules.schemes.filter { $0.numerals != .decimal }.map(\.rank)).filter { $0 > parentRank }.sorted()
         guard below.prefix(!comma && parentIsTop ? 2 : 1).contains(rules.schemes[c.scheme].rank) else { return false }
       }
       return true
@@ -626,7 +630,11 @@ struct SegmentRun {
   func label(_ sc: Int, _ num: Int) -> String { "\(rules.schemes[sc].id) \(num)" }
 
   mutating func acceptMarkers() throws(StageFailure) {
-    let cands = candidateList
+    // (where a decimal marker starts, `2.4.9`, its `2.` is no marker of another scheme)
+    let decimalStarts = Set(candidateList.filter { $0.components != nil }.map(\.start))
+    let cands = candidateList.filter { $0.components != nil || !decimalStarts.contains($0.start) }
+    // the numbers of the last decimal marker accepted: the next must come after them
+    var lastDecimal: [Int]? = nil
     var stack: [Level] = []
     var last: [Int: Int] = [:]
     var seen: Set<[Int]> = []
@@ -676,6 +684,26 @@ struct SegmentRun {
         continue
       }
       let sc = rules.schemes[c.scheme]
+      // a decimal section (2.4.9, at a line start): its numbers give its ancestors, whose markers the text
+      // may not hold (`2`, `2.4`); it follows the last decimal section in order, or it is no marker
+      if let parts = c.components {
+        guard c.lineStart, parts.count >= 2, lastDecimal.map({ parts.lexicographicallyPrecedes($0) == false && parts != $0 }) ?? true
+        else { continue }
+        lastDecimal = parts
+        let base = stack.firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
+        stack.removeSubrange(base...)
+        baseCount = min(baseCount, base)
+        for i in parts.indices {
+          stack.append(Level(scheme: c.scheme, number: parts[i], marker: parts[...i].map(String.init).joined(separator: ".")))
+        }
+        let path = stack.map(\.number)
+        let emit = seen.insert(path).inserted
+        if accepted.isEmpty, let i = closingStarts.firstIndex(where: { $0 > c.start }) { closingLimit = closingStarts[i] }
+        accepted.append(AcceptedMarker(start: c.start, end: c.end, path: path, markers: stack.map(\.marker),
+                                       schemes: stack.map { rules.schemes[$0.scheme].id }, emit: emit, table: nil))
+        previousMarkerEnd = c.end
+        continue
+      }
       var popTo: Int
       var note: (String, String)? = nil
       var newLevel = false

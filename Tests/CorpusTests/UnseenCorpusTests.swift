@@ -44,8 +44,8 @@ import GongwenTestSupport
 /// notices; a flipbook table page not read); Corpus/heldout41 0.667 at first sight (6 articles), 0.963 after; Corpus/heldout42
 /// 0.800 at first sight (7 duty lists), 0.900 after; Corpus/heldout43 0.865 at first sight (7 notices), 0.927 after;
 /// Corpus/heldout44 0.741 at first sight (7 duty lists), 0.756 after; Corpus/heldout45 0.835 at first sight (6 notices), 0.854 after;
-/// Corpus/heldout46 0.761 at first sight (5 duty lists), 0.787 after; Corpus/heldout47 0.739 at first sight (4 notices), 0.843 after;
-/// Corpus/heldout48 0.424 at first sight (6 notices), 0.494 after; Corpus/heldout49 0.267 at first sight (4 notices), 0.632 after. Raise a floor
+/// Corpus/heldout46 0.761 at first sight (5 duty lists), 0.860 after; Corpus/heldout47 0.739 at first sight (4 notices), 0.843 after;
+/// Corpus/heldout48 0.424 at first sight (6 notices), 0.945 after (decimal sections); Corpus/heldout49 0.267 at first sight (4 notices), 0.632 after. Raise a floor
 /// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
@@ -101,9 +101,9 @@ import GongwenTestSupport
                         Folder(name: "heldout43", floor: 0.92, minNotices: 7),
                         Folder(name: "heldout44", floor: 0.75, minNotices: 7),
                         Folder(name: "heldout45", floor: 0.85, minNotices: 6),
-                        Folder(name: "heldout46", floor: 0.78, minNotices: 5),
+                        Folder(name: "heldout46", floor: 0.86, minNotices: 5),
                         Folder(name: "heldout47", floor: 0.84, minNotices: 4),
-                        Folder(name: "heldout48", floor: 0.49, minNotices: 6),
+                        Folder(name: "heldout48", floor: 0.94, minNotices: 6),
                         Folder(name: "heldout49", floor: 0.63, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)

@@ -183,6 +183,17 @@ import Testing
     #expect(o.units.map(\.path) == [[1], [1, 1]])
   }
 
+  @Test func decimalSectionsOfAnEmergencyPlan() throws {
+    // heldout48 4902, 4904: 2.2 / （1） / 2.4.9 市交通局; the ancestors 2 and 2.4 are not in the text
+    let text = "2.2 成员部门职责\n（1）疫情扑控。市畜牧食品局负责疫情扑控工作。\n（2）检疫监督。市公安局负责封锁。\n2.4.9 市交通局\n负责运输保障。\n2.4.10 市卫生局\n负责医疗救护。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[2, 2], [2, 2, 1], [2, 2, 2], [2, 4, 9], [2, 4, 10]])
+    #expect(o.units[3].markers == ["2", "2.4", "2.4.9"])
+    // a section that goes backwards is no marker; neither is a date or a percentage
+    let (p, _) = try outline("2.5 基本生活保障\n民政局负责。\n2.4 通信\n2011.3.5召开会议。\n1.5%的增长。")
+    #expect(p.units.map(\.path) == [[2, 5]])
+  }
+
   @Test func anItemStartingWithAYear() throws {
     // heldout49 5002: 1.2009年底前，完成… is item 1, a first child
     let text = "一、消防站点建设\n1.2009年底前，完成特勤消防三中队建设。\n2.2009年底前，完成盘龙消防三中队建设。"
