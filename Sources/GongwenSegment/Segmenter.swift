@@ -684,29 +684,11 @@ struct SegmentRun {
         continue
       }
       let sc = rules.schemes[c.scheme]
-      // a decimal section (2.4.9, at a line start): its numbers give its ancestors, whose markers the text
-      // may not hold (`2`, `2.4`); it follows the last decimal section in order, or it is no marker
-      if let parts = c.components {
-        guard c.lineStart, parts.count >= 2, lastDecimal.map({ parts.lexicographicallyPrecedes($0) == false && parts != $0 }) ?? true
-        else { continue }
-        lastDecimal = parts
-        let base = stack.firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
-        stack.removeSubrange(base...)
-        baseCount = min(baseCount, base)
-        for i in parts.indices {
-          stack.append(Level(scheme: c.scheme, number: parts[i], marker: parts[...i].map(String.init).joined(separator: ".")))
-        }
-        let path = stack.map(\.number)
-        let emit = seen.insert(path).inserted
-        if accepted.isEmpty, let i = closingStarts.firstIndex(where: { $0 > c.start }) { closingLimit = closingStarts[i] }
-        accepted.append(AcceptedMarker(start: c.start, end: c.end, path: path, markers: stack.map(\.marker),
-                                       schemes: stack.map { rules.schemes[$0.scheme].id }, emit: emit, table: nil))
-        previousMarkerEnd = c.end
-        continue
-      }
       var popTo: Int
       var note: (String, String)? = nil
       var newLevel = false
+      // the levels above a decimal section that its numbers give (`2`, `2.4` of `2.4.9`)
+      var ancestors: [Level] = []
       if let t = tableStarts.lastIndex(where: { $0 < c.start }), t != baseTable, attached == nil {
         baseTable = t
         baseCount = 0
@@ -717,7 +699,17 @@ struct SegmentRun {
           baseCount = stack.count
         }
       }
-      if let t = c.table {
+      if let parts = c.components {
+        // a decimal section (2.4.9, at a line start): its numbers give its ancestors, whose markers the text
+        // may not hold (`2`, `2.4`); it follows the last decimal section in order, or it is no marker
+        guard c.lineStart, parts.count >= 2, lastDecimal.map({ !parts.lexicographicallyPrecedes($0) && parts != $0 }) ?? true
+        else { continue }
+        lastDecimal = parts
+        popTo = stack.firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
+        ancestors = parts.indices.dropLast().map { i in
+          Level(scheme: c.scheme, number: parts[i], marker: parts[...i].map(String.init).joined(separator: "."))
+        }
+      } else if let t = c.table {
         // A table row: its table's header vouches for it, so there is no sequence check and no gap
         // warning (a department's extract of a longer table skips rows: 3, 68, 69, 73). Numbers
         // only go up within a table: a smaller one is a cell holding a bare number.
@@ -817,6 +809,7 @@ struct SegmentRun {
       if let (code, message) = note { warn(code, message, c.start..<c.end) }
       stack.removeSubrange(popTo...)
       baseCount = min(baseCount, popTo)
+      stack += ancestors
       stack.append(Level(scheme: c.scheme, number: c.number, marker: text(c.start..<c.end)))
       last[c.scheme] = c.number
       let path = stack.map(\.number)
