@@ -633,24 +633,13 @@ final class Engine: @unchecked Sendable {
       var k = from + 1
       let end = min(hi, from + rule.maxLength)
       while k < end, s[k] != "。", s[k] != "\n" {
-        // (not 应由…: what the law assigns, before the notice's own assignment; Corpus/heldout25 2603)
-        if s[k - 1] != "应", rule.innerLeadIns.contains(where: { k + $0.count < end && hasPrefix(s[k..<end], $0) }),
-          let f = try leading(in: s, from: k, to: hi, rule: rule)
-        {
-          return f
-        }
+        if let f = try subjectAfterLeadIn(at: k, in: s, within: end, to: hi, rule: rule) { return f }
         k += 1
       }
       // in a later sentence of the paragraph (…19个方面督查重点，由所涉及的省政府办公厅、…等省级主管部门牵头完成
       // 自查报告, Corpus/heldout27 2801; 因此，这项工作由外交部和总参谋部统一归口管理, 2803)
-      let firsts = rule.innerLeadIns.map { $0[0] }
       while k < hi, s[k] != "\n" {
-        if firsts.contains(s[k]), s[k - 1] != "应",
-          rule.innerLeadIns.contains(where: { k + $0.count < hi && hasPrefix(s[k..<hi], $0) }),
-          let f = try leading(in: s, from: k, to: hi, rule: rule)
-        {
-          return f
-        }
+        if let f = try subjectAfterLeadIn(at: k, in: s, within: hi, to: hi, rule: rule) { return f }
         k += 1
       }
     }
@@ -961,14 +950,21 @@ final class Engine: @unchecked Sendable {
     guard !rule.innerLeadIns.isEmpty else { return nil }
     var k = from + 1
     while k < hi, s[k] != "；", s[k] != ";", s[k] != "。", s[k] != "\n" {
-      if s[k - 1] != "应", rule.innerLeadIns.contains(where: { k + $0.count < hi && hasPrefix(s[k..<hi], $0) }),
-        let f = try leading(in: s, from: k, to: hi, rule: rule)
-      {
-        return f
-      }
+      if let f = try subjectAfterLeadIn(at: k, in: s, within: hi, to: hi, rule: rule) { return f }
       k += 1
     }
     return nil
+  }
+
+  /// The subject step after a `leading.inner_lead_ins` word starting at `k` (ending before `bound`), read up
+  /// to `hi`; not after 应 (应由…: what the law assigns, before the notice's own assignment; Corpus/heldout25
+  /// 2603).
+  func subjectAfterLeadIn(at k: Int, in s: [Unicode.Scalar], within bound: Int, to hi: Int,
+                          rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+    guard s[k - 1] != "应", rule.innerLeadIns.contains(where: { k + $0.count < bound && hasPrefix(s[k..<bound], $0) }) else {
+      return nil
+    }
+    return try leading(in: s, from: k, to: hi, rule: rule)
   }
 
   /// The closing bracket of a short bracket opening at `k` inside a name (`（市、区）`, `（单位）`, `（牵头）`):
