@@ -836,10 +836,16 @@ final class Engine: @unchecked Sendable {
     let leadIn = r.leadIns.first(where: { names.count > $0.count && names.starts(with: $0) })
     if let leadIn { names.removeFirst(leadIn.count) }
     // (without 由, only a joiner that names a subject on its own: 要组织, not 会同)
-    guard let k = names.indices.dropFirst().first(where: { k in r.joiners.contains { j in j.firstIsLead && (leadIn != nil || j.namesSubject)
-      && k + j.text.count < names.endIndex && names[k..<(k + j.text.count)].elementsEqual(j.text) } }),
-      let joiner = r.joiners.first(where: { names[k...].starts(with: $0.text) })
-    else { return nil }
+    var hit: (at: Int, joiner: Joiner)? = nil
+    for k in names.indices.dropFirst() {
+      if let j = r.joiners.first(where: { j in j.firstIsLead && (leadIn != nil || j.namesSubject)
+        && k + j.text.count < names.endIndex && names[k..<(k + j.text.count)].elementsEqual(j.text) })
+      {
+        hit = (k, j)
+        break
+      }
+    }
+    guard let (k, joiner) = hit else { return nil }
     // the names after the joiner may be fields sharing the tail's body (省建设、监察、发改等部门)
     guard try everyItemDepartmentLike(names[..<k]),
       try everyItemDepartmentLike(names[(k + joiner.text.count)...], shared: sharedWord(endingLonger: tail))
