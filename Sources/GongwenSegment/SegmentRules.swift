@@ -79,6 +79,7 @@ public struct SegmentRules: RuleFile {
     public var sentence_marks: String
     public var trim_trailing: String
     public var run_on_titles: [String]
+    public var label_max_length: Located<Int>?
   }
 
   public struct RawDate: Decodable, Sendable {
@@ -204,6 +205,8 @@ public struct SegmentRules: RuleFile {
   /// Punctuation a heading between a marker and its first inline child may hold (a comma).
   let headingGapPunctuation: ScalarSet
   public let headingMaxLength: Int
+  /// Longest title before a colon that introduces the lines after the last clause (0: off).
+  public let labelMaxLength: Int
   let headingTerminators: ScalarSet
   let sentenceMarks: ScalarSet
   let headingTrim: ScalarSet
@@ -311,6 +314,7 @@ public struct SegmentRules: RuleFile {
     let headingGap = positive(raw.sequence.heading_gap, "sequence.heading_gap", allowZero: true)
     let attribution = compile("sequence.attribution", raw.sequence.attribution)
     let headingMax = positive(raw.heading.max_length, "heading.max_length")
+    let labelMax = raw.heading.label_max_length.map { positive($0, "heading.label_max_length", allowZero: true) } ?? 0
 
     let md = raw.metadata
     func words(_ l: Located<[String]>, _ what: String) -> [[Unicode.Scalar]] {
@@ -498,6 +502,7 @@ public struct SegmentRules: RuleFile {
     self.attributionRegex = attribution
     self.headingGap = headingGap
     self.headingMaxLength = headingMax
+    self.labelMaxLength = labelMax
     self.headingTerminators = ScalarSet(raw.heading.terminators)
     self.sentenceMarks = ScalarSet(raw.heading.sentence_marks)
     self.headingTrim = ScalarSet(raw.heading.trim_trailing)

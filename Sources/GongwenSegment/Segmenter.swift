@@ -1011,7 +1011,9 @@ struct SegmentRun {
       }
     }
     var end = le
-    if headingOnly || a.schemes.last.flatMap({ id in rules.schemes.first { $0.id == id } })?.wholeParagraphs == true {
+    if headingOnly || labelIntroducesList(line)
+      || a.schemes.last.flatMap({ id in rules.schemes.first { $0.id == id } })?.wholeParagraphs == true
+    {
       end = limit
     } else {
       while end < limit {
@@ -1043,6 +1045,18 @@ struct SegmentRun {
       }
     }
     return trimmed(a.start..<end).upperBound
+  }
+
+  /// A marker line that starts with a short title ending in a colon, running on into the first entry of
+  /// what it introduces (`5、部门主要职责：省民政厅组织、协调救灾工作；…`, the other departments' duties on the
+  /// lines after it; Corpus/heldout44 4504): the title is at most `heading.label_max_length` characters of
+  /// Chinese text, with no punctuation.
+  func labelIntroducesList(_ line: Range<Int>) -> Bool {
+    guard rules.labelMaxLength > 0 else { return false }
+    var k = line.lowerBound
+    let cap = min(line.upperBound, k + rules.labelMaxLength + 1)
+    while k < cap, isIdeographic(s[k]) { k += 1 }
+    return k > line.lowerBound + 1 && k < cap && (s[k] == "：" || s[k] == ":") && k + 1 < line.upperBound
   }
 
   /// A line that is a labelled attribution on its own (`牵头单位：区发改局`, `主要协作单位：…`): a

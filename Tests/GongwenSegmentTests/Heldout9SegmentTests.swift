@@ -125,6 +125,21 @@ import Testing
     #expect(c.string(o.units[1].bodyRange).hasSuffix("建委：负责组织对建筑工地的禁放宣传。"))
   }
 
+  @Test func aLastClauseWithATitleAndColonKeepsTheLinesAfterIt() throws {
+    // heldout44 4504: 5、部门主要职责： runs on into the first department's duties; the others follow
+    let text = "4、现场指挥机构：负责现场的紧急抢险。\n5、部门主要职责：省民政厅组织、协调救灾工作。\n省财政厅负责救灾应急资金的筹集。\n省交通厅负责修复中断的道路。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[4], [5]])
+    #expect(c.string(o.units[1].bodyRange).hasSuffix("省交通厅负责修复中断的道路。"))
+    // not after a title longer than heading.label_max_length, nor one with punctuation in it, nor a colon
+    // that ends the line's text (then the colon rule above decides); the lines are longer than a heading
+    let duty = "省民政厅组织、协调救灾工作，核实、报告灾情，申请、管理和参与分配救灾款物。"
+    for line in ["5、各部门在救灾工作中的主要职责分别是：" + duty, "5、部门（单位）职责：" + duty] {
+      let (p, d) = try outline("4、现场指挥机构：负责现场的紧急抢险。\n" + line + "\n各单位要高度重视，认真抓好落实。")
+      #expect(d.string(p.units[1].bodyRange).hasSuffix("救灾款物。"))
+    }
+  }
+
   @Test func anExcerptQuotingOneClauseOfASection() throws {
     // heldout37 3801: a report quotes 二、's （五） (its first clause 二、: an excerpt)
     let text = "其中，科技部参与的工作如下：\n二、加强供给侧结构性改革\n（五）充分释放全社会创业创新潜能。\n强化企业创新主体地位。（科技部牵头）\n（六）推进改革。"
