@@ -504,9 +504,14 @@ final class Engine: @unchecked Sendable {
     var open: Int? = nil
     var p = hi - 1
     let limit = max(lo, hi - r.maxLength)
+    // (a 。 right after a role word ends the list inside the bracket, before a note that was cut:
+    // （区发展改革委、区财政局等负责。列第一位者为牵头单位,下; Corpus/heldout51 5204)
+    func afterRoleWord(_ k: Int) -> Bool {
+      r.roleWords.contains { w in k - w.text.count > lo && s[(k - w.text.count)..<k].elementsEqual(w.text) }
+    }
     while p >= limit {
       let c = s[p]
-      if c == "\n" || c == "。" { break }
+      if c == "\n" || (c == "。" && !afterRoleWord(p)) { break }
       if closeSet.contains(c) { depth += 1 } else if openSet.contains(c) {
         if depth == 0 { open = p; break }
         depth -= 1
@@ -522,8 +527,10 @@ final class Engine: @unchecked Sendable {
       let c = s[k]
       if openSet.contains(c) { depthIn += 1 } else if closeSet.contains(c) { depthIn = max(0, depthIn - 1) }
       if labelMatch(s[(open + 1)..<hi], at: k) != nil { sawLabel = true }
-      guard depthIn == 0, separators.contains(c) else { continue }
-      if r.roleWords.contains(where: { w in k - w.text.count > open && s[(k - w.text.count)..<k].elementsEqual(w.text) }) || sawLabel {
+      guard depthIn == 0, separators.contains(c) || c == "。" else { continue }
+      if r.roleWords.contains(where: { w in k - w.text.count > open && s[(k - w.text.count)..<k].elementsEqual(w.text) })
+        || (sawLabel && c != "。")
+      {
         cut = k
       }
     }
