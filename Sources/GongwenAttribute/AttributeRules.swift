@@ -95,6 +95,9 @@ public struct AttributeRules: RuleFile {
     public var after_clauses: [String]?
     public var max_lead_in: Located<Int>?
     public var heading_names: [String]?
+    public var duty_headings: [String]?
+    public var duty_name_endings: [String]?
+    public var duty_name_max_length: Located<Int>?
     public var inner_lead_ins: [String]?
     public var staff_words: [String]?
     public var max_role_object: Located<Int>?
@@ -252,6 +255,15 @@ public struct AttributeRules: RuleFile {
     /// A clause whose heading line is only department names, and whose text holds one of these words,
     /// is those departments' duties (`（二）县（市）区政府` / `具体负责对本行政区域内…`). Empty: off.
     public let headingNames: [[Unicode.Scalar]]
+    /// Words of a section heading that makes the section a division of duties (`四、工作职责`): an item under it
+    /// that starts with department names, without a role word or any other attribution, names them as
+    /// responsible (`1.县国动办、县文旅广电局确保…`). Empty: off.
+    public let dutyHeadings: [[Unicode.Scalar]]
+    /// Endings a name outside the lexicon must have to be read there (局, 办公室…; not 会 or 协, which end
+    /// too many words).
+    public let dutyNameEndings: [String]
+    /// Longest such name outside the lexicon, in characters.
+    public let dutyNameMaxLength: Int
     /// Lead-ins that may stand inside the clause's first sentence, after its matter: the departments
     /// follow them (两轮摩托车非法载客由县公安局负责牵头管理，县交通局协管).
     public let innerLeadIns: [[Unicode.Scalar]]
@@ -446,6 +458,9 @@ public struct AttributeRules: RuleFile {
                         afterClauses: (l.after_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         maxLeadIn: max(0, l.max_lead_in?.value ?? 0),
                         headingNames: (l.heading_names ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        dutyHeadings: (l.duty_headings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        dutyNameEndings: (l.duty_name_endings ?? []).filter { !$0.isEmpty },
+                        dutyNameMaxLength: max(0, l.duty_name_max_length?.value ?? 0),
                         innerLeadIns: (l.inner_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         staffWords: (l.staff_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
                           .sorted { $0.count > $1.count },

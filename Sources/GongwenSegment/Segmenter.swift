@@ -704,8 +704,25 @@ struct SegmentRun {
         // may not hold (`2`, `2.4`); it follows the last decimal section in order, or it is no marker
         guard c.lineStart, parts.count >= 2, lastDecimal.map({ !parts.lexicographicallyPrecedes($0) && parts != $0 }) ?? true
         else { continue }
+        let first = lastDecimal == nil
         lastDecimal = parts
         popTo = stack.firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
+        if first, parts[0] > 1, !stack.isEmpty, stack.allSatisfy({ rules.schemes[$0.scheme].rank > sc.rank }),
+          !accepted.isEmpty, accepted.allSatisfy({ a in rules.schemes.first { $0.id == a.schemes.first }.map { $0.rank > sc.rank } ?? false })
+        {
+          // an excerpt whose first section is `3.1` after items of a lower level (a later page of an emergency
+          // plan: `(2)市安监局:…` … `(12)…`, then `3 预警发布` / `3.1 …`; Corpus/heldout50 5102): those items sat
+          // under section 2, which is written into their paths and markers, as for any other level above them
+          popTo = 0
+          let inferred = String(parts[0] - 1)
+          for i in accepted.indices {
+            accepted[i].path.insert(parts[0] - 1, at: 0)
+            accepted[i].markers.insert(inferred, at: 0)
+            accepted[i].schemes.insert(sc.id, at: 0)
+          }
+          seen = Set(accepted.map(\.path))
+          note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own section \(inferred) is not in the text: they are numbered under it")
+        }
         ancestors = parts.indices.dropLast().map { i in
           Level(scheme: c.scheme, number: parts[i], marker: parts[...i].map(String.init).joined(separator: "."))
         }

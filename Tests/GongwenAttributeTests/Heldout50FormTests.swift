@@ -29,3 +29,53 @@ import GongwenCore
     #expect(b.participating == ["市税务局"])
   }
 }
+
+/// A body named by its kind, `公安机关` (Corpus/heldout50 5104): `机关` is a department suffix.
+@Suite struct OrganSuffixTests {
+  @Test func anOrganIsADepartment() throws {
+    let (o, _) = try run([U("二、", [2], "抓好信息采集工作\n个体出租营业用房税收由各乡镇政府牵头，公安机关积极配合，建立房屋出租信息库。")])
+    let a = try #require(o.attributions[0])
+    #expect(a.lead == ["各乡镇政府"])
+    #expect(a.participating == ["公安机关"])
+  }
+}
+
+/// A working group's members after its name and a colon, its duties in the next sentence (Corpus/heldout50 5103).
+@Suite struct GroupMembersTests {
+  @Test func theMembersOfAGroupAreResponsible() throws {
+    let (o, _) = try run([U("（1）", [1], "捐赠接收组：市民政局、市慈善会、市红十字会。负责组织接收国内外捐赠款物。牵头单位：市民政局。")])
+    let a = try #require(o.attributions[0])
+    #expect(a.departments == ["市民政局", "市慈善会", "市红十字会"])
+    #expect(a.lead == ["市民政局"])
+    #expect(Set(a.responsible) == Set(["市民政局", "市慈善会", "市红十字会"]))
+    // not: names that are no departments, a role word that does not start the next sentence
+    for body in ["捐赠接收组：各界人士、爱心企业。负责组织接收捐赠款物。", "捐赠接收组：市民政局、市慈善会。组织接收捐赠款物。"] {
+      let (p, _) = try run([U("（1）", [1], body)])
+      #expect(p.attributions[0] == nil, "\(body)")
+    }
+  }
+}
+
+/// Items of a section headed as a division of duties name their departments without a role word
+/// (`leading.duty_headings`; Corpus/heldout50 5105).
+@Suite struct DutySectionTests {
+  @Test func theDepartmentsStartingAnItemUnderADutyHeading() throws {
+    let units = [
+      U("四、", [4], "工作职责\n为保证防空警报试鸣准确、安全、可靠，试鸣工作由县政府统一指挥。", heading: "工作职责"),
+      U("1.", [4, 1], "县国动办、县文旅广电局确保应急广播终端防空警报专用频率安全可靠；"),
+      U("2.", [4, 2], "县供电分公司保障防空警报设施供电需要；"),
+      U("3.", [4, 3], "乡村振兴办公室做好组织协调工作，对各村整治情况进行检查。"),
+      U("4.", [4, 4], "统筹协调全市学校汛期安全防范工作的重大问题。"),
+      U("5.", [4, 5], "明确政府职责和市场功能。"),
+    ]
+    let (o, _) = try run(units)
+    #expect(o.attributions[1]?.responsible == ["县国动办", "县文旅广电局"])
+    #expect(o.attributions[2]?.responsible == ["县供电分公司"])
+    #expect(o.attributions[3]?.responsible == ["乡村振兴办公室"])
+    #expect(o.attributions[4] == nil)
+    #expect(o.attributions[5] == nil)
+    // not under another heading
+    let (p, _) = try run([U("四、", [4], "工作要求", heading: "工作要求"), U("1.", [4, 1], "县国动办、县文旅广电局确保应急广播终端安全可靠。")])
+    #expect(p.attributions[1] == nil)
+  }
+}

@@ -11,10 +11,13 @@ struct U {
   var marker: String
   var path: [Int]
   var body: String
-  init(_ marker: String, _ path: [Int], _ body: String) {
+  /// The unit's heading, as Segment would give it (nil: none).
+  var heading: String?
+  init(_ marker: String, _ path: [Int], _ body: String, heading: String? = nil) {
     self.marker = marker
     self.path = path
     self.body = body
+    self.heading = heading
   }
 }
 
@@ -36,7 +39,7 @@ func makeOutline(_ units: [U], preamble: String = "", trailer: String = "") -> (
     ms = Array(ms.prefix(u.path.count - 1)) + [u.marker]
     markers.append(ms)
     clauses.append(ClauseUnit(path: u.path, markers: ms, schemes: [], markerRange: m0..<m1, ownRange: m0..<end,
-                              bodyRange: m1..<end, heading: nil))
+                              bodyRange: m1..<end, heading: u.heading))
   }
   if !trailer.isEmpty {
     scalars.append("\n")

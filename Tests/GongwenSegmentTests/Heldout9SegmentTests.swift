@@ -209,6 +209,20 @@ import Testing
     #expect(p.units.map(\.path) == [[2, 5]])
   }
 
+  @Test func anExcerptsItemsBeforeItsFirstDecimalSectionSatUnderTheSectionBefore() throws {
+    // heldout50 5102: page 3 of a plan starts at (2); then 3 预警发布 / 3.1: the items were section 2's
+    let text = "(2)市安全生产监督管理局:负责突发事件调查处理。\n(3)市财政局:负责保障应急工作经费。\n3 预警发布\n3.1 建立健全旅游行业警告、警示通报机制。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[2, 2], [2, 3], [3, 1]])
+    #expect(o.units[0].markers == ["2", "(2)"])
+    #expect(o.warnings.contains { $0.code == "numbering_gap" && $0.message.contains("section 2") })
+    // not when the first section is 1.1 (nothing before it), nor when a section of its own level came first
+    let (p, _) = try outline("(2)市财政局:负责保障应急工作经费。\n1.1 建立健全旅游行业警告机制。")
+    #expect(p.units.map(\.path) == [[2], [2, 1, 1]])
+    let (q, _) = try outline("一、总则\n(1)市财政局:负责保障应急工作经费。\n3.1 建立健全旅游行业警告机制。")
+    #expect(q.units.map(\.path).first == [1])
+  }
+
   @Test func anItemStartingWithAYear() throws {
     // heldout49 5002: 1.2009年底前，完成… is item 1, a first child
     let text = "一、消防站点建设\n1.2009年底前，完成特勤消防三中队建设。\n2.2009年底前，完成盘龙消防三中队建设。"
