@@ -1456,6 +1456,13 @@ final class Engine: @unchecked Sendable {
           if !p.hasRoleEvidence, let l = try labelled(s, end: end, lo: lo), l.range.lowerBound < open { return l }
           return Found(range: open..<end, parsed: p)
         }
+        // a bracket of digits only after the list (…(责任单位：市发改委、财政局、卫生局)(1216), a running number):
+        // the list ends before it
+        if open > lo + 1, close > open + 1, s[(open + 1)..<close].allSatisfy({ $0.properties.numericType == .decimal }),
+          let f = try tryEnd(s, end: open, lo: lo)
+        {
+          return f
+        }
         noteOpen = open
       } else {
         // lost opening bracket: the sentence before the stray closing bracket

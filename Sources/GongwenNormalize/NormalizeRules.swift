@@ -23,10 +23,21 @@ public struct NormalizeRules: RuleFile {
     public var width: Width
     public var cjkSpacing: CJKSpacing
     public var tables: Tables
+    public var flattenedLines: FlattenedLines?
 
     enum CodingKeys: String, CodingKey {
       case version, steps, recordLayoutRemovals = "record_layout_removals", decoding, junk, traditional,
-        whitespace, lineJoin = "line_join", docNumber = "doc_number", width, cjkSpacing = "cjk_spacing", tables
+        whitespace, lineJoin = "line_join", docNumber = "doc_number", width, cjkSpacing = "cjk_spacing", tables,
+        flattenedLines = "flattened_lines"
+    }
+
+    public struct FlattenedLines: Decodable, Sendable {
+      public var minLineLength: Located<Int>
+      public var minBreaks: Located<Int>
+      public var minMeanSegment: Located<Int>
+      enum CodingKeys: String, CodingKey {
+        case minLineLength = "min_line_length", minBreaks = "min_breaks", minMeanSegment = "min_mean_segment"
+      }
     }
 
     public struct Tables: Decodable, Sendable {
@@ -239,6 +250,8 @@ public struct NormalizeRules: RuleFile {
   /// at least `tables.cell_space_min_run` Chinese characters, as a table cell does: it separates names.
   public var listLabels: [[Unicode.Scalar]]
   public var tables: Tables
+  /// Line breaks a scrape turned into spaces (`flattened_lines`; nil: not repaired).
+  public var flattenedLines: (minLineLength: Int, minBreaks: Int, minMeanSegment: Int)?
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -433,6 +446,13 @@ public struct NormalizeRules: RuleFile {
     }
     if raw.tables.cellSpaceMinRun.value < 0 {
       bad(raw.tables.cellSpaceMinRun.location, "tables.cell_space_min_run must be 0 or more")
+    }
+    if let f = raw.flattenedLines {
+      for (v, key) in [(f.minLineLength, "min_line_length"), (f.minBreaks, "min_breaks"), (f.minMeanSegment, "min_mean_segment")]
+      where v.value < 1 {
+        bad(v.location, "flattened_lines.\(key) must be 1 or more")
+      }
+      flattenedLines = (max(1, f.minLineLength.value), max(1, f.minBreaks.value), max(1, f.minMeanSegment.value))
     }
     tables = Tables(cellSeparators: separators, cellSpaceMinRun: max(0, raw.tables.cellSpaceMinRun.value),
                     spaceRows: raw.tables.spaceRows ?? false)

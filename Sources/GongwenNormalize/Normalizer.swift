@@ -38,6 +38,9 @@ public struct Normalizer: Sendable {
     if on.junk, !rules.junk.isEmpty { steps.append(JunkStep(rules: rules.junk)) }
     if on.traditional { steps.append(TraditionalStep(rules: rules.traditional)) }
     if on.whitespace { steps.append(WhitespaceStep(toSpace: rules.whitespaceToSpace)) }
+    if let f = rules.flattenedLines {
+      steps.append(FlattenedLinesStep(minLineLength: f.minLineLength, minBreaks: f.minBreaks, minMeanSegment: f.minMeanSegment))
+    }
     if on.tableCells, !rules.tables.cellSeparators.isEmpty || rules.tables.spaceRows {
       steps.append(TableCellsStep(header: rules.lineJoin.tableHeader, separators: rules.tables.cellSeparators,
                                   spaceRows: rules.tables.spaceRows))

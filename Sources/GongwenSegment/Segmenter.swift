@@ -623,6 +623,16 @@ struct SegmentRun {
     return next.number == c.number + 1
   }
 
+  /// Is the next line-initial marker after `c`, on the line right after `c`'s, a first child of it (number 1 of a
+  /// lower level)? A page that begins with the last lines of one section, then `七、…` / `1. …` (Corpus/heldout55
+  /// 5601): the heading opens its first item at once.
+  func firstChildOpensNextLine(_ c: Candidate, _ cands: [Candidate]) -> Bool {
+    guard let next = cands.first(where: { $0.start > c.start && $0.lineStart && $0.table == nil }),
+      next.number == 1, rules.schemes[next.scheme].rank > rules.schemes[c.scheme].rank
+    else { return false }
+    return nextLine(after: c.start)?.lowerBound == next.start
+  }
+
   mutating func warn(_ code: String, _ message: String, _ r: Range<Int>) {
     warnings.append(DocumentWarning(code: code, stage: "segment", message: message, span: Span(r)))
   }
@@ -797,7 +807,8 @@ struct SegmentRun {
             // an excerpt that quotes one clause of a section (a report's `二、…` heading line, then its
             // `（五）…`; Corpus/heldout37 3801): on the line right after its parent's heading, any number
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level of an excerpt without its first number(s)")
-          } else if accepted.isEmpty, stack.isEmpty, !hasText(from: 0, to: c.start) || successorOpensLine(c, cands),
+          } else if accepted.isEmpty, stack.isEmpty,
+            !hasText(from: 0, to: c.start) || successorOpensLine(c, cands) || firstChildOpensNextLine(c, cands),
             !isPlanTitle(trimmed(c.start..<lineEnd(c.start))),
             !numbersItsOwnClausesLater(c, cands)
           {
@@ -807,7 +818,7 @@ struct SegmentRun {
             // when the line reads as a title (`15、关于做好…工作的通知`, an entry of a list of notices). Text
             // before it (a page's chrome, a news report quoting the notice: `（二十四）…` `（二十五）…`,
             // Corpus/heldout21 2202) is allowed when the next line-initial marker of its scheme is its
-            // next number.
+            // next number, or when its first child opens the next line (`七、…` / `1. …`, Corpus/heldout55 5601).
             note = ("numbering_gap", "\(text(c.start..<c.end)) begins the text: an excerpt whose earlier clauses are not in it")
           } else {
             warn("numbering_jump", "\(text(c.start..<c.end)) does not continue any numbering; not taken as a clause marker", c.start..<c.end)

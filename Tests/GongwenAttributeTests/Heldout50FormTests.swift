@@ -79,3 +79,13 @@ import GongwenCore
     #expect(p.attributions[1] == nil)
   }
 }
+
+/// A running number in brackets after the list (`（责任单位：…）（1216）`): the list ends before it.
+@Suite struct RunningNumberAfterListTests {
+  @Test func theListBeforeABracketOfDigits() throws {
+    let a = try #require(try attribution("继续加大支持乡镇卫生院标准化建设的力度。(责任单位：市发展和改革委员会、财政局、卫生局)(1216)"))
+    #expect(a.departments == ["市发展和改革委员会", "市财政局", "市卫生局"])
+    // digits alone name nobody
+    #expect(try attribution("继续加大支持乡镇卫生院标准化建设的力度。(1216)") == nil)
+  }
+}

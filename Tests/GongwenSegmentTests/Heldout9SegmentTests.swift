@@ -223,6 +223,16 @@ import Testing
     #expect(q.units.map(\.path).first == [1])
   }
 
+  @Test func aPagesFirstHeadingWhoseFirstChildOpensTheNextLine() throws {
+    // heldout55 5601: page 5 begins with the label lines closing an item of 六、, then 七、… / 1. …
+    let text = "责任人:李刚副市长\n责任单位:市农委会同水务局。\n七、加强基础设施和生态环境建设,为又好又快发展奠定坚实基础\n1. 坚持科学规划城市。\n2. 加快城市基础设施建设。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[7], [7, 1], [7, 2]])
+    // not when the next line is no first child (text follows; 七、 is then a numbered line of the page's text)
+    let (p, _) = try outline("责任人:李刚副市长\n七、加强基础设施和生态环境建设\n坚持科学规划城市。\n1. 坚持科学规划城市。")
+    #expect(p.units.first?.path != [7])
+  }
+
   @Test func anItemStartingWithAYear() throws {
     // heldout49 5002: 1.2009年底前，完成… is item 1, a first child
     let text = "一、消防站点建设\n1.2009年底前，完成特勤消防三中队建设。\n2.2009年底前，完成盘龙消防三中队建设。"

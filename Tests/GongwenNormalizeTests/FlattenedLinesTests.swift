@@ -1,0 +1,33 @@
+import GongwenCore
+import GongwenNormalize
+import GongwenTestSupport
+import Testing
+
+/// Line breaks a scrape turned into spaces (`flattened_lines`; Corpus/heldout55 5602).
+@Suite struct FlattenedLinesTests {
+  static let page = "山西省人民政府印发关于工作目标责任分解的通知 晋政发〔2006〕10号 各市、县人民政府,省人民政府各委、厅,各直属机构: "
+    + "《关于山西省国民经济和社会发展第十一个五年规划纲要的报告》工作目标责任分解已经省人民政府同意,现印发给你们,请认真贯彻落实。 "
+    + "二○○六年五月十一日 根据省十届人大第四次会议通过的报告,现将工作目标责任分解安排如下: 第一部分:主要工作任务的责任分解 "
+    + "一、于幼军省长负责的工作(李政文秘书长、刘俊谦省长助理协助) 对主要工作任务负总责,同时具体负责以下工作: (一)省监察委员会牵头的工作 "
+    + "强化行政监察,建立健全教育、制度、监督并重的惩治和预防腐败体系。 协同部门:省政府办公厅、 发展改革委、教育厅。 (三)省编办牵头的工作 "
+    + "1.进一步优化政府组织机构,依法界定和规范省、市、县三级政府的职能。"
+
+  @Test func aPageOnOneLineGetsItsLineBreaksBack() throws {
+    let d = norm(Self.page)
+    let ls = lines(d.text.string)
+    #expect(ls.contains("晋政发〔2006〕10号"))
+    #expect(ls.contains("一、于幼军省长负责的工作（李政文秘书长、刘俊谦省长助理协助）"))
+    #expect(ls.contains("（三）省编办牵头的工作"))
+    #expect(ls.contains { $0.hasPrefix("1.进一步优化政府组织机构") })
+    // not after 、 (the list goes on) nor inside brackets
+    #expect(ls.contains("协同部门：省政府办公厅、发展改革委、教育厅。"))
+    #expect((d.stats["flattened_line_breaks"] ?? 0) >= 10)
+  }
+
+  @Test func shortLinesSpacedWordsAndNumbersStay() throws {
+    // a short line, a PDF's spaced-out words (short pieces), a number and its unit
+    for text in ["一、总体要求 二、主要任务 三、保障措施", String(repeating: "服 务 费 用 ", count: 80), String(repeating: "2012 年增长 5 %，", count: 40)] {
+      #expect(norm(text).stats["flattened_line_breaks"] == nil, "\(text.prefix(20))")
+    }
+  }
+}
