@@ -478,6 +478,8 @@ final class Engine: @unchecked Sendable {
     guard lo < hi else { return nil }
     if let f = try tryEnd(s, end: hi, lo: lo) { return try droppingCutName(f, s) }
     if let f = try cutAtTextEnd(s, end: hi, lo: lo) { return f }
+    // a label whose colon a garbled copy lost: …乱倒垃圾等方面的问题责任单位城管科、各农工商公司
+    if let f = try colonlessLabelled(s, end: hi, lo: lo) { return f }
     // earlier paragraph ends, last first
     var p = hi - 1
     var tries = 0
@@ -1764,6 +1766,62 @@ final class Engine: @unchecked Sendable {
   /// least one character before it after `lo` (a piece that is all label, `完成时限：`, is not cut at
   /// its shorter `时限`). Only the rules' own labels count here, never an inferred one, so a name
   /// holding a colon is not cut on a guess.
+  /// A labelled list at the end of a paragraph whose colons a garbled copy lost (punctuation dropped from a
+  /// document-sharing site's text: `…业户垃圾清运费没有收到位责任单位环卫分公司配合单位办事处、城管中队`;
+  /// Corpus/heldout53 5402): from a `labels` word directly followed by Chinese text to the paragraph's end, read as
+  /// if each label there had its colon. The label does not follow 各, 等, 的… (`各牵头单位对…负总责`), the list
+  /// holds no sentence end, at least half its names as written look like a department and none is ruled out
+  /// (`…落实责任单位和责任人` names nobody); the first label that gives such a list wins.
+  /// Characters after which a label word is a noun in a sentence (各牵头单位对…, 有关责任单位, 和配合单位).
+  static let beforeNoLabel = ScalarSet("各等和及与、的其该有关本")
+  /// A copula after the label makes a sentence (该目标责任单位为市经委: Corpus/heldout15 1604 keys nobody).
+  static let copulaAfterLabel = ScalarSet("为是")
+  func colonlessLabelled(_ s: [Unicode.Scalar], end: Int, lo: Int) throws(StageFailure) -> Found? {
+    var ls = end
+    let limit = max(lo, end - r.maxLength)
+    while ls > limit && s[ls - 1] != "\n" { ls -= 1 }
+    var p = ls
+    var depth = 0
+    while p < end - 4 {
+      defer { p += 1 }
+      // (not inside brackets: a bracket cut by the page's end is `cutAtTextEnd`'s)
+      if openSet.contains(s[p]) { depth += 1 } else if closeSet.contains(s[p]) { depth = max(0, depth - 1) }
+      guard depth == 0, labelStartSet.contains(s[p]), let candidates = labelsByFirst[s[p]],
+        let l = candidates.first(where: { p + $0.text.count < end && hasPrefix(s[p..<end], $0.text) }),
+        isIdeographic(s[p + l.text.count]), !Self.copulaAfterLabel.contains(s[p + l.text.count]),
+        p == ls || !Self.beforeNoLabel.contains(s[p - 1]),
+        !s[p..<end].contains(where: { $0 == "。" || $0 == "；" || $0 == ";" })
+      else { continue }
+      // the list with a colon after each label in it
+      var list: [Unicode.Scalar] = []
+      var k = p
+      while k < end {
+        if labelStartSet.contains(s[k]), let ls2 = labelsByFirst[s[k]],
+          let m = ls2.first(where: { k + $0.text.count < end && hasPrefix(s[k..<end], $0.text) }),
+          isIdeographic(s[k + m.text.count])
+        {
+          list += m.text
+          list.append("：")
+          k += m.text.count
+          continue
+        }
+        list.append(s[k])
+        k += 1
+      }
+      guard let parsed = try parse(list, 0..<list.count, shape: .labelled), !parsed.items.isEmpty else { continue }
+      var like = 0
+      var plausible = true
+      for item in parsed.items {
+        if try departmentLike(item.raw) { like += 1 } else if try !plausibleName(item.raw, fast: names.fast(item.raw)) {
+          plausible = false
+        }
+      }
+      guard plausible, 2 * like >= parsed.items.count else { continue }
+      return Found(range: p..<end, parsed: parsed)
+    }
+    return nil
+  }
+
   func embeddedLabelStart(_ a: ArraySlice<Unicode.Scalar>, colon: Int, after lo: Int) -> Int? {
     var best: Int? = nil
     func consider(_ text: [Unicode.Scalar]) {

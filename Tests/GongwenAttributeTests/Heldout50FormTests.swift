@@ -89,3 +89,18 @@ import GongwenCore
     #expect(try attribution("继续加大支持乡镇卫生院标准化建设的力度。(1216)") == nil)
   }
 }
+
+/// A labelled list whose colons a garbled copy lost, at the end of its clause (Corpus/heldout53 5402).
+@Suite struct ColonlessLabelTests {
+  @Test func labelsWithoutColonsAtTheEnd() throws {
+    let a = try #require(try attribution("公交四公司北侧甬道积存垃圾，业户垃圾清运费没有收到位责任单位环卫分公司配合单位办事处、城管中队"))
+    #expect(a.responsible == ["环卫分公司"])
+    #expect(a.participating == ["办事处", "城管中队"])
+    // not: a label word as a noun (各牵头单位对…), names that are a sentence, a list inside a sentence
+    for body in ["签订目标责任书，各牵头单位对牵头任务完成情况负总责",
+                 "建立健全责任制，落实责任单位和责任人员",
+                 "明确责任单位市财政局。加强督促检查，确保按时完成"] {
+      #expect(try attribution(body) == nil, "\(body)")
+    }
+  }
+}
