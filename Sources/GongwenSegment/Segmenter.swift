@@ -117,6 +117,10 @@ public struct Segmenter: Sendable {
 
 @inline(__always) func isOpenBracket(_ c: Unicode.Scalar) -> Bool { c == "（" || c == "(" }
 @inline(__always) func isCloseBracket(_ c: Unicode.Scalar) -> Bool { c == "）" || c == ")" }
+/// Brackets a department attribution may stand in: round ones, and square ones (`[责任单位:市财政局…]`, Corpus/heldout54
+/// 5501).
+@inline(__always) func isAttributionOpen(_ c: Unicode.Scalar) -> Bool { isOpenBracket(c) || c == "［" || c == "【" || c == "[" }
+@inline(__always) func isAttributionClose(_ c: Unicode.Scalar) -> Bool { isCloseBracket(c) || c == "］" || c == "】" || c == "]" }
 
 // MARK: - One document
 
@@ -552,7 +556,7 @@ struct SegmentRun {
     while q >= stop {
       let c = s[q]
       if c == "\n" { return nil }
-      if isCloseBracket(c) { depth += 1 } else if isOpenBracket(c) {
+      if isAttributionClose(c) { depth += 1 } else if isAttributionOpen(c) {
         depth -= 1
         if depth == 0 { break }
       }
@@ -569,7 +573,7 @@ struct SegmentRun {
     while p >= 0, isHSpace(s[p]) { p -= 1 }
     if p < 0 || s[p] == "\n" { return true }
     if rules.inlineAfter.contains(s[p]) { return true }
-    if isCloseBracket(s[p]), try attributionCloses(at: p) { return true }
+    if isAttributionClose(s[p]), try attributionCloses(at: p) { return true }
     if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
       var comma = false, enumeration = false
       var i = e

@@ -233,6 +233,16 @@ import Testing
     #expect(p.units.first?.path != [7])
   }
 
+  @Test func anInlineMarkerAfterASquareBracketedAttributionWithBracketsInside() throws {
+    // heldout54 5501: …最低水平。[责任单位:市财政局、市税务局,各市(区)政府,排在首位为牵头单位,下同]2.执行…
+    let text = "（一）降低企业税收负担。1.严格执行标准。[责任单位:市财政局、市税务局,各市(区)政府,排在首位为牵头单位,下同]2.执行全省统一的印花税核定征收办法。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    // a bracket that is no attribution is still no place for an inline marker
+    let (p, _) = try outline("（一）降低企业税收负担。1.严格执行标准[见附表]2.执行全省统一的印花税核定征收办法。")
+    #expect(p.units.map(\.path) == [[1], [1, 1]])
+  }
+
   @Test func anItemStartingWithAYear() throws {
     // heldout49 5002: 1.2009年底前，完成… is item 1, a first child
     let text = "一、消防站点建设\n1.2009年底前，完成特勤消防三中队建设。\n2.2009年底前，完成盘龙消防三中队建设。"
