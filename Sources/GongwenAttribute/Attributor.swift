@@ -628,6 +628,7 @@ final class Engine: @unchecked Sendable {
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
     if let f = try leading(in: s, from: lo, to: hi, rule: rule) { return f }
     if let f = try groupMembers(in: s, from: lo, to: hi, rule: rule) { return f }
+    if let f = try carriedSubject(in: s, from: lo, to: hi, rule: rule) { return f }
     guard afterTitle else { return nil }
     // after a short title sentence (三、加强督导，健全推进机制。市发展改革委负责…) or a heading line
     // (一、有关职责⏎市发改委负责…)
@@ -703,38 +704,77 @@ final class Engine: @unchecked Sendable {
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
     while lo < hi, whitespace.contains(s[lo]) { lo += 1 }
     guard let w = r.roleWords.first(where: { $0.roles == [.responsible] }) else { return nil }
-    func named(_ a: Int, _ b: Int) throws(StageFailure) -> Bool {
-      let name = String(scalars: s[a..<b])
-      let fast = names.fast(name)
-      if names.lookup(name, fast: fast) != nil { return true }
-      let splits = names.splitPrefix(name, fast: fast)
-      if splits.contains(where: { names.lookup($0.rest, fast: fast) != nil }) { return true }
-      guard !splits.isEmpty, b - a <= rule.dutyNameMaxLength, rule.dutyNameEndings.contains(where: { name.hasSuffix($0) })
-      else { return false }
-      return try departmentLike(name)
-    }
     var start = lo
     var end: Int? = nil
     let limit = min(hi, lo + rule.maxLength)
     while start < limit, end == nil {
       var k = start
       while k < limit, isIdeographic(s[k]) { k += 1 }
-      if k < limit, s[k] == "、", k > start, try named(start, k) {
+      if k < limit, s[k] == "、", k > start, try named(s, start, k, rule: rule) {
         start = k + 1
         continue
       }
       let cap = min(k, start + 16)
       var e = start + 2
-      while e <= cap, try !named(start, e) { e += 1 }
-      guard e <= cap else { return nil }
-      var longest = e
-      for f in (e + 1)..<max(e + 1, min(cap, e + 3) + 1) where try named(start, f) { longest = f }
-      end = longest
+      guard let e = try nameEnd(s, from: start, to: cap, rule: rule) else { return nil }
+      end = e
     }
     guard let end, end < hi, s[end] != "的", isIdeographic(s[end]) || s[end] == "：" || s[end] == ":" else { return nil }
     let list = Array(s[lo..<end]) + w.text
     guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
     return Found(range: lo..<end, parsed: parsed, inSentence: true)
+  }
+
+  /// Is `s[a..<b]` a name read without a role word after it: a lexicon name (after a jurisdiction, perhaps), or a
+  /// name starting with a jurisdiction, ending with a `leading.duty_name_endings` word, at most
+  /// `duty_name_max_length` long, that looks like a department?
+  func named(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Bool {
+    let name = String(scalars: s[a..<b])
+    let fast = names.fast(name)
+    if names.lookup(name, fast: fast) != nil { return true }
+    let splits = names.splitPrefix(name, fast: fast)
+    if splits.contains(where: { names.lookup($0.rest, fast: fast) != nil }) { return true }
+    guard !splits.isEmpty, b - a <= rule.dutyNameMaxLength, rule.dutyNameEndings.contains(where: { name.hasSuffix($0) })
+    else { return false }
+    return try departmentLike(name)
+  }
+
+  /// Where the name starting at `start` ends (`named`), looked for up to `cap`: the first place it reads as one,
+  /// taken up to three characters further when that still does (`乡村振兴办` -> `乡村振兴办公室`, `市委` ->
+  /// `市委宣传部`).
+  func nameEnd(_ s: [Unicode.Scalar], from start: Int, to cap: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Int? {
+    var e = start + 2
+    while e <= cap, try !named(s, start, e, rule: rule) { e += 1 }
+    guard e <= cap else { return nil }
+    var longest = e
+    for f in (e + 1)..<max(e + 1, min(cap, e + 3) + 1) where try named(s, start, f, rule: rule) { longest = f }
+    return longest
+  }
+
+  /// A department that starts a sentence without a role word, whose later clause (after ；) starts with one, the
+  /// subject carried over: `省水利厅承担省防汛抗旱指挥部的日常工作；负责水情…的监测` (Corpus/heldout44 4504),
+  /// `市卫生局对可能发生的传染病进行监测预警…；负责监测饮用水…` (Corpus/heldout57 5802). The name is read as in
+  /// `dutySubject`; the role word must follow the ； at once, in the same sentence.
+  func carriedSubject(in s: [Unicode.Scalar], from lo: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+    var start = lo
+    while start < hi, whitespace.contains(s[start]) { start += 1 }
+    let cap = min(hi, start + 16)
+    var k = start
+    while k < cap, isIdeographic(s[k]) { k += 1 }
+    guard let end = try nameEnd(s, from: start, to: k, rule: rule), end < hi, isIdeographic(s[end]),
+      roleWord(at: end, in: s, to: hi, rule: rule) == nil
+    else { return nil }
+    var q = end
+    let limit = min(hi, start + r.maxLength * 2)
+    while q < limit, !sentenceEnds.contains(s[q]), s[q] != "\n" {
+      if s[q] == "；" || s[q] == ";", q + 1 < hi, let w = roleWord(at: q + 1, in: s, to: hi, rule: rule) {
+        let list = Array(s[start..<end]) + w.text
+        guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
+        return Found(range: start..<end, parsed: parsed, inSentence: true)
+      }
+      q += 1
+    }
+    return nil
   }
 
   /// A line of its own, or the last sentence of a paragraph, that only says who does the task: a
@@ -998,6 +1038,7 @@ final class Engine: @unchecked Sendable {
       guard c == "；" || c == ";" || c == "。" || c == "\n" else { continue }
       var found = try leading(in: s, from: p, to: hi, rule: rule)
       if found == nil { found = try innerSubject(in: s, from: p, to: hi, rule: rule) }
+      if found == nil, c != "；", c != ";" { found = try carriedSubject(in: s, from: p, to: hi, rule: rule) }
       if let f = found {
         out.append(f)
         p = f.range.upperBound
@@ -1118,9 +1159,12 @@ final class Engine: @unchecked Sendable {
       }
       // a line naming its department before a colon, its duties after it with a role word later in the
       // same line (17、市林业局：编制和实施林业建设总体规划…，负责组织…; Corpus/heldout44 4505): the
-      // names take the first role word's roles; not a generic body or a label (…成员单位：, 责任部门：)
-      if r.colons.contains(c), end == nil, listStart == start, namesEnd == nil, q > start, sharedWord(endingLonger: s[start..<q]) == nil,
-        let w = firstRoleWord(in: s, from: q + 1, to: hi, rule: rule), try everyItemDepartmentLike(s[start..<q]),
+      // names take the first role word's roles; not a generic body or a label (…成员单位：, 责任部门：), but a list
+      // sharing its last word (公安、司法、安监部门：…；负责…; Corpus/heldout57 5803)
+      if r.colons.contains(c), end == nil, listStart == start, namesEnd == nil, q > start,
+        sharedWord(endingLonger: s[start..<q]) == nil || s[start..<q].contains("、"),
+        let w = firstRoleWord(in: s, from: q + 1, to: hi, rule: rule),
+        try everyItemDepartmentLike(s[start..<q], shared: sharedSuffix(of: s[start..<q])),
         let parsed = try parse(Array(s[start..<q]) + w.text, 0..<(q - start + w.text.count), shape: .bracketed),
         parsed.hasRoleEvidence
       {
@@ -1205,7 +1249,10 @@ final class Engine: @unchecked Sendable {
         // `，其他相关部门配合，于6月20日前报送…`)
         var e = comma + 1
         while e < hi, !sentenceEnds.contains(s[e]), s[e] != "，", s[e] != ",", s[e] != "\n" { e += 1 }
-        guard e == hi || s[e] != "，" && s[e] != ",", closingRoleWord(s[(comma + 1)..<e]) != nil else { break }
+        guard e == hi || s[e] != "，" && s[e] != "," else { break }
+        if closingRoleWord(s[(comma + 1)..<e]) == nil {
+          guard try subjectStarts(s, from: comma + 1, to: e, rule: rule) else { break }
+        }
         q = comma + 1
         listStart = q
       }
@@ -1214,6 +1261,21 @@ final class Engine: @unchecked Sendable {
       let parsed = try parse(synthetic, 0..<synthetic.count, shape: .bracketed), parsed.hasRoleEvidence
     else { return nil }
     return Found(range: start..<end, parsed: parsed, inSentence: true)
+  }
+
+  /// Does the clause `from..<to` start with department names right before a role word (`市农业局负责日常工作`, after
+  /// `市政府办公厅负责统一协调，`; Corpus/heldout57 5803)?
+  func subjectStarts(_ s: [Unicode.Scalar], from: Int, to: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Bool {
+    var k = from + 2
+    while k < to {
+      if roleWordStarts.contains(s[k]), roleWord(at: k, in: s, to: to, rule: rule) != nil {
+        let names = s[from..<k]
+        guard names.allSatisfy({ isIdeographic($0) || $0 == "、" }) else { return false }
+        return try everyItemDepartmentLike(names)
+      }
+      k += 1
+    }
+    return false
   }
 
   /// Where a department's name ends before the words naming its people (`leading.staff_words`) that

@@ -104,3 +104,33 @@ import GongwenCore
     }
   }
 }
+
+/// Subjects read further: a list sharing its last word before a colon, a second subject after a role word's
+/// object, a subject carried over to a later clause starting with a role word (Corpus/heldout57 5802, 5803,
+/// heldout44 4504).
+@Suite struct SubjectsReadFurtherTests {
+  @Test func aListSharingItsLastWordBeforeAColon() throws {
+    let a = try #require(try attribution("公安、司法、安监部门：要完善户籍和流动人口管理办法；负责对进城务工农民提供法律咨询。"))
+    #expect(a.departments == ["公安部门", "司法部门", "安监部门"])
+    // a label ending with the shared word is no list of names
+    #expect(try attribution("责任部门：要完善户籍和流动人口管理办法；负责对进城务工农民提供法律咨询。")?.departments.isEmpty ?? true)
+  }
+
+  @Test func aSecondSubjectAfterARoleWordsObject() throws {
+    let a = try #require(try attribution("市政府办公厅负责统一协调，市农业局负责日常工作。"))
+    #expect(a.departments == ["市人民政府办公厅", "市农业局"])
+    // not a clause that goes on after a comma, nor one without names before its role word
+    let b = try #require(try attribution("市政府办公厅负责统一协调，其他相关部门配合，于6月20日前报送。"))
+    #expect(b.departments == ["市人民政府办公厅"])
+  }
+
+  @Test func aSubjectCarriedOverToAClauseStartingWithARoleWord() throws {
+    let a = try #require(try attribution("市卫生局对可能发生的传染病进行监测预警；负责监测饮用水水源。"))
+    #expect(a.responsible == ["市卫生局"])
+    // not a later clause with a subject of its own, nor a role word inside a clause, nor a next sentence
+    for body in ["市卫生局对传染病进行监测预警；各医院负责救治。", "市卫生局对传染病进行监测预警，并负责监测饮用水。",
+                 "市卫生局对传染病进行监测预警。负责监测饮用水。"] {
+      #expect(try attribution(body)?.departments.contains("市卫生局") != true, "\(body)")
+    }
+  }
+}
