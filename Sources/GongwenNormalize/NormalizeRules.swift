@@ -60,9 +60,10 @@ public struct NormalizeRules: RuleFile {
       public var docNumber: Bool
       public var width: Bool
       public var cjkSpacing: Bool
+      public var flattenedLines: Bool?
       enum CodingKeys: String, CodingKey {
         case newlines, decoding, junk, traditional, whitespace, tableCells = "table_cells", lineJoin = "line_join",
-          docNumber = "doc_number", width, cjkSpacing = "cjk_spacing"
+          docNumber = "doc_number", width, cjkSpacing = "cjk_spacing", flattenedLines = "flattened_lines"
       }
     }
 
@@ -158,6 +159,8 @@ public struct NormalizeRules: RuleFile {
 
   public struct Steps: Sendable {
     public var newlines, decoding, junk, traditional, whitespace, tableCells, lineJoin, docNumber, width, cjkSpacing: Bool
+    /// `flattened_lines` (optional in the YAML; off when absent).
+    public var flattenedLines = false
   }
 
   /// Tables flattened to text.
@@ -265,7 +268,7 @@ public struct NormalizeRules: RuleFile {
     let s = raw.steps
     steps = Steps(newlines: s.newlines, decoding: s.decoding, junk: s.junk, traditional: s.traditional,
                   whitespace: s.whitespace, tableCells: s.tableCells, lineJoin: s.lineJoin, docNumber: s.docNumber, width: s.width,
-                  cjkSpacing: s.cjkSpacing)
+                  cjkSpacing: s.cjkSpacing, flattenedLines: s.flattenedLines ?? false)
     recordLayoutRemovals = raw.recordLayoutRemovals
 
     func set(_ v: Located<[String]>, _ what: String) -> ScalarSet {

@@ -38,7 +38,7 @@ public struct Normalizer: Sendable {
     if on.junk, !rules.junk.isEmpty { steps.append(JunkStep(rules: rules.junk)) }
     if on.traditional { steps.append(TraditionalStep(rules: rules.traditional)) }
     if on.whitespace { steps.append(WhitespaceStep(toSpace: rules.whitespaceToSpace)) }
-    if let f = rules.flattenedLines {
+    if on.flattenedLines, let f = rules.flattenedLines {
       steps.append(FlattenedLinesStep(minLineLength: f.minLineLength, minBreaks: f.minBreaks, minMeanSegment: f.minMeanSegment))
     }
     if on.tableCells, !rules.tables.cellSeparators.isEmpty || rules.tables.spaceRows {

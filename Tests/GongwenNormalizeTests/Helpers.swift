@@ -21,7 +21,7 @@ func norm(_ s: String) -> NormalizedDocument {
 func only(_ steps: [String]) -> Normalizer {
   let path = TestSupport.rulesDirectory + "/normalize.yaml"
   var yaml = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-  for s in ["newlines", "decoding", "junk", "traditional", "whitespace", "table_cells", "line_join", "doc_number", "width", "cjk_spacing"] {
+  for s in ["newlines", "decoding", "junk", "traditional", "whitespace", "flattened_lines", "table_cells", "line_join", "doc_number", "width", "cjk_spacing"] {
     yaml = yaml.replacingOccurrences(of: "  \(s): true\n", with: "  \(s): \(steps.contains(s))\n")
   }
   do { return Normalizer(rules: try RuleSet.decode(NormalizeRules.self, yaml: yaml)) } catch {

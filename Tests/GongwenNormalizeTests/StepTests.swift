@@ -43,6 +43,11 @@ import Testing
     let p = try only(["junk"]).normalize("[接上页] (2)培育产业集群。")
     #expect(p.text.string == " (2)培育产业集群。")
     #expect(p.removed.map(\.rule) == ["page_continuation"])
+    // a PDF page number between dashes on its own line (Corpus/heldout53 5404); a dash line with words stays
+    let q = try only(["junk"]).normalize("协办单位:区委编办、园区党工\n委、各街道党工委\n— — — 3 —\n2.以区域化党建为重点。\n- 12 -\n3.做实街道。")
+    #expect(q.text.string == "协办单位:区委编办、园区党工\n委、各街道党工委\n2.以区域化党建为重点。\n3.做实街道。")
+    #expect(q.removed.map(\.rule) == ["pdf_page_number", "pdf_page_number"])
+    #expect(run(only(["junk"]), "正文。\n— 共3页 —\n2022-12-31\n") == "正文。\n— 共3页 —\n2022-12-31\n")
   }
 
   @Test func junkKeepsRealListsAndText() {
@@ -220,7 +225,7 @@ import Testing
 
   @Test func stepsCanBeSwitchedOff() {
     #expect(only([]).stepIDs.isEmpty)
-    #expect(normalizer.stepIDs == ["newlines", "decoding", "junk", "traditional", "whitespace", "table_cells",
+    #expect(normalizer.stepIDs == ["newlines", "decoding", "junk", "traditional", "whitespace", "flattened_lines", "table_cells",
                                    "line_join", "doc_number", "width", "cjk_spacing"])
     #expect(run(only([]), " 服 务\u{3000}") == " 服 务\u{3000}")
   }
