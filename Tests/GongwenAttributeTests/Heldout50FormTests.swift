@@ -134,3 +134,13 @@ import GongwenCore
     }
   }
 }
+
+/// `X作为…牵头责任部门` (Corpus/heldout49 5004): the copula 作为 and the role noun 牵头责任部门.
+@Suite struct AsTheLeadTests {
+  @Test func aDepartmentAsTheLeadingBody() throws {
+    let a = try #require(try attribution("市经委作为全市域外招商牵头责任部门，要组织协调好域外招商引资各项工作。"))
+    #expect(a.lead == ["市经济委员会"])
+    // 作为 without a role noun names nobody
+    #expect(try attribution("市经委作为全市招商工作的重要力量，要组织协调好各项工作。") == nil)
+  }
+}
