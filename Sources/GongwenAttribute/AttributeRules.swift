@@ -96,6 +96,7 @@ public struct AttributeRules: RuleFile {
     public var max_lead_in: Located<Int>?
     public var heading_names: [String]?
     public var duty_headings: [String]?
+    public var colon_subjects: Bool?
     public var duty_name_endings: [String]?
     public var duty_name_max_length: Located<Int>?
     public var inner_lead_ins: [String]?
@@ -259,6 +260,8 @@ public struct AttributeRules: RuleFile {
     /// that starts with department names, without a role word or any other attribution, names them as
     /// responsible (`1.县国动办、县文旅广电局确保…`). Empty: off.
     public let dutyHeadings: [[Unicode.Scalar]]
+    /// A numbered item starting with department names and a colon names them as responsible without a role word.
+    public let colonSubjects: Bool
     /// Endings a name outside the lexicon must have to be read there (局, 办公室…; not 会 or 协, which end
     /// too many words).
     public let dutyNameEndings: [String]
@@ -459,6 +462,7 @@ public struct AttributeRules: RuleFile {
                         maxLeadIn: max(0, l.max_lead_in?.value ?? 0),
                         headingNames: (l.heading_names ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         dutyHeadings: (l.duty_headings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        colonSubjects: l.colon_subjects ?? false,
                         dutyNameEndings: (l.duty_name_endings ?? []).filter { !$0.isEmpty },
                         dutyNameMaxLength: max(0, l.duty_name_max_length?.value ?? 0),
                         innerLeadIns: (l.inner_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },

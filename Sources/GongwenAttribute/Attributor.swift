@@ -629,6 +629,7 @@ final class Engine: @unchecked Sendable {
     if let f = try leading(in: s, from: lo, to: hi, rule: rule) { return f }
     if let f = try groupMembers(in: s, from: lo, to: hi, rule: rule) { return f }
     if let f = try carriedSubject(in: s, from: lo, to: hi, rule: rule) { return f }
+    if rule.colonSubjects, let f = try colonSubject(in: s, from: lo, to: hi, rule: rule) { return f }
     guard afterTitle else { return nil }
     // after a short title sentence (三、加强督导，健全推进机制。市发展改革委负责…) or a heading line
     // (一、有关职责⏎市发改委负责…)
@@ -749,6 +750,31 @@ final class Engine: @unchecked Sendable {
     var longest = e
     for f in (e + 1)..<max(e + 1, min(cap, e + 3) + 1) where try named(s, start, f, rule: rule) { longest = f }
     return longest
+  }
+
+  /// A numbered item that starts with department names and a colon, its duties after it without a role word:
+  /// `(10)省民政厅：核实全省干旱灾害的损失，组织安排救灾…` (`leading.colon_subjects`; the keys of Corpus/heldout43
+  /// 4403, heldout44 4505, heldout59 6001). The names (several may share their last word: `公安、司法部门：`) must
+  /// each look like a department and be no label (`责任单位：`) or generic body alone (`有关部门：`); they are
+  /// responsible.
+  func colonSubject(in s: [Unicode.Scalar], from lo: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+    var start = lo
+    while start < hi, whitespace.contains(s[start]) { start += 1 }
+    var q = start
+    let cap = min(hi, start + rule.maxHeading)
+    while q < cap, isIdeographic(s[q]) || s[q] == "、" || openSet.contains(s[q]) || closeSet.contains(s[q]) { q += 1 }
+    guard q > start + 1, q + 1 < hi, q < cap, r.colons.contains(s[q]), !whitespace.contains(s[q + 1]), s[q + 1] != "\n",
+      label(at: start, in: s, before: q + 1) == nil
+    else { return nil }
+    let names = s[start..<q]
+    let shared = sharedSuffix(of: names)
+    guard names.contains("、") || sharedWord(endingLonger: names) == nil, try !isGeneric(String(scalars: names)),
+      try everyItemDepartmentLike(names, shared: shared),
+      let w = r.roleWords.first(where: { $0.roles == [.responsible] })
+    else { return nil }
+    let list = Array(names) + w.text
+    guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
+    return Found(range: start..<(q + 1), parsed: parsed, inSentence: true)
   }
 
   /// A department that starts a sentence without a role word, whose later clause (after ；) starts with one, the

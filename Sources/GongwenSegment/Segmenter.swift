@@ -721,21 +721,32 @@ struct SegmentRun {
         let first = lastDecimal == nil
         lastDecimal = parts
         popTo = stack.firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
-        if first, parts[0] > 1, !stack.isEmpty, stack.allSatisfy({ rules.schemes[$0.scheme].rank > sc.rank }),
+        // (the section the items before it sat in: its previous sibling, `2.3` before `2.4`; before a first
+        // child `3.1`, the previous top section `2`; before a deeper first child `2.4.1`, its parent `2.4`)
+        var lost: [Int] = []
+        if parts[parts.count - 1] > 1 {
+          lost = Array(parts.dropLast()) + [parts[parts.count - 1] - 1]
+        } else if parts.count == 2, parts[0] > 1 {
+          lost = [parts[0] - 1]
+        } else if parts.count > 2 {
+          lost = Array(parts.dropLast())
+        }
+        if first, !lost.isEmpty, !stack.isEmpty, stack.allSatisfy({ rules.schemes[$0.scheme].rank > sc.rank }),
           !accepted.isEmpty, accepted.allSatisfy({ a in rules.schemes.first { $0.id == a.schemes.first }.map { $0.rank > sc.rank } ?? false })
         {
-          // an excerpt whose first section is `3.1` after items of a lower level (a later page of an emergency
-          // plan: `(2)市安监局:…` … `(12)…`, then `3 预警发布` / `3.1 …`; Corpus/heldout50 5102): those items sat
-          // under section 2, which is written into their paths and markers, as for any other level above them
+          // an excerpt whose first section is `3.1` or `2.4` after items of a lower level (a later page of an
+          // emergency plan: `(2)市安监局:…` … `(12)…`, then `3 预警发布` / `3.1 …`, Corpus/heldout50 5102; `(10)`…`(22)`,
+          // then `2.4`, heldout59 6001): those items sat in the section before it, which is written into their paths
+          // and markers, as for any other level above them
           popTo = 0
-          let inferred = String(parts[0] - 1)
+          let markers = lost.indices.map { i in lost[...i].map(String.init).joined(separator: ".") }
           for i in accepted.indices {
-            accepted[i].path.insert(parts[0] - 1, at: 0)
-            accepted[i].markers.insert(inferred, at: 0)
-            accepted[i].schemes.insert(sc.id, at: 0)
+            accepted[i].path.insert(contentsOf: lost, at: 0)
+            accepted[i].markers.insert(contentsOf: markers, at: 0)
+            accepted[i].schemes.insert(contentsOf: Array(repeating: sc.id, count: lost.count), at: 0)
           }
           seen = Set(accepted.map(\.path))
-          note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own section \(inferred) is not in the text: they are numbered under it")
+          note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own section \(markers.last ?? "") is not in the text: they are numbered under it")
         }
         ancestors = parts.indices.dropLast().map { i in
           Level(scheme: c.scheme, number: parts[i], marker: parts[...i].map(String.init).joined(separator: "."))

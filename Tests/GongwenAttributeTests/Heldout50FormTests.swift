@@ -144,3 +144,19 @@ import GongwenCore
     #expect(try attribution("市经委作为全市招商工作的重要力量，要组织协调好各项工作。") == nil)
   }
 }
+
+/// A numbered item starting with department names and a colon, without a role word (`leading.colon_subjects`;
+/// Corpus/heldout59 6001, heldout43 4403, heldout44 4505).
+@Suite struct ColonSubjectTests {
+  @Test func namesBeforeAColonAreResponsible() throws {
+    let a = try #require(try attribution("省民政厅：核实全省干旱灾害的损失，组织安排救灾及灾民安置工作。"))
+    #expect(a.responsible == ["省民政厅"])
+    let b = try #require(try attribution("建设、交通、林业部门：要在行业管理和项目建设工作中，确保农民工的平等就业权利。"))
+    #expect(b.departments == ["建设部门", "交通部门", "林业部门"])
+    // not a label, a generic body alone, a title that is no department, or nothing after the colon
+    for body in ["责任单位：核实全省干旱灾害的损失。", "有关部门：核实全省干旱灾害的损失。", "工作目标：核实全省干旱灾害的损失。",
+                 "主要任务：\n核实全省干旱灾害的损失。"] {
+      #expect(try attribution(body)?.departments.isEmpty ?? true, "\(body)")
+    }
+  }
+}

@@ -219,6 +219,10 @@ import Testing
     // not when the first section is 1.1 (nothing before it), nor when a section of its own level came first
     let (p, _) = try outline("(2)市财政局:负责保障应急工作经费。\n1.1 建立健全旅游行业警告机制。")
     #expect(p.units.map(\.path) == [[2], [2, 1, 1]])
+    // heldout59 6001: (10)…(22), then 2.4: the items sat in 2.3
+    let (r, _) = try outline("(10)省民政厅:核实灾情。\n(11)省财政厅:安排资金。\n2.4 抗旱应急工作组\n负责抗旱。")
+    #expect(r.units.map(\.path) == [[2, 3, 10], [2, 3, 11], [2, 4]])
+    #expect(r.units[0].markers == ["2", "2.3", "(10)"])
     let (q, _) = try outline("一、总则\n(1)市财政局:负责保障应急工作经费。\n3.1 建立健全旅游行业警告机制。")
     #expect(q.units.map(\.path).first == [1])
   }
