@@ -97,6 +97,7 @@ public struct AttributeRules: RuleFile {
     public var heading_names: [String]?
     public var duty_headings: [String]?
     public var colon_subjects: Bool?
+    public var colon_subject_tails: [String]?
     public var duty_name_endings: [String]?
     public var duty_name_max_length: Located<Int>?
     public var inner_lead_ins: [String]?
@@ -262,6 +263,8 @@ public struct AttributeRules: RuleFile {
     public let dutyHeadings: [[Unicode.Scalar]]
     /// A numbered item starting with department names and a colon names them as responsible without a role word.
     public let colonSubjects: Bool
+    /// Words naming the duties between the names and the colon (`工商部门职责：`), dropped. Longest first.
+    public let colonSubjectTails: [[Unicode.Scalar]]
     /// Endings a name outside the lexicon must have to be read there (局, 办公室…; not 会 or 协, which end
     /// too many words).
     public let dutyNameEndings: [String]
@@ -463,6 +466,8 @@ public struct AttributeRules: RuleFile {
                         headingNames: (l.heading_names ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         dutyHeadings: (l.duty_headings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         colonSubjects: l.colon_subjects ?? false,
+                        colonSubjectTails: (l.colon_subject_tails ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+                          .sorted { $0.count > $1.count },
                         dutyNameEndings: (l.duty_name_endings ?? []).filter { !$0.isEmpty },
                         dutyNameMaxLength: max(0, l.duty_name_max_length?.value ?? 0),
                         innerLeadIns: (l.inner_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },

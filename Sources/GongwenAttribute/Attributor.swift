@@ -754,21 +754,41 @@ final class Engine: @unchecked Sendable {
 
   /// A numbered item that starts with department names and a colon, its duties after it without a role word:
   /// `(10)省民政厅：核实全省干旱灾害的损失，组织安排救灾…` (`leading.colon_subjects`; the keys of Corpus/heldout43
-  /// 4403, heldout44 4505, heldout59 6001). The names (several may share their last word: `公安、司法部门：`) must
-  /// each look like a department and be no label (`责任单位：`) or generic body alone (`有关部门：`); they are
-  /// responsible.
+  /// 4403, heldout44 4505, heldout59 6001); also names alone before a full stop (`3.人民检察院。依法开展…`,
+  /// heldout58 5907) and before a `colon_subject_tails` word (`工商部门职责：…`, heldout58 5905). The names (several
+  /// may share their last word: `公安、司法部门：`) must each look like a department and be no label (`责任单位：`)
+  /// or generic body alone (`有关部门：`); they are responsible.
   func colonSubject(in s: [Unicode.Scalar], from lo: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
     var start = lo
     while start < hi, whitespace.contains(s[start]) { start += 1 }
     var q = start
     let cap = min(hi, start + rule.maxHeading)
-    while q < cap, isIdeographic(s[q]) || s[q] == "、" || openSet.contains(s[q]) || closeSet.contains(s[q]) { q += 1 }
-    guard q > start + 1, q + 1 < hi, q < cap, r.colons.contains(s[q]), !whitespace.contains(s[q + 1]), s[q + 1] != "\n",
-      label(at: start, in: s, before: q + 1) == nil
+    while q < cap {
+      if isIdeographic(s[q]) || s[q] == "、" {
+        q += 1
+      } else if openSet.contains(s[q]), let close = shortBracketEnd(s, at: q, limit: cap) {
+        q = close + 1
+      } else {
+        break
+      }
+    }
+    // (a colon, or a full stop after names alone: `3.人民检察院。依法开展…`)
+    guard q > start + 1, q + 1 < hi, q < cap, r.colons.contains(s[q]) || s[q] == "。", !whitespace.contains(s[q + 1]),
+      s[q + 1] != "\n", label(at: start, in: s, before: q + 1) == nil
     else { return nil }
-    let names = s[start..<q]
+    guard !r.labels.contains(where: { hasSuffix(s[start..<q], $0.text) }) else { return nil }
+    var names = s[start..<q]
+    // (`工商部门职责：`: the word naming the duties is dropped)
+    if let t = rule.colonSubjectTails.first(where: { names.count > $0.count + 1 && hasSuffix(names, $0) }) {
+      names = names.dropLast(t.count)
+    }
     let shared = sharedSuffix(of: names)
-    guard names.contains("、") || sharedWord(endingLonger: names) == nil, try !isGeneric(String(scalars: names)),
+    // (before a full stop only a body of a kind, `财政部门。`, or a lexicon name: `鼓励发展非公立医疗机构。` is a heading)
+    if s[q] == "。" {
+      let whole = String(scalars: names)
+      guard sharedWord(endingLonger: names) != nil || self.names.lookup(whole, fast: self.names.fast(whole)) != nil else { return nil }
+    }
+    guard try !isGeneric(String(scalars: names)),
       try everyItemDepartmentLike(names, shared: shared),
       let w = r.roleWords.first(where: { $0.roles == [.responsible] })
     else { return nil }
@@ -1186,9 +1206,10 @@ final class Engine: @unchecked Sendable {
       // a line naming its department before a colon, its duties after it with a role word later in the
       // same line (17、市林业局：编制和实施林业建设总体规划…，负责组织…; Corpus/heldout44 4505): the
       // names take the first role word's roles; not a generic body or a label (…成员单位：, 责任部门：), but a list
-      // sharing its last word (公安、司法、安监部门：…；负责…; Corpus/heldout57 5803)
+      // sharing its last word (公安、司法、安监部门：…；负责…; Corpus/heldout57 5803) or one body of that kind (财政部门：…，
+      // 负责…; heldout58 5902)
       if r.colons.contains(c), end == nil, listStart == start, namesEnd == nil, q > start,
-        sharedWord(endingLonger: s[start..<q]) == nil || s[start..<q].contains("、"),
+        try colonNamesAllowed(s, start, q),
         let w = firstRoleWord(in: s, from: q + 1, to: hi, rule: rule),
         try everyItemDepartmentLike(s[start..<q], shared: sharedSuffix(of: s[start..<q])),
         let parsed = try parse(Array(s[start..<q]) + w.text, 0..<(q - start + w.text.count), shape: .bracketed),
@@ -1287,6 +1308,17 @@ final class Engine: @unchecked Sendable {
       let parsed = try parse(synthetic, 0..<synthetic.count, shape: .bracketed), parsed.hasRoleEvidence
     else { return nil }
     return Found(range: start..<end, parsed: parsed, inSentence: true)
+  }
+
+  /// May the words `start..<q` before a colon be a line's subject: no list ending with a shared word alone
+  /// (`…成员单位：`) unless several names share it (`公安、司法部门：`) or it is one body of that kind that is no label
+  /// and no generic body (`财政部门：`, not `责任部门：` or `有关部门：`)?
+  func colonNamesAllowed(_ s: [Unicode.Scalar], _ start: Int, _ q: Int) throws(StageFailure) -> Bool {
+    if sharedWord(endingLonger: s[start..<q]) == nil || s[start..<q].contains("、") { return true }
+    // (nor a label at its end: 县城园林路绿化点补充责任单位：财政局)
+    guard label(at: start, in: s, before: q + 1) == nil, !r.labels.contains(where: { hasSuffix(s[start..<q], $0.text) })
+    else { return false }
+    return try !isGeneric(String(scalars: s[start..<q]))
   }
 
   /// Does the clause `from..<to` start with department names right before a role word (`市农业局负责日常工作`, after

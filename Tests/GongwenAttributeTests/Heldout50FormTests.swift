@@ -160,3 +160,28 @@ import GongwenCore
     }
   }
 }
+
+/// More forms of a numbered item's subject (Corpus/heldout58 5902, 5905, 5907).
+@Suite struct ItemSubjectFormsTests {
+  @Test func aBodyOfAKindBeforeAColonWithARoleWordLater() throws {
+    let a = try #require(try attribution("财政部门：保障疫苗、扑杀等经费及时足额到位，负责防治经费的管理和监督。"))
+    #expect(a.responsible == ["财政部门"])
+    // a label at the end of the words before the colon is no body
+    let b = try attribution("县城园林路绿化点补充责任单位：财政局。该绿化点由建设局牵头组织。")
+    #expect(b?.departmentsRaw.contains("县城园林路绿化点补充责任单位") != true)
+  }
+
+  @Test func namesAndTheWordNamingTheirDutiesBeforeAColon() throws {
+    let a = try #require(try attribution("工商部门职责：依法确认道路客运行业的各类市场主体经营资格。"))
+    #expect(a.responsible == ["工商部门"])
+  }
+
+  @Test func aBodyAloneBeforeAFullStop() throws {
+    let a = try #require(try attribution("财政部门。做好社区矫正经费保障工作，将社区矫正经费纳入年度预算。"))
+    #expect(a.responsible == ["财政部门"])
+    // a heading sentence ending like a body is none
+    for body in ["鼓励发展非公立医疗机构。进一步开放医疗服务市场。", "大力改善医疗服务。医疗机构继续落实行动计划。"] {
+      #expect(try attribution(body) == nil, "\(body)")
+    }
+  }
+}
