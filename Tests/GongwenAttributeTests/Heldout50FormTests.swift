@@ -185,3 +185,13 @@ import GongwenCore
     }
   }
 }
+
+/// `工作分工：` names no role of its own: the role words in the list decide (Corpus/heldout58 5906).
+@Suite struct WorkDivisionLabelTests {
+  @Test func theRoleWordsInTheListDecide() throws {
+    let a = try #require(try attribution("不断拓展经费来源渠道。\n工作分工：市科协、市委组织部、市财政局牵头，市全民科学素质工作领导小组其他成员单位参与。"))
+    #expect(a.lead.count == 3)
+    #expect(a.departmentsRaw.first == "市科协")
+    #expect(a.participating.count == 1)
+  }
+}

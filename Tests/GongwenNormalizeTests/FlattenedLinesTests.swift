@@ -24,6 +24,17 @@ import Testing
     #expect((d.stats["flattened_line_breaks"] ?? 0) >= 10)
   }
 
+  @Test func aShorterPageWithFewerBreaks() throws {
+    // heldout58 5906: a page of five items on one line, six breaks
+    let text = "[接上页] 20、完善科普经费投入机制。市、区(县)政府应在将科普经费列入同级财政预算,并在“十一五”期间经费安排水平的基础上,根据事业发展需求和财力状况逐步增加科普投入。各有关部门要根据承担的任务,统筹考虑和落实所需要的经费。引导和鼓励社会力量参与公民科学素质建设。 "
+      + "工作分工:市科协、市委组织部、市财政局牵头,市全民科学素质工作领导小组其他成员单位参与。 六、加强组织领导 21、完善组织领导制度。市、区政府要从经济社会发展大局出发,"
+      + "把公民科学素质建设列入重要议事日程。要面向基层、重心下移,构建学校、企业、社区、农村等全民科学素质工作体系。 "
+      + "22、加强相关政策保障。进一步强化科普事业公益性地位。 工作分工:市科协、市科委牵头,其他成员单位参与。"
+    let ls = lines(norm(text).text.string)
+    #expect(ls.contains("六、加强组织领导"))
+    #expect(ls.contains { $0.hasPrefix("工作分工：市科协、市委组织部") })
+  }
+
   @Test func shortLinesSpacedWordsAndNumbersStay() throws {
     // a short line, a PDF's spaced-out words (short pieces), a number and its unit
     for text in ["一、总体要求 二、主要任务 三、保障措施", String(repeating: "服 务 费 用 ", count: 80), String(repeating: "2012 年增长 5 %，", count: 40)] {
