@@ -4,8 +4,10 @@ import GongwenCore
 /// 晋政发〔2006〕10号 各市、县人民政府,…: 《…》…落实。 二○○六年五月十一日 … 一、于幼军省长负责的工作 …`;
 /// Corpus/heldout55 5602) gets them back: in a line of at least `minLineLength` characters holding at least
 /// `minBreaks` such spaces, each run of spaces between two characters that are neither ASCII letters nor digits
-/// becomes a line break (its first space; the others are deleted as layout), unless it stands inside brackets or
-/// after `、，；` (the list or sentence goes on), when the pieces between them are
+/// counts; those at a strong boundary (after a sentence end, a colon or a closing bracket, before an opening bracket
+/// or a clause marker, around a document number) become line breaks (the first space; the others are deleted as layout), unless inside brackets
+/// or after `、，；` (the list or sentence goes on); a space between two words of one sentence (a PDF's wrapped line,
+/// `有序开 发`) is left to `cjk_spacing`. The line qualifies when the pieces between the counted runs are
 /// on average at least `minMeanSegment` characters long (a PDF's spaced-out words, `服 务 费`, are not). Counted
 /// as `flattened_line_breaks`. Spaces next to Latin letters or digits (`2012 年`, `Word 2007`) stay, except before
 /// an item's number (`…牵头的工作 1.进一步…`).
@@ -26,6 +28,38 @@ struct FlattenedLinesStep: NormalizeStep {
     return (v >= 0x30 && v <= 0x39) || (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A)
   }
 
+  /// Characters after which a space is a line break: sentence ends, colons, closing brackets and quotes.
+  static let ends = ScalarSet("。！？；：:;!?）)」』”】］〕")
+  /// Characters before which a space is a line break: opening brackets and title marks.
+  static let startsNext = ScalarSet("（(《【［〔")
+  static let chineseDigits = ScalarSet("一二三四五六七八九十百")
+
+  /// Does a clause marker start at `q`: `一、`, `第一部分`, `第三条`…?
+  static func startsMarker(_ s: [Unicode.Scalar], _ q: Int, _ end: Int) -> Bool {
+    var k = q
+    if k < end, s[k] == "第" { k += 1 }
+    let digits = k
+    while k < end, k - digits < 4, chineseDigits.contains(s[k]) { k += 1 }
+    guard k > digits, k < end else { return false }
+    if s[q] == "第" { return "部分章节条".unicodeScalars.contains(s[k]) }
+    return s[k] == "、"
+  }
+
+  /// Is the space before or after a document number (`…的通知 晋政发〔2006〕10号 各市…`): a `〔` or `[` and four digits
+  /// within the eight characters after it, or `号` after a digit before it?
+  static func docNumberAround(_ s: [Unicode.Scalar], _ p: Int, _ q: Int, _ line: Range<Int>) -> Bool {
+    if p >= line.lowerBound + 2, s[p - 1] == "号", s[p - 2].value >= 0x30 && s[p - 2].value <= 0x39 { return true }
+    var k = q
+    while k < min(line.upperBound - 5, q + 8) {
+      if s[k] == "〔" || s[k] == "[" || s[k] == "［" {
+        return (1...4).allSatisfy { s[k + $0].value >= 0x30 && s[k + $0].value <= 0x39 }
+      }
+      guard s[k] != CharClass.space else { return false }
+      k += 1
+    }
+    return false
+  }
+
   /// Does a number of at most three digits start at `q`, followed by `.`, `．` or `、` (an item's marker, `1.进一步…`)?
   static func startsItem(_ s: [Unicode.Scalar], _ q: Int, _ end: Int) -> Bool {
     var k = q
@@ -39,6 +73,7 @@ struct FlattenedLinesStep: NormalizeStep {
     var dels = Deletions()
     for line in lineRanges(s) where line.count >= minLineLength {
       var runs: [Range<Int>] = []
+      var strong: [Range<Int>] = []
       var depth = 0
       var p = line.lowerBound
       while p < line.upperBound - 1 {
@@ -54,12 +89,19 @@ struct FlattenedLinesStep: NormalizeStep {
         if q < line.upperBound, depth == 0, !Self.continues.contains(before), !Self.isASCIIAlnum(before),
           !Self.isASCIIAlnum(s[q]) || Self.startsItem(s, q, line.upperBound)
         {
+          // a strong boundary: after a sentence end, a colon or a closing bracket, or before an opening one or a
+          // clause marker; a space between two words of one sentence (a PDF's wrapped line, `有序开 发`) is not
+          if Self.ends.contains(before) || Self.startsNext.contains(s[q]) || Self.startsItem(s, q, line.upperBound)
+            || Self.startsMarker(s, q, line.upperBound) || Self.docNumberAround(s, p, q, line)
+          {
+            strong.append(p..<q)
+          }
           runs.append(p..<q)
         }
         p = q
       }
       guard runs.count >= minBreaks, line.count / (runs.count + 1) >= minMeanSegment else { continue }
-      for r in runs {
+      for r in strong {
         breaks.append(r.lowerBound)
         if r.count > 1 {
           dels.delete((r.lowerBound + 1)..<r.upperBound, of: text, reason: "whitespace", rule: Self.id, layout: true, &ctx)

@@ -21,7 +21,9 @@ import Testing
     #expect(ls.contains { $0.hasPrefix("1.进一步优化政府组织机构") })
     // not after 、 (the list goes on) nor inside brackets
     #expect(ls.contains("协同部门：省政府办公厅、发展改革委、教育厅。"))
-    #expect((d.stats["flattened_line_breaks"] ?? 0) >= 10)
+    #expect((d.stats["flattened_line_breaks"] ?? 0) >= 9)
+    // a space between two words of one sentence stays a space (then closed up): 二○○六年五月十一日 根据…
+    #expect(ls.contains { $0.hasPrefix("二○○六年五月十一日根据") })
   }
 
   @Test func aShorterPageWithFewerBreaks() throws {
@@ -33,6 +35,14 @@ import Testing
     let ls = lines(norm(text).text.string)
     #expect(ls.contains("六、加强组织领导"))
     #expect(ls.contains { $0.hasPrefix("工作分工：市科协、市委组织部") })
+  }
+
+  @Test func aWrappedLineInsideASentenceIsNoBreak() throws {
+    // heldout5 601: a PDF's text on one line, its wrapped lines apart by spaces inside sentences (`有序开 发`)
+    let body = String(repeating: "（一）增强粮食综合生产能力。 支持将符合条件的盐碱地等后备土地资源适度有序开 发综合利用，开展盐碱化耕地综合利用。 ", count: 6)
+    let ls = lines(norm(body).text.string)
+    #expect(ls.contains { $0.contains("有序开发综合利用") })
+    #expect(ls.count >= 6)
   }
 
   @Test func shortLinesSpacedWordsAndNumbersStay() throws {
