@@ -773,8 +773,9 @@ final class Engine: @unchecked Sendable {
       }
     }
     // (a colon, or a full stop after names alone: `3.人民检察院。依法开展…`)
-    guard q > start + 1, q + 1 < hi, q < cap, r.colons.contains(s[q]) || s[q] == "。", !whitespace.contains(s[q + 1]),
-      s[q + 1] != "\n", label(at: start, in: s, before: q + 1) == nil
+    // (the duties may start on the next line: `一、农业、沼气部门：` / `要把…`; Corpus/heldout61 6205)
+    guard q > start + 1, q + 1 < hi, q < cap, r.colons.contains(s[q]) || s[q] == "。", !whitespace.contains(s[q + 1])
+      || (s[q + 1] == "\n" && r.colons.contains(s[q])), label(at: start, in: s, before: q + 1) == nil
     else { return nil }
     guard !r.labels.contains(where: { hasSuffix(s[start..<q], $0.text) }) else { return nil }
     var names = s[start..<q]

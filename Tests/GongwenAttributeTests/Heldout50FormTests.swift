@@ -195,3 +195,19 @@ import GongwenCore
     #expect(a.participating.count == 1)
   }
 }
+
+/// A heading line of names and a colon, the duties on the next line; museums as bodies (Corpus/heldout61 6205,
+/// heldout60 6103).
+@Suite struct HeadingColonAndMuseumTests {
+  @Test func namesAndAColonEndingTheLine() throws {
+    let a = try #require(try attribution("农业、沼气部门：\n要把“两管五改”纳入农田基本建设和新农村的发展规划。"))
+    #expect(a.departments == ["农业部门", "沼气部门"])
+    // a heading that is no body, ending with a colon, names nobody
+    #expect(try attribution("主要任务：\n要把“两管五改”纳入农田基本建设和新农村的发展规划。") == nil)
+  }
+
+  @Test func aMemorialHallIsABody() throws {
+    let a = try #require(try attribution("蔡文姬墓，由蓝田县蔡文姬纪念馆全面负责文物保护单位的安全管理工作。"))
+    #expect(a.responsible == ["蓝田县蔡文姬纪念馆"])
+  }
+}
