@@ -627,6 +627,27 @@ struct SegmentRun {
     return next.number == c.number + 1
   }
 
+  /// Is the text before `c` only attributions in brackets, one per line: a page that begins with the attribution
+  /// closing a clause on the page before (`(牵头单位:市林业局;责任单位:…)` / `(十)涉林旅游观光工程。…`; Corpus/heldout61
+  /// 6203)?
+  /// (A regex error or timeout counts as no.)
+  func onlyAttributionsBefore(_ c: Candidate) -> Bool {
+    var ls = 0
+    var any = false
+    while ls < c.start {
+      let le = min(lineEnd(ls), c.start)
+      let line = trimmed(ls..<le)
+      if !line.isEmpty {
+        guard isAttributionClose(s[line.upperBound - 1]),
+          let open = (try? attributionStart(closingAt: line.upperBound - 1)) ?? nil, open == line.lowerBound
+        else { return false }
+        any = true
+      }
+      ls = le + 1
+    }
+    return any
+  }
+
   /// Is the next line-initial marker after `c`, on the line right after `c`'s, a first child of it (number 1 of a
   /// lower level)? A page that begins with the last lines of one section, then `七、…` / `1. …` (Corpus/heldout55
   /// 5601): the heading opens its first item at once.
@@ -823,7 +844,8 @@ struct SegmentRun {
             // `（五）…`; Corpus/heldout37 3801): on the line right after its parent's heading, any number
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level of an excerpt without its first number(s)")
           } else if accepted.isEmpty, stack.isEmpty,
-            !hasText(from: 0, to: c.start) || successorOpensLine(c, cands) || firstChildOpensNextLine(c, cands),
+            !hasText(from: 0, to: c.start) || successorOpensLine(c, cands) || firstChildOpensNextLine(c, cands)
+              || onlyAttributionsBefore(c),
             !isPlanTitle(trimmed(c.start..<lineEnd(c.start))),
             !numbersItsOwnClausesLater(c, cands)
           {
@@ -833,7 +855,8 @@ struct SegmentRun {
             // when the line reads as a title (`15、关于做好…工作的通知`, an entry of a list of notices). Text
             // before it (a page's chrome, a news report quoting the notice: `（二十四）…` `（二十五）…`,
             // Corpus/heldout21 2202) is allowed when the next line-initial marker of its scheme is its
-            // next number, or when its first child opens the next line (`七、…` / `1. …`, Corpus/heldout55 5601).
+            // next number, when its first child opens the next line (`七、…` / `1. …`, Corpus/heldout55 5601), or
+            // when only attributions in brackets stand before it (the close of the page before's last clause).
             note = ("numbering_gap", "\(text(c.start..<c.end)) begins the text: an excerpt whose earlier clauses are not in it")
           } else {
             warn("numbering_jump", "\(text(c.start..<c.end)) does not continue any numbering; not taken as a clause marker", c.start..<c.end)

@@ -247,6 +247,16 @@ import Testing
     #expect(p.units.map(\.path) == [[1], [1, 1]])
   }
 
+  @Test func aPageBeginningWithTheAttributionOfAClauseOnThePageBefore() throws {
+    // heldout61 6203: (牵头单位:…) closes the page before's clause, then (十)…, later 四、
+    let text = "(牵头单位:市林业局;责任单位:市城乡建设局)\n(十)涉林旅游观光工程。开发绿色文化。\n(牵头单位:市旅游局;责任单位:市林业局)\n四、保障措施\n(一)强化组织领导。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[3, 10], [4], [4, 1]])
+    // text that is no attribution before it still keeps a lone (十) out
+    let (p, _) = try outline("市林业局要加强管理。\n(十)涉林旅游观光工程。开发绿色文化。")
+    #expect(p.units.isEmpty)
+  }
+
   @Test func anItemStartingWithAYear() throws {
     // heldout49 5002: 1.2009年底前，完成… is item 1, a first child
     let text = "一、消防站点建设\n1.2009年底前，完成特勤消防三中队建设。\n2.2009年底前，完成盘龙消防三中队建设。"
