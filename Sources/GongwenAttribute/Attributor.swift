@@ -805,24 +805,29 @@ final class Engine: @unchecked Sendable {
   func carriedSubject(in s: [Unicode.Scalar], from lo: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
     var start = lo
     while start < hi, whitespace.contains(s[start]) { start += 1 }
-    let cap = min(hi, start + 16)
-    var k = start
-    while k < cap, isIdeographic(s[k]) { k += 1 }
-    guard let end = try nameEnd(s, from: start, to: k, rule: rule), end < hi, isIdeographic(s[end]),
-      roleWord(at: end, in: s, to: hi, rule: rule) == nil
-    else { return nil }
-    var q = end
+    // (the cheap test first: a ； followed at once by a role word, in the same sentence)
+    var q = start
+    var carried: RoleWord? = nil
     let limit = min(hi, start + r.maxLength * 2)
     while q < limit, !sentenceEnds.contains(s[q]), s[q] != "\n" {
       if s[q] == "；" || s[q] == ";", q + 1 < hi, let w = roleWord(at: q + 1, in: s, to: hi, rule: rule) {
-        let list = Array(s[start..<end]) + w.text
-        guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
-        return Found(range: start..<end, parsed: parsed, inSentence: true)
+        carried = w
+        break
       }
       q += 1
     }
-    return nil
+    guard let w = carried else { return nil }
+    let cap = min(q, start + 16)
+    var k = start
+    while k < cap, isIdeographic(s[k]) { k += 1 }
+    guard let end = try nameEnd(s, from: start, to: k, rule: rule), end < q, isIdeographic(s[end]),
+      roleWord(at: end, in: s, to: hi, rule: rule) == nil
+    else { return nil }
+    let list = Array(s[start..<end]) + w.text
+    guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
+    return Found(range: start..<end, parsed: parsed, inSentence: true)
   }
+
 
   /// A line of its own, or the last sentence of a paragraph, that only says who does the task: a
   /// lead-in (由), departments, a role word at its end (由漯阜铁路公司、市发展改革委，川汇区、商水县人民政府，市经济开发区管委会负责落实;
@@ -1891,13 +1896,18 @@ final class Engine: @unchecked Sendable {
   /// document-sharing site's text: `…业户垃圾清运费没有收到位责任单位环卫分公司配合单位办事处、城管中队`;
   /// Corpus/heldout53 5402): from a `labels` word directly followed by Chinese text to the paragraph's end, read as
   /// if each label there had its colon. The label does not follow 各, 等, 的… (`各牵头单位对…负总责`), the list
-  /// holds no sentence end, at least half its names as written look like a department and none is ruled out
-  /// (`…落实责任单位和责任人` names nobody); the first label that gives such a list wins.
+  /// holds no sentence end and ends with a Chinese character (a copy that lost its colons lost its full stops too), at
+  /// least half its names as written look like a department and none is ruled out (`…落实责任单位和责任人` names
+  /// nobody); the first label that gives such a list wins.
   /// Characters after which a label word is a noun in a sentence (各牵头单位对…, 有关责任单位, 和配合单位).
   static let beforeNoLabel = ScalarSet("各等和及与、的其该有关本")
   /// A copula after the label makes a sentence (该目标责任单位为市经委: Corpus/heldout15 1604 keys nobody).
   static let copulaAfterLabel = ScalarSet("为是")
   func colonlessLabelled(_ s: [Unicode.Scalar], end: Int, lo: Int) throws(StageFailure) -> Found? {
+    // (a copy that lost its colons lost its full stops too: a clause ending with one is not such a copy)
+    var last = end - 1
+    while last > lo, whitespace.contains(s[last]) { last -= 1 }
+    guard last > lo, isIdeographic(s[last]) else { return nil }
     var ls = end
     let limit = max(lo, end - r.maxLength)
     while ls > limit && s[ls - 1] != "\n" { ls -= 1 }

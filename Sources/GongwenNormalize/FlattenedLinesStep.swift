@@ -69,9 +69,28 @@ struct FlattenedLinesStep: NormalizeStep {
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
     let s = text.scalars
+    // (the cheap test first, on the raw buffer: a line long enough holding at least `minBreaks` spaces)
+    var candidates: [Range<Int>] = []
+    s.withUnsafeBufferPointer { buf in
+      var start = 0
+      var spaces = 0
+      let space = CharClass.space, newline = CharClass.newline
+      for i in 0..<buf.count {
+        let c = buf[i]
+        if c == newline {
+          if i - start >= minLineLength, spaces >= minBreaks { candidates.append(start..<i) }
+          start = i + 1
+          spaces = 0
+        } else if c == space {
+          spaces += 1
+        }
+      }
+      if buf.count - start >= minLineLength, spaces >= minBreaks { candidates.append(start..<buf.count) }
+    }
+    guard !candidates.isEmpty else { return }
     var breaks: [Int] = []
     var dels = Deletions()
-    for line in lineRanges(s) where line.count >= minLineLength {
+    for line in candidates {
       var runs: [Range<Int>] = []
       var strong: [Range<Int>] = []
       var depth = 0
