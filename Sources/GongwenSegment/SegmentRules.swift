@@ -80,6 +80,7 @@ public struct SegmentRules: RuleFile {
     public var trim_trailing: String
     public var run_on_titles: [String]
     public var label_max_length: Located<Int>?
+    public var duty_lines: Located<String>?
   }
 
   public struct RawDate: Decodable, Sendable {
@@ -207,6 +208,9 @@ public struct SegmentRules: RuleFile {
   public let headingMaxLength: Int
   /// Longest title before a colon that introduces the lines after the last clause (0: off).
   public let labelMaxLength: Int
+  /// A paragraph after the last clause that starts like a department's duties (`公安部门负责…`): the clause's, as its
+  /// lines of duties go on (nil: off).
+  public let dutyLines: RuleRegex?
   let headingTerminators: ScalarSet
   let sentenceMarks: ScalarSet
   let headingTrim: ScalarSet
@@ -315,6 +319,7 @@ public struct SegmentRules: RuleFile {
     let attribution = compile("sequence.attribution", raw.sequence.attribution)
     let headingMax = positive(raw.heading.max_length, "heading.max_length")
     let labelMax = raw.heading.label_max_length.map { positive($0, "heading.label_max_length", allowZero: true) } ?? 0
+    let dutyLines = raw.heading.duty_lines.flatMap { compile("heading.duty_lines", $0) }
 
     let md = raw.metadata
     func words(_ l: Located<[String]>, _ what: String) -> [[Unicode.Scalar]] {
@@ -503,6 +508,7 @@ public struct SegmentRules: RuleFile {
     self.headingGap = headingGap
     self.headingMaxLength = headingMax
     self.labelMaxLength = labelMax
+    self.dutyLines = dutyLines
     self.headingTerminators = ScalarSet(raw.heading.terminators)
     self.sentenceMarks = ScalarSet(raw.heading.sentence_marks)
     self.headingTrim = ScalarSet(raw.heading.trim_trailing)

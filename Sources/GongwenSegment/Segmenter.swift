@@ -1100,13 +1100,14 @@ struct SegmentRun {
         end = min(lineEnd(k), limit)
       }
       // label lines right after it (牵头单位：区发改局 / 主要协作单位：… on their own lines) are its
-      // attribution, not a closing paragraph
+      // attribution, not a closing paragraph; so are paragraphs of a department's duties (公安部门负责…;
+      // `heading.duty_lines`)
       while end < limit {
         var k = end
         while k < limit, isSpaceOrNewline(s[k]) { k += 1 }
         if k >= limit { break }
         let next = min(lineEnd(k), limit)
-        guard isLabelLine(trimmed(k..<next)) else { break }
+        guard isLabelLine(trimmed(k..<next)) || isDutyLine(trimmed(k..<next)) else { break }
         end = next
       }
     }
@@ -1123,6 +1124,15 @@ struct SegmentRun {
     let cap = min(line.upperBound, k + rules.labelMaxLength + 1)
     while k < cap, isIdeographic(s[k]) { k += 1 }
     return k > line.lowerBound + 1 && k < cap && (s[k] == "：" || s[k] == ":") && k + 1 < line.upperBound
+  }
+
+  /// A paragraph that starts like a department's duties (`heading.duty_lines`, matched at its start). A regex error
+  /// or timeout counts as no.
+  func isDutyLine(_ r: Range<Int>) -> Bool {
+    guard let rule = rules.dutyLines, !r.isEmpty else { return false }
+    let text = Array(s[r.lowerBound..<min(r.upperBound, r.lowerBound + 60)])
+    guard let re = try? rule.matcher(), let m = try? re.match(in: text, at: 0) else { return false }
+    return m.range.lowerBound == 0
   }
 
   /// A line that is a labelled attribution on its own (`牵头单位：区发改局`, `主要协作单位：…`): a

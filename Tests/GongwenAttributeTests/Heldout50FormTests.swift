@@ -211,3 +211,11 @@ import GongwenCore
     #expect(a.responsible == ["蓝田县蔡文姬纪念馆"])
   }
 }
+
+/// `X是…的主管机关，负责…` (Corpus/heldout62 6305): the role noun 主管机关.
+@Suite struct CompetentOrganTests {
+  @Test func theCompetentOrgan() throws {
+    let a = try #require(try attribution("公安部门是城市燃放烟花爆竹的主管机关，负责烟花爆竹的公共安全管理。"))
+    #expect(a.responsible == ["公安部门"])
+  }
+}

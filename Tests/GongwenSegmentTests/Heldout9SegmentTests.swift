@@ -257,6 +257,16 @@ import Testing
     #expect(p.units.isEmpty)
   }
 
+  @Test func aLastClausesParagraphsOfDepartmentsDuties() throws {
+    // heldout62 6305: 一、 then paragraphs 公安部门是…的主管机关，负责… / 工商行政管理部门负责…; then a closing paragraph
+    let text = "一、加强领导，明确分工，落实责任\n各县、区人民政府要高度重视烟花爆竹安全生产工作，切实加强领导，明确分工，落实责任，确保安全。\n公安部门是城市燃放烟花爆竹的主管机关，负责公共安全管理。\n工商行政管理部门负责工商登记注册管理工作。\n各单位要认真贯彻执行。"
+    let (o, c) = try outline(text)
+    #expect(c.string(o.units[0].bodyRange).hasSuffix("工商行政管理部门负责工商登记注册管理工作。"))
+    // a section statement with a lead-in is no duty line (heldout18 1902)
+    let (p, d) = try outline("一、市容市貌\n1.加强城市立面容貌管理，城市建筑物整洁美观，立面无明显污迹、残损、脱落、严重变色等。\n此项工作由市城管局牵头，市城市规划局配合。")
+    #expect(!d.string(p.units[1].bodyRange).contains("此项工作"))
+  }
+
   @Test func anItemStartingWithAYear() throws {
     // heldout49 5002: 1.2009年底前，完成… is item 1, a first child
     let text = "一、消防站点建设\n1.2009年底前，完成特勤消防三中队建设。\n2.2009年底前，完成盘龙消防三中队建设。"
