@@ -45,7 +45,8 @@ import GongwenTestSupport
 /// 0.800 at first sight (7 duty lists), 0.900 after; Corpus/heldout43 0.865 at first sight (7 notices), 0.927 after;
 /// Corpus/heldout44 0.741 at first sight (7 duty lists), 0.756 after; Corpus/heldout45 0.835 at first sight (6 notices), 0.854 after;
 /// Corpus/heldout46 0.761 at first sight (5 duty lists), 0.860 after; Corpus/heldout47 0.739 at first sight (4 notices), 0.843 after;
-/// Corpus/heldout48 0.424 at first sight (6 notices), 0.945 after (decimal sections); Corpus/heldout49 0.267 at first sight (4 notices), 0.632 after. Raise a floor
+/// Corpus/heldout48 0.424 at first sight (6 notices), 0.945 after (decimal sections); Corpus/heldout49 0.267 at first sight (4 notices), 0.632 after; the seventh session's sets heldout50–62 (0.664 pooled at
+/// first sight, 0.890 after; each set's first sight is in its README and in Corpus/README.md). Raise a floor
 /// whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
@@ -57,29 +58,29 @@ import GongwenTestSupport
   }
   static let folders = [Folder(name: "unseen", floor: 0.98, minNotices: 6),
                         Folder(name: "heldout", floor: 0.98, minNotices: 4),
-                        Folder(name: "heldout2", floor: 0.98, minNotices: 11),
-                        Folder(name: "heldout3", floor: 0.99, minNotices: 6),
+                        Folder(name: "heldout2", floor: 0.99, minNotices: 11),
+                        Folder(name: "heldout3", floor: 1.0, minNotices: 6),
                         Folder(name: "heldout4", floor: 0.92, minNotices: 3),
-                        Folder(name: "heldout5", floor: 0.97, minNotices: 4),
-                        Folder(name: "heldout6", floor: 0.99, minNotices: 8),
+                        Folder(name: "heldout5", floor: 1.0, minNotices: 4),
+                        Folder(name: "heldout6", floor: 1.0, minNotices: 8),
                         Folder(name: "heldout7", floor: 0.98, minNotices: 5),
-                        Folder(name: "heldout8", floor: 0.99, minNotices: 4),
-                        Folder(name: "heldout9", floor: 0.99, minNotices: 5),
+                        Folder(name: "heldout8", floor: 1.0, minNotices: 4),
+                        Folder(name: "heldout9", floor: 1.0, minNotices: 5),
                         Folder(name: "heldout10", floor: 0.93, minNotices: 6),
-                        Folder(name: "heldout11", floor: 0.99, minNotices: 4),
-                        Folder(name: "heldout12", floor: 0.99, minNotices: 6),
-                        Folder(name: "heldout13", floor: 0.99, minNotices: 4),
+                        Folder(name: "heldout11", floor: 1.0, minNotices: 4),
+                        Folder(name: "heldout12", floor: 1.0, minNotices: 6),
+                        Folder(name: "heldout13", floor: 1.0, minNotices: 4),
                         Folder(name: "heldout14", floor: 0.97, minNotices: 6),
                         Folder(name: "heldout15", floor: 0.85, minNotices: 5),
-                        Folder(name: "heldout16", floor: 0.99, minNotices: 5),
-                        Folder(name: "heldout17", floor: 0.99, minNotices: 2),
+                        Folder(name: "heldout16", floor: 1.0, minNotices: 5),
+                        Folder(name: "heldout17", floor: 1.0, minNotices: 2),
                         Folder(name: "heldout18", floor: 0.96, minNotices: 2),
-                        Folder(name: "heldout19", floor: 0.99, minNotices: 3),
+                        Folder(name: "heldout19", floor: 1.0, minNotices: 3),
                         Folder(name: "heldout20", floor: 0.91, minNotices: 5),
-                        Folder(name: "heldout21", floor: 0.94, minNotices: 7),
+                        Folder(name: "heldout21", floor: 0.95, minNotices: 7),
                         Folder(name: "heldout22", floor: 0.94, minNotices: 6),
                         Folder(name: "heldout23", floor: 0.92, minNotices: 5),
-                        Folder(name: "heldout24", floor: 0.90, minNotices: 6),
+                        Folder(name: "heldout24", floor: 0.9, minNotices: 6),
                         Folder(name: "heldout25", floor: 0.98, minNotices: 4),
                         Folder(name: "heldout26", floor: 0.97, minNotices: 3),
                         Folder(name: "heldout27", floor: 0.97, minNotices: 3),
@@ -97,14 +98,27 @@ import GongwenTestSupport
                         Folder(name: "heldout39", floor: 0.65, minNotices: 2),
                         Folder(name: "heldout40", floor: 0.54, minNotices: 2),
                         Folder(name: "heldout41", floor: 0.96, minNotices: 6),
-                        Folder(name: "heldout42", floor: 0.90, minNotices: 7),
-                        Folder(name: "heldout43", floor: 0.92, minNotices: 7),
-                        Folder(name: "heldout44", floor: 0.75, minNotices: 7),
-                        Folder(name: "heldout45", floor: 0.85, minNotices: 6),
-                        Folder(name: "heldout46", floor: 0.86, minNotices: 5),
-                        Folder(name: "heldout47", floor: 0.84, minNotices: 4),
+                        Folder(name: "heldout42", floor: 0.9, minNotices: 7),
+                        Folder(name: "heldout43", floor: 0.97, minNotices: 7),
+                        Folder(name: "heldout44", floor: 0.85, minNotices: 7),
+                        Folder(name: "heldout45", floor: 0.86, minNotices: 6),
+                        Folder(name: "heldout46", floor: 0.89, minNotices: 5),
+                        Folder(name: "heldout47", floor: 0.85, minNotices: 4),
                         Folder(name: "heldout48", floor: 0.94, minNotices: 6),
-                        Folder(name: "heldout49", floor: 0.63, minNotices: 4)]
+                        Folder(name: "heldout49", floor: 0.64, minNotices: 4),
+                        Folder(name: "heldout50", floor: 0.80, minNotices: 6),
+                        Folder(name: "heldout51", floor: 0.95, minNotices: 6),
+                        Folder(name: "heldout52", floor: 0.96, minNotices: 3),
+                        Folder(name: "heldout53", floor: 0.74, minNotices: 7),
+                        Folder(name: "heldout54", floor: 0.95, minNotices: 3),
+                        Folder(name: "heldout55", floor: 0.94, minNotices: 4),
+                        Folder(name: "heldout56", floor: 0.94, minNotices: 2),
+                        Folder(name: "heldout57", floor: 0.89, minNotices: 6),
+                        Folder(name: "heldout58", floor: 0.86, minNotices: 8),
+                        Folder(name: "heldout59", floor: 0.96, minNotices: 5),
+                        Folder(name: "heldout60", floor: 0.92, minNotices: 5),
+                        Folder(name: "heldout61", floor: 0.74, minNotices: 5),
+                        Folder(name: "heldout62", floor: 0.94, minNotices: 5)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
