@@ -716,7 +716,6 @@ final class Engine: @unchecked Sendable {
         continue
       }
       let cap = min(k, start + 16)
-      var e = start + 2
       guard let e = try nameEnd(s, from: start, to: cap, rule: rule) else { return nil }
       end = e
     }
@@ -827,7 +826,6 @@ final class Engine: @unchecked Sendable {
     guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
     return Found(range: start..<end, parsed: parsed, inSentence: true)
   }
-
 
   /// A line of its own, or the last sentence of a paragraph, that only says who does the task: a
   /// lead-in (由), departments, a role word at its end (由漯阜铁路公司、市发展改革委，川汇区、商水县人民政府，市经济开发区管委会负责落实;
@@ -1886,12 +1884,10 @@ final class Engine: @unchecked Sendable {
     return true
   }
 
-  /// `a` starts with the label `text` followed by a colon (`责任单位：…`), with more after the label.
-  /// Where a listed label (or an ignored one: 完成时限) that ends at the colon `colon` starts, when it
-  /// is run on after text of its own (`县教育局配合单位：`): the longest such label, when it leaves at
-  /// least one character before it after `lo` (a piece that is all label, `完成时限：`, is not cut at
-  /// its shorter `时限`). Only the rules' own labels count here, never an inferred one, so a name
-  /// holding a colon is not cut on a guess.
+  /// Characters after which a label word is a noun in a sentence (各牵头单位对…, 有关责任单位, 和配合单位).
+  static let beforeNoLabel = ScalarSet("各等和及与、的其该有关本")
+  /// A copula after the label makes a sentence (该目标责任单位为市经委: Corpus/heldout15 1604 keys nobody).
+  static let copulaAfterLabel = ScalarSet("为是")
   /// A labelled list at the end of a paragraph whose colons a garbled copy lost (punctuation dropped from a
   /// document-sharing site's text: `…业户垃圾清运费没有收到位责任单位环卫分公司配合单位办事处、城管中队`;
   /// Corpus/heldout53 5402): from a `labels` word directly followed by Chinese text to the paragraph's end, read as
@@ -1899,10 +1895,6 @@ final class Engine: @unchecked Sendable {
   /// holds no sentence end and ends with a Chinese character (a copy that lost its colons lost its full stops too), at
   /// least half its names as written look like a department and none is ruled out (`…落实责任单位和责任人` names
   /// nobody); the first label that gives such a list wins.
-  /// Characters after which a label word is a noun in a sentence (各牵头单位对…, 有关责任单位, 和配合单位).
-  static let beforeNoLabel = ScalarSet("各等和及与、的其该有关本")
-  /// A copula after the label makes a sentence (该目标责任单位为市经委: Corpus/heldout15 1604 keys nobody).
-  static let copulaAfterLabel = ScalarSet("为是")
   func colonlessLabelled(_ s: [Unicode.Scalar], end: Int, lo: Int) throws(StageFailure) -> Found? {
     // (a copy that lost its colons lost its full stops too: a clause ending with one is not such a copy)
     var last = end - 1
@@ -1953,6 +1945,11 @@ final class Engine: @unchecked Sendable {
     return nil
   }
 
+  /// Where a listed label (or an ignored one: 完成时限) that ends at the colon `colon` starts, when it
+  /// is run on after text of its own (`县教育局配合单位：`): the longest such label, when it leaves at
+  /// least one character before it after `lo` (a piece that is all label, `完成时限：`, is not cut at
+  /// its shorter `时限`). Only the rules' own labels count here, never an inferred one, so a name
+  /// holding a colon is not cut on a guess.
   func embeddedLabelStart(_ a: ArraySlice<Unicode.Scalar>, colon: Int, after lo: Int) -> Int? {
     var best: Int? = nil
     func consider(_ text: [Unicode.Scalar]) {
@@ -1966,6 +1963,7 @@ final class Engine: @unchecked Sendable {
     return best
   }
 
+  /// `a` starts with the label `text` followed by a colon (`责任单位：…`), with more after the label.
   func startsWithLabel(_ a: ArraySlice<Unicode.Scalar>, _ text: [Unicode.Scalar]) -> Bool {
     labelEnd(a, from: a.startIndex, text) != nil
   }

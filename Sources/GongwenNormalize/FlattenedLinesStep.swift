@@ -2,15 +2,15 @@ import GongwenCore
 
 /// A notice whose line breaks a scrape turned into spaces (a law mirror's page printed on one line: `…的通知
 /// 晋政发〔2006〕10号 各市、县人民政府,…: 《…》…落实。 二○○六年五月十一日 … 一、于幼军省长负责的工作 …`;
-/// Corpus/heldout55 5602) gets them back: in a line of at least `minLineLength` characters holding at least
-/// `minBreaks` such spaces, each run of spaces between two characters that are neither ASCII letters nor digits
-/// counts; those at a strong boundary (after a sentence end, a colon or a closing bracket, before an opening bracket
-/// or a clause marker, around a document number) become line breaks (the first space; the others are deleted as layout), unless inside brackets
-/// or after `、，；` (the list or sentence goes on); a space between two words of one sentence (a PDF's wrapped line,
-/// `有序开 发`) is left to `cjk_spacing`. The line qualifies when the pieces between the counted runs are
-/// on average at least `minMeanSegment` characters long (a PDF's spaced-out words, `服 务 费`, are not). Counted
-/// as `flattened_line_breaks`. Spaces next to Latin letters or digits (`2012 年`, `Word 2007`) stay, except before
-/// an item's number (`…牵头的工作 1.进一步…`).
+/// Corpus/heldout55 5602) gets them back. A line qualifies when it is at least `minLineLength` characters long and
+/// holds at least `minBreaks` runs of spaces between two characters that are neither ASCII letters nor digits (or
+/// before an item's number, `…牵头的工作 1.进一步…`), outside brackets and not after `、，；` (the list or sentence
+/// goes on), with on average at least `minMeanSegment` characters between them (a PDF's spaced-out words, `服 务 费`,
+/// do not). In such a line the runs at a strong boundary become line breaks: after a sentence end, a colon or a
+/// closing bracket; before an opening bracket, a clause marker or an item's number; around a document number. The
+/// first space of a run becomes the line break and the others are deleted as layout; counted as
+/// `flattened_line_breaks`. A space between two words of one sentence (a PDF's wrapped line, `有序开 发`) is left to
+/// `cjk_spacing`, and so are spaces next to Latin letters or digits (`2012 年`, `Word 2007`).
 struct FlattenedLinesStep: NormalizeStep {
   static let id = "flattened_lines"
   let minLineLength: Int
