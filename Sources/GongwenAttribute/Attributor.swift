@@ -71,15 +71,7 @@ public struct Attributor: Sendable {
       bodyLists = Set(counts.filter { $0.value.names >= 3 && 2 * $0.value.names >= $0.value.all }.keys)
     }
 
-    // (whether each unit is headed as a division of duties, by path, for its items)
-    var dutySection: [[Int]: Bool] = [:]
     for (index, unit) in outline.units.enumerated() {
-      if let rule = rules.leading, !rule.dutyHeadings.isEmpty, let h = unit.heading {
-        let hs = Array(h.unicodeScalars)
-        dutySection[unit.path] = rule.dutyHeadings.contains { w in
-          hs.count >= w.count && hs.indices.contains { i in i + w.count <= hs.count && hs[i..<(i + w.count)].elementsEqual(w) }
-        }
-      }
       if let header = unit.table {
         for c in engine.unknownColumns(header) where !unknownColumns.contains(c) { unknownColumns.append(c) }
       }
@@ -108,7 +100,7 @@ public struct Attributor: Sendable {
           if later.count >= rule.laterClausesAlone { all = later }
         }
         // an item of a section headed as a division of duties (四、工作职责 / 1.县国动办、县文旅广电局确保…)
-        if all.isEmpty, !rule.dutyHeadings.isEmpty, let parent = dutySection[Array(unit.path.dropLast())], parent,
+        if all.isEmpty, !rule.dutyHeadings.isEmpty, headedAsDuties(parentOf: index, in: outline.units, rule: rule),
           let f = try engine.dutySubject(in: s, unit: unit, rule: rule)
         {
           all = [f]
@@ -193,6 +185,22 @@ public struct Attributor: Sendable {
   /// written concatenated, canonical departments and each role the union in order of first
   /// appearance, `raw` the texts joined by a single space, `range` the last one's range and
   /// `extraRanges` the earlier ones'.
+  /// Is the parent of unit `index` (the nearest unit before it whose path is its path's parent) headed as a division
+  /// of duties (`leading.duty_headings`: `四、工作职责`)?
+  func headedAsDuties(parentOf index: Int, in units: [ClauseUnit], rule: AttributeRules.Leading) -> Bool {
+    let path = units[index].path
+    guard path.count > 1 else { return false }
+    var k = index - 1
+    while k >= 0, units[k].path.count >= path.count { k -= 1 }
+    guard k >= 0, units[k].path.count == path.count - 1, units[k].path.elementsEqual(path.dropLast()),
+      let h = units[k].heading
+    else { return false }
+    let hs = Array(h.unicodeScalars)
+    return rule.dutyHeadings.contains { w in
+      hs.count >= w.count && hs.indices.contains { i in i + w.count <= hs.count && hs[i..<(i + w.count)].elementsEqual(w) }
+    }
+  }
+
   func merged(_ parts: [Attribution]) -> Attribution {
     guard var out = parts.last else { preconditionFailure("merged() needs at least one attribution") }
     guard parts.count > 1 else { return out }
@@ -774,20 +782,22 @@ final class Engine: @unchecked Sendable {
     // (a colon, or a full stop after names alone: `3.人民检察院。依法开展…`)
     // (the duties may start on the next line: `一、农业、沼气部门：` / `要把…`; Corpus/heldout61 6205)
     guard q > start + 1, q + 1 < hi, q < cap, r.colons.contains(s[q]) || s[q] == "。", !whitespace.contains(s[q + 1])
-      || (s[q + 1] == "\n" && r.colons.contains(s[q])), label(at: start, in: s, before: q + 1) == nil
+      || (s[q + 1] == "\n" && r.colons.contains(s[q]))
     else { return nil }
-    guard !r.labels.contains(where: { hasSuffix(s[start..<q], $0.text) }) else { return nil }
     var names = s[start..<q]
+    // (before a full stop only a body of a kind, `财政部门。`, or a lexicon name: `鼓励发展非公立医疗机构。` is a heading;
+    // the cheapest test first, as most short first sentences are headings)
+    if s[q] == "。" {
+      let whole = String(scalars: names)
+      guard sharedWord(endingLonger: names) != nil || self.names.lookup(whole, fast: self.names.fast(whole)) != nil else { return nil }
+    }
+    guard label(at: start, in: s, before: q + 1) == nil, !r.labels.contains(where: { hasSuffix(s[start..<q], $0.text) })
+    else { return nil }
     // (`工商部门职责：`: the word naming the duties is dropped)
     if let t = rule.colonSubjectTails.first(where: { names.count > $0.count + 1 && hasSuffix(names, $0) }) {
       names = names.dropLast(t.count)
     }
     let shared = sharedSuffix(of: names)
-    // (before a full stop only a body of a kind, `财政部门。`, or a lexicon name: `鼓励发展非公立医疗机构。` is a heading)
-    if s[q] == "。" {
-      let whole = String(scalars: names)
-      guard sharedWord(endingLonger: names) != nil || self.names.lookup(whole, fast: self.names.fast(whole)) != nil else { return nil }
-    }
     guard try !isGeneric(String(scalars: names)),
       try everyItemDepartmentLike(names, shared: shared),
       let w = r.roleWords.first(where: { $0.roles == [.responsible] })
@@ -1584,7 +1594,7 @@ final class Engine: @unchecked Sendable {
         }
         // a bracket of digits only after the list (…(责任单位：市发改委、财政局、卫生局)(1216), a running number):
         // the list ends before it
-        if open > lo + 1, close > open + 1, s[(open + 1)..<close].allSatisfy({ $0.properties.numericType == .decimal }),
+        if open > lo + 1, close > open + 1, s[(open + 1)..<close].allSatisfy({ $0.value &- 0x30 < 10 || $0.value &- 0xFF10 < 10 }),
           let f = try tryEnd(s, end: open, lo: lo)
         {
           return f

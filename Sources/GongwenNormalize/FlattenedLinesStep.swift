@@ -94,11 +94,20 @@ struct FlattenedLinesStep: NormalizeStep {
       var runs: [Range<Int>] = []
       var strong: [Range<Int>] = []
       var depth = 0
+      // (brackets counted on the raw buffer: most characters are none of them)
       var p = line.lowerBound
       while p < line.upperBound - 1 {
         let c = s[p]
         guard c == CharClass.space, p > line.lowerBound else {
-          if Self.opens.contains(c) { depth += 1 } else if Self.closes.contains(c) { depth = max(0, depth - 1) }
+          let v = c.value
+          // (Chinese characters, most of a line, are no bracket)
+          if v &- 0x4E00 >= 0x5200 {
+            if v < 0x80 ? (v == 0x28 || v == 0x5B) : Self.opens.contains(c) {
+              depth += 1
+            } else if v < 0x80 ? (v == 0x29 || v == 0x5D) : Self.closes.contains(c) {
+              depth = max(0, depth - 1)
+            }
+          }
           p += 1
           continue
         }
