@@ -530,12 +530,9 @@ final class Engine: @unchecked Sendable {
     let limit = max(lo, hi - r.maxLength)
     // (a 。 right after a role word ends the list inside the bracket, before a note that was cut:
     // （区发展改革委、区财政局等负责。列第一位者为牵头单位,下; Corpus/heldout51 5204)
-    func afterRoleWord(_ k: Int) -> Bool {
-      r.roleWords.contains { w in k - w.text.count > lo && s[(k - w.text.count)..<k].elementsEqual(w.text) }
-    }
     while p >= limit {
       let c = s[p]
-      if c == "\n" || (c == "。" && !afterRoleWord(p)) { break }
+      if c == "\n" || (c == "。" && closingRoleWord(s[lo..<p]) == nil) { break }
       if closeSet.contains(c) { depth += 1 } else if openSet.contains(c) {
         if depth == 0 { open = p; break }
         depth -= 1
@@ -552,9 +549,7 @@ final class Engine: @unchecked Sendable {
       if openSet.contains(c) { depthIn += 1 } else if closeSet.contains(c) { depthIn = max(0, depthIn - 1) }
       if labelMatch(s[(open + 1)..<hi], at: k) != nil { sawLabel = true }
       guard depthIn == 0, separators.contains(c) || c == "。" else { continue }
-      if r.roleWords.contains(where: { w in k - w.text.count > open && s[(k - w.text.count)..<k].elementsEqual(w.text) })
-        || (sawLabel && c != "。")
-      {
+      if closingRoleWord(s[open..<k]) != nil || (sawLabel && c != "。") {
         cut = k
       }
     }
@@ -791,8 +786,7 @@ final class Engine: @unchecked Sendable {
       let whole = String(scalars: names)
       guard sharedWord(endingLonger: names) != nil || self.names.lookup(whole, fast: self.names.fast(whole)) != nil else { return nil }
     }
-    guard label(at: start, in: s, before: q + 1) == nil, !r.labels.contains(where: { hasSuffix(s[start..<q], $0.text) })
-    else { return nil }
+    guard !holdsLabel(s, start, q) else { return nil }
     // (`工商部门职责：`: the word naming the duties is dropped)
     if let t = rule.colonSubjectTails.first(where: { names.count > $0.count + 1 && hasSuffix(names, $0) }) {
       names = names.dropLast(t.count)
@@ -1329,10 +1323,14 @@ final class Engine: @unchecked Sendable {
   /// and no generic body (`财政部门：`, not `责任部门：` or `有关部门：`)?
   func colonNamesAllowed(_ s: [Unicode.Scalar], _ start: Int, _ q: Int) throws(StageFailure) -> Bool {
     if sharedWord(endingLonger: s[start..<q]) == nil || s[start..<q].contains("、") { return true }
-    // (nor a label at its end: 县城园林路绿化点补充责任单位：财政局)
-    guard label(at: start, in: s, before: q + 1) == nil, !r.labels.contains(where: { hasSuffix(s[start..<q], $0.text) })
-    else { return false }
+    guard !holdsLabel(s, start, q) else { return false }
     return try !isGeneric(String(scalars: s[start..<q]))
+  }
+
+  /// Do the words `start..<q` before a colon start with a label (`责任单位：`) or end with one
+  /// (`县城园林路绿化点补充责任单位：财政局`)? Then they name no body.
+  func holdsLabel(_ s: [Unicode.Scalar], _ start: Int, _ q: Int) -> Bool {
+    label(at: start, in: s, before: q + 1) != nil || r.labels.contains { hasSuffix(s[start..<q], $0.text) }
   }
 
   /// Does the clause `from..<to` start with department names right before a role word (`市农业局负责日常工作`, after
@@ -1913,15 +1911,21 @@ final class Engine: @unchecked Sendable {
     var ls = end
     let limit = max(lo, end - r.maxLength)
     while ls > limit && s[ls - 1] != "\n" { ls -= 1 }
+    // (a `labels` word at `k` followed at once by Chinese text: its colon lost)
+    func labelWithoutColon(at k: Int) -> RoleWord? {
+      guard labelStartSet.contains(s[k]), let candidates = labelsByFirst[s[k]],
+        let l = candidates.first(where: { k + $0.text.count < end && hasPrefix(s[k..<end], $0.text) }),
+        isIdeographic(s[k + l.text.count])
+      else { return nil }
+      return l
+    }
     var p = ls
     var depth = 0
     while p < end - 4 {
       defer { p += 1 }
       // (not inside brackets: a bracket cut by the page's end is `cutAtTextEnd`'s)
       if openSet.contains(s[p]) { depth += 1 } else if closeSet.contains(s[p]) { depth = max(0, depth - 1) }
-      guard depth == 0, labelStartSet.contains(s[p]), let candidates = labelsByFirst[s[p]],
-        let l = candidates.first(where: { p + $0.text.count < end && hasPrefix(s[p..<end], $0.text) }),
-        isIdeographic(s[p + l.text.count]), !Self.copulaAfterLabel.contains(s[p + l.text.count]),
+      guard depth == 0, let l = labelWithoutColon(at: p), !Self.copulaAfterLabel.contains(s[p + l.text.count]),
         p == ls || !Self.beforeNoLabel.contains(s[p - 1]),
         !s[p..<end].contains(where: { $0 == "。" || $0 == "；" || $0 == ";" })
       else { continue }
@@ -1929,10 +1933,7 @@ final class Engine: @unchecked Sendable {
       var list: [Unicode.Scalar] = []
       var k = p
       while k < end {
-        if labelStartSet.contains(s[k]), let ls2 = labelsByFirst[s[k]],
-          let m = ls2.first(where: { k + $0.text.count < end && hasPrefix(s[k..<end], $0.text) }),
-          isIdeographic(s[k + m.text.count])
-        {
+        if let m = labelWithoutColon(at: k) {
           list += m.text
           list.append("：")
           k += m.text.count

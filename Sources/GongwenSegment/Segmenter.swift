@@ -664,6 +664,21 @@ struct SegmentRun {
 
   func label(_ sc: Int, _ num: Int) -> String { "\(rules.schemes[sc].id) \(num)" }
 
+  /// The clauses accepted so far sat under levels whose markers the text does not hold (an excerpt's lost
+  /// `五、`, a lost section `2.3`): their numbers and markers are written in front of every accepted clause's.
+  /// Returns the paths now taken.
+  mutating func numberAcceptedUnder(_ numbers: [Int], markers: [String], scheme: String) -> Set<[Int]> {
+    for i in accepted.indices {
+      accepted[i].path.insert(contentsOf: numbers, at: 0)
+      accepted[i].markers.insert(contentsOf: markers, at: 0)
+      accepted[i].schemes.insert(contentsOf: Array(repeating: scheme, count: numbers.count), at: 0)
+    }
+    return Set(accepted.map(\.path))
+  }
+
+  /// A decimal section's marker from its numbers (`[2, 4]` -> `2.4`).
+  func decimalMarker(_ numbers: ArraySlice<Int>) -> String { numbers.map(String.init).joined(separator: ".") }
+
   mutating func acceptMarkers() throws(StageFailure) {
     // (where a decimal marker starts, `2.4.9`, its `2.` is no marker of another scheme)
     let decimalStarts = Set(candidateList.filter { $0.components != nil }.map(\.start))
@@ -760,18 +775,11 @@ struct SegmentRun {
           // then `2.4`, heldout59 6001): those items sat in the section before it, which is written into their paths
           // and markers, as for any other level above them
           popTo = 0
-          let markers = lost.indices.map { i in lost[...i].map(String.init).joined(separator: ".") }
-          for i in accepted.indices {
-            accepted[i].path.insert(contentsOf: lost, at: 0)
-            accepted[i].markers.insert(contentsOf: markers, at: 0)
-            accepted[i].schemes.insert(contentsOf: Array(repeating: sc.id, count: lost.count), at: 0)
-          }
-          seen = Set(accepted.map(\.path))
+          let markers = lost.indices.map { decimalMarker(lost[...$0]) }
+          seen = numberAcceptedUnder(lost, markers: markers, scheme: sc.id)
           note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own section \(markers.last ?? "") is not in the text: they are numbered under it")
         }
-        ancestors = parts.indices.dropLast().map { i in
-          Level(scheme: c.scheme, number: parts[i], marker: parts[...i].map(String.init).joined(separator: "."))
-        }
+        ancestors = parts.indices.dropLast().map { i in Level(scheme: c.scheme, number: parts[i], marker: decimalMarker(parts[...i])) }
       } else if let t = c.table {
         // A table row: its table's header vouches for it, so there is no sequence check and no gap
         // warning (a department's extract of a longer table skips rows: 3, 68, 69, 73). Numbers
@@ -827,12 +835,7 @@ struct SegmentRun {
             // `（一）`), which is written into their paths and markers, as a reader of the whole notice
             // would number them; no task is made for the lost marker itself
             if let inferred = marker(text(c.start..<c.end), renumberedTo: c.number - 1, sc.numerals) {
-              for i in accepted.indices {
-                accepted[i].path.insert(c.number - 1, at: 0)
-                accepted[i].markers.insert(inferred, at: 0)
-                accepted[i].schemes.insert(sc.id, at: 0)
-              }
-              seen = Set(accepted.map(\.path))
+              seen = numberAcceptedUnder([c.number - 1], markers: [inferred], scheme: sc.id)
               note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own marker \(inferred) is not in the text: they are numbered under it")
             }
           } else if missing <= rules.maxGap {
@@ -1131,8 +1134,9 @@ struct SegmentRun {
   func isDutyLine(_ r: Range<Int>) -> Bool {
     guard let rule = rules.dutyLines, !r.isEmpty else { return false }
     let text = Array(s[r.lowerBound..<min(r.upperBound, r.lowerBound + 60)])
-    guard let re = try? rule.matcher(), let m = try? re.match(in: text, at: 0) else { return false }
-    return m.range.lowerBound == 0
+    // (an anchored match: it starts at the paragraph's start)
+    guard let re = try? rule.matcher(), (try? re.match(in: text, at: 0)) != nil else { return false }
+    return true
   }
 
   /// A line that is a labelled attribution on its own (`牵头单位：区发改局`, `主要协作单位：…`): a
