@@ -1296,15 +1296,18 @@ final class Engine: @unchecked Sendable {
       // after a link word the next names follow directly; after any other, only after a comma, which may
       // come after the role word's object (由县公安局负责牵头管理，县交通局协管; Corpus/heldout25 2603)
       if rule.links.contains(w.text) { listStart = q; continue }
+      // (an object may list things: 负责乡村教师队伍建设统筹管理、规划和指导，县编办…配合; Corpus/heldout65 6504)
       var comma = q
-      while comma < limit, comma - q < rule.maxRoleObject, isIdeographic(s[comma]) { comma += 1 }
+      while comma < limit, comma - q < rule.maxRoleObject, isIdeographic(s[comma]) || s[comma] == "、" { comma += 1 }
       guard comma < limit, s[comma] == "，" || s[comma] == "," else { break }
       if comma > q {
-        // (after an object, only a last clause of names and a role word: `，县交通局协管。`, not
-        // `，其他相关部门配合，于6月20日前报送…`)
+        // (after an object, only a clause of names and a role word: `，县交通局协管。`, `，县编办、…等部门要按照职责
+        // 分工积极配合，主动履责…`; not `，其他相关部门配合做好…，于6月20日前报送…`)
         var e = comma + 1
         while e < hi, !sentenceEnds.contains(s[e]), s[e] != "，", s[e] != ",", s[e] != "\n" { e += 1 }
-        guard e == hi || s[e] != "，" && s[e] != "," else { break }
+        if e < hi, s[e] == "，" || s[e] == "," {
+          guard try namesKnownBody(s[(comma + 1)..<e]) else { break }
+        }
         if closingRoleWord(s[(comma + 1)..<e]) == nil {
           guard try subjectStarts(s, from: comma + 1, to: e, rule: rule) else { break }
         }
@@ -1312,10 +1315,50 @@ final class Engine: @unchecked Sendable {
         listStart = q
       }
     }
-    guard let end, !synthetic.isEmpty,
-      let parsed = try parse(synthetic, 0..<synthetic.count, shape: .bracketed), parsed.hasRoleEvidence
+    guard let end, !synthetic.isEmpty else { return try joinedWithoutTail(s, from: start, to: limit, rule: rule) }
+    guard let parsed = try parse(synthetic, 0..<synthetic.count, shape: .bracketed), parsed.hasRoleEvidence
     else { return nil }
     return Found(range: start..<end, parsed: parsed, inSentence: true)
+  }
+
+  /// `由A会同B、C研究制定…` without a tail word (等部门) or a role word after the names: a lead-in, names, a
+  /// joiner that names the lead, and names each of which is a body of the lexicon (or a prefix and one), the
+  /// last ending where its name ends (Corpus/heldout65 6505's form, common in State Council notices).
+  func joinedWithoutTail(_ s: [Unicode.Scalar], from start: Int, to limit: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+    guard let leadIn = r.leadIns.first(where: { start + $0.count < limit && hasPrefix(s[start..<limit], $0) }) else { return nil }
+    let first = start + leadIn.count
+    // the joiner, after the first names and before any punctuation
+    var k = first + 2
+    var joiner: Joiner? = nil
+    while k < limit, isIdeographic(s[k]) || s[k] == "、" {
+      if let j = r.joiners.first(where: { $0.firstIsLead && hasPrefix(s[k..<limit], $0.text) }) { joiner = j; break }
+      k += 1
+    }
+    guard let joiner, try everyItemDepartmentLike(s[first..<k]) else { return nil }
+    // the names after it, one by one
+    var itemStart = k + joiner.text.count
+    var end = itemStart
+    while itemStart < limit {
+      guard let e = try nameEnd(s, from: itemStart, to: min(limit, itemStart + r.maxDepartmentLength), rule: rule) else { break }
+      end = e
+      guard e < limit, s[e] == "、" else { break }
+      itemStart = e + 1
+    }
+    // (a role word right after the names is read by the steps; here only names and another verb)
+    guard end > k + joiner.text.count, end < limit, isIdeographic(s[end]), roleWord(at: end, in: s, to: limit, rule: rule) == nil,
+      !r.roleWordModifiers.contains(where: { hasPrefix(s[end..<limit], $0) })
+    else { return nil }
+    let synthetic = Array(s[first..<end])
+    guard let parsed = try parse(synthetic, 0..<synthetic.count, shape: .bracketed) else { return nil }
+    return Found(range: start..<end, parsed: parsed, inSentence: true)
+  }
+
+  /// Is `clause` names and a role word whose first name is a body of the lexicon (`县编办、县发改局…等部门要
+  /// 按照职责分工积极配合`), not a vague one (`其他相关部门（单位）配合`)?
+  func namesKnownBody(_ clause: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    var body = clause
+    guard droppingClosingRoleWord(&body) != nil, let first = body.split(separator: "、").first, !first.isEmpty else { return false }
+    return try canonicalize(String(scalars: first), context: nil).1
   }
 
   /// May the words `start..<q` before a colon be a line's subject: no list ending with a shared word alone
@@ -1417,8 +1460,10 @@ final class Engine: @unchecked Sendable {
 
   /// Drops an adverb that stands before a role word (分工, 共同: `role_word_modifiers`) from the end of
   /// `names`, if one ends it with more before it.
+  /// Drops the modifiers before a role word, several in a row too (…等部门要按照职责分工积极配合: 积极, 按照职责分工,
+  /// 要; Corpus/heldout65 6504).
   func droppingModifier(_ names: inout ArraySlice<Unicode.Scalar>) {
-    if let m = r.roleWordModifiers.first(where: { names.count > $0.count && hasSuffix(names, $0) }) { names.removeLast(m.count) }
+    while let m = r.roleWordModifiers.first(where: { names.count > $0.count && hasSuffix(names, $0) }) { names.removeLast(m.count) }
   }
 
   /// The role word `body` ends with, with more before it (in the rules' order), if any.
@@ -1709,7 +1754,12 @@ final class Engine: @unchecked Sendable {
       return full
     }
     var best: Found? = byNames
-    if lines.count > task + 1, let f = try tableCells(Array(lines[(task + 1)...]), s, header) { best = f }
+    // (unless that reading puts a line of names under a column known to hold none, `年度目标` /
+    // `县经济和信息化局`, and the reading from the end gave names: Corpus/heldout65 6501)
+    if lines.count > task + 1, let f = try tableCells(Array(lines[(task + 1)...]), s, header) {
+      let misplaced = byNames != nil ? try namesUnderKnownColumn(Array(lines[(task + 1)...]), s, header) : false
+      if !misplaced { best = f }
+    }
     // (and when even cells after the task are missing, the last lines under the last columns: an item
     // line inside a row's task cell whose 牵头领导 cell is merged over several items, heldout6 701)
     let m = min(after, lines.count - 1)
@@ -1734,16 +1784,9 @@ final class Engine: @unchecked Sendable {
     let labels = roles.compactMap { $0 }
     guard labels.count == 1 else { return nil }
     func names(_ line: Range<Int>, _ label: RoleWord) throws(StageFailure) -> ParsedAttribution? {
-      // names only: a label lets a list hold a plausible non-department (联合教育部门，邀请…家长), a cell
-      // of this reading may not
-      guard let p = try cellNames(line, s, label: label) else { return nil }
-      for it in p.items where try !departmentLike(it.name) { return nil }
-      return p
+      try namesOnly(line, s, label: label)
     }
-    func known(_ c: Int) -> Bool {
-      let name = Array(header.columns[columns[c]].unicodeScalars)
-      return r.ignoredLabels.contains(name) || r.ignoredColumns.contains(name)
-    }
+    func known(_ c: Int) -> Bool { knownColumn(header.columns[columns[c]]) }
     var k = lines.count - 1
     var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
     var first: Int? = nil, last: Int? = nil
@@ -1770,6 +1813,34 @@ final class Engine: @unchecked Sendable {
     }
     guard !parsed.items.isEmpty, let first, let last else { return nil }
     return Found(range: first..<last, parsed: parsed)
+  }
+
+  /// A cell read as names only: a label lets a list hold a plausible non-department (联合教育部门，邀请…
+  /// 家长), a cell read by its content may not.
+  func namesOnly(_ line: Range<Int>, _ s: [Unicode.Scalar], label: RoleWord) throws(StageFailure) -> ParsedAttribution? {
+    guard let p = try cellNames(line, s, label: label) else { return nil }
+    for it in p.items where try !departmentLike(it.name) { return nil }
+    return p
+  }
+
+  /// A column known to hold no departments (a deadline, a person, a target: `ignored_labels`,
+  /// `ignored_columns`).
+  func knownColumn(_ name: String) -> Bool {
+    let sc = Array(name.unicodeScalars)
+    return r.ignoredLabels.contains(sc) || r.ignoredColumns.contains(sc)
+  }
+
+  /// Whether reading `cells` under the columns after the task puts a line of names under a known
+  /// column that holds none: then the row lost cells before those columns, not after.
+  func namesUnderKnownColumn(_ cells: [Range<Int>], _ s: [Unicode.Scalar], _ header: TableHeader) throws(StageFailure) -> Bool {
+    let task = header.taskColumn
+    var label: RoleWord? = nil
+    for c in header.columns.dropFirst(task + 1) where label == nil { label = columnRoles(Array(c.unicodeScalars)) }
+    guard let label else { return false }
+    for (k, cell) in cells.enumerated() where task + 1 + k < header.columns.count {
+      if knownColumn(header.columns[task + 1 + k]), try namesOnly(cell, s, label: label) != nil { return true }
+    }
+    return false
   }
 
   /// The names in one table cell under a column that stands for `label`, read as `label：cell`. Names
@@ -2429,9 +2500,12 @@ final class Engine: @unchecked Sendable {
     //    department; with role words but no label, the same, and most items must look like
     //    departments (（省发展改革委牵头，省统计局及有关市政府、企业配合）); with neither, every item
     //    must look like a department.
+    //    A bare place named with a role word is that place's government (（沾化县牵头负责）, （邹平县、市交通局
+    //    负责）; Corpus/heldout64 6401).
     var likeCount = 0
     for it in items {
-      if try departmentLike(it.name) { likeCount += 1 } else if !sawLabel && !sawRoleWord { return nil } else {
+      if try departmentLike(it.name) || (sawLabel || sawRoleWord) && isBarePlace(it.name) { likeCount += 1 }
+      else if !sawLabel && !sawRoleWord { return nil } else {
         // (under a label a college or a hospital is a body: 责任单位：职业技术学院、轵城镇人民政府)
         guard try plausibleName(it.name, fast: names.fast(it.name))
           || sawLabel && r.labelledBodies.contains(where: { it.name.hasSuffix($0) && it.name != $0 })

@@ -288,6 +288,17 @@ import Testing
     #expect(p.units.first?.table?.columns == ["事项", "责任单位", "牵头单位", "发展目标"])
   }
 
+  @Test func anAssessmentTablesItemColumnBeforeTheNumberAndItsTaskColumn() throws {
+    // heldout65 6501: 考核项目 before 序号 (its cell `农业高质高效` above the first row), 考核内容 the task column
+    // (not 年度目标, which holds the task word 目标)
+    let text = "考核项目\n序号\n考核指标\n考核内容\n单位\n年度目标\n责任部门\n评分部门\n农业高质高效\n1\n确保粮食供给\n农林牧渔业增加值增幅\n%\n≥2%\n县海洋与渔业局\n市海洋渔业局\n2\n粮食安全责任制\n-\n良好以上\n县经济和信息化局\n市商务局"
+    let (o, _) = try outline(text)
+    let table = try #require(o.units.last?.table)
+    #expect(table.columns == ["考核指标", "考核内容", "单位", "年度目标", "责任部门", "评分部门"])
+    #expect(table.columns[table.taskColumn] == "考核内容")
+    #expect(o.units.map(\.path) == [[1], [2]])
+  }
+
   @Test func anAttachmentsLineEndsTheCoverWhenItsSignatureRunsIntoOtherText() throws {
     // heldout25 2604: `…电子邮箱：…市人大社会建设委员会2023年7月24日` / `附件：` / title / `一、` `1.`
     let text = "根据工作安排，现征集意见。\n1.您比较关注哪些问题？\n2.您想了解哪些进展？\n二、征集时间\n即日起至8月5日\n三、反映方式\n联系电话：85800393，电子邮箱：a@163.com市人大社会建设委员会2023年7月24日\n附件：\n2023年连云港市民生实事项目\n一、教育惠民领域\n1.新建中小学15所。（牵头单位：市教育局）\n2.完成照明改造。（牵头单位：市教育局）"

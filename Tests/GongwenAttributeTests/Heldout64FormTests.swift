@@ -1,0 +1,83 @@
+import Testing
+@testable import GongwenAttribute
+import GongwenCore
+
+// Forms met in the blind sets heldout64 and heldout65 (eighth session).
+
+/// Modifiers before a role word, several in a row too (Corpus/heldout64 6401, heldout65 6504).
+@Suite struct ChainedModifierTests {
+  @Test func modifiersAreDroppedFromTheLastName() throws {
+    let a = try #require(try attribution("将指标分解到各县区。（市国土资源局、经贸委、环保局按照职责牵头负责）"))
+    #expect(a.departmentsRaw == ["市国土资源局", "经贸委", "环保局"])
+    #expect(a.lead.count == 3)
+    let (o, _) = try run([U("（四）", [4], "加强督查。县编办、县发改局等部门按照职责分工积极配合，主动履责。")])
+    let b = try #require(o.attributions[0])
+    #expect(b.participating == ["县机构编制委员会办公室", "县发展和改革局"])
+  }
+}
+
+/// A county named with a role word is its government (Corpus/heldout64 6401); without one, a bare place in
+/// brackets stays no attribution.
+@Suite struct BarePlaceTests {
+  @Test func aBarePlaceWithARoleWordIsAnAttribution() throws {
+    let a = try #require(try attribution("大高通用航空城建设工程。（沾化县牵头负责）"))
+    #expect(a.lead == ["沾化县"])
+    let b = try #require(try attribution("滨州港建设工程。（邹平县、市交通局负责）"))
+    #expect(b.departmentsRaw == ["邹平县", "市交通局"])
+    #expect(try attribution("完善县城功能。（沾化县）") == nil)
+    #expect(try attribution("完善县城功能（含沾化县、邹平县）。") == nil)
+  }
+}
+
+/// After a role word and its object (which may list things with 、), a comma and a clause of names and a role
+/// word: another step, also when the sentence goes on after it if its first name is a lexicon body
+/// (Corpus/heldout65 6504); a vague one followed by more of the sentence is not read (Corpus/heldout27 2801).
+@Suite struct StepAfterObjectTests {
+  @Test func participatingBodiesAfterTheLeadsObject() throws {
+    let (o, _) = try run([U("（一）", [1], "明确责任。县级各部门要明确责任。县教育局负责乡村教师队伍建设统筹管理、规划和指导，县编办、县发改局、县财政局等部门要按照职责分工积极配合，主动履责。")])
+    let a = try #require(o.attributions[0])
+    #expect(a.responsible == ["县教育局"])
+    #expect(a.participating == ["县机构编制委员会办公室", "县发展和改革局", "县财政局"])
+  }
+
+  @Test func aVagueBodyBeforeMoreOfTheSentenceIsNotAStep() throws {
+    let (o, _) = try run([U("二、", [2], "部门自查\n省财政厅牵头完成自查报告，其他相关部门（单位）配合，于6月20日前向省政府报送自查报告。")])
+    let a = try #require(o.attributions[0])
+    #expect(a.departmentsRaw == ["省财政厅"])
+  }
+}
+
+/// `由A会同B、C` and another verb, without 等部门 or a role word (Corpus/heldout65 6505's form).
+@Suite struct JoinedWithoutTailTests {
+  @Test func theFirstLeadsAndThePartnersTakePart() throws {
+    let a = try #require(try attribution("由市发改委会同市财政局、市住建局研究制定实施细则。"))
+    #expect(a.lead == ["市发展和改革委员会"])
+    #expect(a.participating == ["市财政局", "市住房和城乡建设局"])
+  }
+
+  @Test func notWithoutLexiconNamesOrWithoutTheLeadIn() throws {
+    #expect(try attribution("由市发改委会同有关方面研究制定实施细则。") == nil)
+    #expect(try attribution("市发改委会同市财政局研究制定实施细则。")?.participating.isEmpty ?? true)
+  }
+}
+
+/// A flattened assessment table whose responsible column is followed by a column of bodies that score the
+/// county (`评分部门`) and whose rows lost cells before their target (Corpus/heldout65 6501).
+@Suite struct ScoringColumnTests {
+  func row(_ lines: [String]) throws -> Attribution? {
+    let (o, t) = makeOutline([U("3", [3], "\n" + lines.joined(separator: "\n"))])
+    var outline = o
+    outline.units[0].table = TableHeader(columns: ["考核指标", "考核内容", "单位", "年度目标", "责任部门", "评分部门"], taskColumn: 1)
+    outline.units[0].bodyRange = (outline.units[0].bodyRange.lowerBound + 1)..<outline.units[0].bodyRange.upperBound
+    return try Attributor(rules: bundled).attribute(outline, text: t).attributions[0]
+  }
+
+  @Test func theResponsibleCellIsReadFromTheEnd() throws {
+    // a row that lost its 考核内容 cell: read from the task on, the county bureau would fall under 年度目标
+    let a = try #require(try row(["粮食安全责任制", "-", "良好以上", "县经济和信息化局", "市商务局"]))
+    #expect(a.departmentsRaw == ["县经济和信息化局"])
+    // two names in the responsible cell, one per line
+    let b = try #require(try row(["农业劳动生产率及增幅", "万元/人", "全市统筹", "县海洋与渔业局", "县农业农村局", "市海洋渔业局市农业农村局"]))
+    #expect(b.departmentsRaw == ["县海洋与渔业局", "县农业农村局"])
+  }
+}
