@@ -722,7 +722,10 @@ final class Engine: @unchecked Sendable {
       guard let e = try nameEnd(s, from: start, to: cap, rule: rule) else { return nil }
       end = e
     }
-    guard let end, end < hi, s[end] != "的", isIdeographic(s[end]) || s[end] == "：" || s[end] == ":" else { return nil }
+    // (or the name alone on its line, closed by a full stop: `1.农业部门。` over its duties (1)–(10), Corpus/heldout67 6705)
+    guard let end, end < hi, s[end] != "的",
+      isIdeographic(s[end]) || s[end] == "：" || s[end] == ":" || s[end] == "。" && (end + 1 == hi || s[end + 1] == "\n")
+    else { return nil }
     let list = Array(s[lo..<end]) + w.text
     guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
     return Found(range: lo..<end, parsed: parsed, inSentence: true)
@@ -747,11 +750,32 @@ final class Engine: @unchecked Sendable {
   /// `市委宣传部`).
   func nameEnd(_ s: [Unicode.Scalar], from start: Int, to cap: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Int? {
     var e = start + 2
-    while e <= cap, try !named(s, start, e, rule: rule) { e += 1 }
+    while e <= cap {
+      if try named(s, start, e, rule: rule) { break }
+      // (a kind of body, short and holding no role word: 卫生部门职责、任务, not 协助教育部门 or 公安机关应当积极配合有关部门)
+      if e - start <= rule.dutyNameMaxLength, sharedKind(s, start, e),
+        !(start..<e).contains(where: { k in roleWordStarts.contains(s[k]) && r.roleWords.contains { hasPrefix(s[k..<e], $0.text) } }),
+        try departmentLike(String(scalars: s[start..<e]))
+      {
+        break
+      }
+      e += 1
+    }
     guard e <= cap else { return nil }
     var longest = e
-    for f in (e + 1)..<max(e + 1, min(cap, e + 3) + 1) where try named(s, start, f, rule: rule) { longest = f }
+    for f in (e + 1)..<max(e + 1, min(cap, e + 3) + 1) where try named(s, start, f, rule: rule) || sharedKind(s, start, f) {
+      longest = f
+    }
     return longest
+  }
+
+  /// A name of a kind of body ending with a shared word (`农业部门` past the lexicon's `农业部`, Corpus/heldout67 6705).
+  func sharedKind(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+    let name = s[a..<b]
+    return r.sharedSuffixes.contains { w in
+      let sc = w.unicodeScalars
+      return name.count > sc.count && name.suffix(sc.count).elementsEqual(sc)
+    }
   }
 
   /// A numbered item that starts with department names and a colon, its duties after it without a role word:
@@ -1200,6 +1224,15 @@ final class Engine: @unchecked Sendable {
         q += 1
         continue
       }
+      // who leads them, between the names and their role word (防汛抗旱指挥部各成员单位在本级政府和防汛抗旱指挥部的领导下，
+      // 负责…; Corpus/heldout67 6702): the names end before it
+      if c == "在", end == nil, listStart == start, namesEnd == nil, q > start, let after = underClauseEnd(s, from: q, limit: limit),
+        r.roleWords.contains(where: { hasPrefix(s[after..<hi], $0.text) }), try everyItemDepartmentLike(s[start..<q])
+      {
+        namesEnd = q
+        q = after
+        continue
+      }
       // a heading of names only, then a sentence that starts with a role word (（十七）首都综治办、市委督查室、
       // 市监察局。负责组织…; Corpus/heldout12 1305): where the names end
       // (or a colon: 省发展改革委：负责联系南京市雨花台区；省财政厅：负责联系…; Corpus/heldout24 2501)
@@ -1319,6 +1352,20 @@ final class Engine: @unchecked Sendable {
     guard let parsed = try parse(synthetic, 0..<synthetic.count, shape: .bracketed), parsed.hasRoleEvidence
     else { return nil }
     return Found(range: start..<end, parsed: parsed, inSentence: true)
+  }
+
+  /// The end (after its comma) of a clause `在…下，` starting at `q` (在市政府的领导下，), within 40 characters and one
+  /// sentence; nil when there is none.
+  func underClauseEnd(_ s: [Unicode.Scalar], from q: Int, limit: Int) -> Int? {
+    var k = q + 1
+    let cap = min(limit - 1, q + 40)
+    while k < cap {
+      let c = s[k]
+      if sentenceEnds.contains(c) || c == "。" || c == "\n" { return nil }
+      if c == "下", s[k + 1] == "，" || s[k + 1] == "," { return k + 2 }
+      k += 1
+    }
+    return nil
   }
 
   /// `由A会同B、C研究制定…` without a tail word (等部门) or a role word after the names: a lead-in, names, a

@@ -120,7 +120,9 @@ import GongwenTestSupport
                         Folder(name: "heldout61", floor: 0.74, minNotices: 5),
                         Folder(name: "heldout62", floor: 0.94, minNotices: 5),
                         Folder(name: "heldout64", floor: 0.98, minNotices: 4),
-                        Folder(name: "heldout65", floor: 0.66, minNotices: 5)]
+                        Folder(name: "heldout65", floor: 0.66, minNotices: 5),
+                        Folder(name: "heldout66", floor: 0.96, minNotices: 6),
+                        Folder(name: "heldout67", floor: 0.90, minNotices: 7)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -81,3 +81,63 @@ import GongwenCore
     #expect(b.departmentsRaw == ["县海洋与渔业局", "县农业农村局"])
   }
 }
+
+// Forms met in heldout66 and heldout67.
+
+/// Who leads a body, between its name and its role word (Corpus/heldout67 6702).
+@Suite struct UnderClauseTests {
+  @Test func theNamesBeforeAnAdverbialOfWhoLeadsThem() throws {
+    let a = try #require(try attribution("防汛抗旱指挥部各成员单位在本级政府和防汛抗旱指挥部的领导下，负责本地防汛准备和抗洪抢险。"))
+    #expect(a.responsible == ["防汛抗旱指挥部各成员单位"])
+    // not without names before it
+    #expect(try attribution("在本级政府的领导下，负责本地防汛准备和抗洪抢险。") == nil)
+  }
+}
+
+/// A requirement named first, then the subject after its comma (Corpus/heldout66 6602: `after_clauses`).
+@Suite struct AfterRequirementTests {
+  @Test func theSubjectAfterARequirement() throws {
+    let (o, _) = try run([U("（二）", [2], "明确任务。按照国务院“国家整体控制、地方细化调查”的要求，市政府负责全市土地调查组织实施。")])
+    #expect(o.attributions[0]?.departmentsRaw == ["市政府"])
+  }
+}
+
+/// A sentence starting with 将 or 把 is no department list (Corpus/heldout66 6604).
+@Suite struct PrepositionTests {
+  @Test func aSentenceWithAPrepositionIsNoList() throws {
+    let (o, _) = try run([U("5.", [5], "将路面执法中发现的非法改装、拼装车辆通报有关部门，配合有关部门开展查处工作。")])
+    #expect(o.attributions[0] == nil)
+  }
+}
+
+/// A kind of body named alone on its line under a duties heading (`1.农业部门。` / `（七）卫生部门职责、任务`; Corpus/heldout67
+/// 6705, heldout66 6605), and 乡镇 as a level of its own (`（二）乡镇人民政府职责`, heldout67 6704).
+@Suite struct KindOfBodyHeadingTests {
+  @Test func aKindOfBodyUnderADutiesHeading() throws {
+    let units = [
+      U("（二）", [2], "部门职责", heading: "部门职责"),
+      U("1.", [2, 1], "农业部门。"),
+      U("2.", [2, 2], "卫生部门职责、任务"),
+      U("3.", [2, 3], "乡镇人民政府职责"),
+      U("4.", [2, 4], "协助教育部门对校医进行培训。"),
+    ]
+    let (o, _) = try run(units)
+    #expect(o.attributions[1]?.responsible == ["农业部门"])
+    #expect(o.attributions[2]?.responsible == ["卫生部门"])
+    #expect(o.attributions[3]?.responsible == ["乡镇人民政府"])
+    #expect(o.attributions[4] == nil)
+  }
+}
+
+/// A duty list's table with its department column before the duty (Corpus/heldout67 6707).
+@Suite struct DutyDepartmentColumnTests {
+  @Test func theDutyDepartmentColumnIsResponsible() throws {
+    let (o, t) = makeOutline([U("1", [1], "\n县应急局\n负责煤矿安全生产监督管理\n县应急局“三定”规定")])
+    var outline = o
+    outline.units[0].table = TableHeader(columns: ["职责部门", "职责名称", "职责依据"], taskColumn: 1)
+    outline.units[0].bodyRange = (outline.units[0].bodyRange.lowerBound + 1)..<outline.units[0].bodyRange.upperBound
+    let a = try #require(try Attributor(rules: bundled).attribute(outline, text: t).attributions[0])
+    #expect(a.departmentsRaw == ["县应急局"])
+    #expect(a.responsible == ["县应急局"])
+  }
+}
