@@ -98,6 +98,7 @@ public struct AttributeRules: RuleFile {
     public var duty_headings: [String]?
     public var colon_subjects: Bool?
     public var colon_subject_tails: [String]?
+    public var how_clause_role_words: [String]?
     public var duty_name_endings: [String]?
     public var duty_name_max_length: Located<Int>?
     public var inner_lead_ins: [String]?
@@ -284,6 +285,9 @@ public struct AttributeRules: RuleFile {
     /// names that noun's roles. Empty: off.
     public let copulas: [[Unicode.Scalar]]
     public let roleNouns: [RoleWord]
+    /// Role words that may follow names, a short clause of how after 要 and a comma (各区县政府要高度重视，负责…).
+    /// Empty: off.
+    public let howClauseRoleWords: [[Unicode.Scalar]]
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -475,7 +479,8 @@ public struct AttributeRules: RuleFile {
                           .sorted { $0.count > $1.count },
                         maxRoleObject: max(0, l.max_role_object?.value ?? 0),
                         copulas: (l.copulas ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
-                        roleNouns: roleWords(l.role_nouns ?? [], key: "leading.role_nouns"))
+                        roleNouns: roleWords(l.role_nouns ?? [], key: "leading.role_nouns"),
+                        howClauseRoleWords: (l.how_clause_role_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
     }
     self.leading = leading
 

@@ -1226,8 +1226,13 @@ final class Engine: @unchecked Sendable {
       }
       // who leads them, between the names and their role word (防汛抗旱指挥部各成员单位在本级政府和防汛抗旱指挥部的领导下，
       // 负责…; Corpus/heldout67 6702): the names end before it
-      if c == "在", end == nil, listStart == start, namesEnd == nil, q > start, let after = underClauseEnd(s, from: q, limit: limit),
-        r.roleWords.contains(where: { hasPrefix(s[after..<hi], $0.text) }), try everyItemDepartmentLike(s[start..<q])
+      // (or a short clause of how, after 要, then a `how_clause_role_words` word: 各区县政府要高度重视，负责本地区调查工作…;
+      // Corpus/heldout66 6602)
+      if c == "在" || c == "要", end == nil, listStart == start, namesEnd == nil, q > start,
+        let after = c == "在" ? underClauseEnd(s, from: q, limit: limit) : shortClauseEnd(s, from: q, limit: limit),
+        c == "在" ? r.roleWords.contains(where: { hasPrefix(s[after..<hi], $0.text) })
+          : rule.howClauseRoleWords.contains(where: { hasPrefix(s[after..<hi], $0) }),
+        try everyItemDepartmentLike(s[start..<q])
       {
         namesEnd = q
         q = after
@@ -1366,6 +1371,15 @@ final class Engine: @unchecked Sendable {
       k += 1
     }
     return nil
+  }
+
+  /// The end (after its comma) of a short clause of Chinese characters starting at `q` (要高度重视，), at most 8
+  /// characters long; nil when there is none.
+  func shortClauseEnd(_ s: [Unicode.Scalar], from q: Int, limit: Int) -> Int? {
+    var k = q + 1
+    while k < limit, k - q <= 8, isIdeographic(s[k]) { k += 1 }
+    guard k < limit, k - q > 1, s[k] == "，" || s[k] == "," else { return nil }
+    return k + 1
   }
 
   /// `由A会同B、C研究制定…` without a tail word (等部门) or a role word after the names: a lead-in, names, a

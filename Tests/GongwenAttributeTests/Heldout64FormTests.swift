@@ -92,6 +92,14 @@ import GongwenCore
     // not without names before it
     #expect(try attribution("在本级政府的领导下，负责本地防汛准备和抗洪抢险。") == nil)
   }
+
+  @Test func theNamesBeforeAShortClauseOfHow() throws {
+    // Corpus/heldout66 6602; `how_clause_role_words`: 负责 and 牵头, not 落实 (Corpus/heldout44)
+    let (o, _) = try run([U("（一）", [1], "加强领导。\n各区县政府要高度重视，负责本地区调查工作的组织和实施。")])
+    #expect(o.attributions[0]?.responsible == ["各区县政府"])
+    let (p, _) = try run([U("（1）", [1], "各企业许可机关要强化监督，落实被许可企业责任，建立车辆源头装载管理制度。")])
+    #expect(p.attributions[0] == nil)
+  }
 }
 
 /// A requirement named first, then the subject after its comma (Corpus/heldout66 6602: `after_clauses`).
