@@ -1325,6 +1325,8 @@ final class Engine: @unchecked Sendable {
       // (or without a bare 等 after the last name, dropped later as in any list: 市农业局、市林业局等负责)
       var namesLookRight = try everyItemDepartmentLike(listed, shared: sharedSuffix(of: listed))
       if !namesLookRight, listed.count > 1, listed.last == "等" { namesLookRight = try everyItemDepartmentLike(listed.dropLast()) }
+      // (a later step's place alone is its government: …，灵宝市负责…; Corpus/heldout68 6802)
+      if !namesLookRight, listStart > start, !listed.contains("、"), isBarePlace(String(scalars: listed)) { namesLookRight = true }
       guard !r.leadIns.contains(where: { w in listed.indices.dropFirst().contains { hasPrefix(listed[$0...], w) } }), namesLookRight
       else { break scan }
       if !synthetic.isEmpty { synthetic.append("，") }
@@ -1446,7 +1448,8 @@ final class Engine: @unchecked Sendable {
       if roleWordStarts.contains(s[k]), roleWord(at: k, in: s, to: to, rule: rule) != nil {
         let names = s[from..<k]
         guard names.allSatisfy({ isIdeographic($0) || $0 == "、" }) else { return false }
-        return try everyItemDepartmentLike(names)
+        // (a place alone is its government: …，灵宝市负责…; Corpus/heldout68 6802)
+        return try everyItemDepartmentLike(names) || !names.contains("、") && isBarePlace(String(scalars: names))
       }
       k += 1
     }

@@ -195,6 +195,9 @@ extension SegmentRun {
         if k >= n || s[k] == "\n" { break }
         if let m = try? docNumber.get().lookingAt(k), m.range.lowerBound == k { break }
         if let m = try? docNumber.get().lookingAt(k + 1), isOpenBracket(s[k]), m.range.lowerBound == k + 1 { break }
+        // a line that ended with a title's ending is the whole title unless the next line goes on with an ending
+        // (…的通知 / 的通知); a page headline and the cover's title lines under it are two titles (Corpus/heldout68 6802)
+        if lastEnd == j, !rules.titleEndings.contains(where: { hasPrefix($0, at: k) }) { break }
       } else if let close = rules.titleQuotes[c] {
         // a quoted name (关于印发《…实施方案》的通知): skipped whole, its words are not the title's
         // ending; unclosed within the title's length, or closed after a stop, it ends the title

@@ -121,8 +121,10 @@ import GongwenTestSupport
                         Folder(name: "heldout62", floor: 0.94, minNotices: 5),
                         Folder(name: "heldout64", floor: 0.98, minNotices: 4),
                         Folder(name: "heldout65", floor: 0.66, minNotices: 5),
-                        Folder(name: "heldout66", floor: 0.96, minNotices: 6),
-                        Folder(name: "heldout67", floor: 0.90, minNotices: 7)]
+                        Folder(name: "heldout66", floor: 0.97, minNotices: 6),
+                        Folder(name: "heldout67", floor: 0.90, minNotices: 7),
+                        Folder(name: "heldout68", floor: 1.0, minNotices: 2),
+                        Folder(name: "heldout69", floor: 1.0, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -169,3 +169,12 @@ import GongwenCore
     #expect(a.departmentsRaw == ["文化部", "国家新闻出版总署"])
   }
 }
+
+/// A later step whose subject is a place alone, its government (Corpus/heldout68 6802).
+@Suite struct PlaceStepTests {
+  @Test func aPlaceAfterTheFirstStepsObject() throws {
+    let (o, _) = try run([U("（二）", [2], "职责分工。市政府各有关部门负责本部门职权范围内赋权事项的下放工作，灵宝市负责下放权限的承接工作。")])
+    let a = try #require(o.attributions[0])
+    #expect(a.departmentsRaw == ["市政府各有关部门", "灵宝市"])
+  }
+}

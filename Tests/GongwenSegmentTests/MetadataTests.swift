@@ -30,6 +30,17 @@ private func signed(_ date: String) -> String {
     #expect(o.metadata.date == nil)
   }
 
+  @Test func aPageHeadlineAndTheCoversTitleAreTwoTitles() throws {
+    // Corpus/heldout68 6802: the headline (issuer + title on one line), then the cover's issuer line and its title
+    // over two lines; the title is one of them, not both run together
+    let text = "某某市人民政府办公室关于印发某某实施方案的通知\n某某市人民政府办公室\n关于印发某某\n实施方案的通知\n某政办〔2020〕19号\n各县（市、区）人民政府：\n现印发给你们。\n一、任务\n（一）做好工作。"
+    let (o, _) = try outline(text)
+    #expect(o.metadata.title == "某某市人民政府办公室关于印发某某实施方案的通知")
+    // a title wrapped right before its own ending still runs on (关于转发…的通知 / 的通知)
+    let (p, _) = try outline("关于转发省政府关于做好某某工作的通知\n的通知\n各单位：\n一、任务\n（一）做好工作。")
+    #expect(p.metadata.title == "关于转发省政府关于做好某某工作的通知的通知")
+  }
+
   @Test func numbers() {
     let cases: [(String, Numerals, Int?)] = [
       ("一", .chinese, 1), ("十", .chinese, 10), ("十一", .chinese, 11), ("二十五", .chinese, 25),
