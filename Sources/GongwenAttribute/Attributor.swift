@@ -76,6 +76,8 @@ public struct Attributor: Sendable {
         for c in engine.unknownColumns(header) where !unknownColumns.contains(c) { unknownColumns.append(c) }
       }
       var all = try engine.findAll(in: s, unit: unit)
+      // a section headed by a label alone, its names on the next line (二、主办单位 / 高楼镇人民政府)
+      if all.isEmpty, unit.table == nil, let f = try engine.labelHeading(in: s, unit: unit) { all = [f] }
       // a section heading closed by its lead in brackets (一、强化科技创新（区科技局牵头）) leads its items too
       // (its lead only: the departments taking part in the section's own work are not passed down)
       if rules.sectionHeadingLeads, var heading = all.first(where: { engine.closesHeadingLine($0, unit: unit, in: s) }) {
@@ -1325,8 +1327,10 @@ final class Engine: @unchecked Sendable {
       // (or without a bare 等 after the last name, dropped later as in any list: 市农业局、市林业局等负责)
       var namesLookRight = try everyItemDepartmentLike(listed, shared: sharedSuffix(of: listed))
       if !namesLookRight, listed.count > 1, listed.last == "等" { namesLookRight = try everyItemDepartmentLike(listed.dropLast()) }
-      // (a later step's place alone is its government: …，灵宝市负责…; Corpus/heldout68 6802)
+      // (places are their governments: …，灵宝市负责… (a later step's place alone; Corpus/heldout68 6802); 亭子镇、浙水乡负责…
+      // (places of three characters or more, or departments, Corpus/heldout71 7101))
       if !namesLookRight, listStart > start, !listed.contains("、"), isBarePlace(String(scalars: listed)) { namesLookRight = true }
+      if !namesLookRight, try placesOrDepartments(listed) { namesLookRight = true }
       guard !r.leadIns.contains(where: { w in listed.indices.dropFirst().contains { hasPrefix(listed[$0...], w) } }), namesLookRight
       else { break scan }
       if !synthetic.isEmpty { synthetic.append("，") }
@@ -1415,6 +1419,45 @@ final class Engine: @unchecked Sendable {
     let synthetic = Array(s[first..<end])
     guard let parsed = try parse(synthetic, 0..<synthetic.count, shape: .bracketed) else { return nil }
     return Found(range: start..<end, parsed: parsed, inSentence: true)
+  }
+
+  /// A clause whose own text is a label alone on its line (`主办单位`, `承办单位：`) and one line of names after it
+  /// (`二、主办单位` / `高楼镇人民政府`; an event plan's sections, Corpus/heldout71 7106): the names with the label's roles.
+  func labelHeading(in s: [Unicode.Scalar], unit: ClauseUnit) throws(StageFailure) -> Found? {
+    let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
+    let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    var lines: [Range<Int>] = []
+    var p = lo
+    while p < hi, lines.count <= 2 {
+      var e = p
+      while e < hi, s[e] != "\n" { e += 1 }
+      var a = p, b = e
+      while a < b, whitespace.contains(s[a]) { a += 1 }
+      while b > a, whitespace.contains(s[b - 1]) { b -= 1 }
+      if a < b { lines.append(a..<b) }
+      p = e + 1
+    }
+    guard lines.count == 2 else { return nil }
+    var head = s[lines[0]]
+    if let l = head.last, r.colons.contains(l) { head = head.dropLast() }
+    // (the names as a label's list, not a sentence: no sentence end in the line)
+    guard let label = r.labels.first(where: { $0.text.elementsEqual(head) }),
+      !s[lines[1]].contains(where: { sentenceEnds.contains($0) || $0 == "。" }),
+      let parsed = try cellNames(lines[1], s, label: label)
+    else { return nil }
+    return Found(range: lines[1], parsed: parsed)
+  }
+
+  /// Whether every item of a list is a department or a place of three characters or more (亭子镇、浙水乡), at least
+  /// one of them a place.
+  func placesOrDepartments(_ names: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    var place = false
+    for item in names.split(separator: "、") {
+      let name = String(scalars: item)
+      if item.count >= 3, isBarePlace(name) { place = true; continue }
+      guard try departmentLike(name) else { return false }
+    }
+    return place
   }
 
   /// Is `clause` names and a role word whose first name is a body of the lexicon (`县编办、县发改局…等部门要
@@ -2426,6 +2469,13 @@ final class Engine: @unchecked Sendable {
         // an official (分管副省长、协管副秘书长负责，省科技厅牵头): a person, not a department, dropped
         // with the role word written after it
         if !r.officials.isEmpty, isOfficial(it) { continue }
+        // a note in brackets after the last name keeps the name (各镇人民政府（县政府部门中列在首位的为牵头部门，下同）;
+        // Corpus/heldout71 7104): the bracket goes before the item is tested as a note
+        if !noteMatchers.isEmpty, let l = it.last, closeSet.contains(l), let open = it.lastIndex(where: { openSet.contains($0) }),
+          open > it.startIndex, open + 1 < it.endIndex - 1, try isNote(it[(open + 1)..<(it.endIndex - 1)])
+        {
+          it = it[..<open]
+        }
         // an item that is a note (a deadline such as 6月底完成 between the departments)
         if !noteMatchers.isEmpty, try isNote(it) {
           // unless the 。 before the note was lost (（A、B等负责排首位的为牵头部门，下同）): the names

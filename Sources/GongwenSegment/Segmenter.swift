@@ -249,6 +249,13 @@ struct SegmentRun {
     return i < 0 || s[i] == "\n"
   }
 
+  /// True when a sentence end (。！？；), then only horizontal spaces, stand before `p`.
+  func followsSentenceEnd(_ p: Int) -> Bool {
+    var i = p - 1
+    while i >= 0, isHSpace(s[i]) { i -= 1 }
+    return i >= 0 && (s[i] == "。" || s[i] == "！" || s[i] == "？" || s[i] == "；")
+  }
+
   /// The trimmed range of the previous non-blank line before the line starting at `ls`.
   func previousLine(_ ls: Int) -> Range<Int>? {
     var i = ls - 1
@@ -822,10 +829,13 @@ struct SegmentRun {
         popTo = stack.count
         let runOn = last[c.scheme].map { $0 + 1 }
         if c.number != 1 && c.number != runOn {
-          guard c.lineStart else { continue }
+          // (inline after a sentence end only to open a level above every open one: an excerpt run on in one
+          // paragraph, `…等负责）。 三、加强领导 …`; Corpus/heldout70 7003)
+          let opensAbove = last[c.scheme] == nil && !stack.isEmpty && stack.allSatisfy({ rules.schemes[$0.scheme].rank > sc.rank })
+          guard c.lineStart || opensAbove && followsSentenceEnd(c.start) else { continue }
           var missing = c.number - 1
           if let r = runOn, c.number > r { missing = min(missing, c.number - r) }
-          if last[c.scheme] == nil, !stack.isEmpty, stack.allSatisfy({ rules.schemes[$0.scheme].rank > sc.rank }) {
+          if opensAbove {
             // the text begins inside a section whose own marker it does not hold (an excerpt, a later
             // page of a scraped notice: `4、…` then `七、…`): a line-initial marker of a level above
             // every open one, its scheme not met before, opens that level at its number

@@ -112,7 +112,7 @@ import GongwenTestSupport
                         Folder(name: "heldout53", floor: 0.74, minNotices: 7),
                         Folder(name: "heldout54", floor: 0.95, minNotices: 3),
                         Folder(name: "heldout55", floor: 0.94, minNotices: 4),
-                        Folder(name: "heldout56", floor: 0.94, minNotices: 2),
+                        Folder(name: "heldout56", floor: 1.0, minNotices: 2),
                         Folder(name: "heldout57", floor: 0.89, minNotices: 6),
                         Folder(name: "heldout58", floor: 0.86, minNotices: 8),
                         Folder(name: "heldout59", floor: 0.96, minNotices: 5),
@@ -124,7 +124,9 @@ import GongwenTestSupport
                         Folder(name: "heldout66", floor: 0.97, minNotices: 6),
                         Folder(name: "heldout67", floor: 0.90, minNotices: 7),
                         Folder(name: "heldout68", floor: 1.0, minNotices: 2),
-                        Folder(name: "heldout69", floor: 1.0, minNotices: 3)]
+                        Folder(name: "heldout69", floor: 1.0, minNotices: 3),
+                        Folder(name: "heldout70", floor: 0.81, minNotices: 6),
+                        Folder(name: "heldout71", floor: 0.94, minNotices: 6)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

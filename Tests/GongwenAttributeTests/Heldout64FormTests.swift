@@ -178,3 +178,32 @@ import GongwenCore
     #expect(a.departmentsRaw == ["市政府各有关部门", "灵宝市"])
   }
 }
+
+// Forms met in heldout70 and heldout71.
+
+/// Places as subjects (亭子镇、浙水乡负责…; Corpus/heldout71 7101), a note in brackets after a list's last name (Corpus/
+/// heldout71 7104), and a section headed by a label alone (二、主办单位 / 高楼镇人民政府; Corpus/heldout71 7106).
+@Suite struct Heldout71FormTests {
+  @Test func placesAsSubjects() throws {
+    let (o, _) = try run([U("二、", [2], "职责分工\n亭子镇、浙水乡负责做好项目规划；县发改局负责做好项目的立项审批。")])
+    let a = try #require(o.attributions[0])
+    #expect(a.departmentsRaw.prefix(2) == ["亭子镇", "浙水乡"])
+    // not a bare two-character place
+    let (p, _) = try run([U("二、", [2], "职责分工\n全县负责做好项目规划。")])
+    #expect(p.attributions[0] == nil)
+  }
+
+  @Test func aNoteAfterTheLastNameKeepsTheName() throws {
+    let a = try #require(try attribution("完善制度。（责任单位：县民政局、各镇人民政府（县政府部门中列在首位的为牵头部门，下同））"))
+    #expect(a.departmentsRaw == ["县民政局", "各镇人民政府"])
+    #expect(a.lead == ["县民政局"])
+  }
+
+  @Test func aSectionHeadedByALabel() throws {
+    let (o, _) = try run([U("二、", [2], "主办单位\n高楼镇人民政府"), U("三、", [3], "承办单位\n高楼镇文化服务中心、高楼镇龙源社区"),
+                          U("四、", [4], "活动时间\n春节期间")])
+    #expect(o.attributions[0]?.lead == ["高楼镇人民政府"])
+    #expect(o.attributions[1]?.responsible == ["高楼镇文化服务中心", "高楼镇龙源社区"])
+    #expect(o.attributions[2] == nil)
+  }
+}

@@ -299,6 +299,17 @@ import Testing
     #expect(o.units.map(\.path) == [[1], [2]])
   }
 
+  @Test func anExcerptRunOnInOneParagraphOpensItsLostSectionInline() throws {
+    // heldout70 7003: `（十九）…（二十）…）。 三、加强领导 …` on one line: 三、 after a sentence end opens the level above,
+    // and the items before it sat under the lost 二、
+    let text = "（十九）探索体制改革。依法探索管理体制（省编委办牵头）。 （二十）分类推进事业单位改革。开展改革试点（省财政厅负责）。 三、加强领导 省各有关部门要抓好贯彻落实。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path).prefix(2) == [[2, 19], [2, 20]])
+    // in running text a 三、 after a sentence end does not open a level when a level of its scheme is open
+    let (p, _) = try outline("一、总体要求\n做好工作。三、四年内完成。\n二、主要任务")
+    #expect(p.units.map(\.path) == [[1], [2]])
+  }
+
   @Test func anAttachmentsLineEndsTheCoverWhenItsSignatureRunsIntoOtherText() throws {
     // heldout25 2604: `…电子邮箱：…市人大社会建设委员会2023年7月24日` / `附件：` / title / `一、` `1.`
     let text = "根据工作安排，现征集意见。\n1.您比较关注哪些问题？\n2.您想了解哪些进展？\n二、征集时间\n即日起至8月5日\n三、反映方式\n联系电话：85800393，电子邮箱：a@163.com市人大社会建设委员会2023年7月24日\n附件：\n2023年连云港市民生实事项目\n一、教育惠民领域\n1.新建中小学15所。（牵头单位：市教育局）\n2.完成照明改造。（牵头单位：市教育局）"
