@@ -1451,8 +1451,11 @@ final class Engine: @unchecked Sendable {
   /// Whether every item of a list is a department or a place of three characters or more (亭子镇、浙水乡), at least
   /// one of them a place.
   func placesOrDepartments(_ names: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    // (the cheap test first: some item ends like a level)
+    let items = names.split(separator: "、")
+    guard items.contains(where: { item in item.last.map { l in r.regionLevels.contains { $0.last == l } } ?? false }) else { return false }
     var place = false
-    for item in names.split(separator: "、") {
+    for item in items {
       let name = String(scalars: item)
       if item.count >= 3, isBarePlace(name) { place = true; continue }
       guard try departmentLike(name) else { return false }
