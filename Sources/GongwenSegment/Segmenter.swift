@@ -1235,9 +1235,12 @@ extension SegmentRun {
     var parenRows: [Int: Int] = [:]
     var p = 0
     while p < n {
-      let le = lineEnd(p)
+      var le = lineEnd(p)
       let line = trimmed(p..<le)
-      if isTableHeaderWord(line) {
+      // (the header word wrapped over two lines: `序` / `号`, a narrow cell; Corpus/heldout73 7301)
+      let wrappedHeader = !isTableHeaderWord(line) ? wrappedHeaderWordEnd(line) : nil
+      if let w = wrappedHeader { le = w }
+      if wrappedHeader != nil || isTableHeaderWord(line) {
         // a column before 序号 (`分类`): its first cell stands between the header and the first row
         let leading = previousLine(line.lowerBound).map { prev in rules.tables.leadingColumns.contains { $0.elementsEqual(s[prev]) } } ?? false
         if let (header, next) = try tableHeader(after: le, leadingColumn: leading) {
@@ -1398,6 +1401,15 @@ extension SegmentRun {
   mutating func unreadTable(_ line: Range<Int>) {
     guard !warnings.contains(where: { $0.code == "unread_table" }) else { return }
     warn("unread_table", "a table (\(text(line).prefix(24))…) was found but its rows are not read as tasks (a header or layout the table reader does not know: one cell per line with the column names under 序号 is read): check them by hand", line)
+  }
+
+  /// The end of the next line when `line` and it, together, are a `tables.header` word (`序` / `号`); nil otherwise.
+  func wrappedHeaderWordEnd(_ line: Range<Int>) -> Int? {
+    guard line.count == 1, rules.tables.header.contains(where: { $0.count == 2 && $0.first == s[line.lowerBound] }),
+      let next = nextLine(after: line.lowerBound), next.count == 1,
+      rules.tables.header.contains(where: { $0.count == 2 && $0.first == s[line.lowerBound] && $0.last == s[next.lowerBound] })
+    else { return nil }
+    return lineEnd(next.lowerBound)
   }
 
   func isTableHeaderWord(_ line: Range<Int>) -> Bool {

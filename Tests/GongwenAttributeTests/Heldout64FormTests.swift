@@ -207,3 +207,12 @@ import GongwenCore
     #expect(o.attributions[2] == nil)
   }
 }
+
+/// A shared word alone after a name ending with another: the name's stem with it (Corpus/heldout73 7302).
+@Suite struct SharedWordAloneTests {
+  @Test func aSharedWordTakesTheStemBeforeIt() throws {
+    let a = try #require(try attribution("推进数字政府建设。（牵头单位：市行政审批服务局；责任单位：市直有关部门、单位，各区市政府、开发区管委）"))
+    #expect(a.departments.contains("市直有关单位"))
+    #expect(!a.departments.contains { $0.hasPrefix("单位") })
+  }
+}

@@ -310,6 +310,14 @@ import Testing
     #expect(p.units.map(\.path) == [[1], [2]])
   }
 
+  @Test func aHeaderWordWrappedOverTwoLines() throws {
+    // heldout73 7301: a narrow 序号 cell printed as `序` / `号`
+    let text = "附件2\n重点任务责任分工\n序\n号\n工作任务\n牵头单位\n责任单位\n完成时限\n1\n成立协调推进机制。\n市行政审批局\n市直相关部门\n2021年9月底\n2\n指定专门处室负责数据共享工作。\n市直相关部门\n2021年9月底"
+    let (o, _) = try outline(text)
+    #expect(o.units.compactMap(\.table).first?.columns == ["工作任务", "牵头单位", "责任单位", "完成时限"])
+    #expect(o.units.map(\.path).suffix(2) == [[2, 1], [2, 2]])
+  }
+
   @Test func anAttachmentsLineEndsTheCoverWhenItsSignatureRunsIntoOtherText() throws {
     // heldout25 2604: `…电子邮箱：…市人大社会建设委员会2023年7月24日` / `附件：` / title / `一、` `1.`
     let text = "根据工作安排，现征集意见。\n1.您比较关注哪些问题？\n2.您想了解哪些进展？\n二、征集时间\n即日起至8月5日\n三、反映方式\n联系电话：85800393，电子邮箱：a@163.com市人大社会建设委员会2023年7月24日\n附件：\n2023年连云港市民生实事项目\n一、教育惠民领域\n1.新建中小学15所。（牵头单位：市教育局）\n2.完成照明改造。（牵头单位：市教育局）"
