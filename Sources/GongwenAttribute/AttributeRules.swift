@@ -99,6 +99,7 @@ public struct AttributeRules: RuleFile {
     public var colon_subjects: Bool?
     public var colon_subject_tails: [String]?
     public var how_clause_role_words: [String]?
+    public var opening_clauses: [String]?
     public var duty_name_endings: [String]?
     public var duty_name_max_length: Located<Int>?
     public var inner_lead_ins: [String]?
@@ -288,6 +289,9 @@ public struct AttributeRules: RuleFile {
     /// Role words that may follow names, a short clause of how after 要 and a comma (各区县政府要高度重视，负责…).
     /// Empty: off.
     public let howClauseRoleWords: [[Unicode.Scalar]]
+    /// Words that open a clause of grounds before the subject (根据干部管理权限，市委组织部…分别负责): the subject may
+    /// follow that clause's comma. Empty: off.
+    public let openingClauses: [[Unicode.Scalar]]
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -480,7 +484,8 @@ public struct AttributeRules: RuleFile {
                         maxRoleObject: max(0, l.max_role_object?.value ?? 0),
                         copulas: (l.copulas ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         roleNouns: roleWords(l.role_nouns ?? [], key: "leading.role_nouns"),
-                        howClauseRoleWords: (l.how_clause_role_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
+                        howClauseRoleWords: (l.how_clause_role_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        openingClauses: (l.opening_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
     }
     self.leading = leading
 

@@ -641,6 +641,18 @@ final class Engine: @unchecked Sendable {
     var p = lo
     while p < min(hi, lo + rule.maxHeading), s[p] != "。", s[p] != "\n" { p += 1 }
     if p < hi, s[p] == "。" || s[p] == "\n", let f = try leading(in: s, from: p + 1, to: hi, rule: rule) { return f }
+    // after a clause of grounds that opens the text or its sentence after the title (根据干部管理权限，市委组织部…分别
+    // 负责; `leading.opening_clauses`)
+    if !rule.openingClauses.isEmpty {
+      for from in [lo, p + 1] where from < hi {
+        var a = from
+        while a < hi, whitespace.contains(s[a]) { a += 1 }
+        guard a < hi, rule.openingClauses.contains(where: { hasPrefix(s[a..<hi], $0) }) else { continue }
+        var c = a
+        while c < min(hi, a + 30), s[c] != "，", s[c] != ",", s[c] != "。", s[c] != "\n" { c += 1 }
+        if c < hi, s[c] == "，" || s[c] == ",", let f = try leading(in: s, from: c + 1, to: hi, rule: rule) { return f }
+      }
+    }
     // after a clause naming the matter (关于“…”的问题，由发展改革委会同…; `leading.after_clauses`)
     let window = s[lo..<min(hi, lo + rule.maxLeadIn)]
     for w in rule.afterClauses {

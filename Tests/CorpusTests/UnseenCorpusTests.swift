@@ -127,6 +127,7 @@ import GongwenTestSupport
                         Folder(name: "heldout69", floor: 1.0, minNotices: 3),
                         Folder(name: "heldout70", floor: 0.81, minNotices: 6),
                         Folder(name: "heldout71", floor: 0.94, minNotices: 6),
+                        Folder(name: "heldout72", floor: 0.92, minNotices: 8),
                         Folder(name: "heldout73", floor: 0.90, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)

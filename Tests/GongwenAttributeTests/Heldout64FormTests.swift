@@ -216,3 +216,17 @@ import GongwenCore
     #expect(!a.departments.contains { $0.hasPrefix("单位") })
   }
 }
+
+/// A clause of grounds before the subject (根据干部管理权限，…分别负责; Corpus/heldout72 7202), and a headquarters named under
+/// a duties heading (2.2.1市防汛抗旱指挥部职责; Corpus/heldout72 7207).
+@Suite struct Heldout72FormTests {
+  @Test func theSubjectAfterAClauseOfGrounds() throws {
+    let a = try #require(try attribution("根据干部管理权限，市委组织部、市人事局分别负责办理因公临时出国人员的政审工作。"))
+    #expect(a.departmentsRaw == ["市委组织部", "市人事局"])
+  }
+
+  @Test func aHeadquartersUnderADutiesHeading() throws {
+    let (o, _) = try run([U("2.2", [2, 2], "职责分工", heading: "职责分工"), U("2.2.1", [2, 2, 1], "市防汛抗旱指挥部职责\n负责全市防汛抗旱工作。")])
+    #expect(o.attributions[1]?.responsible == ["市防汛抗旱指挥部"])
+  }
+}
