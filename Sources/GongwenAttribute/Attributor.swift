@@ -1581,10 +1581,9 @@ final class Engine: @unchecked Sendable {
     return w
   }
 
-  /// Drops an adverb that stands before a role word (分工, 共同: `role_word_modifiers`) from the end of
-  /// `names`, if one ends it with more before it.
-  /// Drops the modifiers before a role word, several in a row too (…等部门要按照职责分工积极配合: 积极, 按照职责分工,
-  /// 要; Corpus/heldout65 6504).
+  /// Drops the adverbs that stand before a role word (分工, 共同: `role_word_modifiers`) from the end of `names`,
+  /// while one ends it with more before it: several in a row too (…等部门要按照职责分工积极配合: 积极, 按照职责分工, 要;
+  /// Corpus/heldout65 6504).
   func droppingModifier(_ names: inout ArraySlice<Unicode.Scalar>) {
     while let m = r.roleWordModifiers.first(where: { names.count > $0.count && hasSuffix(names, $0) }) { names.removeLast(m.count) }
   }

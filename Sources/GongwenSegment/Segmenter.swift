@@ -1238,9 +1238,10 @@ extension SegmentRun {
       var le = lineEnd(p)
       let line = trimmed(p..<le)
       // (the header word wrapped over two lines: `序` / `号`, a narrow cell; Corpus/heldout73 7301)
-      let wrappedHeader = !isTableHeaderWord(line) ? wrappedHeaderWordEnd(line) : nil
+      let headerWord = isTableHeaderWord(line)
+      let wrappedHeader = headerWord ? nil : wrappedHeaderWordEnd(line)
       if let w = wrappedHeader { le = w }
-      if wrappedHeader != nil || isTableHeaderWord(line) {
+      if headerWord || wrappedHeader != nil {
         // a column before 序号 (`分类`): its first cell stands between the header and the first row
         let leading = previousLine(line.lowerBound).map { prev in rules.tables.leadingColumns.contains { $0.elementsEqual(s[prev]) } } ?? false
         if let (header, next) = try tableHeader(after: le, leadingColumn: leading) {
