@@ -1341,7 +1341,7 @@ final class Engine: @unchecked Sendable {
       if !namesLookRight, listed.count > 1, listed.last == "等" { namesLookRight = try everyItemDepartmentLike(listed.dropLast()) }
       // (places are their governments: …，灵宝市负责… (a later step's place alone; Corpus/heldout68 6802); 亭子镇、浙水乡负责…
       // (places of three characters or more, or departments, Corpus/heldout71 7101))
-      if !namesLookRight, listStart > start, !listed.contains("、"), isBarePlace(String(scalars: listed)) { namesLookRight = true }
+      if !namesLookRight, listStart > start, !listed.contains("、"), namedPlace(listed) { namesLookRight = true }
       if !namesLookRight, try placesOrDepartments(listed) { namesLookRight = true }
       guard !r.leadIns.contains(where: { w in listed.indices.dropFirst().contains { hasPrefix(listed[$0...], w) } }), namesLookRight
       else { break scan }
@@ -1460,6 +1460,12 @@ final class Engine: @unchecked Sendable {
     return Found(range: lines[1], parsed: parsed)
   }
 
+  /// A place named in running text: a bare place of three characters or more whose name before its level holds no
+  /// other level (亭子镇, 灵宝市; not 统筹旗区 of 统筹旗区协同发展, Corpus/heldout75 7502).
+  func namedPlace(_ item: ArraySlice<Unicode.Scalar>) -> Bool {
+    item.count >= 3 && !item.dropLast().contains(where: { jurisdictionChars.contains($0) }) && isBarePlace(String(scalars: item))
+  }
+
   /// Whether every item of a list is a department or a place of three characters or more (亭子镇、浙水乡), at least
   /// one of them a place.
   func placesOrDepartments(_ names: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
@@ -1469,7 +1475,7 @@ final class Engine: @unchecked Sendable {
     var place = false
     for item in items {
       let name = String(scalars: item)
-      if item.count >= 3, isBarePlace(name) { place = true; continue }
+      if namedPlace(item) { place = true; continue }
       guard try departmentLike(name) else { return false }
     }
     return place
@@ -1507,7 +1513,7 @@ final class Engine: @unchecked Sendable {
         let names = s[from..<k]
         guard names.allSatisfy({ isIdeographic($0) || $0 == "、" }) else { return false }
         // (a place alone is its government: …，灵宝市负责…; Corpus/heldout68 6802)
-        return try everyItemDepartmentLike(names) || !names.contains("、") && isBarePlace(String(scalars: names))
+        return try everyItemDepartmentLike(names) || !names.contains("、") && namedPlace(names)
       }
       k += 1
     }

@@ -38,6 +38,7 @@ public struct SegmentRules: RuleFile {
     public var task_column_words: Located<[String]>
     public var column_max_length: Located<Int>
     public var column_qualifiers: [String]?
+    public var wrapped_columns: [String]?
     public var leading_columns: [String]?
     public var total_words: [String]?
     public var number_column_words: [String]?
@@ -145,6 +146,9 @@ public struct SegmentRules: RuleFile {
     /// Column lines that only qualify the next (a header cell wrapped over two lines: `市政府` /
     /// `分管领导`): joined to it.
     let columnQualifiers: [[Unicode.Scalar]]
+    /// Column names a header may print over two lines (`牵头` / `部门`, `完成` / `时间`): two lines that together
+    /// make one of them are that one column.
+    let wrappedColumns: [[Unicode.Scalar]]
     /// Names of a column written before `序号` (`分类`): its cells stand once per group of rows, the first
     /// one between the header and the first row, where it would read as one more column name.
     let leadingColumns: [[Unicode.Scalar]]
@@ -487,6 +491,7 @@ public struct SegmentRules: RuleFile {
     self.schemes = schemes
     self.tables = Tables(header: tableHeader, taskColumns: taskColumns, taskColumnWords: taskColumnWords, columnMaxLength: columnMax,
                          columnQualifiers: (t.column_qualifiers ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                         wrappedColumns: (t.wrapped_columns ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                          leadingColumns: (t.leading_columns ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                          totalWords: (t.total_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                          numberColumnWords: (t.number_column_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },

@@ -1443,8 +1443,9 @@ extension SegmentRun {
         !rules.tables.totalWords.contains(name)
       else { break }
       lastStart = line.lowerBound
-      // a cell wrapped over two lines: `市政府` / `分管领导` is one column (Corpus/heldout14 1501)
-      if let last = columns.last, rules.tables.columnQualifiers.contains(last) {
+      // a cell wrapped over two lines: `市政府` / `分管领导` is one column (Corpus/heldout14 1501), and so are two
+      // lines that together make a `wrapped_columns` name (`牵头` / `部门`; Corpus/heldout74 7403)
+      if let last = columns.last, rules.tables.columnQualifiers.contains(last) || rules.tables.wrappedColumns.contains(last + name) {
         columns[columns.count - 1] = last + name
       } else {
         columns.append(name)

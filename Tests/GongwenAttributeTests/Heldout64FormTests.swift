@@ -230,3 +230,26 @@ import GongwenCore
     #expect(o.attributions[1]?.responsible == ["市防汛抗旱指挥部"])
   }
 }
+
+// Forms met in heldout74 and heldout75.
+
+@Suite struct Heldout74FormTests {
+  @Test func leadOrganisesAsARoleWord() throws {
+    // Corpus/heldout74 7401
+    let a = try #require(try attribution("加强环境监督管理。（市环保局牵头组织，各区政府、各经济功能区管委会负责落实）"))
+    #expect(a.lead == ["市环境保护局"])
+    #expect(a.departmentsRaw == ["市环保局", "各区政府", "各经济功能区管委会"])
+  }
+
+  @Test func aStreetOfficeKeepsItsOwnPlace() throws {
+    // Corpus/heldout74 7402: no inherited 市 for a street office
+    let a = try #require(try attribution("建设森林公园。（责任单位：市林业局、西山街办、市旅游局）"))
+    #expect(a.departments.contains("西山街办"))
+  }
+
+  @Test func aVerbBeforeLevelsIsNoPlace() throws {
+    // Corpus/heldout75 7502: 统筹旗区协同发展 is a heading, not 统筹旗区 taking part
+    let (o, _) = try run([U("（一）", [1], "统筹旗区协同发展。各旗区立足地区实际，差异化定位。（责任单位：市直相关部门，各旗区人民政府）")])
+    #expect(o.attributions[0]?.departmentsRaw == ["市直相关部门", "各旗区人民政府"])
+  }
+}

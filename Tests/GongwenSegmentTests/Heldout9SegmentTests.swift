@@ -318,6 +318,13 @@ import Testing
     #expect(o.units.map(\.path).suffix(2) == [[2, 1], [2, 2]])
   }
 
+  @Test func columnNamesWrappedOverTwoLines() throws {
+    // heldout74 7403: `牵头` / `部门`, `完成` / `时间` are one column each (`wrapped_columns`); 具 体 内 容 loses its spaces
+    let text = "序号\n项目\n类别\n具 体 内 容\n牵头\n部门\n相关责任部门\n完成\n时间\n108\n继续全面推进素质教育\n教育局\n13个街道、镇\n2010年"
+    let (o, _) = try outline(text)
+    #expect(o.units.compactMap(\.table).first?.columns == ["项目", "类别", "具体内容", "牵头部门", "相关责任部门", "完成时间"])
+  }
+
   @Test func anAttachmentsLineEndsTheCoverWhenItsSignatureRunsIntoOtherText() throws {
     // heldout25 2604: `…电子邮箱：…市人大社会建设委员会2023年7月24日` / `附件：` / title / `一、` `1.`
     let text = "根据工作安排，现征集意见。\n1.您比较关注哪些问题？\n2.您想了解哪些进展？\n二、征集时间\n即日起至8月5日\n三、反映方式\n联系电话：85800393，电子邮箱：a@163.com市人大社会建设委员会2023年7月24日\n附件：\n2023年连云港市民生实事项目\n一、教育惠民领域\n1.新建中小学15所。（牵头单位：市教育局）\n2.完成照明改造。（牵头单位：市教育局）"
