@@ -73,6 +73,7 @@ public struct AttributeRules: RuleFile {
     public var labelled_bodies: [String]?
     public var place_suffixes: [String]?
     public var place_name_max: Located<Int>?
+    public var shared_field_max: Located<Int>?
     public var generic: Located<String>
     public var bare_list_role: Located<String>
     public var bare_list_lines: Bool?
@@ -222,6 +223,9 @@ public struct AttributeRules: RuleFile {
   /// Governments shared by bare place names listed before them (哈尔滨、黑河、绥芬河市政府), longest first.
   public let placeSuffixes: [String]
   public let placeNameMax: Int
+  /// Longest item, in characters, that takes a list's shared word on a line of names alone (`市商业、外经、信息产业局`):
+  /// a longer one is a clause, not a field (0: no limit).
+  public let sharedFieldMax: Int
   public let generic: RuleRegex
   public let bareListRole: AttributionRole
   /// A line of names only after a sentence's end closes its paragraph (the 责任单位 cells of a table
@@ -423,6 +427,7 @@ public struct AttributeRules: RuleFile {
     }
     placeSuffixes = (raw.place_suffixes ?? []).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     placeNameMax = max(0, raw.place_name_max?.value ?? 0)
+    sharedFieldMax = max(0, raw.shared_field_max?.value ?? 0)
     let bare = AttributionRole(rawValue: raw.bare_list_role.value)
     if bare == nil {
       bad(raw.bare_list_role.location, "'bare_list_role': unknown role '\(raw.bare_list_role.value)'; use lead, responsible or participating")

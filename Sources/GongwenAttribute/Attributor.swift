@@ -896,6 +896,9 @@ final class Engine: @unchecked Sendable {
     // naming them is no such line: 该目标责任单位为市经委)
     for item in parsed.items {
       guard try departmentLike(item.name) else { return nil }
+      // (a clause given the list's shared word is no name: 按照国务院关于行政案件移送的规定，国土资源部门对于…，…退回国土资源
+      // 部门; Corpus/heldout76 7606)
+      if r.sharedFieldMax > 0, item.name != item.raw, item.raw.unicodeScalars.count > r.sharedFieldMax { return nil }
       let sc = Array(item.raw.unicodeScalars)
       if r.labels.contains(where: { l in sc.indices.contains { sc[$0...].starts(with: l.text) } }) { return nil }
     }

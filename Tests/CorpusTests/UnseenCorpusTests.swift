@@ -130,7 +130,9 @@ import GongwenTestSupport
                         Folder(name: "heldout72", floor: 0.92, minNotices: 8),
                         Folder(name: "heldout73", floor: 0.90, minNotices: 4),
                         Folder(name: "heldout74", floor: 0.80, minNotices: 7),
-                        Folder(name: "heldout75", floor: 0.83, minNotices: 7)]
+                        Folder(name: "heldout75", floor: 0.83, minNotices: 7),
+                        Folder(name: "heldout76", floor: 0.74, minNotices: 8),
+                        Folder(name: "heldout77", floor: 0.88, minNotices: 7)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -253,3 +253,15 @@ import GongwenCore
     #expect(o.attributions[0]?.departmentsRaw == ["市直相关部门", "各旗区人民政府"])
   }
 }
+
+/// A line of clauses ending with a body is no line of names sharing its word (Corpus/heldout76 7606: `shared_field_max`).
+@Suite struct SharedFieldTests {
+  @Test func clausesDoNotShareALinesWord() throws {
+    let (o, _) = try run([U("6.", [6], "公安机关负责立案查处。\n按照国务院关于行政案件移送的规定，国土资源部门对于涉嫌土地、矿产资源犯罪的案件，可将材料退回国土资源部门")])
+    let a = try #require(o.attributions[0])
+    #expect(!a.departmentsRaw.contains { $0.hasPrefix("按照") })
+    // fields sharing the last item's word still do
+    let (p, _) = try run([U("3.", [3], "加快发展现代物流业。\n市民政、规划建设、水利部门")])
+    #expect(p.attributions[0]?.departments == ["市民政部门", "市规划建设部门", "市水利部门"])
+  }
+}
