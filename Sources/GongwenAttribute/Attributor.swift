@@ -1441,17 +1441,7 @@ final class Engine: @unchecked Sendable {
   func labelHeading(in s: [Unicode.Scalar], unit: ClauseUnit) throws(StageFailure) -> Found? {
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
-    var lines: [Range<Int>] = []
-    var p = lo
-    while p < hi, lines.count <= 2 {
-      var e = p
-      while e < hi, s[e] != "\n" { e += 1 }
-      var a = p, b = e
-      while a < b, whitespace.contains(s[a]) { a += 1 }
-      while b > a, whitespace.contains(s[b - 1]) { b -= 1 }
-      if a < b { lines.append(a..<b) }
-      p = e + 1
-    }
+    let lines = nonBlankLines(s, lo, hi, atMost: 3)
     guard lines.count == 2 else { return nil }
     var head = s[lines[0]]
     if let l = head.last, r.colons.contains(l) { head = head.dropLast() }
@@ -1467,6 +1457,22 @@ final class Engine: @unchecked Sendable {
   /// other level (亭子镇, 灵宝市; not 统筹旗区 of 统筹旗区协同发展, Corpus/heldout75 7502).
   func namedPlace(_ item: ArraySlice<Unicode.Scalar>) -> Bool {
     item.count >= 3 && !item.dropLast().contains(where: { jurisdictionChars.contains($0) }) && isBarePlace(String(scalars: item))
+  }
+
+  /// The non-blank lines of `lo..<hi`, each without its leading and trailing whitespace (at most `atMost` of them).
+  func nonBlankLines(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int, atMost: Int = .max) -> [Range<Int>] {
+    var lines: [Range<Int>] = []
+    var p = lo
+    while p < hi, lines.count < atMost {
+      var e = p
+      while e < hi, s[e] != "\n" { e += 1 }
+      var a = p, b = e
+      while a < b, whitespace.contains(s[a]) { a += 1 }
+      while b > a, whitespace.contains(s[b - 1]) { b -= 1 }
+      if a < b { lines.append(a..<b) }
+      p = e + 1
+    }
+    return lines
   }
 
   /// Whether every item of a list is a department or a place of three characters or more (亭子镇、浙水乡), at least
@@ -1843,17 +1849,7 @@ final class Engine: @unchecked Sendable {
   func tableRow(in s: [Unicode.Scalar], unit: ClauseUnit, header: TableHeader) throws(StageFailure) -> Found? {
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
-    var lines: [Range<Int>] = []
-    var p = lo
-    while p < hi {
-      var e = p
-      while e < hi && s[e] != "\n" { e += 1 }
-      var a = p, b = e
-      while a < b && whitespace.contains(s[a]) { a += 1 }
-      while b > a && whitespace.contains(s[b - 1]) { b -= 1 }
-      if a < b { lines.append(a..<b) }
-      p = e + 1
-    }
+    let lines = nonBlankLines(s, lo, hi)
     let task = header.taskColumn
     let after = header.columns.count - task - 1
     // (`columns` and `lines` leave out the row's number: `lines[k]` is under `columns[k]` in a full row)
