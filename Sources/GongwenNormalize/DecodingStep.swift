@@ -8,15 +8,17 @@ struct DecodingStep: NormalizeStep {
   let invisible: ScalarSet
   let control: ScalarSet
   let toSpace: ScalarSet
-  /// The three sets in one (LF and tab aside, which are always kept), for the one scan that
+  let glyphs: [UInt32: Unicode.Scalar]
+  /// The three sets and the glyphs in one (LF and tab aside, which are always kept), for the one scan that
   /// finds whether the step has anything to do.
   let any: ScalarBits
 
-  init(invisible: ScalarSet, control: ScalarSet, toSpace: ScalarSet) {
+  init(invisible: ScalarSet, control: ScalarSet, toSpace: ScalarSet, glyphs: [UInt32: Unicode.Scalar] = [:]) {
     self.invisible = invisible
     self.control = control
     self.toSpace = toSpace
-    any = ScalarBits((invisible.members + control.members + toSpace.members).filter { $0 != 0x0A && $0 != 0x09 })
+    self.glyphs = glyphs
+    any = ScalarBits((invisible.members + control.members + toSpace.members + Array(glyphs.keys)).filter { $0 != 0x0A && $0 != 0x09 })
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
@@ -29,7 +31,7 @@ struct DecodingStep: NormalizeStep {
       }
     }) else { return }
     var dels = Deletions()
-    var nInvisible = 0, nControl = 0, nSpace = 0
+    var nInvisible = 0, nControl = 0, nSpace = 0, nGlyph = 0
     for i in first..<text.count {
       let c = text.scalars[i]
       let v = c.value
@@ -44,11 +46,15 @@ struct DecodingStep: NormalizeStep {
       } else if toSpace.contains(c) {
         nSpace += 1
         text.scalars[i] = CharClass.space
+      } else if let g = glyphs[v] {
+        nGlyph += 1
+        text.scalars[i] = g
       }
     }
     ctx.count("invisible_removed", nInvisible)
     ctx.count("control_removed", nControl)
     ctx.count("odd_spaces_replaced", nSpace)
+    ctx.count("glyphs_replaced", nGlyph)
     dels.apply(to: &text, &ctx)
   }
 }

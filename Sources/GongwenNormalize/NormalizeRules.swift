@@ -71,7 +71,8 @@ public struct NormalizeRules: RuleFile {
       public var invisible: Located<[String]>
       public var control: Located<[String]>
       public var toSpace: Located<[String]>
-      enum CodingKeys: String, CodingKey { case invisible, control, toSpace = "to_space" }
+      public var glyphs: Located<[String: String]>?
+      enum CodingKeys: String, CodingKey { case invisible, control, toSpace = "to_space", glyphs }
     }
 
     public struct JunkRule: Decodable, Sendable {
@@ -232,6 +233,8 @@ public struct NormalizeRules: RuleFile {
   public var invisible: ScalarSet
   public var control: ScalarSet
   public var decodingToSpace: ScalarSet
+  /// Characters a PDF font put in place of others (`decoding.glyphs`: ꎬ for ，), each replaced by its own.
+  public var decodingGlyphs: [UInt32: Unicode.Scalar]
   /// A junk pattern and the literal strings one of which must occur for it to be tried.
   public struct JunkRule: Sendable {
     public var regex: RuleRegex
@@ -285,6 +288,18 @@ public struct NormalizeRules: RuleFile {
     }
     decodingToSpace = set(raw.decoding.toSpace, "decoding.to_space")
     if decodingToSpace.contains(nl) { bad(raw.decoding.toSpace.location, "decoding.to_space must not list U+000A") }
+    var glyphs: [UInt32: Unicode.Scalar] = [:]
+    if let g = raw.decoding.glyphs {
+      for (k, v) in g.value {
+        let ks = Array(k.unicodeScalars), vs = Array(v.unicodeScalars)
+        guard ks.count == 1, vs.count == 1, ks[0].value >= 0x80, ks[0] != vs[0] else {
+          bad(g.location, "decoding.glyphs: '\(k)' → '\(v)' must map one non-ASCII character to one other character")
+          continue
+        }
+        glyphs[ks[0].value] = vs[0]
+      }
+    }
+    decodingGlyphs = glyphs
 
     var junk: [JunkRule] = []
     var seen: Set<String> = []

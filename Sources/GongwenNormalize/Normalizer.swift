@@ -33,7 +33,8 @@ public struct Normalizer: Sendable {
     let on = rules.steps
     if on.newlines { steps.append(NewlineStep()) }
     if on.decoding {
-      steps.append(DecodingStep(invisible: rules.invisible, control: rules.control, toSpace: rules.decodingToSpace))
+      steps.append(DecodingStep(invisible: rules.invisible, control: rules.control, toSpace: rules.decodingToSpace,
+                                glyphs: rules.decodingGlyphs))
     }
     if on.junk, !rules.junk.isEmpty { steps.append(JunkStep(rules: rules.junk)) }
     if on.traditional { steps.append(TraditionalStep(rules: rules.traditional)) }

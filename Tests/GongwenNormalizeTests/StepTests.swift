@@ -21,6 +21,16 @@ import Testing
     #expect(d.stats["odd_spaces_replaced"] == 2)
   }
 
+  @Test func pdfGlyphsBecomeTheirPunctuation() throws {
+    // Corpus/heldout75 7501: a gazette PDF's font gave Yi syllables for ，。；(`decoding.glyphs`); the offsets stay
+    let d = try only(["decoding"]).normalize("评估工作ꎬ参与事故调查ꎮ承担办公室职责ꎻ负责组织")
+    #expect(d.text.string == "评估工作，参与事故调查。承担办公室职责；负责组织")
+    #expect(d.stats["glyphs_replaced"] == 3)
+    #expect(d.text.origin == Array(0..<d.text.count))
+    // a Yi syllable that is no listed glyph stays
+    #expect(try only(["decoding"]).normalize("ꆈꌠ").text.string == "ꆈꌠ")
+  }
+
   @Test func junkSeed002Navigation() throws {
     let src = "- 国务院部门\n- 省市政府\n- 省政府部门\n- 州市政府\n各州、市人民政府,省直各委、办、厅、局:"
     let d = try only(["junk"]).normalize(src)
