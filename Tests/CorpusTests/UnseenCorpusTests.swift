@@ -133,7 +133,7 @@ import GongwenTestSupport
                         Folder(name: "heldout75", floor: 0.83, minNotices: 7),
                         Folder(name: "heldout76", floor: 0.74, minNotices: 8),
                         Folder(name: "heldout77", floor: 0.88, minNotices: 7),
-                        Folder(name: "heldout78", floor: 0.75, minNotices: 2)]
+                        Folder(name: "heldout78", floor: 0.74, minNotices: 2)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
