@@ -767,7 +767,7 @@ final class Engine: @unchecked Sendable {
     while e <= cap {
       if try named(s, start, e, rule: rule) { break }
       // (a kind of body, short and holding no role word: 卫生部门职责、任务, not 协助教育部门 or 公安机关应当积极配合有关部门)
-      if e - start <= rule.dutyNameMaxLength, sharedKind(s, start, e),
+      if e - start <= rule.dutyNameMaxLength, sharedWord(endingLonger: s[start..<e]) != nil,
         !(start..<e).contains(where: { k in roleWordStarts.contains(s[k]) && r.roleWords.contains { hasPrefix(s[k..<e], $0.text) } }),
         try departmentLike(String(scalars: s[start..<e]))
       {
@@ -777,19 +777,11 @@ final class Engine: @unchecked Sendable {
     }
     guard e <= cap else { return nil }
     var longest = e
-    for f in (e + 1)..<max(e + 1, min(cap, e + 3) + 1) where try named(s, start, f, rule: rule) || sharedKind(s, start, f) {
+    // (or a kind of body ending with a shared word: `农业部门` past the lexicon's `农业部`, Corpus/heldout67 6705)
+    for f in (e + 1)..<max(e + 1, min(cap, e + 3) + 1) where try named(s, start, f, rule: rule) || sharedWord(endingLonger: s[start..<f]) != nil {
       longest = f
     }
     return longest
-  }
-
-  /// A name of a kind of body ending with a shared word (`农业部门` past the lexicon's `农业部`, Corpus/heldout67 6705).
-  func sharedKind(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
-    let name = s[a..<b]
-    return r.sharedSuffixes.contains { w in
-      let sc = w.unicodeScalars
-      return name.count > sc.count && name.suffix(sc.count).elementsEqual(sc)
-    }
   }
 
   /// A numbered item that starts with department names and a colon, its duties after it without a role word:
@@ -1342,9 +1334,8 @@ final class Engine: @unchecked Sendable {
       // (or without a bare 等 after the last name, dropped later as in any list: 市农业局、市林业局等负责)
       var namesLookRight = try everyItemDepartmentLike(listed, shared: sharedSuffix(of: listed))
       if !namesLookRight, listed.count > 1, listed.last == "等" { namesLookRight = try everyItemDepartmentLike(listed.dropLast()) }
-      // (places are their governments: …，灵宝市负责… (a later step's place alone; Corpus/heldout68 6802); 亭子镇、浙水乡负责…
-      // (places of three characters or more, or departments, Corpus/heldout71 7101))
-      if !namesLookRight, listStart > start, !listed.contains("、"), namedPlace(listed) { namesLookRight = true }
+      // (places are their governments: …，灵宝市负责… (Corpus/heldout68 6802); 亭子镇、浙水乡负责… (places of three characters
+      // or more, or departments, Corpus/heldout71 7101))
       if !namesLookRight, try placesOrDepartments(listed) { namesLookRight = true }
       guard !r.leadIns.contains(where: { w in listed.indices.dropFirst().contains { hasPrefix(listed[$0...], w) } }), namesLookRight
       else { break scan }
@@ -2340,7 +2331,7 @@ final class Engine: @unchecked Sendable {
       // Corpus/heldout73 7302)
       for k in pending.indices.dropFirst() where pending[k].name == pending[k].raw && r.sharedSuffixes.contains(pending[k].raw) {
         let prev = pending[k - 1].raw
-        if let suffix = r.sharedSuffixes.first(where: { prev.hasSuffix($0) && prev != $0 }) {
+        if let suffix = sharedWord(endingLonger: prev.unicodeScalars) {
           pending[k].name = String(prev.unicodeScalars.dropLast(suffix.unicodeScalars.count)) + pending[k].raw
         }
       }
