@@ -63,6 +63,8 @@ public struct SegmentRules: RuleFile {
     public var inline: Bool
     public var max: Located<Int>
     public var whole_paragraphs: Bool?
+    /// Optional: how a marker of this scheme is written in the output (`{n}.`, `（{zh}）`).
+    public var canonical: Located<String>?
   }
 
   public struct RawSequence: Decodable, Sendable {
@@ -125,6 +127,8 @@ public struct SegmentRules: RuleFile {
     /// closing block (an article: 第三条…⏎主要街道由…负责…⏎责任书应当…); otherwise the last clause ends with
     /// its own paragraph unless its marker line is a heading.
     public var wholeParagraphs = false
+    /// How a marker is written in the output (`1、` and `1．` both as `1.`), or nil to keep it as written.
+    public var canonical: MarkerTemplate? = nil
     /// Capture group numbers of this scheme's branch and its number inside the combined `scanRegex`
     /// (0 for the table row, which is not part of that pass).
     var branchGroup = 0
@@ -314,8 +318,16 @@ public struct SegmentRules: RuleFile {
           expectedBranches.append("(?<e\(k)x>\(loose.value.replacingAll("(?<num>", with: "(?<f\(k)x>")))")
         }
       }
+      var template: MarkerTemplate? = nil
+      if let c = s.canonical {
+        template = MarkerTemplate(c.value)
+        if template == nil {
+          problems.append(RuleProblem(at(c.location), code: "R005",
+                                      "scheme '\(id)': canonical must hold {n} (Arabic digits) or {zh} (Chinese numerals) once, found '\(c.value)'"))
+        }
+      }
       schemes.append(Scheme(id: id, numerals: numerals, rank: s.rank.value, inline: s.inline, max: max,
-                            wholeParagraphs: s.whole_paragraphs ?? false))
+                            wholeParagraphs: s.whole_paragraphs ?? false, canonical: template))
     }
 
     let maxGap = positive(raw.sequence.max_gap, "sequence.max_gap", allowZero: true)
@@ -582,5 +594,30 @@ struct ScanBranch: Sendable {
   var dispatchFirst: CharSet {
     if prefix.paths.allSatisfy({ !$0.sets.isEmpty }) { return prefix.paths.reduce(CharSet()) { $0.union($1.sets[0]) } }
     return CharSet(members: first.members)
+  }
+}
+
+/// How a scheme's markers are written in the output: text around one placeholder for the number, `{n}` in Arabic
+/// digits or `{zh}` in Chinese numerals (`{n}.` writes `1、`, `1．` and `1.` all as `1.`; `（{n}）` writes `⑴` as `（1）`).
+public struct MarkerTemplate: Sendable, Equatable {
+  public let before: String
+  public let after: String
+  public let chinese: Bool
+
+  /// nil unless `template` holds exactly one placeholder.
+  public init?(_ template: String) {
+    let n = template.components(separatedBy: "{n}"), zh = template.components(separatedBy: "{zh}")
+    switch (n.count, zh.count) {
+    case (2, 1): (before, after, chinese) = (n[0], n[1], false)
+    case (1, 2): (before, after, chinese) = (zh[0], zh[1], true)
+    default: return nil
+    }
+  }
+
+  /// The marker of `number`, or nil where the numerals cannot write it (Chinese beyond 999).
+  public func marker(_ number: Int) -> String? {
+    guard number >= 0 else { return nil }
+    guard chinese else { return before + String(number) + after }
+    return chineseNumeral(number).map { before + $0 + after }
   }
 }

@@ -277,6 +277,11 @@ struct SegmentRun {
     return String(scalars: s[lo..<hi])
   }
 
+  /// A marker as the output writes it: its scheme's `canonical` form (`1、` → `1.`), else as written.
+  func markerText(_ c: Candidate) -> String {
+    rules.schemes[c.scheme].canonical?.marker(c.number) ?? text(c.start..<c.end)
+  }
+
   /// Text with line breaks and spaces next to CJK characters removed (titles broken over lines).
   func compact(_ r: Range<Int>) -> String {
     var out = String.UnicodeScalarView()
@@ -889,7 +894,7 @@ struct SegmentRun {
       stack.removeSubrange(popTo...)
       baseCount = min(baseCount, popTo)
       stack += ancestors
-      stack.append(Level(scheme: c.scheme, number: c.number, marker: text(c.start..<c.end)))
+      stack.append(Level(scheme: c.scheme, number: c.number, marker: markerText(c)))
       last[c.scheme] = c.number
       let path = stack.map(\.number)
       let emit = seen.insert(path).inserted

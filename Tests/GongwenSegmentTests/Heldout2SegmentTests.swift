@@ -11,7 +11,7 @@ import Testing
     let (o, c) = try outline(text)
     // (4、 sat under 六、, inferred from 七、: the key's path 六、4.)
     #expect(o.units.map(\.path) == [[6, 4], [7], [7, 1], [7, 2], [8], [8, 1]])
-    #expect(o.units[0].markers == ["六、", "4、"])
+    #expect(o.units[0].markers == ["六、", "4."])
     #expect(o.units[1].heading == "健全住房保障制度")
     #expect(o.warnings.contains { $0.code == "numbering_gap" && $0.message.contains("七、") })
     checkInvariants(o, c)

@@ -214,7 +214,7 @@ import Testing
     let text = "(2)市安全生产监督管理局:负责突发事件调查处理。\n(3)市财政局:负责保障应急工作经费。\n3 预警发布\n3.1 建立健全旅游行业警告、警示通报机制。"
     let (o, _) = try outline(text)
     #expect(o.units.map(\.path) == [[2, 2], [2, 3], [3, 1]])
-    #expect(o.units[0].markers == ["2", "(2)"])
+    #expect(o.units[0].markers == ["2", "（2）"])
     #expect(o.warnings.contains { $0.code == "numbering_gap" && $0.message.contains("section 2") })
     // not when the first section is 1.1 (nothing before it), nor when a section of its own level came first
     let (p, _) = try outline("(2)市财政局:负责保障应急工作经费。\n1.1 建立健全旅游行业警告机制。")
@@ -222,7 +222,7 @@ import Testing
     // heldout59 6001: (10)…(22), then 2.4: the items sat in 2.3
     let (r, _) = try outline("(10)省民政厅:核实灾情。\n(11)省财政厅:安排资金。\n2.4 抗旱应急工作组\n负责抗旱。")
     #expect(r.units.map(\.path) == [[2, 3, 10], [2, 3, 11], [2, 4]])
-    #expect(r.units[0].markers == ["2", "2.3", "(10)"])
+    #expect(r.units[0].markers == ["2", "2.3", "（10）"])
     let (q, _) = try outline("一、总则\n(1)市财政局:负责保障应急工作经费。\n3.1 建立健全旅游行业警告机制。")
     #expect(q.units.map(\.path).first == [1])
   }

@@ -62,8 +62,9 @@ private func wrap(lineStart neg: String) -> String {
     #expect(o.units.map(\.path) == [[1], [1, 1], [1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 2], [1, 1, 2], [1, 1, 2, 1]])
     #expect(o.units[0].heading == "工作任务")
     #expect(o.units[1].heading == "加快推进基本医疗保障制度建设")
-    #expect(o.units[2].markers == ["一、", "（一）", "1．"])
-    #expect(o.units[3].markers.last == "(1)")
+    // markers in their canonical forms (1． → 1., (1) → （1）), whatever the text wrote
+    #expect(o.units[2].markers == ["一、", "（一）", "1."])
+    #expect(o.units[3].markers.last == "（1）")
     checkInvariants(o, c)
   }
 
@@ -262,7 +263,8 @@ private func wrap(lineStart neg: String) -> String {
     let (o, c) = try outline(text)
     #expect(o.units.map(\.path) == [[1], [1, 1], [1, 1, 1], [1, 1, 2], [1, 2], [1, 2, 1], [1, 2, 2]])
     #expect(o.units[2].schemes == ["chinese_dun", "paren_ideograph", "digit_stop"])
-    #expect(o.units[6].markers == ["一、", "㈡", "⑵"])
+    #expect(o.units[6].markers == ["一、", "㈡", "（2）"])
+    #expect(o.units[2].markers.last == "1.")
     #expect(o.units[1].heading == "完善制度")
     checkInvariants(o, c)
   }

@@ -80,6 +80,16 @@ private func problems(_ yaml: String) -> [RuleProblem] {
     #expect(problems(yaml).contains { $0.code == "R005" && $0.message.contains("(?<num>") })
   }
 
+  @Test func aCanonicalFormWithoutOnePlaceholderIsR005AtItsLine() throws {
+    let yaml = bundledYAML.replacingOccurrences(of: "canonical: '{n}.'", with: "canonical: '{n}.{n}'")
+    let line = 1 + (yaml.components(separatedBy: "\n").firstIndex { $0.contains("canonical: '{n}.{n}'") } ?? -1)
+    #expect(problems(yaml).contains { $0.code == "R005" && $0.location.line == line && $0.message.contains("canonical") })
+    let r = try RuleSet.decode(SegmentRules.self, yaml: bundledYAML)
+    let forms = Dictionary(uniqueKeysWithValues: r.schemes.map { ($0.id, $0.canonical?.marker(12)) })
+    #expect(forms["arabic_dot"] == "12." && forms["chinese_dun"] == "十二、" && forms["chinese_paren"] == "（十二）")
+    #expect(forms["paren_digit"] == "（12）" && forms["article"] == .some(nil))
+  }
+
   @Test func unknownNumeralsIsR005() {
     let yaml = bundledYAML.replacingOccurrences(of: "numerals: circled", with: "numerals: roman")
     #expect(problems(yaml).contains { $0.code == "R005" && $0.message.contains("roman") })
