@@ -14,3 +14,22 @@ import GongwenCore
     #expect(try attribution("在全市范围内，全面开展排查工作，负责到底。") == nil)
   }
 }
+
+/// A rectification list's lines (Corpus/heldout80 8003, 8004): a descriptor of the bodies in charge of a block before
+/// their names (包片单位, `lead_in_ends`), a supply cooperative and a party school as bodies, and a kind described by a
+/// clause (表现好的单位) no name.
+@Suite struct Heldout80FormTests {
+  @Test func theDescriptorBeforeTheNamesIsDropped() throws {
+    let (o, _) = try run([
+      U("2.", [2], "平利花园对面围墙上有野广告。\n整改要求：由包片单位县气象局负责清除。"),
+      U("5.", [5], "沿线商户出店占道经营问题较为突出。\n整改要求：按照先劝阻、再强制，先教育、再处罚的要求，由陈家坝沿线包片单位县职教中心、县消防大队、县委党校、县供销社负责对各自片区出店商户开展经常性劝阻教育。"),
+    ])
+    #expect(o.attributions[0]?.responsible == ["县气象局"])
+    #expect(o.attributions[1]?.departmentsRaw == ["县职教中心", "县消防大队", "县委党校", "县供销社"])
+  }
+
+  @Test func aKindDescribedByAClauseIsNoName() throws {
+    let (o, _) = try run([U("五、", [5], "文明卫生交通志愿岗本周执勤表现好的单位：县委组织部、老干局，表现较差的单位：文化执法局、人社局。")])
+    #expect(!(o.attributions[0]?.departmentsRaw ?? []).contains { $0.hasSuffix("的单位") })
+  }
+}
