@@ -33,3 +33,17 @@ import GongwenCore
     #expect(!(o.attributions[0]?.departmentsRaw ?? []).contains { $0.hasSuffix("的单位") })
   }
 }
+
+/// An article naming a body's duties with 的 before the word for them, its duties after the colon (第二十三条 武警部队的工作
+/// 职责：负责…; Corpus/heldout81 8103): `colon_subject_tails`; 部队 ends a body's name.
+@Suite struct Heldout81FormTests {
+  @Test func anArticleOfABodysDuties() throws {
+    let (o, _) = try run([
+      U("第二十三条", [2, 23], "武警部队的工作职责：负责支持配合各地打黑除恶工作，及时调动警力。"),
+      U("第二十四条", [2, 24], "信访、安监、国安等部门的工作职责：负责在日常工作中发现并主动向公安机关提供线索。"),
+    ])
+    #expect(o.attributions[0]?.responsible == ["武警部队"])
+    #expect(o.attributions[1]?.departmentsRaw == ["信访", "安监", "国安"])
+    #expect(o.attributions[1]?.departments == ["信访部门", "安监部门", "国安部门"])
+  }
+}
