@@ -178,7 +178,7 @@ import Testing
 
   @Test func aFiveCharacterShortNameInheritsAsALexiconName() throws {
     let a = try #require(try attribution("推进城市更新。（责任单位：市住建局、资源规划局、市城管局）"))
-    #expect(a.departments == ["市住房和城乡建设局", "市自然资源和规划局", "市城管局"])
+    #expect(a.departments == ["市住房和城乡建设局", "市自然资源和规划局", "市城市管理局"])
   }
 }
 

@@ -58,7 +58,7 @@ import GongwenCore
       U("第八条", [8], "公安、城管综合执法部门职责"),
       U("（一）", [8, 1], "对本区消防工作实施监督管理。"),
     ])
-    #expect(o.attributions[0]?.responsible == ["区科委"])
+    #expect(o.attributions[0]?.departmentsRaw == ["区科委"])
     #expect(o.attributions[1] == nil)
     #expect(o.attributions[2]?.departments == ["公安部门", "城管综合执法部门"])
     #expect(o.attributions[3] == nil)

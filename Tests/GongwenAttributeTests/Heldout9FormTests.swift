@@ -212,7 +212,7 @@ import Testing
     let a = try #require(out.attributions[0])
     #expect(a.departmentsRaw == ["市环保局", "市建委", "市城管局", "各区政府"])
     #expect(a.lead == ["市环境保护局"])
-    #expect(a.participating == ["市建设委员会", "市城管局", "各区人民政府"])
+    #expect(a.participating == ["市建设委员会", "市城市管理局", "各区人民政府"])
     #expect(out.attributions[1] == nil && out.attributions[2] == nil && out.attributions[3] == nil)
     // items with their own departments: the line is the last item's, as any statement line
     let (own, _) = try run([
@@ -516,7 +516,7 @@ import Testing
     #expect(a.responsible == a.departments)
     // after the label; a lexicon name takes the levels with its canonical form (残联)
     let b = try #require(try attribution("开展专项整治。主要责任单位:市、县(市、区)人民政府,市、县(市、区)政法委、公安、残联等部门。"))
-    #expect(b.departments == ["市、县(市、区)人民政府", "市、县(市、区)政法委", "市、县(市、区)公安部门", "市、县(市、区)残疾人联合会"])
+    #expect(b.departments == ["市、县(市、区)人民政府", "市、县(市、区)政法委员会", "市、县(市、区)公安部门", "市、县(市、区)残疾人联合会"])
     // levels without a bracket, and a role word after the tail word
     let c = try #require(try attribution("做好统计。（省、市、县统计、财政等部门负责）"))
     #expect(c.departments == ["省、市、县统计部门", "省、市、县财政部门"])
@@ -571,7 +571,7 @@ import Testing
     // a line starting with an ignored label (a person), a listed one run on after its value
     let e = try #require(try attribution("推进项目建设。牵头领导：张三牵头单位：市住建局配合单位：市城管局"))
     #expect(e.lead == ["市住房和城乡建设局"])
-    #expect(e.participating == ["市城管局"])
+    #expect(e.participating == ["市城市管理局"])
     // an ignored label alone names nobody
     #expect(try attribution("推进项目建设。完成时限：2025年底") == nil)
   }

@@ -53,10 +53,10 @@ func problems(_ text: String) -> [RuleProblem] {
     let body = "做好宣传。（市卫健委具体承办）"
     #expect(try attribution(body)?.responsible != ["市卫生健康委员会"])
     var (text, _) = yaml(inserting: "  - {text: 具体承办, roles: [responsible]}", after: "role_words:")
-    text = text.replacingOccurrences(of: "aliases: [卫生健康委, 卫健委]", with: "aliases: [卫生健康委, 卫健委, 卫健局]")
+    text = text.replacingOccurrences(of: "aliases: [卫生健康委, 卫健委]", with: "aliases: [卫生健康委, 卫健委, 卫健委员会]")
     let rules = try RuleSet.decode(AttributeRules.self, yaml: text)
     #expect(try attribution(body, rules: rules)?.responsible == ["市卫生健康委员会"])
-    #expect(try attribution("做好宣传。（市卫健局具体承办）", rules: rules)?.departments == ["市卫生健康委员会"])
+    #expect(try attribution("做好宣传。（市卫健委员会具体承办）", rules: rules)?.departments == ["市卫生健康委员会"])
   }
 
   @Test func unknownRoleIsR005AtItsLine() {
