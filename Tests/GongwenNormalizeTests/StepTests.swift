@@ -119,6 +119,19 @@ import Testing
     ])
   }
 
+  @Test func lineJoinKeepsADecimalSectionsHeadingLine() {
+    // Corpus/heldout84 8405: an emergency plan's section 6.2 and its heading, then the first department's sentence
+    let src = "6.2 应急调查、监测和治理\n国土资源局负责提供地质灾害发生实况、地质灾害的监测等相关资料信息。\n市水利局负责水情和汛情的监测。"
+    #expect(lines(run(only(["line_join"]), src)).count == 3)
+    // a number with its unit at a line start is no section: a hard-wrapped line before it is joined as before
+    let full = "甲乙丙丁戊己庚辛壬癸子丑", prose = "甲乙丙丁戊，己庚辛壬癸子"
+    let body = [prose, prose, full, prose, prose, prose, prose, prose, full]
+    let unit = body.joined(separator: "\n") + "\n1.2万亩，比上年增长。"
+    #expect(lines(run(only(["line_join"]), unit)).count == 1)
+    let section = body.joined(separator: "\n") + "\n1.2 工作目标"
+    #expect(lines(run(only(["line_join"]), section)).count == 2)
+  }
+
   @Test func lineJoinKeepsHeadingsTitlesSignatures() {
     let n = only(["whitespace", "line_join"])
     let src = """
