@@ -99,7 +99,7 @@ public struct AttributeRules: RuleFile {
     public var duty_headings: [String]?
     public var colon_subjects: Bool?
     public var colon_subject_tails: [String]?
-    public var duty_heading_collectives: [String]?
+    public var collective_words: [String]?
     public var how_clause_role_words: [String]?
     public var opening_clauses: [String]?
     public var duty_name_endings: [String]?
@@ -272,9 +272,9 @@ public struct AttributeRules: RuleFile {
     public let colonSubjects: Bool
     /// Words naming the duties between the names and the colon (`工商部门职责：`), dropped. Longest first.
     public let colonSubjectTails: [[Unicode.Scalar]]
-    /// Words that make a name in a heading of duties (`X职责`) a collective, which that heading does not name (各, 有关,
-    /// 成员: 各区有关行政部门职责). Empty: every department-like name counts.
-    public var dutyHeadingCollectives: [String] = []
+    /// Words that make a name a collective (各, 有关, 成员: 各区有关行政部门职责): a heading of duties (`X职责`) does not name
+    /// it, nor is it a subject after a comma. Empty: every department-like name counts.
+    public var collectiveWords: [String] = []
     /// Endings a name outside the lexicon must have to be read there (局, 办公室…; not 会 or 协, which end
     /// too many words).
     public let dutyNameEndings: [String]
@@ -495,7 +495,7 @@ public struct AttributeRules: RuleFile {
                         roleNouns: roleWords(l.role_nouns ?? [], key: "leading.role_nouns"),
                         howClauseRoleWords: (l.how_clause_role_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         openingClauses: (l.opening_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
-      leading?.dutyHeadingCollectives = (l.duty_heading_collectives ?? []).filter { !$0.isEmpty }
+      leading?.collectiveWords = (l.collective_words ?? []).filter { !$0.isEmpty }
     }
     self.leading = leading
 

@@ -1119,11 +1119,25 @@ final class Engine: @unchecked Sendable {
     let hi = max(0, min(unit.bodyRange.upperBound, s.count))
     var out: [Found] = []
     var p = start
+    // (brackets open at p: a comma inside one is a list's, 〔市财政局牵头，省委宣传部…参与〕)
+    var depth = 0
     while p < hi {
       let c = s[p]
       p += 1
+      if openSet.contains(c) { depth += 1 } else if closeSet.contains(c) { depth = max(0, depth - 1) }
       // (or a quotation after a colon: …中规定：“文化部负责…。国家广播电影电视总局负责…”, Corpus/heldout69 6901)
-      guard c == "；" || c == ";" || c == "。" || c == "\n" || c == "“" && p >= 2 && r.colons.contains(s[p - 2]) else { continue }
+      guard c == "；" || c == ";" || c == "。" || c == "\n" || c == "，" || c == "“" && p >= 2 && r.colons.contains(s[p - 2]) else { continue }
+      // (after a comma only names that are bodies for sure: the lexicon's, or a kind of body (工商行政管理部门), as in
+      // …制定规划，工商行政管理部门负责监督实施 (Corpus/heldout85 8503); a clause's verb and object are none: 成立…专班负责)
+      if c == "，" {
+        guard depth == 0, let f = try leading(in: s, from: p, to: hi, rule: rule) else { continue }
+        var sure = true
+        for item in f.parsed.items where try !bodyForSure(item.name) { sure = false }
+        guard sure else { continue }
+        out.append(f)
+        p = f.range.upperBound
+        continue
+      }
       var found = try leading(in: s, from: p, to: hi, rule: rule)
       if found == nil { found = try innerSubject(in: s, from: p, to: hi, rule: rule) }
       if found == nil, c != "；", c != ";" { found = try carriedSubject(in: s, from: p, to: hi, rule: rule) }
@@ -1489,6 +1503,18 @@ final class Engine: @unchecked Sendable {
     return try canonicalize(String(scalars: first), context: nil).1
   }
 
+  /// Is `name` a body for sure: a lexicon name (perhaps with a jurisdiction prefix) or a short kind of body ending with
+  /// a shared word (工商行政管理部门), not words of a clause that end like one (召开调研工作动员会, 协调各成员单位)?
+  func bodyForSure(_ name: String) throws(StageFailure) -> Bool {
+    let fast = names.fast(name)
+    if names.lookup(name, fast: fast) != nil { return true }
+    if names.splitPrefix(name, fast: fast).contains(where: { !$0.collective && names.lookup($0.rest, fast: fast) != nil }) { return true }
+    let u = Array(name.unicodeScalars)
+    guard u.count <= 10, sharedWord(endingLonger: u[...]) != nil else { return false }
+    return try !isGeneric(name) && !r.collectivePrefixes.contains(where: { name.hasPrefix($0) })
+      && !(r.leading?.collectiveWords ?? []).contains(where: { name.contains($0) })
+  }
+
   /// May the words `start..<q` before a colon be a line's subject: no list ending with a shared word alone
   /// (`…成员单位：`) unless several names share it (`公安、司法部门：`) or it is one body of that kind that is no label
   /// and no generic body (`财政部门：`, not `责任部门：` or `有关部门：`)?
@@ -1580,9 +1606,9 @@ final class Engine: @unchecked Sendable {
       !parsed.items.contains(where: { $0.name.hasSuffix("单位") })
     else { return nil }
     // (the duties of a kind of body, not of a collective: 各区有关行政部门职责, 成员部门（单位）职责, 相关部门工作职责 name
-    // none, as the keys read them; `leading.duty_heading_collectives`)
+    // none, as the keys read them; `leading.collective_words`)
     if duties {
-      for item in parsed.items where try isGeneric(item.name) || rule.dutyHeadingCollectives.contains(where: { item.raw.contains($0) }) {
+      for item in parsed.items where try isGeneric(item.name) || rule.collectiveWords.contains(where: { item.raw.contains($0) }) {
         return nil
       }
     }

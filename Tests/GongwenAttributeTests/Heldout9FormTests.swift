@@ -29,9 +29,12 @@ import Testing
     // does, as before)
     let (out2, _) = try run([U("1.", [1], "市发改委负责项目立项工作；市规划局负责选址。（责任单位：市住建局）")])
     #expect(out2.attributions[0]?.departmentsRaw == ["市发改委", "市住建局"])
-    // a clause that does not start with departments and a role word adds nothing
+    // a clause that does not start with departments and a role word adds nothing, but a lexicon body after its comma
+    // does (Corpus/heldout85 8503); a collective there does not
     let (out3, _) = try run([U("1.", [1], "市发改委负责项目立项工作；加快审批，市规划局负责选址。")])
-    #expect(out3.attributions[0]?.departmentsRaw == ["市发改委"])
+    #expect(out3.attributions[0]?.departmentsRaw == ["市发改委", "市规划局"])
+    let (out4, _) = try run([U("1.", [1], "市发改委负责项目立项工作；加快审批，有关部门负责配合。")])
+    #expect(out4.attributions[0]?.departmentsRaw == ["市发改委"])
   }
 }
 
