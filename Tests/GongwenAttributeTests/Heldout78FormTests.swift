@@ -108,3 +108,16 @@ import GongwenCore
     #expect(!(o.attributions[0]?.departmentsRaw ?? []).contains { $0.contains("是") })
   }
 }
+
+/// A committee's short name under a duties heading (第二章 工作职责 / 第四条 市安委会职责：; Corpus/heldout86 8608): the
+/// whole name, not 市安委.
+@Suite struct Heldout86FormTests {
+  @Test func aCommitteesShortName() throws {
+    let (o, _) = try run([
+      U("第二章", [2], "工作职责", heading: "工作职责"),
+      U("第四条", [2, 4], "市安委会职责："),
+      U("（一）", [2, 4, 1], "传达贯彻各级党委、政府关于安全生产工作的重要指示；"),
+    ])
+    #expect(o.attributions[1]?.departmentsRaw == ["市安委会"])
+  }
+}
