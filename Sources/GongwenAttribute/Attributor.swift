@@ -1262,6 +1262,19 @@ final class Engine: @unchecked Sendable {
         q = after
         continue
       }
+      // a clause of grounds between the names and their role word, perhaps after a comma (…等有关部门，按照一九八三年度财务成本
+      // 调查的基本内容负责调查汇总; …管理机构按照本规定…的规定，负责…; Corpus/heldout87 8703, 8707; `leading.opening_clauses`):
+      // the names end before it
+      let open = c == "，" || c == "," ? q + 1 : q
+      if end == nil, listStart == start, namesEnd == nil, q > start, !rule.openingClauses.isEmpty,
+        rule.openingClauses.contains(where: { $0 != ["在"] && hasPrefix(s[open..<limit], $0) }),
+        let after = groundsClauseEnd(s, from: open, limit: limit, rule: rule),
+        try everyItemDepartmentLike(s[start..<q], shared: sharedSuffix(of: s[start..<q]))
+      {
+        namesEnd = q
+        q = after
+        continue
+      }
       // a heading of names only, then a sentence that starts with a role word (（十七）首都综治办、市委督查室、
       // 市监察局。负责组织…; Corpus/heldout12 1305): where the names end
       // (or a colon: 省发展改革委：负责联系南京市雨花台区；省财政厅：负责联系…; Corpus/heldout24 2501)
@@ -1290,6 +1303,13 @@ final class Engine: @unchecked Sendable {
       // a short bracket inside a name is stepped over (各县（市、区）人民政府负责…, 各有关部门（单位）负责…,
       // 省教育厅（牵头）); any other bracket ends the step
       if openSet.contains(c), let close = shortBracketEnd(s, at: q, limit: limit) {
+        q = close + 1
+        continue
+      }
+      // (and a name's short form in brackets, a note: 市道路运输管理机构（以下简称运管机构）负责…; Corpus/heldout87 8707)
+      if openSet.contains(c), q > start, q + 2 < limit, let close = (q + 2..<min(limit, q + 20)).first(where: { closeSet.contains(s[$0]) }),
+        !s[(q + 1)..<close].contains(where: { openSet.contains($0) || separators.contains($0) }), try isNote(s[(q + 1)..<close])
+      {
         q = close + 1
         continue
       }
@@ -1395,6 +1415,26 @@ final class Engine: @unchecked Sendable {
       let c = s[k]
       if sentenceEnds.contains(c) || c == "。" || c == "\n" { return nil }
       if c == "下", s[k + 1] == "，" || s[k + 1] == "," { return k + 2 }
+      k += 1
+    }
+    return nil
+  }
+
+  /// Where the role word after a clause of grounds starting at `q` begins (按照…的规定，负责…, 按照…的基本内容负责…): the
+  /// first `how_clause_role_words` word within 40 characters of one sentence that is followed by its object; nil when there
+  /// is none.
+  func groundsClauseEnd(_ s: [Unicode.Scalar], from q: Int, limit: Int, rule: AttributeRules.Leading) -> Int? {
+    var k = q + 2
+    let cap = min(limit, q + 40)
+    while k < cap {
+      let c = s[k]
+      if sentenceEnds.contains(c) || c == "。" || c == "\n" || c == "；" || openSet.contains(c) { return nil }
+      // (the role word and its object, not a word of a principle listed in the clause: 以块为主、分级负责、各尽其职的原则)
+      if let w = rule.howClauseRoleWords.first(where: { hasPrefix(s[k..<limit], $0) }), k + w.count < limit,
+        isIdeographic(s[k + w.count]), s[k - 1] != "、"
+      {
+        return k
+      }
       k += 1
     }
     return nil

@@ -121,3 +121,27 @@ import GongwenCore
     #expect(o.attributions[1]?.departmentsRaw == ["市安委会"])
   }
 }
+
+/// Forms of regulations and State Council documents (Corpus/heldout87): a clause of grounds between the names and their
+/// role word (…等有关部门，按照…的基本内容负责调查汇总; …管理机构按照本规定…的规定，负责…), a name's short form in brackets
+/// before its role word (（以下简称运管机构）负责), 按各自职责 before the role word; not a principle's words (以块为主、分级负责).
+@Suite struct Heldout87FormTests {
+  @Test func aClauseOfGroundsBeforeTheRoleWord() throws {
+    let a = try #require(try attribution("建议仍由铁道部、交通部、民航局等有关部门，按照一九八三年度财务成本调查的基本内容负责调查汇总。"))
+    #expect(a.departmentsRaw == ["铁道部", "交通部", "民航局", "有关部门"])
+    let (o, _) = try run([U("第三条", [1, 3], "市交通运输主管部门负责组织领导本行政区域内的道路运输管理工作。\n市道路运输管理机构（以下简称运管机构）负责具体实施道路运输管理工作。\n武汉经济技术开发区、武汉化学工业区管理机构按照本规定有关区人民政府职责的规定，负责其管理区域内的道路运输管理工作。")])
+    #expect(o.attributions[0]?.departmentsRaw == ["市交通运输主管部门", "市道路运输管理机构", "武汉经济技术开发区", "武汉化学工业区管理机构"])
+    let (p, _) = try run([U("第四条", [4], "市工商行政管理局负责户外广告内容的审查登记。市规划国土资源局、市公安局按各自职责负责户外广告设置场地的审核工作。")])
+    #expect(p.attributions[0]?.departmentsRaw == ["市工商行政管理局", "市规划国土资源局", "市公安局"])
+  }
+
+  @Test func notAPrinciplesWords() throws {
+    let (o, _) = try run([U("第十七条", [6, 17], "各级人民政府和有关部门按照条块结合，以块为主、分级负责、各尽其职的原则，领导和组织灾区的恢复重建工作。")])
+    #expect(o.attributions[0] == nil)
+  }
+
+  @Test func aCollectiveOfGovernmentsIsSharedByTheKindsAfterIt() throws {
+    let a = try #require(try attribution("做好保障工作。县级以上人民政府发改、民政、财政等部门按照各自职责负责做好廉租住房保障的相关工作。"))
+    #expect(a.departments == ["县级以上人民政府发改部门", "县级以上人民政府民政部门", "县级以上人民政府财政部门"])
+  }
+}
