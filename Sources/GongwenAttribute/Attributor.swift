@@ -1256,7 +1256,7 @@ final class Engine: @unchecked Sendable {
         let after = c == "在" ? underClauseEnd(s, from: q, limit: limit) : shortClauseEnd(s, from: q, limit: limit),
         c == "在" ? r.roleWords.contains(where: { hasPrefix(s[after..<hi], $0.text) })
           : rule.howClauseRoleWords.contains(where: { hasPrefix(s[after..<hi], $0) }),
-        try everyItemDepartmentLike(s[start..<q])
+        try everyItemDepartmentLike(s[start..<q], shared: sharedSuffix(of: s[start..<q]))
       {
         namesEnd = q
         q = after
@@ -1406,15 +1406,16 @@ final class Engine: @unchecked Sendable {
     return Found(range: start..<end, parsed: parsed, inSentence: true)
   }
 
-  /// The end (after its comma) of a clause `在…下，` starting at `q` (在市政府的领导下，), within 40 characters and one
-  /// sentence; nil when there is none.
+  /// The end (after its comma) of a clause `在…下，` or `在…内，` starting at `q` (在市政府的领导下，, 在各自职责范围内，),
+  /// within 40 characters and one sentence; nil when there is none.
   func underClauseEnd(_ s: [Unicode.Scalar], from q: Int, limit: Int) -> Int? {
     var k = q + 1
     let cap = min(limit - 1, q + 40)
     while k < cap {
       let c = s[k]
       if sentenceEnds.contains(c) || c == "。" || c == "\n" { return nil }
-      if c == "下", s[k + 1] == "，" || s[k + 1] == "," { return k + 2 }
+      // (or within a scope: 在各自职责范围内，协助做好…; Corpus/heldout88 8804)
+      if c == "下" || c == "内", s[k + 1] == "，" || s[k + 1] == "," { return k + 2 }
       k += 1
     }
     return nil

@@ -21,7 +21,7 @@ extension SegmentRun {
   mutating func metadata(pageTitle: String?, pagePublished: String?) throws(StageFailure) -> NoticeMetadata {
     var md = NoticeMetadata()
     // these rules only look at the preamble (plus a margin for a title running past the first clause)
-    for m in [docNumber, cues, exclude] { m.limit = min(n, preambleEnd + 300) }
+    for m in [docNumber, cues, exclude] + [decreeNumber].compactMap({ $0 }) { m.limit = min(n, preambleEnd + 300) }
     let titles = try findTitles()
     var forwardedStart: Int? = nil
     var forwarded: ForwardedNotice? = nil
@@ -78,8 +78,9 @@ extension SegmentRun {
       md.title = pageTitle
     }
 
-    // 发文字号
-    let numbers = try docNumbers()
+    // 发文字号 (or a decree's number where there is none)
+    var numbers = try docNumbers()
+    if numbers.isEmpty, let d = try decreeNumberInPreamble() { numbers = [d] }
     if let fs = forwardedStart {
       md.docNumber = numbers.first { $0.0 < fs }?.1
       forwarded?.docNumber = numbers.first { $0.0 >= fs }?.1
@@ -232,6 +233,15 @@ extension SegmentRun {
   }
 
   // MARK: Doc numbers
+
+  /// A decree's number (`decree_number`: 北京市人民政府令 / 第233号) in the preamble; looked for only when the preamble
+  /// holds 令 at all.
+  func decreeNumberInPreamble() throws(StageFailure) -> (Int, String)? {
+    guard let decreeNumber else { return nil }
+    let hi = min(n, preambleEnd + 300)
+    guard s[0..<hi].contains("令"), let m = try find(decreeNumber, from: 0), m.range.lowerBound < preambleEnd else { return nil }
+    return (m.range.lowerBound, compact(m.range))
+  }
 
   /// 发文字号 in the preamble that are not citations (a citation follows 《…》 or a Han word, as in
   /// `《关于…的通知》（淄政办发〔2013〕57号）`). Sorted by position.

@@ -100,6 +100,7 @@ public struct SegmentRules: RuleFile {
     public var title_stops: String
     public var title_quotes: Located<[String]>
     public var doc_number: Located<String>
+    public var decree_number: Located<String>?
     public var issuer: Located<String>
     public var dates: [RawDate]
     public var published_labels: [String]
@@ -238,6 +239,8 @@ public struct SegmentRules: RuleFile {
   let fieldLabels: [[Unicode.Scalar]]
   let titleQuotes: [Unicode.Scalar: Unicode.Scalar]
   let docNumberRegex: RuleRegex
+  /// A decree's number (北京市人民政府令 / 第233号), looked for where the preamble has no `docNumberRegex` match.
+  let decreeNumberRegex: RuleRegex?
   /// Where `docNumberRegex` / `recipientCueRegex` matches can start (nil: ICU's `find` alone).
   let docNumberSearch: AnchoredSearch?
   let recipientCueSearch: AnchoredSearch?
@@ -357,6 +360,7 @@ public struct SegmentRules: RuleFile {
       titleQuotes[sc[0]] = sc[1]
     }
     let docNumber = compile("metadata.doc_number", md.doc_number)
+    let decreeNumber = md.decree_number.flatMap { compile("metadata.decree_number", $0) }
     let issuerLine = compile("metadata.issuer",
                              Located("(?:\(md.issuer.value))\\h*$", location: md.issuer.location), [.multiline])
     let startsAlt = md.title_starts.value.filter { !$0.isEmpty }.map { "\\Q\($0)\\E" }.joined(separator: "|")
@@ -541,6 +545,7 @@ public struct SegmentRules: RuleFile {
     self.recipientsShortStarts = md.recipients_short_starts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.fieldLabels = md.field_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     self.docNumberRegex = docNumber
+    self.decreeNumberRegex = decreeNumber
     // (both compiled without options, which the analysis assumes)
     self.docNumberSearch = AnchoredSearch(pattern: docNumber.pattern)
     self.recipientCueSearch = AnchoredSearch(pattern: cues.pattern)

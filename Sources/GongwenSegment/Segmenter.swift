@@ -163,6 +163,7 @@ struct SegmentRun {
   let issuerLine: WindowMatcher
   let issuerPrefix: WindowMatcher
   let docNumber: LazyMatcher
+  let decreeNumber: LazyMatcher?
   let cues: LazyMatcher
   let exclude: LazyMatcher
   /// Ranges of `附件：` line heads (the attachment branch of `SegmentRules.scanRegex`).
@@ -207,6 +208,7 @@ struct SegmentRun {
     issuerLine = WindowMatcher(rules.issuerLineRegex, scalars)
     issuerPrefix = WindowMatcher(rules.issuerPrefixRegex, scalars)
     docNumber = LazyMatcher(rules.docNumberRegex, scalars, search: rules.docNumberSearch)
+    decreeNumber = rules.decreeNumberRegex.map { LazyMatcher($0, scalars) }
     cues = LazyMatcher(rules.recipientCueRegex, scalars, search: rules.recipientCueSearch)
     exclude = LazyMatcher(rules.recipientExcludeRegex, scalars)
   }

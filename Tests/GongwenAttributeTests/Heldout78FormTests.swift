@@ -145,3 +145,22 @@ import GongwenCore
     #expect(a.departments == ["县级以上人民政府发改部门", "县级以上人民政府民政部门", "县级以上人民政府财政部门"])
   }
 }
+
+/// Duties of a social-assistance plan (Corpus/heldout88 8804, 8805): a scope between names sharing their word and the role
+/// word (…等部门在各自职责范围内，协助做好…), and a verb before names starts none (做好上级民政部门…交办的其他工作).
+@Suite struct Heldout88FormTests {
+  @Test func aScopeBeforeTheRoleWord() throws {
+    let (o, _) = try run([U("（三）", [3], "加强协作。机构编制、财政、工商、税务等部门在各自职责范围内，协助做好社会救助工作。")])
+    #expect(o.attributions[0]?.departments == ["机构编制部门", "财政部门", "工商部门", "税务部门"])
+    #expect(o.attributions[0]?.participating.count == 4)
+  }
+
+  @Test func aVerbStartsNoName() throws {
+    // (an item of a section headed as duties, where a duty's first words may name its department)
+    let (o, _) = try run([
+      U("2.", [2], "县（市、区）民政部门设立办事机构，其职责是：", heading: "县（市、区）民政部门设立办事机构，其职责是"),
+      U("（7）", [2, 7], "做好上级民政部门和县（市、区）人民政府交办的其他工作。"),
+    ])
+    #expect(o.attributions[1] == nil)
+  }
+}

@@ -58,6 +58,12 @@ import Testing
     #expect(q.text.string == "协办单位:区委编办、园区党工\n委、各街道党工委\n2.以区域化党建为重点。\n3.做实街道。")
     #expect(q.removed.map(\.rule) == ["pdf_page_number", "pdf_page_number"])
     #expect(run(only(["junk"]), "正文。\n— 共3页 —\n2022-12-31\n") == "正文。\n— 共3页 —\n2022-12-31\n")
+    // a regulation's table of contents, up to the text's own 第一章 (Corpus/heldout89 8903)
+    let toc = try only(["junk"]).normalize("北京市行政问责办法\n\n目录\n第一章总则\n第二章行政问责情形\n第三章附则\n\n\n第一章总则\n\n第一条为了加强管理，制定本办法。")
+    #expect(toc.text.string == "北京市行政问责办法\n\n\n\n第一章总则\n\n第一条为了加强管理，制定本办法。")
+    #expect(toc.removed.map(\.rule) == ["table_of_contents"])
+    // a 目录 line with one chapter under it, or none, stays
+    #expect(run(only(["junk"]), "目录\n第一章总则\n第一条为了加强管理。") == "目录\n第一章总则\n第一条为了加强管理。")
   }
 
   @Test func junkKeepsRealListsAndText() {

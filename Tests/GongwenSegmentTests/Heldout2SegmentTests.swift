@@ -60,6 +60,10 @@ import Testing
     // cited after 》, it is not the notice's own
     let cited = "各乡镇人民政府：\n厅已印发《某某方案的通知》（宁农（计）发〔2019〕48号），现转发给你们。\n一、任务"
     #expect(try outline(cited).0.metadata.docNumber == nil)
+    // a decree's number on a line of its own, or over two (Corpus/heldout89 8903), not one cited in a sentence
+    #expect(try outline("北京市人民政府令\n第233号\n《北京市行政问责办法》已经市人民政府常务会议审议通过。\n第一条 为了加强管理，制定本办法。").0.metadata.docNumber == "北京市人民政府令第233号")
+    #expect(try outline("渝府令第121号\n第一条 为了加强管理，制定本办法。").0.metadata.docNumber == "渝府令第121号")
+    #expect(try outline("根据1998年4月30日山东省人民政府令第90号令关于修订的决定进行修正\n第一条 为了加强管理，制定本办法。").0.metadata.docNumber == nil)
   }
 }
 
