@@ -164,3 +164,12 @@ import GongwenCore
     #expect(o.attributions[1] == nil)
   }
 }
+
+/// A subject after a comma that is a clause (…，并可在公安部门配合下组织捕杀狂犬; Corpus/heldout89 8902): a conjunction and a
+/// modal before a kind of body start no name.
+@Suite struct Heldout89FormTests {
+  @Test func aModalClauseIsNoSubject() throws {
+    let (o, _) = try run([U("第四条", [4], "市区各级人民政府负责本办法的组织实施。街道办事处、乡镇人民政府负责辖区内养犬的管理工作，并可在公安部门配合下组织捕杀狂犬、野犬。")])
+    #expect(!(o.attributions[0]?.departmentsRaw ?? []).contains { $0.hasPrefix("并") })
+  }
+}
