@@ -662,6 +662,26 @@ struct SegmentRun {
     return any
   }
 
+  /// Is the text before `c` only heading lines, at most four and none holding a sentence end or a comma: a mirror's
+  /// header and the notice's title above a later page that begins with `（十三）…` (法搜网--中国法律信息搜索网 /
+  /// 鄂州市政府关于…的实施意见; Corpus/heldout91 9105)?
+  func onlyHeadingLinesBefore(_ c: Candidate) -> Bool {
+    var ls = 0
+    var lines = 0
+    while ls < c.start {
+      let le = min(lineEnd(ls), c.start)
+      let line = trimmed(ls..<le)
+      if !line.isEmpty {
+        lines += 1
+        guard lines <= 4, line.count <= 60,
+          !s[line].contains(where: { $0 == "。" || $0 == "，" || $0 == "；" || $0 == "！" || $0 == "？" || $0 == "：" })
+        else { return false }
+      }
+      ls = le + 1
+    }
+    return lines > 0
+  }
+
   /// Is the next line-initial marker after `c`, on the line right after `c`'s, a first child of it (number 1 of a
   /// lower level)? A page that begins with the last lines of one section, then `七、…` / `1. …` (Corpus/heldout55
   /// 5601): the heading opens its first item at once.
@@ -865,7 +885,7 @@ struct SegmentRun {
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level of an excerpt without its first number(s)")
           } else if accepted.isEmpty, stack.isEmpty,
             !hasText(from: 0, to: c.start) || successorOpensLine(c, cands) || firstChildOpensNextLine(c, cands)
-              || onlyAttributionsBefore(c),
+              || onlyAttributionsBefore(c) || onlyHeadingLinesBefore(c),
             !isPlanTitle(trimmed(c.start..<lineEnd(c.start))),
             !numbersItsOwnClausesLater(c, cands)
           {
@@ -876,7 +896,8 @@ struct SegmentRun {
             // before it (a page's chrome, a news report quoting the notice: `（二十四）…` `（二十五）…`,
             // Corpus/heldout21 2202) is allowed when the next line-initial marker of its scheme is its
             // next number, when its first child opens the next line (`七、…` / `1. …`, Corpus/heldout55 5601), or
-            // when only attributions in brackets stand before it (the close of the page before's last clause).
+            // when only attributions in brackets stand before it (the close of the page before's last clause), or only a
+            // few heading lines (a mirror's header and the notice's title).
             note = ("numbering_gap", "\(text(c.start..<c.end)) begins the text: an excerpt whose earlier clauses are not in it")
           } else {
             warn("numbering_jump", "\(text(c.start..<c.end)) does not continue any numbering; not taken as a clause marker", c.start..<c.end)

@@ -387,3 +387,16 @@ import Testing
     #expect(o3.units.count == 1)
   }
 }
+
+/// A later page whose mirror header and the notice's title stand before its first marker, a clause of a section on an
+/// earlier page (Corpus/heldout91 9105): the page begins there, the next top-level marker opens that section's sibling.
+@Suite struct HeadingLinesBeforeAnExcerptTests {
+  @Test func aTitleAboveALaterPage() throws {
+    let text = "法搜网--中国法律信息搜索网\n鄂州市政府关于建立城乡一体社会救助体系的实施意见\n（十三）救助内容和救助标准的调整\n市政府适时调整救助内容和救助标准。\n五、保障措施\n为了切实建立救助制度，必须上下一心。\n（一）健全组织体系\n民政部门负责城乡社会救助工作。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[4, 13], [5], [5, 1]])
+    // a cover paragraph before it is no heading line: a marker that continues nothing stays unread there
+    let (p, _) = try outline("各县区人民政府：\n现将有关事项通知如下，请认真贯彻执行。\n（十三）救助内容和救助标准的调整\n市政府适时调整救助标准。")
+    #expect(p.units.isEmpty)
+  }
+}
