@@ -674,7 +674,7 @@ struct SegmentRun {
       if !line.isEmpty {
         lines += 1
         guard lines <= 4, line.count <= 60,
-          !s[line].contains(where: { $0 == "。" || $0 == "，" || $0 == "；" || $0 == "！" || $0 == "？" || $0 == "：" })
+          !s[line].contains(where: { "。，；！？：,;:!?".unicodeScalars.contains($0) })
         else { return false }
       }
       ls = le + 1

@@ -158,10 +158,12 @@ import Testing
     let (o, _) = try outline("5.完善城乡交通管理长效机制。\n加大交通秩序整治力度。主要责任单位:各级人民政府。")
     #expect(o.units.map(\.path) == [[5]])
     #expect(o.warnings.contains { $0.code == "numbering_gap" && $0.message.contains("begins the text") })
-    // not with text before it, nor when the text numbers its own clauses from 1 later on (heldout5 601:
-    // a file name `17.….docx` first, then 一、…（一）…1.)
-    let (p, _) = try outline("关于印发方案的通知\n5.完善城乡交通管理长效机制。")
+    // not with a cover's text before it, nor when the text numbers its own clauses from 1 later on (heldout5 601:
+    // a file name `17.….docx` first, then 一、…（一）…1.); a title alone before it is a page's heading (heldout91 9105)
+    let (p, _) = try outline("各区人民政府：\n现将方案印发给你们，请认真贯彻执行。\n5.完善城乡交通管理长效机制。")
     #expect(p.units.isEmpty)
+    let (t, _) = try outline("关于印发方案的通知\n5.完善城乡交通管理长效机制。")
+    #expect(t.units.map(\.path) == [[5]])
     let (q, _) = try outline("17.政策清单.docx\n政策清单。一、推进农牧业转型（一）增强粮食生产能力1.实施高标准农田建设。")
     #expect(q.units.first?.markers == ["一、"])
     // nor when its line reads as a title (an entry of a list of notices)
