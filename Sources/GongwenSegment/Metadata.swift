@@ -240,7 +240,8 @@ extension SegmentRun {
     guard let decreeNumber else { return nil }
     let hi = min(n, preambleEnd + 300)
     guard s[0..<hi].contains("令"), let m = try find(decreeNumber, from: 0), m.range.lowerBound < preambleEnd else { return nil }
-    return (m.range.lowerBound, compact(m.range))
+    // (its number's round brackets dropped: 锦州市人民政府令（第1号） is 锦州市人民政府令第1号)
+    return (m.range.lowerBound, compact(m.range).filter { !"（）()".contains($0) })
   }
 
   /// 发文字号 in the preamble that are not citations (a citation follows 《…》 or a Han word, as in

@@ -173,3 +173,16 @@ import GongwenCore
     #expect(!(o.attributions[0]?.departmentsRaw ?? []).contains { $0.hasPrefix("并") })
   }
 }
+
+/// Regulations (Corpus/heldout90): levels with 辖市 shared by a body (市、辖市土地行政主管部门), a sentence with 应与 no name.
+@Suite struct Heldout90FormTests {
+  @Test func levelsWithCountyCities() throws {
+    let (o, _) = try run([U("第四条", [1, 4], "市、辖市土地行政主管部门负责城市房屋拆迁中的土地管理工作。")])
+    #expect(o.attributions[0]?.departmentsRaw == ["市、辖市土地行政主管部门"])
+  }
+
+  @Test func aSentenceWithAModalIsNoName() throws {
+    let (o, _) = try run([U("第十九条", [3, 19], "银行、冶炼厂、造纸厂、供销社、外贸、废旧物资回收部门应与文物管理部门配合，做好拣选工作。")])
+    #expect(!(o.attributions[0]?.departmentsRaw ?? []).contains { $0.contains("应与") })
+  }
+}

@@ -62,6 +62,10 @@ import Testing
     let toc = try only(["junk"]).normalize("北京市行政问责办法\n\n目录\n第一章总则\n第二章行政问责情形\n第三章附则\n\n\n第一章总则\n\n第一条为了加强管理，制定本办法。")
     #expect(toc.text.string == "北京市行政问责办法\n\n\n\n第一章总则\n\n第一条为了加强管理，制定本办法。")
     #expect(toc.removed.map(\.rule) == ["table_of_contents"])
+    // the chapter lines without a 目录 line, before the text's own 第一章 (Corpus/heldout90 9003)
+    let bare = try only(["junk"]).normalize("抚州市出租汽车客运管理办法\n第一章 总则\n第二章 管理职责\n第三章 车辆\n第一章 总则\n第一条 为加强管理，制定本办法。")
+    #expect(bare.text.string == "抚州市出租汽车客运管理办法\n第一章 总则\n第一条 为加强管理，制定本办法。")
+    #expect(bare.removed.map(\.rule) == ["table_of_contents_unlabelled"])
     // a 目录 line with one chapter under it, or none, stays
     #expect(run(only(["junk"]), "目录\n第一章总则\n第一条为了加强管理。") == "目录\n第一章总则\n第一条为了加强管理。")
   }

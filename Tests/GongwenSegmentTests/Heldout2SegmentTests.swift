@@ -63,6 +63,8 @@ import Testing
     // a decree's number on a line of its own, or over two (Corpus/heldout89 8903), not one cited in a sentence
     #expect(try outline("北京市人民政府令\n第233号\n《北京市行政问责办法》已经市人民政府常务会议审议通过。\n第一条 为了加强管理，制定本办法。").0.metadata.docNumber == "北京市人民政府令第233号")
     #expect(try outline("渝府令第121号\n第一条 为了加强管理，制定本办法。").0.metadata.docNumber == "渝府令第121号")
+    // its number in brackets on the next line (Corpus/heldout90 9004)
+    #expect(try outline("锦州市人民政府令\n（第1号）\n《锦州市城市供热管理办法》已经市政府常务会议通过。\n第一条 为了加强管理，制定本办法。").0.metadata.docNumber == "锦州市人民政府令第1号")
     #expect(try outline("根据1998年4月30日山东省人民政府令第90号令关于修订的决定进行修正\n第一条 为了加强管理，制定本办法。").0.metadata.docNumber == nil)
   }
 }
