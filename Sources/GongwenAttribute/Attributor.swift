@@ -350,6 +350,10 @@ final class Engine: @unchecked Sendable {
   let roleWordStarts: ScalarBitmap
   /// First characters of `leading.copulas` (是, 为): where a role noun's clause may start.
   let copulaStarts: ScalarBitmap
+  /// `leading.opening_clauses` words that open a clause of grounds (all but 在, whose clause is `underClauseEnd`'s), and
+  /// their first characters.
+  let groundsWords: [[Unicode.Scalar]]
+  let groundsStarts: ScalarBitmap
   /// The colon a label is read with when a table column stands for it (the first of `colons`).
   let labelColon: Unicode.Scalar
   /// Last characters of the `lead_in_ends` words (a body without one holds none of them).
@@ -400,6 +404,8 @@ final class Engine: @unchecked Sendable {
       .compactMap { $0.unicodeScalars.first })
     roleWordStarts = ScalarBitmap(ScalarSet(rules.roleWords.compactMap { $0.text.first }))
     copulaStarts = ScalarBitmap(ScalarSet((rules.leading?.copulas ?? []).compactMap { $0.first }))
+    groundsWords = (rules.leading?.openingClauses ?? []).filter { $0 != ["在"] }
+    groundsStarts = ScalarBitmap(ScalarSet(groundsWords.compactMap { $0.first }))
     labelColon = rules.colons.members.first.flatMap(Unicode.Scalar.init) ?? "："
     leadInEndLasts = ScalarSet(rules.leadInEnds.compactMap(\.last))
     tailWordStarts = ScalarBitmap(ScalarSet(rules.tailWords.compactMap { $0.first }))
@@ -1266,8 +1272,8 @@ final class Engine: @unchecked Sendable {
       // 调查的基本内容负责调查汇总; …管理机构按照本规定…的规定，负责…; Corpus/heldout87 8703, 8707; `leading.opening_clauses`):
       // the names end before it
       let open = c == "，" || c == "," ? q + 1 : q
-      if end == nil, listStart == start, namesEnd == nil, q > start, !rule.openingClauses.isEmpty,
-        rule.openingClauses.contains(where: { $0 != ["在"] && hasPrefix(s[open..<limit], $0) }),
+      if open < limit, groundsStarts.contains(s[open]), end == nil, listStart == start, namesEnd == nil, q > start,
+        groundsWords.contains(where: { hasPrefix(s[open..<limit], $0) }),
         let after = groundsClauseEnd(s, from: open, limit: limit, rule: rule),
         try everyItemDepartmentLike(s[start..<q], shared: sharedSuffix(of: s[start..<q]))
       {
