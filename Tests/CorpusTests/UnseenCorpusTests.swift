@@ -145,7 +145,9 @@ import GongwenTestSupport
                         Folder(name: "heldout88", floor: 0.82, minNotices: 5),
                         Folder(name: "heldout89", floor: 0.39, minNotices: 8),
                         Folder(name: "heldout90", floor: 0.42, minNotices: 8),
-                        Folder(name: "heldout91", floor: 0.88, minNotices: 6)]
+                        Folder(name: "heldout91", floor: 0.88, minNotices: 6),
+                        Folder(name: "heldout92", floor: 0.96, minNotices: 2),
+                        Folder(name: "heldout93", floor: 0.75, minNotices: 2)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
