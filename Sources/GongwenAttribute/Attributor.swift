@@ -497,12 +497,19 @@ final class Engine: @unchecked Sendable {
     // a label whose colon a garbled copy lost: …乱倒垃圾等方面的问题责任单位城管科、各农工商公司
     if let f = try colonlessLabelled(s, end: hi, lo: lo) { return f }
     // earlier paragraph ends, last first
+    // (a bracket that opens the body without a role word or label is its article's title: 第四条（管理部门）; Corpus/heldout90
+    // 9002, heldout94 9401)
+    var first = lo
+    while first < hi, whitespace.contains(s[first]) { first += 1 }
+    let titleBracket = first < hi && openSet.contains(s[first])
     var p = hi - 1
     var tries = 0
     while p > lo && tries < 200 {
       if s[p] == "\n" {
         tries += 1
-        if let f = try tryEnd(s, end: p, lo: lo) { return f }
+        if let f = try tryEnd(s, end: p, lo: lo), !titleBracket || f.range.lowerBound > first + 1 || f.parsed.hasRoleEvidence {
+          return f
+        }
       }
       p -= 1
     }
@@ -594,10 +601,16 @@ final class Engine: @unchecked Sendable {
     var out: [Found] = last.map { [$0] } ?? []
     var p = (last?.range.lowerBound ?? hi) - 1
     var tries = 0
+    // (not the article's title in brackets: 第四条（管理部门）, as in `find`)
+    var first = lo
+    while first < hi, whitespace.contains(s[first]) { first += 1 }
+    let titleBracket = first < hi && openSet.contains(s[first])
     while p > lo && tries < 200 {
       if s[p] == "\n" {
         tries += 1
-        if let f = try tryEnd(s, end: p, lo: lo), standsAlone(f, s, lo: lo, paragraphEnd: p) {
+        if let f = try tryEnd(s, end: p, lo: lo), standsAlone(f, s, lo: lo, paragraphEnd: p),
+          !titleBracket || f.range.lowerBound > first + 1 || f.parsed.hasRoleEvidence
+        {
           out.append(f)
           p = f.range.lowerBound - 1
           continue

@@ -186,3 +186,14 @@ import GongwenCore
     #expect(!(o.attributions[0]?.departmentsRaw ?? []).contains { $0.contains("应与") })
   }
 }
+
+/// An article's title in brackets (第四条（管理部门）; Corpus/heldout90 9002, heldout94 9401) names no department; the
+/// bodies of the article's text do.
+@Suite struct BracketedArticleTitleTests {
+  @Test func theTitleIsNoAttribution() throws {
+    let (o, _) = try run([U("第四条", [4], "（管理部门）\n工商行政管理部门是本市广告业的主管部门。市工商行政管理局负责户外广告设置的经营资质审核。")])
+    let a = try #require(o.attributions[0])
+    #expect(!a.departmentsRaw.contains("管理部门"))
+    #expect(a.departmentsRaw.contains("市工商行政管理局"))
+  }
+}
