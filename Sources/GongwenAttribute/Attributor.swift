@@ -1267,6 +1267,19 @@ final class Engine: @unchecked Sendable {
         q += 1
         continue
       }
+      // (or the names, a modifier of their role word and a comma before it: 其他有关部门按照各自职责，协同做好…;
+      // Corpus/heldout46, heldout94 9401; not names holding 的, 市和区、县的计划、规划…等有关管理部门, whose levels this does
+      // not read)
+      if (c == "，" || c == ","), end == nil, listStart == start, namesEnd == nil, q + 1 < limit,
+        let m = r.roleWordModifiers.first(where: { q - start > $0.count + 1 && hasSuffix(s[start..<q], $0) }),
+        !s[start..<q].contains("的"),
+        r.roleWords.contains(where: { hasPrefix(s[(q + 1)..<hi], $0.text) }),
+        try everyItemDepartmentLike(s[start..<(q - m.count)], shared: sharedSuffix(of: s[start..<(q - m.count)]))
+      {
+        namesEnd = q - m.count
+        q += 1
+        continue
+      }
       // who leads them, between the names and their role word (防汛抗旱指挥部各成员单位在本级政府和防汛抗旱指挥部的领导下，
       // 负责…; Corpus/heldout67 6702): the names end before it
       // (or a short clause of how, after 要, then a `how_clause_role_words` word: 各区县政府要高度重视，负责本地区调查工作…;

@@ -207,3 +207,16 @@ import GongwenCore
                                                 "县级以上人民政府审计行政部门", "县级以上人民政府人事行政部门"])
   }
 }
+
+/// Names, a modifier of their role word and a comma before it (市科技、财政…等部门按照职责，协同做好相关工作; Corpus/heldout46
+/// 4704): the names take the role word after the comma; not names holding 的 (市和区、县的计划…等有关管理部门, heldout94 9401).
+@Suite struct ModifierBeforeACommaTests {
+  @Test func theRoleWordAfterTheComma() throws {
+    let (o, _) = try run([U("（二）", [4, 2], "明确分工，责任到人。市发改委负责提出全市节能规划；市科技、财政、统计等部门按照职责，协同做好相关工作。")])
+    let a = try #require(o.attributions[0])
+    #expect(a.responsible == ["市发展和改革委员会"])
+    #expect(a.participating.count == 3)
+    let (p, _) = try run([U("第四条", [1, 4], "市和区、县的计划、规划、土地等有关管理部门按照各自职责，协同实施本办法。")])
+    #expect(!(p.attributions[0]?.departmentsRaw ?? []).contains { $0.contains("的") })
+  }
+}
