@@ -102,7 +102,7 @@ import GongwenTestSupport
                         Folder(name: "heldout43", floor: 0.97, minNotices: 7),
                         Folder(name: "heldout44", floor: 0.84, minNotices: 7),
                         Folder(name: "heldout45", floor: 0.87, minNotices: 6),
-                        Folder(name: "heldout46", floor: 0.89, minNotices: 5),
+                        Folder(name: "heldout46", floor: 0.98, minNotices: 5),
                         Folder(name: "heldout47", floor: 0.86, minNotices: 4),
                         Folder(name: "heldout48", floor: 0.94, minNotices: 6),
                         Folder(name: "heldout49", floor: 0.64, minNotices: 4),
@@ -144,10 +144,12 @@ import GongwenTestSupport
                         Folder(name: "heldout87", floor: 0.86, minNotices: 7),
                         Folder(name: "heldout88", floor: 0.82, minNotices: 5),
                         Folder(name: "heldout89", floor: 0.39, minNotices: 8),
-                        Folder(name: "heldout90", floor: 0.42, minNotices: 8),
+                        Folder(name: "heldout90", floor: 0.56, minNotices: 8),
                         Folder(name: "heldout91", floor: 0.88, minNotices: 6),
                         Folder(name: "heldout92", floor: 0.96, minNotices: 2),
-                        Folder(name: "heldout93", floor: 0.74, minNotices: 2)]
+                        Folder(name: "heldout93", floor: 0.74, minNotices: 2),
+                        Folder(name: "heldout94", floor: 0.42, minNotices: 6),
+                        Folder(name: "heldout95", floor: 0.71, minNotices: 8)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
