@@ -497,19 +497,13 @@ final class Engine: @unchecked Sendable {
     // a label whose colon a garbled copy lost: …乱倒垃圾等方面的问题责任单位城管科、各农工商公司
     if let f = try colonlessLabelled(s, end: hi, lo: lo) { return f }
     // earlier paragraph ends, last first
-    // (a bracket that opens the body without a role word or label is its article's title: 第四条（管理部门）; Corpus/heldout90
-    // 9002, heldout94 9401)
-    var first = lo
-    while first < hi, whitespace.contains(s[first]) { first += 1 }
-    let titleBracket = first < hi && openSet.contains(s[first])
+    let title = titleBracketStart(s, lo: lo, hi: hi)
     var p = hi - 1
     var tries = 0
     while p > lo && tries < 200 {
       if s[p] == "\n" {
         tries += 1
-        if let f = try tryEnd(s, end: p, lo: lo), !titleBracket || f.range.lowerBound > first + 1 || f.parsed.hasRoleEvidence {
-          return f
-        }
+        if let f = try tryEnd(s, end: p, lo: lo), !isTitleBracket(f, at: title) { return f }
       }
       p -= 1
     }
@@ -593,6 +587,20 @@ final class Engine: @unchecked Sendable {
   /// earlier paragraph end that holds one too (an unnumbered paragraph with its own
   /// `（责任单位：…）` inside the unit). Only paragraph-final candidates are tried, with the same
   /// evidence checks as the closing one; a parenthetical inside a sentence never counts.
+  /// Where the bracket opening a unit's body starts (its first character after spaces), if it opens with one: perhaps its
+  /// article's title (第四条（管理部门）; Corpus/heldout90 9002, heldout94 9401).
+  func titleBracketStart(_ s: [Unicode.Scalar], lo: Int, hi: Int) -> Int? {
+    var first = lo
+    while first < hi, whitespace.contains(s[first]) { first += 1 }
+    return first < hi && openSet.contains(s[first]) ? first : nil
+  }
+
+  /// Is `f` the bracket at `title` (`titleBracketStart`) without a role word or label: the article's title, no attribution?
+  func isTitleBracket(_ f: Found, at title: Int?) -> Bool {
+    guard let title else { return false }
+    return f.range.lowerBound <= title + 1 && !f.parsed.hasRoleEvidence
+  }
+
   func findAll(in s: [Unicode.Scalar], unit: ClauseUnit) throws(StageFailure) -> [Found] {
     if let header = unit.table, let row = try tableRow(in: s, unit: unit, header: header) { return [row] }
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
@@ -601,16 +609,11 @@ final class Engine: @unchecked Sendable {
     var out: [Found] = last.map { [$0] } ?? []
     var p = (last?.range.lowerBound ?? hi) - 1
     var tries = 0
-    // (not the article's title in brackets: 第四条（管理部门）, as in `find`)
-    var first = lo
-    while first < hi, whitespace.contains(s[first]) { first += 1 }
-    let titleBracket = first < hi && openSet.contains(s[first])
+    let title = titleBracketStart(s, lo: lo, hi: hi)
     while p > lo && tries < 200 {
       if s[p] == "\n" {
         tries += 1
-        if let f = try tryEnd(s, end: p, lo: lo), standsAlone(f, s, lo: lo, paragraphEnd: p),
-          !titleBracket || f.range.lowerBound > first + 1 || f.parsed.hasRoleEvidence
-        {
+        if let f = try tryEnd(s, end: p, lo: lo), standsAlone(f, s, lo: lo, paragraphEnd: p), !isTitleBracket(f, at: title) {
           out.append(f)
           p = f.range.lowerBound - 1
           continue
