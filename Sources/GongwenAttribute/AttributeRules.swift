@@ -100,6 +100,7 @@ public struct AttributeRules: RuleFile {
     public var colon_subjects: Bool?
     public var colon_subject_tails: [String]?
     public var collective_words: [String]?
+    public var modals: [String]?
     public var how_clause_role_words: [String]?
     public var opening_clauses: [String]?
     public var duty_name_endings: [String]?
@@ -275,6 +276,9 @@ public struct AttributeRules: RuleFile {
     /// Words that make a name a collective (各, 有关, 成员: 各区有关行政部门职责): a heading of duties (`X职责`) does not name
     /// it, nor is it a subject after a comma. Empty: every department-like name counts.
     public var collectiveWords: [String] = []
+    /// Modal words that may stand after the comma between names sharing their word and their scope and role word
+    /// (…等有关行政部门，应当在各自职责范围内协同做好…). Empty: none.
+    public var modals: [[Unicode.Scalar]] = []
     /// Endings a name outside the lexicon must have to be read there (局, 办公室…; not 会 or 协, which end
     /// too many words).
     public let dutyNameEndings: [String]
@@ -496,6 +500,7 @@ public struct AttributeRules: RuleFile {
                         howClauseRoleWords: (l.how_clause_role_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         openingClauses: (l.opening_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
       leading?.collectiveWords = (l.collective_words ?? []).filter { !$0.isEmpty }
+      leading?.modals = (l.modals ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     }
     self.leading = leading
 

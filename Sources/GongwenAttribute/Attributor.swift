@@ -1270,6 +1270,18 @@ final class Engine: @unchecked Sendable {
         q += 1
         continue
       }
+      // (or a modal and a scope between that comma and the role word: …等有关行政部门，应当在各自职责范围内协同做好…; Corpus/heldout90
+      // 9004; `leading.modals`)
+      if (c == "，" || c == ","), end != q, namesEnd == nil, q + 2 < limit, !rule.modals.isEmpty, sharedSuffix(of: s[listStart..<q]) != nil {
+        var k = q + 1
+        if let m = rule.modals.first(where: { hasPrefix(s[k..<limit], $0) }) { k += m.count }
+        if k < limit, s[k] == "在", let after = underClauseEnd(s, from: k, limit: limit) { k = after }
+        if k > q + 1, k < limit, r.roleWords.contains(where: { hasPrefix(s[k..<hi], $0.text) }) {
+          namesEnd = q
+          q = k
+          continue
+        }
+      }
       // (or the names, a modifier of their role word and a comma before it: 其他有关部门按照各自职责，协同做好…;
       // Corpus/heldout46, heldout94 9401; not names holding 的, 市和区、县的计划、规划…等有关管理部门, whose levels this does
       // not read)

@@ -220,3 +220,13 @@ import GongwenCore
     #expect(!(p.attributions[0]?.departmentsRaw ?? []).contains { $0.contains("的") })
   }
 }
+
+/// A modal and a scope between the comma after names sharing their word and the role word (…等有关行政部门，应当在各自职责
+/// 范围内协同做好…; Corpus/heldout90 9004, heldout94): `leading.modals`.
+@Suite struct ModalAndScopeAfterACommaTests {
+  @Test func theNamesTakeTheRoleWord() throws {
+    let (o, _) = try run([U("第四条", [1, 4], "城市规划、财政、民政等有关行政部门，应当在各自职责范围内协同做好城市供热管理工作。")])
+    #expect(o.attributions[0]?.departments == ["城市规划行政部门", "财政行政部门", "民政行政部门"])
+    #expect(o.attributions[0]?.participating.count == 3)
+  }
+}
