@@ -230,3 +230,11 @@ import GongwenCore
     #expect(o.attributions[0]?.participating.count == 3)
   }
 }
+
+/// A body named with its jurisdiction before a full stop, its duties after it (（五）市监察局。…; Corpus/heldout97 9701).
+@Suite struct Heldout97FormTests {
+  @Test func aBodyBeforeAFullStop() throws {
+    let (o, _) = try run([U("（五）", [3, 5], "市监察局。负责对网吧管理工作中有关部门及其工作人员履行职责情况进行监督。")])
+    #expect(o.attributions[0]?.departmentsRaw == ["市监察局"])
+  }
+}
