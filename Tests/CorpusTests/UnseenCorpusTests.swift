@@ -144,12 +144,14 @@ import GongwenTestSupport
                         Folder(name: "heldout87", floor: 0.86, minNotices: 7),
                         Folder(name: "heldout88", floor: 0.82, minNotices: 5),
                         Folder(name: "heldout89", floor: 0.39, minNotices: 8),
-                        Folder(name: "heldout90", floor: 0.56, minNotices: 8),
+                        Folder(name: "heldout90", floor: 0.67, minNotices: 8),
                         Folder(name: "heldout91", floor: 0.88, minNotices: 6),
                         Folder(name: "heldout92", floor: 0.96, minNotices: 2),
                         Folder(name: "heldout93", floor: 0.74, minNotices: 2),
-                        Folder(name: "heldout94", floor: 0.42, minNotices: 6),
-                        Folder(name: "heldout95", floor: 0.71, minNotices: 8)]
+                        Folder(name: "heldout94", floor: 0.64, minNotices: 6),
+                        Folder(name: "heldout95", floor: 0.71, minNotices: 8),
+                        Folder(name: "heldout96", floor: 0.94, minNotices: 3),
+                        Folder(name: "heldout97", floor: 0.74, minNotices: 2)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
