@@ -1267,20 +1267,15 @@ final class Engine: @unchecked Sendable {
         q += 1
         continue
       }
-      if (c == "，" || c == ","), end != q, namesEnd == nil, q + 1 < limit, sharedSuffix(of: s[listStart..<q]) != nil,
-        r.roleWords.contains(where: { hasPrefix(s[(q + 1)..<hi], $0.text) })
-      {
-        namesEnd = q
-        q += 1
-        continue
-      }
-      // (or a modal and a scope between that comma and the role word: …等有关行政部门，应当在各自职责范围内协同做好…; Corpus/heldout90
-      // 9004; `leading.modals`)
-      if (c == "，" || c == ","), end != q, namesEnd == nil, q + 2 < limit, !rule.modals.isEmpty, sharedSuffix(of: s[listStart..<q]) != nil {
+      if (c == "，" || c == ","), end != q, namesEnd == nil, q + 1 < limit, sharedSuffix(of: s[listStart..<q]) != nil {
         var k = q + 1
-        if let m = rule.modals.first(where: { hasPrefix(s[k..<limit], $0) }) { k += m.count }
-        if k < limit, s[k] == "在", let after = underClauseEnd(s, from: k, limit: limit) { k = after }
-        if k > q + 1, k < limit, r.roleWords.contains(where: { hasPrefix(s[k..<hi], $0.text) }) {
+        // (or a modal and a scope between that comma and the role word: …等有关行政部门，应当在各自职责范围内协同做好…;
+        // Corpus/heldout90 9004; `leading.modals`)
+        if !rule.modals.isEmpty {
+          if let m = rule.modals.first(where: { hasPrefix(s[k..<limit], $0) }) { k += m.count }
+          if k < limit, s[k] == "在", let after = underClauseEnd(s, from: k, limit: limit) { k = after }
+        }
+        if k < limit, r.roleWords.contains(where: { hasPrefix(s[k..<hi], $0.text) }) {
           namesEnd = q
           q = k
           continue
