@@ -238,3 +238,20 @@ import GongwenCore
     #expect(o.attributions[0]?.departmentsRaw == ["市监察局"])
   }
 }
+
+/// Two bodies joined by 或者/或 before their role word are two names, either of which does the work
+/// (畜牧兽医部门或者动物防疫监督机构负责…, Corpus/heldout89 8901); a jurisdiction prefix joined by it (市或者区、县工商行政管理局)
+/// is not split at it (市 alone is no department).
+@Suite struct EitherBodyFormTests {
+  @Test func eitherOfTwoBodiesIsSplit() throws {
+    let a = try #require(try attribution("畜牧兽医部门或者动物防疫监督机构负责犬类的免疫、检疫。"))
+    #expect(a.departmentsRaw == ["畜牧兽医部门", "动物防疫监督机构"])
+    #expect(a.responsible == ["畜牧兽医部门", "动物防疫监督机构"])
+  }
+
+  @Test func aPrefixJoinedByOrStaysWhole() throws {
+    let a = try #require(try attribution("加强户外广告的日常监管。（责任单位：市或者区、县工商行政管理局）"))
+    #expect(!a.departmentsRaw.contains("市"))
+    #expect(a.departmentsRaw.contains { $0.hasPrefix("市或者区") })
+  }
+}
