@@ -255,3 +255,16 @@ import GongwenCore
     #expect(a.departmentsRaw.contains { $0.hasPrefix("市或者区") })
   }
 }
+
+/// An article naming a body's duties with 的职责是 before the colon (第二十一条 市文物管理部门的职责是:, its duties as numbered
+/// children; Corpus/heldout90 9006): `colon_subject_tails` holds the word with 是.
+@Suite struct DutiesAreFormTests {
+  @Test func anArticleOfABodysDutiesWithACopula() throws {
+    let (o, _) = try run([
+      U("第二十一条", [21], "市文物管理部门的职责是:"),
+      U("（一）", [21, 1], "宣传、组织实施文物保护法律、法规；"),
+    ])
+    #expect(o.attributions[0]?.responsible == ["市文物管理部门"])
+    #expect(o.attributions[1] == nil)
+  }
+}
