@@ -70,6 +70,7 @@ public struct AttributeRules: RuleFile {
     public var shared_suffixes: [String]
     public var inherit_unknown_max: Located<Int>?
     public var inherit_unknown_except: [String]?
+    public var unprefixed_starts: [String]?
     public var labelled_bodies: [String]?
     public var place_suffixes: [String]?
     public var place_name_max: Located<Int>?
@@ -219,6 +220,9 @@ public struct AttributeRules: RuleFile {
   public let inheritUnknownMax: Int
   /// Endings of names that never inherit that way (companies: 新畅公司 after 区园林绿化服务中心).
   public let inheritUnknownExcept: [String]
+  /// Words a name may start with whose first character is a jurisdiction's but no prefix (市政部门, 市场监管部门): such a
+  /// name has no jurisdiction prefix, so the list's later names inherit none from it.
+  public let unprefixedStarts: [String]
   /// Endings that `not_department` rules out without a label (`（含中医院）`) but that name a body in a
   /// labelled list (`责任单位：职业技术学院、轵城镇人民政府`).
   public let labelledBodies: [String]
@@ -429,6 +433,7 @@ public struct AttributeRules: RuleFile {
     sharedSuffixes = raw.shared_suffixes.filter { !$0.isEmpty }
     inheritUnknownMax = max(0, raw.inherit_unknown_max?.value ?? 0)
     inheritUnknownExcept = (raw.inherit_unknown_except ?? []).filter { !$0.isEmpty }
+    unprefixedStarts = (raw.unprefixed_starts ?? []).filter { !$0.isEmpty }
     labelledBodies = (raw.labelled_bodies ?? []).filter { !$0.isEmpty }
     if let v = raw.inherit_unknown_max, v.value < 0 {
       problems.append(RuleProblem(at(v.location), code: "R005", "inherit_unknown_max must be 0 or more"))

@@ -22,8 +22,11 @@ struct NameRules {
   /// Collective prefixes, then jurisdiction prefixes (each longest first, as in the rules).
   let prefixes: [Affix]
   let suffixes: [Affix]
+  /// `unprefixed_starts`: names starting with one have no jurisdiction prefix.
+  let unprefixed: [String]
 
   init(_ r: AttributeRules) {
+    unprefixed = r.unprefixedStarts
     lexicon = r.lexicon
     func affix(_ s: String, collective: Bool) -> Affix {
       Affix(text: s, count: s.count, utf8Count: s.utf8.count, collective: collective)
@@ -79,7 +82,8 @@ struct NameRules {
   /// first, then jurisdictions, sorted longest first (the same stable sort as always).
   func splitPrefix(_ name: String, fast: Bool) -> [(prefix: String, rest: String, collective: Bool)] {
     var out: [(Affix, String)] = []
-    for p in prefixes where startsLonger(name, p, fast: fast) {
+    let unprefixedName = unprefixed.contains { name.hasPrefix($0) }
+    for p in prefixes where (p.collective || !unprefixedName) && startsLonger(name, p, fast: fast) {
       out.append((p, dropping(p, from: name, fast: fast)))
     }
     return out.sorted { $0.0.count > $1.0.count }.map { ($0.0.text, $0.1, $0.0.collective) }

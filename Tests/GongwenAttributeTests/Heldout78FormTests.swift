@@ -268,3 +268,18 @@ import GongwenCore
     #expect(o.attributions[1] == nil)
   }
 }
+
+/// A name starting with a word whose first character is a jurisdiction's but no prefix (市政部门: the municipal-works
+/// department) gives the list's later names no prefix (…、市政、房产、公安等部门, Corpus/heldout99 9901: `unprefixed_starts`).
+@Suite struct UnprefixedStartFormTests {
+  @Test func municipalWorksGivesNoPrefix() throws {
+    let a = try #require(try attribution("加强住房保障工作。（责任单位：住建、市政、房产、公安等部门）"))
+    #expect(!a.departments.contains { $0.hasPrefix("市房产") || $0.hasPrefix("市公安") })
+    #expect(a.departments.contains("公安部门"))
+  }
+
+  @Test func aCityPrefixIsStillInherited() throws {
+    let a = try #require(try attribution("加强住房保障工作。（责任单位：市住建局、房产局）"))
+    #expect(a.departments == ["市住房和城乡建设局", "市房产局"])
+  }
+}
