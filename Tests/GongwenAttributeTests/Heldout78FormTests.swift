@@ -283,3 +283,11 @@ import GongwenCore
     #expect(a.departments == ["市住房和城乡建设局", "市房产局"])
   }
 }
+
+/// A military district is a body (济南军区司令部作战部、省军区：负责指挥…; Corpus/heldout48 4901): `军区`, `军分区` end a name.
+@Suite struct MilitaryDistrictFormTests {
+  @Test func aMilitaryDistrictBeforeAColon() throws {
+    let a = try #require(try attribution("济南军区司令部作战部、省军区：负责指挥驻鲁解放军和预备役部队开展火灾扑救工作。"))
+    #expect(a.responsible == ["济南军区司令部作战部", "省军区"])
+  }
+}
