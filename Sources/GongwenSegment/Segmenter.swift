@@ -185,7 +185,9 @@ struct SegmentRun {
   /// Per table (same index as `tables`): where its header starts, and the attachment it is printed
   /// as (`附件1` above it: number, marker as written), if any.
   var tableStarts: [Int] = []
-  var tableAttachments: [(number: Int, marker: String)?] = []
+  var tableAttachments: [(number: Int?, marker: String)?] = []
+  /// Per table: the table whose attachment line it is printed under (itself, or the table a repeated header continues).
+  var tableAttachmentOwners: [Int] = []
   /// Where the first unit starts (end of the preamble), or the text length when there is none.
   var preambleEnd: Int
 
@@ -739,6 +741,8 @@ struct SegmentRun {
     let attachedEnd = tableStarts.map { start in closingStarts.first(where: { $0 > start }) ?? n }
     var attachedLimit = 0
     let attachmentNames = attachmentNameLines()
+    // the top-level number given to each attached table printed without an attachment number
+    var unnumberedAttachments: [Int: Int] = [:]
     let planStart = rules.planAfterSignature ? attachedPlanStart(cands) : nil
     if let planStart {
       let cover = cands.filter { $0.start < planStart && $0.lineStart }.count
@@ -750,13 +754,24 @@ struct SegmentRun {
       // the numbered names of an attachments list (附件：1. …分解表 2. …分解表) are no clauses
       if attachmentNames.contains(where: { $0.contains(c.start) }) { continue }
       var attached: Int? = nil
-      if let t = tableStarts.lastIndex(where: { $0 <= c.start }), tableAttachments[t] != nil, c.start < attachedEnd[t] {
-        attached = t
+      if let t = tableStarts.lastIndex(where: { $0 <= c.start }), let a = tableAttachments[t], c.start < attachedEnd[t] {
+        // (an attachment without a number is a level of its own only after clauses of the body; a table under a bare
+        // `附件` line with nothing numbered before it keeps its rows' own numbers, Corpus/heldout72 7205)
+        if a.number != nil {
+          attached = t
+        } else {
+          let o = tableAttachmentOwners[t]
+          if unnumberedAttachments[o] == nil { unnumberedAttachments[o] = (accepted.compactMap(\.path.first).max() ?? 0) + 1 }
+          if unnumberedAttachments[o] != 1 { attached = t }
+        }
       }
       if let sch = rules.tables.attachmentScheme {
         if let t = attached, let a = tableAttachments[t] {
-          if !(stack.first.map { $0.scheme == sch && $0.number == a.number } ?? false) {
-            stack = [Level(scheme: sch, number: a.number, marker: a.marker)]
+          // (an attachment without a number, `附件：…分解表` after the body's 一、–三、: the top level after the last one
+          // taken, so that its rows never share a path with the body's clauses; Corpus/heldout100 10004)
+          let number = a.number ?? unnumberedAttachments[tableAttachmentOwners[t]] ?? 1
+          if !(stack.first.map { $0.scheme == sch && $0.number == number } ?? false) {
+            stack = [Level(scheme: sch, number: number, marker: a.marker)]
             last = [:]
           }
         } else if stack.first?.scheme == sch {
@@ -1273,9 +1288,18 @@ extension SegmentRun {
         // a column before 序号 (`分类`): its first cell stands between the header and the first row
         let leading = previousLine(line.lowerBound).map { prev in rules.tables.leadingColumns.contains { $0.elementsEqual(s[prev]) } } ?? false
         if let (header, next) = try tableHeader(after: le, leadingColumn: leading) {
+          // (a header printed again over the same columns, at a page break, continues the table above and its attachment;
+          // Corpus/heldout100 10004)
+          var attached = try attachment(above: line.lowerBound)
+          var owner = tables.count
+          if attached == nil, let previous = tables.last, previous.columns == header.columns, let a = tableAttachments.last ?? nil {
+            attached = a
+            owner = tableAttachmentOwners[tables.count - 1]
+          }
           tables.append(header)
           tableStarts.append(line.lowerBound)
-          tableAttachments.append(try attachment(above: line.lowerBound))
+          tableAttachments.append(attached)
+          tableAttachmentOwners.append(owner)
           lastNumber = 0
           linesSinceRow = nil
           p = next
@@ -1495,15 +1519,27 @@ extension SegmentRun {
 
   /// The attachment a table is printed as: a `tables.attachment` line (`附件1`) among the two lines
   /// above its header (a title line may stand between): its number and its text up to the number.
-  func attachment(above headerStart: Int) throws(StageFailure) -> (number: Int, marker: String)? {
+  /// Without a number (`附件：…分解表`, `附件`): nil number, the marker the line's text before its colon or title.
+  func attachment(above headerStart: Int) throws(StageFailure) -> (number: Int?, marker: String)? {
     guard let rule = rules.tables.attachment else { return nil }
     var ls = headerStart
     for _ in 0..<2 {
       guard let line = previousLine(ls) else { return nil }
       ls = line.lowerBound
-      if let (number, digits) = try wholeLineNumber(line, rule, group: rules.tables.attachmentNumberGroup) {
-        return (number, text(line.lowerBound..<digits.upperBound))
+      guard !line.isEmpty, line.count <= 80 else { continue }
+      let m = try rule.matcher()
+      let hit: ICURegex.Match?
+      do { hit = try m.match(in: s[line], at: 0) } catch { throw rule.failure(error, stage: "segment") }
+      guard let hit, hit.range.lowerBound == 0 else { continue }
+      let g = rules.tables.attachmentNumberGroup - 1
+      if g < hit.groups.count, let digits = hit.groups[g] {
+        let d = (line.lowerBound + digits.lowerBound)..<(line.lowerBound + digits.upperBound)
+        if let number = parseNumber(Array(s[d]), .arabic) { return (number, text(line.lowerBound..<d.upperBound)) }
+        continue
       }
+      var e = line.lowerBound
+      while e < line.upperBound, isIdeographic(s[e]) { e += 1 }
+      return (nil, text(line.lowerBound..<e))
     }
     return nil
   }

@@ -14,6 +14,15 @@ import Testing
     return try Attributor(rules: bundled).attribute(outline, text: t).attributions[0]
   }
 
+  @Test func aNamesCellWrappedOverLines() throws {
+    // Corpus/heldout100 10004: the 责任单位 cell wrapped after 、 and ， is one list (街镇 ends a body's name), and the
+    // 参考文件 cell after it, wrapped over three lines, leaves it alone
+    let a = try #require(try row(["海绵城市", "达标评估", "有序推进嘉定区达标评估工作。", "区建设管理委、区水务局、", "区绿化市容局、区交通委，", "各街镇",
+                                  "《本市系统化全域推进海绵", "城市建设的实施意见》", "（沪府办发〔2024〕3号）"],
+                                 columns: ["任务类型", "重点内容", "责任单位", "参考文件"], taskColumn: 1))
+    #expect(a.departmentsRaw == ["区建设管理委", "区水务局", "区绿化市容局", "区交通委", "各街镇"])
+  }
+
   @Test func roleColumnsGiveDepartmentsWithTheirRoles() throws {
     // 107: 主要责任单位 -> responsible, 协同配合单位 -> participating, cells split like any list
     let a = try #require(try row(["固定资产投资增长7.5%左右。", "区发改委", "区工信局、区住建局，各乡镇人民政府、街道办事处，魏武国控集团。"],

@@ -1,0 +1,68 @@
+import Testing
+@testable import GongwenSegment
+import GongwenCore
+
+/// A task table printed under an attachment line without a number (`附件：…重点任务分解表`) after a body numbered 一、–三、
+/// (Corpus/heldout100 10004): its rows are the level after the body's last top-level clause (`[4, n]`, markers
+/// `["附件", "n"]`), so they never share a path with the body; a header printed again at a page break continues the same
+/// attachment. With nothing numbered before it, a bare `附件` line adds no level (Corpus/heldout72 7205).
+@Suite struct UnnumberedAttachmentTests {
+  static let afterBody = """
+    嘉定区人民政府办公室关于印发海绵城市建设实施方案的通知
+    一、总体要求
+    做好海绵城市建设。
+    二、重点任务
+    推进项目建设。
+    三、保障措施
+    加强组织领导。
+    附件：嘉定区系统化全域推进海绵城市建设重点任务分解表
+    序号
+    任务类型
+    重点内容
+    责任单位
+    1
+    建设管理
+    指导推进海绵城市建设工作。
+    区建设管理委
+    2
+    系统方案
+    编制海绵城市系统方案。
+    区建设管理委、区水务局
+    序号
+    任务类型
+    重点内容
+    责任单位
+    3
+    达标评估
+    有序推进达标评估工作。
+    区水务局
+    """
+
+  @Test func rowsFollowTheBodyUnderTheAttachment() throws {
+    let (o, _) = try outline(Self.afterBody)
+    #expect(o.units.map(\.path) == [[1], [2], [3], [4, 1], [4, 2], [4, 3]])
+    #expect(o.units[3].markers == ["附件", "1"])
+    #expect(o.units[5].markers == ["附件", "3"])
+    #expect(o.units[3].schemes == ["table_attachment", "table_row"])
+  }
+
+  @Test func aBareAttachmentLineWithNothingBeforeItAddsNoLevel() throws {
+    let (o, _) = try outline("""
+      天津市人民政府办公厅
+      2015年12月21日
+      附件
+      重点任务分工及进度安排表
+      序号
+      工作任务
+      责任单位
+      1
+      强化各成员单位的职责。
+      市旅游发展委员会
+      2
+      编制旅游规划。
+      市规划局
+      """)
+    #expect(o.units.map(\.path) == [[1], [2]])
+    #expect(o.units.map(\.markers) == [["1"], ["2"]])
+  }
+}
