@@ -84,6 +84,15 @@ public struct DedupRules: RuleFile {
   public let attributionKeywords: [[Unicode.Scalar]]
   /// Length of the longest attribution keyword, in scalars.
   public let longestAttributionKeyword: Int
+  /// The first characters of `attributionKeywords` as a bitmap over the BMP: the splitter's keyword
+  /// searches skip every position whose character starts no keyword with one read.
+  let keywordStarts: [UInt64]
+
+  /// Whether an attribution keyword may start with `c` (always true beyond the BMP).
+  @inline(__always) func mayStartKeyword(_ c: Unicode.Scalar) -> Bool {
+    let v = c.value
+    return v >= 0x10000 || keywordStarts.withUnsafeBufferPointer { $0[Int(v >> 6)] } & (1 << UInt64(v & 63)) != 0
+  }
   /// Last characters of a department's name (局, 委, 政府's 府 …): a bracket list without keyword that
   /// closes its line and ends with one is an attribution too.
   public let attributionEndings: ScalarSet
@@ -117,15 +126,29 @@ public struct DedupRules: RuleFile {
   /// A line holding only one of these (spaces aside) starts a flattened table: nothing from there
   /// on is a repeat.
   public let tableHeader: [[Unicode.Scalar]]
+  /// Length of the longest `tableHeader` word (0 without any).
+  let longestTableHeader: Int
   /// A sentence starting with one of `subjectLeadIns` (由) and holding one of `subjectWords` (负责, 带队),
   /// no longer than an attribution, names who does its task (由市安监局1名县级领导带队，2名专业人员参加。):
   /// an attribution unit, never removed on its own. Empty: off.
   public let subjectLeadIns: [[Unicode.Scalar]]
   public let subjectWords: [[Unicode.Scalar]]
-  /// For each BMP scalar, 1 when `UnitSplitter` may act on it in the middle of a line (a newline, an
+  /// For each BMP scalar, bit 1 when `UnitSplitter` may act on it in the middle of a line (a newline, an
   /// opening bracket, the first character of a clause marker, a sentence terminator); the splitter
-  /// steps over every other character with one table read. Built once from the rules.
+  /// steps over every other character with one table read. Bit 2: a sentence terminator
+  /// (`terminators`), bit 4: a closing mark (`closingMarks`), read instead of searching the sets.
+  /// Built once from the rules.
   let splitterStops: [UInt8]
+
+  /// `terminators.contains(c)`, by a table read for the BMP.
+  @inline(__always) func isTerminator(_ c: Unicode.Scalar) -> Bool {
+    c.value < 0x10000 ? splitterStops.withUnsafeBufferPointer { $0[Int(c.value)] } & 2 != 0 : terminators.contains(c)
+  }
+
+  /// `closingMarks.contains(c)`, by a table read for the BMP.
+  @inline(__always) func isClosingMark(_ c: Unicode.Scalar) -> Bool {
+    c.value < 0x10000 ? splitterStops.withUnsafeBufferPointer { $0[Int(c.value)] } & 4 != 0 : closingMarks.contains(c)
+  }
   /// For each BMP scalar: bit 1 when it opens an attribution group (`attributionOpen`), bit 2 when it
   /// closes one (`attributionClose`); the splitter reads this instead of hashing into the sets.
   let bracketKinds: [UInt8]
@@ -178,6 +201,7 @@ public struct DedupRules: RuleFile {
     }
     if !problems.isEmpty { throw RuleErrors(problems) }
     tableHeader = raw.tableHeader.value.map { Array($0.unicodeScalars) }
+    longestTableHeader = tableHeader.map(\.count).max() ?? 0
     minRunChars = raw.minRunChars.value
     minSentenceChars = raw.minSentenceChars.value
     minRunSentences = raw.minRunSentences.value
@@ -195,10 +219,15 @@ public struct DedupRules: RuleFile {
       if c == "\n" || kinds[Int(v)] & 1 != 0 || UnitSplitter.canStartMarker(c) || terminators.contains(c) {
         stops[Int(v)] = 1
       }
+      if terminators.contains(c) { stops[Int(v)] |= 2 }
+      if closingMarks.contains(c) { stops[Int(v)] |= 4 }
     }
     splitterStops = stops
     attributionKeywords = raw.attributionKeywords.value.map { Array($0.unicodeScalars) }
     longestAttributionKeyword = attributionKeywords.map(\.count).max() ?? 0
+    var starts = [UInt64](repeating: 0, count: 1024)
+    for kw in attributionKeywords { if let v = kw.first?.value, v < 0x10000 { starts[Int(v >> 6)] |= 1 << UInt64(v & 63) } }
+    keywordStarts = starts
     attributionEndings = ScalarSet(Array((raw.attributionEndings ?? "").unicodeScalars))
     maxAttributionChars = raw.maxAttributionChars.value
     maxCandidates = raw.maxCandidates.value

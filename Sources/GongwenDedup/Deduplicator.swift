@@ -134,13 +134,19 @@ public struct Deduplicator: Sendable {
 
     // Source offsets removed by earlier dedup passes (prefix counts): a piece never spans one,
     // so removal spans never overlap.
-    var earlier = [Int32](repeating: 0, count: text.sourceLength + 1)
-    var marks = [Bool](repeating: false, count: text.sourceLength)
-    for r in doc.removed where r.stage == Self.stage {
-      for q in r.span.range where q < marks.count { marks[q] = true }
+    // (Without any, the usual case, the prefix counts would be all 0: they are not built.)
+    let anyEarlier = doc.removed.contains { $0.stage == Self.stage && !$0.span.range.isEmpty }
+    var earlier: [Int32] = []
+    if anyEarlier {
+      earlier = [Int32](repeating: 0, count: text.sourceLength + 1)
+      var marks = [Bool](repeating: false, count: text.sourceLength)
+      for r in doc.removed where r.stage == Self.stage {
+        for q in r.span.range where q < marks.count { marks[q] = true }
+      }
+      for q in 0..<marks.count { earlier[q + 1] = earlier[q] + (marks[q] ? 1 : 0) }
     }
-    for q in 0..<marks.count { earlier[q + 1] = earlier[q] + (marks[q] ? 1 : 0) }
     func gapHasEarlierRemoval(_ a: Int, _ b: Int) -> Bool {
+      guard anyEarlier else { return false }
       let lo = min(text.origin[a] + 1, text.sourceLength), hi = min(max(lo, text.origin[b]), text.sourceLength)
       return earlier[hi] - earlier[lo] > 0
     }
@@ -156,7 +162,12 @@ public struct Deduplicator: Sendable {
     while k < s.count {
       let p = owner[k]
       if p == none {
-        k += 1
+        // a kept stretch: stepped over in one tight loop
+        k = owner.withUnsafeBufferPointer { ob in
+          var j = k + 1
+          while j < ob.count, ob[j] == none { j += 1 }
+          return j
+        }
         continue
       }
       // One piece: same run, contiguous, and its kept counterpart contiguous too (a source

@@ -54,7 +54,13 @@ struct UnitSplitter {
       start = end
     }
 
-    let tableStart = tableHeaderStart(s) ?? n
+    // The first `table_header` line is found on the way, at the newlines the loop below visits (every
+    // one: it never steps over a newline), instead of by another pass over the text. Rules whose
+    // closing marks include a newline (stepped over after a terminator) keep the separate pass.
+    let onTheWay = !rules.tableHeader.isEmpty && !rules.closingMarks.contains("\n")
+    var tableStart = onTheWay ? n : (tableHeaderStart(s) ?? n)
+    var headerFound = !onTheWay
+    var lineStart = 0
     var atLineStart = true
     let stops = rules.splitterStops
     while i < n {
@@ -66,7 +72,7 @@ struct UnitSplitter {
             var j = i
             while j < n {
               let v = sb[j].value
-              if v >= 0x10000 || st[Int(v)] != 0 { break }
+              if v >= 0x10000 || st[Int(v)] & 1 != 0 { break }
               j &+= 1
             }
             return j
@@ -76,6 +82,11 @@ struct UnitSplitter {
       }
       let c = s[i]
       if c == "\n" {
+        if !headerFound, isTableHeaderLine(s, lineStart, i) {
+          tableStart = lineStart
+          headerFound = true
+        }
+        lineStart = i + 1
         close(i)
         start = i + 1
         paragraph += 1
@@ -104,9 +115,9 @@ struct UnitSplitter {
       {
         close(i)
       }
-      if rules.terminators.contains(c) {
+      if rules.isTerminator(c) {
         var end = i + 1
-        while end < n, rules.closingMarks.contains(s[end]) { end += 1 }
+        while end < n, rules.isClosingMark(s[end]) { end += 1 }
         close(end, attribution: namesItsDoers(s, start, end))
         i = end
         // a label after a sentence on the same line (…计划。责任单位：县教育局 配合单位：县卫健委)
@@ -125,6 +136,7 @@ struct UnitSplitter {
       i += 1
     }
     close(n)
+    if !headerFound, lineStart < n, isTableHeaderLine(s, lineStart, n) { tableStart = lineStart }
     for k in units.indices where units[k].start >= tableStart { units[k].inTable = true }
     return units
   }
@@ -144,7 +156,6 @@ struct UnitSplitter {
   /// Start of the first line holding only a `table_header` word (spaces aside), if any.
   func tableHeaderStart(_ s: [Unicode.Scalar]) -> Int? {
     guard !rules.tableHeader.isEmpty else { return nil }
-    let longest = rules.tableHeader.map(\.count).max() ?? 0
     var start = 0
     let n = s.count
     while start < n {
@@ -153,26 +164,31 @@ struct UnitSplitter {
         while e < n, b[e] != "\n" { e &+= 1 }
         return e
       }
-      if end - start <= 2 * longest + 8 {
-        // the line's characters, spaces skipped, compared with each word (no filtered copy)
-        for word in rules.tableHeader {
-          var k = 0, p = start, same = true
-          while p < end {
-            let c = s[p]
-            p += 1
-            if isSpace(c) { continue }
-            if k == word.count || word[k] != c {
-              same = false
-              break
-            }
-            k += 1
-          }
-          if same && k == word.count { return start }
-        }
-      }
+      if isTableHeaderLine(s, start, end) { return start }
       start = end + 1
     }
     return nil
+  }
+
+  /// Whether the line `start..<end` holds only a `table_header` word, spaces aside.
+  func isTableHeaderLine(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+    guard end - start <= 2 * rules.longestTableHeader + 8 else { return false }
+    // the line's characters, spaces skipped, compared with each word (no filtered copy)
+    for word in rules.tableHeader {
+      var k = 0, p = start, same = true
+      while p < end {
+        let c = s[p]
+        p += 1
+        if isSpace(c) { continue }
+        if k == word.count || word[k] != c {
+          same = false
+          break
+        }
+        k += 1
+      }
+      if same && k == word.count { return true }
+    }
+    return false
   }
 
   private func makeUnit(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, paragraph: Int, attribution: Bool,
@@ -213,6 +229,14 @@ struct UnitSplitter {
   /// attribution keyword within its first four characters, directly followed by a colon
   /// (`牵头单位：`, `主要协作单位：`), and the whole line no longer than an attribution.
   private func labelLineEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    // A keyword can only match at i...i+4 (before the text's end); when none of those characters
+    // starts a keyword, the search below finds nothing, so the line need not be read.
+    var anyStart = false
+    for p in i..<min(i + 5, s.count) where rules.mayStartKeyword(s[p]) {
+      anyStart = true
+      break
+    }
+    if !anyStart { return nil }
     var e = i
     while e < s.count, s[e] != "\n" {
       e += 1
@@ -285,16 +309,15 @@ struct UnitSplitter {
   }
 
   private func containsKeyword(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
-    for kw in rules.attributionKeywords where kw.count <= b - a {
-      let m = kw.count, k0 = kw[0]
-      var p = a
-      while p + m <= b {
-        if s[p] == k0 {
-          var q = 1
-          while q < m, s[p + q] == kw[q] { q += 1 }
-          if q == m { return true }
-        }
-        p += 1
+    // One pass over a..<b: the keywords are compared only where a character starts one (the answer
+    // is whether any keyword occurs anywhere, so the order of the search does not matter).
+    for p in a..<max(a, b) where rules.mayStartKeyword(s[p]) {
+      for kw in rules.attributionKeywords {
+        let m = kw.count
+        guard p + m <= b, s[p] == kw[0] else { continue }
+        var q = 1
+        while q < m, s[p + q] == kw[q] { q += 1 }
+        if q == m { return true }
       }
     }
     return false
@@ -396,5 +419,8 @@ struct UnitSplitter {
 }
 
 @inline(__always) func isSpace(_ c: Unicode.Scalar) -> Bool {
-  c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}" || c == "\r"
+  let v = c.value
+  // most of a notice is Han (above U+3000, which is the largest of the five): one compare for it
+  if v > 0x3000 { return false }
+  return v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0x0D
 }
