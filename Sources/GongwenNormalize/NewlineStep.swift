@@ -4,7 +4,8 @@ import GongwenCore
 struct NewlineStep: NormalizeStep {
   static let id = "newlines"
 
-  @inline(__always) static func isBreak(_ v: UInt32) -> Bool { v == 0x0D || v == 0x85 || v &- 0x2028 < 2 }
+  // (everything above U+2029, most of a Chinese text, is rejected by the first compare)
+  @inline(__always) static func isBreak(_ v: UInt32) -> Bool { v <= 0x2029 && (v == 0x0D || v == 0x85 || v >= 0x2028) }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
     let n = text.count

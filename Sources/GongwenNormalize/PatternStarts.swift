@@ -17,7 +17,7 @@ enum PatternStarts {
   static func of(_ pattern: String) -> ScalarSet? {
     var p = Parser(Array(pattern.unicodeScalars))
     p.skipLeadingFlags()
-    guard let r = p.alternation(), p.i == p.s.count, !r.nullable else { return nil }
+    guard let r = p.alternation(), p.i == p.s.count, !r.nullable, !r.anyFirst else { return nil }
     return r.set
   }
 
@@ -43,8 +43,11 @@ enum PatternStarts {
       // line terminator, otherwise only at the text start
       let anchored = p.i < p.s.count && p.s[p.i] == "^"
         && !(p.i + 1 < p.s.count && "*+?{".unicodeScalars.contains(p.s[p.i + 1]))
-      guard let seq = p.sequence(), !seq.nullable else { return nil }
-      out.append(Alternative(first: seq.set, second: seq.second, single: seq.single, lineStart: anchored))
+      guard let seq = p.sequence(), !seq.nullable, !seq.anyFirst else { return nil }
+      // any second character (a large class there): read as "may match one character alone",
+      // which lets every position with a first character through (a superset, so ICU still decides)
+      out.append(Alternative(first: seq.set, second: seq.second, single: seq.single || seq.anySecond,
+                             lineStart: anchored))
       if p.i < p.s.count, p.s[p.i] == "|" { p.i += 1; continue }
       break
     }
@@ -59,6 +62,12 @@ enum PatternStarts {
     var single = false
     /// Characters that can be the second of a match of two or more characters.
     var second = ScalarSet()
+    /// The first (`anyFirst`) or second (`anySecond`) character can be almost anything: a large class
+    /// (a negated one) stands there, which is not enumerated (`set` / `second` then hold only the
+    /// rest). A pattern whose first character is unknown is left to ICU; one whose second character
+    /// is unknown still filters by the first.
+    var anyFirst = false
+    var anySecond = false
   }
 
   static func union(_ a: inout ScalarSet, _ b: ScalarSet) {
@@ -87,6 +96,8 @@ enum PatternStarts {
         guard let seq = sequence() else { return nil }
         union(&out.set, seq.set)
         union(&out.second, seq.second)
+        out.anyFirst = out.anyFirst || seq.anyFirst
+        out.anySecond = out.anySecond || seq.anySecond
         out.nullable = out.nullable || seq.nullable
         out.single = out.single || seq.single
         if i < s.count, s[i] == "|" { i += 1; continue }
@@ -102,11 +113,23 @@ enum PatternStarts {
       while i < s.count, s[i] != "|", s[i] != ")" {
         guard var atom = atom(), let q = quantifier() else { return nil }
         if q.zero { atom.nullable = true }
-        if q.many, atom.single { union(&atom.second, atom.set) }  // XX…: a second repetition
+        if q.many, atom.single {  // XX…: a second repetition
+          union(&atom.second, atom.set)
+          atom.anySecond = atom.anySecond || atom.anyFirst
+        }
         var next = out
-        if out.nullable { union(&next.set, atom.set) }
-        if out.single { union(&next.second, atom.set) }
-        if out.nullable { union(&next.second, atom.second) }
+        if out.nullable {
+          union(&next.set, atom.set)
+          next.anyFirst = next.anyFirst || atom.anyFirst
+        }
+        if out.single {
+          union(&next.second, atom.set)
+          next.anySecond = next.anySecond || atom.anyFirst
+        }
+        if out.nullable {
+          union(&next.second, atom.second)
+          next.anySecond = next.anySecond || atom.anySecond
+        }
         next.single = (out.single && atom.nullable) || (out.nullable && atom.single)
         next.nullable = out.nullable && atom.nullable
         out = next
@@ -212,10 +235,10 @@ enum PatternStarts {
 
     func set(ranges: [ClosedRange<UInt32>]) -> Result? {
       // a large class (a negated one, \p{Han} with its supplementary planes) filters nothing
-      // worth having and costs seconds to enumerate: the pattern is left to ICU
+      // worth having and costs seconds to enumerate: it stands for any character (`anyFirst`)
       guard ranges.allSatisfy({ $0.upperBound < 0x10000 }),
         ranges.reduce(0, { $0 + $1.count }) <= Self.largestClass
-      else { return nil }
+      else { return Result(set: ScalarSet(), nullable: false, single: true, anyFirst: true) }
       var out = ScalarSet()
       for r in ranges { for v in r { out.insert(v) } }
       return Result(set: out, nullable: false, single: true)
