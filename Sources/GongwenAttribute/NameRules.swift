@@ -22,11 +22,15 @@ struct NameRules {
   /// Collective prefixes, then jurisdiction prefixes (each longest first, as in the rules).
   let prefixes: [Affix]
   let suffixes: [Affix]
-  /// `unprefixed_starts`: names starting with one have no jurisdiction prefix.
+  /// `unprefixed_starts`: names starting with one have no jurisdiction prefix; their first characters.
   let unprefixed: [String]
+  let unprefixedFirsts: Set<Unicode.Scalar>
+  let unprefixedInert: Bool
 
   init(_ r: AttributeRules) {
     unprefixed = r.unprefixedStarts
+    unprefixedFirsts = Set(r.unprefixedStarts.compactMap(\.unicodeScalars.first))
+    unprefixedInert = ExactText.allInert(r.unprefixedStarts)
     lexicon = r.lexicon
     func affix(_ s: String, collective: Bool) -> Affix {
       Affix(text: s, count: s.count, utf8Count: s.utf8.count, collective: collective)
@@ -82,7 +86,9 @@ struct NameRules {
   /// first, then jurisdictions, sorted longest first (the same stable sort as always).
   func splitPrefix(_ name: String, fast: Bool) -> [(prefix: String, rest: String, collective: Bool)] {
     var out: [(Affix, String)] = []
-    let unprefixedName = unprefixed.contains { name.hasPrefix($0) }
+    // (only a name starting with one of their first characters is looked at; byte prefixes on the fast path)
+    let unprefixedName = !unprefixed.isEmpty && name.unicodeScalars.first.map { unprefixedFirsts.contains($0) } == true
+      && unprefixed.contains { fast && unprefixedInert ? name.utf8.starts(with: $0.utf8) : name.hasPrefix($0) }
     for p in prefixes where (p.collective || !unprefixedName) && startsLonger(name, p, fast: fast) {
       out.append((p, dropping(p, from: name, fast: fast)))
     }
