@@ -776,12 +776,21 @@ final class Engine: @unchecked Sendable {
         continue
       }
       let cap = min(k, start + 16)
+      // (or a whole first sentence that is one name of a body, without prefix: `4.建管中心。积极依托…`, `5.管理办。协调…`;
+      // Corpus/heldout100 10005)
+      if k < limit, s[k] == "。" || s[k] == "：", k - start >= 2, k - start <= rule.dutyNameMaxLength,
+        try departmentLike(String(scalars: s[start..<k]))
+      {
+        end = k
+        break
+      }
       guard let e = try nameEnd(s, from: start, to: cap, rule: rule) else { return nil }
       end = e
     }
-    // (or the name alone on its line, closed by a full stop: `1.农业部门。` over its duties (1)–(10), Corpus/heldout67 6705)
+    // (or the name closed by a full stop: alone on its line, `1.农业部门。` over its duties (1)–(10), Corpus/heldout67 6705, or
+    // before them, `4.建管中心。积极依托…协同开展…`, Corpus/heldout100 10005)
     guard let end, end < hi, s[end] != "的",
-      isIdeographic(s[end]) || s[end] == "：" || s[end] == ":" || s[end] == "。" && (end + 1 == hi || s[end + 1] == "\n")
+      isIdeographic(s[end]) || s[end] == "：" || s[end] == ":" || s[end] == "。"
     else { return nil }
     let list = Array(s[lo..<end]) + w.text
     guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }

@@ -316,3 +316,17 @@ import GongwenCore
     #expect(a.departments == ["盟市财政部门", "盟市住房和城乡建设部门"])
   }
 }
+
+/// Under a heading of duties (二、职责分工), an item whose whole first sentence is one body's name without a prefix, its duties
+/// after the full stop with no role word (`4.建管中心。积极依托…协同开展…`; Corpus/heldout100 10005), names that body.
+@Suite struct BodyNameSentenceFormTests {
+  @Test func aBodysNameAsTheItemsFirstSentence() throws {
+    let (o, _) = try run([
+      U("二、", [2], "职责分工", heading: "职责分工"),
+      U("1.", [2, 1], "建管中心。积极依托“红色物业”创建工作，协同开展社区独居老人消防安全关爱工作。"),
+      U("2.", [2, 2], "加强宣传。积极开展消防安全宣传工作。"),
+    ])
+    #expect(o.attributions[1]?.responsible == ["建管中心"])
+    #expect(o.attributions[2] == nil)
+  }
+}
