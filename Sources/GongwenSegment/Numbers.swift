@@ -9,6 +9,8 @@ public func parseNumber(_ digits: [Unicode.Scalar], _ kind: Numerals) -> Int? {
       switch c.value {
       case 0x30...0x39: v = v * 10 + Int(c.value - 0x30)
       case 0xFF10...0xFF19: v = v * 10 + Int(c.value - 0xFF10)
+      // (spaces between digits, where a scheme's pattern allows them: 第 2 0 条)
+      case 0x20, 0xA0, 0x3000: continue
       default: return nil
       }
     }

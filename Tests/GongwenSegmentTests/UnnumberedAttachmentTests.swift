@@ -66,3 +66,20 @@ import GongwenCore
     #expect(o.units.map(\.markers) == [["1"], ["2"]])
   }
 }
+
+/// Articles numbered in Arabic digits (第1条), spaces and all as a WeChat page prints them (第 2 0 条; Corpus/heldout102
+/// 10201): the `article_arabic` scheme, written 第20条; a reference to an article inside a sentence (在第2条基础上) is none.
+@Suite struct ArabicArticleTests {
+  @Test func arabicArticlesWithSpaces() throws {
+    let (o, _) = try outline("""
+      关于支持重点产业加快发展的实施意见
+      一、加大项目支持
+      第 1 条 设立重点产业发展引导基金。
+      第 2 条 对重点产业新上的工业类项目给予奖励。重大产业项目投资奖励可在第2条基础上实行一事一议。
+      二、支持企业发展
+      第 3 条 对新建项目给予奖励。
+      """)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [2], [2, 3]])
+    #expect(o.units.map { $0.markers.last ?? "" } == ["一、", "第1条", "第2条", "二、", "第3条"])
+  }
+}
