@@ -156,7 +156,8 @@ import GongwenTestSupport
                         Folder(name: "heldout97", floor: 0.66, minNotices: 2),
                         Folder(name: "heldout98", floor: 0.0, minNotices: 1),
                         Folder(name: "heldout99", floor: 0.89, minNotices: 7),
-                        Folder(name: "heldout100", floor: 0.96, minNotices: 6)]
+                        Folder(name: "heldout100", floor: 0.96, minNotices: 6),
+                        Folder(name: "heldout102", floor: 1.0, minNotices: 1)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -19,7 +19,7 @@ private func problems(_ yaml: String) -> [RuleProblem] {
 @Suite struct RuleTests {
   @Test func bundledRulesLoad() throws {
     let r = try RuleSet.decode(SegmentRules.self, yaml: bundledYAML)
-    #expect(r.schemes.map(\.id) == ["part", "chapter", "section", "article", "paren_ideograph", "chinese_dun", "chinese_paren",
+    #expect(r.schemes.map(\.id) == ["part", "chapter", "section", "article", "article_arabic", "paren_ideograph", "chinese_dun", "chinese_paren",
                                     "decimal", "arabic_dot", "arabic_paren", "arabic_half_paren", "paren_digit", "digit_stop",
                                     "circled", "table_row", "table_attachment"])
     #expect(r.tables.rowScheme == r.schemes.count - 2)
