@@ -741,8 +741,12 @@ struct SegmentRun {
     let attachedEnd = tableStarts.map { start in closingStarts.first(where: { $0 > start }) ?? n }
     var attachedLimit = 0
     let attachmentNames = attachmentNameLines()
-    // the top-level number given to each attached table printed without an attachment number
-    var unnumberedAttachments: [Int: Int] = [:]
+    // per attachment (its owner table): the body's last top-level number when its first row was met; an attachment's
+    // level is that number plus its own (`附件2` after a body numbered 一、–五、 is 7; Corpus/heldout101 10104) or plus one
+    // without a number (heldout100 10004), so that its rows never share a path with the body's clauses; with no body
+    // before it, its own number (附件1 → 1, Corpus/heldout9 1003)
+    var attachmentBase: [Int: Int] = [:]
+    let attachmentScheme = rules.tables.attachmentScheme
     let planStart = rules.planAfterSignature ? attachedPlanStart(cands) : nil
     if let planStart {
       let cover = cands.filter { $0.start < planStart && $0.lineStart }.count
@@ -755,21 +759,18 @@ struct SegmentRun {
       if attachmentNames.contains(where: { $0.contains(c.start) }) { continue }
       var attached: Int? = nil
       if let t = tableStarts.lastIndex(where: { $0 <= c.start }), let a = tableAttachments[t], c.start < attachedEnd[t] {
+        let o = tableAttachmentOwners[t]
+        if attachmentBase[o] == nil {
+          attachmentBase[o] = accepted.filter { a in attachmentScheme.map { a.schemes.first != rules.schemes[$0].id } ?? true }
+            .compactMap(\.path.first).max() ?? 0
+        }
         // (an attachment without a number is a level of its own only after clauses of the body; a table under a bare
         // `附件` line with nothing numbered before it keeps its rows' own numbers, Corpus/heldout72 7205)
-        if a.number != nil {
-          attached = t
-        } else {
-          let o = tableAttachmentOwners[t]
-          if unnumberedAttachments[o] == nil { unnumberedAttachments[o] = (accepted.compactMap(\.path.first).max() ?? 0) + 1 }
-          if unnumberedAttachments[o] != 1 { attached = t }
-        }
+        if a.number != nil || attachmentBase[o] != 0 { attached = t }
       }
-      if let sch = rules.tables.attachmentScheme {
+      if let sch = attachmentScheme {
         if let t = attached, let a = tableAttachments[t] {
-          // (an attachment without a number, `附件：…分解表` after the body's 一、–三、: the top level after the last one
-          // taken, so that its rows never share a path with the body's clauses; Corpus/heldout100 10004)
-          let number = a.number ?? unnumberedAttachments[tableAttachmentOwners[t]] ?? 1
+          let number = (attachmentBase[tableAttachmentOwners[t]] ?? 0) + (a.number ?? 1)
           if !(stack.first.map { $0.scheme == sch && $0.number == number } ?? false) {
             stack = [Level(scheme: sch, number: number, marker: a.marker)]
             last = [:]
@@ -983,6 +984,9 @@ struct SegmentRun {
       // 一、二、三、, its signature, `2016年《政府工作报告》量化指标任务分工`, `序号 工作任务 牵头负责部门`)
       if let t = c.table {
         guard c.number == 1, t < tableStarts.count, tableStarts[t] > closing else { continue }
+        // (a table printed under an attachment line is an attachment of the notice, read under its own level: the
+        // clauses before it stay tasks; Corpus/heldout101 10104)
+        if t < tableAttachments.count, tableAttachments[t] != nil { return nil }
         guard let title = previousLine(lineStart(tableStarts[t])), title.lowerBound > closing, isPlanTitle(title) else { return nil }
         return c.start
       }

@@ -83,3 +83,36 @@ import GongwenCore
     #expect(o.units.map { $0.markers.last ?? "" } == ["一、", "第1条", "第2条", "二、", "第3条"])
   }
 }
+
+/// A plan's body followed by numbered attachments, each a task table under its `附件k` line (Corpus/heldout101 10104): the
+/// body stays the plan's tasks (the tables are no plan replacing a cover), and 附件k is the level after the body's last
+/// top-level clause plus k (`[2 + 1, n]`, markers `["附件1", "n"]`).
+@Suite struct NumberedAttachmentAfterBodyTests {
+  @Test func bodyThenAttachedTables() throws {
+    let (o, _) = try outline("""
+      宝山区生活垃圾分类减量推进工作实施方案
+      一、工作目标
+      生活垃圾分类全面覆盖。
+      二、保障措施
+      明确工作责任。
+      宝山区人民政府办公室
+      2019年3月1日
+      附件1
+      2019年宝山区生活垃圾分类减量推进工作任务清单
+      序号
+      任务名称
+      牵头部门
+      配合部门
+      1
+      加强组织领导
+      区政府办公室
+      各联席会议成员单位
+      2
+      加强宣传
+      区委宣传部
+      区绿化市容局
+      """)
+    #expect(o.units.map(\.path) == [[1], [2], [3, 1], [3, 2]])
+    #expect(o.units[2].markers == ["附件1", "1"])
+  }
+}
