@@ -37,10 +37,19 @@ public struct Deduplicator: Sendable {
     out.stats["dedup_removed_chars", default: 0] += 0
     let removedBefore = out.removed.count
     out = pass(out)
-    // Only a scrape that repeated text (something was removed here) is reassembled: a clean
-    // notice keeps its own numbering, irregular or not.
-    if rules.reorderUnits, out.removed.count > removedBefore { out = reassemble(out) }
+    // Only a scrape that repeated numbered text (a removed run held a clause marker) is reassembled: a clean notice
+    // keeps its own numbering, irregular or not, and so does one that only printed a sentence twice (a task list
+    // attached after the body repeating one of its sentences, Corpus/heldout101 10104).
+    if rules.reorderUnits, out.removed.count > removedBefore, removedNumberedText(out.removed[removedBefore...]) {
+      out = reassemble(out)
+    }
     return out
+  }
+
+  /// Whether one of `removed`'s texts holds a unit with a clause marker (as `UnitSplitter` reads them).
+  func removedNumberedText(_ removed: ArraySlice<Removal>) -> Bool {
+    let splitter = UnitSplitter(rules: rules)
+    return removed.contains { r in splitter.split(Array(r.text.unicodeScalars), hashing: false).contains { $0.marker != nil } }
   }
 
   /// Moves numbered units pasted out of order to their place (`reorder_units`); see `Reassembler`.
@@ -208,7 +217,9 @@ public struct Deduplicator: Sendable {
     out.text = text.removing(ranges)
     out.stats["dedup_removed_runs", default: 0] += ranges.count
     out.stats["dedup_removed_chars", default: 0] += removedChars
-    if rules.reattachSingleCopies,
+    // (only where numbered units were removed as repeats, the scramble this repairs: a notice that printed a sentence
+    // or two twice keeps its order; Corpus/heldout101 10104)
+    if rules.reattachSingleCopies, units.indices.contains(where: { finder.removed[$0] && units[$0].marker != nil }),
       let (order, moves) = Reattacher(rules: rules).order(units: units, removed: finder.removed, counterpart: counterpart)
     {
       // Kept scalar k is at k - removedBefore[k] in the deduplicated text.

@@ -129,3 +129,29 @@ struct ReassemblyTests {
     #expect(out.text.count == plain.text.count)
   }
 }
+
+/// A notice that printed a sentence twice, no numbered unit among the repeats (a task list attached after the body restating
+/// one of its sentences; Corpus/heldout101 10104): the repeat goes, the order stays — no unit is moved, whatever the
+/// numbering of the rest.
+@Suite struct SentenceRepeatKeepsOrderTests {
+  @Test func aRepeatedSentenceMovesNothing() throws {
+    let text = """
+      一、工作目标
+      生活垃圾分类全面覆盖。
+      三、推进体系建设
+      （一）推进全面覆盖。加快处置设施建设，二季度完成立项及规划许可；三季度完成工可及环评；四季度完成施工许可、开工。
+      （二）加快体系建设。完善收运体系。
+      二、保障措施
+      明确工作责任。
+      附件
+      1
+      推进处置设施建设
+      二季度完成立项及规划许可；三季度完成工可及环评；四季度完成施工许可、开工。
+      """
+    let out = try DedupFixtures.run(text)
+    #expect(!out.removed.isEmpty)
+    #expect(!out.warnings.contains { $0.code == "reordered_units" })
+    let s = out.text.string
+    #expect(s.range(of: "三、推进体系建设")!.lowerBound < s.range(of: "二、保障措施")!.lowerBound)
+  }
+}
