@@ -343,3 +343,12 @@ import GongwenCore
     #expect(o.attributions[1]?.departments == ["街道消委办"])
   }
 }
+
+/// A clause of scope opening the sentence after the title (针对…行为，X、Y及Z等单位负责…; Corpus/heldout101 10101):
+/// `leading.opening_clauses` holds 针对.
+@Suite struct AimedAtClauseFormTests {
+  @Test func theSubjectAfterAClauseOfScope() throws {
+    let a = try #require(try attribution("加大对偷乱倒行为的处罚力度。针对危害公共道路通行安全的恶性偷乱倒建筑垃圾行为，区城管执法局、区公安分局及各街道办事处等单位负责加大巡查力度。"))
+    #expect(a.departmentsRaw == ["区城管执法局", "区公安分局", "各街道办事处"])
+  }
+}
