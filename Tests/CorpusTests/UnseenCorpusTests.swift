@@ -157,7 +157,9 @@ import GongwenTestSupport
                         Folder(name: "heldout98", floor: 0.0, minNotices: 1),
                         Folder(name: "heldout99", floor: 0.89, minNotices: 7),
                         Folder(name: "heldout100", floor: 0.96, minNotices: 6),
-                        Folder(name: "heldout102", floor: 1.0, minNotices: 1)]
+                        Folder(name: "heldout101", floor: 0.86, minNotices: 7),
+                        Folder(name: "heldout102", floor: 1.0, minNotices: 1),
+                        Folder(name: "heldout103", floor: 0.90, minNotices: 2)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
