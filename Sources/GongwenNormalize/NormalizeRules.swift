@@ -327,8 +327,11 @@ public struct NormalizeRules: RuleFile {
     if t.minHanChars.value < 1 { bad(t.minHanChars.location, "traditional.min_han_chars must be at least 1") }
     do {
       let tr = try ICUTransliterator(id: t.transliterator.value)
-      changing = try Self.changingTable(tr)
       phrases = PhraseMap(rules: try tr.rules())
+      // from the table when the rules are one (the same set: the table gives what ICU gives, and
+      // a character alone on its line can only meet a one-character rule); running the ~28,000
+      // characters through ICU was most of the rules' load time
+      if let phrases { changing = Self.changingTable(phrases) } else { changing = try Self.changingTable(tr) }
       for term in t.protect.value {
         let keep = Array(term.unicodeScalars)
         let conv = Array(try tr.transliterate(term).unicodeScalars)
@@ -478,11 +481,29 @@ public struct NormalizeRules: RuleFile {
     if !problems.isEmpty { throw RuleErrors(problems) }
   }
 
+  /// The BMP Han blocks that `changingTable` looks at.
+  static let changingTableRanges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
+
+  /// `changingTable(_:)` for a transliterator whose rules are `phrases`: each character applied
+  /// alone through the table.
+  static func changingTable(_ phrases: PhraseMap) -> ScalarSet {
+    var set = ScalarSet()
+    var one: [Unicode.Scalar] = [" "]
+    for r in changingTableRanges {
+      for v in r {
+        guard let s = Unicode.Scalar(v) else { continue }
+        one[0] = s
+        phrases.apply(&one)
+        if one[0] != s { set.insert(v) }
+      }
+    }
+    return set
+  }
+
   /// Which BMP Han characters change under `tr` when transliterated alone (computed once per load).
   static func changingTable(_ tr: ICUTransliterator) throws(ICUError) -> ScalarSet {
     var set = ScalarSet()
-    let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
-    for r in ranges {
+    for r in changingTableRanges {
       // one character per line, so phrase rules cannot fire across characters
       var text = String.UnicodeScalarView()
       for v in r { if let s = Unicode.Scalar(v) { text.append(s); text.append("\n") } }

@@ -113,6 +113,16 @@ import GongwenRules
     #expect(try Self.differences(lines.joined(separator: "\n")) == [])
   }
 
+  /// The characters that change alone, from the table and from ICU: the same set.
+  @Test func changingTableFromTheTableIsICUs() throws {
+    let table = try #require(Self.rules.phrases)
+    let icu = try ICUTransliterator(id: Self.rules.transliteratorID)
+    let fromTable = NormalizeRules.changingTable(table)
+    #expect(fromTable == (try NormalizeRules.changingTable(icu)))
+    #expect(fromTable == Self.rules.changing)
+    #expect(fromTable.members.count > 2000)
+  }
+
   @Test func anythingButPlainReplacementsIsLeftToICU() {
     #expect(PhraseMap(rules: "甲 > 乙;\n丙丁 > 戊己;") != nil)
     for rules in ["甲 > 乙乙;", "甲 } 乙 > 丙;", "::NFC; 甲 > 乙;", "'甲' > 乙;", "[甲乙] > 丙;", "甲 > ;", ""] {
