@@ -19,11 +19,17 @@ struct DocNumberStep: NormalizeStep {
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
-    guard rule.mayMatch(text.scalars) else { return }
+    // the positions a match can start at, found once (a text without any has no match, and
+    // nothing to count)
+    let candidates = rule.candidates(text.scalars)
+    if let candidates, candidates.isEmpty { return }
     let m = try rule.rule.matcher()
     guard let og = m.groupNumber(named: "open"), let cg = m.groupNumber(named: "close") else { return }
     let matches: [ICUMatch]
-    do { matches = try rule.matches(m, in: text.scalars) } catch { throw rule.rule.failure(error, stage: "normalize") }
+    var prepared: ICURegex.PreparedText? = nil
+    do { matches = try rule.matches(m, in: text.scalars, at: candidates, prepared: &prepared) } catch {
+      throw rule.rule.failure(error, stage: "normalize")
+    }
     var fixed = 0
     for match in matches {
       for (g, s) in [(og, open), (cg, close)] {

@@ -20,10 +20,15 @@ struct JunkStep: NormalizeStep {
   /// Each rule's pattern with the positions where a match can begin (`StartFilteredRegex`): ICU is
   /// asked only there, unless the pattern is beyond the analysis.
   let filtered: [StartFilteredRegex]
+  /// Every character a match of any rule within the analysis can start with.
+  let anyStart: ScalarBits
 
   init(rules: [NormalizeRules.JunkRule]) {
     self.rules = rules
     filtered = rules.map { StartFilteredRegex($0.regex) }
+    var any = ScalarBits([])
+    for f in filtered { if let starts = f.starts { any.formUnion(starts) } }
+    anyStart = any
     var all: [[Unicode.Scalar]] = []
     var index: [[Unicode.Scalar]: Int] = [:]
     var perRule: [[Int]] = []
@@ -86,16 +91,45 @@ struct JunkStep: NormalizeStep {
     return found
   }
 
+  /// `filtered[r].candidates(s)` for each rule `r` of `active` (nil for the others), from one pass
+  /// over the text instead of one per rule: a position is tested rule by rule only when its scalar
+  /// can start some rule's match, and each rule keeps the positions where it `canStart`, which are
+  /// exactly the positions its own pass finds, in the same order.
+  func candidates(_ s: [Unicode.Scalar], for active: [Int]) -> [[Int]?] {
+    var out = [[Int]?](repeating: nil, count: filtered.count)
+    let scanned = active.filter { filtered[$0].starts != nil }
+    if scanned.count < 2 {
+      for r in active { out[r] = filtered[r].candidates(s) }
+      return out
+    }
+    let regexes = scanned.map { filtered[$0] }
+    let starts = regexes.map { $0.starts! }
+    var lists = [[Int]](repeating: [], count: scanned.count)
+    s.withUnsafeBufferPointer { buf in
+      let n = buf.count
+      anyStart.forEachIndex(in: buf) { p in
+        let c = buf[p]
+        for k in 0..<regexes.count where starts[k].contains(c) && regexes[k].continues(buf, p, n) {
+          lists[k].append(p)
+        }
+      }
+    }
+    for (k, r) in scanned.enumerated() { out[r] = lists[k] }
+    return out
+  }
+
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
     var hits: [(range: Range<Int>, rule: String)] = []
     var prepared: ICURegex.PreparedText? = nil  // converted to UTF-16 once, for all rules
     let found = foundNeedles(text.scalars)
-    for (r, junk) in rules.enumerated() {
-      if !junk.needles.isEmpty, !ruleNeedles[r].contains(where: { found[$0] }) { continue }
-      let rule = junk.regex
+    let active = rules.indices.filter { r in rules[r].needles.isEmpty || ruleNeedles[r].contains(where: { found[$0] }) }
+    let candidates = candidates(text.scalars, for: active)
+    for r in active {
+      let rule = rules[r].regex
       let m = try rule.matcher()
       do {
-        for match in try filtered[r].matches(m, in: text.scalars, prepared: &prepared) where !match.range.isEmpty {
+        for match in try filtered[r].matches(m, in: text.scalars, at: candidates[r], prepared: &prepared)
+        where !match.range.isEmpty {
           hits.append((match.range, rule.id))
         }
       } catch {

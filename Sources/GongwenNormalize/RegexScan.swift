@@ -34,22 +34,19 @@ struct StartFilteredRegex: Sendable {
     guard let starts else { return true }
     let c = buf[p]
     guard starts.contains(c) else { return false }
+    return continues(buf, p, end)
+  }
+
+  /// `canStart` for a position whose scalar is known to be in `starts`.
+  @inline(__always) func continues(_ buf: UnsafeBufferPointer<Unicode.Scalar>, _ p: Int, _ end: Int) -> Bool {
     guard let alternatives else { return true }
+    let c = buf[p]
     let hasNext = p + 1 < end
     for a in alternatives where a.first.contains(c) {
       if a.lineStart, p > 0, !Self.isLineTerminator(buf[p - 1]) { continue }
       if a.single || hasNext && a.second.contains(buf[p + 1]) { return true }
     }
     return false
-  }
-
-  /// Whether some scalar of `s` can start a match.
-  func mayMatch(_ s: [Unicode.Scalar]) -> Bool {
-    guard let starts else { return true }
-    return s.withUnsafeBufferPointer { buf in
-      for c in buf where starts.contains(c) { return true }
-      return false
-    }
   }
 
   /// All non-overlapping matches of `m` (a matcher of this rule) in `s`, exactly as
@@ -70,13 +67,26 @@ struct StartFilteredRegex: Sendable {
   /// rules.
   func matches(_ m: ICURegex, in s: [Unicode.Scalar],
                prepared: inout ICURegex.PreparedText?) throws(ICUError) -> [ICURegex.Match] {
-    guard let starts else {
+    try matches(m, in: s, at: candidates(s), prepared: &prepared)
+  }
+
+  /// The positions of `s` where a match can start (`canStart`), ascending; nil when the pattern is
+  /// beyond the analysis (every position then).
+  func candidates(_ s: [Unicode.Scalar]) -> [Int]? {
+    guard let starts else { return nil }
+    return s.withUnsafeBufferPointer { buf in
+      let n = buf.count
+      return starts.indices(in: buf) { continues(buf, $0, n) }
+    }
+  }
+
+  /// `matches` trying only `candidates` (from `candidates(s)`; nil: every position).
+  func matches(_ m: ICURegex, in s: [Unicode.Scalar], at candidates: [Int]?,
+               prepared: inout ICURegex.PreparedText?) throws(ICUError) -> [ICURegex.Match] {
+    guard let candidates else {
       let p = prepared ?? ICURegex.PreparedText(bufferOf: s)
       prepared = p
       return try m.matches(in: p)
-    }
-    let candidates = s.withUnsafeBufferPointer { buf in
-      buf.indices.filter { starts.contains(buf[$0]) && canStart(buf, $0, buf.count) }
     }
     guard !candidates.isEmpty else { return [] }
     let p = prepared ?? ICURegex.PreparedText(bufferOf: s)

@@ -140,6 +140,38 @@ struct ScalarBits: Sendable {
   }
 
   @inline(__always) func contains(_ s: Unicode.Scalar) -> Bool { contains(s.value) }
+
+  /// The indices of `buf` whose scalar is in the set and for which `keep` holds, ascending: the
+  /// same as testing `contains` at each index, with the bitmap read through one pointer for the
+  /// whole loop.
+  @inline(__always)
+  func indices(in buf: UnsafeBufferPointer<Unicode.Scalar>, where keep: (Int) -> Bool) -> [Int] {
+    var out: [Int] = []
+    forEachIndex(in: buf) { p in if keep(p) { out.append(p) } }
+    return out
+  }
+
+  /// Calls `body` with each index of `buf` whose scalar is in the set, ascending.
+  @inline(__always)
+  func forEachIndex(in buf: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Int) -> Void) {
+    let noAstral = astral.isEmpty
+    words.withUnsafeBufferPointer { w in
+      let n = buf.count
+      var p = 0
+      while p < n {
+        let v = buf[p].value
+        let hit = v < 0x10000 ? w[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 : !noAstral && astral.contains(v)
+        if hit { body(p) }
+        p &+= 1
+      }
+    }
+  }
+
+  /// Adds the members of `other`.
+  mutating func formUnion(_ other: ScalarBits) {
+    for i in 0..<words.count { words[i] |= other.words[i] }
+    astral.formUnion(other.astral)
+  }
 }
 
 /// Character classes used by several steps.
