@@ -188,7 +188,14 @@ struct RecordWriter {
       let n = utf8.count
       let raw = utf8.baseAddress.map { UnsafeRawPointer($0) }
       while i < n {
-        // 8 bytes at a time while none is a quote, a backslash or a control character
+        // 16 bytes at a time (two words, one test), then 8, while none is a quote, a backslash or
+        // a control character; the bytes are only looked at, so the output is the same
+        if let raw, i &+ 16 <= n,
+          specialBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            | specialBytes(raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)) == 0 {
+          i &+= 16
+          continue
+        }
         if let raw, i &+ 8 <= n, !jsonSpecialByteIn(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
           i &+= 8
           continue
@@ -220,4 +227,14 @@ struct RecordWriter {
   static func codePointOrder(_ a: String, _ b: String) -> Bool {
     a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
   }
+}
+
+/// Nonzero exactly when `jsonSpecialByteIn(w)` (a quote, a backslash or a control character among
+/// the 8 bytes): the same three byte tests with their common `& ~w & highs` taken once (the quote
+/// and the backslash have bit 7 clear, so `~(w ^ c)` and `~w` agree on it).
+@inline(__always)
+private func specialBytes(_ w: UInt64) -> UInt64 {
+  let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+  let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
+  return ((w &- ones &* 0x20) | (quote &- ones) | (slash &- ones)) & ~w & highs
 }
