@@ -101,19 +101,28 @@ public struct Deduplicator: Sendable {
       }
     }
     // Newlines are never inside units: drop the ones that would leave an empty line.
-    var lastKept: Unicode.Scalar? = nil
     var lastKeptIndex = -1
-    for k in 0..<s.count {
-      if owner[k] != none { continue }
-      if s[k] == "\n", lastKept == nil || lastKept == "\n" {
-        let neighbour = k > 0 && owner[k - 1] != none ? owner[k - 1] : (k + 1 < s.count ? owner[k + 1] : none)
-        if neighbour != none {
-          owner[k] = neighbour
-          continue
+    // (through buffer pointers: checked subscripts and an optional compare per scalar were most of
+    // this loop; the same reads and writes in the same order)
+    s.withUnsafeBufferPointer { sb in
+      owner.withUnsafeMutableBufferPointer { ob in
+        let n = sb.count
+        let noneKept = UInt32.max  // no scalar kept yet (scalars are at most 0x10FFFF)
+        var lastKept = noneKept
+        for k in 0..<n {
+          if ob[k] != none { continue }
+          let c = sb[k].value
+          if c == 0x0A, lastKept == noneKept || lastKept == 0x0A {
+            let neighbour = k > 0 && ob[k - 1] != none ? ob[k - 1] : (k + 1 < n ? ob[k + 1] : none)
+            if neighbour != none {
+              ob[k] = neighbour
+              continue
+            }
+          }
+          lastKept = c
+          lastKeptIndex = k
         }
       }
-      lastKept = s[k]
-      lastKeptIndex = k
     }
     if s.last != "\n", lastKeptIndex >= 0, s[lastKeptIndex] == "\n", lastKeptIndex + 1 < s.count,
       owner[lastKeptIndex + 1] != none
@@ -224,7 +233,11 @@ public struct Deduplicator: Sendable {
     {
       // Kept scalar k is at k - removedBefore[k] in the deduplicated text.
       var removedBefore = [Int](repeating: 0, count: s.count + 1)
-      for k in 0..<s.count { removedBefore[k + 1] = removedBefore[k] + (owner[k] != none ? 1 : 0) }
+      removedBefore.withUnsafeMutableBufferPointer { rb in
+        owner.withUnsafeBufferPointer { ob in
+          for k in 0..<ob.count { rb[k + 1] = rb[k] + (ob[k] != none ? 1 : 0) }
+        }
+      }
       let clean = out.text
       let keptUnits = units.indices.filter { !finder.removed[$0] && !units[$0].isContentless }
       // Each kept unit takes the text up to the next kept unit along (line breaks, blank units).

@@ -269,11 +269,15 @@ struct Reattacher {
     /// The nodes in order with the pieces moved so far at their anchors.
     func arrange() -> [Int] {
       var afterAnchor: [Int: [Int]] = [:], beforeAnchor: [Int: [Int]] = [:]
+      // per unit: 1 when pieces go before it, 2 after it (the dictionaries are looked up only
+      // for anchors: hashing every unit twice was most of this function's time)
+      var anchored = [UInt8](repeating: 0, count: units.count)
       for m in moves {
         // A piece placed by its numbering goes in front of the pieces already before its anchor.
         if m.after { afterAnchor[m.anchor, default: []].append(contentsOf: m.units) }
         else if m.reason == "numbering" { beforeAnchor[m.anchor, default: []].insert(contentsOf: m.units, at: 0) }
         else { beforeAnchor[m.anchor, default: []].append(contentsOf: m.units) }
+        anchored[m.anchor] |= m.after ? 2 : 1
       }
       // Pieces can be anchored to units of other moved pieces: emit depth first, each unit once.
       var out: [Int] = []
@@ -282,9 +286,10 @@ struct Reattacher {
       func emit(_ u: Int) {
         if emitted[u] { return }
         emitted[u] = true
-        for x in beforeAnchor[u] ?? [] { emit(x) }
+        let a = anchored[u]
+        if a & 1 != 0 { for x in beforeAnchor[u] ?? [] { emit(x) } }
         out.append(u)
-        for x in afterAnchor[u] ?? [] { emit(x) }
+        if a & 2 != 0 { for x in afterAnchor[u] ?? [] { emit(x) } }
       }
       for u in base where !moved[u] { emit(u) }
       return out

@@ -196,17 +196,30 @@ struct UnitSplitter {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     var count = 0
     var first = -1
-    if hashing {
-      for k in a..<b where !isSpace(s[k]) {
-        if first < 0 { first = k }
-        h = (h ^ UInt64(s[k].value)) &* 0x0000_0100_0000_01b3
-        count += 1
-      }
-    } else {
-      h = 0
-      for k in a..<b where !isSpace(s[k]) {
-        if first < 0 { first = k }
-        count += 1
+    // plain loops over a buffer pointer (`for k in a..<b where …` over the array went through the
+    // generic Range iterator and a checked subscript per scalar); the same scalars in the same order
+    precondition(a >= 0 && a <= b && b <= s.count)
+    s.withUnsafeBufferPointer { buf in
+      var k = a
+      if hashing {
+        while k < b {
+          let c = buf[k]
+          if !isSpace(c) {
+            if first < 0 { first = k }
+            h = (h ^ UInt64(c.value)) &* 0x0000_0100_0000_01b3
+            count &+= 1
+          }
+          k &+= 1
+        }
+      } else {
+        h = 0
+        while k < b {
+          if !isSpace(buf[k]) {
+            if first < 0 { first = k }
+            count &+= 1
+          }
+          k &+= 1
+        }
       }
     }
     let marker = first >= 0 && !attribution ? Self.marker(s, first) : nil
