@@ -120,30 +120,42 @@ func forEachShingleHash(_ scalars: [Unicode.Scalar], k: Int, seed: UInt64, _ bod
 
 /// `values` ascending without repeats. Large arrays are sorted by an LSD radix sort (three passes
 /// of 11 bits, linear time; the comparison sort was a tenth of the batch linker's time), small
-/// ones by the standard sort.
+/// ones by the standard sort. The three digits' counts are taken in one read of the values, and
+/// repeats are dropped in place.
 func sortedUnique(_ values: [UInt32]) -> [UInt32] {
   var a = values
-  if a.count < 256 {
+  let n = a.count
+  if n < 256 {
     a.sort()
   } else {
-    var b = [UInt32](repeating: 0, count: a.count)
-    var counts = [Int](repeating: 0, count: 2048)
-    for shift in [UInt32(0), 11, 22] {
+    var b = [UInt32](unsafeUninitializedCapacity: n) { _, count in count = n }  // every slot written by the first pass
+    var counts = [Int](repeating: 0, count: 3 * 2048)
+    counts.withUnsafeMutableBufferPointer { c in
+      a.withUnsafeBufferPointer { src in
+        for v in src {
+          c[Int(v & 0x7FF)] &+= 1
+          c[2048 &+ Int((v >> 11) & 0x7FF)] &+= 1
+          c[4096 &+ Int(v >> 22)] &+= 1
+        }
+      }
+      for d in 0..<3 {
+        var total = 0
+        for i in (d * 2048)..<((d + 1) * 2048) {
+          let k = c[i]
+          c[i] = total
+          total &+= k
+        }
+      }
+    }
+    for (d, shift) in [UInt32(0), 11, 22].enumerated() {
       a.withUnsafeBufferPointer { src in
         b.withUnsafeMutableBufferPointer { dst in
           counts.withUnsafeMutableBufferPointer { c in
-            for i in 0..<2048 { c[i] = 0 }
-            for v in src { c[Int((v >> shift) & 0x7FF)] &+= 1 }
-            var total = 0
-            for i in 0..<2048 {
-              let k = c[i]
-              c[i] = total
-              total &+= k
-            }
+            let base = d &* 2048
             for v in src {
-              let d = Int((v >> shift) & 0x7FF)
-              dst[c[d]] = v
-              c[d] &+= 1
+              let slot = base &+ Int((v >> shift) & 0x7FF)
+              dst[c[slot]] = v
+              c[slot] &+= 1
             }
           }
         }
@@ -151,10 +163,18 @@ func sortedUnique(_ values: [UInt32]) -> [UInt32] {
       swap(&a, &b)
     }
   }
-  var out: [UInt32] = []
-  out.reserveCapacity(a.count)
-  for h in a where out.last != h { out.append(h) }
-  return out
+  // drop repeats in place (sorted: a repeat follows its first copy)
+  let kept = a.withUnsafeMutableBufferPointer { buf -> Int in
+    guard buf.count > 0 else { return 0 }
+    var w = 1
+    for i in 1..<buf.count where buf[i] != buf[w &- 1] {
+      buf[w] = buf[i]
+      w &+= 1
+    }
+    return w
+  }
+  a.removeLast(a.count - kept)
+  return a
 }
 
 /// The set of shingles of a text, as sorted unique 32-bit hashes: what exact Jaccard and
@@ -166,10 +186,16 @@ public struct ShingleSet: Sendable, Equatable {
   public init(sortedUnique hashes: [UInt32]) { self.hashes = hashes }
 
   public init(scalars: [Unicode.Scalar], rules: SimilarityRules) {
-    var all: [UInt32] = []
-    all.reserveCapacity(max(0, scalars.count - rules.shingleSize + 1))
-    forEachShingleHash(scalars, k: rules.shingleSize, seed: rules.seed) { h in
-      all.append(UInt32(truncatingIfNeeded: h >> 32))
+    // every shingle's hash written into place (one per position: none for an empty text, one for
+    // a text shorter than the shingle size)
+    let count = scalars.isEmpty ? 0 : max(1, scalars.count - rules.shingleSize + 1)
+    let all = [UInt32](unsafeUninitializedCapacity: count) { buf, written in
+      var j = 0
+      forEachShingleHash(scalars, k: rules.shingleSize, seed: rules.seed) { h in
+        buf[j] = UInt32(truncatingIfNeeded: h >> 32)
+        j &+= 1
+      }
+      written = j
     }
     hashes = sortedUnique(all)
   }
