@@ -217,10 +217,21 @@ public struct Attributor: Sendable {
     out.participating = union(parts.map(\.participating))
     // a body named again later by its short form, the full name's end (街道消委办 … 消委办负责…; Corpus/heldout100 10005): one
     // body, under its full name; never a name with a jurisdiction of its own (市民政部门 beside 市、区（县）民政部门)
-    let short = Set(out.departments.filter { y in
-      y.count >= 3 && !(rules.jurisdictionPrefixes + rules.collectivePrefixes).contains { y.hasPrefix($0) }
-        && out.departments.contains { x in x != y && x.hasSuffix(y) }
-    })
+    // (bytes for inert names, as `ExactText` compares them; String comparison otherwise)
+    var short: Set<String> = []
+    let names = out.departments
+    if names.count >= 2 {
+      let inert = names.map(ExactText.isInert)
+      func endsWith(_ i: Int, _ j: Int) -> Bool {
+        inert[i] && inert[j] ? ExactText.bytesHaveSuffix(names[i], names[j]) && !ExactText.sameBytes(names[i], names[j])
+          : names[i] != names[j] && names[i].hasSuffix(names[j])
+      }
+      for j in names.indices where names[j].unicodeScalars.count >= 3 && names.indices.contains(where: { endsWith($0, j) })
+        && !rules.jurisdictionPrefixes.contains(where: { names[j].hasPrefix($0) }) && !rules.collectivePrefixes.contains(where: { names[j].hasPrefix($0) })
+      {
+        short.insert(names[j])
+      }
+    }
     if !short.isEmpty {
       out.departments.removeAll { short.contains($0) }
       out.lead.removeAll { short.contains($0) }
