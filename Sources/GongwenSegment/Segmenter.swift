@@ -761,7 +761,7 @@ struct SegmentRun {
       if let t = tableStarts.lastIndex(where: { $0 <= c.start }), let a = tableAttachments[t], c.start < attachedEnd[t] {
         let o = tableAttachmentOwners[t]
         if attachmentBase[o] == nil {
-          attachmentBase[o] = accepted.filter { a in attachmentScheme.map { a.schemes.first != rules.schemes[$0].id } ?? true }
+          attachmentBase[o] = accepted.filter { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }
             .compactMap(\.path.first).max() ?? 0
         }
         // (an attachment without a number is a level of its own only after clauses of the body; a table under a bare
@@ -1530,11 +1530,7 @@ extension SegmentRun {
     for _ in 0..<2 {
       guard let line = previousLine(ls) else { return nil }
       ls = line.lowerBound
-      guard !line.isEmpty, line.count <= 80 else { continue }
-      let m = try rule.matcher()
-      let hit: ICURegex.Match?
-      do { hit = try m.match(in: s[line], at: 0) } catch { throw rule.failure(error, stage: "segment") }
-      guard let hit, hit.range.lowerBound == 0 else { continue }
+      guard let hit = try wholeLineMatch(line, rule, maxLength: 80) else { continue }
       let g = rules.tables.attachmentNumberGroup - 1
       if g < hit.groups.count, let digits = hit.groups[g] {
         let d = (line.lowerBound + digits.lowerBound)..<(line.lowerBound + digits.upperBound)
@@ -1556,14 +1552,19 @@ extension SegmentRun {
   /// A short line matched whole by `rule` (its pattern ends with `$`; matched from the line's start):
   /// the Arabic number of its group `group` and where its digits are.
   func wholeLineNumber(_ line: Range<Int>, _ rule: RuleRegex, group: Int) throws(StageFailure) -> (number: Int, digits: Range<Int>)? {
-    guard !line.isEmpty, line.count <= 16 else { return nil }
+    guard let hit = try wholeLineMatch(line, rule, maxLength: 16), group - 1 < hit.groups.count, let g = hit.groups[group - 1]
+    else { return nil }
+    let digits = (line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)
+    return parseNumber(Array(s[digits]), .arabic).map { ($0, digits) }
+  }
+
+  /// `rule`'s match of a line of at most `maxLength` characters, from its start (the pattern ends with `$`).
+  func wholeLineMatch(_ line: Range<Int>, _ rule: RuleRegex, maxLength: Int) throws(StageFailure) -> ICURegex.Match? {
+    guard !line.isEmpty, line.count <= maxLength else { return nil }
     let m = try rule.matcher()
     do {
-      guard let hit = try m.match(in: s[line], at: 0), hit.range.lowerBound == 0,
-        group - 1 < hit.groups.count, let g = hit.groups[group - 1]
-      else { return nil }
-      let digits = (line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)
-      return parseNumber(Array(s[digits]), .arabic).map { ($0, digits) }
+      guard let hit = try m.match(in: s[line], at: 0), hit.range.lowerBound == 0 else { return nil }
+      return hit
     } catch { throw rule.failure(error, stage: "segment") }
   }
 
