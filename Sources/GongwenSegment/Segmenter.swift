@@ -748,8 +748,7 @@ struct SegmentRun {
     var attachmentBase: [Int: Int] = [:]
     let attachmentScheme = rules.tables.attachmentScheme
     let planStart = rules.planAfterSignature ? attachedPlanStart(cands) : nil
-    if let planStart {
-      let cover = cands.filter { $0.start < planStart && $0.lineStart }.count
+    if let planStart, case let cover = cands.filter({ $0.start < planStart && $0.lineStart }).count, cover > 0 {
       warn("cover_clauses", "\(cover) numbered line(s) of the cover notice before its signature are not tasks: the plan after it is", cands[0].start..<planStart)
     }
 
@@ -973,8 +972,13 @@ struct SegmentRun {
   func attachedPlanStart(_ cands: [Candidate]) -> Int? {
     // (the cover ends at its closing block, or at its attachments line when the signature is run into
     // other text: `…电子邮箱：…市人大社会建设委员会2023年7月24日` / `附件：` / title / `一、`; heldout25 2604)
-    guard let first = cands.first(where: { $0.lineStart && $0.table == nil }),
-      let closing = [closingStarts.first(where: { $0 > first.start }),
+    guard let first = cands.first(where: { $0.lineStart && $0.table == nil }) else { return nil }
+    // (a first clause already after a closing line, under its plan's title, is the attached plan's own: the plan starts
+    // there, and a later plan is one of its attachments; Corpus/heldout104 10401)
+    if closingStarts.contains(where: { $0 < first.start }), first.number == 1, !first.onlyIfExpected, underPlanTitle(first, after: 0) {
+      return first.start
+    }
+    guard let closing = [closingStarts.first(where: { $0 > first.start }),
                      attachmentHits.first(where: { $0.lowerBound > first.start }).map { lineStart($0.lowerBound) }]
         .compactMap({ $0 }).min()
     else { return nil }
@@ -991,17 +995,21 @@ struct SegmentRun {
         return c.start
       }
       guard c.number == 1, !c.onlyIfExpected, rules.schemes[c.scheme].rank <= firstRank else { continue }
-      // the plan's title right above its first clause, or above a subtitle and an intro paragraph (`附件：` /
-      // `铜仁市2026年项目建设提升年行动方案` / `（公开征求意见稿）` / `为深入贯彻…` / `一、工作目标`; Corpus/heldout33 3404)
-      var line = previousLine(lineStart(c.start))
-      for _ in 0..<Self.planTitleLinesAbove {
-        guard let l = line, l.lowerBound > closing else { return nil }
-        if isPlanTitle(l) { return c.start }
-        line = previousLine(l.lowerBound)
-      }
-      return nil
+      return underPlanTitle(c, after: closing) ? c.start : nil
     }
     return nil
+  }
+
+  /// Whether a plan's title stands right above clause `c`, or above a subtitle and an intro paragraph (`附件：` /
+  /// `铜仁市2026年项目建设提升年行动方案` / `（公开征求意见稿）` / `为深入贯彻…` / `一、工作目标`; Corpus/heldout33 3404), all after `after`.
+  func underPlanTitle(_ c: Candidate, after: Int) -> Bool {
+    var line = previousLine(lineStart(c.start))
+    for _ in 0..<Self.planTitleLinesAbove {
+      guard let l = line, l.lowerBound > after else { return false }
+      if isPlanTitle(l) { return true }
+      line = previousLine(l.lowerBound)
+    }
+    return false
   }
 
   /// The lines of attachments lists (`附件：1. 2022年…目标任务分解表`, then `2. …`) that name an

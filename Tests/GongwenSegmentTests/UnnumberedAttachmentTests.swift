@@ -116,3 +116,35 @@ import GongwenCore
     #expect(o.units[2].markers == ["附件1", "1"])
   }
 }
+
+/// A plan printed after its cover's signature, under its title, with attachments of its own after it (Corpus/heldout104
+/// 10401): the plan's clauses are the tasks, not a cover before the first attachment's plan; no `cover_clauses` warning
+/// names zero lines.
+@Suite struct PlanAfterCoverWithAttachmentsTests {
+  @Test func thePlanIsTheOneAfterTheCover() throws {
+    let (o, _) = try outline("""
+      上海市青浦区人民政府办公室关于印发《青浦区关于全面加强建筑垃圾管理的实施意见》的通知
+      各镇人民政府、街道办事处：
+      《青浦区关于全面加强建筑垃圾管理的实施意见》已经区政府同意，现印发给你们，请认真按照执行。
+      特此通知。
+      上海市青浦区人民政府办公室
+      2025年9月18日
+      青浦区关于全面加强建筑垃圾管理的实施意见
+      一、总体目标
+      构建产消平衡的处置体系。
+      二、主要任务
+      加强源头管理。
+      附件：1.青浦区建筑垃圾管理细则
+      2.青浦区土方管理平台职责清单
+      附件1
+      青浦区建筑垃圾管理细则
+      一、概念定义
+      本市建筑垃圾主要指工程渣土。
+      二、具体要求
+      加强运输管理。
+      """)
+    #expect(o.units.prefix(2).map(\.markers) == [["一、"], ["二、"]])
+    #expect(o.units.first?.heading == "总体目标")
+    #expect(!o.warnings.contains { $0.code == "cover_clauses" })
+  }
+}
