@@ -612,11 +612,6 @@ final class Engine: @unchecked Sendable {
     return Array(text) + w.text[m.count...]
   }
 
-  /// Every attribution that closes a paragraph of the unit's own text, in text order: the one
-  /// `find` returns (the unit's closing attribution), then, scanning back from its start, each
-  /// earlier paragraph end that holds one too (an unnumbered paragraph with its own
-  /// `（责任单位：…）` inside the unit). Only paragraph-final candidates are tried, with the same
-  /// evidence checks as the closing one; a parenthetical inside a sentence never counts.
   /// Where the bracket opening a unit's body starts (its first character after spaces), if it opens with one: perhaps its
   /// article's title (第四条（管理部门）; Corpus/heldout90 9002, heldout94 9401).
   func titleBracketStart(_ s: [Unicode.Scalar], lo: Int, hi: Int) -> Int? {
@@ -631,6 +626,11 @@ final class Engine: @unchecked Sendable {
     return f.range.lowerBound <= title + 1 && !f.parsed.hasRoleEvidence
   }
 
+  /// Every attribution that closes a paragraph of the unit's own text, in text order: the one
+  /// `find` returns (the unit's closing attribution), then, scanning back from its start, each
+  /// earlier paragraph end that holds one too (an unnumbered paragraph with its own
+  /// `（责任单位：…）` inside the unit). Only paragraph-final candidates are tried, with the same
+  /// evidence checks as the closing one; a parenthetical inside a sentence never counts.
   func findAll(in s: [Unicode.Scalar], unit: ClauseUnit) throws(StageFailure) -> [Found] {
     if let header = unit.table, let row = try tableRow(in: s, unit: unit, header: header) { return [row] }
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
@@ -1220,7 +1220,9 @@ final class Engine: @unchecked Sendable {
       var found = try leading(in: s, from: p, to: hi, rule: rule)
       // (or after a clause of grounds that opens the sentence: 按属地管理原则，街道办事处、乡镇人民政府负责…; Corpus/heldout89
       // 8902; `leading.opening_clauses`, as at the start of a text)
-      if found == nil, let c = openingClauseComma(s, from: p, to: hi, rule: rule) { found = try leading(in: s, from: c + 1, to: hi, rule: rule) }
+      if found == nil, let comma = openingClauseComma(s, from: p, to: hi, rule: rule) {
+        found = try leading(in: s, from: comma + 1, to: hi, rule: rule)
+      }
       if found == nil { found = try innerSubject(in: s, from: p, to: hi, rule: rule) }
       if found == nil, c != "；", c != ";" { found = try carriedSubject(in: s, from: p, to: hi, rule: rule) }
       if let f = found {
