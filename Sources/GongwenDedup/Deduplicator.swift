@@ -331,14 +331,24 @@ struct RunFinder {
   /// Whether a run of units is long enough to remove, and under which rule: it holds a sentence
   /// long enough to be removed on its own, or several sentences long enough together. (Monotone:
   /// a run is never rejected when a part of it would be accepted.)
-  func acceptance<C: Sequence<Int>>(_ run: C) -> Verdict? {
+  ///
+  /// A copy whose kept source is across an attachment line (`section` differs: an attached 细则 restating the body's
+  /// clauses, Corpus/heldout104 10401) is another document saying the same, not a scrape's repeat: it is removed only
+  /// when the run is as long as a pasted-again block (`cross_attachment_min_chars`).
+  func acceptance<C: Sequence<Int>>(_ run: C, source: Int? = nil) -> Verdict? {
     var sentences = 0, chars = 0, longest = 0
-    for u in run where units[u].isContent {
+    var first: Int? = nil
+    for u in run {
+      if first == nil { first = u }
+      guard units[u].isContent else { continue }
       sentences += 1
       chars += units[u].contentChars
       longest = max(longest, units[u].contentChars)
     }
     guard sentences >= rules.minRunSentences, sentences > 0 else { return nil }
+    if let source, let first, units[source].section != units[first].section, chars < rules.crossAttachmentMinChars {
+      return nil
+    }
     let reason = sentences == 1 ? "repeated_sentence" : "repeated_run"
     if sentences > 1, chars >= rules.minRunChars { return (reason, DedupRules.runRuleID) }
     if longest >= rules.minSentenceChars { return (reason, DedupRules.sentenceRuleID) }
@@ -356,7 +366,7 @@ struct RunFinder {
   /// source never overlaps its copy, and per item at most `maxCandidates` earlier occurrences are
   /// tried (the most recent ones and the first).
   static func parse(count n: Int, hash: [UInt64], maxCandidates: Int, hasContent: (Int) -> Bool,
-                    equal: (Int, Int) -> Bool, accept: (Range<Int>) -> Verdict?) -> [(Int, Int, Int, Verdict)] {
+                    equal: (Int, Int) -> Bool, accept: (Range<Int>, Int) -> Verdict?) -> [(Int, Int, Int, Verdict)] {
     var out: [(Int, Int, Int, Verdict)] = []
     // Each hash's chain of earlier kept items, as a linked list: `ends[hash]` holds its first and
     // latest item, `previous[i]` the item before `i` with the same hash (-1 at the first). One
@@ -401,7 +411,7 @@ struct RunFinder {
       // Lazy match: a run starting with an attribution gives way to an at least as long run
       // starting at the next unit (the attribution then stays with the sentence before it).
       let deferToNext = length > 0 && !hasContent(i) && i + 1 < n && longest(at: i + 1).0 >= length
-      if length > 0, !deferToNext, let verdict = accept(i..<(i + length)) {
+      if length > 0, !deferToNext, let verdict = accept(i..<(i + length), source) {
         out.append((i, source, length, verdict))
         i += length
         continue
@@ -436,7 +446,7 @@ struct RunFinder {
     let found = Self.parse(
       count: seq.count, hash: hashes, maxCandidates: rules.maxCandidates,
       hasContent: { me.units[seq[$0]].isContent },
-      equal: { me.sameUnit(seq[$0], seq[$1]) }, accept: { r in me.acceptance(r.map { seq[$0] }) })
+      equal: { me.sameUnit(seq[$0], seq[$1]) }, accept: { r, source in me.acceptance(r.map { seq[$0] }, source: seq[source]) })
     for m in found {
       let d = m.0, src = m.1, len = m.2, verdict = m.3
       let dst = Array(seq[d..<(d + len)])

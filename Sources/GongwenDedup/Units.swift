@@ -26,6 +26,8 @@ struct TextUnit: Sendable {
   /// line, since a table's cells legitimately recur row after row (the same departments, the same
   /// official); a sentence repeated inside one cell still is.
   var inTable = false
+  /// How many attachment lines (`attachment_labels`: `附件2` alone on its line) stand before the unit: 0 in the body.
+  var section: Int32 = 0
 
   var isContent: Bool { !isAttribution && contentChars > 0 }
   /// Only whitespace.
@@ -45,11 +47,13 @@ struct UnitSplitter {
     let n = s.count
     var start = 0
     var paragraph = 0
+    var section: Int32 = 0
     var i = 0
 
     func close(_ end: Int, attribution: Bool = false) {
       if end > start {
         units.append(makeUnit(s, start, end, paragraph: paragraph, attribution: attribution, hashing: hashing))
+        units[units.count - 1].section = section
       }
       start = end
     }
@@ -86,6 +90,7 @@ struct UnitSplitter {
           tableStart = lineStart
           headerFound = true
         }
+        if !rules.attachmentLabels.isEmpty, isAttachmentLine(s, lineStart, i) { section += 1 }
         lineStart = i + 1
         close(i)
         start = i + 1
@@ -168,6 +173,19 @@ struct UnitSplitter {
       start = end + 1
     }
     return nil
+  }
+
+  /// Whether the line `start..<end` is an attachment's label (`attachment_labels`), perhaps numbered: `附件`, `附件 2`.
+  func isAttachmentLine(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+    var p = start
+    while p < end, isSpace(s[p]) { p += 1 }
+    guard p < end, end - p <= 12 else { return false }
+    for word in rules.attachmentLabels where end - p >= word.count && s[p..<(p + word.count)].elementsEqual(word) {
+      var q = p + word.count
+      while q < end, isSpace(s[q]) || ("0"..."9").contains(s[q]) || ("０"..."９").contains(s[q]) { q += 1 }
+      if q == end { return true }
+    }
+    return false
   }
 
   /// Whether the line `start..<end` holds only a `table_header` word, spaces aside.

@@ -70,6 +70,7 @@ public struct SegmentRules: RuleFile {
   public struct RawSequence: Decodable, Sendable {
     public var max_gap: Located<Int>
     public var plan_after_signature: Bool
+    public var attached_plans: Bool?
     public var inline_after: String
     public var attribution: Located<String>
     public var heading_gap: Located<Int>
@@ -209,6 +210,8 @@ public struct SegmentRules: RuleFile {
   public let maxGap: Int
   /// A plan after the cover notice's signature takes the tasks from numbered cover requirements.
   public let planAfterSignature: Bool
+  /// Plans attached after a body of clauses (`附件1` / title / `一、`) are read under the attachment's own level.
+  public let attachedPlans: Bool
   let inlineAfter: ScalarSet
   public let attributionRegex: RuleRegex
   public let headingGap: Int
@@ -523,6 +526,7 @@ public struct SegmentRules: RuleFile {
     self.closingGroup = closeGroup
     self.maxGap = maxGap
     self.planAfterSignature = raw.sequence.plan_after_signature
+    self.attachedPlans = raw.sequence.attached_plans ?? false
     self.inlineAfter = ScalarSet(raw.sequence.inline_after)
     self.headingGapPunctuation = ScalarSet(raw.sequence.heading_gap_punctuation ?? "")
     self.attributionRegex = attribution

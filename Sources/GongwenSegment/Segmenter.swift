@@ -188,6 +188,15 @@ struct SegmentRun {
   var tableAttachments: [(number: Int?, marker: String)?] = []
   /// Per table: the table whose attachment line it is printed under (itself, or the table a repeated header continues).
   var tableAttachmentOwners: [Int] = []
+  /// Plans attached after the body (`sequence.attached_plans`), in text order: from the attachment line to the next
+  /// attachment or closing line, with the attachment's number and marker. Filled by `acceptMarkers`.
+  var plans: [AttachedPlan] = []
+
+  struct AttachedPlan {
+    var range: Range<Int>
+    var number: Int?
+    var marker: String
+  }
   /// Where the first unit starts (end of the preamble), or the text length when there is none.
   var preambleEnd: Int
 
@@ -748,6 +757,10 @@ struct SegmentRun {
     var attachmentBase: [Int: Int] = [:]
     let attachmentScheme = rules.tables.attachmentScheme
     let planStart = rules.planAfterSignature ? attachedPlanStart(cands) : nil
+    plans = rules.attachedPlans ? try attachedPlans(cands) : []
+    // per attached plan: the body's last top-level number when its first clause was met (as `attachmentBase`); a plan
+    // with no body before it (a cover's plan, read as the notice's tasks) is no level of its own
+    var planBase: [Int: Int] = [:]
     if let planStart, case let cover = cands.filter({ $0.start < planStart && $0.lineStart }).count, cover > 0 {
       warn("cover_clauses", "\(cover) numbered line(s) of the cover notice before its signature are not tasks: the plan after it is", cands[0].start..<planStart)
     }
@@ -767,18 +780,31 @@ struct SegmentRun {
         // `附件` line with nothing numbered before it keeps its rows' own numbers, Corpus/heldout72 7205)
         if a.number != nil || attachmentBase[o] != 0 { attached = t }
       }
+      var plan: Int? = nil
+      if attached == nil, let i = plans.lastIndex(where: { $0.range.lowerBound <= c.start }), c.start < plans[i].range.upperBound {
+        if planBase[i] == nil {
+          planBase[i] = accepted.filter { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }
+            .compactMap(\.path.first).max() ?? 0
+        }
+        if planBase[i] != 0 { plan = i }
+      }
       if let sch = attachmentScheme {
+        var level: (number: Int, marker: String)? = nil
         if let t = attached, let a = tableAttachments[t] {
-          let number = (attachmentBase[tableAttachmentOwners[t]] ?? 0) + (a.number ?? 1)
-          if !(stack.first.map { $0.scheme == sch && $0.number == number } ?? false) {
-            stack = [Level(scheme: sch, number: number, marker: a.marker)]
+          level = ((attachmentBase[tableAttachmentOwners[t]] ?? 0) + (a.number ?? 1), a.marker)
+        } else if let i = plan {
+          level = ((planBase[i] ?? 0) + (plans[i].number ?? 1), plans[i].marker)
+        }
+        if let level {
+          if !(stack.first.map { $0.scheme == sch && $0.number == level.number } ?? false) {
+            stack = [Level(scheme: sch, number: level.number, marker: level.marker)]
             last = [:]
           }
         } else if stack.first?.scheme == sch {
           stack = []
         }
       }
-      if c.start >= closingLimit, attached == nil {
+      if c.start >= closingLimit, attached == nil, plan == nil {
         if c.lineStart { ignoredAfterClosing += 1; if ignoredAt == nil { ignoredAt = c.start..<c.end } }
         continue
       }
@@ -947,6 +973,7 @@ struct SegmentRun {
       accepted.append(AcceptedMarker(start: c.start, end: c.end, path: path, markers: stack.map(\.marker),
                                      schemes: stack.map { rules.schemes[$0.scheme].id }, emit: emit, table: c.table))
       if let t = attached { attachedLimit = max(attachedLimit, attachedEnd[t]) }
+      if let i = plan { attachedLimit = max(attachedLimit, plans[i].range.upperBound) }
       previousMarkerEnd = c.end
     }
     if ignoredAfterClosing > 0, let at = ignoredAt {
@@ -998,6 +1025,44 @@ struct SegmentRun {
       return underPlanTitle(c, after: closing) ? c.start : nil
     }
     return nil
+  }
+
+  /// Plans attached after a body (`sequence.attached_plans`): a line-start clause numbered 1 with a plan title above it
+  /// and, above the title, an attachment line (`附件1` / `青浦区建筑垃圾管理细则` / `一、概念定义`; Corpus/heldout104 10401).
+  /// Each runs from its attachment line to the next plan's or attached table's attachment line, or the first closing line
+  /// after its first clause. None when the notice's first clause is itself under such a line (a cover's plan).
+  func attachedPlans(_ cands: [Candidate]) throws(StageFailure) -> [AttachedPlan] {
+    guard rules.tables.attachment != nil, let first = cands.first(where: { $0.lineStart && $0.table == nil }) else { return [] }
+    var found: [(line: Int, clause: Int, number: Int?, marker: String)] = []
+    for c in cands where c.lineStart && c.table == nil && c.number == 1 && !c.onlyIfExpected && c.components == nil {
+      var line = previousLine(lineStart(c.start))
+      var title = false
+      for _ in 0...Self.planTitleLinesAbove {
+        guard let l = line else { break }
+        if let a = try attachmentLine(l) {
+          if title { found.append((l.lowerBound, c.start, a.number, a.marker)) }
+          break
+        }
+        if isPlanTitle(l) { title = true }
+        line = previousLine(l.lowerBound)
+      }
+    }
+    guard let head = found.first, head.clause > first.start else { return [] }
+    // (where the attachment line of an attached table stands: it ends the plan before it)
+    var tableLines: [Int] = []
+    for (t, start) in tableStarts.enumerated() where t < tableAttachments.count && tableAttachments[t] != nil {
+      var ls = start
+      for _ in 0..<2 {
+        guard let l = previousLine(ls) else { break }
+        ls = l.lowerBound
+        if try attachmentLine(l) != nil { tableLines.append(l.lowerBound); break }
+      }
+    }
+    return found.enumerated().map { k, f in
+      let ends = [k + 1 < found.count ? found[k + 1].line : nil, tableLines.first(where: { $0 > f.clause }),
+                  closingStarts.first(where: { $0 > f.clause })].compactMap { $0 }
+      return AttachedPlan(range: f.line..<(ends.min() ?? n), number: f.number, marker: f.marker)
+    }
   }
 
   /// Whether a plan's title stands right above clause `c`, or above a subtitle and an intro paragraph (`附件：` /
@@ -1074,7 +1139,10 @@ struct SegmentRun {
         continue
       }
       let next = accepted[i + 1].start
-      if accepted[i].start < bodyClosingLimit, next >= bodyClosingLimit {
+      if let p = plans.first(where: { $0.range.contains(accepted[i].start) }), next >= p.range.upperBound {
+        // an attached plan's last clause: it ends where the plan does, not at the next attachment's first clause
+        ends[i] = lastUnitEnd(accepted[i], limit: p.range.upperBound)
+      } else if accepted[i].start < bodyClosingLimit, next >= bodyClosingLimit {
         // the notice's last clause before an attached table read after the signature: it ends at
         // the closing block, as the last clause does
         ends[i] = lastUnitEnd(accepted[i], limit: bodyClosingLimit)
@@ -1533,23 +1601,27 @@ extension SegmentRun {
   /// above its header (a title line may stand between): its number and its text up to the number.
   /// Without a number (`附件：…分解表`, `附件`): nil number, the marker the line's text before its colon or title.
   func attachment(above headerStart: Int) throws(StageFailure) -> (number: Int?, marker: String)? {
-    guard let rule = rules.tables.attachment else { return nil }
     var ls = headerStart
     for _ in 0..<2 {
       guard let line = previousLine(ls) else { return nil }
       ls = line.lowerBound
-      guard let hit = try wholeLineMatch(line, rule, maxLength: 80) else { continue }
-      let g = rules.tables.attachmentNumberGroup - 1
-      if g < hit.groups.count, let digits = hit.groups[g] {
-        let d = (line.lowerBound + digits.lowerBound)..<(line.lowerBound + digits.upperBound)
-        if let number = parseNumber(Array(s[d]), .arabic) { return (number, text(line.lowerBound..<d.upperBound)) }
-        continue
-      }
-      var e = line.lowerBound
-      while e < line.upperBound, isIdeographic(s[e]) { e += 1 }
-      return (nil, text(line.lowerBound..<e))
+      if let a = try attachmentLine(line) { return a }
     }
     return nil
+  }
+
+  /// A line that is wholly an attachment's label (`tables.attachment`: `附件1`, `附件：…分解表`, `附件`): its number, if
+  /// it has one, and its marker as written.
+  func attachmentLine(_ line: Range<Int>) throws(StageFailure) -> (number: Int?, marker: String)? {
+    guard let rule = rules.tables.attachment, let hit = try wholeLineMatch(line, rule, maxLength: 80) else { return nil }
+    let g = rules.tables.attachmentNumberGroup - 1
+    if g < hit.groups.count, let digits = hit.groups[g] {
+      let d = (line.lowerBound + digits.lowerBound)..<(line.lowerBound + digits.upperBound)
+      return parseNumber(Array(s[d]), .arabic).map { ($0, text(line.lowerBound..<d.upperBound)) }
+    }
+    var e = line.lowerBound
+    while e < line.upperBound, isIdeographic(s[e]) { e += 1 }
+    return (nil, text(line.lowerBound..<e))
   }
 
   /// The number of a line that is wholly a row number (`tables.row`).

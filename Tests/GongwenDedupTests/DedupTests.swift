@@ -56,7 +56,7 @@ struct DedupRulesTests {
       keys += 1
       #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
     }
-    #expect(keys == 25)
+    #expect(keys == 27)
   }
 
   @Test func missingKeyIsR003() {
@@ -145,6 +145,41 @@ struct DedupTests {
     #expect(out.stats["dedup_removed_runs"] == 1)
     #expect(out.stats["dedup_removed_chars"] == p.count + 1)
     #expect(DedupFixtures.invariantProblems(input: input, output: out).isEmpty)
+  }
+
+  @Test func anAttachmentRestatingTheBodyKeepsItsSentences() throws {
+    // Corpus/heldout104 10401: 附件1 细则 repeats sentences and a paragraph of the opinion above it; they are the
+    // attachment's own text, not a scrape's repeat
+    let p = "（二）加强宣传引导。各有关部门和单位要通过主流媒体、微信公众号、行业网站等，不定期通报典型案例。"
+    let s = "消纳场所处置指导价格不低于市级消纳场所收费标准执行。"
+    let input = "一、保障措施\n\(p)\n\(s)\n附件：1.青浦区建筑垃圾管理细则\n附件1\n青浦区建筑垃圾管理细则\n一、要求\n\(s)\n\(p)\n"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == input)
+    #expect(out.removed.isEmpty)
+    // the same repeats inside the body (or inside one attachment) are removed
+    let body = "一、保障措施\n\(p)\n\(s)\n二、要求\n\(s)\n\(p)\n"
+    #expect(try DedupFixtures.run(body).removed.count == 2)
+  }
+
+  @Test func aBlockPastedAgainAfterAnAttachmentLineIsRemoved() throws {
+    // a scrape that printed the whole body again after the attachment: a run as long as cross_attachment_min_chars
+    let sentences = (1...14).map { "第\($0)项工作要按照全市统一部署认真抓好落实并按时报送进展情况。" }
+    let block = sentences.joined()
+    #expect(block.count >= DedupFixtures.rules.crossAttachmentMinChars)
+    let input = "一、工作要求\n\(block)\n附件1\n\(block)\n"
+    let out = try DedupFixtures.run(input)
+    #expect(out.text.string == "一、工作要求\n\(block)\n附件1\n")
+    #expect(DedupFixtures.invariantProblems(input: input, output: out).isEmpty)
+  }
+
+  @Test func attachmentLines() {
+    let splitter = UnitSplitter(rules: DedupFixtures.rules)
+    let yes = ["附件", "附件1", "附件 2", "  附件１２ "]
+    let no = ["附件：1.细则", "附件1：青浦区建筑垃圾管理细则", "附件下载", "相关附件", "附"]
+    for line in yes + no {
+      let s = Array(line.unicodeScalars)
+      #expect(splitter.isAttachmentLine(s, 0, s.count) == yes.contains(line), "\(line)")
+    }
   }
 
   @Test func inlineRunIsRemovedWithoutLineBreaks() throws {

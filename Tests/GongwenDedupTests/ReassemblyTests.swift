@@ -130,9 +130,9 @@ struct ReassemblyTests {
   }
 }
 
-/// A notice that printed a sentence twice, no numbered unit among the repeats (a task list attached after the body restating
-/// one of its sentences; Corpus/heldout101 10104): the repeat goes, the order stays — no unit is moved, whatever the
-/// numbering of the rest.
+/// A notice that printed a sentence twice, no numbered unit among the repeats (a task list after the body restating one of
+/// its sentences, as in Corpus/heldout101 10104 — there under an attachment line, which now keeps both copies): the repeat
+/// goes, the order stays — no unit is moved, whatever the numbering of the rest.
 @Suite struct SentenceRepeatKeepsOrderTests {
   @Test func aRepeatedSentenceMovesNothing() throws {
     let text = """
@@ -143,7 +143,7 @@ struct ReassemblyTests {
       （二）加快体系建设。完善收运体系。
       二、保障措施
       明确工作责任。
-      附件
+      任务清单
       1
       推进处置设施建设
       二季度完成立项及规划许可；三季度完成工可及环评；四季度完成施工许可、开工。

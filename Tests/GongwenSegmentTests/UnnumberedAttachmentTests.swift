@@ -148,3 +148,4 @@ import GongwenCore
     #expect(!o.warnings.contains { $0.code == "cover_clauses" })
   }
 }
+

@@ -1,0 +1,71 @@
+import Foundation
+import GongwenCore
+import GongwenRules
+@testable import GongwenSegment
+import GongwenTestSupport
+import Testing
+
+private let bundledYAML: String = {
+  (try? String(contentsOfFile: TestSupport.rulesDirectory + "/segment.yaml", encoding: .utf8)) ?? ""
+}()
+
+/// Plans attached after a body of clauses, each numbering its own from `一、` under `附件k` and its title (Corpus/heldout104
+/// 10401: an opinion 一、–五、, then 附件1 细则 and 附件2 职责清单): each is read under the attachment's level, the body's last
+/// top-level number plus k, up to the next attachment; the body's last clause ends before the attachments list. (The
+/// opinion is printed after its cover's signature, as there: a body numbered before an attachments line with no signature
+/// between is read as a cover's requirements, `plan_after_signature`.)
+@Suite struct AttachedPlansAfterBodyTests {
+  static let notice = """
+    上海市青浦区人民政府办公室关于印发《青浦区关于全面加强建筑垃圾管理的实施意见》的通知
+    各镇人民政府、街道办事处：
+    现印发给你们，请认真按照执行。
+    上海市青浦区人民政府办公室
+    2025年9月18日
+    青浦区关于全面加强建筑垃圾管理的实施意见
+    一、总体目标
+    构建产消平衡的处置体系。
+    二、保障措施
+    各部门加强协作。
+    附件：1.青浦区建筑垃圾管理细则
+    2.青浦区土方管理平台职责清单
+    附件1
+    青浦区建筑垃圾管理细则
+    一、概念定义
+    本市建筑垃圾主要指工程渣土。
+    二、操作要求
+    （一）推动源头减量
+    区建设管理委负责源头减量。
+    附件2
+    青浦区土方管理平台职责清单
+    一、区数据局
+    做好平台的技术支撑。
+    二、区城运中心
+    做好平台的运维。
+    """
+
+  @Test func eachPlanUnderItsAttachment() throws {
+    let (o, _) = try outline(Self.notice)
+    #expect(o.units.map(\.path) == [[1], [2], [3, 1], [3, 2], [3, 2, 1], [4, 1], [4, 2]])
+    #expect(o.units[4].markers == ["附件1", "二、", "（一）"])
+    #expect(o.units[5].markers == ["附件2", "一、"])
+    #expect(o.units[5].heading == "区数据局")
+    #expect(!o.warnings.contains { $0.code == "clauses_after_closing" })
+  }
+
+  @Test func aPlansLastClauseEndsBeforeTheNextAttachment() throws {
+    let (o, text) = try outline(Self.notice)
+    let last = o.units[4]
+    let own = text.string(last.ownRange)
+    #expect(own.contains("区建设管理委负责源头减量。"))
+    #expect(!own.contains("附件2"))
+    #expect(!own.contains("职责清单"))
+  }
+
+  @Test func offInTheRulesLeavesThePlansUnread() throws {
+    let yaml = bundledYAML.replacingOccurrences(of: "  attached_plans: true\n", with: "  attached_plans: false\n")
+    #expect(yaml != bundledYAML)
+    let rules = try RuleSet.decode(SegmentRules.self, yaml: yaml)
+    let o = try Segmenter(rules: rules).segment(CleanText(source: Self.notice))
+    #expect(o.units.map(\.path) == [[1], [2]])
+  }
+}
