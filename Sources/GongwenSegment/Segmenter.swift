@@ -747,7 +747,11 @@ struct SegmentRun {
     var baseTable: Int? = nil
     // attached tables (`附件1` above the header) run from their header to the next closing line; their
     // rows and sections are read after the signature too, under the attachment's level
-    let attachedEnd = tableStarts.map { start in closingStarts.first(where: { $0 > start }) ?? n }
+    plans = rules.attachedPlans ? try attachedPlans(cands) : []
+    // (an attached table also ends where an attached plan after it starts: Corpus/heldout106 10605, 附件1 a table, 附件2 a plan)
+    let attachedEnd = tableStarts.map { start in
+      min(closingStarts.first(where: { $0 > start }) ?? n, plans.first(where: { $0.range.lowerBound > start })?.range.lowerBound ?? n)
+    }
     var attachedLimit = 0
     let attachmentNames = attachmentNameLines()
     // per attachment (its owner table): the body's last top-level number when its first row was met; an attachment's
@@ -757,7 +761,6 @@ struct SegmentRun {
     var attachmentBase: [Int: Int] = [:]
     let attachmentScheme = rules.tables.attachmentScheme
     let planStart = rules.planAfterSignature ? attachedPlanStart(cands) : nil
-    plans = rules.attachedPlans ? try attachedPlans(cands) : []
     // per attached plan: the body's last top-level number when its first clause was met (as `attachmentBase`); a plan
     // with no body before it (a cover's plan, read as the notice's tasks) is no level of its own
     var planBase: [Int: Int] = [:]
@@ -1146,6 +1149,9 @@ struct SegmentRun {
         // the notice's last clause before an attached table read after the signature: it ends at
         // the closing block, as the last clause does
         ends[i] = lastUnitEnd(accepted[i], limit: bodyClosingLimit)
+      } else if let p = plans.first(where: { $0.range.lowerBound > accepted[i].start && $0.range.lowerBound <= next }) {
+        // the last clause or row before an attached plan: it ends before the plan's attachment line
+        ends[i] = lastUnitEnd(accepted[i], limit: p.range.lowerBound)
       } else if let t = accepted[i].table, let h = tableStarts.first(where: { $0 > accepted[i].start && $0 < next }) {
         // a table's last row before another table: its cells, not the next table's title and header
         ends[i] = lastRowEnd(accepted[i], lines: tables[t].columns.count, limit: lineStart(h))
