@@ -2057,11 +2057,15 @@ final class Engine: @unchecked Sendable {
     guard lines.count >= 2 else { return nil }
     // a department column before the task (`序号 涉及部门 职责分工`, Corpus/heldout22 2303): read in a row
     // with every cell, where its line is known
-    if task > 0, lines.count == header.columns.count {
+    // (with more lines than columns, a cell wrapped over lines: its first lines are read so only when every cell of a names
+    // column there is names only — the task's own cell, the last column, over several paragraphs; Corpus/heldout106 10605)
+    if task > 0, lines.count >= header.columns.count {
+      let wrapped = lines.count > header.columns.count
       var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
       var range: Range<Int>? = nil
       for k in 0..<task {
-        guard let label = columnRoles(Array(header.columns[k].unicodeScalars)), let p = try cellNames(lines[k], s, label: label)
+        guard let label = columnRoles(Array(header.columns[k].unicodeScalars)),
+          let p = try wrapped ? namesOnly(lines[k], s, label: label) : cellNames(lines[k], s, label: label)
         else { continue }
         parsed.add(p)
         range = range.map { $0.lowerBound..<lines[k].upperBound } ?? lines[k]
