@@ -2114,6 +2114,14 @@ final class Engine: @unchecked Sendable {
     if lines.count >= task + 1 + after {
       let full = try tableCells(Array(lines.suffix(after)), s, header)
       if let byNames, byNames.parsed.items.count > full?.parsed.items.count ?? 0 { return byNames }
+      // (more lines than columns, and no names where the reading from the end puts them: a row with sub-rows, `2018年` /
+      // `24.3万户` / `各街道办事处` / `区绿化市容局` / `2019年` / `26.5万户` under 节点 / 指标数 / 责任单位 / 配合单位, Corpus/heldout105
+      // 10505): the cells right after the task text, read from the start)
+      if byNames == nil, lines.count > task + 1 + after, try !namesOnlyAtRoleColumns(Array(lines.suffix(after)), s, header),
+        let f = try namesFromTheStart(Array(lines[(task + 1)...]), s, header)
+      {
+        return f
+      }
       return full
     }
     var best: Found? = byNames
@@ -2186,6 +2194,50 @@ final class Engine: @unchecked Sendable {
     }
     guard !parsed.items.isEmpty, let first, let last else { return nil }
     return Found(range: first..<last, parsed: parsed)
+  }
+
+  /// Whether every cell of `cells` (under the columns after the task) that stands under a names column reads as names
+  /// only, and one does.
+  func namesOnlyAtRoleColumns(_ cells: [Range<Int>], _ s: [Unicode.Scalar], _ header: TableHeader) throws(StageFailure) -> Bool {
+    let task = header.taskColumn
+    var any = false
+    for (k, cell) in cells.enumerated() where task + 1 + k < header.columns.count {
+      guard let label = columnRoles(Array(header.columns[task + 1 + k].unicodeScalars)) else { continue }
+      guard try namesOnly(cell, s, label: label) != nil else { return false }
+      any = true
+    }
+    return any
+  }
+
+  /// A row's cells after the task text read from the start: each column takes one line, the last names column every
+  /// line from there that reads as names only (a cell of one name per line: `区文明办` / `区绿化市容局` / `区房管局`); nil
+  /// unless the first names column gets a line of names (a later one may be empty: `区绿化市容局` then `2019年`), and what
+  /// follows the last column is left alone (later sub-rows of the same row: `2019年` / `440个`).
+  func namesFromTheStart(_ lines: [Range<Int>], _ s: [Unicode.Scalar], _ header: TableHeader) throws(StageFailure) -> Found? {
+    let task = header.taskColumn
+    let columns = Array((task + 1)..<header.columns.count)
+    let roles = columns.map { columnRoles(Array(header.columns[$0].unicodeScalars)) }
+    guard let lastRole = roles.lastIndex(where: { $0 != nil }) else { return nil }
+    var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
+    var range: Range<Int>? = nil
+    var k = 0
+    for (i, role) in roles.enumerated() {
+      guard k < lines.count else { return nil }
+      guard let label = role else {
+        k += 1
+        continue
+      }
+      var taken = 0
+      while k < lines.count, taken == 0 || i == lastRole, let p = try namesOnly(lines[k], s, label: label) {
+        parsed.add(p)
+        range = range.map { $0.lowerBound..<lines[k].upperBound } ?? lines[k]
+        k += 1
+        taken += 1
+      }
+      guard taken > 0 || range != nil else { return nil }
+    }
+    guard let range, !parsed.items.isEmpty else { return nil }
+    return Found(range: range, parsed: parsed)
   }
 
   /// A cell read as names only: a label lets a list hold a plausible non-department (联合教育部门，邀请…

@@ -174,6 +174,9 @@ public struct SegmentRules: RuleFile {
     let attachment: RuleRegex?
     let attachmentNumberGroup: Int
     public let attachmentScheme: Int?
+    /// The characters an attachment line can start with (`PatternFirstCharacters`), to try the regex only on those lines;
+    /// nil: every line is tried.
+    var attachmentFirst: ScalarSet? = nil
   }
 
   public struct DatePattern: Sendable {
@@ -516,7 +519,8 @@ public struct SegmentRules: RuleFile {
                          numberColumnWords: (t.number_column_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                          row: rowRegex,
                          rowNumberGroup: rowGroup, rowScheme: rowScheme, attachment: attachmentRegex,
-                         attachmentNumberGroup: attachmentGroup, attachmentScheme: attachmentScheme)
+                         attachmentNumberGroup: attachmentGroup, attachmentScheme: attachmentScheme,
+                         attachmentFirst: t.attachment.flatMap { PatternFirstCharacters.of($0.pattern.value) })
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.scanBranches = branchesList

@@ -740,6 +740,9 @@ struct SegmentRun {
     var ignoredAfterClosing = 0
     var ignoredAt: Range<Int>? = nil
     var lastRow: [Int: Int] = [:]  // per table and scheme: the last row number accepted
+    // per table: how many levels were open above its last row; a section of the table above that depth (a category cell
+    // `2.` between rows, Corpus/heldout105 10505) starts its rows' numbering again
+    var rowDepth: [Int: Int] = [:]
     // a table whose own numbering restarts inside a clause (一、市政府重点工作任务 / 序号 … / 一、主要预期目标
     // / (1) …; Corpus/heldout30 3101) nests under the levels open at its header: they are the base, below
     // which the table's markers are read as a text of their own (until the next table)
@@ -866,6 +869,7 @@ struct SegmentRun {
         let rowKey = t &* 256 &+ c.scheme
         guard lastRow[rowKey].map({ c.number > $0 }) ?? true else { continue }
         lastRow[rowKey] = c.number
+        rowDepth[t] = stack.count
         popTo = stack[min(baseCount, stack.count)...].firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
       } else if let k = stack[min(baseCount, stack.count)...].firstIndex(where: { $0.scheme == c.scheme }) {
         let expected = stack[k].number + 1
@@ -964,6 +968,10 @@ struct SegmentRun {
       stack.append(Level(scheme: c.scheme, number: c.number, marker: markerText(c)))
       last[c.scheme] = c.number
       let path = stack.map(\.number)
+      if c.table == nil, let t = tableStarts.lastIndex(where: { $0 < c.start }), let depth = rowDepth[t], path.count <= depth {
+        lastRow = lastRow.filter { $0.key / 256 != t }
+        rowDepth[t] = nil
+      }
       let emit = seen.insert(path).inserted
       if !emit {
         warn("duplicate_path", "\(stack.map(\.marker).joined()) repeats an earlier clause path \(path); its text is left out", c.start..<c.end)
@@ -1362,6 +1370,7 @@ extension SegmentRun {
     // lines that are cells of a column other than the task's, in document order
     var otherCells: [Range<Int>] = []
     var parenRows: [Int: Int] = [:]
+    var tableOpen = true
     var p = 0
     while p < n {
       var le = lineEnd(p)
@@ -1376,13 +1385,15 @@ extension SegmentRun {
         if let (header, next) = try tableHeader(after: le, leadingColumn: leading) {
           // (a header printed again over the same columns, at a page break, continues the table above and its attachment;
           // Corpus/heldout100 10004)
-          var attached = try attachment(above: line.lowerBound)
+          // (above a leading column's name, `类别` / `序号`: Corpus/heldout105 10505)
+          var attached = try attachment(above: leading ? previousLine(line.lowerBound)?.lowerBound ?? line.lowerBound : line.lowerBound)
           var owner = tables.count
           if attached == nil, let previous = tables.last, previous.columns == header.columns, let a = tableAttachments.last ?? nil {
             attached = a
             owner = tableAttachmentOwners[tables.count - 1]
           }
           tables.append(header)
+          tableOpen = true
           tableStarts.append(line.lowerBound)
           tableAttachments.append(attached)
           tableAttachmentOwners.append(owner)
@@ -1410,7 +1421,10 @@ extension SegmentRun {
           continue
         }
       }
-      if !tables.isEmpty, !line.isEmpty {
+      // (an attachment's label ends the table before it: bare numbers after it are no rows of that table, Corpus/heldout101
+      // 10104's 附件3, whose header is not read, after 附件1's rows)
+      if !tables.isEmpty, tableOpen, !line.isEmpty, try attachmentLine(line) != nil { tableOpen = false }
+      if !tables.isEmpty, tableOpen, !line.isEmpty {
         let header = tables[tables.count - 1]
         if let num = try rowNumber(line), num >= 1, num <= rules.schemes[tr.rowScheme].max,
           linesSinceRow.map({ $0 >= header.columns.count }) ?? true
@@ -1619,7 +1633,9 @@ extension SegmentRun {
   /// A line that is wholly an attachment's label (`tables.attachment`: `附件1`, `附件：…分解表`, `附件`): its number, if
   /// it has one, and its marker as written.
   func attachmentLine(_ line: Range<Int>) throws(StageFailure) -> (number: Int?, marker: String)? {
-    guard let rule = rules.tables.attachment, let hit = try wholeLineMatch(line, rule, maxLength: 80) else { return nil }
+    guard let rule = rules.tables.attachment, !line.isEmpty, rules.tables.attachmentFirst.map({ $0.contains(s[line.lowerBound]) }) ?? true,
+      let hit = try wholeLineMatch(line, rule, maxLength: 80)
+    else { return nil }
     let g = rules.tables.attachmentNumberGroup - 1
     if g < hit.groups.count, let digits = hit.groups[g] {
       let d = (line.lowerBound + digits.lowerBound)..<(line.lowerBound + digits.upperBound)
@@ -1670,6 +1686,9 @@ extension SegmentRun {
     while k < lines {
       while p < limit, isSpaceOrNewline(s[p]) { p += 1 }
       if p >= limit { break }
+      // (an attachment's label is no cell: the next attachment starts there, Corpus/heldout101 10104's 附件2 after a row
+      // whose cells are fewer than the columns)
+      if k > 0, (try? attachmentLine(trimmed(p..<min(lineEnd(p), limit)))) ?? nil != nil { break }
       end = min(lineEnd(p), limit)
       p = end
       k += 1
