@@ -85,6 +85,7 @@ public struct AttributeRules: RuleFile {
   public struct RawRegionLevels: Decodable, Sendable {
     public var words: [String]
     public var not_followed_by: [String]
+    public var collective_bodies: [String]?
   }
 
   public struct RawLeading: Decodable, Sendable {
@@ -191,6 +192,8 @@ public struct AttributeRules: RuleFile {
   public let regionLevels: [[Unicode.Scalar]]
   /// A level followed by one of these is no level (市直有关部门 is the city's own departments).
   public let regionLevelsNotFollowedBy: [[Unicode.Scalar]]
+  /// After levels that start with 各 (各市、县…), the bodies the levels may share (人民政府, 政府); empty: any department.
+  public let regionCollectiveBodies: [[Unicode.Scalar]]
   /// Titles of officials (副市长): a subject step or a list item ending with one names a person.
   public let officials: [[Unicode.Scalar]]
   /// Endings of a section heading whose subject leads every item under it (县示范区管委会牵头工作).
@@ -400,6 +403,7 @@ public struct AttributeRules: RuleFile {
       .sorted { $0.count > $1.count }
     regionLevelsNotFollowedBy = (raw.region_levels?.not_followed_by ?? []).filter { !$0.isEmpty }
       .map { Array($0.unicodeScalars) }
+    regionCollectiveBodies = (raw.region_levels?.collective_bodies ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     officials = (raw.officials ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     sectionSubjectEndings = (raw.section_subject_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }

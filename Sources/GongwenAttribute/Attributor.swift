@@ -1882,6 +1882,13 @@ final class Engine: @unchecked Sendable {
         // (or is one with the word its run's 等部门 shares: 市、县（市、区）公安交警、交通管理等部门)
         var like = try departmentLike(String(scalars: body))
         if !like, let w = runShares(pieces, from: j, of: sentence) { like = try departmentLike(String(scalars: body) + w) }
+        // (after 各 + levels, only a body the levels share: 各市、县人民政府, but 各区 and 市住房城乡建设管理委 in
+        // 各区、市住房城乡建设管理委、市房屋管理局…; Corpus/heldout109 10902)
+        if like, !r.regionCollectiveBodies.isEmpty, afterLabel(pieces[i]).first == "各",
+          !r.regionCollectiveBodies.contains(where: { body.starts(with: $0) })
+        {
+          like = false
+        }
         if like {
           out.append(sentence[pieces[i].startIndex..<pieces[j].endIndex])
           i = j + 1

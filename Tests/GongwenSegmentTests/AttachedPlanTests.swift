@@ -69,3 +69,83 @@ private let bundledYAML: String = {
     #expect(o.units.map(\.path) == [[1], [2]])
   }
 }
+
+/// Attached tables met in heldout105: a sub-numbered attachment label (`附件1.1：`, 10503), a category column before 序号
+/// whose cells (`1.` / `2.`) start the rows' numbering again (10505), and an attachment label that ends the table above
+/// it (Corpus/heldout101 10104: bare numbers after `附件3` are no rows of 附件1's table).
+@Suite struct AttachedTableFormTests {
+  @Test func aSubNumberedAttachment() throws {
+    let (o, _) = try outline("""
+      静安区生活垃圾分类工作方案
+      一、重点任务
+      加强分类。
+      二、保障措施
+      加强保障。
+      附件1.1：
+      2025年生活垃圾分类减量推进工作任务清单
+      序号
+      任务内容
+      责任单位
+      1
+      强化多方参与机制。
+      区绿化市容局
+      2
+      推进源头减量。
+      各街镇
+      """)
+    #expect(o.units.map(\.path) == [[1], [2], [3, 1], [3, 2]])
+    #expect(o.units[2].markers == ["附件1.1", "1"])
+  }
+
+  @Test func aCategoryCellStartsTheRowsAgain() throws {
+    let (o, _) = try outline("""
+      虹口区生活垃圾全程分类体系建设三年行动计划
+      一、工作目标
+      全面覆盖。
+      附件
+      行动计划任务清单
+      类别
+      序号
+      主要任务
+      责任单位
+      1.
+      分
+      类
+      1
+      绿色账户推进
+      各街道办事处
+      2
+      创建达标小区
+      区文明办
+      2.
+      运
+      输
+      1
+      干垃圾车标识更新
+      区绿化市容局
+      """)
+    #expect(o.units.map(\.path) == [[1], [2, 1], [2, 1, 1], [2, 1, 2], [2, 2], [2, 2, 1]])
+  }
+
+  @Test func anAttachmentLabelEndsTheTableAbove() throws {
+    let (o, _) = try outline("""
+      宝山区生活垃圾分类实施方案
+      一、工作目标
+      全面覆盖。
+      附件1
+      工作任务清单
+      序号
+      任务名称
+      牵头部门
+      1
+      加强组织领导
+      区政府办公室
+      附件3
+      工作指标
+      街镇
+      51
+      吴淞街道
+      """)
+    #expect(o.units.map(\.path) == [[1], [2, 1]])
+  }
+}
