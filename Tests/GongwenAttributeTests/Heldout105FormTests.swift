@@ -6,11 +6,7 @@ import Testing
 @Suite struct Heldout105FormTests {
   /// One table row `number` + lines, with the header Segment would have found.
   func row(_ lines: [String], columns: [String], taskColumn: Int = 0) throws -> Attribution? {
-    let (o, t) = makeOutline([U("4", [4], "\n" + lines.joined(separator: "\n"))])
-    var outline = o
-    outline.units[0].table = TableHeader(columns: columns, taskColumn: taskColumn)
-    outline.units[0].bodyRange = (outline.units[0].bodyRange.lowerBound + 1)..<outline.units[0].bodyRange.upperBound
-    return try Attributor(rules: bundled).attribute(outline, text: t).attributions[0]
+    try tableRow(lines, columns: columns, taskColumn: taskColumn, number: "4")
   }
 
   @Test func theExercisingBodyOfAPowersList() throws {

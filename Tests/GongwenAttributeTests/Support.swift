@@ -92,3 +92,12 @@ struct Roles: Equatable, CustomStringConvertible {
     "raw=\(raw) departments=\(departments) lead=\(lead) responsible=\(responsible) participating=\(participating)"
   }
 }
+
+/// Attributes one table row (`number` + `lines`) under the header Segment would have found.
+func tableRow(_ lines: [String], columns: [String], taskColumn: Int = 0, number: String = "80") throws -> Attribution? {
+  let (o, t) = makeOutline([U(number, [Int(number) ?? 1], "\n" + lines.joined(separator: "\n"))])
+  var outline = o
+  outline.units[0].table = TableHeader(columns: columns, taskColumn: taskColumn)
+  outline.units[0].bodyRange = (outline.units[0].bodyRange.lowerBound + 1)..<outline.units[0].bodyRange.upperBound
+  return try Attributor(rules: bundled).attribute(outline, text: t).attributions[0]
+}
