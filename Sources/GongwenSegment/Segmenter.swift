@@ -188,6 +188,8 @@ struct SegmentRun {
   var tableAttachments: [(number: Int?, marker: String)?] = []
   /// Per table: the table whose attachment line it is printed under (itself, or the table a repeated header continues).
   var tableAttachmentOwners: [Int] = []
+  /// Where the attachment lines above tables stand (line starts, in text order; a header printed again has none).
+  var tableAttachmentLines: [Int] = []
   /// Plans attached after the body (`sequence.attached_plans`), in text order: from the attachment line to the next
   /// attachment or closing line, with the attachment's number and marker. Filled by `acceptMarkers`.
   var plans: [AttachedPlan] = []
@@ -1059,18 +1061,9 @@ struct SegmentRun {
       }
     }
     guard let head = found.first, head.clause > first.start else { return [] }
-    // (where the attachment line of an attached table stands: it ends the plan before it)
-    var tableLines: [Int] = []
-    for (t, start) in tableStarts.enumerated() where t < tableAttachments.count && tableAttachments[t] != nil {
-      var ls = start
-      for _ in 0..<2 {
-        guard let l = previousLine(ls) else { break }
-        ls = l.lowerBound
-        if try attachmentLine(l) != nil { tableLines.append(l.lowerBound); break }
-      }
-    }
+    // (the attachment line of an attached table ends the plan before it)
     return found.enumerated().map { k, f in
-      let ends = [k + 1 < found.count ? found[k + 1].line : nil, tableLines.first(where: { $0 > f.clause }),
+      let ends = [k + 1 < found.count ? found[k + 1].line : nil, tableAttachmentLines.first(where: { $0 > f.clause }),
                   closingStarts.first(where: { $0 > f.clause })].compactMap { $0 }
       return AttachedPlan(range: f.line..<(ends.min() ?? n), number: f.number, marker: f.marker)
     }
@@ -1386,7 +1379,8 @@ extension SegmentRun {
           // (a header printed again over the same columns, at a page break, continues the table above and its attachment;
           // Corpus/heldout100 10004)
           // (above a leading column's name, `类别` / `序号`: Corpus/heldout105 10505)
-          var attached = try attachment(above: leading ? previousLine(line.lowerBound)?.lowerBound ?? line.lowerBound : line.lowerBound)
+          let label = try attachment(above: leading ? previousLine(line.lowerBound)?.lowerBound ?? line.lowerBound : line.lowerBound)
+          var attached = label.map { (number: $0.number, marker: $0.marker) }
           var owner = tables.count
           if attached == nil, let previous = tables.last, previous.columns == header.columns, let a = tableAttachments.last ?? nil {
             attached = a
@@ -1397,6 +1391,7 @@ extension SegmentRun {
           tableStarts.append(line.lowerBound)
           tableAttachments.append(attached)
           tableAttachmentOwners.append(owner)
+          if let label { tableAttachmentLines.append(label.line) }
           lastNumber = 0
           linesSinceRow = nil
           p = next
@@ -1620,12 +1615,12 @@ extension SegmentRun {
   /// The attachment a table is printed as: a `tables.attachment` line (`附件1`) among the two lines
   /// above its header (a title line may stand between): its number and its text up to the number.
   /// Without a number (`附件：…分解表`, `附件`): nil number, the marker the line's text before its colon or title.
-  func attachment(above headerStart: Int) throws(StageFailure) -> (number: Int?, marker: String)? {
+  func attachment(above headerStart: Int) throws(StageFailure) -> (number: Int?, marker: String, line: Int)? {
     var ls = headerStart
     for _ in 0..<2 {
       guard let line = previousLine(ls) else { return nil }
       ls = line.lowerBound
-      if let a = try attachmentLine(line) { return a }
+      if let a = try attachmentLine(line) { return (a.number, a.marker, line.lowerBound) }
     }
     return nil
   }
