@@ -147,10 +147,15 @@ public struct Attributor: Sendable {
     // (Corpus/heldout105 10503, one 责任单位 cell per row). Rows whose items each have cells of their own keep them (Corpus/heldout6
     // 701, heldout20 2101).
     for (r, row) in outline.units.enumerated() where row.table != nil && (attributions[r]?.departmentsRaw.isEmpty ?? true) {
-      let items = outline.units.indices.filter { k in
-        k > r && outline.units[k].path.count == row.path.count + 1 && outline.units[k].path.starts(with: row.path)
+      // (its subtree: the units right after it under its path; its items are the direct children, and the last has none)
+      var items: [Int] = []
+      var lastDeeper = -1
+      var k = r + 1
+      while k < outline.units.count, outline.units[k].path.count > row.path.count, outline.units[k].path.starts(with: row.path) {
+        if outline.units[k].path.count == row.path.count + 1 { items.append(k) } else { lastDeeper = k }
+        k += 1
       }
-      guard items.count >= 2, let last = items.last, let a = attributions[last], !a.departmentsRaw.isEmpty,
+      guard items.count >= 2, let last = items.last, lastDeeper < last, let a = attributions[last], !a.departmentsRaw.isEmpty,
         items.dropLast().allSatisfy({ attributions[$0]?.departmentsRaw.isEmpty ?? true }),
         items.dropLast().allSatisfy({ k in
           let b = outline.units[k].bodyRange.clamped(to: 0..<s.count)
@@ -162,8 +167,7 @@ public struct Attributor: Sendable {
         case let itemColumn = header.taskColumn + (row.bodyRange.isEmpty ? 0 : 1),
         case let b = outline.units[last].bodyRange.clamped(to: 0..<s.count),
         s[b].split(separator: "\n").filter({ !$0.allSatisfy(\.properties.isWhitespace) }).count
-          == header.columns.count - itemColumn,
-        !outline.units[(last + 1)...].contains(where: { $0.path.count > row.path.count + 1 && $0.path.starts(with: row.path) })
+          == header.columns.count - itemColumn
       else { continue }
       attributions[r] = a
       attributions[last] = nil

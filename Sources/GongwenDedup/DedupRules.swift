@@ -31,7 +31,7 @@ public struct DedupRules: RuleFile {
     public var reattachByNumbering: Bool
     public var tableHeader: Located<[String]>
     public var subjectSentences: RawSubjectSentences?
-    public var attachmentLabels: [String]?
+    public var attachmentLabels: Located<[String]>?
     public var crossAttachmentMinChars: Located<Int>?
 
     /// `subject_sentences` as written.
@@ -132,15 +132,15 @@ public struct DedupRules: RuleFile {
   public let tableHeader: [[Unicode.Scalar]]
   /// Length of the longest `tableHeader` word (0 without any).
   let longestTableHeader: Int
-  /// A sentence starting with one of `subjectLeadIns` (由) and holding one of `subjectWords` (负责, 带队),
-  /// no longer than an attribution, names who does its task (由市安监局1名县级领导带队，2名专业人员参加。):
-  /// an attribution unit, never removed on its own. Empty: off.
   /// Words a line starting an attachment consists of, with an optional number (`附件`, `附件2`): text on either side of
   /// such a line is a different document of the notice (`attachment_labels`).
   public let attachmentLabels: [[Unicode.Scalar]]
   /// Content characters a repeated run must reach when its kept copy is on the other side of an attachment line
   /// (`cross_attachment_min_chars`).
   public let crossAttachmentMinChars: Int
+  /// A sentence starting with one of `subjectLeadIns` (由) and holding one of `subjectWords` (负责, 带队),
+  /// no longer than an attribution, names who does its task (由市安监局1名县级领导带队，2名专业人员参加。):
+  /// an attribution unit, never removed on its own. Empty: off.
   public let subjectLeadIns: [[Unicode.Scalar]]
   public let subjectWords: [[Unicode.Scalar]]
   /// For each BMP scalar, bit 1 when `UnitSplitter` may act on it in the middle of a line (a newline, an
@@ -189,8 +189,8 @@ public struct DedupRules: RuleFile {
     positive(raw.maxPasses, "max_passes", max: 20)
     positive(raw.reorderMaxBlocks, "reorder_max_blocks", max: 5_000)
     if let v = raw.crossAttachmentMinChars { positive(v, "cross_attachment_min_chars") }
-    if raw.attachmentLabels?.contains(where: \.isEmpty) ?? false {
-      problems.append(RuleProblem(RuleLocation(file: file, line: 1, column: 1), code: "R005", "attachment_labels: a word is empty"))
+    if let labels = raw.attachmentLabels, labels.value.contains(where: \.isEmpty) {
+      problems.append(RuleProblem(at(labels), code: "R005", "attachment_labels: a word is empty"))
     }
     if raw.sentenceTerminators.value.isEmpty {
       problems.append(RuleProblem(at(raw.sentenceTerminators), code: "R005", "sentence_terminators must not be empty"))
@@ -257,7 +257,7 @@ public struct DedupRules: RuleFile {
     reorderWithinSections = raw.reorderWithinSections
     reattachSingleCopies = raw.reattachSingleCopies
     reattachByNumbering = raw.reattachByNumbering
-    attachmentLabels = (raw.attachmentLabels ?? []).map { Array($0.unicodeScalars) }
+    attachmentLabels = (raw.attachmentLabels?.value ?? []).map { Array($0.unicodeScalars) }
     crossAttachmentMinChars = raw.crossAttachmentMinChars?.value ?? 0
     subjectLeadIns = (raw.subjectSentences?.leadIns ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     subjectWords = (raw.subjectSentences?.words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
