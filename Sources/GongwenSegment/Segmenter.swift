@@ -190,6 +190,9 @@ struct SegmentRun {
   var tableAttachmentOwners: [Int] = []
   /// Where the attachment lines above tables stand (line starts, in text order; a header printed again has none).
   var tableAttachmentLines: [Int] = []
+  /// Tables whose rows are the text's own clause markers, not bare row numbers (no `序号` column: `类别` / `项目` / `主要任务` /
+  /// `牵头单位`, then `一、…` / `1.…`; `markerTableHeader`), by index in `tables`.
+  var markerTables: Set<Int> = []
   /// Plans attached after the body (`sequence.attached_plans`), in text order: from the attachment line to the next
   /// attachment or closing line, with the attachment's number and marker. Filled by `acceptMarkers`.
   var plans: [AttachedPlan] = []
@@ -1175,7 +1178,7 @@ struct SegmentRun {
         subtreeEnd = ends[j]
         j += 1
       }
-      var table = a.table.map { tables[$0] }
+      var table = a.table.map { tables[$0] } ?? markerTableColumns(i)
       // a numbered line inside a row's task cell (heldout6 701: row `1`, its items `1.`…`7.`, each with
       // its own 牵头领导 / 责任单位 cells): read against the row's columns from the task column on
       // (looked for only in a document with a table: the search for the parent runs back over the units)
@@ -1194,6 +1197,24 @@ struct SegmentRun {
     }
     return units
   }
+
+  /// The columns a clause marker in a marker-rowed table (`markerTables`) stands for: its level under the table's first
+  /// row's is its column (`一、` the 类别 column, `1.` the 项目 column), and its unit is read against the columns from there
+  /// on; nil outside such a table, or below the task column.
+  func markerTableColumns(_ i: Int) -> TableHeader? {
+    let a = accepted[i]
+    guard a.table == nil, !markerTables.isEmpty, let t = tableStarts.lastIndex(where: { $0 < a.start }), markerTables.contains(t),
+      a.start < (tableStarts.first(where: { $0 > tableStarts[t] }) ?? n), a.start < closingAfter(tableStarts[t]),
+      let firstRow = accepted.first(where: { $0.start > tableStarts[t] })
+    else { return nil }
+    let d = a.path.count - firstRow.path.count
+    let header = tables[t]
+    guard d >= 0, d <= header.taskColumn else { return nil }
+    return TableHeader(columns: Array(header.columns[d...]), taskColumn: header.taskColumn - d)
+  }
+
+  /// The first closing line after `p`, or the text's end.
+  func closingAfter(_ p: Int) -> Int { closingStarts.first(where: { $0 > p }) ?? n }
 
   /// Where the last clause ends: a heading-only clause (`（四）强化人员培训和舆论引导`) runs on to the
   /// closing block; a clause whose marker line is running text ends with its paragraph (continuing
@@ -1372,6 +1393,20 @@ extension SegmentRun {
       let headerWord = isTableHeaderWord(line)
       let wrappedHeader = headerWord ? nil : wrappedHeaderWordEnd(line)
       if let w = wrappedHeader { le = w }
+      if !headerWord, wrappedHeader == nil, !tr.leadingColumns.isEmpty, let (header, next) = try markerTableHeader(line) {
+        let label = try attachment(above: line.lowerBound)
+        tables.append(header)
+        markerTables.insert(tables.count - 1)
+        tableOpen = true
+        tableStarts.append(line.lowerBound)
+        tableAttachments.append(label.map { (number: $0.number, marker: $0.marker) })
+        tableAttachmentOwners.append(tables.count - 1)
+        if let label { tableAttachmentLines.append(label.line) }
+        lastNumber = 0
+        linesSinceRow = nil
+        p = next
+        continue
+      }
       if headerWord || wrappedHeader != nil {
         // a column before 序号 (`分类`): its first cell stands between the header and the first row
         let leading = previousLine(line.lowerBound).map { prev in rules.tables.leadingColumns.contains { $0.elementsEqual(s[prev]) } } ?? false
@@ -1419,7 +1454,7 @@ extension SegmentRun {
       // (an attachment's label ends the table before it: bare numbers after it are no rows of that table, Corpus/heldout101
       // 10104's 附件3, whose header is not read, after 附件1's rows)
       if !tables.isEmpty, tableOpen, !line.isEmpty, try attachmentLine(line) != nil { tableOpen = false }
-      if !tables.isEmpty, tableOpen, !line.isEmpty {
+      if !tables.isEmpty, tableOpen, !line.isEmpty, !markerTables.contains(tables.count - 1) {
         let header = tables[tables.count - 1]
         if let num = try rowNumber(line), num >= 1, num <= rules.schemes[tr.rowScheme].max,
           linesSinceRow.map({ $0 >= header.columns.count }) ?? true
@@ -1566,9 +1601,36 @@ extension SegmentRun {
     return rules.tables.header.contains { $0.elementsEqual(s[line].lazy.filter { !isHSpace($0) }) }
   }
 
+  /// A table without a row-number column whose rows are clause markers (Corpus/heldout109 10903: `类别` / `项目` / `主要任务` /
+  /// `牵头单位` / `配合单位`, then `一、做好政策保障` / `1.做好规划配套` / its task / its cells; heldout108 10802: `任务` / `分类` / …):
+  /// its first column is a `leading_columns` name (perhaps wrapped over two lines), no `序号` follows, the columns after it
+  /// hold a task column, and the line after them starts with a clause marker. Each marker level is a column from the first
+  /// on (`markerTableColumns`). The header, and where its first row starts.
+  func markerTableHeader(_ line: Range<Int>) throws(StageFailure) -> (TableHeader, Int)? {
+    guard !line.isEmpty, line.count <= rules.tables.columnMaxLength else { return nil }
+    var first = Array(s[line].filter { !isHSpace($0) })
+    var end = lineEnd(line.lowerBound)
+    if !rules.tables.leadingColumns.contains(first) {
+      guard let next = nextLine(after: line.lowerBound), next.count <= rules.tables.columnMaxLength,
+        case let both = first + s[next].filter({ !isHSpace($0) }), rules.tables.leadingColumns.contains(both)
+      else { return nil }
+      first = both
+      end = lineEnd(next.lowerBound)
+    }
+    guard let after = nextLine(after: end - 1), !isTableHeaderWord(after), wrappedHeaderWordEnd(after) == nil,
+      let (header, next) = try tableHeader(after: end, stopAtMarkers: true), header.columns.count >= 2
+    else { return nil }
+    // the first row: a clause marker opening the line after the header
+    var q = next
+    while q < n, isSpaceOrNewline(s[q]) { q += 1 }
+    guard q < n, candidateList.contains(where: { $0.start == q && $0.lineStart && $0.table == nil }) else { return nil }
+    return (TableHeader(columns: [String(String.UnicodeScalarView(first))] + header.columns, taskColumn: header.taskColumn + 1), q)
+  }
+
   /// The column lines after a header word ending at `headerEnd`: the header, and where the lines
-  /// after it start. nil when no column is a task column.
-  func tableHeader(after headerEnd: Int, leadingColumn: Bool = false) throws(StageFailure) -> (TableHeader, Int)? {
+  /// after it start. nil when no column is a task column. With `stopAtMarkers`, a line opening with a clause marker
+  /// (`（一）`) is the first row, no column.
+  func tableHeader(after headerEnd: Int, leadingColumn: Bool = false, stopAtMarkers: Bool = false) throws(StageFailure) -> (TableHeader, Int)? {
     var columns: [[Unicode.Scalar]] = []
     var p = headerEnd + 1
     var lastStart = p
@@ -1585,8 +1647,14 @@ extension SegmentRun {
         atRow = true
         break
       }
-      guard name.count <= rules.tables.columnMaxLength,
-        !name.contains(where: { isPunctuation($0) && !isOpenBracket($0) && !isCloseBracket($0) }),
+      if stopAtMarkers, candidateList.contains(where: { $0.start == line.lowerBound && $0.lineStart }) { break }
+      // (punctuation inside brackets is a column's note: `重点任务（2024-2026）`, Corpus/heldout108 10802)
+      var depth = 0
+      let punctuated = name.contains { c in
+        if isOpenBracket(c) { depth += 1 } else if isCloseBracket(c) { depth = max(0, depth - 1) }
+        return depth == 0 && isPunctuation(c) && !isCloseBracket(c)
+      }
+      guard name.count <= rules.tables.columnMaxLength, !punctuated,
         !rules.tables.totalWords.contains(name)
       else { break }
       lastStart = line.lowerBound

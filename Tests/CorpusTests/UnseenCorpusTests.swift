@@ -164,8 +164,8 @@ import GongwenTestSupport
                         Folder(name: "heldout105", floor: 0.83, minNotices: 7),
                         Folder(name: "heldout106", floor: 0.91, minNotices: 5),
                         Folder(name: "heldout107", floor: 0.57, minNotices: 2),
-                        Folder(name: "heldout108", floor: 0.70, minNotices: 6),
-                        Folder(name: "heldout109", floor: 0.90, minNotices: 5)]
+                        Folder(name: "heldout108", floor: 0.92, minNotices: 6),
+                        Folder(name: "heldout109", floor: 0.94, minNotices: 5)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -149,3 +149,67 @@ private let bundledYAML: String = {
     #expect(o.units.map(\.path) == [[1], [2, 1]])
   }
 }
+
+/// A task list without a `序号` column, its rows the text's own clause markers (Corpus/heldout109 10903; heldout108 10802 with
+/// `任务` / `分类` over two lines and a column note `重点任务（2024-2026）`): each marker level stands for a column, and the
+/// deepest row is read against the columns from its own; `附件：` alone above its title is an attachment without a number.
+@Suite struct MarkerRowedTableTests {
+  @Test func rowsNumberedByClauseMarkers() throws {
+    let (o, _) = try outline("""
+      杨浦区关于加强基层消防安全综合治理建设的意见
+      一、总体要求
+      全面加强。
+      二、保障措施
+      加强保障。
+      附件：
+      杨浦区基层消防安全综合治理建设工作重点任务清单
+      类别
+      项目
+      主要任务
+      牵头单位
+      配合单位
+      一、做好政策保障
+      1.做好规划配套
+      将基层消防安全综合治理建设工作与专项规划衔接。
+      区消防救援支队
+      区应急局、区公安分局
+      2.完善规章标准
+      制定基层消防工作标准。
+      区消防救援支队
+      各街道
+      """)
+    #expect(o.units.map(\.path) == [[1], [2], [3, 1], [3, 1, 1], [3, 1, 2]])
+    #expect(o.units[3].markers == ["附件", "一、", "1."])
+    #expect(o.units[3].table == TableHeader(columns: ["项目", "主要任务", "牵头单位", "配合单位"], taskColumn: 1))
+    #expect(o.units[2].table?.columns.first == "类别")
+  }
+
+  @Test func aWrappedFirstColumnAndAColumnNote() throws {
+    let (o, _) = try outline("""
+      交通领域精细化管理工作三年行动计划
+      一、工作目标
+      全面提升。
+      附件：
+      交通领域精细化管理工作三年行动计划任务清单
+      任务
+      分类
+      主要方向
+      重点任务（2024-2026）
+      2024年工作项目
+      牵头
+      部门
+      配合
+      部门
+      （一）
+      提升交通设施环境品质
+      1、改善城市道路环境
+      （1）建设精品道路300条。
+      建设精品道路100条。
+      设施养护处
+      各区
+      """)
+    let row = try #require(o.units.last)
+    #expect(row.path == [2, 1, 1, 1])
+    #expect(row.table == TableHeader(columns: ["重点任务（2024-2026）", "2024年工作项目", "牵头部门", "配合部门"], taskColumn: 0))
+  }
+}
