@@ -1393,18 +1393,23 @@ extension SegmentRun {
       let headerWord = isTableHeaderWord(line)
       let wrappedHeader = headerWord ? nil : wrappedHeaderWordEnd(line)
       if let w = wrappedHeader { le = w }
-      if !headerWord, wrappedHeader == nil, !tr.leadingColumns.isEmpty, let (header, next) = try markerTableHeader(line) {
-        let label = try attachment(above: line.lowerBound)
+      /// Records a table found at `line` and steps to its first row.
+      func register(_ header: TableHeader, attached: (number: Int?, marker: String)?, owner: Int, labelLine: Int?, next: Int) {
         tables.append(header)
-        markerTables.insert(tables.count - 1)
         tableOpen = true
         tableStarts.append(line.lowerBound)
-        tableAttachments.append(label.map { (number: $0.number, marker: $0.marker) })
-        tableAttachmentOwners.append(tables.count - 1)
-        if let label { tableAttachmentLines.append(label.line) }
+        tableAttachments.append(attached)
+        tableAttachmentOwners.append(owner)
+        if let labelLine { tableAttachmentLines.append(labelLine) }
         lastNumber = 0
         linesSinceRow = nil
         p = next
+      }
+      if !headerWord, wrappedHeader == nil, !tr.leadingColumns.isEmpty, let (header, next) = try markerTableHeader(line) {
+        let label = try attachment(above: line.lowerBound)
+        markerTables.insert(tables.count)
+        register(header, attached: label.map { (number: $0.number, marker: $0.marker) }, owner: tables.count, labelLine: label?.line,
+                 next: next)
         continue
       }
       if headerWord || wrappedHeader != nil {
@@ -1421,15 +1426,7 @@ extension SegmentRun {
             attached = a
             owner = tableAttachmentOwners[tables.count - 1]
           }
-          tables.append(header)
-          tableOpen = true
-          tableStarts.append(line.lowerBound)
-          tableAttachments.append(attached)
-          tableAttachmentOwners.append(owner)
-          if let label { tableAttachmentLines.append(label.line) }
-          lastNumber = 0
-          linesSinceRow = nil
-          p = next
+          register(header, attached: attached, owner: owner, labelLine: label?.line, next: next)
           continue
         }
         unreadTable(line)
