@@ -1604,7 +1604,10 @@ extension SegmentRun {
   /// hold a task column, and the line after them starts with a clause marker. Each marker level is a column from the first
   /// on (`markerTableColumns`). The header, and where its first row starts.
   func markerTableHeader(_ line: Range<Int>) throws(StageFailure) -> (TableHeader, Int)? {
-    guard !line.isEmpty, line.count <= rules.tables.columnMaxLength else { return nil }
+    // (the cheap test first: most short lines start with no leading column's first character)
+    guard !line.isEmpty, line.count <= rules.tables.columnMaxLength,
+      rules.tables.leadingColumns.contains(where: { $0.first == s[line.lowerBound] })
+    else { return nil }
     var first = Array(s[line].filter { !isHSpace($0) })
     var end = lineEnd(line.lowerBound)
     if !rules.tables.leadingColumns.contains(first) {
