@@ -190,6 +190,8 @@ struct SegmentRun {
   var tableAttachmentOwners: [Int] = []
   /// Where the attachment lines above tables stand (line starts, in text order; a header printed again has none).
   var tableAttachmentLines: [Int] = []
+  /// Where lines that are wholly an attachment's label start (`attachmentLine`), in text order; found by `findTables`.
+  var attachmentLabelLines: [Int] = []
   /// Tables whose rows are the text's own clause markers, not bare row numbers (no `序号` column: `类别` / `项目` / `主要任务` /
   /// `牵头单位`, then `一、…` / `1.…`; `markerTableHeader`), by index in `tables`.
   var markerTables: Set<Int> = []
@@ -1049,8 +1051,11 @@ struct SegmentRun {
   /// after its first clause. None when the notice's first clause is itself under such a line (a cover's plan).
   func attachedPlans(_ cands: [Candidate]) throws(StageFailure) -> [AttachedPlan] {
     guard rules.tables.attachment != nil, let first = cands.first(where: { $0.lineStart && $0.table == nil }) else { return [] }
+    // (the attachment lines were found by `findTables`, which reads every line: most notices have none after their first
+    // clause, and then no clause is looked at)
+    guard let firstLabel = attachmentLabelLines.first(where: { $0 > first.start }) else { return [] }
     var found: [(line: Int, clause: Int, number: Int?, marker: String)] = []
-    for c in cands where c.lineStart && c.table == nil && c.number == 1 && !c.onlyIfExpected && c.components == nil {
+    for c in cands where c.start > firstLabel && c.lineStart && c.table == nil && c.number == 1 && !c.onlyIfExpected && c.components == nil {
       var line = previousLine(lineStart(c.start))
       var title = false
       for _ in 0...Self.planTitleLinesAbove {
@@ -1389,6 +1394,9 @@ extension SegmentRun {
     while p < n {
       var le = lineEnd(p)
       let line = trimmed(p..<le)
+      var isLabel = false
+      if !line.isEmpty, try attachmentLine(line) != nil { isLabel = true }
+      if isLabel { attachmentLabelLines.append(line.lowerBound) }
       // (the header word wrapped over two lines: `序` / `号`, a narrow cell; Corpus/heldout73 7301)
       let headerWord = isTableHeaderWord(line)
       let wrappedHeader = headerWord ? nil : wrappedHeaderWordEnd(line)
@@ -1450,7 +1458,7 @@ extension SegmentRun {
       }
       // (an attachment's label ends the table before it: bare numbers after it are no rows of that table, Corpus/heldout101
       // 10104's 附件3, whose header is not read, after 附件1's rows)
-      if !tables.isEmpty, tableOpen, !line.isEmpty, try attachmentLine(line) != nil { tableOpen = false }
+      if !tables.isEmpty, tableOpen, isLabel { tableOpen = false }
       if !tables.isEmpty, tableOpen, !line.isEmpty, !markerTables.contains(tables.count - 1) {
         let header = tables[tables.count - 1]
         if let num = try rowNumber(line), num >= 1, num <= rules.schemes[tr.rowScheme].max,
