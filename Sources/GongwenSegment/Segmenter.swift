@@ -760,7 +760,7 @@ struct SegmentRun {
     plans = rules.attachedPlans ? try attachedPlans(cands) : []
     // (an attached table also ends where an attached plan after it starts: Corpus/heldout106 10605, 附件1 a table, 附件2 a plan)
     let attachedEnd = tableStarts.map { start in
-      min(closingStarts.first(where: { $0 > start }) ?? n, plans.first(where: { $0.range.lowerBound > start })?.range.lowerBound ?? n)
+      min(closingAfter(start), plans.first(where: { $0.range.lowerBound > start })?.range.lowerBound ?? n)
     }
     var attachedLimit = 0
     let attachmentNames = attachmentNameLines()
@@ -1168,6 +1168,13 @@ struct SegmentRun {
         ends[i] = next
       }
     }
+    // per marker-rowed table: where it ends and how deep its first row is (`markerTableColumns`), found once
+    var markerRows: [Int: (end: Int, depth: Int)] = [:]
+    for t in markerTables {
+      if let firstRow = accepted.first(where: { $0.start > tableStarts[t] }) {
+        markerRows[t] = (closingAfter(tableStarts[t]), firstRow.path.count)
+      }
+    }
     var units: [ClauseUnit] = []
     units.reserveCapacity(accepted.count)
     for i in accepted.indices where accepted[i].emit {
@@ -1183,7 +1190,7 @@ struct SegmentRun {
         subtreeEnd = ends[j]
         j += 1
       }
-      var table = a.table.map { tables[$0] } ?? markerTableColumns(i)
+      var table = a.table.map { tables[$0] } ?? markerTableColumns(a, markerRows)
       // a numbered line inside a row's task cell (heldout6 701: row `1`, its items `1.`…`7.`, each with
       // its own 牵头领导 / 责任单位 cells): read against the row's columns from the task column on
       // (looked for only in a document with a table: the search for the parent runs back over the units)
@@ -1205,14 +1212,12 @@ struct SegmentRun {
 
   /// The columns a clause marker in a marker-rowed table (`markerTables`) stands for: its level under the table's first
   /// row's is its column (`一、` the 类别 column, `1.` the 项目 column), and its unit is read against the columns from there
-  /// on; nil outside such a table, or below the task column.
-  func markerTableColumns(_ i: Int) -> TableHeader? {
-    let a = accepted[i]
-    guard a.table == nil, !markerTables.isEmpty, let t = tableStarts.lastIndex(where: { $0 < a.start }), markerTables.contains(t),
-      a.start < (tableStarts.first(where: { $0 > tableStarts[t] }) ?? n), a.start < closingAfter(tableStarts[t]),
-      let firstRow = accepted.first(where: { $0.start > tableStarts[t] })
+  /// on; nil outside such a table (after the next table's start or its closing line), or below the task column. `rows`: per
+  /// marker-rowed table, where it ends and its first row's depth.
+  func markerTableColumns(_ a: AcceptedMarker, _ rows: [Int: (end: Int, depth: Int)]) -> TableHeader? {
+    guard a.table == nil, !rows.isEmpty, let t = tableStarts.lastIndex(where: { $0 < a.start }), let row = rows[t], a.start < row.end
     else { return nil }
-    let d = a.path.count - firstRow.path.count
+    let d = a.path.count - row.depth
     let header = tables[t]
     guard d >= 0, d <= header.taskColumn else { return nil }
     return TableHeader(columns: Array(header.columns[d...]), taskColumn: header.taskColumn - d)
