@@ -263,3 +263,38 @@ public struct DedupRules: RuleFile {
     subjectWords = (raw.subjectSentences?.words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
   }
 }
+
+extension DedupRules {
+  /// Whether `line` is an attachment's label: one of `attachment_labels`, spaces aside, perhaps numbered (`附件`, `附件 2`,
+  /// `附件1.1`), perhaps with a colon (`附件1：`), or a colon and a title that starts with no digit (`附件：…分解表`; a digit
+  /// after the colon is an attachments list, `附件：1.…`). The same lines as segment.yaml's `tables.attachment`
+  /// (`gongwen rules check` warns, R011, where the two differ).
+  public func isAttachmentLabel(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    var p = line.startIndex
+    let end = line.endIndex
+    @inline(__always) func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
+    while p < end, isSpace(line[p]) { p += 1 }
+    var e = end
+    while e > p, isSpace(line[e - 1]) { e -= 1 }
+    guard p < e, e - p <= 80 else { return false }
+    for word in attachmentLabels where e - p >= word.count && line[p..<(p + word.count)].elementsEqual(word) {
+      var q = p + word.count
+      while q < e, isSpace(line[q]) { q += 1 }
+      var numbered = false
+      while q < e, digit(line[q]) { q += 1; numbered = true }
+      if numbered, q + 1 < e, line[q] == "." || line[q] == "．", digit(line[q + 1]) {
+        q += 1
+        while q < e, digit(line[q]) { q += 1 }
+      }
+      while q < e, isSpace(line[q]) { q += 1 }
+      if q == e { return e - p <= 12 }
+      guard line[q] == "：" || line[q] == ":" else { continue }
+      q += 1
+      while q < e, isSpace(line[q]) { q += 1 }
+      if q == e { return true }
+      if !numbered, !digit(line[q]) { return true }
+    }
+    return false
+  }
+}
+

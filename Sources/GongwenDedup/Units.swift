@@ -175,17 +175,9 @@ struct UnitSplitter {
     return nil
   }
 
-  /// Whether the line `start..<end` is an attachment's label (`attachment_labels`), perhaps numbered: `附件`, `附件 2`.
+  /// Whether the line `start..<end` is an attachment's label (`attachment_labels`; see `DedupRules.isAttachmentLabel`).
   func isAttachmentLine(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-    var p = start
-    while p < end, isSpace(s[p]) { p += 1 }
-    guard p < end, end - p <= 12 else { return false }
-    for word in rules.attachmentLabels where end - p >= word.count && s[p..<(p + word.count)].elementsEqual(word) {
-      var q = p + word.count
-      while q < end, isSpace(s[q]) || ("0"..."9").contains(s[q]) || ("０"..."９").contains(s[q]) { q += 1 }
-      if q == end { return true }
-    }
-    return false
+    rules.isAttachmentLabel(s[start..<end])
   }
 
   /// Whether the line `start..<end` holds only a `table_header` word, spaces aside.

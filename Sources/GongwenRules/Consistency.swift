@@ -15,7 +15,8 @@ import GongwenSegment
 /// (`attribution_brackets` in dedup.yaml, for each pair of `brackets` in attribute.yaml). A label, role
 /// word or bracket pair added to attribute.yaml alone is read,
 /// but the other stages may not treat it right. `consistencyWarnings` names, for each such gap, the
-/// file and line to edit (code `R010`, a warning: the rules still load).
+/// file and line to edit (code `R010`, a warning: the rules still load). An attachment's label line is read by Segment
+/// (`tables.attachment` in segment.yaml) and by Dedup (`attachment_labels` in dedup.yaml): `R011` where they differ.
 extension RuleSet {
   public func consistencyWarnings() -> [RuleProblem] {
     var out: [RuleProblem] = []
@@ -59,6 +60,20 @@ extension RuleSet {
       if !fullMatch(segment.attributionRegex, "（市财政局\(w)）") {
         out.append(RuleProblem(location(segment.attributionRegex, SegmentRules.fileName), code: "R010",
           "sequence.attribution does not match （…\(w)）, a role word of attribute.yaml: a clause marker right after such an attribution is not taken; add the word to the pattern"))
+      }
+    }
+    // Segment reads an attachment's label line as the level of the table or plan under it, Dedup as the start of another
+    // document whose restated sentences are no repeats: the two must read the same lines
+    if let attachment = segment.tables.attachment {
+      let samples = ["附件", "附件1", "附件 2", "附件12", "附件1.1", "附件1：", "附件：", "附件：重点任务分解表", "附件：1.任务分解表",
+                     "附件1：任务分解表", "附件一", "附件材料"]
+      for sample in samples {
+        let bySegment = fullMatch(attachment, sample)
+        let byDedup = dedup.isAttachmentLabel(ArraySlice(sample.unicodeScalars))
+        guard bySegment != byDedup else { continue }
+        let labelsLine = Self.line(of: "attachment_labels:", inFile: (directory as NSString).appendingPathComponent(DedupRules.fileName))
+        out.append(RuleProblem(location(attachment, SegmentRules.fileName), code: "R011",
+          "tables.attachment \(bySegment ? "reads" : "does not read") `\(sample)` as an attachment's label line but dedup.yaml's attachment_labels (\(dedupFile):\(labelsLine)) \(byDedup ? "does" : "does not"): a restated plan under it is read by one stage as an attachment and by the other as the body; make the two agree"))
       }
     }
     return out.map { var p = $0; p.severity = "warning"; return p }

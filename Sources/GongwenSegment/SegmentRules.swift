@@ -171,7 +171,7 @@ public struct SegmentRules: RuleFile {
     public let rowScheme: Int
     /// The `附件1` line above a table's header (matched against a whole trimmed line, with its number
     /// group), and the index of its scheme in `schemes`; nil when the rules have none.
-    let attachment: RuleRegex?
+    public let attachment: RuleRegex?
     let attachmentNumberGroup: Int
     public let attachmentScheme: Int?
     /// The characters an attachment line can start with (`PatternFirstCharacters`), to try the regex only on those lines;

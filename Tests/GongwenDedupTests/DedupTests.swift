@@ -161,6 +161,16 @@ struct DedupTests {
     #expect(try DedupFixtures.run(body).removed.count == 2)
   }
 
+  @Test func aTaskListUnderATitledAttachmentLineKeepsTheBodysSentences() throws {
+    // Corpus/heldout108 10802: `附件：…任务清单` with its title on the same line, then a table whose cells restate the
+    // body's clauses; the cells are the table's text, not a scrape's repeat
+    let s = "深化多元化票制、定制公交等定制出行服务探索，加快“出行+生活”服务场景拓展，为市民提供跨场景、个性化的MaaS服务。"
+    let input = "（十四）提升交通出行服务便捷智能化水平。\(s)\n附件：交通领域精细化管理工作三年行动计划任务清单（2024-2026年）\n序号\n主要任务\n1\n\(s)\n市交通委\n"
+    let out = try DedupFixtures.run(input)
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+    #expect(out.text.string == input)
+  }
+
   @Test func aBlockPastedAgainAfterAnAttachmentLineIsRemoved() throws {
     // a scrape that printed the whole body again after the attachment: a run as long as cross_attachment_min_chars
     let sentences = (1...14).map { "第\($0)项工作要按照全市统一部署认真抓好落实并按时报送进展情况。" }
@@ -174,7 +184,8 @@ struct DedupTests {
 
   @Test func attachmentLines() {
     let splitter = UnitSplitter(rules: DedupFixtures.rules)
-    let yes = ["附件", "附件1", "附件 2", "  附件１２ "]
+    // (also as segment.yaml's tables.attachment reads them: a colon, a sub-number, a title after a bare colon)
+    let yes = ["附件", "附件1", "附件 2", "  附件１２ ", "附件1：", "附件：", "附件1.1", "附件：交通领域精细化管理工作三年行动计划任务清单（2024-2026年）"]
     let no = ["附件：1.细则", "附件1：青浦区建筑垃圾管理细则", "附件下载", "相关附件", "附"]
     for line in yes + no {
       let s = Array(line.unicodeScalars)

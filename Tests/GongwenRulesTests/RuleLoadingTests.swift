@@ -122,11 +122,16 @@ struct ToyRules: RuleFile {
   /// The consistency warnings of the bundled rules with `attribute.yaml` edited by `edit` (which must
   /// change it).
   static func warnings(editingAttribute edit: (String) -> String) throws -> [RuleProblem] {
+    try warnings(editing: "attribute.yaml", edit)
+  }
+
+  /// The consistency warnings of the bundled rules with the rules file `name` edited by `edit` (which must change it).
+  static func warnings(editing name: String, _ edit: (String) -> String) throws -> [RuleProblem] {
     let fm = FileManager.default
     let dir = fm.temporaryDirectory.appendingPathComponent("gongwen-consistency-\(UUID().uuidString)")
     try fm.copyItem(atPath: TestSupport.rulesDirectory, toPath: dir.path)
     defer { try? fm.removeItem(at: dir) }
-    let file = dir.appendingPathComponent("attribute.yaml")
+    let file = dir.appendingPathComponent(name)
     let yaml = try String(contentsOf: file, encoding: .utf8)
     let edited = edit(yaml)
     #expect(edited != yaml)
@@ -152,5 +157,32 @@ struct ToyRules: RuleFile {
     }
     let w = try #require(warnings.first { $0.message.contains("〈〉") })
     #expect(w.code == "R010" && (w.location.file as NSString).lastPathComponent == "dedup.yaml" && w.location.line > 1)
+  }
+
+  /// Segment and Dedup must read the same lines as an attachment's label: a Dedup that knows only `附件2` would remove an
+  /// attached plan's restatement under `附件1：` as a repeat while Segment reads the plan as the attachment's level.
+  @Test func attachmentLabelLinesReadDifferentlyBySegmentAndDedupAreReported() throws {
+    // a Segment that reads only `附件` and `附件2`, not `附件1：` or `附件：…分解表`
+    let warnings = try Self.warnings(editing: "segment.yaml") { yaml in
+      yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.hasPrefix("  attachment: {id: table_attachment")
+          ? "  attachment: {id: table_attachment, pattern: '附件\\h*(?:(?<num>[0-9]{1,2}))?', rank: 1, max: 99}" : String(line)
+      }.joined(separator: "\n")
+    }
+    #expect(!warnings.isEmpty)
+    #expect(warnings.allSatisfy { $0.code == "R011" && $0.severity == "warning" }, "\(warnings.map(\.description))")
+    let w = try #require(warnings.first)
+    #expect((w.location.file as NSString).lastPathComponent == "segment.yaml" && w.location.line > 1)
+    #expect(w.message.contains("dedup.yaml") && w.message.contains("附件"))
+  }
+
+  @Test func dedupReadsTheAttachmentLabelFormsSegmentReads() throws {
+    let rules = try RuleSet.load(directory: TestSupport.rulesDirectory)
+    for line in ["附件", "附件2", " 附件 3 ", "附件1.1", "附件1：", "附件：", "附件：嘉定区重点任务分解表"] {
+      #expect(rules.dedup.isAttachmentLabel(ArraySlice(line.unicodeScalars)), "\(line)")
+    }
+    for line in ["附件：1.任务分解表", "附件1：任务分解表", "附件一", "附件材料", "附件2" + String(repeating: " ", count: 1) + "份"] {
+      #expect(!rules.dedup.isAttachmentLabel(ArraySlice(line.unicodeScalars)), "\(line)")
+    }
   }
 }
