@@ -103,6 +103,8 @@ public struct AttributeRules: RuleFile {
     public var colon_subject_tails: [String]?
     public var collective_words: [String]?
     public var modals: [String]?
+    public var modal_role_words: [String]?
+    public var catch_all_words: [String]?
     public var how_clause_role_words: [String]?
     public var opening_clauses: [String]?
     public var duty_name_endings: [String]?
@@ -286,6 +288,11 @@ public struct AttributeRules: RuleFile {
     /// Modal words that may stand after the comma between names sharing their word and their scope and role word
     /// (…等有关行政部门，应当在各自职责范围内协同做好…). Empty: none.
     public var modals: [[Unicode.Scalar]] = []
+    /// The role words that may follow such a modal and scope (not 落实, which takes an object there: 镇人民政府应落实专管人员).
+    /// Empty: any role word.
+    public var modalRoleWords: [[Unicode.Scalar]] = []
+    /// Words that make a subject before a modal a catch-all (其他部门应当配合…): not read there. Empty: none.
+    public var catchAllWords: [[Unicode.Scalar]] = []
     /// Endings a name outside the lexicon must have to be read there (局, 办公室…; not 会 or 协, which end
     /// too many words).
     public let dutyNameEndings: [String]
@@ -510,6 +517,8 @@ public struct AttributeRules: RuleFile {
                         openingClauses: (l.opening_clauses ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
       leading?.collectiveWords = (l.collective_words ?? []).filter { !$0.isEmpty }
       leading?.modals = (l.modals ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      leading?.modalRoleWords = (l.modal_role_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      leading?.catchAllWords = (l.catch_all_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     }
     self.leading = leading
 

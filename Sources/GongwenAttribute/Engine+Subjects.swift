@@ -330,18 +330,25 @@ extension Engine {
         continue
       }
       if (c == "，" || c == ","), end != q, namesEnd == nil, q + 1 < limit, sharedSuffix(of: s[listStart..<q]) != nil {
-        var k = q + 1
         // (or a modal and a scope between that comma and the role word: …等有关行政部门，应当在各自职责范围内协同做好…;
         // Corpus/heldout90 9004; `leading.modals`)
-        if !rule.modals.isEmpty {
-          if let m = rule.modals.first(where: { hasPrefix(s[k..<limit], $0) }) { k += m.count }
-          if k < limit, s[k] == "在", let after = underClauseEnd(s, from: k, limit: limit) { k = after }
-        }
-        if k < limit, r.roleWords.contains(where: { hasPrefix(s[k..<hi], $0.text) }) {
+        if let k = scopeEnd(s, from: q + 1, limit: limit, hi: hi, rule: rule) {
           namesEnd = q
           q = k
           continue
         }
+      }
+      // names, then a modal without a comma before it, a scope and the role word: …等有关部门应当按照各自的职责配合做好…
+      // (Corpus/heldout113)
+      if end == nil, listStart == start, namesEnd == nil, q > start, !rule.modals.isEmpty,
+        rule.modals.contains(where: { hasPrefix(s[q..<limit], $0) }),
+        !rule.catchAllWords.contains(where: { hasPrefix(s[start..<q], $0) }),
+        let k = scopeEnd(s, from: q, limit: limit, hi: hi, rule: rule),
+        try everyItemDepartmentLike(s[start..<q], shared: sharedSuffix(of: s[start..<q]))
+      {
+        namesEnd = q
+        q = k
+        continue
       }
       // (or the names, a modifier of their role word and a comma before it: 其他有关部门按照各自职责，协同做好…;
       // Corpus/heldout46, heldout94 9401; not names holding 的, 市和区、县的计划、规划…等有关管理部门, whose levels this does
@@ -527,6 +534,34 @@ extension Engine {
       // (…在各自职责范围内负责…, the role word right after the scope; Corpus/heldout95 9508)
       if c == "内", r.roleWords.contains(where: { hasPrefix(s[(k + 1)..<limit], $0.text) }) { return k + 1 }
       k += 1
+    }
+    return nil
+  }
+
+  /// Where the role word starts after names and their comma (`from`): perhaps a modal (`leading.modals`: 应当, 应), then
+  /// perhaps a scope — `在…范围内` (`underClauseEnd`) or a `role_word_modifiers` phrase (按照各自的职责, 依据各自职责) — and its
+  /// comma, then perhaps another modifier (积极): …等有关部门，应当按照各自的职责，积极配合… (Corpus/heldout113), …有关部门应依据
+  /// 各自职责，协助… . Nil unless a role word follows.
+  func scopeEnd(_ s: [Unicode.Scalar], from: Int, limit: Int, hi: Int, rule: AttributeRules.Leading) -> Int? {
+    guard !rule.modals.isEmpty else { return nil }
+    var k = from
+    func roleWordAt(_ k: Int) -> Bool {
+      guard k < limit else { return false }
+      if rule.modalRoleWords.isEmpty { return r.roleWords.contains(where: { hasPrefix(s[k..<hi], $0.text) }) }
+      return rule.modalRoleWords.contains(where: { hasPrefix(s[k..<hi], $0) })
+    }
+    if k < limit, let m = rule.modals.first(where: { hasPrefix(s[k..<limit], $0) }) { k += m.count }
+    if roleWordAt(k) { return k }
+    if k < limit, s[k] == "在", let after = underClauseEnd(s, from: k, limit: limit) {
+      k = after
+    } else if k < limit, let m = r.roleWordModifiers.first(where: { $0.count >= 4 && hasPrefix(s[k..<limit], $0) }) {
+      k += m.count
+      if k < limit, s[k] == "，" || s[k] == "," { k += 1 }
+    }
+    if roleWordAt(k) { return k }
+    // (an adverb before the role word: 积极, 主动, 共同)
+    if let m = r.roleWordModifiers.first(where: { $0.count <= 2 && hasPrefix(s[k..<limit], $0) }), roleWordAt(k + m.count) {
+      return k + m.count
     }
     return nil
   }

@@ -229,6 +229,31 @@ import GongwenCore
     #expect(o.attributions[0]?.departments == ["城市规划行政部门", "财政行政部门", "民政行政部门"])
     #expect(o.attributions[0]?.participating.count == 3)
   }
+
+  /// A scope of `role_word_modifiers` (按照各自的职责, 依据各自职责) after the modal, perhaps with its own comma and an adverb;
+  /// the modal also without a comma after the names (Corpus/heldout113 11301, 11302, heldout94).
+  @Test func aScopeOfDutiesAfterTheModal() throws {
+    let (o, _) = try run([
+      U("第五条", [5], "发展改革、财政、交通、公安等有关部门，应当按照各自的职责，积极配合，共同做好散装水泥工作。"),
+      U("第六条", [6], "发展改革、财政、交通、公安等有关部门应当按照各自的职责配合做好散装水泥工作。"),
+      U("第七条", [7], "市交通局、市公安局应依据各自职责，协助散装水泥工作行政主管部门共同做好专项资金的管理工作。"),
+    ])
+    #expect(o.attributions[0]?.participating == ["发展改革部门", "财政部门", "交通部门", "公安部门"])
+    #expect(o.attributions[1]?.participating == ["发展改革部门", "财政部门", "交通部门", "公安部门"])
+    #expect(o.attributions[2]?.departmentsRaw == ["市交通局", "市公安局"])
+    #expect(o.attributions[2]?.participating.count == 2)
+  }
+
+  /// After a modal, 落实 and 督促落实 take an object (镇人民政府应落实专管人员, …等部门应当按照各自职责，督促落实…责任人;
+  /// Corpus/heldout108 10806, heldout104 10404): `leading.modal_role_words` leaves them out, and no department is read.
+  @Test func aTransitiveVerbAfterTheModalAssignsNothing() throws {
+    let (o, _) = try run([
+      U("第二十一条", [21], "镇人民政府应当落实农村房屋质量安全专管人员。"),
+      U("第五条", [5], "区国资委、区卫健委、区商务委等部门应当按照各自职责，督促落实行业管理范围内的房屋使用安全责任人做好应急处置工作。"),
+    ])
+    #expect(o.attributions[0] == nil)
+    #expect(o.attributions[1] == nil)
+  }
 }
 
 /// A body named with its jurisdiction before a full stop, its duties after it (（五）市监察局。…; Corpus/heldout97 9701).
