@@ -15,6 +15,21 @@ import Testing
     #expect(try attribution("推进改革。（6月底完成）") == nil)
   }
 
+  @Test func aQuarterOrAYearsEndAsTheDeadlineItem() throws {
+    // heldout112 11203: （2020年2季度完成，X牵头，Y配合）; the deadline also last, or a half year
+    let a = try #require(try attribution("建立协调机制。（2020年2季度完成，市发展改革委牵头，市政府办公厅配合）"))
+    #expect(a.departmentsRaw == ["市发展改革委", "市政府办公厅"])
+    #expect(a.lead == ["市发展和改革委员会"])
+    #expect(a.participating == ["市人民政府办公厅"])
+    let b = try #require(try attribution("修订办法。（市发展改革委牵头，市财政局配合，2020年底前完成）"))
+    #expect(b.departmentsRaw == ["市发展改革委", "市财政局"])
+    let c = try #require(try attribution("制定目录。（第三季度末完成，市财政局负责）"))
+    #expect(c.departmentsRaw == ["市财政局"])
+    let d = try #require(try attribution("统一规则。（市财政局负责，上半年完成）"))
+    #expect(d.departmentsRaw == ["市财政局"])
+    #expect(try attribution("推进改革。（2020年2季度完成）") == nil)
+  }
+
   @Test func personLabelIsNotADepartment() throws {
     // 104 Xian'an: （责任领导：人名；牵头单位：区发改局）
     let a = try #require(try attribution("地区生产总值增长8%以上。（责任领导：杜新国；牵头单位：区发改局、区税务局）"))
