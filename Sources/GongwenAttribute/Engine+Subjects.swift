@@ -340,8 +340,8 @@ extension Engine {
       }
       // names, then a modal without a comma before it, a scope and the role word: …等有关部门应当按照各自的职责配合做好…
       // (Corpus/heldout113)
-      if end == nil, listStart == start, namesEnd == nil, q > start, !rule.modals.isEmpty,
-        rule.modals.contains(where: { hasPrefix(s[q..<limit], $0) }),
+      if end == nil, listStart == start, namesEnd == nil, q > start,
+        rule.modals.contains(where: { $0[0] == c && hasPrefix(s[q..<limit], $0) }),
         !rule.catchAllWords.contains(where: { hasPrefix(s[start..<q], $0) }),
         let k = scopeEnd(s, from: q, limit: limit, hi: hi, rule: rule),
         try everyItemDepartmentLike(s[start..<q], shared: sharedSuffix(of: s[start..<q]))
