@@ -550,6 +550,13 @@ extension Engine {
       if rule.modalRoleWords.isEmpty { return r.roleWords.contains(where: { hasPrefix(s[k..<hi], $0.text) }) }
       return rule.modalRoleWords.contains(where: { hasPrefix(s[k..<hi], $0) })
     }
+    /// Where a role word starts at `k`, or after an adverb there (积极, 主动, 共同).
+    func roleWordStart(_ k: Int) -> Int? {
+      if roleWordAt(k) { return k }
+      guard let m = r.roleWordModifiers.first(where: { $0.count <= 2 && hasPrefix(s[k..<limit], $0) }), roleWordAt(k + m.count)
+      else { return nil }
+      return k + m.count
+    }
     if k < limit, let m = rule.modals.first(where: { hasPrefix(s[k..<limit], $0) }) { k += m.count }
     if roleWordAt(k) { return k }
     if k < limit, s[k] == "在", let after = underClauseEnd(s, from: k, limit: limit) {
@@ -566,19 +573,14 @@ extension Engine {
           while e < limit, e - j < 6, isIdeographic(s[e]) { e += 1 }
           guard e > j + 1, e < limit, s[e] == "、" else { break }
           j = e + 1
-          if roleWordAt(j) || r.roleWordModifiers.contains(where: { $0.count <= 2 && hasPrefix(s[j..<limit], $0) && roleWordAt(j + $0.count) }) {
+          if roleWordStart(j) != nil {
             k = j
             break
           }
         }
       }
     }
-    if roleWordAt(k) { return k }
-    // (an adverb before the role word: 积极, 主动, 共同)
-    if let m = r.roleWordModifiers.first(where: { $0.count <= 2 && hasPrefix(s[k..<limit], $0) }), roleWordAt(k + m.count) {
-      return k + m.count
-    }
-    return nil
+    return roleWordStart(k)
   }
 
   /// Where the role word after a clause of grounds starting at `q` begins (按照…的规定，负责…, 按照…的基本内容负责…): the

@@ -65,13 +65,13 @@ extension RuleSet {
     // Segment reads an attachment's label line as the level of the table or plan under it, Dedup as the start of another
     // document whose restated sentences are no repeats: the two must read the same lines
     if let attachment = segment.tables.attachment {
+      let labelsLine = Self.line(of: "attachment_labels:", inFile: (directory as NSString).appendingPathComponent(DedupRules.fileName))
       let samples = ["附件", "附件1", "附件 2", "附件12", "附件1.1", "附件1：", "附件：", "附件：重点任务分解表", "附件：1.任务分解表",
                      "附件1：任务分解表", "附件一", "附件材料"]
       for sample in samples {
         let bySegment = fullMatch(attachment, sample)
         let byDedup = dedup.isAttachmentLabel(ArraySlice(sample.unicodeScalars))
         guard bySegment != byDedup else { continue }
-        let labelsLine = Self.line(of: "attachment_labels:", inFile: (directory as NSString).appendingPathComponent(DedupRules.fileName))
         out.append(RuleProblem(location(attachment, SegmentRules.fileName), code: "R011",
           "tables.attachment \(bySegment ? "reads" : "does not read") `\(sample)` as an attachment's label line but dedup.yaml's attachment_labels (\(dedupFile):\(labelsLine)) \(byDedup ? "does" : "does not"): a restated plan under it is read by one stage as an attachment and by the other as the body; make the two agree"))
       }
