@@ -538,11 +538,14 @@ extension Engine {
     return nil
   }
 
-  /// Where the role word starts after names and their comma (`from`): perhaps a modal (`leading.modals`: 应当, 应), then
+  /// Where the role word starts after names and their comma (`from`): at once (any role word), or after a modal (`leading.modals`: 应当, 应), then
   /// perhaps a scope — `在…范围内` (`underClauseEnd`) or a `role_word_modifiers` phrase (按照各自的职责, 依据各自职责) — and its
   /// comma, then perhaps another modifier (积极): …等有关部门，应当按照各自的职责，积极配合… (Corpus/heldout113), …有关部门应依据
   /// 各自职责，协助… . Nil unless a role word follows.
   func scopeEnd(_ s: [Unicode.Scalar], from: Int, limit: Int, hi: Int, rule: AttributeRules.Leading) -> Int? {
+    // (a role word right after the comma, nothing between: any role word, with or without `modals`; 各级消防、人防…等部门，
+    // 负责做好…, Corpus/heldout20 2102)
+    if from < limit, r.roleWords.contains(where: { hasPrefix(s[from..<hi], $0.text) }) { return from }
     guard !rule.modals.isEmpty else { return nil }
     var k = from
     func roleWordAt(_ k: Int) -> Bool {

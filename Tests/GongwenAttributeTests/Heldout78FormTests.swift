@@ -1,6 +1,9 @@
+import Foundation
 import Testing
 @testable import GongwenAttribute
 import GongwenCore
+import GongwenRules
+import GongwenTestSupport
 
 // Forms met in the blind sets from heldout78 on (ninth session).
 
@@ -245,6 +248,24 @@ import GongwenCore
     #expect(o.attributions[2]?.participating.count == 2)
     // (one or two short duties listed before the role word after the scope's comma)
     #expect(o.attributions[3]?.participating == ["统计部门", "审计部门", "规划部门"])
+  }
+
+  /// Without `leading.modals` (optional) a role word right after the comma of names sharing their word is still read, as
+  /// before modals were added (各级消防、人防…等部门，负责做好…; Corpus/heldout20 2102); the modal forms are not.
+  @Test func withoutModalsTheRoleWordAfterTheCommaIsStillRead() throws {
+    let fm = FileManager.default
+    let dir = fm.temporaryDirectory.appendingPathComponent("gongwen-nomodals-\(UUID().uuidString)")
+    try fm.copyItem(atPath: TestSupport.rulesDirectory, toPath: dir.path)
+    defer { try? fm.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("attribute.yaml")
+    let yaml = try String(contentsOf: file, encoding: .utf8)
+    let edited = yaml.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  modals:") }.joined(separator: "\n")
+    #expect(edited != yaml)
+    try edited.write(to: file, atomically: true, encoding: .utf8)
+    let rules = try RuleSet.load(directory: dir.path).attribute
+    let a = try #require(try attribution("各级消防、人防、交警等部门，负责做好应急保障工作。", rules: rules))
+    #expect(a.responsible == ["各级消防部门", "各级人防部门", "各级交警部门"])
+    #expect(try attribution("消防、人防、交警等有关部门，应当按照各自的职责，积极配合做好应急保障工作。", rules: rules) == nil)
   }
 
   /// After a modal, 落实 and 督促落实 take an object (镇人民政府应落实专管人员, …等部门应当按照各自职责，督促落实…责任人;
