@@ -44,6 +44,14 @@ public struct SegmentRules: RuleFile {
     public var number_column_words: [String]?
     public var row: RawRow
     public var attachment: RawRow?
+    /// Optional: a table's title line standing right above its header with no attachment label, read as an
+    /// attachment without a number (`marker`).
+    public var titled_attachment: RawTitledAttachment?
+  }
+
+  public struct RawTitledAttachment: Decodable, Sendable {
+    public var pattern: Located<String>
+    public var marker: Located<String>
   }
 
   public struct RawRow: Decodable, Sendable {
@@ -177,6 +185,10 @@ public struct SegmentRules: RuleFile {
     /// The characters an attachment line can start with (`PatternFirstCharacters`), to try the regex only on those lines;
     /// nil: every line is tried.
     var attachmentFirst: ScalarSet? = nil
+    /// `tables.titled_attachment`: a title line right above a header, with no attachment label, that makes the table an
+    /// attachment without a number, and the marker it is given; nil when the rules have none.
+    var titledAttachment: RuleRegex? = nil
+    var titledAttachmentMarker: String = ""
   }
 
   public struct DatePattern: Sendable {
@@ -502,6 +514,17 @@ public struct SegmentRules: RuleFile {
       schemes.append(Scheme(id: a.id.value, numerals: .arabic, rank: a.rank.value, inline: false,
                             max: positive(a.max, "tables.attachment.max")))
     }
+    var titledRegex: RuleRegex? = nil
+    if let ta = t.titled_attachment {
+      if t.attachment == nil {
+        problems.append(RuleProblem(at(ta.pattern.location), code: "R005",
+                                    "tables.titled_attachment needs tables.attachment (its table is read as an attachment)"))
+      }
+      if ta.marker.value.isEmpty {
+        problems.append(RuleProblem(at(ta.marker.location), code: "R005", "tables.titled_attachment: marker is empty"))
+      }
+      titledRegex = compile("tables.titled_attachment", Located("(?:\(ta.pattern.value))$", location: ta.pattern.location))
+    }
 
     guard problems.isEmpty, let rowRegex, let scan, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
       let attachment, let closing
@@ -520,7 +543,8 @@ public struct SegmentRules: RuleFile {
                          row: rowRegex,
                          rowNumberGroup: rowGroup, rowScheme: rowScheme, attachment: attachmentRegex,
                          attachmentNumberGroup: attachmentGroup, attachmentScheme: attachmentScheme,
-                         attachmentFirst: t.attachment.flatMap { PatternFirstCharacters.of($0.pattern.value) })
+                         attachmentFirst: t.attachment.flatMap { PatternFirstCharacters.of($0.pattern.value) },
+                         titledAttachment: titledRegex, titledAttachmentMarker: t.titled_attachment?.marker.value ?? "")
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.scanBranches = branchesList

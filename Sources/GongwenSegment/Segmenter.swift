@@ -1164,6 +1164,10 @@ struct SegmentRun {
       } else if let t = accepted[i].table, let h = tableStarts.first(where: { $0 > accepted[i].start && $0 < next }) {
         // a table's last row before another table: its cells, not the next table's title and header
         ends[i] = lastRowEnd(accepted[i], lines: tables[t].columns.count, limit: lineStart(h))
+      } else if let l = tableAttachmentLines.first(where: { $0 > accepted[i].start && $0 < next }) {
+        // the last clause before a table printed as an attachment: it ends before the attachment's line (`附件1`, or the
+        // table's title line, `tables.titled_attachment`), which belongs to the table
+        ends[i] = lastUnitEnd(accepted[i], limit: l)
       } else {
         ends[i] = next
       }
@@ -1688,6 +1692,11 @@ extension SegmentRun {
     }
     // a task column by its name, else the first whose name holds a task word (具体工作任务和要求)
     guard let task = columns.firstIndex(where: { c in rules.tables.taskColumns.contains { $0 == c } })
+      // (a column of one year's work, `2024年工作任务` / `2025年工作计划` after `内容`, is no task column while another column
+      // names a task; Corpus/heldout101 10105)
+      ?? rules.tables.taskColumnWords.lazy.compactMap({ w in
+        columns.firstIndex(where: { $0.firstRange(of: w) != nil && !($0.first.map { "0"..."9" ~= $0 } ?? false) })
+      }).first
       ?? rules.tables.taskColumnWords.lazy.compactMap({ w in columns.firstIndex(where: { $0.firstRange(of: w) != nil }) }).first
     else { return nil }
     return (TableHeader(columns: columns.map { String(String.UnicodeScalarView($0)) }, taskColumn: task), min(p, n))
@@ -1696,12 +1705,23 @@ extension SegmentRun {
   /// The attachment a table is printed as: a `tables.attachment` line (`附件1`) among the two lines
   /// above its header (a title line may stand between): its number and its text up to the number.
   /// Without a number (`附件：…分解表`, `附件`): nil number, the marker the line's text before its colon or title.
+  /// With no label there, a title line right above the header that `tables.titled_attachment` matches
+  /// (`全面推进…任务分解表`, after a body numbered 一、–四、; Corpus/heldout101 10105) is an attachment without a number.
   func attachment(above headerStart: Int) throws(StageFailure) -> (number: Int?, marker: String, line: Int)? {
     var ls = headerStart
+    var above: Range<Int>? = nil
     for _ in 0..<2 {
-      guard let line = previousLine(ls) else { return nil }
+      guard let line = previousLine(ls) else { break }
       ls = line.lowerBound
+      if above == nil { above = line }
       if let a = try attachmentLine(line) { return (a.number, a.marker, line.lowerBound) }
+    }
+    // (not a numbered line: `一、10件民生实事任务分解表` is a section of the notice, Corpus/heldout13 1403)
+    if let rule = rules.tables.titledAttachment, let line = above.map(trimmed),
+      !candidateList.contains(where: { $0.start == line.lowerBound && $0.lineStart }),
+      try wholeLineMatch(line, rule, maxLength: 80) != nil
+    {
+      return (nil, rules.tables.titledAttachmentMarker, line.lowerBound)
     }
     return nil
   }

@@ -46,6 +46,63 @@ import GongwenCore
     #expect(o.units[3].schemes == ["table_attachment", "table_row"])
   }
 
+  /// No `附件` line at all: the table's title line right above its header (`tables.titled_attachment`) makes it an
+  /// attachment without a number after a body numbered 一、–二、 (Corpus/heldout101 10105); its section rows repeat the
+  /// body's 一、 under the attachment's level, and its task column is `内容`, not the later `2024年工作任务` (a column of one
+  /// year's work).
+  static let titledTable = """
+    关于印发城市综合交通体系建设工作方案的通知
+    一、总体要求
+    （一）加强领导。各牵头部门要高度重视。
+    二、工作要求
+    （一）强化责任分工。各牵头部门要细化工作举措。
+    全面推进城市综合交通体系建设任务分解表
+    序号
+    内容
+    牵头部门
+    配合部门
+    2024年工作任务
+    2025年工作计划
+    一、科学编制并实施城市综合交通体系规划
+    1
+    有序推进城市快速干线交通系统建设
+    综合规划处
+    交通建设处
+    推进轨道交通四期建设规划编制。
+    深化研究相关项目前期方案。
+    """
+
+  @Test func aTitleLineAboveTheHeaderMakesAnAttachment() throws {
+    let (o, c) = try outline(Self.titledTable)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [2], [2, 1], [3, 1], [3, 1, 1]])
+    #expect(o.units[4].markers == ["附件", "一、"])
+    #expect(o.units[5].markers == ["附件", "一、", "1"])
+    // the body's last clause ends before the table's title line
+    let scalars = c.scalars
+    #expect(!String(String.UnicodeScalarView(scalars[o.units[3].bodyRange])).contains("分解表"))
+  }
+
+  @Test func aColumnOfOneYearsWorkIsNoTaskColumn() throws {
+    let (o, _) = try outline(Self.titledTable)
+    let header = try #require(o.units[5].table)
+    #expect(header.columns[header.taskColumn] == "内容")
+  }
+
+  @Test func aNumberedTitleLineIsNoAttachment() throws {
+    let (o, _) = try outline("""
+      关于印发民生实事的通知
+      一、10件民生实事任务分解表
+      序号
+      具体工作任务和要求
+      责任单位
+      1
+      推动义务教育优质均衡发展。
+      县教体局
+      """)
+    #expect(o.units.map(\.path) == [[1], [1, 1]])
+    #expect(o.units[1].markers == ["一、", "1"])
+  }
+
   @Test func aBareAttachmentLineWithNothingBeforeItAddsNoLevel() throws {
     let (o, _) = try outline("""
       天津市人民政府办公厅
