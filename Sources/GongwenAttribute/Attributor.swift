@@ -161,10 +161,13 @@ public struct Attributor: Sendable {
           let b = outline.units[k].bodyRange.clamped(to: 0..<s.count)
           return !s[b].contains("\n")
         }),
-        // (and the last item is one line plus one per column after the one holding the items — the task's, or the next
-        // when the row has a task text of its own: no cell for each item, as 2101's row 2 has)
+        // (and the last item is one line plus one per column after the one holding the items — the task's, or, when the
+        // row has text of its own, the column after its cells, one line each: its task text, 2101's row 2, or a name cell
+        // before the task column, `品牌名称` / `工作举措` / `落实推进单位`, Corpus/heldout114 11401; no cell for each item, as 2101's
+        // row 2 has)
         let header = row.table,
-        case let itemColumn = header.taskColumn + (row.bodyRange.isEmpty ? 0 : 1),
+        case let ownCells = s[row.bodyRange.clamped(to: 0..<s.count)].split(separator: "\n").filter({ !$0.allSatisfy(\.properties.isWhitespace) }).count,
+        case let itemColumn = ownCells == 0 ? header.taskColumn : ownCells,
         case let b = outline.units[last].bodyRange.clamped(to: 0..<s.count),
         s[b].split(separator: "\n").filter({ !$0.allSatisfy(\.properties.isWhitespace) }).count
           == header.columns.count - itemColumn

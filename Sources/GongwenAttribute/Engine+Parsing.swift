@@ -540,6 +540,10 @@ extension Engine {
           // the department is named
           var part = whole
           if let rule = r.leading, let cut = staffStart(part, rule: rule) { part = part[..<cut] }
+          // (a closing bracket whose opening one is not in the name closes the group the list stands in — a labelled list
+          // read without its bracket, `责任单位：区财政局、村）` — and is no part of the name)
+          while let last = part.last, closeSet.contains(last), !part.contains(where: { openSet.contains($0) }) { part = part.dropLast() }
+          guard !part.isEmpty else { continue }
           let raw = String(scalars: part)
           var roles = extra
           if k == 0 && firstLead && parts.count > 1 && !roles.contains(.lead) { roles.append(.lead) }
@@ -566,8 +570,13 @@ extension Engine {
     //    A bare place named with a role word is that place's government (（沾化县牵头负责）, （邹平县、市交通局
     //    负责）; Corpus/heldout64 6401).
     var likeCount = 0
-    for it in items {
+    for (k, it) in items.enumerated() {
       if try departmentLike(it.name) || (sawLabel || sawRoleWord) && isBarePlace(it.name) { likeCount += 1 }
+      // (a bare level after a collective item shares its 各: 各街道、镇 — the towns, kept as written; Corpus/heldout114 11401,
+      // heldout101 10106)
+      else if k > 0, items[k - 1].name.hasPrefix("各"), r.regionLevels.contains(where: { $0.elementsEqual(it.name.unicodeScalars) }) {
+        continue
+      }
       else if !sawLabel && !sawRoleWord { return nil } else {
         // (under a label a college or a hospital is a body: 责任单位：职业技术学院、轵城镇人民政府)
         guard try plausibleName(it.name, fast: names.fast(it.name))

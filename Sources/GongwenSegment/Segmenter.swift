@@ -195,6 +195,9 @@ struct SegmentRun {
   /// Tables whose rows are the text's own clause markers, not bare row numbers (no `序号` column: `类别` / `项目` / `主要任务` /
   /// `牵头单位`, then `一、…` / `1.…`; `markerTableHeader`), by index in `tables`.
   var markerTables: Set<Int> = []
+  /// Tables whose column before `序号` (`改革领域`) prints its cell again before every row (`市场准入` / `1` / … / `市场准入` /
+  /// `2`): a row's last line is then the next row's cell in it, not its own (Corpus/heldout114 11401). Found by `findTables`.
+  var repeatedLeadingCells: Set<Int> = []
   /// Plans attached after the body (`sequence.attached_plans`), in text order: from the attachment line to the next
   /// attachment or closing line, with the attachment's number and marker. Filled by `acceptMarkers`.
   var plans: [AttachedPlan] = []
@@ -786,8 +789,14 @@ struct SegmentRun {
       if let t = tableStarts.lastIndex(where: { $0 <= c.start }), let a = tableAttachments[t], c.start < attachedEnd[t] {
         let o = tableAttachmentOwners[t]
         if attachmentBase[o] == nil {
-          attachmentBase[o] = accepted.filter { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }
+          let body = accepted.filter { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }
             .compactMap(\.path.first).max() ?? 0
+          // (a second attachment without a number, after the body and a first one, is the level after that one: two
+          // unlabelled tables of one attachment, each numbering its rows from 1; Corpus/heldout114 11401)
+          let earlier = a.number == nil && body != 0
+            ? accepted.filter { m in attachmentScheme.map { m.schemes.first == rules.schemes[$0].id } ?? false }.compactMap(\.path.first).max()
+            : nil
+          attachmentBase[o] = max(body, earlier ?? 0)
         }
         // (an attachment without a number is a level of its own only after clauses of the body; a table under a bare
         // `附件` line with nothing numbered before it keeps its rows' own numbers, Corpus/heldout72 7205)
@@ -1164,6 +1173,9 @@ struct SegmentRun {
       } else if let t = accepted[i].table, let h = tableStarts.first(where: { $0 > accepted[i].start && $0 < next }) {
         // a table's last row before another table: its cells, not the next table's title and header
         ends[i] = lastRowEnd(accepted[i], lines: tables[t].columns.count, limit: lineStart(h))
+      } else if let t = accepted[i + 1].table, repeatedLeadingCells.contains(t), let cell = previousLine(next), cell.lowerBound > accepted[i].end {
+        // before a row of a table whose leading column's cell stands before every row: that cell is the next row's
+        ends[i] = cell.lowerBound
       } else if let l = tableAttachmentLines.first(where: { $0 > accepted[i].start && $0 < next }) {
         // the last clause before a table printed as an attachment: it ends before the attachment's line (`附件1`, or the
         // table's title line, `tables.titled_attachment`), which belongs to the table
@@ -1398,6 +1410,7 @@ extension SegmentRun {
     // lines that are cells of a column other than the task's, in document order
     var otherCells: [Range<Int>] = []
     var parenRows: [Int: Int] = [:]
+    var leadingTables: Set<Int> = []
     var tableOpen = true
     var p = 0
     while p < n {
@@ -1431,8 +1444,14 @@ extension SegmentRun {
       }
       if headerWord || wrappedHeader != nil {
         // a column before 序号 (`分类`): its first cell stands between the header and the first row
-        let leading = previousLine(line.lowerBound).map { prev in rules.tables.leadingColumns.contains { $0.elementsEqual(s[prev]) } } ?? false
+        // (or a name ending in one, `改革领域` / `创建领域`, at most six characters; Corpus/heldout114 11401)
+        let leading = previousLine(line.lowerBound).map { prev in
+          rules.tables.leadingColumns.contains { w in
+            w.elementsEqual(s[prev]) || prev.count <= 6 && w.count >= 2 && prev.count > w.count && w.elementsEqual(s[(prev.upperBound - w.count)..<prev.upperBound])
+          }
+        } ?? false
         if let (header, next) = try tableHeader(after: le, leadingColumn: leading) {
+          if leading { leadingTables.insert(tables.count) }
           // (a header printed again over the same columns, at a page break, continues the table above and its attachment;
           // Corpus/heldout100 10004)
           // (above a leading column's name, `类别` / `序号`: Corpus/heldout105 10505)
@@ -1507,6 +1526,15 @@ extension SegmentRun {
       }
     }
     guard !rows.isEmpty || !parenRows.isEmpty else { return }
+    // a leading column's cell printed before every row: the lines right above a table's first two rows are the same cell
+    for t in leadingTables {
+      let first = rows.filter { $0.table == t }.prefix(2)
+      if first.count == 2, let a = previousLine(first[first.startIndex].start), let b = previousLine(first[first.startIndex + 1].start),
+        s[a].elementsEqual(s[b])
+      {
+        repeatedLeadingCells.insert(t)
+      }
+    }
     // (only a line holding two items or more: a cell counted wrongly, its column's text wrapped over
     // two lines, may put a row's own items one per line into the next column, Corpus/heldout20 2101)
     if !otherCells.isEmpty {

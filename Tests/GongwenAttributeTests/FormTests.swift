@@ -228,3 +228,19 @@ import Testing
     #expect(out.attributions[1]?.participating == ["省残疾人联合会"])
   }
 }
+
+/// Lists of units under a label (Corpus/heldout114 11401, heldout101 10106).
+@Suite struct CollectiveLevelListTests {
+  @Test func aBareLevelAfterACollectiveItemIsKeptAsWritten() throws {
+    let a = try #require(try attribution("推进工作。（责任单位：各部门、各街道、镇、各功能区）"))
+    #expect(a.departmentsRaw == ["各部门", "各街道", "镇", "各功能区"])
+    // not after an item without 各
+    #expect(try attribution("推进工作。（责任单位：区财政局、镇）")?.departmentsRaw.contains("镇") != true)
+  }
+
+  @Test func aClosingBracketIsNoPartOfALabelledName() throws {
+    // the bracketed list does not read (村 is no name): the label read on its own must not take the bracket in
+    let a = try attribution("推进工作。（责任单位：区财政局、村）")
+    #expect(a?.departmentsRaw.contains { $0.contains("）") } != true)
+  }
+}

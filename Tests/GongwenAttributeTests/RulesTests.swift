@@ -40,7 +40,8 @@ func problems(_ text: String) -> [RuleProblem] {
   /// A maintainer adds a new attribution form by editing YAML only.
   @Test func newLabelFromYAMLOnly() throws {
     let body = "加强督查。（督办单位：省卫生厅；协办单位：省财政厅）"
-    #expect(try attribution(body) == nil)  // unknown label: not accepted by the bundled rules
+    #expect(try attribution("加强督查。（督办单位：省卫生厅）") == nil)  // unknown label: not accepted by the bundled rules
+    #expect(try attribution(body)?.lead.isEmpty ?? true)
     let (text, _) = yaml(inserting: "  - {text: 督办单位, roles: [lead, responsible]}", after: "labels:")
     let rules = try RuleSet.decode(AttributeRules.self, yaml: text)
     let a = try #require(try attribution(body, rules: rules))

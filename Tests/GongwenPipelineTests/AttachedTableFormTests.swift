@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import GongwenCore
+import GongwenPipeline
+import GongwenTestSupport
+
+/// Task tables printed after a plan's body the way a district's joint-meeting office prints them (Corpus/heldout114 11401): an
+/// unlabelled `附件` holding two tables, each under its own title line and numbering its rows from 1; the first with its category
+/// column (`改革领域`) before `序号` and that category printed again before every row; the second with a name cell before the
+/// column that numbers its measures (`品牌名称` / `工作举措` / `落实推进单位`), one department cell after the last measure.
+@Suite struct AttachedTableFormTests {
+  let pipeline = Pipeline(rules: TestSupport.rules)
+
+  static let notice = """
+    关于印发营商环境特色品牌工作方案的通知
+    一、工作目标
+    打造营商环境特色品牌。
+    二、保障措施
+    加强组织领导。
+    附件
+    2024年静安区营商环境建设任务分工表（基础任务清单）
+    改革领域
+    序号
+    改革事项
+    落实推进单位
+    市场准入
+    1
+    推进各类市场主体使用登记系统办理登记注册。
+    区市场监管局
+    市场准入
+    2
+    为居民服务业个体工商户提供登记地。
+    区市场监管局
+    获取经营场所
+    3
+    推进产业用地混合利用。
+    区规划资源局
+    获取经营场所
+    4
+    优化建设工程审批流程。
+    区建设管理委
+    2024年静安区营商环境建设任务分工表（品牌创建清单）
+    创建领域
+    序号
+    品牌名称
+    工作举措
+    落实推进单位
+    企业服务
+    1
+    全球服务商共话营商环境
+    1、支持全球服务商与市级部门互动交流。
+    2、支持全球服务商成为营商环境体验官。
+    区发展改革委
+    企业服务
+    2
+    外资企业圆桌会议
+    加强与外资企业常态化沟通交流。
+    区商务委
+    """
+
+  func tasks() throws -> [TaskRecord] {
+    try pipeline.process(PipelineInput(path: "11401.txt", bytes: Array(Self.notice.utf8))).tasks
+  }
+
+  @Test func eachUnlabelledTableIsALevelAfterTheBody() throws {
+    let t = try tasks()
+    #expect(t.map(\.path) == [[1], [2], [3, 1], [3, 2], [3, 3], [3, 4], [4, 1], [4, 1, 1], [4, 1, 2], [4, 2]])
+    #expect(t[2].markers == ["附件", "1"])
+    #expect(t[6].markers == ["附件", "1"])
+  }
+
+  @Test func theCategoryPrintedBeforeEveryRowIsTheNextRowsCell() throws {
+    let t = try tasks()
+    #expect(t[2].departments == ["区市场监督管理局"])
+    #expect(t[3].departments == ["区市场监督管理局"])
+    // (not `获取经营场所`, the next row's category, read as a second department)
+    #expect(t[3].departmentsRaw == ["区市场监管局"])
+    #expect(t[4].departmentsRaw == ["区规划资源局"])
+    #expect(!t[3].text.contains("获取经营场所"))
+  }
+
+  @Test func theDepartmentCellAfterTheLastMeasureIsTheRows() throws {
+    let t = try tasks()
+    #expect(t[6].departmentsRaw == ["区发展改革委"])
+    #expect(t[6].responsible == t[6].departments)
+    #expect(t[7].departmentsRaw.isEmpty && t[8].departmentsRaw.isEmpty)
+    #expect(t[9].departmentsRaw == ["区商务委"])
+  }
+}
