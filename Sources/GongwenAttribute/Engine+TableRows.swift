@@ -9,6 +9,12 @@ extension Engine {
   /// column such as `分管县领导` or a deadline column is never read as departments).
   func columnRoles(_ name: [Unicode.Scalar]) -> RoleWord? {
     if let l = r.labels.first(where: { $0.text == name }) { return l }
+    // a name with a bracketed note after it is that name's column (`责任部门（单位）`; Corpus/heldout114 11402)
+    if name.count > 3, let last = name.last, closeSet.contains(last), let open = name.lastIndex(where: { openSet.contains($0) }), open > 0,
+      !name[..<open].contains(where: { openSet.contains($0) || closeSet.contains($0) })
+    {
+      return columnRoles(Array(name[..<open]))
+    }
     // a column named like a label not in the list (`label_inference`): 牵头负责部门, 共同责任单位; never one
     // the rules ignore (persons, deadlines)
     guard !name.isEmpty, !r.ignoredLabels.contains(name), !r.ignoredColumns.contains(name) else { return nil }

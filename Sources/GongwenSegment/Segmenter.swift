@@ -1705,7 +1705,10 @@ extension SegmentRun {
       lastStart = line.lowerBound
       // a cell wrapped over two lines: `市政府` / `分管领导` is one column (Corpus/heldout14 1501), and so are two
       // lines that together make a `wrapped_columns` name (`牵头` / `部门`; Corpus/heldout74 7403)
-      if let last = columns.last, rules.tables.columnQualifiers.contains(last) || rules.tables.wrappedColumns.contains(last + name) {
+      // (and a line wholly a bracketed note after a name is that column's: `责任部门` / `（单位）`; Corpus/heldout114 11402)
+      let note = name.count >= 3 && isOpenBracket(name[0]) && isCloseBracket(name[name.count - 1])
+        && !name.dropFirst().dropLast().contains(where: { isOpenBracket($0) || isCloseBracket($0) })
+      if let last = columns.last, note || rules.tables.columnQualifiers.contains(last) || rules.tables.wrappedColumns.contains(last + name) {
         columns[columns.count - 1] = last + name
       } else {
         columns.append(name)
@@ -1721,9 +1724,13 @@ extension SegmentRun {
     // a task column by its name, else the first whose name holds a task word (具体工作任务和要求)
     guard let task = columns.firstIndex(where: { c in rules.tables.taskColumns.contains { $0 == c } })
       // (a column of one year's work, `2024年工作任务` / `2025年工作计划` after `内容`, is no task column while another column
-      // names a task; Corpus/heldout101 10105)
+      // names a task, Corpus/heldout101 10105; nor a category column, named with a leading column's word at its end,
+      // `任务类型` before `改革任务`, Corpus/heldout114 11402)
       ?? rules.tables.taskColumnWords.lazy.compactMap({ w in
-        columns.firstIndex(where: { $0.firstRange(of: w) != nil && !($0.first.map { "0"..."9" ~= $0 } ?? false) })
+        columns.firstIndex(where: { c in
+          c.firstRange(of: w) != nil && !(c.first.map { "0"..."9" ~= $0 } ?? false)
+            && !rules.tables.leadingColumns.contains(where: { l in l.count >= 2 && c.count > l.count && c.suffix(l.count).elementsEqual(l) })
+        })
       }).first
       ?? rules.tables.taskColumnWords.lazy.compactMap({ w in columns.firstIndex(where: { $0.firstRange(of: w) != nil }) }).first
     else { return nil }

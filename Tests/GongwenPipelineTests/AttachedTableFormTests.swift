@@ -86,4 +86,46 @@ import GongwenTestSupport
     #expect(t[7].departmentsRaw.isEmpty && t[8].departmentsRaw.isEmpty)
     #expect(t[9].departmentsRaw == ["区商务委"])
   }
+
+  /// A task timetable (Corpus/heldout114 11402's 附件3): `项目序号` for `序号`, a category column (`任务类型`) before the task
+  /// column (`改革任务`), its cell on the group's first row only, and department columns whose names wrap onto a bracketed note
+  /// (`责任部门` / `（单位）`); a name with its alias in brackets (`区建设管理委（区水务局）`) is one department.
+  @Test func aTimetableWithWrappedColumnNamesAndACategoryColumn() throws {
+    let text = """
+      关于印发排水管理体制改革实施方案的通知
+      一、工作目标
+      完成排水设施移交。
+      附件3
+      静安区排水改革任务时间表
+      项目序号
+      任务类型
+      改革任务
+      工作要求
+      完成时间
+      责任部门
+      （单位）
+      配合部门
+      （单位）
+      1
+      推进平稳有序移交
+      区级动员部署
+      建立区级排水管理体制改革工作小组。
+      2025年4月
+      区政府
+      区建设管理委（区水务局）
+      2
+      区级改革方案制定
+      编制静安区排水管理体制改革方案。
+      2025年6月
+      区建设管理委（区水务局）
+      区财政局、区国资委
+      """
+    let t = try pipeline.process(PipelineInput(path: "11402.txt", bytes: Array(text.utf8))).tasks
+    #expect(t.map(\.path) == [[1], [4, 1], [4, 2]])
+    #expect(t[1].responsible == ["区人民政府"])
+    #expect(t[1].departmentsRaw == ["区政府", "区建设管理委（区水务局）"])
+    #expect(t[2].departmentsRaw == ["区建设管理委（区水务局）", "区财政局", "区国资委"])
+    #expect(t[2].participating.count == 2)
+    #expect(t[2].heading == "区级改革方案制定")
+  }
 }
