@@ -70,6 +70,7 @@ public struct AttributeRules: RuleFile {
     public var shared_suffixes: [String]
     public var inherit_unknown_max: Located<Int>?
     public var inherit_unknown_except: [String]?
+    public var division_inheritance: RawDivisionInheritance?
     public var unprefixed_starts: [String]?
     public var labelled_bodies: [String]?
     public var place_suffixes: [String]?
@@ -225,6 +226,10 @@ public struct AttributeRules: RuleFile {
   public let inheritUnknownMax: Int
   /// Endings of names that never inherit that way (companies: 新畅公司 after 区园林绿化服务中心).
   public let inheritUnknownExcept: [String]
+  /// Prefixes naming a body (`市局`) whose divisions (`标准技术处`, any length) inherit them in a list (`市局标准创新处、标准技术处`),
+  /// and the endings of a division's name; empty: none.
+  public let divisionPrefixes: [String]
+  public let divisionSuffixes: [String]
   /// Words a name may start with whose first character is a jurisdiction's but no prefix (市政部门, 市场监管部门): such a
   /// name has no jurisdiction prefix, so the list's later names inherit none from it.
   public let unprefixedStarts: [String]
@@ -444,6 +449,8 @@ public struct AttributeRules: RuleFile {
     sharedSuffixes = raw.shared_suffixes.filter { !$0.isEmpty }
     inheritUnknownMax = max(0, raw.inherit_unknown_max?.value ?? 0)
     inheritUnknownExcept = (raw.inherit_unknown_except ?? []).filter { !$0.isEmpty }
+    divisionPrefixes = (raw.division_inheritance?.prefixes ?? []).filter { !$0.isEmpty }
+    divisionSuffixes = (raw.division_inheritance?.suffixes ?? []).filter { !$0.isEmpty }
     unprefixedStarts = (raw.unprefixed_starts ?? []).filter { !$0.isEmpty }
     labelledBodies = (raw.labelled_bodies ?? []).filter { !$0.isEmpty }
     if let v = raw.inherit_unknown_max, v.value < 0 {
@@ -533,4 +540,10 @@ public struct AttributeRules: RuleFile {
     self.lexicon = lexicon
     self.canonicalNames = canonical
   }
+}
+
+/// `division_inheritance` in attribute.yaml.
+public struct RawDivisionInheritance: Decodable, Sendable {
+  public var prefixes: [String]
+  public var suffixes: [String]
 }

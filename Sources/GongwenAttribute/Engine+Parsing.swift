@@ -646,6 +646,18 @@ extension Engine {
       if names.lookup(rest, fast: fast) != nil { return true }
       if collective && rest.unicodeScalars.allSatisfy({ jurisdictionChars.contains($0) }) { return true }
     }
+    // a body's divisions as a group (市局各有关处室, 市局各相关处室; Corpus/heldout116 11603)
+    for p in r.divisionPrefixes where name.hasPrefix(p) {
+      let rest = String(name.unicodeScalars.dropFirst(p.unicodeScalars.count))
+      for c in r.collectivePrefixes where rest.hasPrefix(c) && rest != c {
+        var unit = rest.unicodeScalars.dropFirst(c.unicodeScalars.count)
+        // (各相关处室: 各, then 相关)
+        if let more = r.collectivePrefixes.first(where: { unit.starts(with: $0.unicodeScalars) && unit.count > $0.unicodeScalars.count }) {
+          unit = unit.dropFirst(more.unicodeScalars.count)
+        }
+        if unit.count <= 3, r.divisionSuffixes.contains(where: { String(String.UnicodeScalarView(unit)).hasSuffix($0) }) { return true }
+      }
+    }
     // a name followed by another in brackets (省发改委（省能源局）, 市委办（市政府办）): the first one
     let sc = name.unicodeScalars
     if let last = sc.last, closeSet.contains(last), let open = sc.lastIndex(where: { openSet.contains($0) }),
@@ -699,6 +711,12 @@ extension Engine {
     //    or a jurisdiction prefix (省科技、发展改革等有关部门 -> 省发展改革部门; Corpus/heldout29 3001)
     if let context, r.sharedSuffixes.contains(where: { name.hasSuffix($0) && name != $0 }) {
       return (context + name, true, nil)
+    }
+    // 4b. a division of a body named by a prefix (市局标准创新处、标准技术处 -> 市局标准技术处; Corpus/heldout116 11603), any length
+    if let context, r.divisionPrefixes.contains(context), r.divisionSuffixes.contains(where: { name.hasSuffix($0) }),
+      !name.unicodeScalars.contains(where: { jurisdictionChars.contains($0) })
+    {
+      return (context + name, try isGeneric(name), nil)
     }
     // 5. a short unknown body inherits the list's jurisdiction prefix as a lexicon name does
     //    (市发改局、工业园区 -> 市工业园区; 省发改委、铁路办 -> 省铁路办; `inherit_unknown_max`), unless

@@ -244,3 +244,20 @@ import Testing
     #expect(a?.departmentsRaw.contains { $0.contains("）") } != true)
   }
 }
+
+/// A city bureau assigning work to its own divisions (Corpus/heldout116 11603): `市局` names the bureau, and the divisions after
+/// the first inherit it whatever their length (`division_inheritance`); `市局各有关处室` is a group of its divisions.
+@Suite struct DivisionListTests {
+  @Test func divisionsInheritTheBodysPrefix() throws {
+    let a = try #require(try attribution("及时做好宣贯培训。（牵头指导处室：市局反不正当竞争处、消费者权益保护处）"))
+    #expect(a.departments == ["市局反不正当竞争处", "市局消费者权益保护处"])
+    #expect(a.departmentsRaw == ["市局反不正当竞争处", "消费者权益保护处"])
+    // a jurisdiction's prefix does not make a long unknown name inherit (`inherit_unknown_max`)
+    #expect(try attribution("及时做好宣贯培训。（牵头单位：市反不正当竞争处、消费者权益保护处）")?.departments.contains("市消费者权益保护处") != true)
+  }
+
+  @Test func aBodysDivisionsAsAGroup() throws {
+    #expect(try attribution("加强溯源打击。（牵头指导处室：市局各有关处室）")?.departmentsRaw == ["市局各有关处室"])
+    #expect(try attribution("加强溯源打击。（牵头指导处室：市局各相关处室）")?.lead == ["市局各相关处室"])
+  }
+}

@@ -128,4 +128,24 @@ import GongwenTestSupport
     #expect(t[2].participating.count == 2)
     #expect(t[2].heading == "区级改革方案制定")
   }
+
+  /// A `（n）` heading line closed by a labelled list (`（牵头部门：…；配合部门：…）`, Corpus/heldout116 11602) is the heading's own
+  /// attribution; only a role word's bracket (`（区科技局牵头）`, heldout34 3506) leads the items under it.
+  @Test func aLabelledListOnAHeadingLineStaysWithTheHeading() throws {
+    let text = """
+      关于印发房屋设施加固工程实施方案的通知
+      一、主要任务
+      （一）城镇老旧住宅加固（牵头部门：市住房城乡建设管理委、市地震局；配合部门：市房屋管理局）
+      1．开展排查。对老旧住宅开展抗震性能排查。
+      2．实施加固。分批实施加固改造。
+      二、强化科技支撑（市科委牵头）
+      加强科技攻关。
+      （一）开展加固技术研究。
+      """
+    let t = try pipeline.process(PipelineInput(path: "11602.txt", bytes: Array(text.utf8))).tasks
+    #expect(t.map(\.path) == [[1], [1, 1], [1, 1, 1], [1, 1, 2], [2], [2, 1]])
+    #expect(t[1].departmentsRaw == ["市住房城乡建设管理委", "市地震局", "市房屋管理局"])
+    #expect(t[2].departmentsRaw.isEmpty && t[3].departmentsRaw.isEmpty)
+    #expect(t[5].lead == ["市科学技术委员会"])
+  }
 }
