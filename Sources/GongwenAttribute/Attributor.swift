@@ -169,11 +169,10 @@ public struct Attributor: Sendable {
         // before the task column, `品牌名称` / `工作举措` / `落实推进单位`, Corpus/heldout114 11401; no cell for each item, as 2101's
         // row 2 has)
         let header = row.table,
-        case let ownCells = s[row.bodyRange.clamped(to: 0..<s.count)].split(separator: "\n").filter({ !$0.allSatisfy(\.properties.isWhitespace) }).count,
+        case let own = row.bodyRange.clamped(to: 0..<s.count), case let ownCells = engine.nonBlankLines(s, own.lowerBound, own.upperBound).count,
         case let itemColumn = ownCells == 0 ? header.taskColumn : ownCells,
         case let b = outline.units[last].bodyRange.clamped(to: 0..<s.count),
-        s[b].split(separator: "\n").filter({ !$0.allSatisfy(\.properties.isWhitespace) }).count
-          == header.columns.count - itemColumn
+        engine.nonBlankLines(s, b.lowerBound, b.upperBound).count == header.columns.count - itemColumn
       else { continue }
       attributions[r] = a
       attributions[last] = nil

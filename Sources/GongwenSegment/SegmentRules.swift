@@ -189,6 +189,12 @@ public struct SegmentRules: RuleFile {
     /// attachment without a number, and the marker it is given; nil when the rules have none.
     var titledAttachment: RuleRegex? = nil
     var titledAttachmentMarker: String = ""
+
+    /// A category column's name: a `leading_columns` word of two characters or more at the end of a longer name (`改革领域`,
+    /// `任务类型`).
+    func namesACategory<C: BidirectionalCollection>(_ name: C) -> Bool where C.Element == Unicode.Scalar {
+      leadingColumns.contains { w in w.count >= 2 && name.count > w.count && name.suffix(w.count).elementsEqual(w) }
+    }
   }
 
   public struct DatePattern: Sendable {

@@ -1447,8 +1447,8 @@ extension SegmentRun {
         // (or a name ending in one, `改革领域` / `创建领域`, at most six characters; Corpus/heldout114 11401)
         let leading = previousLine(line.lowerBound).map { prev in
           rules.tables.leadingColumns.contains { w in
-            w.elementsEqual(s[prev]) || prev.count <= 6 && w.count >= 2 && prev.count > w.count && w.elementsEqual(s[(prev.upperBound - w.count)..<prev.upperBound])
-          }
+            w.elementsEqual(s[prev])
+          } || prev.count <= 6 && rules.tables.namesACategory(s[prev])
         } ?? false
         if let (header, next) = try tableHeader(after: le, leadingColumn: leading) {
           if leading { leadingTables.insert(tables.count) }
@@ -1729,7 +1729,7 @@ extension SegmentRun {
       ?? rules.tables.taskColumnWords.lazy.compactMap({ w in
         columns.firstIndex(where: { c in
           c.firstRange(of: w) != nil && !(c.first.map { "0"..."9" ~= $0 } ?? false)
-            && !rules.tables.leadingColumns.contains(where: { l in l.count >= 2 && c.count > l.count && c.suffix(l.count).elementsEqual(l) })
+            && !rules.tables.namesACategory(c)
         })
       }).first
       ?? rules.tables.taskColumnWords.lazy.compactMap({ w in columns.firstIndex(where: { $0.firstRange(of: w) != nil }) }).first
