@@ -82,7 +82,7 @@ public struct Attributor: Sendable {
       // (its lead only: the departments taking part in the section's own work are not passed down)
       // (a role word's bracket, `（区科技局牵头）`; a labelled one, `（牵头部门：…；配合部门：…）`, is the heading's own: Corpus/heldout116 11602)
       if rules.sectionHeadingLeads, var heading = all.first(where: { engine.closesHeadingLine($0, unit: unit, in: s) }),
-        !s[heading.range.clamped(to: 0..<s.count)].contains(where: { $0 == "：" || $0 == ":" })
+        !s[heading.range.clamped(to: 0..<s.count)].contains(where: { engine.colonSet.contains($0) })
       {
         heading.parsed.items = heading.parsed.items.filter { $0.roles.contains(.lead) }.map { var it = $0; it.roles = [.lead]; return it }
         sectionSubjects.append((unit.path, engine.makeAttribution(heading, scalars: s, firstListedLead: declared)))
