@@ -515,7 +515,13 @@ extension Engine {
               var k = part.startIndex + 1
               while k + n < part.endIndex {
                 if part[k] == j.text[0], part[k..<(k + n)].elementsEqual(j.text) {
-                  next.append(part[start..<k])
+                  var before = part[start..<k]
+                  // (…市公安局等部门及各区按职责分工负责: the tail before 及 ends that name as at a list's end; Corpus/heldout118
+                  // 11801. Its shared word is not passed on: the items after 及 are other bodies)
+                  if !j.firstIsLead, let tail = r.tailWords.first(where: { before.count > $0.count && hasSuffix(before, $0) }) {
+                    before = before.dropLast(tail.count)
+                  }
+                  next.append(before)
                   k += n
                   start = k
                   // a joiner that names the lead (A会同B) is itself a statement of roles

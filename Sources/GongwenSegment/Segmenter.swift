@@ -777,6 +777,9 @@ struct SegmentRun {
     // per attached plan: the body's last top-level number when its first clause was met (as `attachmentBase`); a plan
     // with no body before it (a cover's plan, read as the notice's tasks) is no level of its own
     var planBase: [Int: Int] = [:]
+    // (plans numbered 附件1, 附件2, … with no body before them, a cover without clauses of its own: each restarts its 一、 and
+    // is read under its attachment's level, as numbered attached tables are; Corpus/heldout118 11806, heldout9 1003)
+    let numberedPlans = plans.count > 1 && plans.allSatisfy { $0.number != nil }
     if let planStart, case let cover = cands.filter({ $0.start < planStart && $0.lineStart }).count, cover > 0 {
       warn("cover_clauses", "\(cover) numbered line(s) of the cover notice before its signature are not tasks: the plan after it is", cands[0].start..<planStart)
     }
@@ -808,7 +811,7 @@ struct SegmentRun {
           planBase[i] = accepted.filter { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }
             .compactMap(\.path.first).max() ?? 0
         }
-        if planBase[i] != 0 { plan = i }
+        if planBase[i] != 0 || numberedPlans { plan = i }
       }
       if let sch = attachmentScheme {
         var level: (number: Int, marker: String)? = nil
@@ -1063,21 +1066,31 @@ struct SegmentRun {
     // (the attachment lines were found by `findTables`, which reads every line: most notices have none after their first
     // clause, and then no clause is looked at)
     guard let firstLabel = attachmentLabelLines.first(where: { $0 > first.start }) else { return [] }
+    // (the notice's first clause may be a plan's own under an attachment line, a cover with no clauses before it: looked at
+    // too, see below)
+    let from = attachmentLabelLines.last(where: { $0 < first.start }) ?? firstLabel
     var found: [(line: Int, clause: Int, number: Int?, marker: String)] = []
-    for c in cands where c.start > firstLabel && c.lineStart && c.table == nil && c.number == 1 && !c.onlyIfExpected && c.components == nil {
+    for c in cands where c.start > from && c.lineStart && c.table == nil && c.number == 1 && !c.onlyIfExpected && c.components == nil {
       var line = previousLine(lineStart(c.start))
       var title = false
       for _ in 0...Self.planTitleLinesAbove {
         guard let l = line else { break }
         if let a = try attachmentLine(l) {
-          if title { found.append((l.lowerBound, c.start, a.number, a.marker)) }
+          // (one plan per attachment line: its first clause numbered 1, not a child numbered 1 under its first heading)
+          if title, found.last?.line != l.lowerBound { found.append((l.lowerBound, c.start, a.number, a.marker)) }
           break
         }
         if isPlanTitle(l) { title = true }
         line = previousLine(l.lowerBound)
       }
     }
-    guard let head = found.first, head.clause > first.start else { return [] }
+    guard let head = found.first else { return [] }
+    // a cover's plan (the first clause is under the attachment line) is the notice's tasks, no level of its own, unless
+    // more numbered plans follow it (see `numberedPlans` in `acceptMarkers`)
+    if head.clause <= first.start, !(found.count > 1 && found.allSatisfy({ $0.number != nil })) {
+      found.removeFirst()
+      guard found.first.map({ $0.clause > first.start }) ?? false else { return [] }
+    }
     // (the attachment line of an attached table ends the plan before it)
     return found.enumerated().map { k, f in
       let ends = [k + 1 < found.count ? found[k + 1].line : nil, tableAttachmentLines.first(where: { $0 > f.clause }),

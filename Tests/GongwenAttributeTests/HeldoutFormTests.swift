@@ -30,3 +30,39 @@ import Testing
     #expect(c.departmentsRaw == ["市卫生局"])
   }
 }
+
+/// Forms met in Corpus/heldout118 (Shanghai, 2020–2022), positives and negatives.
+@Suite struct Heldout118FormTests {
+  @Test func aTailWordBeforeAJoinerEndsItsName() throws {
+    // 11801: (…、市公安局等部门及各区按职责分工负责) — 等部门 before 及 is no part of the name
+    let a = try #require(try attribution(
+      "加强监督管理。（市农业农村委、市生态环境局、市公安局等部门及各区按职责分工负责）"))
+    #expect(a.departmentsRaw == ["市农业农村委", "市生态环境局", "市公安局", "各区"])
+    #expect(a.responsible == a.departments)
+    let b = try #require(try attribution("加强宣传。（市农业农村委、上海海关等相关部门及各区按职责分工负责）"))
+    #expect(b.departmentsRaw == ["市农业农村委", "上海海关", "各区"])
+    // the same list without 及 ends with its tail word as before
+    let c = try #require(try attribution("加强宣传。（市农业农村委、市公安局等部门按职责分工负责）"))
+    #expect(c.departmentsRaw == ["市农业农村委", "市公安局"])
+  }
+
+  @Test func aCustomsHouseIsABodyThatInheritsNoPrefix() throws {
+    // 11801: a customs house named by its port reads as a body, and a list's 市 is not put before it
+    let a = try #require(try attribution("堵截非法入境渠道。（上海海关、市公安局按职责分工负责）"))
+    #expect(Roles(a) == Roles(raw: ["上海海关", "市公安局"], departments: ["上海海关", "市公安局"],
+                              responsible: ["上海海关", "市公安局"]))
+    let b = try #require(try attribution("做好进口服务。（区商务局、吴江海关负责）"))
+    #expect(b.departments == ["区商务局", "吴江海关"])
+    // the word inside a sentence is no list of bodies
+    #expect(try attribution("做好工作。（含海关）") == nil)
+  }
+
+  @Test func participatingInTheWorkOfCarryingOut() throws {
+    // 11806: (A、B、C牵头，各街镇、开发区、头桥集团配合实施)
+    let a = try #require(try attribution(
+      "建立优先保护类耕地清单。(区农业农村委、区规划资源局牵头，各街镇、头桥集团配合实施)"))
+    #expect(a.lead == ["区农业农村委", "区规划和自然资源局"])
+    #expect(a.participating == ["各街镇", "头桥集团"])
+    #expect(a.responsible.isEmpty)
+  }
+}

@@ -70,6 +70,56 @@ private let bundledYAML: String = {
   }
 }
 
+/// A cover with no clauses of its own that issues several plans, each printed under `附件k` and its title and each
+/// numbering its own from `一、` (Corpus/heldout118 11806: 附件1–附件3, three plans of one bureau): each plan is read under
+/// its attachment's level, `[k, …]`, as numbered attached tables are (heldout9 1003), and none of them at the top level.
+/// One labelled plan alone (its `附件2` a name list without clauses) stays the notice's own tasks at the top level, as the
+/// keys of Corpus/heldout16 1702 and heldout49 5002 read it; a child numbered 1 right under a plan's first heading is no
+/// second plan.
+@Suite struct PlansOfACoverWithoutClausesTests {
+  static func notice(plans: Int) -> String {
+    var text = """
+      上海市奉贤区农业农村委员会关于印发《奉贤区耕地保护工作方案》等的通知
+      各街镇、开发区：
+      现将工作方案印发给你们，请认真贯彻执行。
+      附件：1、奉贤区耕地保护工作方案
+      2、奉贤区耕地利用工作方案
+      上海市奉贤区农业农村委员会
+      2020年10月19日
+
+      """
+    for k in 1...plans {
+      text += """
+        附件\(k)
+        奉贤区耕地第\(k)项工作方案
+        为加强耕地管理，制定本方案。
+        一、总体要求
+        （一）指导思想
+        坚持保护优先。
+        二、主要任务
+        （一）建立清单。区农业农村委负责建立清单。
+
+        """
+    }
+    return text
+  }
+
+  @Test func eachPlanUnderItsAttachmentNumber() throws {
+    let (o, _) = try outline(Self.notice(plans: 3))
+    #expect(o.units.map(\.path) == [[1, 1], [1, 1, 1], [1, 2], [1, 2, 1], [2, 1], [2, 1, 1], [2, 2], [2, 2, 1],
+                                     [3, 1], [3, 1, 1], [3, 2], [3, 2, 1]])
+    #expect(o.units[0].markers == ["附件1", "一、"])
+    #expect(o.units[11].markers == ["附件3", "二、", "（一）"])
+    #expect(!o.warnings.contains { $0.code == "clauses_after_closing" })
+  }
+
+  @Test func oneLabelledPlanStaysAtTheTopLevel() throws {
+    let (o, _) = try outline(Self.notice(plans: 1))
+    #expect(o.units.map(\.path) == [[1], [1, 1], [2], [2, 1]])
+    #expect(o.units[0].markers == ["一、"])
+  }
+}
+
 /// Attached tables met in heldout105: a sub-numbered attachment label (`附件1.1：`, 10503), a category column before 序号
 /// whose cells (`1.` / `2.`) start the rows' numbering again (10505), and an attachment label that ends the table above
 /// it (Corpus/heldout101 10104: bare numbers after `附件3` are no rows of 附件1's table).
