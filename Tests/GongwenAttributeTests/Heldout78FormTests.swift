@@ -250,6 +250,17 @@ import GongwenTestSupport
     #expect(o.attributions[3]?.participating == ["统计部门", "审计部门", "规划部门"])
   }
 
+  /// A scope of duties and powers (按照各自职责权限) after the names' comma, no modal, then the role word after its own comma
+  /// (Corpus/heldout119 11902); the same scope with a modal.
+  @Test func aScopeOfDutiesAndPowers() throws {
+    let (o, _) = try run([
+      U("第四条", [4], "财政、民政、农业、审计等有关部门,按照各自职责权限,配合做好资助贫困学生的工作。"),
+      U("第五条", [5], "财政、民政等有关部门应当按照各自的职责权限，配合做好资助工作。"),
+    ])
+    #expect(o.attributions[0]?.participating == ["财政部门", "民政部门", "农业部门", "审计部门"])
+    #expect(o.attributions[1]?.participating == ["财政部门", "民政部门"])
+  }
+
   /// Without `leading.modals` (optional) a role word right after the comma of names sharing their word is still read, as
   /// before modals were added (各级消防、人防…等部门，负责做好…; Corpus/heldout20 2102); the modal forms are not.
   @Test func withoutModalsTheRoleWordAfterTheCommaIsStillRead() throws {
