@@ -1080,7 +1080,9 @@ struct SegmentRun {
           if title, found.last?.line != l.lowerBound { found.append((l.lowerBound, c.start, a.number, a.marker)) }
           break
         }
-        if isPlanTitle(l) { title = true }
+        // (under an attachment line any title-like line will do: `附件1` / `机关、团体、企业、事业等单位消防安全职责` / an intro /
+        // `一、单位共同职责`; Corpus/heldout120 12001)
+        if isPlanTitle(l) || isAttachmentTitle(l, cands) { title = true }
         line = previousLine(l.lowerBound)
       }
     }
@@ -1142,6 +1144,19 @@ struct SegmentRun {
 
   /// A line that reads as a plan's title: no sentence punctuation, a title ending before an optional
   /// bracketed note (`2023年区政府工作报告重点工作分工方案（共计121项）`).
+  /// Whether a line under an attachment line can be its plan's title: short, no sentence mark or comma, not bracketed, no
+  /// marker of its own (`机关、团体、企业、事业等单位消防安全职责`). Looser than `isPlanTitle`: the attachment line above is the evidence.
+  func isAttachmentTitle(_ line: Range<Int>, _ cands: [Candidate]) -> Bool {
+    let r = trimmed(line)
+    guard !r.isEmpty, r.count <= Self.attachmentTitleMaxLength else { return false }
+    if r.contains(where: { rules.sentenceMarks.contains(s[$0]) || s[$0] == "，" || s[$0] == "," }) { return false }
+    // (a bracketed line is an attribution or a note, no title)
+    if isOpenBracket(s[r.lowerBound]) || isCloseBracket(s[r.upperBound - 1]) { return false }
+    return !cands.contains { $0.lineStart && r.contains($0.start) }
+  }
+  /// Longest attachment title `isAttachmentTitle` takes, in characters.
+  static let attachmentTitleMaxLength = 40
+
   func isPlanTitle(_ line: Range<Int>) -> Bool {
     var r = trimmed(line)
     guard !r.isEmpty, r.count <= rules.titleMaxLength else { return false }

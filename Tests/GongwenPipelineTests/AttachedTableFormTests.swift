@@ -149,3 +149,89 @@ import GongwenTestSupport
     #expect(t[5].lead == ["市科学技术委员会"])
   }
 }
+
+/// Attachments met in Corpus/heldout120: a task table under a title that is the table's word alone (`任务分解表`, 12002), after
+/// a cover numbered 一、–二、 whose `附件：任务分解表` line names it; and attached duty lists under `附件1` / `附件2`, each under a
+/// title that names bodies' duties (`…单位消防安全职责`, 12001), no plan word at its end. (The cover's prose lines and the
+/// intro ending `履行下列职责：` are 12001's: with a one-sentence intro ending in 。 Normalize joins the title line, which holds
+/// 、, to it as a wrapped line, and the plan has no title; noted, not changed.)
+@Suite struct Heldout120AttachmentTests {
+  let pipeline = Pipeline(rules: TestSupport.rules)
+
+  func tasks(_ text: String) throws -> [TaskRecord] {
+    try pipeline.process(PipelineInput(path: "120.txt", bytes: Array(text.utf8))).tasks
+  }
+
+  @Test func aTableUnderItsBareTitleIsAnAttachmentAndTheCoversClausesStayTasks() throws {
+    let t = try tasks("""
+      关于进一步完善生活垃圾可回收物体系促进资源利用的实施意见
+      各区分减联办、各有关单位：
+      一、工作目标
+      健全可回收物体系。
+      二、主要任务
+      1、完善回收体系。由市绿化市容部门牵头完善回收体系。
+      2、规范收运服务。由各区政府统筹考虑。
+      附件：任务分解表
+      上海市分类减量推进工作联席会议办公室
+      2020年3月24日
+      任务分解表
+      序号
+      任务名称
+      主要内容
+      完成时限
+      责任部门
+      1
+      推进可回收物体系规范化提升
+      全面推进服务点规范化建设。
+      2020年底
+      牵头部门：各街镇
+      配合部门：市房管局
+      2
+      加快集散场标准化建设
+      各区至少建成1个集散场。
+      2020年底
+      牵头部门：各区政府
+      """)
+    #expect(t.map(\.path) == [[1], [2], [2, 1], [2, 2], [3, 1], [3, 2]])
+    #expect(t[4].markers == ["附件", "1"])
+    #expect(t[4].departmentsRaw == ["各街镇", "市房管局"])
+  }
+
+  @Test func dutyListsUnderTheirAttachmentLines() throws {
+    let t = try tasks("""
+      关于印发《黄浦区消防安全责任制实施细则》的通知
+      一、适用范围
+      本细则适用于本区各单位。
+      本区各机关、团体、企业、事业单位和居民区应当按照本细则的规定，落实消防设施方面的消防安全责任，做好本单位、本区域的相关工作。
+      本区各机关、团体、企业、事业单位和居民区应当按照本细则的规定，落实疏散通道方面的消防安全责任，做好本单位、本区域的相关工作。
+      本区各机关、团体、企业、事业单位和居民区应当按照本细则的规定，落实电气线路方面的消防安全责任，做好本单位、本区域的相关工作。
+      本区各机关、团体、企业、事业单位和居民区应当按照本细则的规定，落实易燃物品方面的消防安全责任，做好本单位、本区域的相关工作。
+      本区各机关、团体、企业、事业单位和居民区应当按照本细则的规定，落实消防演练方面的消防安全责任，做好本单位、本区域的相关工作。
+      本区各机关、团体、企业、事业单位和居民区应当按照本细则的规定，落实宣传教育方面的消防安全责任，做好本单位、本区域的相关工作。
+      本区各机关、团体、企业、事业单位和居民区应当按照本细则的规定，落实值班巡查方面的消防安全责任，做好本单位、本区域的相关工作。
+      本区各机关、团体、企业、事业单位和居民区应当按照本细则的规定，落实隐患整改方面的消防安全责任，做好本单位、本区域的相关工作。
+      二、工作措施
+      （一）区消防救援支队负责消防监督检查。
+      附件：1.机关、团体、企业、事业单位消防安全职责
+      2.居民区相关主体消防安全职责
+      附件1
+
+      机关、团体、企业、事业等单位消防安全职责
+
+      各机关、团体、企业、事业等单位应当落实消防安全主体责任，履行下列职责：
+
+      一、单位共同职责
+      （一）明确各级、各岗位消防安全责任人及其职责。
+      二、消防安全重点单位职责
+      （一）确定消防安全管理人。
+      附件2
+      居民区相关主体消防安全职责
+      一、居委会职责
+      （一）组织制定防火安全公约。
+      """)
+    #expect(t.map(\.path) == [[1], [2], [2, 1], [3, 1], [3, 1, 1], [3, 2], [3, 2, 1], [4, 1], [4, 1, 1]])
+    #expect(t[3].markers == ["附件1", "一、"])
+    #expect(t[7].markers == ["附件2", "一、"])
+    #expect(t[2].departmentsRaw == ["区消防救援支队"])
+  }
+}
