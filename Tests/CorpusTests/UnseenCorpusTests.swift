@@ -175,7 +175,10 @@ import GongwenTestSupport
                         Folder(name: "heldout114", floor: 0.98, minNotices: 2),
                         Folder(name: "heldout115", floor: 0.70, minNotices: 6),
                         Folder(name: "heldout116", floor: 0.96, minNotices: 6),
-                        Folder(name: "heldout117", floor: 0.65, minNotices: 7)]
+                        Folder(name: "heldout117", floor: 0.65, minNotices: 7),
+                        Folder(name: "heldout118", floor: 0.97, minNotices: 6),
+                        Folder(name: "heldout119", floor: 0.82, minNotices: 7),
+                        Folder(name: "heldout120", floor: 0.88, minNotices: 5)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
