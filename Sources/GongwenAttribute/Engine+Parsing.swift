@@ -11,6 +11,11 @@ extension Engine {
     return true
   }
 
+  /// The `tail_words` word (longest first) ending `x`, with a name before it (`市公安局等部门` -> `等部门`), if any.
+  func tailWord(ending x: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar]? {
+    r.tailWords.first { x.count > $0.count && hasSuffix(x, $0) }
+  }
+
   /// Characters after which a label word is a noun in a sentence (各牵头单位对…, 有关责任单位, 和配合单位).
   static let beforeNoLabel = ScalarSet("各等和及与、的其该有关本")
   /// A copula after the label makes a sentence (该目标责任单位为市经委: Corpus/heldout15 1604 keys nobody).
@@ -473,11 +478,10 @@ extension Engine {
         var closing: [AttributionRole]?
         if let w = droppingClosingRoleWord(&body) { closing = w.roles }
         var tailed = false
-        for tail in r.tailWords where body.count > tail.count && hasSuffix(body, tail) {
+        if let tail = tailWord(ending: body) {
           body.removeLast(tail.count)
           tailShared = sharedWord(endingLonger: tail)
           tailed = true
-          break
         }
         // 省科技、发展改革、经济和信息化等有关部门: after a field, 等有关部门 shares 部门 as 等部门 does
         if !tailed, !r.fieldTailWords.isEmpty {
@@ -518,7 +522,7 @@ extension Engine {
                   var before = part[start..<k]
                   // (…市公安局等部门及各区按职责分工负责: the tail before 及 ends that name as at a list's end; Corpus/heldout118
                   // 11801. Its shared word is not passed on: the items after 及 are other bodies)
-                  if !j.firstIsLead, let tail = r.tailWords.first(where: { before.count > $0.count && hasSuffix(before, $0) }) {
+                  if !j.firstIsLead, let tail = tailWord(ending: before) {
                     before = before.dropLast(tail.count)
                   }
                   next.append(before)

@@ -940,7 +940,7 @@ extension Engine {
     while m + 1 < pieces.count, pieces[m].endIndex < sentence.endIndex, sentence[pieces[m].endIndex] == "、" { m += 1 }
     var last = pieces[m]
     _ = droppingClosingRoleWord(&last)
-    guard let tail = r.tailWords.first(where: { last.count > $0.count && hasSuffix(last, $0) }) else { return nil }
+    guard let tail = tailWord(ending: last) else { return nil }
     return sharedWord(endingLonger: tail)
   }
 

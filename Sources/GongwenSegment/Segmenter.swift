@@ -779,7 +779,7 @@ struct SegmentRun {
     var planBase: [Int: Int] = [:]
     // (plans numbered 附件1, 附件2, … with no body before them, a cover without clauses of its own: each restarts its 一、 and
     // is read under its attachment's level, as numbered attached tables are; Corpus/heldout118 11806, heldout9 1003)
-    let numberedPlans = plans.count > 1 && plans.allSatisfy { $0.number != nil }
+    let numberedPlans = Self.severalNumbered(plans.map(\.number))
     if let planStart, case let cover = cands.filter({ $0.start < planStart && $0.lineStart }).count, cover > 0 {
       warn("cover_clauses", "\(cover) numbered line(s) of the cover notice before its signature are not tasks: the plan after it is", cands[0].start..<planStart)
     }
@@ -1089,7 +1089,7 @@ struct SegmentRun {
     guard let head = found.first else { return [] }
     // a cover's plan (the first clause is under the attachment line) is the notice's tasks, no level of its own, unless
     // more numbered plans follow it (see `numberedPlans` in `acceptMarkers`)
-    if head.clause <= first.start, !(found.count > 1 && found.allSatisfy({ $0.number != nil })) {
+    if head.clause <= first.start, !Self.severalNumbered(found.map(\.number)) {
       found.removeFirst()
       guard found.first.map({ $0.clause > first.start }) ?? false else { return [] }
     }
@@ -1144,6 +1144,12 @@ struct SegmentRun {
 
   /// A line that reads as a plan's title: no sentence punctuation, a title ending before an optional
   /// bracketed note (`2023年区政府工作报告重点工作分工方案（共计121项）`).
+  /// Two or more attached plans, each with its attachment's number (`附件1`, `附件2`): after a cover with no clauses each is
+  /// read under its own level (`attachedPlans`, `numberedPlans` in `acceptMarkers`).
+  static func severalNumbered(_ numbers: [Int?]) -> Bool {
+    numbers.count > 1 && numbers.allSatisfy { $0 != nil }
+  }
+
   /// Whether a line under an attachment line can be its plan's title: short, no sentence mark or comma, not bracketed, no
   /// marker of its own (`机关、团体、企业、事业等单位消防安全职责`). Looser than `isPlanTitle`: the attachment line above is the evidence.
   func isAttachmentTitle(_ line: Range<Int>, _ cands: [Candidate]) -> Bool {
