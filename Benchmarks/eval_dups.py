@@ -2,8 +2,10 @@
 """Precision/recall of Gongwen's batch duplicate links (documents.jsonl `duplicates`) against the
 ground truth written by make_corpus.py (OUT.truth.json).
 
-Records with byte-identical text get the same document `id` (the id hashes the input bytes), so an
-exact copy shows up as a repeated id rather than as a link; both count as found. Pairs are compared
+Records with byte-identical text get the same document `id` (the id hashes the input bytes) and are
+written once: the report (`report.json` next to documents.jsonl) lists the later copy as a `duplicate`
+with that `document_id`, so an exact copy shows up as a shared id rather than as a link; both count as
+found. Pairs are compared
 on document ids. A link is correct when both ends belong to the same ground-truth cluster (base,
 its exact copies and its near copies: two near copies of one base are near each other too).
 Recall is per ground-truth pair: found when the two documents are linked directly (`direct`) or
@@ -11,13 +13,16 @@ through a chain of links (`connected`).
 
 Usage: eval_dups.py OUT_DIR/documents.jsonl TRUTH.json [--json]
 """
-import json, sys
+import json, os, sys
 from collections import defaultdict
 
 def main():
     docs_path, truth_path = sys.argv[1], sys.argv[2]
     truth = json.load(open(truth_path, encoding="utf-8"))
     rec2doc, links = {}, set()
+    report = json.load(open(os.path.join(os.path.dirname(docs_path) or ".", "report.json"), encoding="utf-8"))
+    for f in report["files"]:
+        if f.get("document_id"): rec2doc[f["path"]] = f["document_id"]
     for line in open(docs_path, encoding="utf-8"):
         d = json.loads(line)
         rec2doc[d["source"]["id"]] = d["id"]

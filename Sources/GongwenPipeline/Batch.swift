@@ -5,9 +5,13 @@ import GongwenCore
 /// What happened to one input.
 public struct FileStatus: Codable, Sendable {
   public var path: String
-  /// `ok`, `failed`, `skipped`.
+  /// `ok`, `failed`, `skipped`, or `duplicate`: the input's bytes are identical to an earlier input's of
+  /// the batch (`duplicate_of` names it), so it is the same document (`document_id`) and its
+  /// document and tasks are written once, under the first input.
   public var status: String
   public var documentId: String?
+  /// For a `duplicate`: the path (or `--stdin` record id) of the first input with the same bytes.
+  public var duplicateOf: String?
   public var tasks: Int?
   public var format: String?
   public var encoding: String?
@@ -15,8 +19,10 @@ public struct FileStatus: Codable, Sendable {
   public var error: FileError?
 
   public init(path: String, status: String, documentId: String? = nil, tasks: Int? = nil, format: String? = nil,
-              encoding: String? = nil, warnings: [String]? = nil, error: FileError? = nil) {
+              encoding: String? = nil, warnings: [String]? = nil, error: FileError? = nil,
+              duplicateOf: String? = nil) {
     self.path = path
+    self.duplicateOf = duplicateOf
     self.status = status
     self.documentId = documentId
     self.tasks = tasks
@@ -27,7 +33,8 @@ public struct FileStatus: Codable, Sendable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case path, status, documentId = "document_id", tasks, format, encoding, warnings, error
+    case path, status, documentId = "document_id", duplicateOf = "duplicate_of", tasks, format, encoding, warnings,
+      error
   }
 }
 
@@ -56,8 +63,13 @@ public struct BatchReport: Codable, Sendable {
     public var tasks = 0
     public var failed = 0
     public var skipped = 0
+    /// Inputs whose bytes repeat an earlier input's (status `duplicate`): not written again.
+    public var exactDuplicates = 0
     public var warnings = 0
     public init() {}
+    enum CodingKeys: String, CodingKey {
+      case inputs, documents, tasks, failed, skipped, exactDuplicates = "exact_duplicates", warnings
+    }
   }
   public struct Timing: Codable, Sendable {
     public var elapsedSeconds: Double
@@ -146,10 +158,11 @@ public struct BatchRunner: Sendable {
   public func run(lazyInputs next: () -> BatchInput?, sink: BatchSink,
                   report: inout BatchReport, onError: (FileError) -> Void) throws(StageFailure) {
     let start = DispatchTime.now()
+    var seen = FirstInputs()
     let one = worker(prepare: sink.prepare, keepIntermediates: sink.acceptsIntermediates,
                      documentText: sink.needsDocumentText)
     if jobs == 1 {
-      while let item = next() { try deliver(one(item), sink: sink, report: &report, onError: onError) }
+      while let item = next() { try deliver(one(item), sink: sink, seen: &seen, report: &report, onError: onError) }
     } else {
       let pool = WorkerPool(threads: jobs, work: one)
       defer { pool.stop() }
@@ -171,7 +184,7 @@ public struct BatchRunner: Sendable {
           pending.removeFirst(head)
           head = 0
         }
-        try deliver(result, sink: sink, report: &report, onError: onError)
+        try deliver(result, sink: sink, seen: &seen, report: &report, onError: onError)
       }
     }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -179,11 +192,28 @@ public struct BatchRunner: Sendable {
     report.timing.megabytesPerSecond = elapsed > 0 ? Double(report.timing.bytes) / 1e6 / elapsed : 0
   }
 
-  private func deliver(_ result: Result<PipelineOutput, FileError>, sink: BatchSink, report: inout BatchReport,
-                       onError: (FileError) -> Void) throws(StageFailure) {
+  /// The first input of the batch with each document id (the id hashes the input's bytes).
+  struct FirstInputs {
+    var paths: [String: String] = [:]
+  }
+
+  private func deliver(_ result: Result<PipelineOutput, FileError>, sink: BatchSink, seen: inout FirstInputs,
+                       report: inout BatchReport, onError: (FileError) -> Void) throws(StageFailure) {
     report.counts.inputs += 1
     switch result {
     case .success(let out):
+      let path = out.document.source.path ?? out.document.source.id ?? "<stdin>"
+      // the same bytes again: the same document, with the same id and the same tasks. Writing it twice
+      // would give the dataset two records under one id; the report keeps the input and names the first.
+      if let first = seen.paths[out.document.id] {
+        report.timing.bytes += out.document.source.bytes
+        report.counts.exactDuplicates += 1
+        report.files.append(FileStatus(
+          path: path, status: "duplicate", documentId: out.document.id, tasks: 0, format: out.document.source.format,
+          encoding: out.document.source.encoding, duplicateOf: first))
+        return
+      }
+      seen.paths[out.document.id] = path
       try sink.accept(out)
       report.timing.bytes += out.document.source.bytes
       report.counts.documents += 1
@@ -191,7 +221,7 @@ public struct BatchRunner: Sendable {
       report.counts.warnings += out.document.warnings.count
       for w in out.document.warnings { report.warningCounts[w.code, default: 0] += 1 }
       report.files.append(FileStatus(
-        path: out.document.source.path ?? out.document.source.id ?? "<stdin>", status: "ok",
+        path: path, status: "ok",
         documentId: out.document.id, tasks: out.tasks.count, format: out.document.source.format,
         encoding: out.document.source.encoding,
         warnings: out.document.warnings.map(\.code), error: nil))

@@ -79,6 +79,39 @@ import GongwenTestSupport
     #expect(skipped.contains { $0.hasSuffix("loop") })
   }
 
+  /// Two inputs with the same bytes are one document (its id hashes the bytes): the dataset holds its
+  /// document and tasks once, so every id stays unique, and the report keeps the second input as a
+  /// `duplicate` of the first, with any other inputs unaffected.
+  @Test func byteIdenticalInputsAreWrittenOnceAndReportedAsDuplicates() throws {
+    let text = try String(contentsOf: TestSupport.corpusDirectory.appendingPathComponent("notices/003_ad5e527c145678fb.txt"),
+                          encoding: .utf8)
+    func record(_ id: String, _ t: String) throws -> String {
+      String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "text": t]), as: UTF8.self)
+    }
+    let input = [try record("a", text), try record("b", "一、总体要求\n（一）加强监管。（卫生厅负责）"),
+                 try record("c", text)].joined(separator: "\n") + "\n"
+    let out = CLI.tempDir()
+    let r = try CLI.run(["process", "--stdin", "--output", out.path], stdin: input)
+    #expect(r.status == 0, "stderr: \(r.stderr)")
+    let docs = try String(contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8)
+      .split(separator: "\n").compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    #expect(docs.compactMap { ($0["source"] as? [String: Any])?["id"] as? String } == ["a", "b"])
+    let taskIDs = try String(contentsOf: out.appendingPathComponent("tasks.jsonl"), encoding: .utf8)
+      .split(separator: "\n").compactMap { (try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String }
+    #expect(!taskIDs.isEmpty)
+    #expect(Set(taskIDs).count == taskIDs.count, "no task id twice")
+    let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any]
+    let counts = report?["counts"] as? [String: Any]
+    #expect(counts?["inputs"] as? Int == 3)
+    #expect(counts?["documents"] as? Int == 2)
+    #expect(counts?["exact_duplicates"] as? Int == 1)
+    #expect(counts?["tasks"] as? Int == taskIDs.count)
+    let files = report?["files"] as? [[String: Any]] ?? []
+    #expect(files.map { $0["status"] as? String } == ["ok", "ok", "duplicate"])
+    #expect(files.last?["duplicate_of"] as? String == "a")
+    #expect(files.last?["document_id"] as? String == files.first?["document_id"] as? String)
+  }
+
   @Test func stdoutModeStreamsTasksAndReportsOnStderr() throws {
     let file = TestSupport.corpusDirectory.appendingPathComponent("notices/003_ad5e527c145678fb.txt").path
     let r = try CLI.run(["process", file, "--output", "-"])
