@@ -384,7 +384,7 @@ extension Engine {
       if open < limit, groundsStarts.contains(s[open]), end == nil, listStart == start, namesEnd == nil, q > start,
         groundsWords.contains(where: { hasPrefix(s[open..<limit], $0) }),
         let after = groundsClauseEnd(s, from: open, limit: limit, rule: rule),
-        try everyItemDepartmentLike(s[start..<q], shared: sharedSuffix(of: s[start..<q]))
+        try departmentsOrPlaces(s[start..<q])
       {
         namesEnd = q
         q = after
@@ -684,6 +684,13 @@ extension Engine {
       p = e + 1
     }
     return lines
+  }
+
+  /// Whether every item of a subject list looks like a department (perhaps with the word the list shares), or every item
+  /// is a department or a place, at least one a place (江阳区、龙马潭区、纳溪区按照属地管理原则，负责…; Corpus/heldout119 11901).
+  func departmentsOrPlaces(_ names: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    if try everyItemDepartmentLike(names, shared: sharedSuffix(of: names)) { return true }
+    return try placesOrDepartments(names)
   }
 
   /// Whether every item of a list is a department or a place of three characters or more (亭子镇、浙水乡), at least

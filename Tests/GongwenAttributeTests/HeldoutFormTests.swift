@@ -66,3 +66,20 @@ import Testing
     #expect(a.responsible.isEmpty)
   }
 }
+
+/// Forms met in Corpus/heldout119 (law-mirror pages), positives and negatives.
+@Suite struct Heldout119FormTests {
+  @Test func placesAsSubjectsBeforeAClauseOfGrounds() throws {
+    // 11901: （十七）江阳区、龙马潭区、纳溪区按照属地管理原则，负责制定本辖区的…方案
+    let (o, _) = try run([U("（十七）", [17], "江阳区、龙马潭区、纳溪区按照属地管理原则，负责制定本辖区的城乡风貌专项整治行动工作方案。")])
+    let a = try #require(o.attributions[0])
+    #expect(a.departmentsRaw == ["江阳区", "龙马潭区", "纳溪区"])
+    #expect(a.responsible == a.departments)
+    // departments and places mixed read too
+    let (p, _) = try run([U("（三）", [3], "市住建局、合江县按照职责分工，负责做好整治工作。")])
+    #expect(p.attributions[0]?.departmentsRaw == ["市住建局", "合江县"])
+    // words that only end like a level are no places (全县, 城区)
+    let (n, _) = try run([U("（四）", [4], "全县、城区按照属地管理原则，负责做好整治工作。")])
+    #expect(n.attributions[0] == nil)
+  }
+}
