@@ -10,6 +10,8 @@ import ICUKit
 /// - never after a heading: a marker line with a short body (`heading_max_chars`) and no running
 ///   punctuation (at most `heading_max_enumeration_commas` 、);
 /// - a title split over two lines (`关于…` + `…的通知`) is joined, and nothing is joined after it;
+/// - never before or after a line that is a date alone (`date_line`: a signature's date under a joint
+///   issuer line `A、B`);
 /// - never after a short line holding only names, 、 and a `statement_endings` word at its end
 ///   (`市金融办、市财政局分别牵头落实`: who does the task, a line of its own);
 /// - otherwise joined when the line is running text (contains ，、； …) or is a full line, i.e. at
@@ -82,6 +84,7 @@ struct LineJoinStep: NormalizeStep {
     var field = false  // starts with a short label and a colon (索引号：…)
     var address = false  // the recipients line: starts with an `address_starts` word, ends with a colon
     var statementEnding = false  // ends with a `statement_endings` word (市金融办、市财政局分别牵头落实)
+    var date = false  // the whole line is a date (`date_line`)
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
@@ -89,6 +92,7 @@ struct LineJoinStep: NormalizeStep {
     let lines = lineRanges(s)
     guard lines.count > 1 else { return }
     let m = try rules.marker.matcher()
+    let dateMatcher = try rules.dateLine?.matcher()
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
     let tableStart = lines.firstIndex { isTableHeader(s[$0]) } ?? lines.count
@@ -147,6 +151,13 @@ struct LineJoinStep: NormalizeStep {
         info.firstScalar = s[firstAt]
         info.lastScalar = s[lastAt]
         info.field = isField(s, from: firstAt, to: line.upperBound)
+        if s[lastAt] == "日", let dateMatcher, let rule = rules.dateLine {
+          do {
+            if let hit = try dateMatcher.match(in: s[firstAt...lastAt], at: 0), hit.range.upperBound == lastAt + 1 - firstAt {
+              info.date = true
+            }
+          } catch { throw rule.failure(error, stage: "normalize") }
+        }
         info.address = (s[lastAt] == "：" || s[lastAt] == ":")
           && rules.addressStarts.contains { w in firstAt + w.count <= lastAt && s[firstAt..<(firstAt + w.count)].elementsEqual(w) }
       }
@@ -212,6 +223,9 @@ struct LineJoinStep: NormalizeStep {
     if a.tableCell || b.tableCell { return false }
     if rules.sentenceEnd.contains(last) || rules.paragraphEnd.contains(last) { return false }
     if b.marker { return false }
+    // a date alone on its line (a signature's) is a line of its own: a joint issuer above it (`中共XX市委办公室、XX市
+    // 人民政府办公室`) holds a 、 but does not run on into it
+    if a.date || b.date { return false }
     // a field of a page's information block (来源：… / 发布时间：…) is a line of its own: nothing
     // runs on into it, and it runs on into the next line only as running text (a long wrapped
     // 牵头单位：A、B、C… list)

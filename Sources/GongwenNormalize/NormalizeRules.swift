@@ -117,7 +117,9 @@ public struct NormalizeRules: RuleFile {
       public var fieldLabelMax: Located<Int>
       public var addressStarts: [String]
       public var statementEndings: [String]
+      public var dateLine: Located<String>?
       enum CodingKeys: String, CodingKey {
+        case dateLine = "date_line"
         case sentenceEnd = "sentence_end", paragraphEnd = "paragraph_end", runningPunctuation = "running_punctuation",
           enumerationComma = "enumeration_comma", markers, headingMaxChars = "heading_max_chars",
           headingMaxEnumerationCommas = "heading_max_enumeration_commas", fullLineQuantile = "full_line_quantile",
@@ -217,6 +219,9 @@ public struct NormalizeRules: RuleFile {
     /// Words a line of names ends with when it says who does the task (牵头落实, 负责): such a line
     /// holding only 、 and shorter than a full line is not joined to the next.
     public var statementEndings: [[Unicode.Scalar]]
+    /// A whole line that is a date (a signature's 2020年3月5日): nothing is joined onto it, and it runs on
+    /// into nothing. Tried only on lines ending with 日. Optional.
+    public var dateLine: RuleRegex?
   }
 
   public struct Width: Sendable {
@@ -380,6 +385,10 @@ public struct NormalizeRules: RuleFile {
     if j.headingMaxEnumerationCommas.value < 0 {
       bad(j.headingMaxEnumerationCommas.location, "line_join.heading_max_enumeration_commas must be 0 or more")
     }
+    var dateLineRegex: RuleRegex? = nil
+    if let d = j.dateLine {
+      do { dateLineRegex = try RuleRegex(id: "line_join.date_line", pattern: d, file: file) } catch { problems.append(error) }
+    }
     guard let markerRegex else { throw RuleErrors(problems) }
     let lj = LineJoin(
       sentenceEnd: ScalarSet(literal: j.sentenceEnd), paragraphEnd: ScalarSet(literal: j.paragraphEnd),
@@ -397,7 +406,8 @@ public struct NormalizeRules: RuleFile {
       tableHeader: j.tableHeader.value.map { Array($0.unicodeScalars.filter { $0 != " " }) },
       fieldLabelMax: max(0, j.fieldLabelMax.value),
       addressStarts: j.addressStarts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
-      statementEndings: j.statementEndings.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
+      statementEndings: j.statementEndings.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+      dateLine: dateLineRegex)
     if j.fieldLabelMax.value < 0 { bad(j.fieldLabelMax.location, "line_join.field_label_max must be 0 or more") }
     if lj.tableHeader.contains(where: \.isEmpty) { bad(j.tableHeader.location, "line_join.table_header: a word is empty") }
     lineJoin = lj

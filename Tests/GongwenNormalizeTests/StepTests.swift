@@ -142,6 +142,25 @@ import Testing
     #expect(lines(run(only(["line_join"]), section)).count == 2)
   }
 
+  @Test func lineJoinKeepsADateLineUnderAJointIssuer() {
+    // a joint signature `A、B` holds a 、 (running text) but does not run on into the date under it, in Arabic or
+    // Chinese numerals, spaced or not
+    let prose = "各地各部门要高度重视，加强组织领导，明确责任分工，确保各项工作任务落到实处。"
+    for date in ["2020年3月5日", "二〇二〇年三月五日", "2020 年 3 月 15 日", "二〇一一年十二月三十一日"] {
+      let src = prose + "\n中共XX市委办公室、XX市人民政府办公室\n" + date
+      #expect(lines(run(only(["line_join"]), src)).suffix(2) == ["中共XX市委办公室、XX市人民政府办公室", date], "\(date)")
+    }
+    // a date broken over lines is no date line: its parts are still joined (`2014\n年6\n月28\n日` stays a wrap)
+    let wrapped = prose + "\n本通知自2014年6月28日起施行，有效期至2019年6\n月28日。"
+    #expect(lines(run(only(["line_join"]), wrapped)).count == 2)
+    // without the rule the date is joined onto the issuer line, as before
+    var rules = only(["line_join"]).rules
+    rules.lineJoin.dateLine = nil
+    let plain = Normalizer(rules: rules)
+    #expect(lines(run(plain, prose + "\n中共XX市委办公室、XX市人民政府办公室\n2020年3月5日")).last
+      == "中共XX市委办公室、XX市人民政府办公室2020年3月5日")
+  }
+
   @Test func lineJoinKeepsHeadingsTitlesSignatures() {
     let n = only(["whitespace", "line_join"])
     let src = """
