@@ -285,7 +285,7 @@ extension SegmentRun {
         if let t = attached, let a = tableAttachments[t] {
           level = ((attachmentBase[tableAttachmentOwners[t]] ?? 0) + (a.number ?? 1), a.marker)
         } else if let i = plan {
-          level = ((planBase[i] ?? 0) + (plans[i].number ?? 1), plans[i].marker)
+          level = ((planBase[i] ?? 0) + (numberedPlans ? planNumber(i) : plans[i].number ?? 1), plans[i].marker)
         }
         if let level {
           if !(stack.first.map { $0.scheme == sch && $0.number == level.number } ?? false) {

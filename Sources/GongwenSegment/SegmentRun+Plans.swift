@@ -129,12 +129,17 @@ extension SegmentRun {
     return p > r.lowerBound && p < r.upperBound && (s[p] == "." || s[p] == "．" || s[p] == "、")
   }
 
-  /// A line that reads as a plan's title: no sentence punctuation, a title ending before an optional
-  /// bracketed note (`2023年区政府工作报告重点工作分工方案（共计121项）`).
-  /// Two or more attached plans, each with its attachment's number (`附件1`, `附件2`): after a cover with no clauses each is
-  /// read under its own level (`attachedPlans`, `numberedPlans` in `acceptMarkers`).
+  /// Two or more attached plans, each with its attachment's number (`附件1`, `附件2`) or each under a bare `附件` line (a
+  /// plan, then its own 分工方案; Corpus/heldout122 12203): after a cover with no clauses each is read under its own level
+  /// (`attachedPlans`, `numberedPlans` in `acceptMarkers`; bare ones numbered in order, `planNumber`).
   static func severalNumbered(_ numbers: [Int?]) -> Bool {
-    numbers.count > 1 && numbers.allSatisfy { $0 != nil }
+    numbers.count > 1 && (numbers.allSatisfy { $0 != nil } || numbers.allSatisfy { $0 == nil })
+  }
+
+  /// The level number of attached plan `i` among several read each under its own level: its attachment's number, or for
+  /// bare `附件` lines its place among them.
+  func planNumber(_ i: Int) -> Int {
+    plans[i].number ?? (plans.allSatisfy { $0.number == nil } ? i + 1 : 1)
   }
 
   /// Whether a line under an attachment line can be its plan's title: short, no sentence mark or comma, not bracketed, no
@@ -150,6 +155,8 @@ extension SegmentRun {
   /// Longest attachment title `isAttachmentTitle` takes, in characters.
   static let attachmentTitleMaxLength = 40
 
+  /// A line that reads as a plan's title: no sentence punctuation, a title ending before an optional
+  /// bracketed note (`2023年区政府工作报告重点工作分工方案（共计121项）`).
   func isPlanTitle(_ line: Range<Int>) -> Bool {
     var r = trimmed(line)
     guard !r.isEmpty, r.count <= rules.titleMaxLength else { return false }

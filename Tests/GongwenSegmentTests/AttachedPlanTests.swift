@@ -118,6 +118,22 @@ private let bundledYAML: String = {
     #expect(o.units.map(\.path) == [[1], [1, 1], [2], [2, 1]])
     #expect(o.units[0].markers == ["一、"])
   }
+
+  /// Corpus/heldout122 12203: a plan under a bare `附件` line, then its own 分工方案 under a second bare `附件` line, after a
+  /// cover with no clauses: attachments 1 and 2, in order, as under `附件1` and `附件2` (it was the plan at the top level and
+  /// the 分工方案 after it, `[3,…]`).
+  @Test func plansUnderBareAttachmentLinesTakeTheirPlaces() throws {
+    let numbered = Self.notice(plans: 2)
+    let bare = numbered.replacingOccurrences(of: "附件1\n", with: "附件\n").replacingOccurrences(of: "附件2\n", with: "附件\n")
+    #expect(bare != numbered)
+    let (o, _) = try outline(bare)
+    #expect(o.units.map(\.path) == [[1, 1], [1, 1, 1], [1, 2], [1, 2, 1], [2, 1], [2, 1, 1], [2, 2], [2, 2, 1]])
+    #expect(o.units[0].markers == ["附件", "一、"])
+    #expect(o.units[4].markers == ["附件", "一、"])
+    // one bare plan alone stays the notice's own tasks at the top level
+    let one = Self.notice(plans: 1).replacingOccurrences(of: "附件1\n", with: "附件\n")
+    #expect(try outline(one).0.units.map(\.path) == [[1], [1, 1], [2], [2, 1]])
+  }
 }
 
 /// Attached tables met in heldout105: a sub-numbered attachment label (`附件1.1：`, 10503), a category column before 序号
