@@ -454,6 +454,20 @@ struct DedupPropertyTests {
     let out2 = try DedupFixtures.run("1.推进改革试点工作。" + s + "\n2.加快制度建设步伐。" + s + "\n")
     #expect(out2.removed.count == 1)
   }
+
+  @Test func aListEndingWithAKindOfBodyIsAnAttributionToo() throws {
+    // heldout121 12101: items 7. and 8. close with the same bare list, its last name a kind of body (单位), its closing
+    // bracket half-width
+    let list = "（区绿化市容局、区生态环境局、相关沿海街镇、各岸段使用或管理单位)"
+    let text = "7.对接用好现有固体废物收运处置体系。" + list + "\n8.加强海洋垃圾上岸后的监管。" + list + "\n"
+    let out = try DedupFixtures.run(text)
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+    for last in ["各街镇", "各区", "头桥集团", "有关机构", "上海海关", "相关企业"] {
+      let l = "（区生态环境局、" + last + "）"
+      let o = try DedupFixtures.run("1.推进改革试点工作。" + l + "\n2.加快制度建设步伐。" + l + "\n")
+      #expect(o.removed.isEmpty, "\(last)")
+    }
+  }
 }
 
 @Suite struct OfficialLineTests {
