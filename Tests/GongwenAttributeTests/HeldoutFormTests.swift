@@ -83,3 +83,18 @@ import Testing
     #expect(n.attributions[0] == nil)
   }
 }
+
+/// Forms met in Corpus/heldout121 (Shanghai, 2024–2025), positives and negatives.
+@Suite struct Heldout121FormTests {
+  @Test func carryingOutAsFitsTheirCase() throws {
+    // 12104: （市规划资源局牵头，各区有关部门结合实际落实）
+    let a = try #require(try attribution("开展城市地质调查。（市规划资源局牵头，各区有关部门结合实际落实）"))
+    #expect(a.departmentsRaw == ["市规划资源局", "各区有关部门"])
+    #expect(a.lead.count == 1 && a.responsible == ["各区有关部门"])
+    let b = try #require(try attribution("完善监测网络。（市水务局、市应急局按职责分工负责，各区有关部门结合实际情况落实）"))
+    #expect(b.departmentsRaw == ["市水务局", "市应急局", "各区有关部门"])
+    #expect(b.responsible.count == 3)
+    // the words alone name nobody
+    #expect(try attribution("推进试点。（结合实际落实）") == nil)
+  }
+}
