@@ -98,3 +98,20 @@ import Testing
     #expect(try attribution("推进试点。（结合实际落实）") == nil)
   }
 }
+
+/// Forms met in Corpus/heldout122 (Shanghai, 2015–2023), positives and negatives.
+@Suite struct Heldout122FormTests {
+  @Test func aStateOwnedEnterpriseIsABody() throws {
+    // 12202: a bare bracket list (各街镇、区属国企)
+    let a = try #require(try attribution("引进一批优质项目。（各街镇、区属国企）"))
+    #expect(a.departmentsRaw == ["各街镇", "区属国企"])
+  }
+
+  @Test func aKindOfDepartmentAfterEtcIsATail() throws {
+    // 12204: …、区土地储备中心等管理部门按照各自职责… — no department `管理部门`
+    for tail in ["等管理部门", "等职能部门", "等主管部门"] {
+      let a = try #require(try attribution("推进建设。（区财政局、区土地储备中心" + tail + "负责）"), "\(tail)")
+      #expect(a.departmentsRaw == ["区财政局", "区土地储备中心"], "\(tail)")
+    }
+  }
+}
