@@ -321,6 +321,8 @@ extension Engine {
     // a comma between a list ending with a shared word and its role word (各级消防、人防、交警、气象、卫生等部门，
     // 负责做好…; Corpus/heldout20 2102): where the names end
     var namesEnd: Int? = nil
+    // notes in brackets stepped over inside the names (（以下简称运管机构）)
+    var notes: [Range<Int>] = []
     scan: while q < limit {
       let c = s[q]
       if (c == "，" || c == ","), end == q {
@@ -422,9 +424,11 @@ extension Engine {
         continue
       }
       // (and a name's short form in brackets, a note: 市道路运输管理机构（以下简称运管机构）负责…; Corpus/heldout87 8707)
-      if openSet.contains(c), q > start, q + 2 < limit, let close = (q + 2..<min(limit, q + 20)).first(where: { closeSet.contains(s[$0]) }),
-        !s[(q + 1)..<close].contains(where: { openSet.contains($0) || separators.contains($0) }), try isNote(s[(q + 1)..<close])
+      // (its short form may list names in quotes: …管委会（以下简称“相关街镇、园区”）负责…; Corpus/heldout122 12204)
+      if openSet.contains(c), q > start, q + 2 < limit, let close = (q + 2..<min(limit, q + 24)).first(where: { closeSet.contains(s[$0]) }),
+        !containsOutsideQuotes(s[(q + 1)..<close], { openSet.contains($0) || separators.contains($0) }), try isNote(s[(q + 1)..<close])
       {
+        notes.append(q..<(close + 1))
         q = close + 1
         continue
       }
@@ -457,6 +461,10 @@ extension Engine {
       // the names before the role word
       var names = s[listStart..<(namesEnd ?? q)]
       namesEnd = nil
+      // (without the notes stepped over: a short form, perhaps in quotes, is no part of a name)
+      if notes.contains(where: { names.indices.overlaps($0) }) {
+        names = ArraySlice(names.indices.filter { k in !notes.contains { $0.contains(k) } }.map { s[$0] })
+      }
       for lead in r.leadIns where listStart == start && names.count > lead.count && names.starts(with: lead) {
         names.removeFirst(lead.count)
         break
@@ -684,6 +692,16 @@ extension Engine {
       p = e + 1
     }
     return lines
+  }
+
+  /// Whether a scalar of `text` outside quotation marks (“…”, 「…」) satisfies `test`.
+  func containsOutsideQuotes(_ text: ArraySlice<Unicode.Scalar>, _ test: (Unicode.Scalar) -> Bool) -> Bool {
+    var quoted = 0
+    for c in text {
+      if c == "“" || c == "「" { quoted += 1 } else if c == "”" || c == "」" { quoted = max(0, quoted - 1) }
+      else if quoted == 0, test(c) { return true }
+    }
+    return false
   }
 
   /// Whether every item of a subject list looks like a department (perhaps with the word the list shares), or every item

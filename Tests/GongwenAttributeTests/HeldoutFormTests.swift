@@ -107,6 +107,20 @@ import Testing
     #expect(a.departmentsRaw == ["各街镇", "区属国企"])
   }
 
+  @Test func aShortFormInQuotesAfterTheSubjects() throws {
+    // 12204: 各有关街道办事处、镇人民政府、市级工业园区管委会（以下简称“相关街镇、园区”）负责所辖区域内…
+    let (o, _) = try run([U("第三条", [3], "各有关街道办事处、镇人民政府、市级工业园区管委会（以下简称“相关街镇、园区”）负责所辖区域内动迁安置房项目的推进工作。")])
+    let a = try #require(o.attributions[0])
+    #expect(a.departmentsRaw == ["各有关街道办事处", "镇人民政府", "市级工业园区管委会"])
+    #expect(a.responsible == a.departments)
+    // without quotes, as before
+    let (p, _) = try run([U("第二条", [2], "市道路运输管理机构（以下简称运管机构）负责本市道路运输的管理工作。")])
+    #expect(p.attributions[0]?.departmentsRaw == ["市道路运输管理机构"])
+    // a bracket that is no note still ends the names
+    let (n, _) = try run([U("第四条", [4], "镇人民政府（含“街镇、园区”）负责所辖区域内的推进工作。")])
+    #expect(n.attributions[0]?.departmentsRaw != ["镇人民政府"])
+  }
+
   @Test func aKindOfDepartmentAfterEtcIsATail() throws {
     // 12204: …、区土地储备中心等管理部门按照各自职责… — no department `管理部门`
     for tail in ["等管理部门", "等职能部门", "等主管部门"] {
