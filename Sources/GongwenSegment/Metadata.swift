@@ -39,8 +39,9 @@ extension SegmentRun {
       }
       if let fw = rules.forwardStarts.first(where: { ts.starts(with: $0) }) {
         var f = ForwardedNotice()
-        if titles.count > 1 {
-          let inner = titles[1]
+        // (the outer title again, a page's header and its body both printing it, is no forwarded notice's header;
+        // Corpus/heldout121 12102, heldout122 12204)
+        if let inner = titles.dropFirst().first(where: { $0.text != outer.text }) {
           f.title = inner.text
           f.issuer = inner.issuer
           forwardedStart = inner.line

@@ -201,6 +201,19 @@ private func signed(_ date: String) -> String {
     #expect(m.forwarded?.issuer == "某某市卫生局")
   }
 
+  /// Corpus/heldout121 12102, heldout122 12204: a page prints the forwarding title twice (its header's `标题:` line and the
+  /// body's own); the repeat is no forwarded notice's header, so the signature under it is the outer notice's.
+  @Test func theOuterTitleRepeatedIsNoForwardedHeader() throws {
+    let title = "上海市人民政府办公厅关于转发市发展改革委制订的《上海市社区服务设施建设工程实施方案》的通知"
+    let text = "标题: \(title)\n文号: 沪府办发〔2024〕25号\n\n\(title)\n\n各区人民政府，市政府各委、办、局：\n"
+      + "市发展改革委制订的《上海市社区服务设施建设工程实施方案》已经市政府同意，现转发给你们，请认真按照执行。\n\n"
+      + "上海市人民政府办公厅\n\n2024年12月14日\n\n上海市社区服务设施建设工程实施方案\n\n一、强化资源统筹\n（一）完善设施网络。加强统筹。\n"
+    let m = try outline(text).0.metadata
+    #expect(m.date == "2024-12-14")
+    #expect(m.issuer == "上海市人民政府办公厅")
+    #expect(m.forwarded?.date == nil)
+  }
+
   @Test func forwardedWithoutInnerHeaderIsDerivedFromTheTitle() throws {
     let text = "某某县人民政府办公室\n转发某某市人民政府办公厅关于加强管理的通知\n某政办发〔2014〕3号\n各镇人民政府：\n现将通知转发给你们。\n一、任务\n（一）做好工作。"
     let m = try outline(text).0.metadata
