@@ -100,6 +100,7 @@ public struct AttributeRules: RuleFile {
     public var max_lead_in: Located<Int>?
     public var heading_names: [String]?
     public var duty_headings: [String]?
+    public var duty_list_intros: [String]?
     public var colon_subjects: Bool?
     public var colon_subject_tails: [String]?
     public var collective_words: [String]?
@@ -283,6 +284,10 @@ public struct AttributeRules: RuleFile {
     /// that starts with department names, without a role word or any other attribution, names them as
     /// responsible (`1.县国动办、县文旅广电局确保…`). Empty: off.
     public let dutyHeadings: [[Unicode.Scalar]]
+    /// Words ending a line, before its colon, that opens a list of duties inside a unit (`…联合预审具体职责为：`): each line
+    /// after it that starts with department names, without a role word, names them as responsible (`区发展改革委对项目立项
+    /// 出具预审意见；`). Empty: off.
+    public let dutyListIntros: [[Unicode.Scalar]]
     /// A numbered item starting with department names and a colon names them as responsible without a role word.
     public let colonSubjects: Bool
     /// Words naming the duties between the names and the colon (`工商部门职责：`), dropped. Longest first.
@@ -509,6 +514,7 @@ public struct AttributeRules: RuleFile {
                         maxLeadIn: max(0, l.max_lead_in?.value ?? 0),
                         headingNames: (l.heading_names ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         dutyHeadings: (l.duty_headings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        dutyListIntros: (l.duty_list_intros ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                         colonSubjects: l.colon_subjects ?? false,
                         colonSubjectTails: (l.colon_subject_tails ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
                           .sorted { $0.count > $1.count },

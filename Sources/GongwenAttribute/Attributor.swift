@@ -117,6 +117,14 @@ public struct Attributor: Sendable {
           all = [h]
         }
       }
+      // the lines of a list of duties inside the unit (…具体职责为： / 区发展改革委对项目立项出具预审意见；), in text order
+      if unit.table == nil, let rule = rules.leading, !rule.dutyListIntros.isEmpty {
+        let list = try engine.dutyList(in: s, unit: unit, rule: rule).filter { f in !all.contains { $0.range.overlaps(f.range) } }
+        if !list.isEmpty {
+          all += list
+          all.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
+      }
       // a line saying who does the whole section (此项工作由…) after the section's last item: set
       // aside, given to the section below when no item of it names its own departments
       if let last = all.last, last.forSection {

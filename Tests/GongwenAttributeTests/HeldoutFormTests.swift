@@ -121,6 +121,24 @@ import Testing
     #expect(n.attributions[0]?.departmentsRaw != ["镇人民政府"])
   }
 
+  @Test func aListOfDutiesInsideAUnit() throws {
+    // 12204 第八条: …具体职责为： then one line per body, no role word
+    let text = "对于申报的项目，由区房管局会同各相关部门联合预审。\n各相关部门进行联合预审具体职责为：\n区发展改革委对项目立项出具预审意见；\n"
+      + "区规划土地局对规划参数、土地指标等出具预审意见；\n逾期未完成的项目要重新办理认定手续。"
+    let (o, _) = try run([U("第八条", [8], text)])
+    let a = try #require(o.attributions[0])
+    #expect(a.departmentsRaw.suffix(2) == ["区发展改革委", "区规划土地局"])
+    #expect(a.responsible.contains("区发展和改革委员会"))
+    // without the intro line the same lines name nobody
+    let plain = text.replacingOccurrences(of: "各相关部门进行联合预审具体职责为：\n", with: "")
+    let (p, _) = try run([U("第八条", [8], plain)])
+    #expect(!(p.attributions[0]?.departmentsRaw.contains("区发展改革委") ?? false))
+    // a name and a colon is left to colon_subjects (Corpus/heldout77 7703: 省民政厅：及时通报灾情… names nobody)
+    let colon = "各成员单位的主要职责为：\n省民政厅：及时通报灾情，确定救济对象。\n省财政厅：负责粮食风险基金的筹集。"
+    let (c, _) = try run([U("（三）", [3], colon)])
+    #expect(!(c.attributions[0]?.departmentsRaw.contains("省民政厅") ?? false))
+  }
+
   @Test func aKindOfDepartmentAfterEtcIsATail() throws {
     // 12204: …、区土地储备中心等管理部门按照各自职责… — no department `管理部门`
     for tail in ["等管理部门", "等职能部门", "等主管部门"] {
