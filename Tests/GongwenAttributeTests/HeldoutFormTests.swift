@@ -94,8 +94,9 @@ import Testing
     let b = try #require(try attribution("完善监测网络。（市水务局、市应急局按职责分工负责，各区有关部门结合实际情况落实）"))
     #expect(b.departmentsRaw == ["市水务局", "市应急局", "各区有关部门"])
     #expect(b.responsible.count == 3)
-    // the words alone name nobody
+    // the words alone name nobody; before 负责 they are no modifier (FormTests: （各地要结合实际负责） is a sentence)
     #expect(try attribution("推进试点。（结合实际落实）") == nil)
+    #expect(try attribution("认真落实（各地要结合实际负责）") == nil)
   }
 }
 
@@ -145,5 +146,24 @@ import Testing
       let a = try #require(try attribution("推进建设。（区财政局、区土地储备中心" + tail + "负责）"), "\(tail)")
       #expect(a.departmentsRaw == ["区财政局", "区土地储备中心"], "\(tail)")
     }
+  }
+}
+
+/// Forms met in Corpus/heldout123 (Shanghai, 2023–2025), positives and negatives.
+@Suite struct Heldout123FormTests {
+  @Test func organisingTheCarryingOut() throws {
+    // 12305: （市住房城乡建设管理委牵头负责，各区政府组织落实）
+    let a = try #require(try attribution("依法从重处罚。（市住房城乡建设管理委牵头负责，各区政府组织落实）"))
+    #expect(a.departmentsRaw == ["市住房城乡建设管理委", "各区政府"])
+    #expect(a.lead.count == 1 && a.responsible == ["各区人民政府"])
+    let b = try #require(try attribution("加强监管。（市应急局、市公安局、各区政府组织落实）"))
+    #expect(b.departmentsRaw == ["市应急局", "市公安局", "各区政府"])
+  }
+
+  @Test func theUnitsThatCarryItForward() throws {
+    // 12302: a task table's 推进单位 column; as a label
+    let a = try #require(try attribution("推进走马塘片区规划研究。（推进单位：区规划资源局、区商务委）"))
+    #expect(a.departmentsRaw == ["区规划资源局", "区商务委"])
+    #expect(a.responsible.count == 2)
   }
 }
