@@ -177,8 +177,11 @@ import GongwenTestSupport
                         Folder(name: "heldout116", floor: 0.96, minNotices: 6),
                         Folder(name: "heldout117", floor: 0.65, minNotices: 7),
                         Folder(name: "heldout118", floor: 0.97, minNotices: 6),
-                        Folder(name: "heldout119", floor: 0.82, minNotices: 7),
-                        Folder(name: "heldout120", floor: 0.88, minNotices: 5)]
+                        Folder(name: "heldout119", floor: 0.88, minNotices: 7),
+                        Folder(name: "heldout120", floor: 0.88, minNotices: 5),
+                        Folder(name: "heldout121", floor: 0.98, minNotices: 6),
+                        Folder(name: "heldout122", floor: 0.92, minNotices: 6),
+                        Folder(name: "heldout123", floor: 0.97, minNotices: 6)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
