@@ -118,7 +118,7 @@ public struct Attributor: Sendable {
         }
       }
       // the lines of a list of duties inside the unit (…具体职责为： / 区发展改革委对项目立项出具预审意见；), in text order
-      if unit.table == nil, let rule = rules.leading, !rule.dutyListIntros.isEmpty {
+      if unit.table == nil, let rule = rules.leading {
         let list = try engine.dutyList(in: s, unit: unit, rule: rule).filter { f in !all.contains { $0.range.overlaps(f.range) } }
         if !list.isEmpty {
           all += list

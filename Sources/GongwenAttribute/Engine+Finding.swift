@@ -280,8 +280,12 @@ extension Engine {
   /// that does not (Corpus/heldout122 12204); lines of a name and a colon are left to `colon_subjects`. None without such a
   /// line.
   func dutyList(in s: [Unicode.Scalar], unit: ClauseUnit, rule: AttributeRules.Leading) throws(StageFailure) -> [Found] {
-    guard !rule.dutyListIntros.isEmpty else { return [] }
-    let lines = nonBlankLines(s, max(0, min(unit.bodyRange.lowerBound, s.count)), max(0, min(unit.bodyRange.upperBound, s.count)))
+    let lo = max(0, min(unit.bodyRange.lowerBound, s.count)), hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    // (the cheap test first, without building lines: some colon ends a line)
+    guard !rule.dutyListIntros.isEmpty, (lo..<hi).contains(where: { k in
+      (s[k] == "：" || s[k] == ":") && (k + 1 == hi || s[k + 1] == "\n" || whitespace.contains(s[k + 1]))
+    }) else { return [] }
+    let lines = nonBlankLines(s, lo, hi)
     var found: [Found] = []
     var open = false
     for line in lines {

@@ -22,9 +22,9 @@ public struct FileStatus: Codable, Sendable {
               encoding: String? = nil, warnings: [String]? = nil, error: FileError? = nil,
               duplicateOf: String? = nil) {
     self.path = path
-    self.duplicateOf = duplicateOf
     self.status = status
     self.documentId = documentId
+    self.duplicateOf = duplicateOf
     self.tasks = tasks
     self.format = format
     self.encoding = encoding
@@ -158,7 +158,8 @@ public struct BatchRunner: Sendable {
   public func run(lazyInputs next: () -> BatchInput?, sink: BatchSink,
                   report: inout BatchReport, onError: (FileError) -> Void) throws(StageFailure) {
     let start = DispatchTime.now()
-    var seen = FirstInputs()
+    // the first input of the batch with each document id (the id hashes the input's bytes)
+    var seen: [String: String] = [:]
     let one = worker(prepare: sink.prepare, keepIntermediates: sink.acceptsIntermediates,
                      documentText: sink.needsDocumentText)
     if jobs == 1 {
@@ -192,12 +193,7 @@ public struct BatchRunner: Sendable {
     report.timing.megabytesPerSecond = elapsed > 0 ? Double(report.timing.bytes) / 1e6 / elapsed : 0
   }
 
-  /// The first input of the batch with each document id (the id hashes the input's bytes).
-  struct FirstInputs {
-    var paths: [String: String] = [:]
-  }
-
-  private func deliver(_ result: Result<PipelineOutput, FileError>, sink: BatchSink, seen: inout FirstInputs,
+  private func deliver(_ result: Result<PipelineOutput, FileError>, sink: BatchSink, seen: inout [String: String],
                        report: inout BatchReport, onError: (FileError) -> Void) throws(StageFailure) {
     report.counts.inputs += 1
     switch result {
@@ -205,7 +201,7 @@ public struct BatchRunner: Sendable {
       let path = out.document.source.path ?? out.document.source.id ?? "<stdin>"
       // the same bytes again: the same document, with the same id and the same tasks. Writing it twice
       // would give the dataset two records under one id; the report keeps the input and names the first.
-      if let first = seen.paths[out.document.id] {
+      if let first = seen[out.document.id] {
         report.timing.bytes += out.document.source.bytes
         report.counts.exactDuplicates += 1
         report.files.append(FileStatus(
@@ -213,7 +209,7 @@ public struct BatchRunner: Sendable {
           encoding: out.document.source.encoding, duplicateOf: first))
         return
       }
-      seen.paths[out.document.id] = path
+      seen[out.document.id] = path
       try sink.accept(out)
       report.timing.bytes += out.document.source.bytes
       report.counts.documents += 1
