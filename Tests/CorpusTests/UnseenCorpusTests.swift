@@ -181,7 +181,8 @@ import GongwenTestSupport
                         Folder(name: "heldout120", floor: 0.88, minNotices: 5),
                         Folder(name: "heldout121", floor: 0.98, minNotices: 6),
                         Folder(name: "heldout122", floor: 0.92, minNotices: 6),
-                        Folder(name: "heldout123", floor: 0.97, minNotices: 6)]
+                        Folder(name: "heldout123", floor: 0.97, minNotices: 6),
+                        Folder(name: "heldout124", floor: 0.99, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
