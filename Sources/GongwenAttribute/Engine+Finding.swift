@@ -283,7 +283,7 @@ extension Engine {
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count)), hi = max(lo, min(unit.bodyRange.upperBound, s.count))
     // (the cheap test first, without building lines: some colon ends a line)
     guard !rule.dutyListIntros.isEmpty, (lo..<hi).contains(where: { k in
-      (s[k] == "：" || s[k] == ":") && (k + 1 == hi || s[k + 1] == "\n" || whitespace.contains(s[k + 1]))
+      (s[k] == "：" || s[k] == ":") && (k + 1 == hi || whitespace.contains(s[k + 1]))
     }) else { return [] }
     let lines = nonBlankLines(s, lo, hi)
     var found: [Found] = []

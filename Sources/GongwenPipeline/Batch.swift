@@ -199,10 +199,10 @@ public struct BatchRunner: Sendable {
     switch result {
     case .success(let out):
       let path = out.document.source.path ?? out.document.source.id ?? "<stdin>"
+      report.timing.bytes += out.document.source.bytes
       // the same bytes again: the same document, with the same id and the same tasks. Writing it twice
       // would give the dataset two records under one id; the report keeps the input and names the first.
       if let first = seen[out.document.id] {
-        report.timing.bytes += out.document.source.bytes
         report.counts.exactDuplicates += 1
         report.files.append(FileStatus(
           path: path, status: "duplicate", documentId: out.document.id, tasks: 0, format: out.document.source.format,
@@ -211,7 +211,6 @@ public struct BatchRunner: Sendable {
       }
       seen[out.document.id] = path
       try sink.accept(out)
-      report.timing.bytes += out.document.source.bytes
       report.counts.documents += 1
       report.counts.tasks += out.tasks.count
       report.counts.warnings += out.document.warnings.count
