@@ -41,6 +41,7 @@ public struct AttributeRules: RuleFile {
     public var separators: [String]
     public var colons: [String]
     public var labels: [RawRoleWord]
+    public var line_labels: [RawRoleWord]?
     public var ignored_labels: [String]
     public var ignored_columns: Located<[String]>
     public var role_words: [RawRoleWord]
@@ -163,6 +164,10 @@ public struct AttributeRules: RuleFile {
   public let colons: ScalarSet
   /// Longest first.
   public let labels: [RoleWord]
+  /// Labels read only at the start of a clause's last line, before a colon (`相关部门：A、B等。`): words that elsewhere
+  /// name bodies (`相关部门配合`), so never looked for inside a list or without their colon. Longest first; empty when
+  /// `line_labels` is absent.
+  public let lineLabels: [RoleWord]
   /// Labels whose lists are not departments (完成时限：), longest first.
   public let ignoredLabels: [[Unicode.Scalar]]
   /// Table columns whose cells are never departments, besides `ignoredLabels` (备注).
@@ -384,6 +389,10 @@ public struct AttributeRules: RuleFile {
       return out.sorted { $0.text.count > $1.text.count }
     }
     labels = roleWords(raw.labels, key: "labels")
+    lineLabels = roleWords(raw.line_labels ?? [], key: "line_labels")
+    for w in raw.line_labels ?? [] where raw.labels.contains(where: { $0.text.value == w.text.value }) {
+      bad(w.text.location, "'line_labels': '\(w.text.value)' is also in 'labels'; keep it in one of them")
+    }
     ignoredLabels = raw.ignored_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     ignoredColumns = raw.ignored_columns.value.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     for c in ignoredColumns + ignoredLabels where labels.contains(where: { $0.text == c }) {

@@ -9,6 +9,7 @@ extension Engine {
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
     guard lo < hi else { return nil }
+    if let f = try lineLabelled(s, end: hi, lo: lo) { return f }
     if let f = try tryEnd(s, end: hi, lo: lo) { return try droppingCutName(f, s) }
     if let f = try cutAtTextEnd(s, end: hi, lo: lo) { return f }
     // a label whose colon a garbled copy lost: …乱倒垃圾等方面的问题责任单位城管科、各农工商公司
@@ -25,6 +26,36 @@ extension Engine {
       p -= 1
     }
     return nil
+  }
+
+  /// A clause's last line that starts with one of `line_labels` and its colon (`相关部门：区建设管理委、区规划资源局、
+  /// 属地街道等。`, after each item of Corpus/heldout125 12503): the names to the line's end, with the label's roles, read
+  /// as if a `labels` word with those roles stood there. The names must be plausible and at least half of them look like
+  /// departments.
+  func lineLabelled(_ s: [Unicode.Scalar], end e: Int, lo: Int) throws(StageFailure) -> Found? {
+    guard !r.lineLabels.isEmpty else { return nil }
+    var end = e
+    while end > lo && trailing.contains(s[end - 1]) { end -= 1 }
+    var q = end
+    let limit = max(lo, end - r.maxLength)
+    while q > limit && s[q - 1] != "\n" { q -= 1 }
+    guard q == lo || s[q - 1] == "\n" else { return nil }
+    while q < end && whitespace.contains(s[q]) { q += 1 }
+    guard q < end,
+      let l = r.lineLabels.first(where: { q + $0.text.count < end && hasPrefix(s[q..<end], $0.text) }),
+      r.colons.contains(s[q + l.text.count]),
+      let standIn = r.labels.first(where: { $0.roles == l.roles })
+    else { return nil }
+    let list = standIn.text + ["："] + s[(q + l.text.count + 1)..<end]
+    guard let parsed = try parse(list, 0..<list.count, shape: .labelled), !parsed.items.isEmpty else { return nil }
+    var like = 0
+    for item in parsed.items {
+      if try departmentLike(item.raw) { like += 1 } else if try !plausibleName(item.raw, fast: names.fast(item.raw)) {
+        return nil
+      }
+    }
+    guard 2 * like >= parsed.items.count else { return nil }
+    return Found(range: q..<end, parsed: parsed)
   }
 
   /// An unbracketed list that runs to the end of a text cut inside it (the text ends in neither a

@@ -167,3 +167,32 @@ import Testing
     #expect(a.responsible.count == 2)
   }
 }
+
+/// Forms met in Corpus/heldout125 (Shanghai, 2025–2026), positives and negatives.
+@Suite struct Heldout125FormTests {
+  @Test func aRelatedDepartmentsLineClosesTheItem() throws {
+    // 12503: each item's last line names the bodies it concerns, with no role word
+    let a = try #require(
+      try attribution(
+        "全面排查，分类建档\n以街道为单位，对全区范围内的“内部道路”进行全面排查，梳理现状。\n相关部门：区建设管理委、区规划资源局、区公安分局、滨江集团、属地街道等。"))
+    #expect(a.departmentsRaw == ["区建设管理委", "区规划资源局", "区公安分局", "滨江集团", "属地街道"])
+    #expect(a.responsible.count == 5 && a.lead.isEmpty && a.participating.isEmpty)
+    // its own role words still decide
+    let b = try #require(try attribution("推进整治。\n相关单位：区建设管理委牵头，属地街道配合。"))
+    #expect(b.lead.count == 1 && b.participating == ["属地街道"], "\(Roles(b))")
+  }
+
+  @Test func relatedDepartmentsElsewhereAreNoLabel() throws {
+    // without a colon the words name bodies (Corpus/heldout11)
+    let a = try #require(try attribution("推进节能改造。（市发改委牵头，相关部门配合）"))
+    #expect(a.departmentsRaw == ["市发改委", "相关部门"])
+    #expect(a.participating.count == 1)
+    // after other words on the line, a list's shared word and its colon (Corpus/heldout122 12205)
+    let b = try attribution("做好协调。\n市规划、绿化、交通、公安等相关部门：按照职责分工，负责改造工程推进过程中涉及的相关审批。")
+    #expect(b?.departmentsRaw.contains("相关部门") != true)
+    #expect(b.map { $0.departmentsRaw.allSatisfy { !$0.hasPrefix("按照") } } ?? true)
+    // not on the clause's last line: a sentence follows
+    let c = try attribution("相关部门：区建设管理委、属地街道等。\n以上工作年底前完成。")
+    #expect(c?.departmentsRaw.contains("区建设管理委") != true)
+  }
+}

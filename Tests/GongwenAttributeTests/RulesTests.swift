@@ -97,6 +97,15 @@ func problems(_ text: String) -> [RuleProblem] {
     #expect(p.first?.message.contains("责任单位") == true)
   }
 
+  @Test func aLineLabelCannotAlsoBeALabel() {
+    let (text, line) = yaml(inserting: "  - {text: 牵头单位, roles: [lead]}", after: "line_labels:")
+    let p = problems(text)
+    #expect(p.count == 1)
+    #expect(p.first?.code == "R005")
+    #expect(p.first?.location.line == line)
+    #expect(p.first?.message.contains("牵头单位") == true)
+  }
+
   @Test func joinerMustNotSplitOnHe() {
     let (text, _) = yaml(inserting: "  - {text: 和, first_is_lead: false}", after: "joiners:")
     #expect(problems(text).map(\.code) == ["R005"])
