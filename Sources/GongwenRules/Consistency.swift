@@ -16,7 +16,9 @@ import GongwenSegment
 /// word or bracket pair added to attribute.yaml alone is read,
 /// but the other stages may not treat it right. `consistencyWarnings` names, for each such gap, the
 /// file and line to edit (code `R010`, a warning: the rules still load). An attachment's label line is read by Segment
-/// (`tables.attachment` in segment.yaml) and by Dedup (`attachment_labels` in dedup.yaml): `R011` where they differ.
+/// (`tables.attachment` in segment.yaml) and by Dedup (`attachment_labels` in dedup.yaml): `R011` where they differ. A
+/// flattened table's first header cell is read by Segment (`tables.header`) and by Normalize, which joins no line of the
+/// table from it on (`line_join.table_header`): `R012` for a word only Segment knows.
 extension RuleSet {
   public func consistencyWarnings() -> [RuleProblem] {
     var out: [RuleProblem] = []
@@ -75,6 +77,16 @@ extension RuleSet {
         out.append(RuleProblem(location(attachment, SegmentRules.fileName), code: "R011",
           "tables.attachment \(bySegment ? "reads" : "does not read") `\(sample)` as an attachment's label line but dedup.yaml's attachment_labels (\(dedupFile):\(labelsLine)) \(byDedup ? "does" : "does not"): a restated plan under it is read by one stage as an attachment and by the other as the body; make the two agree"))
       }
+    }
+    // Segment reads a table from the line holding its header's first cell; Normalize must join none of the table's cell lines
+    // from there on, or a task cell with a comma runs its date and department cells into one line (`项目序号`, Corpus/
+    // heldout126 12601)
+    let normalizePath = (directory as NSString).appendingPathComponent(NormalizeRules.fileName)
+    let tableHeaderLine = Self.line(of: "  table_header:", inFile: normalizePath)
+    for word in segment.tables.header where !normalize.lineJoin.tableHeader.contains(where: { $0.elementsEqual(word.filter { $0 != " " }) }) {
+      let w = String(String.UnicodeScalarView(word))
+      out.append(RuleProblem(RuleLocation(file: displayPath(normalizePath), line: tableHeaderLine, column: 1), code: "R012",
+        "line_join.table_header lacks \(w), a table header word of segment.yaml (tables.header): the table's cell lines may be joined into one; add it"))
     }
     return out.map { var p = $0; p.severity = "warning"; return p }
   }

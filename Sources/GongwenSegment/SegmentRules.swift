@@ -151,7 +151,7 @@ public struct SegmentRules: RuleFile {
   /// Flattened tables (`tables` in the YAML): how a header row is recognised and a row numbered.
   public struct Tables: Sendable {
     /// Words of the header's first cell (`序号`), each the whole line.
-    let header: [[Unicode.Scalar]]
+    public let header: [[Unicode.Scalar]]
     /// Names of the column holding the task text; a header needs one.
     let taskColumns: [[Unicode.Scalar]]
     /// Words a task column's name holds when no column is named in `taskColumns`.

@@ -161,6 +161,20 @@ struct ToyRules: RuleFile {
 
   /// Segment and Dedup must read the same lines as an attachment's label: a Dedup that knows only `附件2` would remove an
   /// attached plan's restatement under `附件1：` as a repeat while Segment reads the plan as the attachment's level.
+  /// A table header word Segment knows and Normalize does not lets Normalize join the table's cell lines.
+  @Test func aTableHeaderWordOnlySegmentKnowsIsReported() throws {
+    let warnings = try Self.warnings(editing: "normalize.yaml") { yaml in
+      yaml.replacingOccurrences(of: "  table_header: [序号, 项目序号]", with: "  table_header: [序号]")
+    }
+    #expect(warnings.count == 1)
+    let w = try #require(warnings.first)
+    #expect(w.code == "R012" && w.severity == "warning" && w.message.contains("项目序号"))
+    #expect((w.location.file as NSString).lastPathComponent == "normalize.yaml")
+    let line = 1 + (try String(contentsOfFile: TestSupport.rulesDirectory + "/normalize.yaml", encoding: .utf8))
+      .components(separatedBy: "\n").firstIndex { $0.hasPrefix("  table_header:") }!
+    #expect(w.location.line == line)
+  }
+
   @Test func attachmentLabelLinesReadDifferentlyBySegmentAndDedupAreReported() throws {
     // a Segment that reads only `附件` and `附件2`, not `附件1：` or `附件：…分解表`
     let warnings = try Self.warnings(editing: "segment.yaml") { yaml in
