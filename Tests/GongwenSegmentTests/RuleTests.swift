@@ -75,6 +75,13 @@ private func problems(_ yaml: String) -> [RuleProblem] {
     #expect(p.contains { $0.code == "R004" && $0.location.line == line && $0.message.contains("chapter") })
   }
 
+  @Test func attachmentLinesAboveOutOfRangeIsR005AtItsLine() {
+    let yaml = bundledYAML.replacingOccurrences(of: "  attachment_lines_above: 3", with: "  attachment_lines_above: 0")
+    #expect(yaml != bundledYAML)
+    let line = 1 + (yaml.components(separatedBy: "\n").firstIndex { $0.hasPrefix("  attachment_lines_above:") } ?? -1)
+    #expect(problems(yaml).contains { $0.code == "R005" && $0.location.line == line && $0.message.contains("attachment_lines_above") })
+  }
+
   @Test func missingNumberGroupIsR005() {
     let yaml = bundledYAML.replacingOccurrences(of: "'第(?<num>[一二三四五六七八九十百〇零]{1,4})章'", with: "'第([一二三四五六七八九十]+)章'")
     #expect(problems(yaml).contains { $0.code == "R005" && $0.message.contains("(?<num>") })

@@ -256,3 +256,98 @@ import Testing
     #expect(o.units.map(\.path) == [[1], [2], [2, 1]])
   }
 }
+
+/// Attached tables labelled `附表`, with a note line between the title and the header (Corpus/heldout127 12702), and the one
+/// attachment of a text that holds nothing else (Corpus/heldout73 7301).
+@Suite struct AttachedTableLabelTests {
+  @Test func aTableUnderAFuBiaoLineWithANoteIsReadUnderItsAttachment() throws {
+    let (o, c) = try outline("""
+      关于印发《交通领域光伏推广应用实施方案》的通知
+      各区人民政府：
+      现将《实施方案》印发给你们，请认真按照执行。
+      一、总体要求
+      推动光伏应用。
+      二、主要任务
+      加快建设。
+      三、保障措施
+      强化组织领导。
+      附表：1.任务分工表
+      2.光伏建设分配表
+      附表1
+      任务分工表
+      打*的为具体项目
+      序号
+      事项
+      工作措施
+      责任单位
+      1
+      “光伏+地铁”工程
+      充分利用轨道交通内既有高架车站进行光伏项目的开发和建设
+      申通地铁集团
+      2
+      “光伏+铁路”工程
+      对符合条件的既有站点进行光伏改造
+      中国铁路上海局
+      """)
+    #expect(o.units.map(\.markers).suffix(2) == [["附表1", "1"], ["附表1", "2"]])
+    #expect(o.units.map(\.path).suffix(2) == [[4, 1], [4, 2]])
+    #expect(o.metadata.attachments == ["任务分工表", "光伏建设分配表"])
+    #expect(!o.warnings.contains { $0.code == "unread_table" })
+    checkInvariants(o, c)
+  }
+
+  @Test func aHeaderWithoutATaskColumnButWithADepartmentColumnTakesItsFirstColumn() throws {
+    let text = """
+      关于印发《实施方案》的通知
+      一、总体要求
+      推动光伏应用。
+      附表：1.光伏建设分配表
+      附表1
+      交通子行业“十四五”光伏建设分配表
+      序号
+      交通子行业
+      建设区域
+      十四五装机计划（MW）
+      责任单位
+      1
+      地铁
+      高架车站、地面车站、停车场
+      35-36
+      申通地铁集团
+      2
+      铁路
+      候车楼、货场、站房
+      15-20
+      中国铁路上海局
+      """
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.markers).suffix(2) == [["附表1", "1"], ["附表1", "2"]])
+    #expect(o.units.last?.table?.taskColumn == 0)
+    #expect(o.units.last.map { c.string($0.bodyRange) } == "铁路\n候车楼、货场、站房\n15-20\n中国铁路上海局")
+    checkInvariants(o, c)
+    // without a department column the header is no table's
+    let (p, _) = try outline(text.replacingOccurrences(of: "责任单位", with: "备注"))
+    #expect(!p.units.contains { $0.markers.first == "附表1" })
+  }
+
+  @Test func theOneAttachmentOfATextWithNothingElseKeepsItsRowNumbers() throws {
+    let (o, c) = try outline("""
+      附件2
+      关于建立健全政务数据共享协调机制加快推进数据
+      有序共享的重点任务责任分工
+      序号
+      工作任务
+      牵头单位
+      责任单位
+      1
+      成立政务数据共享协调推进机制。
+      市行政审批局
+      市直相关部门
+      2
+      指定专门处室负责政务数据共享工作。
+      市直相关部门
+      """)
+    #expect(o.units.map(\.path) == [[1], [2]])
+    checkInvariants(o, c)
+  }
+}
