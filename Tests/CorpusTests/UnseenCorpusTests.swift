@@ -182,7 +182,11 @@ import GongwenTestSupport
                         Folder(name: "heldout121", floor: 0.98, minNotices: 6),
                         Folder(name: "heldout122", floor: 0.92, minNotices: 6),
                         Folder(name: "heldout123", floor: 0.97, minNotices: 6),
-                        Folder(name: "heldout124", floor: 0.99, minNotices: 4)]
+                        Folder(name: "heldout124", floor: 0.99, minNotices: 4),
+                        Folder(name: "heldout125", floor: 0.95, minNotices: 5),
+                        Folder(name: "heldout126", floor: 0.77, minNotices: 4),
+                        Folder(name: "heldout127", floor: 0.99, minNotices: 3),
+                        Folder(name: "heldout128", floor: 0.91, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
