@@ -30,8 +30,7 @@ extension Engine {
 
   /// A clause's last line that starts with one of `line_labels` and its colon (`相关部门：区建设管理委、区规划资源局、
   /// 属地街道等。`, after each item of Corpus/heldout125 12503): the names to the line's end, with the label's roles, read
-  /// as if a `labels` word with those roles stood there. The names must be plausible and at least half of them look like
-  /// departments.
+  /// as if a `labels` word with those roles stood there, when they are `mostlyDepartments`.
   func lineLabelled(_ s: [Unicode.Scalar], end e: Int, lo: Int) throws(StageFailure) -> Found? {
     guard !r.lineLabels.isEmpty else { return nil }
     var end = e
@@ -47,14 +46,7 @@ extension Engine {
       let standIn = r.labels.first(where: { $0.roles == l.roles })
     else { return nil }
     let list = standIn.text + ["："] + s[(q + l.text.count + 1)..<end]
-    guard let parsed = try parse(list, 0..<list.count, shape: .labelled), !parsed.items.isEmpty else { return nil }
-    var like = 0
-    for item in parsed.items {
-      if try departmentLike(item.raw) { like += 1 } else if try !plausibleName(item.raw, fast: names.fast(item.raw)) {
-        return nil
-      }
-    }
-    guard 2 * like >= parsed.items.count else { return nil }
+    guard let parsed = try parse(list, 0..<list.count, shape: .labelled), try mostlyDepartments(parsed) else { return nil }
     return Found(range: q..<end, parsed: parsed)
   }
 

@@ -66,18 +66,23 @@ extension Engine {
         list.append(s[k])
         k += 1
       }
-      guard let parsed = try parse(list, 0..<list.count, shape: .labelled), !parsed.items.isEmpty else { continue }
-      var like = 0
-      var plausible = true
-      for item in parsed.items {
-        if try departmentLike(item.raw) { like += 1 } else if try !plausibleName(item.raw, fast: names.fast(item.raw)) {
-          plausible = false
-        }
-      }
-      guard plausible, 2 * like >= parsed.items.count else { continue }
+      guard let parsed = try parse(list, 0..<list.count, shape: .labelled), try mostlyDepartments(parsed) else { continue }
       return Found(range: p..<end, parsed: parsed)
     }
     return nil
+  }
+
+  /// A list read without the usual evidence (a lost colon, a `line_labels` word): some names, every one of them plausible, at
+  /// least half looking like departments as written.
+  func mostlyDepartments(_ parsed: ParsedAttribution) throws(StageFailure) -> Bool {
+    guard !parsed.items.isEmpty else { return false }
+    var like = 0
+    for item in parsed.items {
+      if try departmentLike(item.raw) { like += 1 } else if try !plausibleName(item.raw, fast: names.fast(item.raw)) {
+        return false
+      }
+    }
+    return 2 * like >= parsed.items.count
   }
 
   /// Where a listed label (or an ignored one: 完成时限) that ends at the colon `colon` starts, when it

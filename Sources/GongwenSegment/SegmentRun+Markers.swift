@@ -275,7 +275,7 @@ extension SegmentRun {
         // (an attachment without a number is a level of its own only after clauses of the body; a table under a bare
         // `附件` line with nothing numbered before it keeps its rows' own numbers, Corpus/heldout72 7205, and so does the one
         // attached table of a text that holds nothing else, `附件2` / its title over two lines / its rows, Corpus/heldout73 7301)
-        if a.number != nil && (attachmentBase[o] != 0 || !loneAttachment) || attachmentBase[o] != 0 { attached = t }
+        if attachmentBase[o] != 0 || a.number != nil && !loneAttachment { attached = t }
       }
       var plan: Int? = nil
       if attached == nil, let i = plans.lastIndex(where: { $0.range.lowerBound <= c.start }), c.start < plans[i].range.upperBound {
