@@ -482,6 +482,9 @@ extension Engine {
         }
         var closing: [AttributionRole]?
         if let w = droppingClosingRoleWord(&body) { closing = w.roles }
+        // a later run that names its matter before a lead-in (（市发展改革委牵头，具体工作由各区政府负责）, `…总牵头，各领域由
+        // 相关单位具体牵头`; Corpus/heldout127 12701): the names after it, when the matter is no department
+        if closing != nil, pending.isEmpty, !items.isEmpty, let cut = try matterBeforeLeadIn(body) { body = body[cut...] }
         var tailed = false
         if let tail = tailWord(ending: body) {
           body.removeLast(tail.count)
@@ -621,6 +624,21 @@ extension Engine {
       if !known { unknown.append(items[k].name) }
     }
     return ParsedAttribution(items: items, unknown: unknown, hasRoleEvidence: sawLabel || sawRoleWord)
+  }
+
+  /// Where the names start in a run's first item that begins with its matter and a lead-in (`具体工作由各区政府`: after
+  /// `由`), or nil: the matter at least two characters and no department, the names after the lead-in one (`自由贸易试验区…`
+  /// is no matter and lead-in).
+  func matterBeforeLeadIn(_ body: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Int? {
+    var k = body.startIndex + 2
+    while k < body.endIndex - 1 {
+      if body[k - 1] != "自", let lead = r.leadIns.first(where: { k + $0.count < body.endIndex && hasPrefix(body[k...], $0) }) {
+        let names = k + lead.count
+        if try !departmentLike(String(scalars: body[..<k])), try departmentLike(String(scalars: body[names...])) { return names }
+      }
+      k += 1
+    }
+    return nil
   }
 
   /// Could be a department name: right length, no colon, nothing `not_department` rules out.

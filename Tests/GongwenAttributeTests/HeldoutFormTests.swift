@@ -195,4 +195,17 @@ import Testing
     let c = try attribution("相关部门：区建设管理委、属地街道等。\n以上工作年底前完成。")
     #expect(c?.departmentsRaw.contains("区建设管理委") != true)
   }
+
+  @Test func aLaterRunNamingItsMatterBeforeALeadIn() throws {
+    // Corpus/heldout127 12701: the first run's lead stays; the later run's names are those after 由
+    let a = try #require(try attribution("优化营商环境。（牵头单位：市发展改革委总牵头，各领域由市商务委具体牵头）"))
+    #expect(a.departmentsRaw == ["市发展改革委", "市商务委"])
+    #expect(a.lead.count == 2)
+    let b = try #require(try attribution("优化营商环境。（市发展改革委牵头，具体工作由各区政府负责）"))
+    #expect(Roles(b) == Roles(raw: ["市发展改革委", "各区政府"], departments: ["市发展和改革委员会", "各区人民政府"],
+                              lead: ["市发展和改革委员会"], responsible: ["各区人民政府"]))
+    // 自由 is no lead-in
+    let c = try #require(try attribution("优化营商环境。（市发展改革委牵头，自由贸易试验区管委会负责）"))
+    #expect(c.departmentsRaw == ["市发展改革委", "自由贸易试验区管委会"])
+  }
 }
