@@ -8,7 +8,8 @@ import ICUKit
 ///   at most `field_label_max` Han characters and a colon), and never after a field line unless it
 ///   is running text; never before the recipients line (`address_starts` … ending in a colon);
 /// - never after a heading: a marker line with a short body (`heading_max_chars`) and no running
-///   punctuation (at most `heading_max_enumeration_commas` 、);
+///   punctuation (at most `heading_max_enumeration_commas` 、), or a marker line shorter than a full line whose body
+///   with its commas is at most `heading_max_chars_with_commas`;
 /// - a title split over two lines (`关于…` + `…的通知`) is joined, and nothing is joined after it;
 /// - never before or after a line that is a date alone (`date_line`: a signature's date under a joint
 ///   issuer line `A、B`);
@@ -85,6 +86,7 @@ struct LineJoinStep: NormalizeStep {
     var address = false  // the recipients line: starts with an `address_starts` word, ends with a colon
     var statementEnding = false  // ends with a `statement_endings` word (市金融办、市财政局分别牵头落实)
     var date = false  // the whole line is a date (`date_line`)
+    var sentenceInside = false  // holds a `sentence_end` character after its marker
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
@@ -108,7 +110,7 @@ struct LineJoinStep: NormalizeStep {
       // one pass over the line: most scalars (Han) have no flag and cost one table load; lengths
       // are the line's (or body's) size less its spaces
       var spaces = 0, bodySpaces = 0, enumCommas = 0
-      var runningNonEnum = false, opener = false
+      var runningNonEnum = false, opener = false, sentenceInside = false
       var firstAt = -1, lastAt = -1  // first and last non-space scalar
       s.withUnsafeBufferPointer { buf in bmpFlags.withUnsafeBufferPointer { table in
         for i in line {
@@ -124,7 +126,10 @@ struct LineJoinStep: NormalizeStep {
           }
           if i >= bodyStart {
             if f & Self.enumerationBit != 0 { enumCommas &+= 1 }
-            else if f & Self.runningBit != 0 { runningNonEnum = true }
+            else if f & Self.runningBit != 0 {
+              runningNonEnum = true
+              if !sentenceInside, rules.sentenceEnd.contains(buf[i]) { sentenceInside = true }
+            }
           }
         }
         if spaces < line.count {
@@ -146,6 +151,7 @@ struct LineJoinStep: NormalizeStep {
       info.bodyLength = line.upperBound - max(bodyStart, line.lowerBound) - bodySpaces
       info.enumCommas = enumCommas
       info.runningNonEnum = runningNonEnum
+      info.sentenceInside = sentenceInside
       info.opener = opener
       if firstAt >= 0 {
         info.firstScalar = s[firstAt]
@@ -245,6 +251,16 @@ struct LineJoinStep: NormalizeStep {
       return true
     }
     if isHeading(a) { return false }
+    // a short marker line with commas but no sentence end is a heading in two halves (`1、实施世行对标改革，促进世行评价和企业
+    // 感受双提升` over its paragraph; Corpus/heldout127 12701): a wrapped line is a full one
+    // (only commas in it, no article `第…条`, and no cut before a title in 《》: `第一条 为了加强测绘管理，…，根据《` / `中华人民共和国
+    // 测绘法》…` is a wrapped article)
+    if a.marker, rules.headingMaxCharsWithCommas > 0, a.bodyLength <= rules.headingMaxCharsWithCommas, a.last == a.first,
+      a.runningNonEnum, !a.sentenceInside, a.firstScalar != "第", let aLast = a.lastScalar, isIdeographic(aLast),
+      b.firstScalar != "《", typical != Int.max, Double(a.length) < rules.fullLineRatio * Double(typical)
+    {
+      return false
+    }
     // a short line of names and a role word, with nothing but 、 in it, is a statement of who does the
     // task (a table's 责任单位 cell: 市金融办、人民银行潍坊市中心支行分别牵头落实), not a wrapped list
     if a.statementEnding, !a.runningNonEnum, typical == Int.max || Double(a.length) < rules.fullLineRatio * Double(typical) {
@@ -277,6 +293,7 @@ struct LineJoinStep: NormalizeStep {
     c.length += b.length
     c.bodyLength += b.length
     c.runningNonEnum = a.runningNonEnum || b.runningNonEnum
+    c.sentenceInside = a.sentenceInside || b.sentenceInside
     c.enumCommas += b.enumCommas
     c.lastScalar = b.lastScalar ?? a.lastScalar
     c.opener = a.opener || b.opener

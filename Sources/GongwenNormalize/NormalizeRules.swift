@@ -118,8 +118,9 @@ public struct NormalizeRules: RuleFile {
       public var addressStarts: [String]
       public var statementEndings: [String]
       public var dateLine: Located<String>?
+      public var headingMaxCharsWithCommas: Located<Int>?
       enum CodingKeys: String, CodingKey {
-        case dateLine = "date_line"
+        case dateLine = "date_line", headingMaxCharsWithCommas = "heading_max_chars_with_commas"
         case sentenceEnd = "sentence_end", paragraphEnd = "paragraph_end", runningPunctuation = "running_punctuation",
           enumerationComma = "enumeration_comma", markers, headingMaxChars = "heading_max_chars",
           headingMaxEnumerationCommas = "heading_max_enumeration_commas", fullLineQuantile = "full_line_quantile",
@@ -222,6 +223,9 @@ public struct NormalizeRules: RuleFile {
     /// A whole line that is a date (a signature's 2020年3月5日): nothing is joined onto it, and it runs on
     /// into nothing. Tried only on lines ending with 日. Optional.
     public var dateLine: RuleRegex?
+    /// Longest body (characters) of a marker line with commas but no sentence end that is a heading all the same when it is
+    /// shorter than a full line (`1、实施世行对标改革，促进世行评价和企业感受双提升`). 0: off.
+    public var headingMaxCharsWithCommas: Int
   }
 
   public struct Width: Sendable {
@@ -407,7 +411,11 @@ public struct NormalizeRules: RuleFile {
       fieldLabelMax: max(0, j.fieldLabelMax.value),
       addressStarts: j.addressStarts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
       statementEndings: j.statementEndings.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
-      dateLine: dateLineRegex)
+      dateLine: dateLineRegex,
+      headingMaxCharsWithCommas: max(0, j.headingMaxCharsWithCommas?.value ?? 0))
+    if let v = j.headingMaxCharsWithCommas, v.value < 0 {
+      bad(v.location, "line_join.heading_max_chars_with_commas must be 0 or more")
+    }
     if j.fieldLabelMax.value < 0 { bad(j.fieldLabelMax.location, "line_join.field_label_max must be 0 or more") }
     if lj.tableHeader.contains(where: \.isEmpty) { bad(j.tableHeader.location, "line_join.table_header: a word is empty") }
     lineJoin = lj

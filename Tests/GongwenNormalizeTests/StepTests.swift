@@ -208,6 +208,22 @@ import Testing
     #expect(run(only(["line_join"]), "政策，see the\nWord document") == "政策，see the Word document")
   }
 
+  @Test func lineJoinKeepsAHeadingInTwoHalves() {
+    // paragraphs one line each (a page's Markdown), 8 of them: a short marker line with a comma and no sentence end is the
+    // item's heading, not a wrapped line (Corpus/heldout127 12701)
+    let para = "坚持对标世行营商环境成熟度评估方法论的底层逻辑和价值导向，推出新的任务清单，学习借鉴参评经济体表现。"
+    let body = Array(repeating: para, count: 8).joined(separator: "\n")
+    let src = "1、实施世行对标改革，促进世行评价和企业感受双提升\n" + body
+    #expect(lines(run(only(["line_join"]), src)).first == "1、实施世行对标改革，促进世行评价和企业感受双提升")
+    // wrapped all the same: a cut before a title in 《》, an article, a line with a sentence end inside
+    for wrapped in ["（一）市食安办负责，市食安委有关委员单位配合，深入宣传贯彻\n《食品安全法》，制定宣传方案。",
+                    "第一条 为完善贫困学生的资助保障体系，帮助家庭经济困难的义\n务教育阶段学生完成学业。",
+                    "（三）加强宣传。各地要，利用多种方式\n开展宣传。"]
+    {
+      #expect(lines(run(only(["line_join"]), wrapped + "\n" + body)).count == 9, "\(wrapped)")
+    }
+  }
+
   @Test func lineJoinKeepsFieldLinesApart() {
     // a web page's information block (Corpus/heldout3 401): each field stays on its line, and the
     // title after it is not run onto the last field
