@@ -324,7 +324,9 @@ extension SegmentRun {
       if let parts = c.components {
         // a decimal section (2.4.9, at a line start): its numbers give its ancestors, whose markers the text
         // may not hold (`2`, `2.4`); it follows the last decimal section in order, or it is no marker
-        guard c.lineStart, parts.count >= 2, lastDecimal.map({ !parts.lexicographicallyPrecedes($0) && parts != $0 }) ?? true
+        // (a top section alone, `1总则`, opens the sections or follows them)
+        guard c.lineStart, parts.count >= 2 || parts.first == 1 || lastDecimal != nil,
+          lastDecimal.map({ !parts.lexicographicallyPrecedes($0) && parts != $0 }) ?? true
         else { continue }
         let first = lastDecimal == nil
         lastDecimal = parts

@@ -66,6 +66,10 @@ import Testing
     let bare = try only(["junk"]).normalize("抚州市出租汽车客运管理办法\n第一章 总则\n第二章 管理职责\n第三章 车辆\n第一章 总则\n第一条 为加强管理，制定本办法。")
     #expect(bare.text.string == "抚州市出租汽车客运管理办法\n第一章 总则\n第一条 为加强管理，制定本办法。")
     #expect(bare.removed.map(\.rule) == ["table_of_contents_unlabelled"])
+    // an emergency plan's decimal sections under 目录, up to the text's own `1 总则` (Corpus/heldout130 13002)
+    let decimal = try only(["junk"]).normalize("应急预案\n\n目  录\n\n1  总则\n\n1.1  编制目的\n\n2  组织体系\n\n2.1  工作机构\n\n1 总则\n\n1.1 编制目的\n\n为有效应对，制定本预案。")
+    #expect(decimal.text.string == "应急预案\n\n\n1 总则\n\n1.1 编制目的\n\n为有效应对，制定本预案。")
+    #expect(decimal.removed.map(\.rule) == ["table_of_contents_decimal"])
     // a 目录 line with one chapter under it, or none, stays
     #expect(run(only(["junk"]), "目录\n第一章总则\n第一条为了加强管理。") == "目录\n第一章总则\n第一条为了加强管理。")
   }
@@ -206,6 +210,13 @@ import Testing
     #expect(lines(run(only(["line_join"]), "签发单位\n" + String(repeating: full, count: 3))).count == 2)
     // Latin words split over a line break keep a space
     #expect(run(only(["line_join"]), "政策，see the\nWord document") == "政策，see the Word document")
+  }
+
+  @Test func lineJoinKeepsAnEmergencyPlansTopSectionApart() {
+    // `1 总则` under the plan's title (which holds a 、): a section of its own (Corpus/heldout130 13002); a number with its unit
+    // on a title's second line is no section
+    #expect(lines(run(only(["line_join"]), "住宅修缮、拆房工地安全突发事件应急预案\n1 总则\n1.1 编制目的")).count == 3)
+    #expect(lines(run(only(["line_join"]), "关于印发深化医药卫生体制改革、\n7 年主要工作安排的通知")).count == 1)
   }
 
   @Test func lineJoinKeepsAHeadingInTwoHalves() {

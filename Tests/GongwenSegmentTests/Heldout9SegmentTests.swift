@@ -211,6 +211,19 @@ import Testing
     #expect(p.units.map(\.path) == [[2, 5]])
   }
 
+  @Test func topSectionsOfAnEmergencyPlan() throws {
+    // heldout130 13002: `1总则` / `1.1编制目的` / `2组织体系` / `2.1工作机构` / `2.1.1市修缮中心`
+    let text = "1总则\n1.1编制目的\n为有效应对，制定本预案。\n2组织体系\n2.1工作机构\n2.1.1市修缮中心\n（1）动态掌握行业运行情况。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [2], [2, 1], [2, 1, 1], [2, 1, 1, 1]])
+    #expect(o.units[2].markers == ["2"])
+    // a number with its unit, or a long line, is no section; nor is a first section other than 1
+    let (p, _) = try outline("1.1编制目的\n为有效应对，制定本预案。\n7年主要工作安排\n2组织体系下设办公室，负责日常工作，办公室设在市房管局\n2.1工作机构")
+    #expect(p.units.map(\.path) == [[1, 1], [2, 1]])
+    let (q, _) = try outline("3应急响应\n按照分级负责。")
+    #expect(q.units.isEmpty)
+  }
+
   @Test func anExcerptsItemsBeforeItsFirstDecimalSectionSatUnderTheSectionBefore() throws {
     // heldout50 5102: page 3 of a plan starts at (2); then 3 预警发布 / 3.1: the items were section 2's
     let text = "(2)市安全生产监督管理局:负责突发事件调查处理。\n(3)市财政局:负责保障应急工作经费。\n3 预警发布\n3.1 建立健全旅游行业警告、警示通报机制。"
