@@ -208,4 +208,10 @@ import Testing
     let c = try #require(try attribution("优化营商环境。（市发展改革委牵头，自由贸易试验区管委会负责）"))
     #expect(c.departmentsRaw == ["市发展改革委", "自由贸易试验区管委会"])
   }
+
+  @Test func anArchivesIsABody() throws {
+    // Corpus/heldout129 12903: 市城建档案馆 (`department_suffixes` 档案馆, as 图书馆)
+    let b = try #require(try attribution("做好电子档案接收。（市城建档案馆负责）"))
+    #expect(b.departmentsRaw == ["市城建档案馆"])
+  }
 }
