@@ -214,4 +214,12 @@ import Testing
     let b = try #require(try attribution("做好电子档案接收。（市城建档案馆负责）"))
     #expect(b.departmentsRaw == ["市城建档案馆"])
   }
+
+  @Test func aRequestOrAVerbStartsNoBody() throws {
+    // Corpus/heldout131 13101, 13104: the subjects of these sentences are the bodies after the verb, not the verb's phrase
+    let a = try attribution("做好衔接。请项目行业管理部门负责督促建设单位落实。")
+    #expect(a?.departmentsRaw.contains("请项目行业管理部门") != true)
+    let b = try attribution("规范经营。推进消纳场所经营单位负责日常管理。")
+    #expect(b?.departmentsRaw.contains("推进消纳场所经营单位") != true)
+  }
 }
