@@ -186,7 +186,11 @@ import GongwenTestSupport
                         Folder(name: "heldout125", floor: 0.95, minNotices: 5),
                         Folder(name: "heldout126", floor: 0.77, minNotices: 4),
                         Folder(name: "heldout127", floor: 0.99, minNotices: 3),
-                        Folder(name: "heldout128", floor: 0.91, minNotices: 4)]
+                        Folder(name: "heldout128", floor: 0.91, minNotices: 4),
+                        Folder(name: "heldout129", floor: 0.92, minNotices: 4),
+                        Folder(name: "heldout130", floor: 0.53, minNotices: 4),
+                        Folder(name: "heldout131", floor: 0.77, minNotices: 5),
+                        Folder(name: "heldout132", floor: 0.0, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
