@@ -219,6 +219,11 @@ struct LineJoinStep: NormalizeStep {
     return lengths[max(0, min(lengths.count - 1, q))]
   }
 
+  /// The line is shorter than a full line (`full_line_ratio` × the typical length), the typical length known.
+  func shorterThanFull(_ a: Info, typical: Int) -> Bool {
+    typical != Int.max && Double(a.length) < rules.fullLineRatio * Double(typical)
+  }
+
   func isHeading(_ a: Info) -> Bool {
     a.marker && !a.runningNonEnum && a.enumCommas <= rules.headingMaxEnumerationCommas
       && a.bodyLength <= rules.headingMaxChars
@@ -238,9 +243,7 @@ struct LineJoinStep: NormalizeStep {
     if b.field || b.address { return false }
     // (a wrapped field is a full line: a short one with a comma, `检索关键词：人工智能，北斗`, does not run on
     // into the doc number under it; Corpus/heldout36)
-    if a.field, !(a.runningNonEnum || a.enumCommas > 0)
-      || typical != Int.max && Double(a.length) < rules.fullLineRatio * Double(typical)
-    {
+    if a.field, !(a.runningNonEnum || a.enumCommas > 0) || shorterThanFull(a, typical: typical) {
       return false
     }
     if a.opener, a.titleEnding { return false }  // a complete title (关于…的通知) ends here
@@ -257,7 +260,7 @@ struct LineJoinStep: NormalizeStep {
     // 测绘法》…` is a wrapped article)
     if a.marker, rules.headingMaxCharsWithCommas > 0, a.bodyLength <= rules.headingMaxCharsWithCommas, a.last == a.first,
       a.runningNonEnum, !a.sentenceInside, a.firstScalar != "第", let aLast = a.lastScalar, isIdeographic(aLast),
-      b.firstScalar != "《", typical != Int.max, Double(a.length) < rules.fullLineRatio * Double(typical)
+      b.firstScalar != "《", shorterThanFull(a, typical: typical)
     {
       return false
     }
