@@ -54,6 +54,14 @@ public struct SegmentRules: RuleFile {
     public var department_column_endings: [String]?
     /// Optional: endings of a first column's name that keep it from being that task column (a column of officials).
     public var person_column_endings: [String]?
+    /// Optional: a category row numbered with a bare numeral on a line of its own inside a table (`一` / its title / then
+    /// rows `1`…), read as a marker of scheme `scheme`.
+    public var section_row: RawSectionRow?
+  }
+
+  public struct RawSectionRow: Decodable, Sendable {
+    public var pattern: Located<String>
+    public var scheme: Located<String>
   }
 
   public struct RawTitledAttachment: Decodable, Sendable {
@@ -202,6 +210,11 @@ public struct SegmentRules: RuleFile {
     var departmentColumnEndings: [[Unicode.Scalar]] = []
     /// `tables.person_column_endings`; empty when absent.
     var personColumnEndings: [[Unicode.Scalar]] = []
+    /// `tables.section_row`: a bare category number on a line of its own inside a table (matched against the whole trimmed
+    /// line, with its number group), and the index of the scheme it is read as; nil when the rules have none.
+    var sectionRow: RuleRegex? = nil
+    var sectionRowNumberGroup: Int = 0
+    var sectionRowScheme: Int = 0
 
     /// A category column's name: a `leading_columns` word of two characters or more at the end of a longer name (`改革领域`,
     /// `任务类型`).
@@ -552,6 +565,26 @@ public struct SegmentRules: RuleFile {
       }
       titledRegex = compile("tables.titled_attachment", Located("(?:\(ta.pattern.value))$", location: ta.pattern.location))
     }
+    var sectionRegex: RuleRegex? = nil
+    var sectionGroup = 0
+    var sectionScheme = 0
+    if let sr = t.section_row {
+      if let k = schemes.firstIndex(where: { $0.id == sr.scheme.value }), k != rowScheme, k != attachmentScheme {
+        sectionScheme = k
+      } else {
+        problems.append(RuleProblem(at(sr.scheme.location), code: "R005",
+                                    "tables.section_row: scheme '\(sr.scheme.value)' is not the id of a numbering scheme"))
+      }
+      if let r = compile("tables.section_row", Located("(?:\(sr.pattern.value))$", location: sr.pattern.location)) {
+        if let m = try? r.matcher(), let g = m.groupNumber(named: "num") {
+          sectionRegex = r
+          sectionGroup = g
+        } else {
+          problems.append(RuleProblem(at(sr.pattern.location), code: "R005",
+                                      "tables.section_row: pattern needs a named group (?<num>...) around the number"))
+        }
+      }
+    }
 
     guard problems.isEmpty, let rowRegex, let scan, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
       let attachment, let closing
@@ -574,7 +607,8 @@ public struct SegmentRules: RuleFile {
                          titledAttachment: titledRegex, titledAttachmentMarker: t.titled_attachment?.marker.value ?? "",
                          attachmentLinesAbove: linesAbove,
                          departmentColumnEndings: (t.department_column_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
-                         personColumnEndings: (t.person_column_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
+                         personColumnEndings: (t.person_column_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                         sectionRow: sectionRegex, sectionRowNumberGroup: sectionGroup, sectionRowScheme: sectionScheme)
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.scanBranches = branchesList

@@ -18,6 +18,8 @@ extension SegmentRun {
     var onlyIfExpected = false
     /// A table row (`findTables`): the index of its table.
     var table: Int? = nil
+    /// A table's bare-numbered category row (`tables.section_row`): its marker is written as printed (`一`), as a row's number is.
+    var bareSection = false
     /// A decimal marker's numbers (`2.4.9` -> [2, 4, 9]): its ancestors' numbers, then its own.
     var components: [Int]? = nil
   }

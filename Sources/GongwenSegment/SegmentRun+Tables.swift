@@ -37,6 +37,9 @@ extension SegmentRun {
     var parenRows: [Int: Int] = [:]
     var leadingTables: Set<Int> = []
     var tableOpen = true
+    // bare-numbered category rows (`tables.section_row`), and the last one's number per table
+    var sections: [Candidate] = []
+    var lastSection: [Int: Int] = [:]
     var p = 0
     while p < n {
       var le = lineEnd(p)
@@ -113,7 +116,7 @@ extension SegmentRun {
       // 10104's 附件3, whose header is not read, after 附件1's rows)
       if !tables.isEmpty, tableOpen, isLabel { tableOpen = false }
       if !tables.isEmpty, tableOpen, !line.isEmpty, !markerTables.contains(tables.count - 1) {
-        let header = tables[tables.count - 1]
+        let header = rowHeader(tables.count - 1)
         if let num = try rowNumber(line), num >= 1, num <= rules.schemes[tr.rowScheme].max,
           linesSinceRow.map({ $0 >= header.columns.count }) ?? true
             || num == lastNumber + 1 && !isNumberCell(linesSinceRow, of: header)
@@ -133,6 +136,22 @@ extension SegmentRun {
           // its cells are read as a row's (a department cell of its own, Corpus/heldout28 2901 `三、`)
           linesSinceRow = 0
           sectionRows[line.lowerBound] = tables.count - 1
+        } else if let number = try bareSectionNumber(line), number == (lastSection[tables.count - 1] ?? 0) + 1,
+          let title = nextLine(after: line.lowerBound), try rowNumber(title) == nil, bareSectionNumberIsNoCell(title)
+        {
+          // a category row numbered with a bare numeral (`一` / `推进碳达峰碳中和综合管理` / then rows `1`…`5`, `二` / … / `6`…;
+          // Corpus/heldout134 13401): a marker of `tables.section_row`'s scheme, taken in order from the first
+          let t = tables.count - 1
+          lastSection[t] = number
+          sections.append(Candidate(start: line.lowerBound, end: line.upperBound, scheme: rules.tables.sectionRowScheme,
+                                    number: number, lineStart: true, bareSection: true))
+          sectionRows[line.lowerBound] = t
+          linesSinceRow = 0
+          // its title alone, then the next row: the title is the cell of the column after the row numbers, merged over the
+          // category's rows, which print one cell fewer (their own cells are read against the columns after it)
+          if header.columns.count > 2, let after = nextLine(after: title.lowerBound), try rowNumber(after) == lastNumber + 1 {
+            mergedSectionCells.insert(t)
+          }
         } else if let k = linesSinceRow {
           linesSinceRow = k + 1
           // a cell of a column that holds no task words (`考核指标`, `责任单位`): items numbered in it
@@ -149,6 +168,9 @@ extension SegmentRun {
       for i in candidateList.indices where candidateList[i].table == nil {
         if let t = parenRows[candidateList[i].start] { candidateList[i].table = t }
       }
+    }
+    if !sections.isEmpty {
+      candidateList = merging(candidateList, sections)
     }
     guard !rows.isEmpty || !parenRows.isEmpty else { return }
     // a leading column's cell printed before every row: the lines right above a table's first two rows are the same cell
@@ -179,20 +201,47 @@ extension SegmentRun {
         return inCell[i] >= 0 && perCell[inCell[i]] >= 2
       }
     }
-    // merge, keeping document order (both lists are in it)
+    candidateList = merging(candidateList, rows)
+  }
+
+  /// Two candidate lists, each in document order, merged in document order (`a`'s first at a tie).
+  func merging(_ a: [Candidate], _ b: [Candidate]) -> [Candidate] {
     var merged: [Candidate] = []
-    merged.reserveCapacity(candidateList.count + rows.count)
+    merged.reserveCapacity(a.count + b.count)
     var i = 0, j = 0
-    while i < candidateList.count || j < rows.count {
-      if j >= rows.count || (i < candidateList.count && candidateList[i].start <= rows[j].start) {
-        merged.append(candidateList[i])
+    while i < a.count || j < b.count {
+      if j >= b.count || (i < a.count && a[i].start <= b[j].start) {
+        merged.append(a[i])
         i += 1
       } else {
-        merged.append(rows[j])
+        merged.append(b[j])
         j += 1
       }
     }
-    candidateList = merged
+    return merged
+  }
+
+  /// The columns a table's numbered rows are read against: its header's, without the column after the row numbers where
+  /// its category rows hold that cell for all their rows (`mergedSectionCells`).
+  func rowHeader(_ t: Int) -> TableHeader {
+    let h = tables[t]
+    guard mergedSectionCells.contains(t), h.columns.count > 1 else { return h }
+    return TableHeader(columns: Array(h.columns.dropFirst()), taskColumn: max(0, h.taskColumn - 1))
+  }
+
+  /// The number of a line that is wholly a category row's bare number (`tables.section_row`: `一`, `十四`).
+  func bareSectionNumber(_ line: Range<Int>) throws(StageFailure) -> Int? {
+    guard let rule = rules.tables.sectionRow, !line.isEmpty, line.count <= 4,
+      let hit = try wholeLineMatch(line, rule, maxLength: 4), rules.tables.sectionRowNumberGroup - 1 < hit.groups.count,
+      let g = hit.groups[rules.tables.sectionRowNumberGroup - 1]
+    else { return nil }
+    let digits = (line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)
+    return parseNumber(Array(s[digits]), rules.schemes[rules.tables.sectionRowScheme].numerals)
+  }
+
+  /// The line after a bare category number is its title, not a cell of numbers or another bare number.
+  func bareSectionNumberIsNoCell(_ title: Range<Int>) -> Bool {
+    title.count >= 2 && !s[title].allSatisfy { "0"..."9" ~= $0 || "一二三四五六七八九十".unicodeScalars.contains($0) }
   }
 
   /// The number of a line that is wholly a bracketed number (`(1)`, `（12）`), at most three digits.
@@ -318,6 +367,8 @@ extension SegmentRun {
         break
       }
       if stopAtMarkers, candidateList.contains(where: { $0.start == line.lowerBound && $0.lineStart }) { break }
+      // (the first bare-numbered category row, `一` / its title / `1`, ends the header: Corpus/heldout134 13401)
+      if try bareSectionNumber(line) == 1, let title = nextLine(after: line.lowerBound), bareSectionNumberIsNoCell(title) { break }
       // (punctuation inside brackets is a column's note: `重点任务（2024-2026）`, Corpus/heldout108 10802)
       var depth = 0
       let punctuated = name.contains { c in

@@ -36,7 +36,7 @@ extension SegmentRun {
         ends[i] = lastUnitEnd(accepted[i], limit: p.range.lowerBound)
       } else if let t = accepted[i].table, let h = tableStarts.first(where: { $0 > accepted[i].start && $0 < next }) {
         // a table's last row before another table: its cells, not the next table's title and header
-        ends[i] = lastRowEnd(accepted[i], lines: tables[t].columns.count, limit: lineStart(h))
+        ends[i] = lastRowEnd(accepted[i], lines: rowHeader(t).columns.count, limit: lineStart(h))
       } else if let t = accepted[i + 1].table, repeatedLeadingCells.contains(t), let cell = previousLine(next), cell.lowerBound > accepted[i].end {
         // before a row of a table whose leading column's cell stands before every row: that cell is the next row's
         ends[i] = cell.lowerBound
@@ -70,14 +70,14 @@ extension SegmentRun {
         subtreeEnd = ends[j]
         j += 1
       }
-      var table = a.table.map { tables[$0] } ?? markerTableColumns(a, markerRows)
+      var table = a.table.map { rowHeader($0) } ?? markerTableColumns(a, markerRows)
       // a numbered line inside a row's task cell (heldout6 701: row `1`, its items `1.`…`7.`, each with
       // its own 牵头领导 / 责任单位 cells): read against the row's columns from the task column on
       // (looked for only in a document with a table: the search for the parent runs back over the units)
       if table == nil, !tables.isEmpty, let parent = accepted[..<i].last(where: { $0.path == Array(a.path.dropLast()) }),
         let t = parent.table
       {
-        let h = tables[t]
+        let h = rowHeader(t)
         table = TableHeader(columns: Array(h.columns[h.taskColumn...]), taskColumn: 0)
       }
       let sectionRow = table == nil ? sectionRows[a.start] : nil
@@ -112,7 +112,7 @@ extension SegmentRun {
   /// `全市深化医药卫生体制改革工作任务艰巨…`) and the signature are not part of it.
   func lastUnitEnd(_ a: AcceptedMarker, limit: Int? = nil) -> Int {
     let limit = limit ?? closingLimit
-    if let t = a.table { return lastRowEnd(a, lines: tables[t].columns.count, limit: limit) }
+    if let t = a.table { return lastRowEnd(a, lines: rowHeader(t).columns.count, limit: limit) }
     var bs = a.end
     while bs < limit, isHSpace(s[bs]) { bs += 1 }
     let le = min(lineEnd(bs), limit)

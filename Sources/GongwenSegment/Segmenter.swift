@@ -182,6 +182,9 @@ struct SegmentRun {
   var tables: [TableHeader] = []
   /// Where a section row of a table starts (a line only `一、` between its rows), with its table's index.
   var sectionRows: [Int: Int] = [:]
+  /// Tables whose bare-numbered category rows (`tables.section_row`) hold the cell of the column after the row numbers for all
+  /// their rows, which print one cell fewer (`rowHeader`).
+  var mergedSectionCells: Set<Int> = []
   /// Per table (same index as `tables`): where its header starts, and the attachment it is printed
   /// as (`附件1` above it: number, marker as written), if any.
   var tableStarts: [Int] = []
@@ -300,9 +303,10 @@ struct SegmentRun {
     return String(scalars: s[lo..<hi])
   }
 
-  /// A marker as the output writes it: its scheme's `canonical` form (`1、` → `1.`), else as written.
+  /// A marker as the output writes it: its scheme's `canonical` form (`1、` → `1.`), else (and for a table's bare category
+  /// number) as written.
   func markerText(_ c: Candidate) -> String {
-    rules.schemes[c.scheme].canonical?.marker(c.number) ?? text(c.start..<c.end)
+    (c.bareSection ? nil : rules.schemes[c.scheme].canonical?.marker(c.number)) ?? text(c.start..<c.end)
   }
 
   /// Text with line breaks and spaces next to CJK characters removed (titles broken over lines).

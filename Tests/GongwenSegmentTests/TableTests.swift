@@ -1,5 +1,7 @@
 import GongwenCore
+import GongwenRules
 import GongwenSegment
+import GongwenTestSupport
 import Testing
 
 /// Tables flattened to text (任务分解表, Corpus/unseen 107 and 108): a header row `序号` / columns,
@@ -349,5 +351,87 @@ import Testing
       """)
     #expect(o.units.map(\.path) == [[1], [2]])
     checkInvariants(o, c)
+  }
+
+  /// Category rows numbered with a bare numeral (`tables.section_row`; Corpus/heldout134 13401): `一` / its title / rows `1`…,
+  /// the title being the category's cell of the column after the row numbers, so the rows print one cell fewer.
+  static let categoryTable = """
+    附表
+    2025年重点工作分工
+    序号
+    重点任务
+    具体工作
+    时间进度
+    责任部门
+    一
+    推进综合管理
+    1
+    明确年度重点工作任务
+    全年推进
+    发展改革委、生态环境局等
+    2
+    编制温室气体排放清单
+    年内完成
+    生态环境局
+    二
+    加快能源转型
+    3
+    推动可再生能源发展
+    全年推进
+    发展改革委
+    """
+
+  @Test func bareNumberedCategoryRowsHoldTheirRows() throws {
+    let (o, c) = try outline(Self.categoryTable)
+    // (the one attachment of a text that holds nothing else keeps no level of its own)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [2], [2, 3]])
+    // written as printed, as the row numbers are
+    #expect(o.units[1].markers == ["一", "1"])
+    #expect(o.units[3].markers == ["二"])
+    #expect(o.units[0].schemes.last == "chinese_dun")
+    #expect(o.units[0].heading == "推进综合管理")
+    // the rows' cells are read against the columns after the merged one: the task first, the departments last
+    let rows = TableHeader(columns: ["具体工作", "时间进度", "责任部门"], taskColumn: 0)
+    #expect(o.units[1].table == rows)
+    #expect(o.units[4].table == rows)
+    #expect(o.units[1].heading == "明确年度重点工作任务")
+    #expect(o.units.last.map { c.string($0.bodyRange) } == "推动可再生能源发展\n全年推进\n发展改革委")
+    checkInvariants(o, c)
+  }
+
+  @Test func aBareNumeralOutOfOrderOrWithoutATitleIsNoCategory() throws {
+    // `二` first: no category starts at two; the header reads on as before
+    let skipped = Self.categoryTable.replacingOccurrences(of: "\n一\n", with: "\n二\n")
+    let (o, _) = try outline(skipped)
+    #expect(!o.units.contains { $0.markers.contains("二") && $0.path.count == 2 && $0.path[1] == 1 })
+    // a numeral cell in a row (a count written in Chinese) followed by a number is no category
+    let (p, _) = try outline("序号\n重点任务\n数量\n责任部门\n1\n新建学校\n三\n教育局\n2\n新增托位\n二\n卫健委")
+    #expect(p.units.map(\.path) == [[1], [2]])
+    #expect(p.units.allSatisfy { $0.markers.allSatisfy { !["三", "二"].contains($0) } })
+  }
+
+  @Test func aSectionRowOfNoSchemeIsARuleError() throws {
+    let bundled = try String(contentsOfFile: TestSupport.rulesDirectory + "/segment.yaml", encoding: .utf8)
+    let yaml = bundled.replacingOccurrences(of: "scheme: chinese_dun}", with: "scheme: chinese_comma}")
+    #expect(yaml != bundled)
+    do {
+      _ = try RuleSet.decode(SegmentRules.self, yaml: yaml, file: "segment.yaml")
+      Issue.record("a section_row naming no scheme loaded")
+    } catch {
+      let p = try #require(error.problems.first { $0.message.contains("section_row") })
+      #expect(p.code == "R005")
+      #expect(p.location.line > 1)
+      #expect(p.message.contains("chinese_comma"))
+    }
+  }
+
+  @Test func withoutTheRuleTheHeaderReadsOnAsBefore() throws {
+    let bundled = try String(contentsOfFile: TestSupport.rulesDirectory + "/segment.yaml", encoding: .utf8)
+    let yaml = bundled.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix("  section_row:") }.joined(separator: "\n")
+    #expect(yaml != bundled)
+    let rules = try RuleSet.decode(SegmentRules.self, yaml: yaml)
+    let o = try Segmenter(rules: rules).segment(CleanText(source: Self.categoryTable))
+    #expect(!o.units.contains { $0.markers.contains("一") })
   }
 }
