@@ -70,6 +70,14 @@ import Testing
     let decimal = try only(["junk"]).normalize("应急预案\n\n目  录\n\n1  总则\n\n1.1  编制目的\n\n2  组织体系\n\n2.1  工作机构\n\n1 总则\n\n1.1 编制目的\n\n为有效应对，制定本预案。")
     #expect(decimal.text.string == "应急预案\n\n\n1 总则\n\n1.1 编制目的\n\n为有效应对，制定本预案。")
     #expect(decimal.removed.map(\.rule) == ["table_of_contents_decimal"])
+    // `目   录` spaced wide, the plan's title between the contents and the text's own `1 总则`, numbers without a space
+    // after them (Corpus/heldout133 13301)
+    let titled = try only(["junk"]).normalize("目   录\n\n1总则\n\n1.1编制目的\n\n2组织指挥体系\n\n2.1区指挥部\n\n8附则\n\n区专项应急预案\n\n1总则\n\n1.1编制目的\n\n为规范应急管理。")
+    #expect(titled.text.string == "\n区专项应急预案\n\n1总则\n\n1.1编制目的\n\n为规范应急管理。")
+    #expect(titled.removed.map(\.rule) == ["table_of_contents_decimal"])
+    // contents that run into the text with no `1 总则` of its own after them stay (a list of numbered lines is no contents)
+    let noText = "目录\n\n1总则\n\n2组织体系\n\n3保障措施\n\n各单位要认真落实。"
+    #expect(run(only(["junk"]), noText) == noText)
     // a 目录 line with one chapter under it, or none, stays
     #expect(run(only(["junk"]), "目录\n第一章总则\n第一条为了加强管理。") == "目录\n第一章总则\n第一条为了加强管理。")
   }
