@@ -198,11 +198,12 @@ extension Engine {
     if let f = try carriedSubject(in: s, from: lo, to: hi, rule: rule) { return f }
     if rule.colonSubjects, let f = try colonSubject(in: s, from: lo, to: hi, rule: rule) { return f }
     guard afterTitle else { return nil }
-    // after a short title sentence (三、加强督导，健全推进机制。市发展改革委负责…) or a heading line
-    // (一、有关职责⏎市发改委负责…)
+    // after a short title sentence (三、加强督导，健全推进机制。市发展改革委负责…), a heading line (一、有关职责⏎市发改委负责…)
+    // or a topic and its colon (（1）生产经营性火灾事故：区消防救援局牵头。, an emergency plan's list of who leads for each kind
+    // of incident; Corpus/heldout133 13301)
     var p = lo
-    while p < min(hi, lo + rule.maxHeading), s[p] != "。", s[p] != "\n" { p += 1 }
-    if p < hi, s[p] == "。" || s[p] == "\n", let f = try leading(in: s, from: p + 1, to: hi, rule: rule) { return f }
+    while p < min(hi, lo + rule.maxHeading), s[p] != "。", s[p] != "\n", s[p] != "：" { p += 1 }
+    if p < hi, s[p] == "。" || s[p] == "\n" || s[p] == "：", let f = try leading(in: s, from: p + 1, to: hi, rule: rule) { return f }
     // after a clause of grounds that opens the text or its sentence after the title (根据干部管理权限，市委组织部…分别
     // 负责; `leading.opening_clauses`)
     if !rule.openingClauses.isEmpty {

@@ -219,3 +219,24 @@ import GongwenCore
     #expect(a.responsible == ["公安部门"])
   }
 }
+
+/// An emergency plan's list of who leads for each kind of incident: the kind, a colon, then the names and their role word
+/// (`（1）生产经营性火灾事故：区消防救援局牵头。`; Corpus/heldout133 13301).
+@Suite struct TopicColonSubjectTests {
+  @Test func theNamesAfterATopicAndItsColonAreTheSubject() throws {
+    let (o, _) = try run([U("（1）", [1], "生产经营性火灾事故：区消防救援局牵头。"),
+                          U("（2）", [2], "特种设备安全事故：区市场监管局负责，区应急局配合。")])
+    #expect(o.attributions[0]?.lead == ["区消防救援局"])
+    let b = try #require(o.attributions[1])
+    #expect(b.departmentsRaw == ["区市场监管局", "区应急局"])
+    #expect(b.responsible.count == 1)
+    #expect(b.participating == ["区应急局"])
+  }
+
+  @Test func aTopicBeforeAColonAndTextThatNamesNoBodyGivesNothing() throws {
+    for body in ["工作目标：到2025年底，全面完成改造任务。", "主要职责：负责全区安全生产的综合监督管理。", "总体要求：各单位要高度重视。"] {
+      let (o, _) = try run([U("（1）", [1], body)])
+      #expect(o.attributions[0] == nil, "\(body)")
+    }
+  }
+}
