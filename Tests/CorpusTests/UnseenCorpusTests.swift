@@ -190,7 +190,10 @@ import GongwenTestSupport
                         Folder(name: "heldout129", floor: 0.92, minNotices: 4),
                         Folder(name: "heldout130", floor: 0.53, minNotices: 4),
                         Folder(name: "heldout131", floor: 0.77, minNotices: 5),
-                        Folder(name: "heldout132", floor: 0.0, minNotices: 3)]
+                        Folder(name: "heldout132", floor: 0.0, minNotices: 3),
+                        Folder(name: "heldout133", floor: 0.72, minNotices: 4),
+                        Folder(name: "heldout134", floor: 0.94, minNotices: 3),
+                        Folder(name: "heldout135", floor: 0.69, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
