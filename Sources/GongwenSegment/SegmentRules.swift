@@ -320,6 +320,16 @@ public struct SegmentRules: RuleFile {
         return nil
       }
     }
+    /// A pattern matched against a whole trimmed line (`$` appended) with a `(?<num>…)` group: the regex and the group's
+    /// number; nil (and a problem) when it does not compile or has no such group.
+    func numberedLine(_ id: String, _ p: Located<String>) -> (regex: RuleRegex, group: Int)? {
+      guard let r = compile(id, Located("(?:\(p.value))$", location: p.location)) else { return nil }
+      guard let m = try? r.matcher(), let g = m.groupNumber(named: "num") else {
+        problems.append(RuleProblem(at(p.location), code: "R005", "\(id): pattern needs a named group (?<num>...) around the number"))
+        return nil
+      }
+      return (r, g)
+    }
     func positive(_ v: Located<Int>, _ what: String, allowZero: Bool = false) -> Int {
       if v.value < (allowZero ? 0 : 1) {
         problems.append(RuleProblem(at(v.location), code: "R005",
@@ -508,17 +518,9 @@ public struct SegmentRules: RuleFile {
       problems.append(RuleProblem(at(t.row.id.location), code: "R005",
                                   "tables.row id '\(t.row.id.value)' is empty or the id of a scheme"))
     }
-    var rowRegex: RuleRegex? = nil
-    var rowGroup = 0
-    if let r = compile("tables.row", Located("(?:\(t.row.pattern.value))$", location: t.row.pattern.location)) {
-      if let m = try? r.matcher(), let g = m.groupNumber(named: "num") {
-        rowRegex = r
-        rowGroup = g
-      } else {
-        problems.append(RuleProblem(at(t.row.pattern.location), code: "R005",
-                                    "tables.row: pattern needs a named group (?<num>...) around the number"))
-      }
-    }
+    let row = numberedLine("tables.row", t.row.pattern)
+    let rowRegex = row?.regex
+    let rowGroup = row?.group ?? 0
     let rowScheme = schemes.count
     schemes.append(Scheme(id: t.row.id.value, numerals: .arabic, rank: t.row.rank.value, inline: false, max: rowMax))
     var attachmentRegex: RuleRegex? = nil
@@ -533,14 +535,9 @@ public struct SegmentRules: RuleFile {
         problems.append(RuleProblem(at(a.rank.location), code: "R005",
                                     "tables.attachment rank \(a.rank.value) must be below every scheme's rank (the attachment is the top level)"))
       }
-      if let r = compile("tables.attachment", Located("(?:\(a.pattern.value))$", location: a.pattern.location)) {
-        if let m = try? r.matcher(), let g = m.groupNumber(named: "num") {
-          attachmentRegex = r
-          attachmentGroup = g
-        } else {
-          problems.append(RuleProblem(at(a.pattern.location), code: "R005",
-                                      "tables.attachment: pattern needs a named group (?<num>...) around the number"))
-        }
+      if let line = numberedLine("tables.attachment", a.pattern) {
+        attachmentRegex = line.regex
+        attachmentGroup = line.group
       }
       attachmentScheme = schemes.count
       schemes.append(Scheme(id: a.id.value, numerals: .arabic, rank: a.rank.value, inline: false,
@@ -575,14 +572,9 @@ public struct SegmentRules: RuleFile {
         problems.append(RuleProblem(at(sr.scheme.location), code: "R005",
                                     "tables.section_row: scheme '\(sr.scheme.value)' is not the id of a numbering scheme"))
       }
-      if let r = compile("tables.section_row", Located("(?:\(sr.pattern.value))$", location: sr.pattern.location)) {
-        if let m = try? r.matcher(), let g = m.groupNumber(named: "num") {
-          sectionRegex = r
-          sectionGroup = g
-        } else {
-          problems.append(RuleProblem(at(sr.pattern.location), code: "R005",
-                                      "tables.section_row: pattern needs a named group (?<num>...) around the number"))
-        }
+      if let line = numberedLine("tables.section_row", sr.pattern) {
+        sectionRegex = line.regex
+        sectionGroup = line.group
       }
     }
 
