@@ -231,7 +231,7 @@ extension SegmentRun {
 
   /// The number of a line that is wholly a category row's bare number (`tables.section_row`: `一`, `十四`).
   func bareSectionNumber(_ line: Range<Int>) throws(StageFailure) -> Int? {
-    guard let rule = rules.tables.sectionRow, !line.isEmpty, line.count <= 4,
+    guard let rule = rules.tables.sectionRow,
       let hit = try wholeLineMatch(line, rule, maxLength: 4), rules.tables.sectionRowNumberGroup - 1 < hit.groups.count,
       let g = hit.groups[rules.tables.sectionRowNumberGroup - 1]
     else { return nil }
