@@ -136,9 +136,7 @@ extension SegmentRun {
           // its cells are read as a row's (a department cell of its own, Corpus/heldout28 2901 `三、`)
           linesSinceRow = 0
           sectionRows[line.lowerBound] = tables.count - 1
-        } else if let number = try bareSectionNumber(line), number == (lastSection[tables.count - 1] ?? 0) + 1,
-          let title = nextLine(after: line.lowerBound), try rowNumber(title) == nil, bareSectionNumberIsNoCell(title)
-        {
+        } else if let (number, title) = try bareSection(line), number == (lastSection[tables.count - 1] ?? 0) + 1 {
           // a category row numbered with a bare numeral (`一` / `推进碳达峰碳中和综合管理` / then rows `1`…`5`, `二` / … / `6`…;
           // Corpus/heldout134 13401): a marker of `tables.section_row`'s scheme, taken in order from the first
           let t = tables.count - 1
@@ -229,19 +227,17 @@ extension SegmentRun {
     return TableHeader(columns: Array(h.columns.dropFirst()), taskColumn: max(0, h.taskColumn - 1))
   }
 
-  /// The number of a line that is wholly a category row's bare number (`tables.section_row`: `一`, `十四`).
-  func bareSectionNumber(_ line: Range<Int>) throws(StageFailure) -> Int? {
+  /// A category row's bare number (`tables.section_row`: `一`, `十四`) wholly on `line`, and its title, the next line: neither a
+  /// row number nor a cell of numbers or numerals; nil otherwise.
+  func bareSection(_ line: Range<Int>) throws(StageFailure) -> (number: Int, title: Range<Int>)? {
     guard let rule = rules.tables.sectionRow,
       let hit = try wholeLineMatch(line, rule, maxLength: 4), rules.tables.sectionRowNumberGroup - 1 < hit.groups.count,
-      let g = hit.groups[rules.tables.sectionRowNumberGroup - 1]
+      let g = hit.groups[rules.tables.sectionRowNumberGroup - 1],
+      let title = nextLine(after: line.lowerBound), title.count >= 2,
+      !s[title].allSatisfy({ "0"..."9" ~= $0 || "一二三四五六七八九十".unicodeScalars.contains($0) }), try rowNumber(title) == nil
     else { return nil }
     let digits = (line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)
-    return parseNumber(Array(s[digits]), rules.schemes[rules.tables.sectionRowScheme].numerals)
-  }
-
-  /// The line after a bare category number is its title, not a cell of numbers or another bare number.
-  func bareSectionNumberIsNoCell(_ title: Range<Int>) -> Bool {
-    title.count >= 2 && !s[title].allSatisfy { "0"..."9" ~= $0 || "一二三四五六七八九十".unicodeScalars.contains($0) }
+    return parseNumber(Array(s[digits]), rules.schemes[rules.tables.sectionRowScheme].numerals).map { ($0, title) }
   }
 
   /// The number of a line that is wholly a bracketed number (`(1)`, `（12）`), at most three digits.
@@ -368,7 +364,7 @@ extension SegmentRun {
       }
       if stopAtMarkers, candidateList.contains(where: { $0.start == line.lowerBound && $0.lineStart }) { break }
       // (the first bare-numbered category row, `一` / its title / `1`, ends the header: Corpus/heldout134 13401)
-      if try bareSectionNumber(line) == 1, let title = nextLine(after: line.lowerBound), bareSectionNumberIsNoCell(title) { break }
+      if try bareSection(line)?.number == 1 { break }
       // (punctuation inside brackets is a column's note: `重点任务（2024-2026）`, Corpus/heldout108 10802)
       var depth = 0
       let punctuated = name.contains { c in
