@@ -72,6 +72,7 @@ public struct AttributeRules: RuleFile {
     public var inherit_unknown_max: Located<Int>?
     public var inherit_unknown_except: [String]?
     public var division_inheritance: RawDivisionInheritance?
+    public var party_prefixes: RawPartyPrefixes?
     public var unprefixed_starts: [String]?
     public var labelled_bodies: [String]?
     public var place_suffixes: [String]?
@@ -236,6 +237,10 @@ public struct AttributeRules: RuleFile {
   /// and the endings of a division's name; empty: none.
   public let divisionPrefixes: [String]
   public let divisionSuffixes: [String]
+  /// Party committees' prefixes (`区委`) and the endings of the committee's own bodies (`宣传部`, `党校`): a name without a
+  /// prefix after one inherits it only when it ends with one of `partyBodies`, and inherits nothing otherwise; empty: none.
+  public let partyPrefixes: [String]
+  public let partyBodies: [String]
   /// Words a name may start with whose first character is a jurisdiction's but no prefix (市政部门, 市场监管部门): such a
   /// name has no jurisdiction prefix, so the list's later names inherit none from it.
   public let unprefixedStarts: [String]
@@ -465,6 +470,8 @@ public struct AttributeRules: RuleFile {
     inheritUnknownExcept = (raw.inherit_unknown_except ?? []).filter { !$0.isEmpty }
     divisionPrefixes = (raw.division_inheritance?.prefixes ?? []).filter { !$0.isEmpty }
     divisionSuffixes = (raw.division_inheritance?.suffixes ?? []).filter { !$0.isEmpty }
+    partyPrefixes = (raw.party_prefixes?.prefixes ?? []).filter { !$0.isEmpty }
+    partyBodies = (raw.party_prefixes?.bodies ?? []).filter { !$0.isEmpty }
     unprefixedStarts = (raw.unprefixed_starts ?? []).filter { !$0.isEmpty }
     labelledBodies = (raw.labelled_bodies ?? []).filter { !$0.isEmpty }
     if let v = raw.inherit_unknown_max, v.value < 0 {
@@ -555,6 +562,12 @@ public struct AttributeRules: RuleFile {
     self.lexicon = lexicon
     self.canonicalNames = canonical
   }
+}
+
+/// `party_prefixes` in attribute.yaml.
+public struct RawPartyPrefixes: Decodable, Sendable {
+  public var prefixes: [String]
+  public var bodies: [String]
 }
 
 /// `division_inheritance` in attribute.yaml.

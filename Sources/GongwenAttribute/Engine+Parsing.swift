@@ -730,7 +730,7 @@ extension Engine {
     // 2. lexicon entry without prefix: inherits the list's jurisdiction prefix (卫生局 after
     //    市人社局), never a collective one (各街道，税务局 is not 各税务局)
     if let c = names.lookup(name, fast: fast) {
-      let inherited = context.flatMap { r.collectivePrefixes.contains($0) ? nil : $0 } ?? ""
+      let inherited = context.flatMap { r.collectivePrefixes.contains($0) || !partyMayInherit($0, c) ? nil : $0 } ?? ""
       return (inherited + c, true, nil)
     }
     // 3. prefix + unknown name
@@ -754,7 +754,7 @@ extension Engine {
     // 5. a short unknown body inherits the list's jurisdiction prefix as a lexicon name does
     //    (市发改局、工业园区 -> 市工业园区; 省发改委、铁路办 -> 省铁路办; `inherit_unknown_max`), unless
     //    its name before its department suffix holds a jurisdiction character (团市委 stays)
-    if let context, !r.collectivePrefixes.contains(context), name.count <= r.inheritUnknownMax,
+    if let context, !r.collectivePrefixes.contains(context), partyMayInherit(context, name), name.count <= r.inheritUnknownMax,
       let suffix = names.departmentSuffix(name, fast: fast),
       !name.unicodeScalars.dropLast(suffix.unicodeScalars.count).contains(where: { jurisdictionChars.contains($0) }),
       !r.inheritUnknownExcept.contains(where: { name.hasSuffix($0) })
@@ -762,6 +762,13 @@ extension Engine {
       return (context + name, try isGeneric(name), nil)
     }
     return (name, try isGeneric(name), nil)
+  }
+
+  /// Whether `name` may inherit the list's prefix `context`: any name a jurisdiction's, but a party committee's
+  /// (`party_prefixes`) only the committee's own bodies (区委组织部、宣传部 -> 区委宣传部; 区委党校、国资委 -> 国资委,
+  /// Corpus/heldout134 13401).
+  func partyMayInherit(_ context: String, _ name: String) -> Bool {
+    !r.partyPrefixes.contains(context) || r.partyBodies.contains(where: { name.hasSuffix($0) })
   }
 
   /// Whether a list's prefix is levels several jurisdictions share (`sharedLevelsEnd`): no
