@@ -245,6 +245,24 @@ import Testing
   }
 }
 
+/// A party committee's prefix is inherited only by the committee's own bodies (`party_prefixes`; Corpus/heldout134 13401):
+/// `区委组织部、宣传部` names the district committee's propaganda department, but the commission after `区委党校` is no part of
+/// the committee.
+@Suite struct PartyPrefixTests {
+  @Test func aPartyBodyInheritsTheCommitteesPrefix() throws {
+    let a = try #require(try attribution("加强干部培训。（责任单位：区委组织部、宣传部）"))
+    #expect(a.departments == ["区委组织部", "区委宣传部"])
+  }
+
+  @Test func aGovernmentBodyInheritsNoPartyPrefix() throws {
+    let a = try #require(try attribution("加强干部培训。（责任单位：区委党校、国资委、区财政局、人社局）"))
+    #expect(a.departments.contains("区委国有资产监督管理委员会") == false)
+    #expect(a.departments.contains("国有资产监督管理委员会"))
+    // a jurisdiction's prefix is still inherited after a government body
+    #expect(a.departments.contains("区人力资源和社会保障局"))
+  }
+}
+
 /// A city bureau assigning work to its own divisions (Corpus/heldout116 11603): `市局` names the bureau, and the divisions after
 /// the first inherit it whatever their length (`division_inheritance`); `市局各有关处室` is a group of its divisions.
 @Suite struct DivisionListTests {
