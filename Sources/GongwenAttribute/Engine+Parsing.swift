@@ -481,7 +481,15 @@ extension Engine {
           }
         }
         var closing: [AttributionRole]?
-        if let w = droppingClosingRoleWord(&body) { closing = w.roles }
+        if let w = droppingClosingRoleWord(&body) {
+          closing = w.roles
+        } else if labelRoles != nil, let (cut, w) = try dutyAfterName(body) {
+          // under a label, a name, its role word and its duty (责任分工：区规划局负责开展规划编制工作，…; Corpus/heldout137
+          // 13704): the name with the role word's roles, the duty dropped
+          body = body[..<cut]
+          droppingModifier(&body)
+          closing = w.roles
+        }
         // a later run that names its matter before a lead-in (（市发展改革委牵头，具体工作由各区政府负责）, `…总牵头，各领域由
         // 相关单位具体牵头`; Corpus/heldout127 12701): the names after it, when the matter is no department
         if closing != nil, pending.isEmpty, !items.isEmpty, let cut = try matterBeforeLeadIn(body) { body = body[cut...] }
@@ -624,6 +632,20 @@ extension Engine {
       if !known { unknown.append(items[k].name) }
     }
     return ParsedAttribution(items: items, unknown: unknown, hasRoleEvidence: sawLabel || sawRoleWord)
+  }
+
+  /// Where a department-like name ends in `body` with a role word right after it (its modifiers aside) and more text after
+  /// that (`区规划局负责开展规划编制工作`: 区规划局, 负责), and the role word; nil when no such name starts the piece, or the piece
+  /// holds a bracket (a duty clause is plain prose; a bracket is a list's own, or a broken text's).
+  func dutyAfterName(_ body: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> (Int, RoleWord)? {
+    guard !body.contains(where: { openSet.contains($0) || closeSet.contains($0) }) else { return nil }
+    for k in body.indices.dropFirst(2) where roleWordStarts.contains(body[k]) {
+      guard let w = r.roleWords.first(where: { hasPrefix(body[k...], $0.text) }), k + w.text.count < body.endIndex else { continue }
+      var names = body[..<k]
+      droppingModifier(&names)
+      if try departmentLike(String(scalars: names)) { return (k, w) }
+    }
+    return nil
   }
 
   /// Where the names start in a run's first item that begins with its matter and a lead-in (`具体工作由各区政府`: after

@@ -245,6 +245,28 @@ import Testing
   }
 }
 
+/// Under a label, a department, its role word and its duty (Corpus/heldout137 13704): the department with the role word's roles,
+/// the duty dropped; `全力配合` is a role word after an adverb.
+@Suite struct DutyAfterNameTests {
+  @Test func aNameItsRoleWordAndItsDuty() throws {
+    let a = try #require(try attribution("加强统筹规划。责任分工：区规划局负责开展规划编制工作，潭城镇人民政府全力配合。"))
+    #expect(a.departmentsRaw == ["区规划局", "潭城镇人民政府"])
+    #expect(a.responsible == ["区规划局"])
+    #expect(a.participating == ["潭城镇人民政府"])
+  }
+
+  @Test func noNameBeforeTheRoleWordKeepsThePiece() throws {
+    // the words before 负责 are no department: nothing is cut (the piece is read as before, or not at all)
+    let a = try attribution("加强统筹规划。责任分工：各项工作负责到底，区规划局配合。")
+    #expect(a?.departmentsRaw.contains("各项工作") != true)
+  }
+
+  @Test func aZonesBureauInheritsTheListsPrefix() throws {
+    let a = try #require(try attribution("完善信用记录。（责任单位：区市场监督管理局、经济发展局）"))
+    #expect(a.departments == ["区市场监督管理局", "区经济发展局"])
+  }
+}
+
 /// A party committee's prefix is inherited only by the committee's own bodies (`party_prefixes`; Corpus/heldout134 13401):
 /// `区委组织部、宣传部` names the district committee's propaganda department, but the commission after `区委党校` is no part of
 /// the committee.
