@@ -131,6 +131,11 @@ extension SegmentRun {
     return next.number == c.number + 1
   }
 
+  /// Is the next marker of `c`'s scheme after it (inline or not, outside tables) `c`'s next number?
+  func successorFollows(_ c: Candidate, _ cands: [Candidate]) -> Bool {
+    cands.first(where: { $0.start > c.start && $0.scheme == c.scheme && $0.table == nil })?.number == c.number + 1
+  }
+
   /// Is the text before `c` only attributions in brackets, one per line: a page that begins with the attribution
   /// closing a clause on the page before (`(牵头单位:市林业局;责任单位:…)` / `(十)涉林旅游观光工程。…`; Corpus/heldout61
   /// 6203)?
@@ -373,7 +378,9 @@ extension SegmentRun {
         } else if c.onlyIfExpected {
           continue
         } else if c.number > expected {
-          guard c.lineStart else { continue }
+          // (inline only after a sentence end and with its own next number after it: a paragraph run together whose
+          // notice skipped numbers, `…指导。（六）市政提升…` after `（三）`, then `（七）`; Corpus/heldout137 13704)
+          guard c.lineStart || followsSentenceEnd(c.start) && successorFollows(c, cands) else { continue }
           if c.number - expected <= rules.maxGap {
             popTo = k
             note = ("numbering_gap", "\(label(c.scheme, c.number)) follows \(stack[k].marker): \(c.number - expected) number(s) missing")

@@ -417,3 +417,23 @@ import Testing
     #expect(p.units.isEmpty)
   }
 }
+
+/// An inline gap in a paragraph run together (Corpus/heldout137 13704: `…指导。（六）市政提升…` after `（三）`, then `（七）`): taken
+/// after a sentence end when the scheme's next marker after it is its next number; otherwise not.
+@Suite struct InlineGapTests {
+  @Test func anInlineGapConfirmedByItsSuccessor() throws {
+    let (o, c) = try outline("一、主要内容\n（一）甲项目。（二）乙项目。（三）丙项目。（六）丁项目。（七）戊项目。\n二、保障措施")
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3], [1, 6], [1, 7], [2]])
+    #expect(o.warnings.contains { $0.code == "numbering_gap" && $0.message.contains("2 number(s) missing") })
+    checkInvariants(o, c)
+  }
+
+  @Test func anInlineGapWithoutItsSuccessorOrSentenceEndIsNoMarker() throws {
+    // no （七） after （六）
+    let (o1, _) = try outline("一、主要内容\n（一）甲项目。（二）乙项目。（三）丙项目。（六）丁项目。\n二、保障措施")
+    #expect(o1.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3], [2]])
+    // （六） inside a sentence
+    let (o2, _) = try outline("一、主要内容\n（一）甲项目。（二）乙项目。（三）丙项目，见（六）丁项目。（七）戊项目。\n二、保障措施")
+    #expect(o2.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3], [2]])
+  }
+}
