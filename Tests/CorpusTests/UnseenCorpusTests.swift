@@ -184,7 +184,7 @@ import GongwenTestSupport
                         Folder(name: "heldout123", floor: 0.97, minNotices: 6),
                         Folder(name: "heldout124", floor: 0.99, minNotices: 4),
                         Folder(name: "heldout125", floor: 0.95, minNotices: 5),
-                        Folder(name: "heldout126", floor: 0.77, minNotices: 4),
+                        Folder(name: "heldout126", floor: 0.78, minNotices: 4),
                         Folder(name: "heldout127", floor: 0.99, minNotices: 3),
                         Folder(name: "heldout128", floor: 0.91, minNotices: 4),
                         Folder(name: "heldout129", floor: 0.92, minNotices: 4),
@@ -192,8 +192,11 @@ import GongwenTestSupport
                         Folder(name: "heldout131", floor: 0.77, minNotices: 5),
                         Folder(name: "heldout132", floor: 0.0, minNotices: 3),
                         Folder(name: "heldout133", floor: 0.72, minNotices: 4),
-                        Folder(name: "heldout134", floor: 0.94, minNotices: 3),
-                        Folder(name: "heldout135", floor: 0.69, minNotices: 4)]
+                        Folder(name: "heldout134", floor: 0.97, minNotices: 3),
+                        Folder(name: "heldout135", floor: 0.69, minNotices: 4),
+                        Folder(name: "heldout136", floor: 0.0, minNotices: 2),
+                        Folder(name: "heldout137", floor: 0.81, minNotices: 4),
+                        Folder(name: "heldout138", floor: 0.61, minNotices: 5)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
