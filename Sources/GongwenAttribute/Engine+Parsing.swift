@@ -483,11 +483,10 @@ extension Engine {
         var closing: [AttributionRole]?
         if let w = droppingClosingRoleWord(&body) {
           closing = w.roles
-        } else if labelRoles != nil, let (cut, w) = try dutyAfterName(body) {
+        } else if labelRoles != nil, let (namesEnd, w) = try dutyAfterName(body) {
           // under a label, a name, its role word and its duty (责任分工：区规划局负责开展规划编制工作，…; Corpus/heldout137
           // 13704): the name with the role word's roles, the duty dropped
-          body = body[..<cut]
-          droppingModifier(&body)
+          body = body[..<namesEnd]
           closing = w.roles
         }
         // a later run that names its matter before a lead-in (（市发展改革委牵头，具体工作由各区政府负责）, `…总牵头，各领域由
@@ -634,7 +633,7 @@ extension Engine {
     return ParsedAttribution(items: items, unknown: unknown, hasRoleEvidence: sawLabel || sawRoleWord)
   }
 
-  /// Where a department-like name ends in `body` with a role word right after it (its modifiers aside) and more text after
+  /// Where a department-like name ends in `body` with a role word after it (its modifiers between them) and more text after
   /// that (`区规划局负责开展规划编制工作`: 区规划局, 负责), and the role word; nil when no such name starts the piece, or the piece
   /// holds a bracket (a duty clause is plain prose; a bracket is a list's own, or a broken text's).
   func dutyAfterName(_ body: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> (Int, RoleWord)? {
@@ -643,7 +642,7 @@ extension Engine {
       guard let w = r.roleWords.first(where: { hasPrefix(body[k...], $0.text) }), k + w.text.count < body.endIndex else { continue }
       var names = body[..<k]
       droppingModifier(&names)
-      if try departmentLike(String(scalars: names)) { return (k, w) }
+      if try departmentLike(String(scalars: names)) { return (names.endIndex, w) }
     }
     return nil
   }

@@ -125,15 +125,13 @@ extension SegmentRun {
   /// Whether the next line-initial candidate of `c`'s scheme after it is `c`'s next number: a run
   /// of clauses, not a stray number.
   func successorOpensLine(_ c: Candidate, _ cands: [Candidate]) -> Bool {
-    guard let next = cands.first(where: { $0.start > c.start && $0.scheme == c.scheme && $0.lineStart && $0.table == nil }) else {
-      return false
-    }
-    return next.number == c.number + 1
+    successorFollows(c, cands, lineStartOnly: true)
   }
 
-  /// Is the next marker of `c`'s scheme after it (inline or not, outside tables) `c`'s next number?
-  func successorFollows(_ c: Candidate, _ cands: [Candidate]) -> Bool {
-    cands.first(where: { $0.start > c.start && $0.scheme == c.scheme && $0.table == nil })?.number == c.number + 1
+  /// Is the next marker of `c`'s scheme after it (outside tables; only line-initial ones with `lineStartOnly`) `c`'s next number?
+  func successorFollows(_ c: Candidate, _ cands: [Candidate], lineStartOnly: Bool = false) -> Bool {
+    cands.first(where: { $0.start > c.start && $0.scheme == c.scheme && ($0.lineStart || !lineStartOnly) && $0.table == nil })?
+      .number == c.number + 1
   }
 
   /// Is the text before `c` only attributions in brackets, one per line: a page that begins with the attribution
