@@ -70,6 +70,7 @@ public struct AttributeRules: RuleFile {
     public var collective_prefixes: [String]
     public var shared_suffixes: [String]
     public var inherit_unknown_max: Located<Int>?
+    public var inherit_field_max: Located<Int>?
     public var inherit_unknown_except: [String]?
     public var division_inheritance: RawDivisionInheritance?
     public var party_prefixes: RawPartyPrefixes?
@@ -231,6 +232,9 @@ public struct AttributeRules: RuleFile {
   /// Longest name (characters) not in the lexicon that still inherits the list's jurisdiction prefix
   /// (工业园区 after 市发改局 -> 市工业园区); 0: only lexicon names inherit.
   public let inheritUnknownMax: Int
+  /// Longest such name that still inherits when it starts as a lexicon name does (its first two characters, a field:
+  /// `交通与建设局`, `旅游文化中心` after `区财政局`); 0 or at most `inheritUnknownMax`: no more than those.
+  public let inheritFieldMax: Int
   /// Endings of names that never inherit that way (companies: 新畅公司 after 区园林绿化服务中心).
   public let inheritUnknownExcept: [String]
   /// Prefixes naming a body (`市局`) whose divisions (`标准技术处`, any length) inherit them in a list (`市局标准创新处、标准技术处`),
@@ -467,6 +471,7 @@ public struct AttributeRules: RuleFile {
       .sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
     sharedSuffixes = raw.shared_suffixes.filter { !$0.isEmpty }
     inheritUnknownMax = max(0, raw.inherit_unknown_max?.value ?? 0)
+    inheritFieldMax = max(0, raw.inherit_field_max?.value ?? 0)
     inheritUnknownExcept = (raw.inherit_unknown_except ?? []).filter { !$0.isEmpty }
     divisionPrefixes = (raw.division_inheritance?.prefixes ?? []).filter { !$0.isEmpty }
     divisionSuffixes = (raw.division_inheritance?.suffixes ?? []).filter { !$0.isEmpty }
@@ -476,6 +481,9 @@ public struct AttributeRules: RuleFile {
     labelledBodies = (raw.labelled_bodies ?? []).filter { !$0.isEmpty }
     if let v = raw.inherit_unknown_max, v.value < 0 {
       problems.append(RuleProblem(at(v.location), code: "R005", "inherit_unknown_max must be 0 or more"))
+    }
+    if let v = raw.inherit_field_max, v.value < 0 {
+      problems.append(RuleProblem(at(v.location), code: "R005", "inherit_field_max must be 0 or more"))
     }
     placeSuffixes = (raw.place_suffixes ?? []).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     placeNameMax = max(0, raw.place_name_max?.value ?? 0)

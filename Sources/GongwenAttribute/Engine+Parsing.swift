@@ -774,8 +774,11 @@ extension Engine {
     }
     // 5. a short unknown body inherits the list's jurisdiction prefix as a lexicon name does
     //    (市发改局、工业园区 -> 市工业园区; 省发改委、铁路办 -> 省铁路办; `inherit_unknown_max`), unless
-    //    its name before its department suffix holds a jurisdiction character (团市委 stays)
-    if let context, !r.collectivePrefixes.contains(context), partyMayInherit(context, name), name.count <= r.inheritUnknownMax,
+    //    its name before its department suffix holds a jurisdiction character (团市委 stays); a longer one
+    //    up to `inherit_field_max` when it starts with a field a lexicon name starts with (区财政局、交通与建设局 ->
+    //    区交通与建设局, not 湖北银监局; Corpus/heldout137)
+    if let context, !r.collectivePrefixes.contains(context), partyMayInherit(context, name),
+      name.count <= r.inheritUnknownMax || (name.count <= r.inheritFieldMax && names.startsWithField(name)),
       let suffix = names.departmentSuffix(name, fast: fast),
       !name.unicodeScalars.dropLast(suffix.unicodeScalars.count).contains(where: { jurisdictionChars.contains($0) }),
       !r.inheritUnknownExcept.contains(where: { name.hasSuffix($0) })

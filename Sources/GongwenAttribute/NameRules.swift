@@ -26,8 +26,12 @@ struct NameRules {
   let unprefixed: [String]
   let unprefixedFirsts: Set<Unicode.Scalar>
   let unprefixedInert: Bool
+  /// The first two characters of every lexicon name longer than two (交通, 环境, 旅游…): the field a
+  /// department is named for, where a place name (湖北, 宝山) would stand in a body named by its place.
+  let fieldStarts: Set<String>
 
   init(_ r: AttributeRules) {
+    fieldStarts = Set(r.lexicon.values.compactMap { $0.count > 2 ? String($0.prefix(2)) : nil })
     unprefixed = r.unprefixedStarts
     unprefixedFirsts = Set(r.unprefixedStarts.compactMap(\.unicodeScalars.first))
     unprefixedInert = ExactText.allInert(r.unprefixedStarts)
@@ -45,6 +49,11 @@ struct NameRules {
     } else {
       inertLexicon = nil
     }
+  }
+
+  /// Whether `name` starts with the first two characters of a lexicon name (`fieldStarts`).
+  func startsWithField(_ name: String) -> Bool {
+    name.count > 2 && fieldStarts.contains(String(name.prefix(2)))
   }
 
   /// Whether the fast paths apply to `name`.

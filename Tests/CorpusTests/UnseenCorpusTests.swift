@@ -192,11 +192,12 @@ import GongwenTestSupport
                         Folder(name: "heldout131", floor: 0.77, minNotices: 5),
                         Folder(name: "heldout132", floor: 0.0, minNotices: 3),
                         Folder(name: "heldout133", floor: 0.72, minNotices: 4),
-                        Folder(name: "heldout134", floor: 0.97, minNotices: 3),
+                        Folder(name: "heldout134", floor: 0.96, minNotices: 3),
                         Folder(name: "heldout135", floor: 0.69, minNotices: 4),
                         Folder(name: "heldout136", floor: 0.0, minNotices: 2),
-                        Folder(name: "heldout137", floor: 0.81, minNotices: 4),
-                        Folder(name: "heldout138", floor: 0.61, minNotices: 5)]
+                        Folder(name: "heldout137", floor: 0.85, minNotices: 4),
+                        Folder(name: "heldout138", floor: 0.75, minNotices: 5),
+                        Folder(name: "heldout139", floor: 0.38, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

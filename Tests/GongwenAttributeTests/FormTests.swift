@@ -285,6 +285,36 @@ import Testing
   }
 }
 
+/// A zone's merged bodies, written without the `区` the rest of the list carries (Corpus/heldout137, heldout138,
+/// Pingtan): a name longer than `inherit_unknown_max` inherits when it starts with a field a lexicon name starts with
+/// (`inherit_field_max`); a body named by its place does not, nor a vertical branch (`inherit_unknown_except`).
+@Suite struct FieldNameInheritanceTests {
+  @Test func aMergedBodyInheritsTheListsPrefix() throws {
+    let a = try #require(try attribution("加快平台建设。（责任单位：区财政金融局、交通与建设局、环境与国土资源局、旅游文化中心）"))
+    #expect(a.departments == ["区财政金融局", "区交通与建设局", "区环境与国土资源局", "区旅游文化中心"])
+    #expect(a.departmentsRaw == ["区财政金融局", "交通与建设局", "环境与国土资源局", "旅游文化中心"])
+  }
+
+  @Test func aBodyNamedByItsPlaceKeepsItsName() throws {
+    let a = try #require(try attribution("加强金融监管。（责任单位：省发展改革委、湖北银监局、宝山海事局）"))
+    #expect(a.departments.contains("湖北银监局"))
+    #expect(a.departments.contains("宝山海事局"))
+  }
+
+  @Test func aVerticalBranchKeepsItsName() throws {
+    let a = try #require(try attribution("完善消防治理机制。（责任单位：区建管委、公安青浦分局、区人社局）"))
+    #expect(a.departments.contains("公安青浦分局"))
+    let b = try #require(try attribution("健全投融资机制。（责任单位：市发展改革委、人民银行上海总部）"))
+    #expect(b.departments.contains("人民银行上海总部"))
+  }
+
+  @Test func aLongerNameThanTheLimitKeepsItsName() throws {
+    // nine characters: over `inherit_field_max` (8)
+    let a = try #require(try attribution("加强监管。（责任单位：区财政局、交通运输综合执法支队）"))
+    #expect(a.departments.contains("交通运输综合执法支队"))
+  }
+}
+
 /// A city bureau assigning work to its own divisions (Corpus/heldout116 11603): `市局` names the bureau, and the divisions after
 /// the first inherit it whatever their length (`division_inheritance`); `市局各有关处室` is a group of its divisions.
 @Suite struct DivisionListTests {
