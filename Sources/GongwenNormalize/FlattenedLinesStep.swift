@@ -7,7 +7,8 @@ import GongwenCore
 /// before an item's number, `…牵头的工作 1.进一步…`), outside brackets and not after `、，；` (the list or sentence
 /// goes on), with on average at least `minMeanSegment` characters between them (a PDF's spaced-out words, `服 务 费`,
 /// do not). In such a line the runs at a strong boundary become line breaks: after a sentence end, a colon or a
-/// closing bracket; before an opening bracket, a clause marker or an item's number; around a document number. The
+/// closing bracket; before an opening bracket, a clause marker or an item's number; around a document number or an
+/// attachment's label standing alone (`…任务分工 附件 整合…`). The
 /// first space of a run becomes the line break and the others are deleted as layout; counted as
 /// `flattened_line_breaks`. A space between two words of one sentence (a PDF's wrapped line, `有序开 发`) is left to
 /// `cjk_spacing`, and so are spaces next to Latin letters or digits (`2012 年`, `Word 2007`).
@@ -67,6 +68,30 @@ struct FlattenedLinesStep: NormalizeStep {
     return k > q && k < end && (s[k] == "." || s[k] == "．" || s[k] == "、")
   }
 
+  /// The end of an attachment label starting at `q`: `附件` or `附表`, perhaps a number (`附件2`); nil when there is none.
+  static func attachmentLabelEnd(_ s: [Unicode.Scalar], _ q: Int, _ end: Int) -> Int? {
+    guard q + 1 < end, s[q] == "附", s[q + 1] == "件" || s[q + 1] == "表" else { return nil }
+    var k = q + 2
+    while k < end, k - q < 4, s[k].value >= 0x30 && s[k].value <= 0x39 { k += 1 }
+    return k
+  }
+
+  /// Is the space at `q` (a run from `p` to `q`) on either side of an attachment's label standing alone (`…任务分工 附件
+  /// 整合…任务分工 一、…`, a page's attachment run into its text; Corpus/heldout139 13902): before a label that a space or
+  /// a colon follows, or after a label that a space or the line's start precedes. A label inside a sentence (`详见附件2`) is
+  /// none.
+  static func aroundAttachmentLabel(_ s: [Unicode.Scalar], _ p: Int, _ q: Int, _ line: Range<Int>) -> Bool {
+    if let e = attachmentLabelEnd(s, q, line.upperBound), e < line.upperBound,
+      s[e] == CharClass.space || s[e] == "：" || s[e] == ":"
+    {
+      return true
+    }
+    var k = p
+    while k > line.lowerBound, k > p - 2, s[k - 1].value >= 0x30 && s[k - 1].value <= 0x39 { k -= 1 }
+    guard k - 2 >= line.lowerBound, attachmentLabelEnd(s, k - 2, p) == p else { return false }
+    return k - 2 == line.lowerBound || s[k - 3] == CharClass.space
+  }
+
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
     let s = text.scalars
     // (the cheap test first, on the raw buffer: a line long enough holding at least `minBreaks` spaces)
@@ -121,6 +146,7 @@ struct FlattenedLinesStep: NormalizeStep {
           // clause marker; a space between two words of one sentence (a PDF's wrapped line, `有序开 发`) is not
           if Self.ends.contains(before) || Self.startsNext.contains(s[q]) || Self.startsItem(s, q, line.upperBound)
             || Self.startsMarker(s, q, line.upperBound) || Self.docNumberAround(s, p, q, line)
+            || Self.aroundAttachmentLabel(s, p, q, line)
           {
             strong.append(p..<q)
           }

@@ -27,6 +27,15 @@ extension SegmentRun {
         .compactMap({ $0 }).min()
     else { return nil }
     let firstRank = rules.schemes[first.scheme].rank
+    // (ended by its attachments line alone, clauses with children of their own are a plan's body, not a cover's requirements:
+    // what follows is its attachment, read as such (`attachedPlans`; `一、总体要求` / `（一）整合范围` … `附件` / `…任务分工` /
+    // `一、加快资源整合`, the cover's signature run into the plan's title; Corpus/heldout139 13902))
+    if attachmentHits.contains(where: { lineStart($0.lowerBound) == closing }),
+      cands.contains(where: { $0.start > first.start && $0.start < closing && $0.lineStart && $0.table == nil && $0.number == 1
+        && !$0.onlyIfExpected && rules.schemes[$0.scheme].rank > firstRank })
+    {
+      return nil
+    }
     for c in cands where c.start > closing && c.lineStart {
       // a table's first row: the title is above its header (Corpus/heldout21 2201: the cover notice's
       // 一、二、三、, its signature, `2016年《政府工作报告》量化指标任务分工`, `序号 工作任务 牵头负责部门`)

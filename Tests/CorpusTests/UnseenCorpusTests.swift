@@ -188,7 +188,7 @@ import GongwenTestSupport
                         Folder(name: "heldout127", floor: 0.99, minNotices: 3),
                         Folder(name: "heldout128", floor: 0.91, minNotices: 4),
                         Folder(name: "heldout129", floor: 0.92, minNotices: 4),
-                        Folder(name: "heldout130", floor: 0.53, minNotices: 4),
+                        Folder(name: "heldout130", floor: 0.63, minNotices: 4),
                         Folder(name: "heldout131", floor: 0.77, minNotices: 5),
                         Folder(name: "heldout132", floor: 0.0, minNotices: 3),
                         Folder(name: "heldout133", floor: 0.72, minNotices: 4),
@@ -197,7 +197,7 @@ import GongwenTestSupport
                         Folder(name: "heldout136", floor: 0.0, minNotices: 2),
                         Folder(name: "heldout137", floor: 0.85, minNotices: 4),
                         Folder(name: "heldout138", floor: 0.75, minNotices: 5),
-                        Folder(name: "heldout139", floor: 0.38, minNotices: 4)]
+                        Folder(name: "heldout139", floor: 0.84, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

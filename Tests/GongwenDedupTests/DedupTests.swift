@@ -455,6 +455,13 @@ struct DedupPropertyTests {
     #expect(out2.removed.count == 1)
   }
 
+  @Test func aBracketListWithADeadlineIsAnAttribution() throws {
+    // heldout139 13902: items 1. and 4. close with the same bodies and deadline, the bracket ending in 完成
+    let b = "（区管委会，2016年4月底前完成）"
+    let out = try DedupFixtures.run("1．建立相应工作机制，制定出台实施方案。" + b + "\n4．制定出台公共资源交易目录，向社会公开。" + b + "\n")
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+  }
+
   @Test func aListEndingWithAKindOfBodyIsAnAttributionToo() throws {
     // heldout121 12101: items 7. and 8. close with the same bare list, its last name a kind of body (单位), its closing
     // bracket half-width

@@ -37,6 +37,31 @@ import Testing
     #expect(ls.contains { $0.hasPrefix("工作分工：市科协、市委组织部") })
   }
 
+  @Test func anAttachmentRunIntoThePageGetsItsOwnLines() throws {
+    // heldout139 13902: `附件：` title, a bare `附件` label and the title again, then the attachment's `一、`, all on the
+    // page's one line
+    let text = "（一）加强组织领导。各行政监督部门要加强对整合工作的组织领导，明确责任分工，确保各项任务落到实处。 （二）落实目标责任。"
+      + "加强对平台整合工作情况考核，压实工作责任，层层分解落实目标任务，建立定期通报机制，确保各项任务措施落到实处。 "
+      + "（三）强化宣传培训。加大对公共资源交易法律、法规、政策的宣传力度，回应公共资源交易市场主体关切，及时发布有关信息。 "
+      + "附件：整合建立统一的公共资源交易平台实施方案任务分工 附件 整合建立统一的公共资源交易平台实施方案任务分工 "
+      + "一、加快资源整合1．建立相应工作机制，制定出台实施方案，对本行政区域内现有的各类公共资源交易平台进行清理。（区管委会，2016年4月底前完成）"
+      + "2．制定区公共资源交易整合平台建设方案。（区行政审批局、区管委会办公室，2016年4月底前完成）"
+    let ls = lines(norm(text).text.string)
+    #expect(ls.contains("附件：整合建立统一的公共资源交易平台实施方案任务分工"))
+    #expect(ls.contains("附件"))
+    #expect(ls.contains("整合建立统一的公共资源交易平台实施方案任务分工"))
+    #expect(ls.contains { $0.hasPrefix("一、加快资源整合") })
+  }
+
+  @Test func anAttachmentNamedInsideASentenceIsNoBreak() throws {
+    // `详见 附件2 表格` is one sentence: a label followed by neither a space nor a colon, and preceded by a word
+    let text = String(repeating: "加强对公共资源交易平台整合工作情况考核，压实工作责任，层层分解落实目标任务。 ", count: 8) + "报送材料详见 附件2表格 要求按时报送。"
+    let d = norm(text)
+    let ls = lines(d.text.string)
+    #expect((d.stats["flattened_line_breaks"] ?? 0) >= 7)
+    #expect(ls.contains { $0.contains("详见附件2表格") })
+  }
+
   @Test func aWrappedLineInsideASentenceIsNoBreak() throws {
     // heldout5 601: a PDF's text on one line, its wrapped lines apart by spaces inside sentences (`有序开 发`)
     let body = String(repeating: "（一）增强粮食综合生产能力。 支持将符合条件的盐碱地等后备土地资源适度有序开 发综合利用，开展盐碱化耕地综合利用。 ", count: 6)

@@ -420,6 +420,50 @@ import Testing
 
 /// An inline gap in a paragraph run together (Corpus/heldout137 13704: `…指导。（六）市政提升…` after `（三）`, then `（七）`): taken
 /// after a sentence end when the scheme's next marker after it is its next number; otherwise not.
+/// A task-division list run together whose brackets hold bodies and deadlines, no role word (Corpus/heldout139 13902): the
+/// expected next item after such a bracket is a marker when numbering runs on after it.
+@Suite struct BracketRunTests {
+  @Test func anItemAfterABareBracketInARun() throws {
+    let (o, c) = try outline("一、加快资源整合\n1．建立工作机制。（区管委会，2016年4月底前完成）2．制定建设方案。（区行政审批局，2016年4月底前完成）"
+      + "3．推进平台建设。（区财政金融局，2016年6月底完成）\n二、统一制度规则")
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3], [2]])
+    checkInvariants(o, c)
+  }
+
+  @Test func theLastOfABracketRun() throws {
+    // 二、 has no successor, but the run before it went on after brackets
+    let (o, c) = try outline("一、加快资源整合\n1．建立工作机制。（区管委会，2016年4月底前完成）2．制定建设方案。（区行政审批局，2016年4月底前完成）"
+      + "3．推进平台建设。（区财政金融局，2016年6月底完成）二、强化实施保障4．建立联席会议制度。（区管委会）")
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3], [2], [2, 4]])
+    checkInvariants(o, c)
+  }
+
+  @Test func aNumberAfterABracketOutOfSequenceIsNoMarker() throws {
+    // 5． is not the expected 2．
+    let (o, _) = try outline("一、加快资源整合\n1．建立工作机制。（区管委会，2016年4月底前完成）5．制定建设方案。\n二、统一制度规则")
+    #expect(o.units.map(\.path) == [[1], [1, 1], [2]])
+    // the expected 2．, but numbering does not run on after it (3． is followed by 7．)
+    let (o2, _) = try outline("一、加快资源整合\n1．建立工作机制。（见附表）2．制定建设方案（详见方案）7．年度目标。\n二、统一制度规则")
+    #expect(o2.units.map(\.path) == [[1], [1, 1], [2]])
+  }
+}
+
+/// A plan whose cover's signature runs into its title (Corpus/heldout139 13902): its body's clauses have children of their
+/// own, so the attachment after it (`附件` / title / `一、`) is read as the plan's attachment, not as the plan itself after a cover.
+@Suite struct PlanBodyBeforeAttachmentTests {
+  @Test func aBodyWithChildrenKeepsItsClauses() throws {
+    let (o, c) = try outline("管委会2016年4月5日平潭综合实验区整合建立统一的公共资源交易平台实施方案为贯彻落实有关要求，制定如下方案。\n"
+      + "一、总体要求\n（一）整合范围。进一步整合分散设立的交易平台。\n（二）工作目标。全面完成平台整合工作。\n"
+      + "二、保障措施\n（三）加强组织领导。各部门要加强领导。\n"
+      + "附件：整合建立统一的公共资源交易平台实施方案任务分工\n附件\n整合建立统一的公共资源交易平台实施方案任务分工\n"
+      + "一、加快资源整合\n1．建立相应工作机制。（区管委会，2016年4月底前完成）\n2．制定建设方案。（区行政审批局，2016年4月底前完成）\n")
+    #expect(o.units.map(\.path).prefix(5) == [[1], [1, 1], [1, 2], [2], [2, 3]])
+    #expect(o.units.map(\.path).contains([3, 1, 2]))
+    #expect(!o.warnings.contains { $0.code == "cover_clauses" })
+    checkInvariants(o, c)
+  }
+}
+
 @Suite struct InlineGapTests {
   @Test func anInlineGapConfirmedByItsSuccessor() throws {
     let (o, c) = try outline("一、主要内容\n（一）甲项目。（二）乙项目。（三）丙项目。（六）丁项目。（七）戊项目。\n二、保障措施")
