@@ -71,19 +71,13 @@ extension SegmentRun {
     return q
   }
 
-  /// `inRun`, for an expected next sibling: whether its own next number follows it (`successorFollows`); then any closing
-  /// bracket may stand before it, not only an attribution's (`…（区管委会，2016年4月底前完成）2．制定…`: a task-division
-  /// list run together whose brackets hold departments and deadlines; Corpus/heldout139 13902).
   func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?, parentRank: Int?,
-                       parentIsTop: Bool = false, inRun: Bool = false) throws(StageFailure) -> Bool {
+                       parentIsTop: Bool = false) throws(StageFailure) -> Bool {
     var p = c.start - 1
     while p >= 0, isHSpace(s[p]) { p -= 1 }
     if p < 0 || s[p] == "\n" { return true }
     if rules.inlineAfter.contains(s[p]) { return true }
-    if isAttributionClose(s[p]) {
-      if try attributionCloses(at: p) { return true }
-      if inRun { return true }
-    }
+    if isAttributionClose(s[p]), try attributionCloses(at: p) { return true }
     if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
       var comma = false, enumeration = false
       var i = e
@@ -145,7 +139,6 @@ extension SegmentRun {
     while p >= 0, isHSpace(s[p]) { p -= 1 }
     return p >= 0 && isAttributionClose(s[p])
   }
-
 
   /// Is the next marker of `c`'s scheme after it (outside tables; only line-initial ones with `lineStartOnly`) `c`'s next number?
   func successorFollows(_ c: Candidate, _ cands: [Candidate], lineStartOnly: Bool = false) -> Bool {
@@ -235,7 +228,7 @@ extension SegmentRun {
     var last: [Int: Int] = [:]
     var seen: Set<[Int]> = []
     var closingLimit = n
-    // an inline marker was taken after a closing bracket that is no attribution, its numbering running on (`inRun`)
+    // an inline marker was taken after a closing bracket with its own next number following it (`inRun`)
     var bracketRun = false
     var previousMarkerEnd: Int? = nil
     // the first clause marker did not number 1: an excerpt of a longer notice (`二、`, then `（五）`)
@@ -479,15 +472,18 @@ extension SegmentRun {
         if !c.lineStart, let top = stack.last, rules.schemes[top.scheme].rank >= sc.rank { continue }
       }
       if !c.lineStart {
-        // (after a closing bracket that is no attribution: its own next number follows it, or it is the last of a run that
-        // has already gone on that way, `五、强化实施保障31．` after `…（…，2016年9月底前完成）`)
-        let afterBracket = expectedSibling && afterClosingBracket(c)
-        let inRun = afterBracket && (successorFollows(c, cands) || bracketRun && !hasLaterCandidate(c, cands))
-        guard sc.inline,
-          try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd,
-                              parentRank: stack.last.map { rules.schemes[$0.scheme].rank }, parentIsTop: stack.count == 1,
-                              inRun: inRun)
-        else { continue }
+        // (an expected next sibling may follow any closing bracket, not only an attribution's, when its own next number
+        // follows it or it is the last of a run that has gone on that way: `…（区管委会，2016年4月底前完成）2．制定…`, a
+        // task-division list run together whose brackets hold bodies and deadlines; `五、强化实施保障31．` after
+        // `…（…，2016年9月底前完成）`; Corpus/heldout139 13902)
+        let inRun = expectedSibling && afterClosingBracket(c)
+          && (successorFollows(c, cands) || bracketRun && !hasLaterCandidate(c, cands))
+        guard sc.inline else { continue }
+        if !inRun {
+          guard try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd,
+                                    parentRank: stack.last.map { rules.schemes[$0.scheme].rank }, parentIsTop: stack.count == 1)
+          else { continue }
+        }
         if inRun { bracketRun = true }
       }
       // accepted
