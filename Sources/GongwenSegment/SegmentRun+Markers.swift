@@ -128,11 +128,6 @@ extension SegmentRun {
     successorFollows(c, cands, lineStartOnly: true)
   }
 
-  /// Is there a marker of `c`'s scheme after it (outside tables)?
-  func hasLaterCandidate(_ c: Candidate, _ cands: [Candidate]) -> Bool {
-    cands.contains { $0.start > c.start && $0.scheme == c.scheme && $0.table == nil }
-  }
-
   /// Does a closing bracket stand right before `c` (spaces between)?
   func afterClosingBracket(_ c: Candidate) -> Bool {
     var p = c.start - 1
@@ -142,8 +137,12 @@ extension SegmentRun {
 
   /// Is the next marker of `c`'s scheme after it (outside tables; only line-initial ones with `lineStartOnly`) `c`'s next number?
   func successorFollows(_ c: Candidate, _ cands: [Candidate], lineStartOnly: Bool = false) -> Bool {
-    cands.first(where: { $0.start > c.start && $0.scheme == c.scheme && ($0.lineStart || !lineStartOnly) && $0.table == nil })?
-      .number == c.number + 1
+    nextOfScheme(c, cands, lineStartOnly: lineStartOnly)?.number == c.number + 1
+  }
+
+  /// The next marker of `c`'s scheme after it (outside tables; only line-initial ones with `lineStartOnly`).
+  func nextOfScheme(_ c: Candidate, _ cands: [Candidate], lineStartOnly: Bool = false) -> Candidate? {
+    cands.first(where: { $0.start > c.start && $0.scheme == c.scheme && ($0.lineStart || !lineStartOnly) && $0.table == nil })
   }
 
   /// Is the text before `c` only attributions in brackets, one per line: a page that begins with the attribution
@@ -477,7 +476,7 @@ extension SegmentRun {
         // task-division list run together whose brackets hold bodies and deadlines; `五、强化实施保障31．` after
         // `…（…，2016年9月底前完成）`; Corpus/heldout139 13902)
         let inRun = expectedSibling && afterClosingBracket(c)
-          && (successorFollows(c, cands) || bracketRun && !hasLaterCandidate(c, cands))
+          && nextOfScheme(c, cands).map { $0.number == c.number + 1 } ?? bracketRun
         guard sc.inline else { continue }
         if !inRun {
           guard try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd,
