@@ -483,15 +483,21 @@ extension Engine {
         var closing: [AttributionRole]?
         if let w = droppingClosingRoleWord(&body) {
           closing = w.roles
-        } else if labelRoles != nil, let (namesEnd, w) = try dutyAfterName(body) {
-          // under a label, a name, its role word and its duty (责任分工：区规划局负责开展规划编制工作，…; Corpus/heldout137
-          // 13704): the name with the role word's roles, the duty dropped
+        } else if let (namesEnd, w) = try dutyAfterName(body) {
+          // a name, its role word and its duty, under a label (责任分工：区规划局负责开展规划编制工作，…; Corpus/heldout137
+          // 13704) or in a bracket (（区财政金融局负责区政府采购电子化管理系统的建设，区环境与国土资源局负责…，2016年6月底完成）;
+          // Corpus/heldout139 13902): the name with the role word's roles, the duty dropped
           body = body[..<namesEnd]
           closing = w.roles
         }
         // a later run that names its matter before a lead-in (（市发展改革委牵头，具体工作由各区政府负责）, `…总牵头，各领域由
         // 相关单位具体牵头`; Corpus/heldout127 12701): the names after it, when the matter is no department
-        if closing != nil, pending.isEmpty, !items.isEmpty, let cut = try matterBeforeLeadIn(body) { body = body[cut...] }
+        // So too after a run without a role word of its own (（区行政审批局、区公共资源交易中心，政府采购评审专家征集由区财政金融局牵头，
+        // 2016年底前完成）; Corpus/heldout139 13902): that run is a list of its own, closed as a bare one.
+        if closing != nil, !items.isEmpty || !pending.isEmpty, let cut = try matterBeforeLeadIn(body) {
+          try flush(labelRoles ?? [r.bareListRole])
+          body = body[cut...]
+        }
         var tailed = false
         if let tail = tailWord(ending: body) {
           body.removeLast(tail.count)

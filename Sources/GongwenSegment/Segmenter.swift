@@ -21,6 +21,9 @@ import ICUKit
 ///   `numbering_gap`), or number 1 of a scheme already on the stack (a restart, warning
 ///   `numbering_restart`). Larger jumps and backward numbers at a line start are rejected with a
 ///   `numbering_jump` warning; inside running text they are silently rejected (look-alikes).
+/// - a misprint, at a line start or after a sentence end: a sibling one above the expected number followed by the same
+///   number again (`二、` `四、` `四、`), or a repeated number followed by the one after the expected (`二、` `二、` `四、`),
+///   read as the expected sibling, its marker as printed (warning `numbering_misprint`),
 /// - at a line start only: any number of a scheme never met before that ranks above every open level
 ///   (a text that begins inside a section whose own marker it lacks, `4、…` then `七、…`); it closes
 ///   every open level (warning `numbering_gap`).

@@ -245,8 +245,8 @@ import Testing
   }
 }
 
-/// Under a label, a department, its role word and its duty (Corpus/heldout137 13704): the department with the role word's roles,
-/// the duty dropped; `全力配合` is a role word after an adverb.
+/// A department, its role word and its duty, under a label (Corpus/heldout137 13704) or in a bracket (heldout139 13902): the
+/// department with the role word's roles, the duty dropped; `全力配合` is a role word after an adverb.
 @Suite struct DutyAfterNameTests {
   @Test func aNameItsRoleWordAndItsDuty() throws {
     let a = try #require(try attribution("加强统筹规划。责任分工：区规划局负责开展规划编制工作，潭城镇人民政府全力配合。"))
@@ -259,6 +259,32 @@ import Testing
     // the words before 负责 are no department: nothing is cut (the piece is read as before, or not at all)
     let a = try attribution("加强统筹规划。责任分工：各项工作负责到底，区规划局配合。")
     #expect(a?.departmentsRaw.contains("各项工作") != true)
+  }
+
+  @Test func inABracketWithoutALabelEachNameItsDuty() throws {
+    // Corpus/heldout139 13902: a bracket dividing one item's work among bodies, a deadline last
+    let a = try #require(try attribution(
+      "加快推进平台建设。（区财政金融局负责区政府采购电子化管理系统的建设，区环境与国土资源局负责区土地及矿业出让电子信息系统的建设，"
+        + "区行政审批局、区公共资源交易中心负责工程建设招标投标系统的建设，2016年6月底完成）"))
+    #expect(a.departmentsRaw == ["区财政金融局", "区环境与国土资源局", "区行政审批局", "区公共资源交易中心"])
+    #expect(a.responsible.count == 4)
+    // prose in a bracket starting with no department is still no attribution
+    #expect(try attribution("加快推进平台建设。（其中资金部分负责到位，年底完成）") == nil)
+  }
+
+  @Test func aListThenAMatterLedByAnotherBody() throws {
+    // Corpus/heldout139 13902: the list without a role word of its own is a bare list; the body after 由 leads its matter
+    let a = try #require(try attribution(
+      "征集专家。（区行政审批局、党群工作部、区公共资源交易中心，政府采购评审专家征集由区财政金融局牵头，2016年底前完成）"))
+    #expect(a.departmentsRaw == ["区行政审批局", "党群工作部", "区公共资源交易中心", "区财政金融局"])
+    #expect(a.departments == ["区行政审批局", "区党群工作部", "区公共资源交易中心", "区财政金融局"])
+    #expect(a.lead == ["区财政金融局"])
+    #expect(a.responsible == ["区行政审批局", "区党群工作部", "区公共资源交易中心"])
+  }
+
+  @Test func theZoneAdministrationsOfficeInheritsThePrefix() throws {
+    let a = try #require(try attribution("制定方案。（区行政审批局、管委会办公室、经济发展局，2016年4月底前完成）"))
+    #expect(a.departments == ["区行政审批局", "区管理委员会办公室", "区经济发展局"])
   }
 
   @Test func aZonesBureauInheritsTheListsPrefix() throws {

@@ -73,8 +73,9 @@ import Testing
     let seventh = try #require(a[2])
     #expect(seventh.lead == ["市发展和改革委员会"] && seventh.participating == ["市财政局"])
     #expect(a[3] == nil, "各地要… and 负责同志 are not attributions")
-    // a lexicon body after a comma later in the text is read (Corpus/heldout85 8503)
-    #expect(a[4]?.responsible == ["市财政局"])
+    // a lexicon body after a comma later in the text is read (Corpus/heldout85 8503); `各地要抓好落实` names 各地 as
+    // `各地要落实` does (`抓好` is a role-word modifier since the twenty-first session; Corpus/heldout139 13901)
+    #expect(a[4]?.responsible == ["各地", "市财政局"])
   }
 
   @Test func theSubjectStaysInTheTaskText() throws {

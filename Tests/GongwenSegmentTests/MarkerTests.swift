@@ -101,6 +101,36 @@ private func wrap(lineStart neg: String) -> String {
     #expect(gap.span == Span(o2.units[4].markerRange))
   }
 
+  @Test func misprintedNumberToldByTheNextMarkerIsReadAsTheExpectedSibling() throws {
+    // one too high, then the same number again (Corpus/heldout139 13902: 二、 四、 四、 五、, inline)
+    let high = "一、总体要求。二、工作目标。（一）范围。（二）目标。四、加快整合（三）整合平台。四、统一规则（四）清理规定。五、完善机制。"
+    let (o1, c1) = try outline(high)
+    #expect(o1.units.map(\.path) == [[1], [2], [2, 1], [2, 2], [3], [3, 3], [4], [4, 4], [5]])
+    #expect(o1.units[4].markers == ["四、"])  // as printed
+    #expect(c1.string(o1.units[4].ownRange).contains("加快整合"))
+    let w = try #require(o1.warnings.first { $0.code == "numbering_misprint" })
+    #expect(w.message.contains("read as 三、"))
+    #expect(w.span == Span(o1.units[4].markerRange))
+    // a number repeated, then the one after the expected one
+    let (o2, _) = try outline("一、任务\n（一）甲项工作。\n（二）乙项工作。\n（二）丙项工作。\n（四）丁项工作。")
+    #expect(o2.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3], [1, 4]])
+    #expect(o2.warnings.contains { $0.code == "numbering_misprint" })
+  }
+
+  @Test func gapOrRepeatWithoutTheNextMarkerShowingAMisprintIsNotReadAsOne() throws {
+    // a real gap at a line start: the next marker goes on from it
+    let (gap, _) = try outline("一、任务\n（一）甲项工作。\n（二）乙项工作。\n（四）丙项工作。\n（五）丁项工作。")
+    #expect(gap.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 4], [1, 5]])
+    #expect(!gap.warnings.contains { $0.code == "numbering_misprint" })
+    // a repeat with nothing after it stays text of the item before
+    let (rep, c) = try outline("一、任务\n（一）甲项工作。\n（二）乙项工作。\n（二）丙项工作。")
+    #expect(rep.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    #expect(c.string(rep.units[2].ownRange).contains("丙项工作"))
+    // inline, not after a sentence end: no marker
+    let (inl, _) = try outline("一、任务\n（一）甲项工作。\n（二）乙项，按照（二）要求办理。\n（三）丙项工作。")
+    #expect(inl.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3]])
+  }
+
   @Test func farJumpIsNotAMarker() throws {
     let (o, _) = try outline("一、任务\n（一）甲项工作。\n（九）乙项工作。")
     #expect(o.units.map(\.path) == [[1], [1, 1]])
