@@ -498,9 +498,10 @@ extension SegmentRun {
         // (an expected next sibling may follow any closing bracket, not only an attribution's, when its own next number
         // follows it or it is the last of a run that has gone on that way: `…（区管委会，2016年4月底前完成）2．制定…`, a
         // task-division list run together whose brackets hold bodies and deadlines; `五、强化实施保障31．` after
-        // `…（…，2016年9月底前完成）`; Corpus/heldout139 13902)
+        // `…（…，2016年9月底前完成）`; Corpus/heldout139 13902; the last of a section's items, the next of its scheme numbering
+        // the next section's from 1: `…（区公安局）5.强化…（区经济发展局农业处）（二）种植环节治理…1.`; Corpus/heldout140 14002)
         let inRun = expectedSibling && afterClosingBracket(c)
-          && nextOfScheme(c, cands).map { $0.number == c.number + 1 } ?? bracketRun
+          && nextOfScheme(c, cands).map { $0.number == c.number + 1 || bracketRun && $0.number <= c.number } ?? bracketRun
         guard sc.inline else { continue }
         if !inRun {
           guard try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd,

@@ -197,7 +197,8 @@ import GongwenTestSupport
                         Folder(name: "heldout136", floor: 0.0, minNotices: 2),
                         Folder(name: "heldout137", floor: 0.85, minNotices: 4),
                         Folder(name: "heldout138", floor: 0.75, minNotices: 5),
-                        Folder(name: "heldout139", floor: 0.91, minNotices: 4)]
+                        Folder(name: "heldout139", floor: 0.93, minNotices: 4),
+                        Folder(name: "heldout140", floor: 0.91, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -438,6 +438,21 @@ import Testing
     checkInvariants(o, c)
   }
 
+  @Test func theLastItemOfASectionBeforeTheNextSectionsFirst() throws {
+    // Corpus/heldout140 14002: bare brackets close the items, each section numbers its own from 1; the section's last item
+    // (its scheme's next marker is the next section's 1.) and the next section's heading follow a bracket too
+    let (o, c) = try outline("二、目标任务（一）畜禽生产环节治理工作任务：1.加强屠宰监督管理。把好检疫关。（区经济发展局农业处）"
+      + "2.开展打击违法犯罪行动，严厉查处违法犯罪活动。（区公安局）3.强化生猪管控。立即启动执法程序。（区经济发展局农业处）"
+      + "（二）种植环节治理工作任务：1.加强农药监督管理。规范生产经营行为。（区经济发展局农业处）2.加强监测预警。（区经济发展局农业处）"
+      + "（三）其他有关工作1.开展专项行动。（区公安局）\n三、保障措施")
+    #expect(o.units.map(\.path) == [[2], [2, 1], [2, 1, 1], [2, 1, 2], [2, 1, 3], [2, 2], [2, 2, 1], [2, 2, 2], [2, 3], [2, 3, 1], [3]])
+    #expect(c.string(o.units[3].ownRange).contains("（区公安局）"))
+    checkInvariants(o, c)
+    // without a run before it, the last item after a bare bracket is no marker (as before)
+    let (o2, _) = try outline("一、任务\n（一）甲项。1.建立机制。（见附表）2.制定方案。\n（二）乙项。1.推进建设。")
+    #expect(!o2.units.map(\.path).contains([1, 1, 2]))
+  }
+
   @Test func aNumberAfterABracketOutOfSequenceIsNoMarker() throws {
     // 5． is not the expected 2．
     let (o, _) = try outline("一、加快资源整合\n1．建立工作机制。（区管委会，2016年4月底前完成）5．制定建设方案。\n二、统一制度规则")
