@@ -406,9 +406,7 @@ extension SegmentRun {
         } else if c.onlyIfExpected {
           continue
         } else if let misprint = misprintedSibling(c, expected: expected, cands) {
-          // a misprinted number, told by the next marker of its scheme: `二、` `四、` `四、` `五、` (the first `四、` is the
-          // `三、` that is missing; Corpus/heldout139 13902) or `二、` `二、` `四、` (the second `二、` is the `三、`): read
-          // as the expected sibling, its marker as printed
+          // (read as the expected sibling, its marker as printed; Corpus/heldout139 13902)
           popTo = k
           expectedSibling = true
           number = expected
