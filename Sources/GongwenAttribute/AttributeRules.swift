@@ -473,9 +473,17 @@ public struct AttributeRules: RuleFile {
     inheritUnknownMax = max(0, raw.inherit_unknown_max?.value ?? 0)
     inheritFieldMax = max(0, raw.inherit_field_max?.value ?? 0)
     inheritUnknownExcept = (raw.inherit_unknown_except ?? []).filter { !$0.isEmpty }
-    divisionPrefixes = (raw.division_inheritance?.prefixes ?? []).filter { !$0.isEmpty }
+    divisionPrefixes = (raw.division_inheritance?.prefixes ?? []).map(\.value).filter { !$0.isEmpty }
     divisionSuffixes = (raw.division_inheritance?.suffixes ?? []).filter { !$0.isEmpty }
-    partyPrefixes = (raw.party_prefixes?.prefixes ?? []).filter { !$0.isEmpty }
+    partyPrefixes = (raw.party_prefixes?.prefixes ?? []).map(\.value).filter { !$0.isEmpty }
+    // a division's or a committee's prefix is read only where a list's prefix is found, so one that is no
+    // jurisdiction prefix would never apply
+    for (key, prefixes) in [("division_inheritance", raw.division_inheritance?.prefixes ?? []),
+                            ("party_prefixes", raw.party_prefixes?.prefixes ?? [])] {
+      for p in prefixes where !p.value.isEmpty && !raw.jurisdiction_prefixes.contains(p.value) {
+        bad(p.location, "'\(key)': prefix '\(p.value)' is not in jurisdiction_prefixes, so no list ever gives it; add it there or remove it here")
+      }
+    }
     partyBodies = (raw.party_prefixes?.bodies ?? []).filter { !$0.isEmpty }
     unprefixedStarts = (raw.unprefixed_starts ?? []).filter { !$0.isEmpty }
     labelledBodies = (raw.labelled_bodies ?? []).filter { !$0.isEmpty }
@@ -574,12 +582,12 @@ public struct AttributeRules: RuleFile {
 
 /// `party_prefixes` in attribute.yaml.
 public struct RawPartyPrefixes: Decodable, Sendable {
-  public var prefixes: [String]
+  public var prefixes: [Located<String>]
   public var bodies: [String]
 }
 
 /// `division_inheritance` in attribute.yaml.
 public struct RawDivisionInheritance: Decodable, Sendable {
-  public var prefixes: [String]
+  public var prefixes: [Located<String>]
   public var suffixes: [String]
 }

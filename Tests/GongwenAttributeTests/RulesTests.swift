@@ -106,6 +106,23 @@ func problems(_ text: String) -> [RuleProblem] {
     #expect(p.first?.message.contains("牵头单位") == true)
   }
 
+  @Test func divisionAndPartyPrefixesMustBeJurisdictionPrefixes() {
+    let lines = bundledYAML.components(separatedBy: "\n")
+    let division = 1 + (lines.firstIndex { $0.hasPrefix("division_inheritance:") } ?? -1)
+    let party = 1 + (lines.firstIndex { $0 == "  prefixes: [省委, 市委, 县委, 区委, 州委]" } ?? -1)
+    #expect(division > 0 && party > 0)
+    let text = bundledYAML
+      .replacingOccurrences(of: "division_inheritance: {prefixes: [省局, 市局,", with: "division_inheritance: {prefixes: [省局, 厅局,")
+      .replacingOccurrences(of: "  prefixes: [省委, 市委, 县委, 区委, 州委]", with: "  prefixes: [省委, 市委, 县委, 区委, 州委, 镇委]")
+    let p = problems(text)
+    #expect(p.map(\.code) == ["R005", "R005"])
+    #expect(p.map(\.location.line) == [division, party])
+    #expect(p.first?.message.contains("'厅局' is not in jurisdiction_prefixes") == true)
+    #expect(p.last?.message.contains("'镇委' is not in jurisdiction_prefixes") == true)
+    // the bundled file passes
+    #expect(problems(bundledYAML).isEmpty)
+  }
+
   @Test func joinerMustNotSplitOnHe() {
     let (text, _) = yaml(inserting: "  - {text: 和, first_is_lead: false}", after: "joiners:")
     #expect(problems(text).map(\.code) == ["R005"])
