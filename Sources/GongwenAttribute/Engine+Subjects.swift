@@ -741,9 +741,9 @@ extension Engine {
     if names.lookup(name, fast: fast) != nil { return true }
     if names.splitPrefix(name, fast: fast).contains(where: { !$0.collective && names.lookup($0.rest, fast: fast) != nil }) { return true }
     let u = Array(name.unicodeScalars)
-    // (a government of levels only, no collective: 镇（乡）人民政府, 市、区（县）人民政府; Corpus/heldout42 4307; its word is a
-    // `place_suffixes` entry after the entry's level: 人民政府, 政府)
-    if let e = levelsEnd(u[...], collective: false) ?? r.sharedLevelsEnd(u[...]), e < u.count,
+    // (a government of levels only, or their collective: 镇（乡）人民政府, 市、区（县）人民政府, Corpus/heldout42 4307;
+    // 各乡镇人民政府, heldout140 14003; its word is a `place_suffixes` entry after the entry's level: 人民政府, 政府)
+    if let e = levelsEnd(u[...], collective: true) ?? r.sharedLevelsEnd(u[...]), e < u.count,
       governmentWords.contains(where: { $0.elementsEqual(u[e...]) })
     {
       return true

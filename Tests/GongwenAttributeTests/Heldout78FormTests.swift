@@ -89,6 +89,17 @@ import GongwenTestSupport
     #expect(p.attributions[0]?.responsible == ["市物价局"])
   }
 
+  /// The governments of a level named as a collective (各乡镇人民政府) are bodies for sure too (Corpus/heldout140 14003);
+  /// a collective without a government word (各地) is not.
+  @Test func aCollectiveOfGovernmentsAfterACommaIsRead() throws {
+    let (o, _) = try run([
+      U("（一）", [4, 1], "加强组织领导。要充分认识当前形势的严峻性，各乡镇人民政府要配合各成员单位将专项行动抓好抓实。领导干部要履职尽责。"),
+      U("（二）", [4, 2], "加强宣传。要充分认识当前形势的严峻性，各地要配合做好宣传。"),
+    ])
+    #expect(o.attributions[0]?.participating == ["各乡镇人民政府"])
+    #expect(o.attributions[1] == nil)
+  }
+
   @Test func clauseWordsAfterACommaAreNoSubject() throws {
     let (o, _) = try run([
       U("一、", [1], "加强领导。各地要高度重视，成立专门的工作专班负责推进。"),
