@@ -108,9 +108,24 @@ import Testing
     "加强管理（各类医疗机构）",
     "完成（各项任务）",
     "认真落实（各地要结合实际负责）",
+    "开展专项行动（以下简称“双强六好”活动）",
+    "深入推进（“加快城市更新改造”）",
+    "组织开展（“三旧”改造、“两新”组织）",
   ])
   func parentheticalsThatAreNotAttributions(_ body: String) throws {
     #expect(try attribution(body) == nil)
+  }
+
+  /// A body whose name quotes a short word (`市“两新”组织党工委`, Corpus/heldout141 14101; `“三旧”改造办公室`) is a department;
+  /// a longer quotation, an unclosed quote or a straight `"` is not.
+  @Test func aNameQuotingAShortWordIsADepartment() throws {
+    let a = try #require(try attribution("创新设置模式。（牵头单位：市委组织部，配合单位：市“两新”组织党工委、市国资委）"))
+    #expect(a.lead == ["市委组织部"])
+    #expect(a.departmentsRaw == ["市委组织部", "市“两新”组织党工委", "市国资委"])
+    let b = try #require(try attribution("推进改造。（市“三旧”改造办公室负责）"))
+    #expect(b.responsible == ["市“三旧”改造办公室"])
+    #expect(try attribution("推进改造。（市“加快推进三旧改造”办公室负责）") == nil)
+    #expect(try attribution("推进改造。（市\"三旧\"改造办公室负责）") == nil)
   }
 
   @Test func onlyTheTrailingGroupCounts() throws {
