@@ -220,6 +220,18 @@ import GongwenTestSupport
     #expect(o.attributions[0]?.departments == ["县级以上人民政府统计行政部门", "县级以上人民政府物价行政部门",
                                                 "县级以上人民政府审计行政部门", "县级以上人民政府人事行政部门"])
   }
+
+  /// Every `shared_suffixes` word is also a tail after 等: `…、工商、公安等行政主管部门应按照各自职责协助…` gives 公安行政主管部门,
+  /// not 公安等行政主管部门 (Corpus/heldout140 14004).
+  @Test func kindsSharingTheirRegulatorWord() throws {
+    let (o, _) = try run([U("（二）", [5, 2], "区直各有关单位负责各自产权范围内的公房的摸底排查工作，规划、安监、消防、工商、公安等行政主管部门应按照各自职责协助做好排查等管理工作。")])
+    #expect(o.attributions[0]?.participating == ["规划行政主管部门", "安监行政主管部门", "消防行政主管部门", "工商行政主管部门",
+                                                  "公安行政主管部门"])
+    // the bundled rules keep the two lists in step
+    for word in bundled.sharedSuffixes {
+      #expect(bundled.tailWords.contains(Array(("等" + word).unicodeScalars)), "tail_words lacks 等\(word)")
+    }
+  }
 }
 
 /// Names, a modifier of their role word and a comma before it (市科技、财政…等部门按照职责，协同做好相关工作; Corpus/heldout46
