@@ -198,7 +198,8 @@ import GongwenTestSupport
                         Folder(name: "heldout137", floor: 0.85, minNotices: 4),
                         Folder(name: "heldout138", floor: 0.75, minNotices: 5),
                         Folder(name: "heldout139", floor: 0.93, minNotices: 4),
-                        Folder(name: "heldout140", floor: 0.91, minNotices: 4)]
+                        Folder(name: "heldout140", floor: 0.94, minNotices: 4),
+                        Folder(name: "heldout141", floor: 0.99, minNotices: 1)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
