@@ -347,6 +347,11 @@ import Testing
     #expect(a.departments.contains("公安青浦分局"))
     let b = try #require(try attribution("健全投融资机制。（责任单位：市发展改革委、人民银行上海总部）"))
     #expect(b.departments.contains("人民银行上海总部"))
+    // a bank's branch named by its place (Corpus/heldout137 13701)
+    let c = try #require(try attribution("建立信用体系。（责任单位：区经济发展局、人民银行平潭支行、区直各相关单位）"))
+    #expect(c.departments == ["区经济发展局", "人民银行平潭支行", "区直各相关单位"])
+    let d = try #require(try attribution("加强金融服务。（责任单位：市财政局、农业发展银行平潭分行）"))
+    #expect(d.departments.contains("农业发展银行平潭分行"))
   }
 
   @Test func aLongerNameThanTheLimitKeepsItsName() throws {
