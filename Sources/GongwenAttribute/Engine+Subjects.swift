@@ -869,6 +869,12 @@ extension Engine {
     guard let w = closingRoleWord(body) else { return nil }
     body.removeLast(w.text.count)
     droppingModifier(&body)
+    // a role word as the object of another (市财政局负责组织实施, 市财政局牵头组织实施): the first is the names' own
+    if let v = closingRoleWord(body) {
+      body.removeLast(v.text.count)
+      droppingModifier(&body)
+      return v
+    }
     return w
   }
 

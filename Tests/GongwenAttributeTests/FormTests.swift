@@ -116,6 +116,18 @@ import Testing
     #expect(try attribution(body) == nil)
   }
 
+  /// A role word as the object of another (`负责组织实施`, `牵头组织实施`): the first gives the roles, neither stays in the name
+  /// (Corpus/heldout137 13704 `责任分工：…，区财政局负责组织实施，…`; the bracket gave nothing before).
+  @Test func aRoleWordAfterARoleWord() throws {
+    let a = try #require(try attribution("增加城市停车场。（市财政局负责组织实施）"))
+    #expect(a.responsible == ["市财政局"])
+    let b = try #require(try attribution("增加城市停车场。（市财政局牵头组织实施，市民政局配合）"))
+    #expect(b.lead == ["市财政局"])
+    #expect(b.participating == ["市民政局"])
+    let (o, _) = try run([U("（二）", [1, 2], "增加城市停车场。责任分工：由区规划局负责开展规划编制工作，区财政局、区民政局负责组织实施，区交通与建设局负责检查指导。")])
+    #expect(o.attributions[0]?.departmentsRaw == ["区规划局", "区财政局", "区民政局", "区交通与建设局"])
+  }
+
   /// A body whose name quotes a short word (`市“两新”组织党工委`, Corpus/heldout141 14101; `“三旧”改造办公室`) is a department;
   /// a longer quotation, an unclosed quote or a straight `"` is not.
   @Test func aNameQuotingAShortWordIsADepartment() throws {
