@@ -864,12 +864,13 @@ extension Engine {
   }
 
   /// Drops the role word `body` ends with (`closingRoleWord`) and an adverb right before it (A、B分工
-  /// 负责, C共同牵头: `role_word_modifiers`); returns the role word, if any.
+  /// 负责, C共同牵头: `role_word_modifiers`); returns the role word, if any. A role word right before it is
+  /// dropped too and returned instead (负责组织实施: 负责).
   func droppingClosingRoleWord(_ body: inout ArraySlice<Unicode.Scalar>) -> RoleWord? {
     guard let w = closingRoleWord(body) else { return nil }
     body.removeLast(w.text.count)
     droppingModifier(&body)
-    // a role word as the object of another (市财政局负责组织实施, 市财政局牵头组织实施): the first is the names' own
+    // (a role word as the object of another: 市财政局负责组织实施, 牵头组织实施; Corpus/heldout137 13704)
     if let v = closingRoleWord(body) {
       body.removeLast(v.text.count)
       droppingModifier(&body)
