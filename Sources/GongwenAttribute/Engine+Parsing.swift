@@ -323,6 +323,8 @@ extension Engine {
             }
             continue
           }
+          // (the government of levels only names no place for the names before it to share: 街道、乡镇人民政府)
+          if isLevelsGovernment(Array(pending[j].raw.unicodeScalars)[...]) { continue }
           var k = j - 1
           while k >= 0, pending[k].name == pending[k].raw, pending[k].raw.unicodeScalars.count <= r.placeNameMax,
             pending[k].raw.unicodeScalars.allSatisfy({ isIdeographic($0) }), try !departmentLike(pending[k].raw)

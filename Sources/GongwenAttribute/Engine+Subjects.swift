@@ -742,15 +742,18 @@ extension Engine {
     if names.splitPrefix(name, fast: fast).contains(where: { !$0.collective && names.lookup($0.rest, fast: fast) != nil }) { return true }
     let u = Array(name.unicodeScalars)
     // (a government of levels only, or their collective: 镇（乡）人民政府, 市、区（县）人民政府, Corpus/heldout42 4307;
-    // 各乡镇人民政府, heldout140 14003; its word is a `place_suffixes` entry after the entry's level: 人民政府, 政府)
-    if let e = levelsEnd(u[...], collective: true) ?? r.sharedLevelsEnd(u[...]), e < u.count,
-      governmentWords.contains(where: { $0.elementsEqual(u[e...]) })
-    {
-      return true
-    }
+    // 各乡镇人民政府, heldout140 14003)
+    if isLevelsGovernment(u[...]) { return true }
     guard u.count <= 10, sharedWord(endingLonger: u[...]) != nil else { return false }
     return try !isGeneric(name) && !r.collectivePrefixes.contains(where: { name.hasPrefix($0) })
       && !(r.leading?.collectiveWords ?? []).contains(where: { name.contains($0) })
+  }
+
+  /// Is `u` the government of levels only, or of their collective (镇（乡）人民政府, 市、区（县）人民政府, 各乡镇人民政府): levels,
+  /// then a government word (a `place_suffixes` entry after the entry's level: 人民政府, 政府)?
+  func isLevelsGovernment(_ u: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard let e = levelsEnd(u, collective: true) ?? r.sharedLevelsEnd(u), e < u.endIndex else { return false }
+    return governmentWords.contains(where: { $0.elementsEqual(u[e...]) })
   }
 
   /// May the words `start..<q` before a colon be a line's subject: no list ending with a shared word alone

@@ -147,6 +147,17 @@ import Testing
     #expect(c.departments.contains("农业发展银行云南省分行"))
   }
 
+  @Test func townsSharingAGovernment() throws {
+    // Corpus/heldout142 14201: towns sharing one government after other bodies of the list, each its own
+    let a = try #require(try attribution("加强管理。（牵头单位：区经济发展局；配合单位：区环境与国土资源局、区综合执法局，岚城乡、北厝镇、澳前镇人民政府）"))
+    #expect(a.participating.suffix(3) == ["岚城乡人民政府", "北厝镇人民政府", "澳前镇人民政府"])
+    let b = try #require(try attribution("加强管理。（牵头单位：区经济发展局；配合单位：城关、东城镇人民政府）"))
+    #expect(b.participating == ["城关镇人民政府", "东城镇人民政府"])
+    // the government of levels names no place to share (街道, not 街道镇人民政府)
+    let c = try #require(try attribution("加强管理。（牵头单位：区经济发展局；配合单位：街道、乡镇人民政府）"))
+    #expect(c.participating == ["街道", "乡镇人民政府"])
+  }
+
   @Test func undertakenByAndAssistedBy() throws {
     // 1304 Fujian: 一、治理畜牧业产品污染⏎由省经贸委承办，省农业厅、卫生厅…协办。
     let (out, _) = try run([U("一、", [1], "治理畜牧业产品污染\n由省经贸委承办,省农业厅、卫生厅、福建出入境检验检疫局协办。治理工作目标:定点屠宰率达85%以上。")])
