@@ -158,6 +158,12 @@ import Testing
     #expect(c.participating == ["街道", "乡镇人民政府"])
   }
 
+  @Test func levelsAloneGiveNoPrefix() throws {
+    // Corpus/heldout142 14204: 乡镇 as an item is no jurisdiction for the name after it (not 乡环卫所)
+    let a = try #require(try attribution("加强管理。（各片区管理局、乡镇及环卫所负责）"))
+    #expect(a.departments == ["各片区管理局", "乡镇", "环卫所"])
+  }
+
   @Test func undertakenByAndAssistedBy() throws {
     // 1304 Fujian: 一、治理畜牧业产品污染⏎由省经贸委承办，省农业厅、卫生厅…协办。
     let (out, _) = try run([U("一、", [1], "治理畜牧业产品污染\n由省经贸委承办,省农业厅、卫生厅、福建出入境检验检疫局协办。治理工作目标:定点屠宰率达85%以上。")])
