@@ -195,11 +195,12 @@ import GongwenTestSupport
                         Folder(name: "heldout134", floor: 0.96, minNotices: 3),
                         Folder(name: "heldout135", floor: 0.69, minNotices: 4),
                         Folder(name: "heldout136", floor: 0.0, minNotices: 2),
-                        Folder(name: "heldout137", floor: 0.85, minNotices: 4),
+                        Folder(name: "heldout137", floor: 0.89, minNotices: 4),
                         Folder(name: "heldout138", floor: 0.75, minNotices: 5),
                         Folder(name: "heldout139", floor: 0.93, minNotices: 4),
                         Folder(name: "heldout140", floor: 0.94, minNotices: 4),
-                        Folder(name: "heldout141", floor: 0.99, minNotices: 1)]
+                        Folder(name: "heldout141", floor: 0.99, minNotices: 1),
+                        Folder(name: "heldout142", floor: 0.83, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
