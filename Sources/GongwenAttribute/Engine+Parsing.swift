@@ -767,8 +767,10 @@ extension Engine {
       if collective { return (name, true, p) }
       // (levels alone are no jurisdiction the names after them belong to: 各片区管理局、乡镇及环卫所 -> 环卫所, not
       // 乡环卫所; Corpus/heldout142 14204)
-      let u = Array(sc)
-      if u.count <= 6, levelsEnd(u[...], collective: false) == u.count { return (name, try isGeneric(name), nil) }
+      if sc.count <= 6 {
+        let u = Array(sc)
+        if levelsEnd(u[...], collective: false) == u.count { return (name, try isGeneric(name), nil) }
+      }
       return (name, try isGeneric(name), p)
     }
     // 4. unknown without prefix: only a generic body (…部门) inherits, a collective prefix
