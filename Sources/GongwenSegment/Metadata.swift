@@ -28,6 +28,15 @@ extension SegmentRun {
 
     if let outer = titles.first {
       md.title = outer.fullText
+      // a page's title field without the issuer (标题：关于…的通知) and the body's header printing the same title
+      // after it (平潭综合实验区管委会办公室关于…的通知): the title as published is the body's (the shortest such, not
+      // one run into the page's breadcrumbs: 首页政务公开…文件平潭综合实验区管委会关于…)
+      if outer.fullText == outer.text,
+        let full = titles.dropFirst().filter({ $0.text == outer.text && $0.fullText.count > outer.text.count })
+          .min(by: { $0.fullText.count < $1.fullText.count })
+      {
+        md.title = full.fullText
+      }
       var ts = Array(outer.text.unicodeScalars)
       // 关于转发…的通知 is a forwarding notice too: look past a leading 关于
       var wrapped = false
@@ -91,15 +100,19 @@ extension SegmentRun {
 
     // signatures: date and issuer
     if let fs = forwardedStart {
-      if let sig = signatures.last(where: { $0.dateRange.lowerBound < fs }) {
+      if let sig = signatures.last(where: { $0.dateRange.lowerBound < fs && !$0.isInline })
+        ?? signatures.last(where: { $0.dateRange.lowerBound < fs })
+      {
         md.date = sig.date
         if let who = sig.issuer { md.issuer = who }
       }
-      if let sig = signatures.first(where: { $0.dateRange.lowerBound >= fs }) {
+      if let sig = signatures.first(where: { $0.dateRange.lowerBound >= fs && !$0.isInline })
+        ?? signatures.first(where: { $0.dateRange.lowerBound >= fs })
+      {
         forwarded?.date = sig.date
         if forwarded?.issuer == nil { forwarded?.issuer = sig.issuer }
       }
-    } else if let sig = signatures.first {
+    } else if let sig = signatures.first(where: { !$0.isInline }) ?? signatures.first {
       md.date = sig.date
       if let who = sig.issuer { md.issuer = who }
     }
@@ -127,7 +140,13 @@ extension SegmentRun {
       ls = le + 1
       guard !line.isEmpty else { continue }
       // a page field's label before the title (标题：…, 标题 …): the title starts after it
-      let from = afterFieldLabel(line)
+      var from = afterFieldLabel(line)
+      // a header run together on one line, doc number first (岚综管办〔2015〕113号平潭…办公室关于印发…的通知区直各单位，…:
+      // a flattened web page, Corpus/heldout142): the issuer and title start after the number
+      if let m = try? docNumber.get().lookingAt(from), m.range.lowerBound == from, m.range.upperBound < line.upperBound {
+        from = m.range.upperBound
+        while from < line.upperBound, isHSpace(s[from]) { from += 1 }
+      }
       var start: Int? = nil
       var prefixIssuer: String? = nil
       var p = from
@@ -354,7 +373,8 @@ extension SegmentRun {
     }
     starts.sort()
     let stops: Set<Unicode.Scalar> = ["。", "；", "！", "？", "《", "》", "\n", ";"]
-    for st in starts where st < preambleEnd {
+    for first in starts where first < preambleEnd {
+      var st = first
       var q = st
       let limit = min(n, st + rules.recipientsMaxLength)
       var colon: Int? = nil
@@ -365,6 +385,19 @@ extension SegmentRun {
         q += 1
       }
       guard let col = colon, col > st else { continue }
+      // a title run into the recipients (…办公室关于印发…的通知区直各单位，各乡镇人民政府：, a flattened page): they
+      // start after the title's last ending
+      if let t = rules.titleStarts.compactMap({ w in (st..<col).first { hasPrefix(w, at: $0) } }).min(),
+        let e = rules.titleEndings.compactMap({ w in (t..<col).last { hasPrefix(w, at: $0) && $0 + w.count <= col }.map { $0 + w.count } }).max()
+      {
+        st = e
+        // (the title's own doc number in brackets after it: …的落实意见（吉政发〔2014〕37号）各市（州）人民政府，…：)
+        if st < col, isOpenBracket(s[st]), let m = try? docNumber.get().lookingAt(st + 1), m.range.lowerBound == st + 1 {
+          st = m.range.upperBound
+          if st < col, isCloseBracket(s[st]) { st += 1 }
+        }
+        guard col > st else { continue }
+      }
       // a segment holding a doc number is a header run together: its recipients start after the number
       if numberStarts.contains(where: { $0 >= st && $0 < col }) { continue }
       if let m = try matchAt(exclude, st), m.range.lowerBound == st { continue }

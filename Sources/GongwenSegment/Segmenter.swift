@@ -224,6 +224,10 @@ struct SegmentRun {
     var blockStart: Int
     /// True when the date stands alone on its line (or after an issuer line): a closing line.
     var isLine: Bool
+    /// True for a signature run into the text around it (…组织实施。平潭综合实验区管委会办公室2015年6月12日平潭…): an
+    /// issuer and a date between a sentence end and more text, on a flattened page. Used only where the
+    /// notice has no signature of its own lines.
+    var isInline = false
   }
 
   init(scalars: [Unicode.Scalar], rules: SegmentRules) throws(StageFailure) {
@@ -501,10 +505,12 @@ struct SegmentRun {
       }
     }
     if !isLine {
-      guard rules.dates[k].anywhere else { return nil }
+      guard rules.dates[k].anywhere else { return try inlineSignature(r, date: date) }
       var p = r.lowerBound - 1
       while p >= 0, isHSpace(s[p]) { p -= 1 }
-      guard p < 0 || s[p] == "\n" || s[p] == "。" || s[p] == "；" || s[p] == "！" || s[p] == "？" else { return nil }
+      guard p < 0 || s[p] == "\n" || s[p] == "。" || s[p] == "；" || s[p] == "！" || s[p] == "？" else {
+        return try inlineSignature(r, date: date)
+      }
     }
     var issuer: String? = sameLineIssuer
     var blockStart = ls
@@ -521,6 +527,18 @@ struct SegmentRun {
       if isLine { blockStart = lineStart(first.lowerBound) }
     }
     return Signature(dateRange: r, date: date, issuer: issuer, blockStart: blockStart, isLine: isLine)
+  }
+
+  /// A signature run into the text (a flattened page): between a sentence end (or a line start) and the
+  /// date, nothing but an issuer (`…组织实施。平潭综合实验区管委会办公室2015年6月12日平潭综合实验区…方案根据…`).
+  func inlineSignature(_ r: Range<Int>, date: String) throws(StageFailure) -> Signature? {
+    var p = r.lowerBound
+    let floor = max(0, r.lowerBound - 41)
+    while p > floor, !"。；！？\n".unicodeScalars.contains(s[p - 1]) { p -= 1 }
+    guard p == 0 || "。；！？\n".unicodeScalars.contains(s[p - 1]) else { return nil }
+    let who = trimmed(p..<r.lowerBound)
+    guard who.count >= 4, let m = try issuerLine.lookingAt(who), m.upperBound >= who.upperBound else { return nil }
+    return Signature(dateRange: r, date: date, issuer: text(who), blockStart: lineStart(r.lowerBound), isLine: false, isInline: true)
   }
 
   /// Which date pattern (branch of the scan regex) matched, if it is a date.

@@ -41,6 +41,37 @@ private func signed(_ date: String) -> String {
     #expect(p.metadata.title == "关于转发省政府关于做好某某工作的通知的通知")
   }
 
+  @Test func aFlattenedPagesHeaderRunTogether() throws {
+    // Corpus/heldout142 14202: a scraped page whose header and cover ran into one line — page title field,
+    // breadcrumbs ending in the title, then doc number, issuer + title, recipients, cover text and an inline signature
+    let text = "标题：关于印发某某工作方案的通知\n当前位置：\n首页政务公开最新文件区管委会办公室文件关于印发某某工作方案的通知时间：2015-06-16 09:50\n"
+      + "岚综管办〔2015〕113号某某实验区管委会办公室关于印发某某工作方案的通知区直各单位，各乡镇人民政府：现将方案印发给你们，请认真组织实施。"
+      + "某某实验区管委会办公室2015年6月12日某某工作方案为做好工作，特制定本方案。一、任务（一）做好工作。"
+    let (o, _) = try outline(text)
+    #expect(o.metadata.title == "某某实验区管委会办公室关于印发某某工作方案的通知")
+    #expect(o.metadata.docNumber == "岚综管办〔2015〕113号")
+    #expect(o.metadata.recipients == ["区直各单位", "各乡镇人民政府"])
+    #expect(o.metadata.date == "2015-06-12")
+    #expect(o.metadata.issuer == "某某实验区管委会办公室")
+    // the title's own doc number in brackets between it and the recipients (Corpus/heldout7); a bureau to its sections
+    let cited = "某某省人民政府关于某某工作的落实意见（某政发〔2014〕37号）各市（州）人民政府，省政府各厅委办：\n现提出如下意见。\n一、任务\n（一）做好工作。"
+    #expect(try outline(cited).0.metadata.recipients == ["各市（州）人民政府", "省政府各厅委办"])
+    let sections = "某某委员会关于某某工作的通知各处室、执法支队，各星级饭店：根据要求，现通知如下。一、任务（一）做好工作。"
+    #expect(try outline(sections).0.metadata.recipients == ["各处室、执法支队", "各星级饭店"])
+  }
+
+  @Test func anInlineDateInProseIsNoSignature() throws {
+    // a date after a sentence end but with no issuer before it, or one after prose: not the notice's signature
+    let prose = "各单位：\n为做好工作，现通知如下。会议定于2015年6月12日召开。一、任务（一）做好工作。\n某某市人民政府办公室\n2015年7月1日"
+    let (o, _) = try outline(prose)
+    #expect(o.metadata.date == "2015-07-01")
+    // an inline signature never outranks one on its own lines
+    let both = "各单位：\n请认真组织实施。某某市人民政府办公室2015年6月12日\n一、任务\n（一）做好工作。\n某某市人民政府办公室\n2015年7月1日"
+    #expect(try outline(both).0.metadata.date == "2015-07-01")
+    let only = "各单位：\n请认真组织实施。某某市人民政府办公室2015年6月12日某某工作方案\n一、任务\n（一）做好工作。"
+    #expect(try outline(only).0.metadata.date == "2015-06-12")
+  }
+
   @Test func numbers() {
     let cases: [(String, Numerals, Int?)] = [
       ("一", .chinese, 1), ("十", .chinese, 10), ("十一", .chinese, 11), ("二十五", .chinese, 25),
