@@ -117,6 +117,7 @@ extension SegmentRun {
       if let who = sig.issuer { md.issuer = who }
     }
     if md.date == nil { md.date = labelledDate(rules.dateLabels) }
+    if md.issuer == nil { md.issuer = try labelledIssuer() }
 
     md.published = labelledDate(rules.publishedLabels)
     if md.published == nil, let page = pagePublished { md.published = try parseDate(page) }
@@ -308,6 +309,31 @@ extension SegmentRun {
       out.append((r.lowerBound, compact(r)))
     }
     return out
+  }
+
+  /// The value of a page's issuer field (`issuer_labels`: 发布单位：上海市松江区人民政府办公室, 【发布部门】…, the label's
+  /// value on the next line) in the preamble, when it names an office (not 中国平潭, a site's name).
+  func labelledIssuer() throws(StageFailure) -> String? {
+    guard !rules.issuerLabels.isEmpty else { return nil }
+    let hi = min(n, preambleEnd + 300)
+    var p = 0
+    while p < hi {
+      for w in rules.issuerLabels where hasPrefix(w, at: p) {
+        var k = p + w.count
+        if k < n, s[k] == "】" || s[k] == "]" { k += 1 }
+        while k < n, isHSpace(s[k]) { k += 1 }
+        if k < n, s[k] == "：" || s[k] == ":" { k += 1 }
+        while k < n, isHSpace(s[k]) { k += 1 }
+        if k < n, s[k] == "\n" { k += 1 }
+        guard k < n else { continue }
+        let value = trimmed(k..<lineEnd(k))
+        guard !value.isEmpty, value.count <= 60, let m = try issuerLine.lookingAt(value), m.upperBound >= value.upperBound
+        else { continue }
+        return text(value)
+      }
+      p += 1
+    }
+    return nil
   }
 
   // MARK: Dates

