@@ -57,6 +57,7 @@ public struct AttributeRules: RuleFile {
     public var officials: [String]?
     public var section_subject_endings: [String]?
     public var section_heading_leads: Bool?
+    public var section_closing_brackets: Bool?
     public var role_word_modifiers: [String]
     public var tail_words: [String]
     public var field_tail_words: [String]?
@@ -212,6 +213,8 @@ public struct AttributeRules: RuleFile {
   /// Whether a section heading line closed by a bracket naming a lead (一、强化科技创新（区科技局牵头）) leads
   /// the items under it, as a section subject does.
   public let sectionHeadingLeads: Bool
+  /// A bracket closing the last item of a section whose other items name no departments is the section's.
+  public let sectionClosingBrackets: Bool
   /// Adverbs written between a department and its role word (分工负责, 共同牵头), longest first.
   public let roleWordModifiers: [[Unicode.Scalar]]
   /// Longest first.
@@ -443,6 +446,7 @@ public struct AttributeRules: RuleFile {
     sectionSubjectEndings = (raw.section_subject_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
     sectionHeadingLeads = raw.section_heading_leads ?? false
+    sectionClosingBrackets = raw.section_closing_brackets ?? false
     roleWordModifiers = raw.role_word_modifiers.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
     tailWords = raw.tail_words.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }

@@ -45,6 +45,8 @@ public struct Attributor: Sendable {
     var firstUnknownRange: Range<Int>?
     var unknownColumns: [String] = []
     var sectionStatements: [(unit: Int, found: Found)] = []
+    // units whose only attribution is a bracket closing their text (perhaps the section's: see `liftingSectionBrackets`)
+    var closingBracketOnly: [Bool] = Array(repeating: false, count: outline.units.count)
     // sections whose heading names who leads every item under them (一、县示范区管委会牵头工作（8项）)
     var sectionSubjects: [(path: [Int], attribution: Attribution)] = []
     func noteUnknown(_ found: Found) {
@@ -132,6 +134,9 @@ public struct Attributor: Sendable {
         all.removeLast()
         noteUnknown(last)
       }
+      if all.count == 1, !all[0].inSentence, unit.table == nil, engine.closesUnit(all[0], unit: unit, in: s) {
+        closingBracketOnly[index] = true
+      }
       // an item under such a section without a lead of its own is led by the section's subject
       let inherited = sectionSubjects.last(where: { unit.path.count > $0.path.count && unit.path.starts(with: $0.path) })
       guard !all.isEmpty else {
@@ -186,6 +191,8 @@ public struct Attributor: Sendable {
       attributions[last] = nil
     }
 
+    if rules.sectionClosingBrackets { liftingSectionBrackets(outline.units, &attributions, closingBracketOnly) }
+
     var unplaced: [String] = []
     for (index, found) in sectionStatements {
       let units = outline.units
@@ -231,6 +238,35 @@ public struct Attributor: Sendable {
   /// written concatenated, canonical departments and each role the union in order of first
   /// appearance, `raw` the texts joined by a single space, `range` the last one's range and
   /// `extraRanges` the earlier ones'.
+  /// A bracket that closes the last item of a section whose other items name no departments is the section's
+  /// (`…4.建立激励约束机制。…（责任单位：区社会事业局、医改办…）（二）…`, each section closed so; Corpus/heldout143 14301,
+  /// heldout138 13805): it moves up to the highest section that it closes — every unit under that section but its last
+  /// has no attribution, the section itself has none, and it has two items or more. A section of one item, or one
+  /// whose items carry brackets of their own, keeps the bracket on its last item (the innermost clause).
+  func liftingSectionBrackets(_ units: [ClauseUnit], _ attributions: inout [Attribution?], _ closingOnly: [Bool]) {
+    for u in units.indices where closingOnly[u] && attributions[u] != nil {
+      // a leaf: no unit under it
+      if u + 1 < units.count, units[u + 1].path.count > units[u].path.count, units[u + 1].path.starts(with: units[u].path) { continue }
+      var target: Int? = nil
+      var path = units[u].path
+      while path.count > 1 {
+        let parentPath = Array(path.dropLast())
+        guard let p = units[..<u].lastIndex(where: { $0.path == parentPath }), attributions[p] == nil else { break }
+        // the bracket's unit is the section's last: nothing under the section after it
+        if u + 1 < units.count, units[u + 1].path.count > parentPath.count, units[u + 1].path.starts(with: parentPath) { break }
+        let under = ((p + 1)..<(u + 1)).filter { units[$0].path.count > parentPath.count && units[$0].path.starts(with: parentPath) }
+        let items = under.filter { units[$0].path.count == parentPath.count + 1 }
+        guard items.count >= 2, under.allSatisfy({ $0 == u || attributions[$0] == nil }) else { break }
+        target = p
+        path = parentPath
+      }
+      if let t = target {
+        attributions[t] = attributions[u]
+        attributions[u] = nil
+      }
+    }
+  }
+
   /// Is the parent of unit `index` (the nearest unit before it whose path is its path's parent) headed as a division
   /// of duties (`leading.duty_headings`: `四、工作职责`)?
   func headedAsDuties(parentOf index: Int, in units: [ClauseUnit], rule: AttributeRules.Leading) -> Bool {

@@ -17,6 +17,19 @@ extension Engine {
       && !s[lo..<found.range.lowerBound].contains(where: { $0 == "\n" || sentenceEnds.contains($0) })
   }
 
+  /// Is `found` a bracket that closes the unit's text: it opens with a bracket (a label inside it aside) and only
+  /// closing brackets, whitespace and sentence ends follow it to the unit's end?
+  func closesUnit(_ found: Found, unit: ClauseUnit, in s: [Unicode.Scalar]) -> Bool {
+    let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
+    let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    guard found.range.lowerBound >= lo, found.range.upperBound <= hi else { return false }
+    var e = found.range.upperBound
+    while e < hi, whitespace.contains(s[e]) || closeSet.contains(s[e]) || sentenceEnds.contains(s[e]) { e += 1 }
+    guard e == hi else { return false }
+    let a = found.range.lowerBound
+    return (a < hi && openSet.contains(s[a])) || (a > lo && openSet.contains(s[a - 1]))
+  }
+
   /// Does the subject of a unit's heading line lead every item of its section: the heading is the
   /// unit's first line, holds the subject, and ends (a bracketed count aside: （8项）) with a
   /// `section_subject_endings` word right after the subject's role word (县示范区管委会牵头工作,

@@ -253,6 +253,33 @@ import Testing
     #expect(w.message.contains("市公安局、市交通局、市城管局"))
   }
 
+  @Test func aBracketClosingASectionsLastItemIsTheSections() throws {
+    // heldout143 14301, heldout138 13805: every section ends with one bracket after its last item, no item has its own
+    let (out, _) = try run([
+      U("（一）", [1], "合理配置医疗资源"),
+      U("1.", [1, 1], "科学编制卫生事业发展规划。"),
+      U("2.", [1, 2], "落实政府办医责任。"),
+      U("（1）", [1, 2, 1], "制定财政投入长效保障机制。"),
+      U("（2）", [1, 2, 2], "建立办医经费补助机制。（责任单位：区财政局、区卫生局）"),
+      U("（二）", [2], "深化医院管理制度改革"),
+      U("1.", [2, 1], "成立公立医院管理委员会。（区卫生局负责）"),
+      U("2.", [2, 2], "建立激励约束机制。（区人社局负责）"),
+    ])
+    // lifted past 2. (its items have none) to （一）, the highest section it closes
+    #expect(out.attributions[0]?.departmentsRaw == ["区财政局", "区卫生局"])
+    #expect(out.attributions[1...4].allSatisfy { $0 == nil })
+    // items with brackets of their own keep them (the innermost clause)
+    #expect(out.attributions[5] == nil)
+    #expect(out.attributions[6]?.departmentsRaw == ["区卫生局"] && out.attributions[7]?.departmentsRaw == ["区人社局"])
+    // a section of one item keeps the bracket on it; so does a section that goes on after the bracketed item
+    let (one, _) = try run([U("（一）", [1], "合理配置医疗资源"), U("1.", [1, 1], "编制规划。（区卫生局负责）"), U("（二）", [2], "其他")])
+    #expect(one.attributions[0] == nil && one.attributions[1]?.departmentsRaw == ["区卫生局"])
+    let (mid, _) = try run([
+      U("（一）", [1], "合理配置医疗资源"), U("1.", [1, 1], "编制规划。（区卫生局负责）"), U("2.", [1, 2], "加快建设。"),
+    ])
+    #expect(mid.attributions[0] == nil && mid.attributions[1]?.departmentsRaw == ["区卫生局"])
+  }
+
   @Test func aSectionHeadingNamingItsLeadLeadsEveryItem() throws {
     // heldout9 1004: 一、县示范区管委会牵头工作（8项） then items without lists; heldout4 501: （三）省编办牵头的工作,
     // an item with its own 协同单位 list adds to the lead
