@@ -98,6 +98,8 @@ public struct SegmentRules: RuleFile {
     public var attribution: Located<String>
     public var heading_gap: Located<Int>
     public var heading_gap_punctuation: String?
+    /// Optional: quotation marks such a heading may hold, neutral (合理配置医疗资源，打好“强基层”基础1.…).
+    public var heading_gap_quotes: String?
   }
 
   public struct RawHeading: Decodable, Sendable {
@@ -268,6 +270,7 @@ public struct SegmentRules: RuleFile {
   public let headingGap: Int
   /// Punctuation a heading between a marker and its first inline child may hold (a comma).
   let headingGapPunctuation: ScalarSet
+  let headingGapQuotes: ScalarSet
   public let headingMaxLength: Int
   /// Longest title before a colon that introduces the lines after the last clause (0: off).
   public let labelMaxLength: Int
@@ -620,6 +623,7 @@ public struct SegmentRules: RuleFile {
     self.attachedPlans = raw.sequence.attached_plans ?? false
     self.inlineAfter = ScalarSet(raw.sequence.inline_after)
     self.headingGapPunctuation = ScalarSet(raw.sequence.heading_gap_punctuation ?? "")
+    self.headingGapQuotes = ScalarSet(raw.sequence.heading_gap_quotes ?? "")
     self.attributionRegex = attribution
     self.headingGap = headingGap
     self.headingMaxLength = headingMax

@@ -85,6 +85,8 @@ extension SegmentRun {
         if s[i] == "\n" { return false }
         if s[i] == "、" {
           enumeration = true
+        } else if rules.headingGapQuotes.contains(s[i]) {
+          // (a quoted word in the heading: 打好“强基层”基础)
         } else if isPunctuation(s[i]) {
           guard rules.headingGapPunctuation.contains(s[i]) else { return false }
           comma = true

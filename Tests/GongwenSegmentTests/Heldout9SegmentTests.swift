@@ -16,6 +16,13 @@ import Testing
     #expect(o2.units.map(\.path) == [[1]])
   }
 
+  @Test func aFirstChildInlineAfterAHeadingWithAQuotedWord() throws {
+    // heldout143 14301: （一）合理配置医疗资源，打好“强基层”基础1.科学编制… — the quotes do not end the heading
+    let (o, c) = try outline("三、主要任务\n（一）合理配置医疗资源，打好“强基层”基础1.科学编制发展规划。（1）结合总体规划。（2）调整设置规划。2.加快资源建设。")
+    #expect(o.units.map(\.path) == [[3], [3, 1], [3, 1, 1], [3, 1, 1, 1], [3, 1, 1, 2], [3, 1, 2]])
+    checkInvariants(o, c)
+  }
+
   @Test func aTaskListTitleAfterTheSignatureStartsThePlan() throws {
     // 1004 Qinxian: the cover numbers its requirements; the attachment's 任务清单 holds the tasks
     let text = """
