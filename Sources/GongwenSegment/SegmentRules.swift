@@ -95,6 +95,8 @@ public struct SegmentRules: RuleFile {
     public var plan_after_signature: Bool
     public var attached_plans: Bool?
     public var inline_after: String
+    /// Optional: labels of a field (责任单位：…完成时限：…) after whose value an expected next sibling may start inline.
+    public var inline_after_labels: [String]?
     public var attribution: Located<String>
     public var heading_gap: Located<Int>
     public var heading_gap_punctuation: String?
@@ -266,6 +268,7 @@ public struct SegmentRules: RuleFile {
   /// Plans attached after a body of clauses (`附件1` / title / `一、`) are read under the attachment's own level.
   public let attachedPlans: Bool
   let inlineAfter: ScalarSet
+  let inlineAfterLabels: [[Unicode.Scalar]]
   public let attributionRegex: RuleRegex
   public let headingGap: Int
   /// Punctuation a heading between a marker and its first inline child may hold (a comma).
@@ -622,6 +625,7 @@ public struct SegmentRules: RuleFile {
     self.planAfterSignature = raw.sequence.plan_after_signature
     self.attachedPlans = raw.sequence.attached_plans ?? false
     self.inlineAfter = ScalarSet(raw.sequence.inline_after)
+    self.inlineAfterLabels = (raw.sequence.inline_after_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.headingGapPunctuation = ScalarSet(raw.sequence.heading_gap_punctuation ?? "")
     self.headingGapQuotes = ScalarSet(raw.sequence.heading_gap_quotes ?? "")
     self.attributionRegex = attribution

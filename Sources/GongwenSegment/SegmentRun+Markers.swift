@@ -137,6 +137,23 @@ extension SegmentRun {
     return p >= 0 && isAttributionClose(s[p])
   }
 
+  /// Does `c` follow the value of a labelled field on its stretch of text (`…责任单位：区直各部门、各乡镇完成时限：10月23日前2.精简…`):
+  /// the nearest colon before it, with no sentence end or line break between, closes an `inline_after_labels` word?
+  func afterLabelledField(_ c: Candidate) -> Bool {
+    guard !rules.inlineAfterLabels.isEmpty else { return false }
+    var p = c.start - 1
+    let floor = max(0, c.start - 80)
+    while p >= floor {
+      let ch = s[p]
+      if ch == "\n" || ch == "。" || ch == "；" || ch == ";" || ch == "！" || ch == "？" { return false }
+      if ch == "：" || ch == ":" {
+        return p > 0 && rules.inlineAfterLabels.contains { w in p >= w.count && hasPrefix(w, at: p - w.count) }
+      }
+      p -= 1
+    }
+    return false
+  }
+
   /// Is the next marker of `c`'s scheme after it (outside tables; only line-initial ones with `lineStartOnly`) `c`'s next number?
   func successorFollows(_ c: Candidate, _ cands: [Candidate], lineStartOnly: Bool = false) -> Bool {
     nextOfScheme(c, cands, lineStartOnly: lineStartOnly)?.number == c.number + 1
@@ -500,7 +517,9 @@ extension SegmentRun {
         // task-division list run together whose brackets hold bodies and deadlines; `五、强化实施保障31．` after
         // `…（…，2016年9月底前完成）`; Corpus/heldout139 13902; the last of a section's items, the next of its scheme numbering
         // the next section's from 1: `…（区公安局）5.强化…（区经济发展局农业处）（二）种植环节治理…1.`; Corpus/heldout140 14002)
-        let inRun = expectedSibling && afterClosingBracket(c)
+        // (or after a labelled field's value, the list's labels run together without brackets: `…责任单位：区直各部门、各乡镇
+        // 完成时限：10月23日前2.精简申办材料。…`; Corpus/heldout143 14302)
+        let inRun = expectedSibling && (afterClosingBracket(c) || afterLabelledField(c))
           && nextOfScheme(c, cands).map { $0.number == c.number + 1 || bracketRun && $0.number <= c.number } ?? bracketRun
         guard sc.inline else { continue }
         if !inRun {

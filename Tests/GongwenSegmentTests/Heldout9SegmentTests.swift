@@ -23,6 +23,18 @@ import Testing
     checkInvariants(o, c)
   }
 
+  @Test func anExpectedSiblingAfterALabelledFieldsValue() throws {
+    // heldout143 14302: 责任单位：…完成时限：… fields run together with the next item, no sentence end between
+    let text = "二、主要任务\n（一）分类整改。1.清理前置条件。责任单位：区直各部门、各乡镇完成时限：10月23日前2.精简申办材料。责任单位：区直各部门完成时限：11月20日前"
+      + "3.推进标准化。责任单位：区行政审批局牵头完成时限：12月25日前（二）加快网上办事大厅建设。（联系邮箱：ptxzspj@163.com）\n附件：1.事项目录"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[2], [2, 1], [2, 1, 1], [2, 1, 2], [2, 1, 3], [2, 2]])
+    checkInvariants(o, c)
+    // a number after another label, or one no run follows, stays text
+    let (p, _) = try outline("二、主要任务\n（一）分类整改。1.清理前置条件。联系电话：23121177转2.精简申办材料")
+    #expect(p.units.map(\.path) == [[2], [2, 1], [2, 1, 1]])
+  }
+
   @Test func aTaskListTitleAfterTheSignatureStartsThePlan() throws {
     // 1004 Qinxian: the cover numbers its requirements; the attachment's 任务清单 holds the tasks
     let text = """
