@@ -74,6 +74,7 @@ public struct AttributeRules: RuleFile {
     public var inherit_field_max: Located<Int>?
     public var inherit_unknown_except: [String]?
     public var division_inheritance: RawDivisionInheritance?
+    public var organ_starts: [String]?
     public var party_prefixes: RawPartyPrefixes?
     public var unprefixed_starts: [String]?
     public var labelled_bodies: [String]?
@@ -243,6 +244,9 @@ public struct AttributeRules: RuleFile {
   /// Prefixes naming a body (`市局`) whose divisions (`标准技术处`, any length) inherit them in a list (`市局标准创新处、标准技术处`),
   /// and the endings of a division's name; empty: none.
   public let divisionPrefixes: [String]
+  /// Starts of names of a jurisdiction's own organs and their offices (党工委党群工作部, 管委会办公室电子政务处): inside a list they
+  /// inherit its jurisdiction prefix whatever their length.
+  public let organStarts: [String]
   public let divisionSuffixes: [String]
   /// Party committees' prefixes (`区委`) and the endings of the committee's own bodies (`宣传部`, `党校`): a name without a
   /// prefix after one inherits it only when it ends with one of `partyBodies`, and inherits nothing otherwise; empty: none.
@@ -478,6 +482,7 @@ public struct AttributeRules: RuleFile {
     inheritFieldMax = max(0, raw.inherit_field_max?.value ?? 0)
     inheritUnknownExcept = (raw.inherit_unknown_except ?? []).filter { !$0.isEmpty }
     divisionPrefixes = (raw.division_inheritance?.prefixes ?? []).map(\.value).filter { !$0.isEmpty }
+    organStarts = (raw.organ_starts ?? []).filter { !$0.isEmpty }
     divisionSuffixes = (raw.division_inheritance?.suffixes ?? []).filter { !$0.isEmpty }
     partyPrefixes = (raw.party_prefixes?.prefixes ?? []).map(\.value).filter { !$0.isEmpty }
     // a division's or a committee's prefix is read only where a list's prefix is found, so one that is no

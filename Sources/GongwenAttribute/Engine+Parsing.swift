@@ -786,6 +786,14 @@ extension Engine {
     {
       return (context + name, try isGeneric(name), nil)
     }
+    // 4c. the jurisdiction's own organ or one of its offices (区社会事业局、党工委党群工作部 -> 区党工委党群工作部, 管委会办公室电子
+    //    政务处 -> 区管委会办公室电子政务处; Corpus/heldout143 14301), any length
+    if let context, !r.collectivePrefixes.contains(context), !r.partyPrefixes.contains(context), !isSharedLevels(context),
+      r.organStarts.contains(where: { name.hasPrefix($0) }),
+      name.unicodeScalars.count <= 4 || names.departmentSuffix(name, fast: fast) != nil
+    {
+      return (context + name, try isGeneric(name), nil)
+    }
     // 5. a short unknown body inherits the list's jurisdiction prefix as a lexicon name does
     //    (市发改局、工业园区 -> 市工业园区; 省发改委、铁路办 -> 省铁路办; `inherit_unknown_max`), unless
     //    its name before its department suffix holds a jurisdiction character (团市委 stays); a longer one

@@ -348,6 +348,15 @@ import Testing
     #expect(a.departmentsRaw == ["区财政金融局", "交通与建设局", "环境与国土资源局", "旅游文化中心"])
   }
 
+  @Test func anOrgansOfficeInheritsTheListsPrefix() throws {
+    // heldout143 14301: the zone's party working committee's and management committee's offices (`organ_starts`)
+    let a = try #require(try attribution("加强管理。（责任单位：区社会事业局、党工委党群工作部、管委会办公室电子政务处、各县级公立医院）"))
+    #expect(a.departments == ["区社会事业局", "区党工委党群工作部", "区管委会办公室电子政务处", "各县级公立医院"])
+    // not after a collective
+    let b = try #require(try attribution("加强管理。（责任单位：各片区管理局、管委会办公室电子政务处）"))
+    #expect(b.departments.contains("管委会办公室电子政务处"))
+  }
+
   @Test func aBodyNamedByItsPlaceKeepsItsName() throws {
     let a = try #require(try attribution("加强金融监管。（责任单位：省发展改革委、湖北银监局、宝山海事局）"))
     #expect(a.departments.contains("湖北银监局"))
