@@ -1032,8 +1032,10 @@ extension Engine {
         var split = prefixScalars.contains(where: { right.count > $0.count && right.starts(with: $0) })
         if !split {
           let l = String(scalars: left), rr = String(scalars: right)
+          // (a lexicon name on the right too when the left names one jurisdiction's body: 区市场监督管理局和社会事业局 ->
+          // 区社会事业局; Corpus/heldout143 14301)
           if names.endsLikeDepartment(l, fast: names.fast(l)), names.endsLikeDepartment(rr, fast: names.fast(rr)),
-            names.lookup(rr, fast: names.fast(rr)) == nil
+            names.lookup(rr, fast: names.fast(rr)) == nil || singleJurisdictionBody(l)
           {
             // (a government with its own place is no bare body: 水电部和宜昌市人民政府, Corpus/heldout69 6903)
             split = try !isGeneric(rr) || r.placeSuffixes.contains { suffix in
@@ -1050,6 +1052,15 @@ extension Engine {
       k += 1
     }
     return [part]
+  }
+
+  /// Whether `name` is a body of one jurisdiction named with its prefix (区市场监督管理局): a `jurisdiction_prefixes` word
+  /// (not a party committee's), then a lexicon name.
+  func singleJurisdictionBody(_ name: String) -> Bool {
+    let fast = names.fast(name)
+    return names.splitPrefix(name, fast: fast).contains { p, rest, collective in
+      !collective && !r.partyPrefixes.contains(p) && names.lookup(rest, fast: fast) != nil
+    }
   }
 
   /// An earlier paragraph's candidate that is only a bare list of names (`（市财政局）`, no label and

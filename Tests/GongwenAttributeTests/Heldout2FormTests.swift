@@ -159,6 +159,12 @@ import Testing
     // a name holding 和 stays whole
     let c = try #require(try attribution("推进改革。（省发展和改革委员会、省人力资源和社会保障厅负责）"))
     #expect(c.departmentsRaw == ["省发展和改革委员会", "省人力资源和社会保障厅"])
+    // a lexicon name after a jurisdiction's body: split, and it inherits the prefix (heldout143 14301)
+    let d = try #require(try attribution("推进改革。（区市场监督管理局和社会事业局牵头）"))
+    #expect(d.departments == ["区市场监督管理局", "区社会事业局"])
+    // but not after a collective or a party committee: 各县（市、区）党委和人民政府 stays one
+    let e = try #require(try attribution("推进改革。（各县（市、区）党委和人民政府负责）"))
+    #expect(e.departmentsRaw.count == 1)
   }
 
   @Test func aSubjectAtTheUnitsStartAndAClosingLabelLineTogether() throws {
