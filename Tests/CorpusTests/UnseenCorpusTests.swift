@@ -49,7 +49,9 @@ import GongwenTestSupport
 /// first sight, 0.890 after; each set's first sight is in its README and in Corpus/README.md). heldout97's floor went down
 /// from 0.74 to 0.66 in the tenth session: `监察机关或任免机关`, a subject its key leaves out, is now split in two (`或` between
 /// two bodies), one wrong pair become two. heldout98 holds one pair that Gongwen misses (a garbled `（一）` line): its floor
-/// only checks that it is scored. Raise a floor whenever the score goes up.
+/// only checks that it is scored. heldout129's went down from 0.92 to 0.88 in the twenty-third session: a bracket closing a
+/// section's last item is now the section's (`section_closing_brackets`, as heldout138's and heldout143's keys read it), while
+/// heldout129's key gives it to the item. Raise a floor whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
   struct Folder: Sendable, CustomTestStringConvertible {
@@ -187,7 +189,7 @@ import GongwenTestSupport
                         Folder(name: "heldout126", floor: 0.78, minNotices: 4),
                         Folder(name: "heldout127", floor: 0.99, minNotices: 3),
                         Folder(name: "heldout128", floor: 0.91, minNotices: 4),
-                        Folder(name: "heldout129", floor: 0.92, minNotices: 4),
+                        Folder(name: "heldout129", floor: 0.88, minNotices: 4),
                         Folder(name: "heldout130", floor: 0.63, minNotices: 4),
                         Folder(name: "heldout131", floor: 0.77, minNotices: 5),
                         Folder(name: "heldout132", floor: 0.0, minNotices: 3),
@@ -196,11 +198,12 @@ import GongwenTestSupport
                         Folder(name: "heldout135", floor: 0.69, minNotices: 4),
                         Folder(name: "heldout136", floor: 0.0, minNotices: 2),
                         Folder(name: "heldout137", floor: 0.89, minNotices: 4),
-                        Folder(name: "heldout138", floor: 0.75, minNotices: 5),
+                        Folder(name: "heldout138", floor: 0.81, minNotices: 5),
                         Folder(name: "heldout139", floor: 0.93, minNotices: 4),
                         Folder(name: "heldout140", floor: 0.94, minNotices: 4),
                         Folder(name: "heldout141", floor: 0.99, minNotices: 1),
-                        Folder(name: "heldout142", floor: 0.83, minNotices: 4)]
+                        Folder(name: "heldout142", floor: 0.83, minNotices: 4),
+                        Folder(name: "heldout143", floor: 0.85, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
