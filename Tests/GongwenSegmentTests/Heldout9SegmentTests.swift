@@ -21,6 +21,9 @@ import Testing
     let (o, c) = try outline("三、主要任务\n（一）合理配置医疗资源，打好“强基层”基础1.科学编制发展规划。（1）结合总体规划。（2）调整设置规划。2.加快资源建设。")
     #expect(o.units.map(\.path) == [[3], [3, 1], [3, 1, 1], [3, 1, 1, 1], [3, 1, 1, 2], [3, 1, 2]])
     checkInvariants(o, c)
+    // a heading of two clauses, 25 characters (（八）…)
+    let (l, _) = try outline("三、主要任务\n（八）推动优质医疗资源合理流动，不断构建分级诊疗工作格局1.积极组建医疗联合体。（1）推动托管。2.加强人才队伍建设。")
+    #expect(l.units.map(\.path) == [[3], [3, 8], [3, 8, 1], [3, 8, 1, 1], [3, 8, 2]])
   }
 
   @Test func anExpectedSiblingAfterALabelledFieldsValue() throws {
