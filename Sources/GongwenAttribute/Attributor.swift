@@ -47,6 +47,7 @@ public struct Attributor: Sendable {
     var sectionStatements: [(unit: Int, found: Found)] = []
     // units whose only attribution is a bracket closing their text (perhaps the section's: see `liftingSectionBrackets`)
     var closingBracketOnly: [Bool] = Array(repeating: false, count: outline.units.count)
+    var closingBracket: [Bool] = Array(repeating: false, count: outline.units.count)
     // sections whose heading names who leads every item under them (一、县示范区管委会牵头工作（8项）)
     var sectionSubjects: [(path: [Int], attribution: Attribution)] = []
     func noteUnknown(_ found: Found) {
@@ -134,8 +135,9 @@ public struct Attributor: Sendable {
         all.removeLast()
         noteUnknown(last)
       }
-      if all.count == 1, !all[0].inSentence, unit.table == nil, engine.closesUnit(all[0], unit: unit, in: s) {
-        closingBracketOnly[index] = true
+      if let f = all.last, !f.inSentence, unit.table == nil, engine.closesUnit(f, unit: unit, in: s) {
+        if all.count == 1 { closingBracketOnly[index] = true }
+        closingBracket[index] = true
       }
       // an item under such a section without a lead of its own is led by the section's subject
       let inherited = sectionSubjects.last(where: { unit.path.count > $0.path.count && unit.path.starts(with: $0.path) })
@@ -191,7 +193,7 @@ public struct Attributor: Sendable {
       attributions[last] = nil
     }
 
-    if rules.sectionClosingBrackets { liftingSectionBrackets(outline.units, &attributions, closingBracketOnly) }
+    if rules.sectionClosingBrackets { liftingSectionBrackets(outline.units, &attributions, closingBracketOnly, closingBracket) }
 
     var unplaced: [String] = []
     for (index, found) in sectionStatements {
@@ -240,10 +242,11 @@ public struct Attributor: Sendable {
   /// `extraRanges` the earlier ones'.
   /// A bracket that closes the last item of a section whose other items name no departments is the section's
   /// (`…4.建立激励约束机制。…（责任单位：区社会事业局、医改办…）（二）…`, each section closed so; Corpus/heldout143 14301,
-  /// heldout138 13805): it moves up to the highest section that it closes — every unit under that section but its last
-  /// has no attribution, the section itself has none, and it has two items or more. A section of one item, or one
-  /// whose items carry brackets of their own, keeps the bracket on its last item (the innermost clause).
-  func liftingSectionBrackets(_ units: [ClauseUnit], _ attributions: inout [Attribution?], _ closingOnly: [Bool]) {
+  /// heldout138 13805): it moves up to the highest section that it closes — no unit under that section but its last
+  /// closes with a list of its own (a subject in a sentence does not count), the section itself has no attribution, and
+  /// it has two items or more. A section of one item, or one whose items carry brackets of their own, keeps the bracket
+  /// on its last item (the innermost clause).
+  func liftingSectionBrackets(_ units: [ClauseUnit], _ attributions: inout [Attribution?], _ closingOnly: [Bool], _ closing: [Bool]) {
     for u in units.indices where closingOnly[u] && attributions[u] != nil {
       // a leaf: no unit under it
       if u + 1 < units.count, units[u + 1].path.count > units[u].path.count, units[u + 1].path.starts(with: units[u].path) { continue }
@@ -256,7 +259,7 @@ public struct Attributor: Sendable {
         if u + 1 < units.count, units[u + 1].path.count > parentPath.count, units[u + 1].path.starts(with: parentPath) { break }
         let under = ((p + 1)..<(u + 1)).filter { units[$0].path.count > parentPath.count && units[$0].path.starts(with: parentPath) }
         let items = under.filter { units[$0].path.count == parentPath.count + 1 }
-        guard items.count >= 2, under.allSatisfy({ $0 == u || attributions[$0] == nil }) else { break }
+        guard items.count >= 2, under.allSatisfy({ $0 == u || !closing[$0] }) else { break }
         target = p
         path = parentPath
       }

@@ -278,6 +278,14 @@ import Testing
       U("（一）", [1], "合理配置医疗资源"), U("1.", [1, 1], "编制规划。（区卫生局负责）"), U("2.", [1, 2], "加快建设。"),
     ])
     #expect(mid.attributions[0] == nil && mid.attributions[1]?.departmentsRaw == ["区卫生局"])
+    // an item naming its own lead in a sentence does not keep the section's bracket from the section (14301 （六）)
+    let (subj, _) = try run([
+      U("（六）", [6], "改革药品供应保障机制"),
+      U("1.", [6, 1], "配送具体办法由区市场监督管理局牵头制定。"),
+      U("2.", [6, 2], "加强药品质量监管。（责任单位：区市场监督管理局、区财政局）"),
+    ])
+    #expect(subj.attributions[0]?.departmentsRaw == ["区市场监督管理局", "区财政局"])
+    #expect(subj.attributions[1]?.departmentsRaw == ["区市场监督管理局"] && subj.attributions[2] == nil)
   }
 
   @Test func aSectionHeadingNamingItsLeadLeadsEveryItem() throws {
