@@ -214,7 +214,7 @@ public struct AttributeRules: RuleFile {
   /// Whether a section heading line closed by a bracket naming a lead (一、强化科技创新（区科技局牵头）) leads
   /// the items under it, as a section subject does.
   public let sectionHeadingLeads: Bool
-  /// A bracket closing the last item of a section whose other items name no departments is the section's.
+  /// A bracket closing the last item of a section whose other units close with no list of their own is the section's.
   public let sectionClosingBrackets: Bool
   /// Adverbs written between a department and its role word (分工负责, 共同牵头), longest first.
   public let roleWordModifiers: [[Unicode.Scalar]]

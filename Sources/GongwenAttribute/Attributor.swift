@@ -45,9 +45,10 @@ public struct Attributor: Sendable {
     var firstUnknownRange: Range<Int>?
     var unknownColumns: [String] = []
     var sectionStatements: [(unit: Int, found: Found)] = []
-    // units whose only attribution is a bracket closing their text (perhaps the section's: see `liftingSectionBrackets`)
-    var closingBracketOnly: [Bool] = Array(repeating: false, count: outline.units.count)
+    // units whose text a list closes (a bracket: see `closesUnit`), and those where it is their only attribution (perhaps the
+    // section's: see `liftingSectionBrackets`)
     var closingBracket: [Bool] = Array(repeating: false, count: outline.units.count)
+    var closingBracketOnly: [Bool] = Array(repeating: false, count: outline.units.count)
     // sections whose heading names who leads every item under them (一、县示范区管委会牵头工作（8项）)
     var sectionSubjects: [(path: [Int], attribution: Attribution)] = []
     func noteUnknown(_ found: Found) {
@@ -236,11 +237,7 @@ public struct Attributor: Sendable {
     return AttributedOutline(attributions: attributions, warnings: warnings)
   }
 
-  /// One attribution from several of the same unit (given in text order): departments as
-  /// written concatenated, canonical departments and each role the union in order of first
-  /// appearance, `raw` the texts joined by a single space, `range` the last one's range and
-  /// `extraRanges` the earlier ones'.
-  /// A bracket that closes the last item of a section whose other items name no departments is the section's
+  /// A bracket that closes the last item of a section whose other units close with no list of their own is the section's
   /// (`…4.建立激励约束机制。…（责任单位：区社会事业局、医改办…）（二）…`, each section closed so; Corpus/heldout143 14301,
   /// heldout138 13805): it moves up to the highest section that it closes — no unit under that section but its last
   /// closes with a list of its own (a subject in a sentence does not count), the section itself has no attribution, and
@@ -286,6 +283,10 @@ public struct Attributor: Sendable {
     }
   }
 
+  /// One attribution from several of the same unit (given in text order): departments as
+  /// written concatenated, canonical departments and each role the union in order of first
+  /// appearance, `raw` the texts joined by a single space, `range` the last one's range and
+  /// `extraRanges` the earlier ones'.
   func merged(_ parts: [Attribution]) -> Attribution {
     guard var out = parts.last else { preconditionFailure("merged() needs at least one attribution") }
     guard parts.count > 1 else { return out }
