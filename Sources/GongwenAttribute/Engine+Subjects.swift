@@ -222,7 +222,10 @@ extension Engine {
       p += 1
       if openSet.contains(c) { depth += 1 } else if closeSet.contains(c) { depth = max(0, depth - 1) }
       // (or a quotation after a colon: …中规定：“文化部负责…。国家广播电影电视总局负责…”, Corpus/heldout69 6901)
-      guard c == "；" || c == ";" || c == "。" || c == "\n" || c == "，" || c == "“" && p >= 2 && r.colons.contains(s[p - 2]) else { continue }
+      // (or a short field label opening its line: 排查整治内容：消防支队筹建组负责…; Corpus/heldout143 14303)
+      guard c == "；" || c == ";" || c == "。" || c == "\n" || c == "，" || c == "“" && p >= 2 && r.colons.contains(s[p - 2])
+        || r.colons.contains(c) && depth == 0 && fieldLabelOpensLine(s, colonAt: p - 1, lo: max(0, min(unit.bodyRange.lowerBound, s.count)))
+      else { continue }
       // (after a comma only names that are bodies for sure: the lexicon's, or a kind of body (工商行政管理部门), as in
       // …制定规划，工商行政管理部门负责监督实施 (Corpus/heldout85 8503); a clause's verb and object are none: 成立…专班负责)
       if c == "，" {
@@ -248,6 +251,18 @@ extension Engine {
       }
     }
     return out
+  }
+
+  /// Is the text before the colon at `colon` a short field label alone at its line's start (2 to 8 Chinese characters:
+  /// `排查整治内容：`), inside the unit's body? A label that names bodies itself (`省直有关部门：省发展改革、…等有关部门参与…`,
+  /// Corpus/heldout70 7001) is a list's, not a field's.
+  func fieldLabelOpensLine(_ s: [Unicode.Scalar], colonAt colon: Int, lo: Int) -> Bool {
+    var k = colon
+    while k > lo, isIdeographic(s[k - 1]) { k -= 1 }
+    let n = colon - k
+    guard n >= 2, n <= 8, k > lo, s[k - 1] == "\n" else { return false }
+    let label = String(scalars: s[k..<colon])
+    return !names.endsLikeDepartment(label, fast: names.fast(label))
   }
 
   /// The role word starting at `k` (longest first), unless followed by a `leading.not_followed_by` word

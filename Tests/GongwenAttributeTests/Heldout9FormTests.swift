@@ -288,6 +288,19 @@ import Testing
     #expect(subj.attributions[1]?.departmentsRaw == ["区市场监督管理局"] && subj.attributions[2] == nil)
   }
 
+  @Test func aSubjectAfterAFieldLabelOpeningALine() throws {
+    // heldout143 14303: 排查整治内容：住房和城乡建设部门负责组织… on the item's second line
+    let (out, _) = try run([
+      U("4.", [3, 1, 4], "开展在建工程施工工地排查整治排查整治时间：2013年春节前，进行一次全面的消防安全检查。\n排查整治内容：住房和城乡建设部门负责组织相关部门开展排查整治。检查施工单位落实制度情况。"),
+    ])
+    #expect(out.attributions[0]?.departmentsRaw == ["住房和城乡建设部门"])
+    // a label that names bodies itself introduces a list, not a field (heldout70 7001)
+    let (list, _) = try run([
+      U("二、", [2], "划定工作由省建设厅负责牵头。\n省直有关部门：省发展改革、国土资源、交通等有关部门参与划定工作"),
+    ])
+    #expect(list.attributions[0]?.departmentsRaw.contains("省发展改革部门") != true)
+  }
+
   @Test func aSectionHeadingNamingItsLeadLeadsEveryItem() throws {
     // heldout9 1004: 一、县示范区管委会牵头工作（8项） then items without lists; heldout4 501: （三）省编办牵头的工作,
     // an item with its own 协同单位 list adds to the lead
