@@ -304,6 +304,7 @@ extension SegmentRun {
       warn("cover_clauses", "\(cover) numbered line(s) of the cover notice before its signature are not tasks: the plan after it is", cands[0].start..<planStart)
     }
 
+    let attachmentLists = attachmentListRanges
     for c in cands {
       if let planStart, c.start < planStart { continue }
       // the numbered names of an attachments list (附件：1. …分解表 2. …分解表) are no clauses
@@ -350,6 +351,8 @@ extension SegmentRun {
           stack = []
         }
       }
+      // a cover's list of attachments (附件：1.《…方案》 / 2.《…汇总表》) names documents, not clauses
+      if accepted.isEmpty, c.table == nil, attachmentLists.contains(where: { $0.contains(c.start) }) { continue }
       if c.start >= closingLimit, attached == nil, plan == nil {
         if c.lineStart { ignoredAfterClosing += 1; if ignoredAt == nil { ignoredAt = c.start..<c.end } }
         continue

@@ -132,6 +132,25 @@ extension SegmentRun {
   }
 
   /// Does the line start with a list number (`1.`, `1．`, `1、`)?
+  /// The lists of attachments after each `附件：` (the rest of its line when it starts with a list number, then the following
+  /// lines that do, each at most 100 characters): `附件：1.《…跟踪推进方案》` / `2.《…任务分解汇总表》`.
+  var attachmentListRanges: [Range<Int>] {
+    var out: [Range<Int>] = []
+    for hit in attachmentHits {
+      let le = lineEnd(hit.lowerBound)
+      let rest = trimmed(hit.upperBound..<le)
+      guard rest.isEmpty || startsWithListNumber(rest) else { continue }
+      var end = le
+      var at = le
+      while let next = nextLine(after: at), startsWithListNumber(next), next.count <= 100 {
+        end = next.upperBound
+        at = next.lowerBound
+      }
+      if end > hit.upperBound, !(rest.isEmpty && end == le) { out.append(hit.upperBound..<end) }
+    }
+    return out
+  }
+
   func startsWithListNumber(_ r: Range<Int>) -> Bool {
     var p = r.lowerBound
     while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }

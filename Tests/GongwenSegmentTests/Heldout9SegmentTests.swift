@@ -38,6 +38,16 @@ import Testing
     #expect(p.units.map(\.path) == [[2], [2, 1], [2, 1, 1]])
   }
 
+  @Test func aCoversListOfAttachmentsIsNoClauses() throws {
+    // heldout144 14401: 附件：1.《…方案》 / 2.《…汇总表》 before the plan's 一、; they name documents
+    let text = "各单位：\n现将方案印发给你们。\n附件：1.《某某签约项目跟踪推进方案》\n2.《某某签约项目任务分解汇总表》某某办公室2015年9月10日\n"
+      + "附件1某某签约项目跟踪推进方案\n一、构建组织机构成立领导小组。\n二、明确工作任务\n（一）分工原则\n1.对区领导对接的项目，由该区领导牵头；2.项目实行属地化管理。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.markers.first) == ["一、", "二、", "二、", "二、", "二、"])
+    #expect(o.units.map(\.path) == [[1], [2], [2, 1], [2, 1, 1], [2, 1, 2]])
+    checkInvariants(o, c)
+  }
+
   @Test func aTaskListTitleAfterTheSignatureStartsThePlan() throws {
     // 1004 Qinxian: the cover numbers its requirements; the attachment's 任务清单 holds the tasks
     let text = """
