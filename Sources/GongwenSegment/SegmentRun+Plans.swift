@@ -133,16 +133,20 @@ extension SegmentRun {
 
   /// Does the line start with a list number (`1.`, `1．`, `1、`)?
   /// The lists of attachments after each `附件：` (the rest of its line when it starts with a list number, then the following
-  /// lines that do, each at most 100 characters): `附件：1.《…跟踪推进方案》` / `2.《…任务分解汇总表》`.
+  /// lines that do, each at most 100 characters and without a sentence end — names, not clauses, which a plan printed right
+  /// after `附件：` has): `附件：1.《…跟踪推进方案》` / `2.《…任务分解汇总表》`.
   var attachmentListRanges: [Range<Int>] {
+    func isName(_ r: Range<Int>) -> Bool {
+      r.count <= 100 && !s[r].contains(where: { $0 == "。" || $0 == "；" || $0 == ";" || $0 == "！" || $0 == "？" })
+    }
     var out: [Range<Int>] = []
     for hit in attachmentHits {
       let le = lineEnd(hit.lowerBound)
       let rest = trimmed(hit.upperBound..<le)
-      guard rest.isEmpty || startsWithListNumber(rest) else { continue }
+      guard rest.isEmpty || startsWithListNumber(rest) && isName(rest) else { continue }
       var end = le
       var at = le
-      while let next = nextLine(after: at), startsWithListNumber(next), next.count <= 100 {
+      while let next = nextLine(after: at), startsWithListNumber(next), isName(next) {
         end = next.upperBound
         at = next.lowerBound
       }
