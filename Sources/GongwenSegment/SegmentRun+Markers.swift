@@ -282,7 +282,7 @@ extension SegmentRun {
       min(closingAfter(start), plans.first(where: { $0.range.lowerBound > start })?.range.lowerBound ?? n)
     }
     var attachedLimit = 0
-    let attachmentNames = attachmentNameLines()
+    let attachmentNames = attachmentNameLines(isPlanTitle)
     // per attachment (its owner table): the body's last top-level number when its first row was met; an attachment's
     // level is that number plus its own (`附件2` after a body numbered 一、–五、 is 7; Corpus/heldout101 10104) or plus one
     // without a number (heldout100 10004), so that its rows never share a path with the body's clauses; with no body
@@ -304,7 +304,7 @@ extension SegmentRun {
       warn("cover_clauses", "\(cover) numbered line(s) of the cover notice before its signature are not tasks: the plan after it is", cands[0].start..<planStart)
     }
 
-    let attachmentLists = attachmentListRanges
+    let coverAttachments = coverAttachmentLines()
     for c in cands {
       if let planStart, c.start < planStart { continue }
       // the numbered names of an attachments list (附件：1. …分解表 2. …分解表) are no clauses
@@ -352,7 +352,7 @@ extension SegmentRun {
         }
       }
       // a cover's list of attachments (附件：1.《…方案》 / 2.《…汇总表》) names documents, not clauses
-      if accepted.isEmpty, c.table == nil, attachmentLists.contains(where: { $0.contains(c.start) }) { continue }
+      if accepted.isEmpty, c.table == nil, coverAttachments.contains(where: { $0.contains(c.start) }) { continue }
       if c.start >= closingLimit, attached == nil, plan == nil {
         if c.lineStart { ignoredAfterClosing += 1; if ignoredAt == nil { ignoredAt = c.start..<c.end } }
         continue

@@ -110,20 +110,20 @@ extension SegmentRun {
   }
 
   /// The lines of attachments lists (`附件：1. 2022年…目标任务分解表`, then `2. …`) that name an
-  /// attachment: the rest of the `附件：` line and the numbered lines after it, each reading as a title
-  /// (`isPlanTitle`); the list ends at the first line that does not. A numbered line that reads as a
+  /// attachment: the rest of the `附件：` line and the numbered lines after it, each passing `isName` (by default reading
+  /// as a title, `isPlanTitle`); the list ends at the first line that does not. A numbered line that reads as a
   /// clause (with sentence punctuation) ends it too, so a plan printed right after `附件：` keeps its
-  /// clauses.
-  func attachmentNameLines() -> [Range<Int>] {
+  /// clauses. `numbered`: the rest of the `附件：` line must start with a list number too.
+  func attachmentNameLines(_ isName: (Range<Int>) -> Bool, numbered: Bool = false) -> [Range<Int>] {
     var out: [Range<Int>] = []
     for hit in attachmentHits {
       let rest = trimmed(hit.upperBound..<lineEnd(hit.lowerBound))
       if !rest.isEmpty {
-        guard isPlanTitle(rest) else { continue }
+        guard !numbered || startsWithListNumber(rest), isName(rest) else { continue }
         out.append(rest)
       }
       var at = hit.lowerBound
-      while let next = nextLine(after: at), out.count < 50, startsWithListNumber(next), isPlanTitle(next) {
+      while let next = nextLine(after: at), out.count < 50, startsWithListNumber(next), isName(next) {
         out.append(next)
         at = next.lowerBound
       }
@@ -131,30 +131,15 @@ extension SegmentRun {
     return out
   }
 
-  /// Does the line start with a list number (`1.`, `1．`, `1、`)?
-  /// The lists of attachments after each `附件：` (the rest of its line when it starts with a list number, then the following
-  /// lines that do, each at most 100 characters and without a sentence end — names, not clauses, which a plan printed right
-  /// after `附件：` has): `附件：1.《…跟踪推进方案》` / `2.《…任务分解汇总表》`.
-  var attachmentListRanges: [Range<Int>] {
-    func isName(_ r: Range<Int>) -> Bool {
+  /// A cover's list of attachments before its first clause, named any way (`附件：1.《…跟踪推进方案》` / `2.《…任务分解汇总表》…`):
+  /// numbered lines of at most 100 characters without a sentence end (a plan printed right after `附件：` has them).
+  func coverAttachmentLines() -> [Range<Int>] {
+    attachmentNameLines({ r in
       r.count <= 100 && !s[r].contains(where: { $0 == "。" || $0 == "；" || $0 == ";" || $0 == "！" || $0 == "？" })
-    }
-    var out: [Range<Int>] = []
-    for hit in attachmentHits {
-      let le = lineEnd(hit.lowerBound)
-      let rest = trimmed(hit.upperBound..<le)
-      guard rest.isEmpty || startsWithListNumber(rest) && isName(rest) else { continue }
-      var end = le
-      var at = le
-      while let next = nextLine(after: at), startsWithListNumber(next), isName(next) {
-        end = next.upperBound
-        at = next.lowerBound
-      }
-      if end > hit.upperBound, !(rest.isEmpty && end == le) { out.append(hit.upperBound..<end) }
-    }
-    return out
+    }, numbered: true)
   }
 
+  /// Does the line start with a list number (`1.`, `1．`, `1、`)?
   func startsWithListNumber(_ r: Range<Int>) -> Bool {
     var p = r.lowerBound
     while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }
