@@ -55,6 +55,8 @@ extension Engine {
     let after = header.columns.count - task - 1
     // (`columns` and `lines` leave out the row's number: `lines[k]` is under `columns[k]` in a full row)
     guard lines.count >= 2 else { return nil }
+    // (a role cell written as labelled lists over lines of their own reads by its labels, whatever columns the lines fall under)
+    if after > 0, let f = try labelledLines(Array(lines.dropFirst(task + 1)), s) { return f }
     // a department column before the task (`序号 涉及部门 职责分工`, Corpus/heldout22 2303): read in a row
     // with every cell, where its line is known
     // (with more lines than columns, a cell wrapped over lines: its first lines are read so only when every cell of a names
@@ -113,6 +115,44 @@ extension Engine {
       best = f
     }
     return best
+  }
+
+  /// A role cell written as labelled lists over lines of their own (`牵头单位：` / `岚城片区开发管理局` / `配合单位：` /
+  /// `区环境与国土资源局` / `区规划局`, or `牵头单位：区社会事业局配合单位：区经济发展局` / `区环境与国土资源局`: a flattened page's table
+  /// whose every space became a cell break; Corpus/heldout144 14401): a line starting with a label is read as a labelled list,
+  /// and the lines of names only right after it take the role of its last label. nil without a label line that names
+  /// departments itself or is followed by a line of names.
+  func labelledLines(_ lines: [Range<Int>], _ s: [Unicode.Scalar]) throws(StageFailure) -> Found? {
+    var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
+    var range: Range<Int>? = nil
+    var k = 0
+    while k < lines.count {
+      let line = lines[k]
+      k += 1
+      guard labelMatch(s[line], at: line.lowerBound) != nil else { continue }
+      var last: RoleWord? = nil
+      for p in line where labelStartSet.contains(s[p]) || Self.opensLabel(s[p]) {
+        if let m = labelMatch(s[line], at: p) { last = m.label }
+      }
+      guard let last else { continue }
+      var taken = false
+      if let own = try parse(s, line, shape: .labelled), !own.items.isEmpty {
+        parsed.add(own)
+        taken = true
+      }
+      var end = line.upperBound
+      while k < lines.count, labelMatch(s[lines[k]], at: lines[k].lowerBound) == nil,
+        let p = try namesOnly(lines[k], s, label: last), !p.items.isEmpty
+      {
+        parsed.add(p)
+        end = lines[k].upperBound
+        taken = true
+        k += 1
+      }
+      if taken { range = (range?.lowerBound ?? line.lowerBound)..<end }
+    }
+    guard let range, !parsed.items.isEmpty else { return nil }
+    return Found(range: range, parsed: parsed)
   }
 
   /// A row read from its end by content, when one column after the task gives departments: each

@@ -12,11 +12,63 @@ import GongwenCore
 /// first space of a run becomes the line break and the others are deleted as layout; counted as
 /// `flattened_line_breaks`. A space between two words of one sentence (a PDF's wrapped line, `有序开 发`) is left to
 /// `cjk_spacing`, and so are spaces next to Latin letters or digits (`2012 年`, `Word 2007`).
+///
+/// A table run into such a line (a page's task table, its cells printed apart by spaces: `… 序号 项目名称 项目内容 投资额
+/// … 负责事项 一、… 1 台湾国泰金控… 10 叶勤135… 郭小童 区财政金融局 …`; Corpus/heldout144 14401) is read one cell per line, as
+/// Segment reads flattened tables: from a header word standing alone (`序号`, `line_join.table_header`) followed by at least
+/// `tableMinColumns` column names (each at most `tableColumnMaxLength` characters, no sentence punctuation, not a number),
+/// every run of spaces to the line's end becomes a line break, brackets, list commas and short pieces notwithstanding
+/// (`flattened_table_cells`). Before the header the line is read as above, however few its breaks (the table is evidence
+/// enough that the page was flattened).
 struct FlattenedLinesStep: NormalizeStep {
   static let id = "flattened_lines"
   let minLineLength: Int
   let minBreaks: Int
   let minMeanSegment: Int
+  /// Words a table's header starts with (`序号`); empty: tables run into a line are not looked for.
+  var tableHeader: [[Unicode.Scalar]] = []
+  var tableMinColumns = 0
+  var tableColumnMaxLength = 16
+
+  /// Characters no column name holds (a sentence's punctuation).
+  static let sentencePunctuation = ScalarSet("。！？；，,;!?")
+
+  /// Where a table's header run into the line starts (the spaces before its first word, or the line's start): a
+  /// `tableHeader` word standing alone between spaces, then at least `tableMinColumns` column names apart by spaces.
+  func tableStart(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
+    guard !tableHeader.isEmpty, tableMinColumns > 0 else { return nil }
+    let space = CharClass.space
+    var i = line.lowerBound
+    while i < line.upperBound {
+      // a token: i..<e
+      var e = i
+      while e < line.upperBound, s[e] != space { e += 1 }
+      if e > i, i == line.lowerBound || s[i - 1] == space,
+        tableHeader.contains(where: { $0.count == e - i && s[i..<e].elementsEqual($0) })
+      {
+        var columns = 0
+        var k = e
+        while k < line.upperBound, columns < tableMinColumns {
+          while k < line.upperBound, s[k] == space { k += 1 }
+          var f = k
+          while f < line.upperBound, s[f] != space { f += 1 }
+          guard f > k, f - k <= tableColumnMaxLength,
+            !s[k..<f].contains(where: { Self.sentencePunctuation.contains($0) }),
+            !s[k..<f].allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 })
+          else { break }
+          columns += 1
+          k = f
+        }
+        if columns >= tableMinColumns {
+          var t = i
+          while t > line.lowerBound, s[t - 1] == space { t -= 1 }
+          return t
+        }
+      }
+      i = e + 1
+    }
+    return nil
+  }
 
   /// Brackets: a space inside a pair is no line break (`(责任部门:省卫生厅、 招标采购局)`).
   static let opens = ScalarSet("(（[【〔《“")
@@ -115,7 +167,22 @@ struct FlattenedLinesStep: NormalizeStep {
     guard !candidates.isEmpty else { return }
     var breaks: [Int] = []
     var dels = Deletions()
-    for line in candidates {
+    var tableCells = 0
+    for whole in candidates {
+      // (a table run into the line: from its header on, every run of spaces is a line break between two cells)
+      var line = whole
+      var cellRuns: [Range<Int>] = []
+      if let t = tableStart(s, whole) {
+        line = whole.lowerBound..<t
+        var p = t
+        while p < whole.upperBound {
+          guard s[p] == CharClass.space else { p += 1; continue }
+          var q = p
+          while q < whole.upperBound, s[q] == CharClass.space { q += 1 }
+          if p > whole.lowerBound, q < whole.upperBound { cellRuns.append(p..<q) }
+          p = q
+        }
+      }
       var runs: [Range<Int>] = []
       var strong: [Range<Int>] = []
       var depth = 0
@@ -139,8 +206,10 @@ struct FlattenedLinesStep: NormalizeStep {
         var q = p
         while q < line.upperBound, s[q] == CharClass.space { q += 1 }
         let before = s[p - 1]
-        if q < line.upperBound, depth == 0, !Self.continues.contains(before), !Self.isASCIIAlnum(before),
-          !Self.isASCIIAlnum(s[q]) || Self.startsItem(s, q, line.upperBound)
+        // (after a numbered attachment label, `附件2 平潭…汇总表`, the digit before the space does not keep it a space)
+        if q < line.upperBound, depth == 0, !Self.continues.contains(before),
+          !Self.isASCIIAlnum(before) && (!Self.isASCIIAlnum(s[q]) || Self.startsItem(s, q, line.upperBound))
+            || Self.isASCIIAlnum(before) && Self.aroundAttachmentLabel(s, p, q, line)
         {
           // a strong boundary: after a sentence end, a colon or a closing bracket, or before an opening one or a
           // clause marker; a space between two words of one sentence (a PDF's wrapped line, `有序开 发`) is not
@@ -154,8 +223,10 @@ struct FlattenedLinesStep: NormalizeStep {
         }
         p = q
       }
-      guard runs.count >= minBreaks, line.count / (runs.count + 1) >= minMeanSegment else { continue }
-      for r in strong {
+      // (a table run into the line is evidence enough that the line is a flattened page)
+      if cellRuns.isEmpty, runs.count < minBreaks || line.count / (runs.count + 1) < minMeanSegment { strong = [] }
+      tableCells += cellRuns.count
+      for r in strong + cellRuns {
         breaks.append(r.lowerBound)
         if r.count > 1 {
           dels.delete((r.lowerBound + 1)..<r.upperBound, of: text, reason: "whitespace", rule: Self.id, layout: true, &ctx)
@@ -163,7 +234,8 @@ struct FlattenedLinesStep: NormalizeStep {
       }
     }
     guard !breaks.isEmpty else { return }
-    ctx.count("flattened_line_breaks", breaks.count)
+    ctx.count("flattened_line_breaks", breaks.count - tableCells)
+    if tableCells > 0 { ctx.count("flattened_table_cells", tableCells) }
     for b in breaks { text.scalars[b] = CharClass.newline }
     dels.apply(to: &text, &ctx)
   }

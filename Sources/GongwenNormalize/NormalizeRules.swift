@@ -35,8 +35,11 @@ public struct NormalizeRules: RuleFile {
       public var minLineLength: Located<Int>
       public var minBreaks: Located<Int>
       public var minMeanSegment: Located<Int>
+      public var tableMinColumns: Located<Int>?
+      public var tableColumnMaxLength: Located<Int>?
       enum CodingKeys: String, CodingKey {
-        case minLineLength = "min_line_length", minBreaks = "min_breaks", minMeanSegment = "min_mean_segment"
+        case minLineLength = "min_line_length", minBreaks = "min_breaks", minMeanSegment = "min_mean_segment",
+          tableMinColumns = "table_min_columns", tableColumnMaxLength = "table_column_max_length"
       }
     }
 
@@ -266,7 +269,19 @@ public struct NormalizeRules: RuleFile {
   public var listLabels: [[Unicode.Scalar]]
   public var tables: Tables
   /// Line breaks a scrape turned into spaces (`flattened_lines`; nil: not repaired).
-  public var flattenedLines: (minLineLength: Int, minBreaks: Int, minMeanSegment: Int)?
+  public var flattenedLines: FlattenedLinesRules?
+
+  /// Validated `flattened_lines`.
+  public struct FlattenedLinesRules: Sendable {
+    public var minLineLength: Int
+    public var minBreaks: Int
+    public var minMeanSegment: Int
+    /// Column names a table's header run into the line must have after its first word (`line_join.table_header`) for
+    /// the rest of the line to be read one cell per line; 0: tables are not looked for.
+    public var tableMinColumns: Int
+    /// Longest column name of such a header, in characters.
+    public var tableColumnMaxLength: Int
+  }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
     var problems: [RuleProblem] = []
@@ -491,7 +506,15 @@ public struct NormalizeRules: RuleFile {
       where v.value < 1 {
         bad(v.location, "flattened_lines.\(key) must be 1 or more")
       }
-      flattenedLines = (max(1, f.minLineLength.value), max(1, f.minBreaks.value), max(1, f.minMeanSegment.value))
+      if let v = f.tableMinColumns, v.value < 0 { bad(v.location, "flattened_lines.table_min_columns must be 0 or more") }
+      if let v = f.tableColumnMaxLength, v.value < 1 { bad(v.location, "flattened_lines.table_column_max_length must be 1 or more") }
+      if f.tableMinColumns.map({ $0.value > 0 }) ?? false, lineJoin.tableHeader.isEmpty, let v = f.tableMinColumns {
+        bad(v.location, "flattened_lines.table_min_columns needs line_join.table_header (the words a table's header starts with)")
+      }
+      flattenedLines = FlattenedLinesRules(
+        minLineLength: max(1, f.minLineLength.value), minBreaks: max(1, f.minBreaks.value),
+        minMeanSegment: max(1, f.minMeanSegment.value), tableMinColumns: max(0, f.tableMinColumns?.value ?? 0),
+        tableColumnMaxLength: max(1, f.tableColumnMaxLength?.value ?? 16))
     }
     tables = Tables(cellSeparators: separators, cellSpaceMinRun: max(0, raw.tables.cellSpaceMinRun.value),
                     spaceRows: raw.tables.spaceRows ?? false)

@@ -40,7 +40,9 @@ public struct Normalizer: Sendable {
     if on.traditional { steps.append(TraditionalStep(rules: rules.traditional)) }
     if on.whitespace { steps.append(WhitespaceStep(toSpace: rules.whitespaceToSpace)) }
     if on.flattenedLines, let f = rules.flattenedLines {
-      steps.append(FlattenedLinesStep(minLineLength: f.minLineLength, minBreaks: f.minBreaks, minMeanSegment: f.minMeanSegment))
+      steps.append(FlattenedLinesStep(minLineLength: f.minLineLength, minBreaks: f.minBreaks, minMeanSegment: f.minMeanSegment,
+                                      tableHeader: f.tableMinColumns > 0 ? rules.lineJoin.tableHeader : [],
+                                      tableMinColumns: f.tableMinColumns, tableColumnMaxLength: f.tableColumnMaxLength))
     }
     if on.tableCells, !rules.tables.cellSeparators.isEmpty || rules.tables.spaceRows {
       steps.append(TableCellsStep(header: rules.lineJoin.tableHeader, separators: rules.tables.cellSeparators,

@@ -320,7 +320,15 @@ extension SegmentRun {
           let earlier = a.number == nil && body != 0
             ? accepted.filter { m in attachmentScheme.map { m.schemes.first == rules.schemes[$0].id } ?? false }.compactMap(\.path.first).max()
             : nil
-          attachmentBase[o] = max(body, earlier ?? 0)
+          // (the body itself printed as an attachment, `附件1` opening the line above its first clause, the cover having
+          // none: `附件2` after it is the level right after the body's last, not one more; Corpus/heldout144 14401)
+          var bodyAttachment = 0
+          if let k = a.number, let first = accepted.first(where: { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }),
+            let p = bodyAttachmentNumber(above: first.start), p < k
+          {
+            bodyAttachment = p
+          }
+          attachmentBase[o] = max(body - bodyAttachment, earlier ?? 0)
         }
         // (an attachment without a number is a level of its own only after clauses of the body; a table under a bare
         // `附件` line with nothing numbered before it keeps its rows' own numbers, Corpus/heldout72 7205, and so does the one

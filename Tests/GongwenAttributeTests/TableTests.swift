@@ -29,6 +29,25 @@ import Testing
     #expect(a.raw == "区发改委\n区工信局、区住建局，各乡镇人民政府、街道办事处，魏武国控集团。")
   }
 
+  @Test func aRoleCellWrittenAsLabelledListsOnLinesOfTheirOwn() throws {
+    // heldout144 14401: a flattened page's table whose every space became a cell break; the 责任单位 cell holds
+    // `牵头单位：` / names / `配合单位：` / names, with persons (责任单位负责人) and the duty prose after it
+    let columns = ["项目名称", "项目内容", "投资额（亿元人民币）", "企业方联系人及联系方式", "牵头领导", "责任单位", "责任单位负责人", "负责事项"]
+    let a = try #require(try row(["武汉东湖高新共建平潭两岸高新技术产业园", "拟与区国有公司共同出资设立合资公司。", "50", "曹青15527704326",
+                                  "谭运涛", "林杰", "牵头单位：", "岚城片区开发管理局", "配合单位：", "区环境与国土资源局", "区规划局",
+                                  "区土地开发集团公司", "郑宇", "孙树群", "岚城片区开发管理局负责牵头对接，并负责土地征迁相关及项目服务事宜。"],
+                                 columns: columns))
+    #expect(a.lead == ["岚城片区开发管理局"])
+    #expect(a.participating == ["区环境与国土资源局", "区规划局", "区土地开发集团公司"])
+    #expect(!a.departmentsRaw.contains("郑宇"))
+    // a label line holding its names, then a line of names under its last label
+    let b = try #require(try row(["大唐集团风能博物馆项目", "建设平潭风能博物馆建筑主体工程。", "1", "陈江新", "陈东荣",
+                                  "牵头单位：区社会事业局配合单位：区经济发展局", "区规划局", "欧阳晓波", "区社会事业局负责牵头对接。"],
+                                 columns: columns))
+    #expect(b.lead == ["区社会事业局"])
+    #expect(b.participating == ["区经济发展局", "区规划局"])
+  }
+
   @Test func aPersonColumnIsNeverADepartment() throws {
     // 108: 分管县领导 names officials; 牵头责任单位 -> lead, 责任单位 -> responsible
     let a = try #require(try row(["新增托位数400个以上。", "俞悦", "县教育局", "县各有关单位"],

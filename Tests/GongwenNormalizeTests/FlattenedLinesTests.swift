@@ -76,4 +76,34 @@ import Testing
       #expect(norm(text).stats["flattened_line_breaks"] == nil, "\(text.prefix(20))")
     }
   }
+
+  @Test func aTableRunIntoThePageReadsOneCellPerLine() throws {
+    // heldout144 14401: the page's attached task table printed on the same line, its cells apart by spaces; the numbered
+    // attachment label gets a line of its own (the digit before the space notwithstanding)
+    let text = "四、强化要素保障 全区各级各部门要积极发挥主体作用，切实做好项目的跟踪服务工作，强化土地、规划等要素保障，确保取得实效。 "
+      + "附件2 平潭综合实验区签约项目任务分解汇总表 截止日期：2015年9月1日 序号 项目名称 项目内容 投资额（亿元人民币） 牵头领导 "
+      + "责任单位 负责事项 一、8.15省领导见证台资签约项目 1 台湾国泰金控平潭人寿财险项目 国泰财产保险有限责任公司拟在平潭设立中心支公司。 "
+      + "10 郭小童 区财政金融局 区财政金融局负责对接。 2 海峡证券项目 拟共同设立两岸全牌照证券公司。 10 郭小童 牵头单位： 岚城片区开发管理局 "
+      + "配合单位： 区环境与国土资源局 区规划局 岚城片区开发管理局负责牵头对接，并负责土地征迁相关及项目服务事宜。"
+    let d = norm(text)
+    let ls = lines(d.text.string)
+    #expect(ls.contains("附件2"))
+    let header = try #require(ls.firstIndex(of: "序号"))
+    #expect(Array(ls[header...].prefix(7)) == ["序号", "项目名称", "项目内容", "投资额（亿元人民币）", "牵头领导", "责任单位", "负责事项"])
+    #expect(Array(ls[(header + 7)...].prefix(4)) == ["一、8.15省领导见证台资签约项目", "1", "台湾国泰金控平潭人寿财险项目", "国泰财产保险有限责任公司拟在平潭设立中心支公司。"])
+    // every space of the table is a break between cells, after a colon and between two names alike
+    #expect(ls.suffix(6) == ["牵头单位：", "岚城片区开发管理局", "配合单位：", "区环境与国土资源局", "区规划局", "岚城片区开发管理局负责牵头对接，并负责土地征迁相关及项目服务事宜。"])
+    #expect((d.stats["flattened_table_cells"] ?? 0) >= 25)
+  }
+
+  @Test func noTableWithoutColumnNamesAfterTheHeaderWord() throws {
+    // `序号` in running text (a column named in a sentence) or followed by a row number is no header: the spaces of the
+    // sentence after it stay spaces (then closed up)
+    let text = "一、总体要求 按照表中序号 顺序逐项填报，不得遗漏。各单位要认真组织，按时报送。 二、工作安排 请于每月15日前报送，逾期不候。 "
+      + "三、有关要求 序号 1 为必填项目 请各单位认真核对 确保数据准确无误。 四、联系方式 联系人：张三，电话：12345678。"
+    let ls = lines(norm(text).text.string)
+    #expect(!ls.contains("序号"))
+    #expect(ls.contains { $0.hasPrefix("一、总体要求") })
+  }
 }
+

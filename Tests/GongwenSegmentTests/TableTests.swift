@@ -150,6 +150,42 @@ import Testing
     checkInvariants(o, c)
   }
 
+  @Test func aTableAfterTheAttachmentTheBodyIsPrintedAsTakesTheNextLevel() throws {
+    // heldout144 14401: a cover without clauses, `附件1` (the plan, read as the notice's tasks: 一、–二、), then `附件2` a
+    // table; the table is the level after the plan's last (3), not body + 2 (4) as after a body of the cover's own
+    let (o, _) = try outline("""
+      关于印发推进方案及任务分解表的通知
+      各单位：
+      现将推进方案及任务分解表印发给你们，请遵照执行。
+      附件：1.《推进方案》
+      2.《任务分解汇总表》
+      平潭综合实验区管委会办公室
+      2015年9月10日
+      附件1
+      推进方案
+      一、构建组织机构
+      成立工作领导小组，负责日常指导协调。
+      二、明确工作任务
+      各责任单位制定具体工作方案。
+      附件2
+      任务分解汇总表
+      序号
+      项目名称
+      责任单位
+      负责事项
+      1
+      台湾国泰金控平潭人寿财险项目
+      区财政金融局
+      区财政金融局负责对接。
+      2
+      海峡证券项目
+      区财政金融局
+      区财政金融局负责对接。
+      """)
+    #expect(o.units.map(\.path) == [[1], [2], [3, 1], [3, 2]])
+    #expect(o.units.map(\.markers).last == ["附件2", "2"])
+  }
+
   @Test func aPlanPrintedRightAfterAttachmentKeepsItsClauses() throws {
     // numbered lines after 附件： that read as clauses (sentence punctuation) are tasks, not names
     let (o, _) = try outline("关于做好工作的通知\n附件：\n1.加强监督检查，确保按时完成。（市卫生局负责）\n2.做好宣传工作。（市委宣传部负责）")
