@@ -51,7 +51,9 @@ import GongwenTestSupport
 /// two bodies), one wrong pair become two. heldout98 holds one pair that Gongwen misses (a garbled `（一）` line): its floor
 /// only checks that it is scored. heldout129's went down from 0.92 to 0.88 in the twenty-third session: a bracket closing a
 /// section's last item is now the section's (`section_closing_brackets`, as heldout138's and heldout143's keys read it), while
-/// heldout129's key gives it to the item. Raise a floor whenever the score goes up.
+/// heldout129's key gives it to the item. heldout130's went down from 0.63 to 0.62 in the twenty-fourth session: a body's unit
+/// in brackets after it now stays in the subject (`区综合执法局（环保国土建设执法支队）负责…`, heldout145), so 13002's `由…市房管局更新处
+/// 落实…` gives that office, which its key leaves out (its alternative keys it). Raise a floor whenever the score goes up.
 @Suite struct UnseenCorpusTests {
   static let target = 0.90
   struct Folder: Sendable, CustomTestStringConvertible {
@@ -190,10 +192,10 @@ import GongwenTestSupport
                         Folder(name: "heldout127", floor: 0.99, minNotices: 3),
                         Folder(name: "heldout128", floor: 0.91, minNotices: 4),
                         Folder(name: "heldout129", floor: 0.88, minNotices: 4),
-                        Folder(name: "heldout130", floor: 0.63, minNotices: 4),
+                        Folder(name: "heldout130", floor: 0.62, minNotices: 4),
                         Folder(name: "heldout131", floor: 0.77, minNotices: 5),
                         Folder(name: "heldout132", floor: 0.0, minNotices: 3),
-                        Folder(name: "heldout133", floor: 0.72, minNotices: 4),
+                        Folder(name: "heldout133", floor: 0.73, minNotices: 4),
                         Folder(name: "heldout134", floor: 0.96, minNotices: 3),
                         Folder(name: "heldout135", floor: 0.69, minNotices: 4),
                         Folder(name: "heldout136", floor: 0.0, minNotices: 2),
@@ -205,7 +207,7 @@ import GongwenTestSupport
                         Folder(name: "heldout142", floor: 0.83, minNotices: 4),
                         Folder(name: "heldout143", floor: 0.92, minNotices: 3),
                         Folder(name: "heldout144", floor: 0.81, minNotices: 1),
-                        Folder(name: "heldout145", floor: 0.27, minNotices: 3)]
+                        Folder(name: "heldout145", floor: 0.33, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

