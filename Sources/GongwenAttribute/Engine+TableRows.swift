@@ -290,8 +290,32 @@ extension Engine {
     for i in value.indices.dropFirst().dropLast() where value[i] == " " && isIdeographic(value[i - 1]) && isIdeographic(value[i + 1]) {
       value[i] = "、"
     }
+    value = try gluedNamesApart(value)
     let content = label.text + [labelColon] + value
     return try parse(content, 0..<content.count, shape: .labelled)
+  }
+
+  /// A cell's names run together without a separator (`区环境与国土资源局区规划局`, `区交通与建设局区经济发展局`: a flattened
+  /// page's table lost the space between them; Corpus/heldout144 14401) get an enumeration comma between them: where a name
+  /// of at least four characters ends with an organ's last character (局委办厅所院队) and the cell's jurisdiction prefix
+  /// (its first character: 区, 市, 县, 省) starts a name again that reads as a department.
+  func gluedNamesApart(_ value: [Unicode.Scalar]) throws(StageFailure) -> [Unicode.Scalar] {
+    guard value.count >= 8, let prefix = value.first, "区市县省".unicodeScalars.contains(prefix) else { return value }
+    var out: [Unicode.Scalar] = []
+    var nameStart = 0
+    for i in value.indices {
+      if i - nameStart >= 4, value[i] == prefix, "局委办厅所院队".unicodeScalars.contains(value[i - 1]),
+        case let rest = value[i...].prefix(while: { $0 != "、" && $0 != "，" && $0 != "," }), rest.count >= 3,
+        try departmentLike(String(String.UnicodeScalarView(rest))),
+        try departmentLike(String(String.UnicodeScalarView(value[nameStart..<i])))
+      {
+        out.append("、")
+        nameStart = i
+      }
+      if value[i] == "、" || value[i] == "，" || value[i] == "," { nameStart = i + 1 }
+      out.append(value[i])
+    }
+    return out
   }
 
   /// The departments of a row's cells after its task, `cells[k]` under the k-th column after the

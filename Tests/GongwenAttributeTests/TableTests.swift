@@ -48,6 +48,16 @@ import Testing
     #expect(b.participating == ["区经济发展局", "区规划局"])
   }
 
+  @Test func namesRunTogetherInACellAreApart() throws {
+    // heldout144 14401: a flattened page's cell lost the space between two names
+    let a = try #require(try row(["平潭慧谷项目", "区环境与国土资源局区规划局", "区交通与建设局区经济发展局"], columns: ["项目名称", "牵头单位", "配合单位"]))
+    #expect(a.lead == ["区环境与国土资源局", "区规划局"])
+    #expect(a.participating == ["区交通与建设局", "区经济发展局"])
+    // a name whose place comes again inside it, not after an organ's end, stays one name
+    let c = try #require(try row(["推进学校建设。", "区政府办公室"], columns: ["重点工作任务", "牵头单位"]))
+    #expect(c.departmentsRaw == ["区政府办公室"])
+  }
+
   @Test func aPersonColumnIsNeverADepartment() throws {
     // 108: 分管县领导 names officials; 牵头责任单位 -> lead, 责任单位 -> responsible
     let a = try #require(try row(["新增托位数400个以上。", "俞悦", "县教育局", "县各有关单位"],
