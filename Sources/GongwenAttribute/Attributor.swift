@@ -94,7 +94,17 @@ public struct Attributor: Sendable {
       // departments as the subject of the unit's first words come first (（一）省监察厅牵头的工作 …
       // 协同单位：…), and the closing lists add to them; a subject after a title sentence counts only
       // without a closing list (the list is the notice's own allocation)
-      if unit.table == nil, let subject = try engine.leading(in: s, unit: unit, afterTitle: all.isEmpty),
+      // (an item numbered inside a table's cell, `1.区社会事业局负责对接…` in a 负责事项 cell after the row's 责任单位 cell, is read
+      // as a clause too, when its row has departments of its own cells: a row's marker is its bare number; Corpus/heldout144
+      // 14401. Where the department cells follow the last item, they are the row's, below; Corpus/heldout114 11401)
+      var cellItem = false
+      if unit.table != nil, all.isEmpty, let m = unit.markers.last, !m.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }),
+        let parent = outline.units[..<index].lastIndex(where: { $0.path == Array(unit.path.dropLast()) }),
+        !(attributions[parent]?.departmentsRaw.isEmpty ?? true)
+      {
+        cellItem = true
+      }
+      if unit.table == nil || cellItem, let subject = try engine.leading(in: s, unit: unit, afterTitle: all.isEmpty),
         !all.contains(where: { $0.range.overlaps(subject.range) })
       {
         if engine.headsItsSection(subject, unit: unit, in: s) {

@@ -58,6 +58,21 @@ import Testing
     #expect(c.departmentsRaw == ["区政府办公室"])
   }
 
+  @Test func itemsNumberedInACellAfterTheRowsDepartmentsNameTheirOwn() throws {
+    // heldout144 14401: row 7's 责任单位 cell, then its 负责事项 cell numbering items, each a task naming its own body
+    let columns = ["项目名称", "责任单位", "负责事项"]
+    let (o0, t) = makeOutline([U("7", [7], "\n福建省投资集团平潭项目\n区国有资产投资有限公司 区交通与建设局\n"),
+                               U("1.", [7, 1], "区国有资产投资有限公司负责联系对接企业并做好相关服务工作。\n"),
+                               U("2、", [7, 2], "区交通与建设局负责对接电力项目、燃气项目等事宜；")])
+    var outline = o0
+    for k in outline.units.indices { outline.units[k].table = TableHeader(columns: columns, taskColumn: 0) }
+    outline.units[0].bodyRange = (outline.units[0].bodyRange.lowerBound + 1)..<outline.units[0].bodyRange.upperBound
+    let a = try Attributor(rules: bundled).attribute(outline, text: t).attributions
+    #expect(a[0]?.responsible == ["区国有资产投资有限公司", "区交通与建设局"])
+    #expect(a[1]?.departmentsRaw == ["区国有资产投资有限公司"])
+    #expect(a[2]?.departmentsRaw == ["区交通与建设局"])
+  }
+
   @Test func aPersonColumnIsNeverADepartment() throws {
     // 108: 分管县领导 names officials; 牵头责任单位 -> lead, 责任单位 -> responsible
     let a = try #require(try row(["新增托位数400个以上。", "俞悦", "县教育局", "县各有关单位"],
