@@ -297,14 +297,17 @@ extension Engine {
 
   /// A cell's names run together without a separator (`区环境与国土资源局区规划局`, `区交通与建设局区经济发展局`: a flattened
   /// page's table lost the space between them; Corpus/heldout144 14401) get an enumeration comma between them: where a name
-  /// of at least four characters ends with an organ's last character (局委办厅所院队) and the cell's jurisdiction prefix
-  /// (its first character: 区, 市, 县, 省) starts a name again that reads as a department.
+  /// of at least four characters ends with a `department_suffixes` word and the cell's jurisdiction prefix (the
+  /// `jurisdiction_prefixes` word it starts with) starts a name again, both reading as departments.
   func gluedNamesApart(_ value: [Unicode.Scalar]) throws(StageFailure) -> [Unicode.Scalar] {
-    guard value.count >= 8, let prefix = value.first, "区市县省".unicodeScalars.contains(prefix) else { return value }
+    guard value.count >= 8,
+      let prefix = r.jurisdictionPrefixes.first(where: { value.starts(with: $0.unicodeScalars) }).map({ Array($0.unicodeScalars) })
+    else { return value }
     var out: [Unicode.Scalar] = []
     var nameStart = 0
     for i in value.indices {
-      if i - nameStart >= 4, value[i] == prefix, "局委办厅所院队".unicodeScalars.contains(value[i - 1]),
+      if i - nameStart >= 4, value[i] == prefix[0], value[i...].starts(with: prefix),
+        r.departmentSuffixes.contains(where: { hasSuffix(value[nameStart..<i], Array($0.unicodeScalars)) }),
         case let rest = value[i...].prefix(while: { $0 != "、" && $0 != "，" && $0 != "," }), rest.count >= 3,
         try departmentLike(String(String.UnicodeScalarView(rest))),
         try departmentLike(String(String.UnicodeScalarView(value[nameStart..<i])))

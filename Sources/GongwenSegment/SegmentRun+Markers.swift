@@ -324,7 +324,7 @@ extension SegmentRun {
           // none: `附件2` after it is the level right after the body's last, not one more; Corpus/heldout144 14401)
           var bodyAttachment = 0
           if let k = a.number, let first = accepted.first(where: { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }),
-            let p = bodyAttachmentNumber(above: first.start), p < k
+            let p = try bodyAttachmentNumber(above: first.start), p < k
           {
             bodyAttachment = p
           }

@@ -139,20 +139,14 @@ extension SegmentRun {
     }, numbered: true)
   }
 
-  /// The number of the attachment the body is printed as: a line at most three lines above the body's first clause
-  /// opening with a numbered attachment label run into its title (`附件1首届…跟踪推进方案平潭…` / `一、构建组织机构…`, a cover
-  /// without clauses of its own; Corpus/heldout144 14401), or nil. A cover's list (`附件：1.…`) has no number after `附件`.
-  func bodyAttachmentNumber(above first: Int) -> Int? {
+  /// The number of the attachment the body is printed as: a numbered attachment's label line (`tables.attachment`: `附件1`)
+  /// at most three lines above the body's first clause (`附件1` / `首届…跟踪推进方案` / `一、构建组织机构…`, a cover without clauses
+  /// of its own; Corpus/heldout144 14401), or nil.
+  func bodyAttachmentNumber(above first: Int) throws(StageFailure) -> Int? {
     var line = previousLine(lineStart(first))
     for _ in 0..<3 {
       guard let l = line else { return nil }
-      let r = trimmed(l)
-      if r.count >= 3, s[r.lowerBound] == "附", s[r.lowerBound + 1] == "件" || s[r.lowerBound + 1] == "表" {
-        var k = r.lowerBound + 2
-        var n = 0
-        while k < r.upperBound, k - r.lowerBound < 4, let d = parseNumber([s[k]], .arabic) { n = n * 10 + d; k += 1 }
-        return n > 0 ? n : nil
-      }
+      if let a = try attachmentLine(trimmed(l)) { return a.number }
       line = previousLine(l.lowerBound)
     }
     return nil
