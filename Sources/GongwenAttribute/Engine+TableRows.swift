@@ -303,19 +303,20 @@ extension Engine {
     guard value.count >= 8,
       let prefix = r.jurisdictionPrefixes.first(where: { value.starts(with: $0.unicodeScalars) }).map({ Array($0.unicodeScalars) })
     else { return value }
+    func separates(_ c: Unicode.Scalar) -> Bool { c == "、" || c == "，" || c == "," }
     var out: [Unicode.Scalar] = []
     var nameStart = 0
     for i in value.indices {
       if i - nameStart >= 4, value[i] == prefix[0], value[i...].starts(with: prefix),
         r.departmentSuffixes.contains(where: { hasSuffix(value[nameStart..<i], Array($0.unicodeScalars)) }),
-        case let rest = value[i...].prefix(while: { $0 != "、" && $0 != "，" && $0 != "," }), rest.count >= 3,
+        case let rest = value[i...].prefix(while: { !separates($0) }), rest.count >= 3,
         try departmentLike(String(String.UnicodeScalarView(rest))),
         try departmentLike(String(String.UnicodeScalarView(value[nameStart..<i])))
       {
         out.append("、")
         nameStart = i
       }
-      if value[i] == "、" || value[i] == "，" || value[i] == "," { nameStart = i + 1 }
+      if separates(value[i]) { nameStart = i + 1 }
       out.append(value[i])
     }
     return out

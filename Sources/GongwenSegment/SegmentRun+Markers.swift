@@ -320,11 +320,12 @@ extension SegmentRun {
           let earlier = a.number == nil && body != 0
             ? accepted.filter { m in attachmentScheme.map { m.schemes.first == rules.schemes[$0].id } ?? false }.compactMap(\.path.first).max()
             : nil
-          // (the body itself printed as an attachment, `附件1` opening the line above its first clause, the cover having
-          // none: `附件2` after it is the level right after the body's last, not one more; Corpus/heldout144 14401)
+          // (the body itself printed as an attachment, its numbered label among the lines above its first clause as above a
+          // table's header (`附件1` / `首届…跟踪推进方案` / `一、构建组织机构…`), the cover having none: `附件2` after it is the level
+          // right after the body's last, not one more; Corpus/heldout144 14401)
           var bodyAttachment = 0
           if let k = a.number, let first = accepted.first(where: { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }),
-            let p = try bodyAttachmentNumber(above: first.start), p < k
+            let p = try attachment(above: lineStart(first.start))?.number, p < k
           {
             bodyAttachment = p
           }

@@ -139,19 +139,6 @@ extension SegmentRun {
     }, numbered: true)
   }
 
-  /// The number of the attachment the body is printed as: a numbered attachment's label line (`tables.attachment`: `附件1`)
-  /// at most three lines above the body's first clause (`附件1` / `首届…跟踪推进方案` / `一、构建组织机构…`, a cover without clauses
-  /// of its own; Corpus/heldout144 14401), or nil.
-  func bodyAttachmentNumber(above first: Int) throws(StageFailure) -> Int? {
-    var line = previousLine(lineStart(first))
-    for _ in 0..<3 {
-      guard let l = line else { return nil }
-      if let a = try attachmentLine(trimmed(l)) { return a.number }
-      line = previousLine(l.lowerBound)
-    }
-    return nil
-  }
-
   /// Does the line start with a list number (`1.`, `1．`, `1、`)?
   func startsWithListNumber(_ r: Range<Int>) -> Bool {
     var p = r.lowerBound
