@@ -150,10 +150,15 @@ extension Engine {
     var p = (last?.range.lowerBound ?? hi) - 1
     var tries = 0
     let title = titleBracketStart(s, lo: lo, hi: hi)
+    // (where `find` found nothing, it has already read every paragraph end of the unit with `tryEnd` and met only
+    // nothing or the article's title: those ends are not read again)
+    let paragraphEndsRead = last == nil
     while p > lo && tries < 200 {
       if s[p] == "\n" {
         tries += 1
-        if let f = try tryEnd(s, end: p, lo: lo), standsAlone(f, s, lo: lo, paragraphEnd: p), !isTitleBracket(f, at: title) {
+        if !paragraphEndsRead, let f = try tryEnd(s, end: p, lo: lo), standsAlone(f, s, lo: lo, paragraphEnd: p),
+          !isTitleBracket(f, at: title)
+        {
           out.append(f)
           p = f.range.lowerBound - 1
           continue
