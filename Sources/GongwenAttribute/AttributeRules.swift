@@ -117,6 +117,8 @@ public struct AttributeRules: RuleFile {
     public var duty_name_endings: [String]?
     public var duty_name_max_length: Located<Int>?
     public var inner_lead_ins: [String]?
+    public var unit_note_words: [String]?
+    public var unit_note_endings: [String]?
     public var staff_words: [String]?
     public var max_role_object: Located<Int>?
     public var followed_anyway: [String]?
@@ -332,6 +334,11 @@ public struct AttributeRules: RuleFile {
     /// Lead-ins that may stand inside the clause's first sentence, after its matter: the departments
     /// follow them (两轮摩托车非法载客由县公安局负责牵头管理，县交通局协管).
     public let innerLeadIns: [[Unicode.Scalar]]
+    /// A body's unit in brackets after its name stays in a subject (区综合执法局（环保国土建设执法支队）负责…), unless the
+    /// bracket holds one of these words or ends with one of these endings: then it is a note on the body
+    /// (（县环卫所为业主单位）). Empty: no word or ending makes it a note.
+    public let unitNoteWords: [String]
+    public let unitNoteEndings: [String]
     /// Words naming a department's own people after its name (由市安监局1名县级领导带队, 由市发改委主要
     /// 负责同志牵头): dropped with a count (1名) or 的 before them, so that the department is named.
     /// Longest first.
@@ -562,6 +569,8 @@ public struct AttributeRules: RuleFile {
                         dutyNameEndings: (l.duty_name_endings ?? []).filter { !$0.isEmpty },
                         dutyNameMaxLength: max(0, l.duty_name_max_length?.value ?? 0),
                         innerLeadIns: (l.inner_lead_ins ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
+                        unitNoteWords: (l.unit_note_words ?? []).filter { !$0.isEmpty },
+                        unitNoteEndings: (l.unit_note_endings ?? []).filter { !$0.isEmpty },
                         staffWords: (l.staff_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
                           .sorted { $0.count > $1.count },
                         maxRoleObject: max(0, l.max_role_object?.value ?? 0),

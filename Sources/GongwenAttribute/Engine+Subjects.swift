@@ -452,11 +452,12 @@ extension Engine {
         continue
       }
       // (and a unit of the body named in brackets after it, kept in the name: 区经济发展局（海洋与渔业执法支队）负责…, 区综合执法局
-      // （环保国土建设执法支队）负责…; Corpus/heldout145 14501); not a note on the body (`（县环卫所为业主单位）`, heldout142 14204)
+      // （环保国土建设执法支队）负责…; Corpus/heldout145 14501); not a note on the body (`（县环卫所为业主单位）`, heldout142 14204:
+      // `leading.unit_note_words`, `unit_note_endings`)
       if openSet.contains(c), q > start, q + 3 < limit, let close = (q + 3..<min(limit, q + 20)).first(where: { closeSet.contains(s[$0]) }),
         s[(q + 1)..<close].allSatisfy(isIdeographic), isIdeographic(s[q - 1]),
         case let unit = String(String.UnicodeScalarView(s[(q + 1)..<close])),
-        !unit.contains(where: { "为是的".contains($0) }), !unit.hasSuffix("单位"), !unit.hasSuffix("部门"),
+        !rule.unitNoteWords.contains(where: { unit.contains($0) }), !rule.unitNoteEndings.contains(where: { unit.hasSuffix($0) }),
         try departmentLike(unit)
       {
         q = close + 1

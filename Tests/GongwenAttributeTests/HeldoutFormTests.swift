@@ -1,5 +1,6 @@
 import GongwenAttribute
 import GongwenCore
+import GongwenRules
 import Testing
 
 /// Forms found in Corpus/heldout, positives and negatives.
@@ -130,6 +131,23 @@ import Testing
     // a note on the body in brackets is no unit (heldout142 14204): the names still end at it
     let (p, _) = try run([U("（一）", [5, 1], "区交通与建设局（县环卫所为业主单位）负责垃圾转运站建设。")])
     #expect(p.attributions[0]?.departmentsRaw.contains("区交通与建设局（县环卫所为业主单位）") != true)
+  }
+
+  @Test func whatMakesABracketAfterABodyANoteIsRuleData() throws {
+    // `leading.unit_note_words` / `unit_note_endings`: with neither, the note of heldout142 14204 reads as a unit of the body
+    let yaml = bundledYAML.replacingOccurrences(of: "  unit_note_words: [为, 是, 的]\n", with: "  unit_note_words: []\n")
+      .replacingOccurrences(of: "  unit_note_endings: [单位, 部门]\n", with: "  unit_note_endings: []\n")
+    #expect(yaml != bundledYAML)
+    let rules = try RuleSet.decode(AttributeRules.self, yaml: yaml)
+    #expect(rules.leading?.unitNoteWords.isEmpty == true && rules.leading?.unitNoteEndings.isEmpty == true)
+    let (o, t) = makeOutline([U("（一）", [5, 1], "区交通与建设局（县环卫所为业主单位）负责垃圾转运站建设。")])
+    let a = try Attributor(rules: rules).attribute(o, text: t).attributions[0]
+    #expect(a?.departmentsRaw == ["区交通与建设局（县环卫所为业主单位）"])
+    // and a word of the maintainer's own makes a bracket a note: 支队 as an ending
+    let own = bundledYAML.replacingOccurrences(of: "  unit_note_endings: [单位, 部门]\n", with: "  unit_note_endings: [单位, 部门, 支队]\n")
+    let (o2, t2) = makeOutline([U("（二）", [4, 2], "区综合执法局（环保国土建设执法支队）负责督促、协助属地乡镇对岸线港口砂场依法进行拆除。")])
+    let b = try Attributor(rules: try RuleSet.decode(AttributeRules.self, yaml: own)).attribute(o2, text: t2).attributions[0]
+    #expect(b?.departmentsRaw.contains("区综合执法局（环保国土建设执法支队）") != true)
   }
 
   @Test func aListOfDutiesInsideAUnit() throws {
