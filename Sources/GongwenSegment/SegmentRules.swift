@@ -94,6 +94,8 @@ public struct SegmentRules: RuleFile {
     public var max_gap: Located<Int>
     public var plan_after_signature: Bool
     public var attached_plans: Bool?
+    /// Optional: words that head a table of contents (目录); its entries are no clauses.
+    public var table_of_contents: [String]?
     public var inline_after: String
     /// Optional: labels of a field (责任单位：…完成时限：…) after whose value an expected next sibling may start inline.
     public var inline_after_labels: [String]?
@@ -267,6 +269,9 @@ public struct SegmentRules: RuleFile {
   public let planAfterSignature: Bool
   /// Plans attached after a body of clauses (`附件1` / title / `一、`) are read under the attachment's own level.
   public let attachedPlans: Bool
+  /// Words heading a table of contents (`目录`): the numbered entries after one, up to where the body numbers its first entry
+  /// again, are no clauses.
+  let tableOfContents: [[Unicode.Scalar]]
   let inlineAfter: ScalarSet
   let inlineAfterLabels: [[Unicode.Scalar]]
   public let attributionRegex: RuleRegex
@@ -624,6 +629,7 @@ public struct SegmentRules: RuleFile {
     self.maxGap = maxGap
     self.planAfterSignature = raw.sequence.plan_after_signature
     self.attachedPlans = raw.sequence.attached_plans ?? false
+    self.tableOfContents = (raw.sequence.table_of_contents ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.inlineAfter = ScalarSet(raw.sequence.inline_after)
     self.inlineAfterLabels = (raw.sequence.inline_after_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.headingGapPunctuation = ScalarSet(raw.sequence.heading_gap_punctuation ?? "")

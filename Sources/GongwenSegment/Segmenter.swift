@@ -480,6 +480,48 @@ struct SegmentRun {
       if let c = candidate(m) { candidateList.append(c) }
     }
     closingStarts = Array(Set(starts)).sorted()
+    dropTableOfContents()
+  }
+
+  /// A table of contents printed before the body (`…应急预案目录1总则` / `1.1编制目的` / … / `7.2应急处理技术措施1总则` / `1.1编制目的在区管委会
+  /// 的领导下…`; Corpus/heldout146 14601): a `sequence.table_of_contents` word, a marker right after it, and further on the
+  /// same marker with the same title again, the body's own first entry, after at least three other markers. The markers
+  /// from the first entry up to that repetition are the table's lines, no clauses: they are dropped from the candidates
+  /// (the table stays in the preamble's text). Only the first table of contents is read.
+  mutating func dropTableOfContents() {
+    guard !rules.tableOfContents.isEmpty, candidateList.count > 4 else { return }
+    var i = 0
+    while i + 4 < candidateList.count {
+      let first = candidateList[i]
+      // the word right before the first entry (only spaces between)
+      var b = first.start
+      while b > 0, isSpaceOrNewline(s[b - 1]) { b -= 1 }
+      guard rules.tableOfContents.contains(where: { w in b >= w.count && s[(b - w.count)..<b].elementsEqual(w) }) else {
+        i += 1
+        continue
+      }
+      let marker = s[first.start..<first.end]
+      let title = entryTitle(after: first.end)
+      guard title.count >= 2 else { return }
+      for j in (i + 4)..<candidateList.count {
+        let c = candidateList[j]
+        guard s[c.start..<c.end].elementsEqual(marker), c.end + title.count <= n,
+          s[c.end..<(c.end + title.count)].elementsEqual(title)
+        else { continue }
+        candidateList.removeSubrange(i..<j)
+        return
+      }
+      return
+    }
+  }
+
+  /// An entry's title in a table of contents: the text after its marker to the line's end or the next sentence mark, without
+  /// dot leaders and page numbers (`总则……1` → `总则`), at most 30 characters.
+  func entryTitle(after p: Int) -> ArraySlice<Unicode.Scalar> {
+    var e = p
+    while e < n, e - p < 30, s[e] != "\n", s[e] != "。", s[e] != "，" { e += 1 }
+    while e > p, isSpaceOrNewline(s[e - 1]) || "…．.·-—0123456789".unicodeScalars.contains(s[e - 1]) { e -= 1 }
+    return s[p..<e]
   }
 
   /// Most issuer lines read above a signature date (a joint notice of several offices).

@@ -1,0 +1,70 @@
+import Foundation
+import GongwenCore
+import GongwenRules
+@testable import GongwenSegment
+import GongwenTestSupport
+import Testing
+
+/// A table of contents printed before an emergency plan's text (Corpus/heldout146 14601: `…应急预案目录1总则` / `1.1编制目的` /
+/// … then the text's own `1总则` / `1.1编制目的在…`): its numbered lines are no clauses (`sequence.table_of_contents`).
+@Suite struct TableOfContentsTests {
+  static let notice = """
+    平潭综合实验区突发重大动物疫情应急预案目录1总则
+    1.1编制目的
+    1.2编制依据
+    1.3疫情分级2组织体系
+    2.1应急指挥机构
+    2.2日常管理机构
+    1总则
+    1.1编制目的
+    为及时、有效地预防、控制和扑灭突发重大动物疫情，制定本预案。
+    1.2编制依据
+    依据《重大动物疫情应急条例》，制定本预案。
+    1.3疫情分级
+    根据疫情的性质和危害程度分为四级。
+    2组织体系
+    2.1应急指挥机构
+    区经济发展局负责组织、协调全区突发重大动物疫情应急处理工作。
+    2.2日常管理机构
+    区经济发展局负责日常协调、管理工作。
+    """
+
+  @Test func theContentsAreNoClauses() throws {
+    let (o, c) = try outline(Self.notice)
+    // one unit per section of the text, none for the contents' lines
+    #expect(o.units.map { pathString($0.path) } == ["1", "1.1", "1.2", "1.3", "2", "2.1", "2.2"])
+    let first = try #require(o.units.first(where: { $0.path == [1, 1] }))
+    #expect(c.string(first.bodyRange).hasPrefix("编制目的\n为及时"))
+    let last = try #require(o.units.last)
+    #expect(c.string(last.bodyRange).contains("负责日常协调"))
+  }
+
+  @Test func withoutTheRuleTheContentsAreReadAsClauses() throws {
+    let yaml = bundledYAML.replacingOccurrences(of: "  table_of_contents: [目录]\n", with: "")
+    #expect(yaml != bundledYAML)
+    let rules = try RuleSet.decode(SegmentRules.self, yaml: yaml)
+    let o = try Segmenter(rules: rules).segment(CleanText(source: Self.notice))
+    let first = try #require(o.units.first(where: { $0.path == [1, 1] }))
+    #expect(first.bodyRange.upperBound < 60)
+  }
+
+  @Test func aContentsWordWithoutTheFirstEntryAgainDropsNothing() throws {
+    // 目录 before numbered items that are never printed again: they are the text's own clauses
+    let text = """
+      关于印发重点工作目录的通知
+      各部门：
+      现将工作目录印发如下：
+      1.推进项目建设。
+      2.加强资金保障。
+      3.强化督查考核。
+      4.做好宣传引导。
+      5.抓好安全生产。
+      """
+    let (o, _) = try outline(text)
+    #expect(o.units.count == 5)
+  }
+}
+
+private let bundledYAML: String = {
+  (try? String(contentsOfFile: TestSupport.rulesDirectory + "/segment.yaml", encoding: .utf8)) ?? ""
+}()
