@@ -198,6 +198,16 @@ extension Engine {
     guard let rule = r.leading else { return nil }
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
+    // after a title the page ran into the text (`2.1应急指挥机构区经济发展局在…负责`, the heading Segment found, from the
+    // notice's table of contents or `heading.run_on_titles`): the names start after it, not with it
+    if let h = unit.heading {
+      let t = Array(h.unicodeScalars)
+      if lo + t.count < hi, s[lo..<(lo + t.count)].elementsEqual(t), isIdeographic(s[lo + t.count]),
+        let f = try leading(in: s, from: lo + t.count, to: hi, rule: rule)
+      {
+        return f
+      }
+    }
     if let f = try leading(in: s, from: lo, to: hi, rule: rule) { return f }
     if let f = try groupMembers(in: s, from: lo, to: hi, rule: rule) { return f }
     if let f = try carriedSubject(in: s, from: lo, to: hi, rule: rule) { return f }

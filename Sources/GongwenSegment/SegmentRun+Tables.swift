@@ -515,10 +515,11 @@ extension SegmentRun {
     return trimmed(a.start..<end).upperBound
   }
 
-  /// A known section title (`heading.run_on_titles`) that a scrape ran together with the body
-  /// after it (`一、总体要求全面贯彻…`): the title, if more text follows it on the line.
+  /// A known section title (`heading.run_on_titles`, or an entry's title in the notice's table of contents) that a scrape ran
+  /// together with the body after it (`一、总体要求全面贯彻…`, `2.1应急指挥机构区经济发展局在…`): the title, if more text follows
+  /// it on the line.
   func runOnTitle(_ line: Range<Int>) -> String? {
-    for title in rules.runOnTitles where title.count < line.count {
+    for title in rules.runOnTitles + tableOfContentsTitles where title.count < line.count {
       var ok = true
       for (k, c) in title.enumerated() where s[line.lowerBound + k] != c {
         ok = false

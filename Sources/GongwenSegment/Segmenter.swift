@@ -214,6 +214,8 @@ struct SegmentRun {
     var number: Int?
     var marker: String
   }
+  /// The titles of a table of contents' entries (`dropTableOfContents`), longest first: run-on titles of this notice.
+  var tableOfContentsTitles: [[Unicode.Scalar]] = []
   /// Where the first unit starts (end of the preamble), or the text length when there is none.
   var preambleEnd: Int
 
@@ -508,6 +510,9 @@ struct SegmentRun {
         guard s[c.start..<c.end].elementsEqual(marker), c.end + title.count <= n,
           s[c.end..<(c.end + title.count)].elementsEqual(title)
         else { continue }
+        // its entries' titles are the sections' titles, which a flattened page may run into their text (`2.1应急指挥机构区经济发展局在…`)
+        tableOfContentsTitles = candidateList[i..<j].map { Array(entryTitle(after: $0.end)) }.filter { $0.count >= 2 }
+          .sorted { $0.count > $1.count }
         candidateList.removeSubrange(i..<j)
         return
       }
@@ -519,7 +524,8 @@ struct SegmentRun {
   /// dot leaders and page numbers (`总则……1` → `总则`), at most 30 characters.
   func entryTitle(after p: Int) -> ArraySlice<Unicode.Scalar> {
     var e = p
-    while e < n, e - p < 30, s[e] != "\n", s[e] != "。", s[e] != "，" { e += 1 }
+    // (a digit ends it too: the next top section run on, `1.3疫情分级2组织体系`)
+    while e < n, e - p < 30, s[e] != "\n", s[e] != "。", s[e] != "，", s[e].value &- 0x30 >= 10 { e += 1 }
     while e > p, isSpaceOrNewline(s[e - 1]) || "…．.·-—0123456789".unicodeScalars.contains(s[e - 1]) { e -= 1 }
     return s[p..<e]
   }

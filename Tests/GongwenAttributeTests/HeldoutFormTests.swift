@@ -133,6 +133,17 @@ import Testing
     #expect(p.attributions[0]?.departmentsRaw.contains("区交通与建设局（县环卫所为业主单位）") != true)
   }
 
+  @Test func namesAfterATitleRunIntoTheText() throws {
+    // heldout146 14601: 2.1应急指挥机构区经济发展局在区管委会的统一领导下，负责… — the heading (from the notice's table of
+    // contents) is no part of the subject
+    let body = "应急指挥机构区经济发展局负责组织、协调全区突发重大动物疫情应急处理工作。"
+    let (o, _) = try run([U("2.1", [2, 1], body, heading: "应急指挥机构")])
+    #expect(o.attributions[0]?.departmentsRaw == ["区经济发展局"])
+    // without the heading the run-on words are read as part of the name
+    let (p, _) = try run([U("2.1", [2, 1], body)])
+    #expect(p.attributions[0]?.departmentsRaw != ["区经济发展局"])
+  }
+
   @Test func whatMakesABracketAfterABodyANoteIsRuleData() throws {
     // `leading.unit_note_words` / `unit_note_endings`: with neither, the note of heldout142 14204 reads as a unit of the body
     let yaml = bundledYAML.replacingOccurrences(of: "  unit_note_words: [为, 是, 的]\n", with: "  unit_note_words: []\n")

@@ -68,3 +68,38 @@ import Testing
 private let bundledYAML: String = {
   (try? String(contentsOfFile: TestSupport.rulesDirectory + "/segment.yaml", encoding: .utf8)) ?? ""
 }()
+
+/// An emergency plan's sections four numbers deep, a title opening with a Roman numeral, and a title starting with 日常
+/// (Corpus/heldout146 14601).
+@Suite struct DeepDecimalSectionTests {
+  @Test func fourNumbersRomanNumeralsAndDailyWork() throws {
+    let text = """
+      3运行机制
+      3.1应急响应
+      各级人民政府按照分级响应的原则作出响应。
+      3.1.1分级响应
+      根据疫情等级，依次作出Ⅰ级、II级应急响应。
+      3.1.1.1 Ⅰ级应急响应
+      （1）区管委会组织协调有关部门参与处理。
+      （2）区经济发展局组织专家组进行评估。
+      3.1.1.2 II级应急响应
+      区管委会启动应急响应。
+      3.2日常管理机构
+      区经济发展局负责日常协调、管理工作。
+      """
+    let (o, _) = try outline(text)
+    // (a top section alone is taken only as the first, 1, or after other sections: `3运行机制` opening the text is not)
+    #expect(o.units.map { pathString($0.path) } == ["3.1", "3.1.1", "3.1.1.1", "3.1.1.1.1", "3.1.1.1.2", "3.1.1.2", "3.2"])
+    #expect(o.units.first(where: { $0.path == [3, 1, 1, 1] })?.markers == ["3", "3.1", "3.1.1", "3.1.1.1"])
+    // a number of days is still no section: 休息2.5日后
+    let (d, _) = try outline("1.1编制目的\n为规范工作，制定本预案。\n1.2 2.5日内完成报告。")
+    #expect(d.units.map { pathString($0.path) } == ["1.1"])
+  }
+
+  @Test func aTitleInTheTableOfContentsRunIntoTheTextIsTheHeading() throws {
+    let (o, _) = try outline(TableOfContentsTests.notice.replacingOccurrences(
+      of: "2.1应急指挥机构\n区经济发展局负责组织", with: "2.1应急指挥机构区经济发展局在区管委会的领导下负责组织"))
+    let u = try #require(o.units.first(where: { $0.path == [2, 1] }))
+    #expect(u.heading == "应急指挥机构")
+  }
+}
