@@ -207,7 +207,8 @@ import GongwenTestSupport
                         Folder(name: "heldout142", floor: 0.83, minNotices: 4),
                         Folder(name: "heldout143", floor: 0.92, minNotices: 3),
                         Folder(name: "heldout144", floor: 0.93, minNotices: 1),
-                        Folder(name: "heldout145", floor: 0.33, minNotices: 3)]
+                        Folder(name: "heldout145", floor: 0.33, minNotices: 3),
+                        Folder(name: "heldout146", floor: 0.55, minNotices: 2)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
