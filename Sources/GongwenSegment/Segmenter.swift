@@ -520,13 +520,12 @@ struct SegmentRun {
     }
   }
 
-  /// An entry's title in a table of contents: the text after its marker to the line's end or the next sentence mark, without
-  /// dot leaders and page numbers (`总则……1` → `总则`), at most 30 characters.
+  /// An entry's title in a table of contents: the text after its marker up to the line's end, a sentence mark or a digit (a
+  /// page number, `总则……1`, or the next top section run on, `1.3疫情分级2组织体系`), without dot leaders, at most 30 characters.
   func entryTitle(after p: Int) -> ArraySlice<Unicode.Scalar> {
     var e = p
-    // (a digit ends it too: the next top section run on, `1.3疫情分级2组织体系`)
     while e < n, e - p < 30, s[e] != "\n", s[e] != "。", s[e] != "，", s[e].value &- 0x30 >= 10 { e += 1 }
-    while e > p, isSpaceOrNewline(s[e - 1]) || "…．.·-—0123456789".unicodeScalars.contains(s[e - 1]) { e -= 1 }
+    while e > p, isSpaceOrNewline(s[e - 1]) || "…．.·-—".unicodeScalars.contains(s[e - 1]) { e -= 1 }
     return s[p..<e]
   }
 
