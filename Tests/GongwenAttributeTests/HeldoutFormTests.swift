@@ -144,6 +144,15 @@ import Testing
     #expect(p.attributions[0]?.departmentsRaw != ["区经济发展局"])
   }
 
+  @Test func aDutyOpeningWithAVerbNamesNoSubject() throws {
+    // heldout146 14601: （1）区管委会 / ①组织协调有关部门参与突发重大动物疫情的处理。 — 组织协调 is the item's verb, not a body
+    let (o, _) = try run([U("①", [3, 1, 1], "组织协调有关部门参与突发重大动物疫情的处理。")])
+    #expect(o.attributions[0] == nil)
+    // a body after it is still read: 有关部门参与…
+    let (p, _) = try run([U("①", [3, 1, 1], "有关部门参与突发重大动物疫情的处理。")])
+    #expect(p.attributions[0]?.departmentsRaw == ["有关部门"])
+  }
+
   @Test func whatMakesABracketAfterABodyANoteIsRuleData() throws {
     // `leading.unit_note_words` / `unit_note_endings`: with neither, the note of heldout142 14204 reads as a unit of the body
     let yaml = bundledYAML.replacingOccurrences(of: "  unit_note_words: [为, 是, 的]\n", with: "  unit_note_words: []\n")
