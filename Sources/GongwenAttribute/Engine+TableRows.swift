@@ -308,10 +308,9 @@ extension Engine {
     var nameStart = 0
     for i in value.indices {
       if i - nameStart >= 4, value[i] == prefix[0], value[i...].starts(with: prefix),
-        r.departmentSuffixes.contains(where: { hasSuffix(value[nameStart..<i], Array($0.unicodeScalars)) }),
+        case let name = String(String.UnicodeScalarView(value[nameStart..<i])), names.departmentSuffix(name, fast: names.fast(name)) != nil,
         case let rest = value[i...].prefix(while: { !separates($0) }), rest.count >= 3,
-        try departmentLike(String(String.UnicodeScalarView(rest))),
-        try departmentLike(String(String.UnicodeScalarView(value[nameStart..<i])))
+        try departmentLike(String(String.UnicodeScalarView(rest))), try departmentLike(name)
       {
         out.append("、")
         nameStart = i

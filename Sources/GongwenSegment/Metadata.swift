@@ -100,19 +100,15 @@ extension SegmentRun {
 
     // signatures: date and issuer
     if let fs = forwardedStart {
-      if let sig = signatures.last(where: { $0.dateRange.lowerBound < fs && !$0.isInline })
-        ?? signatures.last(where: { $0.dateRange.lowerBound < fs })
-      {
+      if let sig = signature(last: true, where: { $0.dateRange.lowerBound < fs }) {
         md.date = sig.date
         if let who = sig.issuer { md.issuer = who }
       }
-      if let sig = signatures.first(where: { $0.dateRange.lowerBound >= fs && !$0.isInline })
-        ?? signatures.first(where: { $0.dateRange.lowerBound >= fs })
-      {
+      if let sig = signature(last: false, where: { $0.dateRange.lowerBound >= fs }) {
         forwarded?.date = sig.date
         if forwarded?.issuer == nil { forwarded?.issuer = sig.issuer }
       }
-    } else if let sig = signatures.first(where: { !$0.isInline }) ?? signatures.first {
+    } else if let sig = signature(last: false, where: { _ in true }) {
       md.date = sig.date
       if let who = sig.issuer { md.issuer = who }
     }
@@ -309,6 +305,12 @@ extension SegmentRun {
       out.append((r.lowerBound, compact(r)))
     }
     return out
+  }
+
+  /// The first (or `last`) signature that `ok` accepts, one on lines of its own before one run into the text (`isInline`).
+  func signature(last: Bool, where ok: (Signature) -> Bool) -> Signature? {
+    let own = { (g: Signature) in ok(g) && !g.isInline }
+    return last ? signatures.last(where: own) ?? signatures.last(where: ok) : signatures.first(where: own) ?? signatures.first(where: ok)
   }
 
   /// The value of a page's issuer field (`issuer_labels`: 发布单位：上海市松江区人民政府办公室, 【发布部门】…, the label's

@@ -110,8 +110,8 @@ extension SegmentRun {
   }
 
   /// The lines of attachments lists (`附件：1. 2022年…目标任务分解表`, then `2. …`) that name an
-  /// attachment: the rest of the `附件：` line and the numbered lines after it, each passing `isName` (by default reading
-  /// as a title, `isPlanTitle`); the list ends at the first line that does not. A numbered line that reads as a
+  /// attachment: the rest of the `附件：` line and the numbered lines after it, each passing `isName` (`isPlanTitle`: reading
+  /// as a title; `coverAttachmentLines`: any short line); the list ends at the first line that does not. A numbered line that reads as a
   /// clause (with sentence punctuation) ends it too, so a plan printed right after `附件：` keeps its
   /// clauses. `numbered`: the rest of the `附件：` line must start with a list number too.
   func attachmentNameLines(_ isName: (Range<Int>) -> Bool, numbered: Bool = false) -> [Range<Int>] {
