@@ -477,6 +477,22 @@ struct DedupPropertyTests {
   }
 }
 
+@Suite struct RoleWordBracketTests {
+  @Test func aBracketNamingALeadAndParticipantsIsAnAttribution() throws {
+    // heldout137 13702: one run-on paragraph; the same bracket, with 牵头 and 参与 but no 负责 or label, closes 2. and
+    // three later items, and three of its four copies were removed as repeated sentences (their items lost their bodies)
+    let b = "（区环境与国土资源局牵头，区经济发展局等参与）"
+    let text = "1．深化污染物排放总量控制。完善总量指标分配体系。" + b + "2．强化饮用水水源保护。分期实施居民搬迁工程。" + b
+      + "3．推广示范适用技术。加快技术成果推广应用。（区社会事业局牵头，区经济发展局配合）4．加强技术交流合作。（区社会事业局牵头，区经济发展局配合）\n"
+    let out = try DedupFixtures.run(text)
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+    #expect(out.text.string.components(separatedBy: b).count == 3)
+    // a bracket without a role word is still a repeat when repeated
+    let n = "（具体实施办法由各地结合本地实际另行制定）"
+    #expect(try DedupFixtures.run("1.推进改革试点工作。" + n + "\n2.加快制度建设步伐。" + n + "\n").removed.count == 1)
+  }
+}
+
 @Suite struct OfficialLineTests {
   @Test func theLinesNamingATasksOfficialsRepeatUnderEachTask() throws {
     // heldout33 3405: the same 牵头负责领导 and 牵头责任单位 lines under two targets
