@@ -38,9 +38,11 @@ public struct DedupRules: RuleFile {
     public struct RawSubjectSentences: Decodable, Sendable {
       public var leadIns: [String]
       public var words: [String]
+      public var dutyStarts: [String]?
       enum CodingKeys: String, CodingKey {
         case leadIns = "lead_ins"
         case words
+        case dutyStarts = "duty_starts"
       }
     }
 
@@ -143,6 +145,10 @@ public struct DedupRules: RuleFile {
   /// an attribution unit, never removed on its own. Empty: off.
   public let subjectLeadIns: [[Unicode.Scalar]]
   public let subjectWords: [[Unicode.Scalar]]
+  /// A sentence starting with one of these role words (负责, 配合), no longer than an attribution, is a duty of the body
+  /// named before it (`区教育局：负责推进…；负责编制本系统应急避难场所建设计划；` and the same under 区体育局): an attribution
+  /// unit as well, never removed on its own (`subject_sentences.duty_starts`). Empty: off.
+  public let subjectDutyStarts: [[Unicode.Scalar]]
   /// For each BMP scalar, bit 1 when `UnitSplitter` may act on it in the middle of a line (a newline, an
   /// opening bracket, the first character of a clause marker, a sentence terminator); the splitter
   /// steps over every other character with one table read. Bit 2: a sentence terminator
@@ -261,6 +267,7 @@ public struct DedupRules: RuleFile {
     crossAttachmentMinChars = raw.crossAttachmentMinChars?.value ?? 0
     subjectLeadIns = (raw.subjectSentences?.leadIns ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     subjectWords = (raw.subjectSentences?.words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    subjectDutyStarts = (raw.subjectSentences?.dutyStarts ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
   }
 }
 

@@ -147,13 +147,15 @@ struct UnitSplitter {
   }
 
   /// Whether the sentence `a..<b` names who does its task (`subject_sentences`: 由市安监局…带队，…。):
-  /// it starts with a lead-in, holds a role word and is no longer than an attribution.
+  /// it starts with a lead-in and holds a role word, or starts with a role word (a duty of the body named before it:
+  /// `负责编制本系统…计划；`), and is no longer than an attribution.
   func namesItsDoers(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
-    guard !rules.subjectLeadIns.isEmpty else { return false }
+    guard !rules.subjectLeadIns.isEmpty || !rules.subjectDutyStarts.isEmpty else { return false }
     var k = a
     while k < b, isSpace(s[k]) { k += 1 }
-    guard b - k <= rules.maxAttributionChars,
-      rules.subjectLeadIns.contains(where: { k + $0.count < b && s[k..<(k + $0.count)].elementsEqual($0) })
+    guard b - k <= rules.maxAttributionChars else { return false }
+    if rules.subjectDutyStarts.contains(where: { k + $0.count < b && s[k..<(k + $0.count)].elementsEqual($0) }) { return true }
+    guard rules.subjectLeadIns.contains(where: { k + $0.count < b && s[k..<(k + $0.count)].elementsEqual($0) })
     else { return false }
     return rules.subjectWords.contains { w in (k..<(b - w.count + 1)).contains { s[$0..<($0 + w.count)].elementsEqual(w) } }
   }

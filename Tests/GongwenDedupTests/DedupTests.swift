@@ -493,6 +493,22 @@ struct DedupPropertyTests {
   }
 }
 
+@Suite struct DutySentenceTests {
+  @Test func aDutyStartingWithARoleWordStandsUnderEachBody() throws {
+    // heldout128 12802: the same duty under three bureaus, each a line `区X局：负责…;负责编制本系统…计划;`; two copies were
+    // removed as repeated sentences, and with them those bureaus' duty
+    let d = "负责编制本系统应急避难场所建设计划;"
+    let text = "区教育局：负责推进在学校建设应急避难场所;" + d + "\n区绿化市容局：负责利用公园绿地建设应急避难场所;" + d
+      + "\n区体育局：负责利用体育场馆建设应急避难场所;" + d + "\n"
+    let out = try DedupFixtures.run(text)
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+    #expect(out.text.string.components(separatedBy: d).count == 4)
+    // the role word must open the sentence: one that only holds it is still a repeat
+    let t = "各单位要按照要求负责编制本系统应急避难场所建设计划;"
+    #expect(try DedupFixtures.run("区教育局：负责推进学校建设;" + t + "\n区体育局：负责利用体育场馆;" + t + "\n").removed.count == 1)
+  }
+}
+
 @Suite struct OfficialLineTests {
   @Test func theLinesNamingATasksOfficialsRepeatUnderEachTask() throws {
     // heldout33 3405: the same 牵头负责领导 and 牵头责任单位 lines under two targets
