@@ -773,6 +773,13 @@ extension Engine {
       }
       return (name, try isGeneric(name), p)
     }
+    // 3b. a name with another name of the body in brackets after it, written without a prefix (区交通与建设局牵头，区公安局、
+    //    综合执法局（安监局）…; Corpus/heldout147 14703): inherits the list's prefix where the name before the bracket would,
+    //    and is kept as written
+    if let context, let base = nameBeforeBracketedAlias(sc) {
+      let (c, _, _) = try canonicalizeUncached(base, context: context)
+      if c.hasPrefix(context) { return (context + name, try isGeneric(name), nil) }
+    }
     // 4. unknown without prefix: only a generic body (…部门) inherits, a collective prefix
     //    (各级卫生计生、发展改革、财政部门 -> 各级发展改革部门; never 各市州甘肃保监局), shared levels
     //    (市、县（市、区）公安、交通运输等部门 -> 市、县（市、区）交通运输部门)
@@ -808,6 +815,23 @@ extension Engine {
       return (context + name, try isGeneric(name), nil)
     }
     return (name, try isGeneric(name), nil)
+  }
+
+  /// The name before a closing bracketed group that ends `name` (`综合执法局` of `综合执法局（安监局）`), when both are at least two
+  /// characters and the group holds no other bracket; nil otherwise.
+  func nameBeforeBracketedAlias(_ sc: String.UnicodeScalarView) -> String? {
+    guard let last = sc.last, closeSet.contains(last) else { return nil }
+    var k = sc.index(before: sc.endIndex)
+    while k > sc.startIndex {
+      k = sc.index(before: k)
+      let c = sc[k]
+      if closeSet.contains(c) { return nil }
+      if openSet.contains(c) {
+        guard sc.distance(from: sc.startIndex, to: k) >= 2, sc.distance(from: k, to: sc.endIndex) >= 4 else { return nil }
+        return String(sc[..<k])
+      }
+    }
+    return nil
   }
 
   /// Whether `name` may inherit the list's prefix `context`: any name a jurisdiction's, but a party committee's

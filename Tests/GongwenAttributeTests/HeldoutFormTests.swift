@@ -271,3 +271,29 @@ import Testing
     #expect(b?.departmentsRaw.contains("推进消纳场所经营单位") != true)
   }
 }
+
+@Suite struct Heldout147FormTests {
+  @Test func aTimeSpanAndWhatIsDueByThenCloseTheBracket() throws {
+    // Corpus/heldout147 14703: thirty items closed by a bracket whose last items are a time span and what is due by then;
+    // every such bracket was read as no attribution
+    let a = try #require(
+      try attribution(
+        "加强罐区风险管控。（区综合执法局牵头，区经济发展局、公安局等按职责分工负责，2018年3月底前取得阶段性成果，2018年4月至2019年10月深化提升）"))
+    #expect(a.departmentsRaw == ["区综合执法局", "区经济发展局", "公安局"])
+    #expect(a.departments == ["区综合行政执法局", "区经济发展局", "区公安局"])
+    #expect(a.lead == ["区综合行政执法局"])
+    for tail in ["2019年底前基本完成", "2018年3月至2019年6月巩固提升", "2017年6月底前取得进展"] {
+      let b = try attribution("加强罐区风险管控。（区综合执法局牵头，区经济发展局等按职责分工负责，\(tail)）")
+      #expect(b?.departmentsRaw == ["区综合执法局", "区经济发展局"], "\(tail)")
+    }
+  }
+
+  @Test func aNameWithItsOtherNameInBracketsInheritsThePrefix() throws {
+    // Corpus/heldout147 14703: `综合执法局（安监局）` after `区公安局` is the district's, as `综合执法局` alone would be; kept as written
+    let a = try #require(try attribution("加强运输安全管控。（区交通与建设局牵头，区公安局、综合执法局（安监局）、市场监督管理局等按职责分工负责）"))
+    #expect(a.departments == ["区交通与建设局", "区公安局", "区综合执法局（安监局）", "区市场监督管理局"])
+    // a name that would not inherit alone does not with a bracket either (a company: `inherit_unknown_except`)
+    let b = try #require(try attribution("加强运输安全管控。（区交通与建设局牵头，区公安局、华润燃气公司（平潭分公司）等按职责分工负责）"))
+    #expect(b.departments.last == "华润燃气公司（平潭分公司）")
+  }
+}
