@@ -104,3 +104,17 @@ private let bundledYAML: String = {
     #expect(u.heading == "应急指挥机构")
   }
 }
+
+/// `heading.run_on_titles`: a section title of a duty list run into its first body (Corpus/heldout147 14702: `七、任务分工
+/// 区渔业行政主管部门：负责…` on one scraped line; the space between them is gone after normalising).
+@Suite struct DutyListTitleTests {
+  @Test func aDutyListsTitleRunIntoItsFirstBodyIsTheHeading() throws {
+    let text = "一、总体目标\n建成示范基地3个。\n二、任务分工区渔业行政主管部门：负责项目示范基地的组织协调工作；项目经营主体：负责配套服务设施建设。"
+    let (o, _) = try outline(text)
+    #expect(o.units.last?.heading == "任务分工")
+    for title in ["职责分工", "责任分工", "部门职责"] {
+      let (p, _) = try outline(text.replacingOccurrences(of: "任务分工区", with: title + "区"))
+      #expect(p.units.last?.heading == title)
+    }
+  }
+}
