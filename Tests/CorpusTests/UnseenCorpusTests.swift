@@ -208,7 +208,8 @@ import GongwenTestSupport
                         Folder(name: "heldout143", floor: 0.92, minNotices: 3),
                         Folder(name: "heldout144", floor: 0.93, minNotices: 1),
                         Folder(name: "heldout145", floor: 0.33, minNotices: 3),
-                        Folder(name: "heldout146", floor: 0.55, minNotices: 2)]
+                        Folder(name: "heldout146", floor: 0.55, minNotices: 2),
+                        Folder(name: "heldout147", floor: 0.80, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
