@@ -722,11 +722,7 @@ extension Engine {
     }
     // a name followed by another in brackets (省发改委（省能源局）, 市委办（市政府办）): the first one
     let sc = name.unicodeScalars
-    if let last = sc.last, closeSet.contains(last), let open = sc.lastIndex(where: { openSet.contains($0) }),
-      open > sc.startIndex
-    {
-      return try departmentLike(String(sc[..<open]))
-    }
+    if let open = trailingBracketStart(sc) { return try departmentLike(String(sc[..<open])) }
     return try isGeneric(name)
   }
 
@@ -776,8 +772,11 @@ extension Engine {
     // 3b. a name with another name of the body in brackets after it, written without a prefix (区交通与建设局牵头，区公安局、
     //    综合执法局（安监局）…; Corpus/heldout147 14703): inherits the list's prefix where the name before the bracket would,
     //    and is kept as written
-    if let context, let base = nameBeforeBracketedAlias(sc) {
-      let (c, _, _) = try canonicalizeUncached(base, context: context)
+    //    (both names at least two characters, no bracket inside the second)
+    if let context, let open = trailingBracketStart(sc), sc.distance(from: sc.startIndex, to: open) >= 2,
+      sc.distance(from: open, to: sc.endIndex) >= 4, !sc[open..<sc.index(before: sc.endIndex)].contains(where: { closeSet.contains($0) })
+    {
+      let (c, _, _) = try canonicalizeUncached(String(sc[..<open]), context: context)
       if c.hasPrefix(context) { return (context + name, try isGeneric(name), nil) }
     }
     // 4. unknown without prefix: only a generic body (…部门) inherits, a collective prefix
@@ -817,21 +816,13 @@ extension Engine {
     return (name, try isGeneric(name), nil)
   }
 
-  /// The name before a closing bracketed group that ends `name` (`综合执法局` of `综合执法局（安监局）`), when both are at least two
-  /// characters and the group holds no other bracket; nil otherwise.
-  func nameBeforeBracketedAlias(_ sc: String.UnicodeScalarView) -> String? {
-    guard let last = sc.last, closeSet.contains(last) else { return nil }
-    var k = sc.index(before: sc.endIndex)
-    while k > sc.startIndex {
-      k = sc.index(before: k)
-      let c = sc[k]
-      if closeSet.contains(c) { return nil }
-      if openSet.contains(c) {
-        guard sc.distance(from: sc.startIndex, to: k) >= 2, sc.distance(from: k, to: sc.endIndex) >= 4 else { return nil }
-        return String(sc[..<k])
-      }
-    }
-    return nil
+  /// Where the bracketed group that ends `name` opens (`（` of `省发改委（省能源局）`): the last opening bracket, when the name
+  /// ends with a closing one and something stands before it; nil otherwise.
+  func trailingBracketStart(_ sc: String.UnicodeScalarView) -> String.UnicodeScalarView.Index? {
+    guard let last = sc.last, closeSet.contains(last), let open = sc.lastIndex(where: { openSet.contains($0) }),
+      open > sc.startIndex
+    else { return nil }
+    return open
   }
 
   /// Whether `name` may inherit the list's prefix `context`: any name a jurisdiction's, but a party committee's

@@ -154,9 +154,11 @@ struct UnitSplitter {
     var k = a
     while k < b, isSpace(s[k]) { k += 1 }
     guard b - k <= rules.maxAttributionChars else { return false }
-    if rules.subjectDutyStarts.contains(where: { k + $0.count < b && s[k..<(k + $0.count)].elementsEqual($0) }) { return true }
-    guard rules.subjectLeadIns.contains(where: { k + $0.count < b && s[k..<(k + $0.count)].elementsEqual($0) })
-    else { return false }
+    func startsWithOne(of words: [[Unicode.Scalar]]) -> Bool {
+      words.contains { k + $0.count < b && s[k..<(k + $0.count)].elementsEqual($0) }
+    }
+    if startsWithOne(of: rules.subjectDutyStarts) { return true }
+    guard startsWithOne(of: rules.subjectLeadIns) else { return false }
     return rules.subjectWords.contains { w in (k..<(b - w.count + 1)).contains { s[$0..<($0 + w.count)].elementsEqual(w) } }
   }
 
