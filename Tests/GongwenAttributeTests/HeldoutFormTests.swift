@@ -288,6 +288,13 @@ import Testing
     }
   }
 
+  @Test func aForestAndParksBureauIsTheDistricts() throws {
+    // Corpus/heldout137 13702: `森林园林局` (5 characters) after `区环境与国土资源局` inherits 区 once 森林 (森林公安局) and 园林 (园林局) are
+    // fields of the lexicon (`inherit_field_max`)
+    let a = try #require(try attribution("保护湿地生态系统。（区环境与国土资源局、森林园林局、经济发展局牵头，区财政金融局等参与）"))
+    #expect(a.departments == ["区环境与国土资源局", "区森林园林局", "区经济发展局", "区财政金融局"])
+  }
+
   @Test func aNameWithItsOtherNameInBracketsInheritsThePrefix() throws {
     // Corpus/heldout147 14703: `综合执法局（安监局）` after `区公安局` is the district's, as `综合执法局` alone would be; kept as written
     let a = try #require(try attribution("加强运输安全管控。（区交通与建设局牵头，区公安局、综合执法局（安监局）、市场监督管理局等按职责分工负责）"))
