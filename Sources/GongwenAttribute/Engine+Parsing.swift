@@ -858,6 +858,7 @@ extension Engine {
       }
     }
     if firstListedLead && lead.isEmpty, let first = responsible.first { lead = [first] }
+    if !lead.isEmpty, !participating.isEmpty { participating.removeAll { p in lead.contains { bytewise ? ExactText.sameBytes($0, p) : $0 == p } } }
     let text = String(scalars: s[f.range])
     return Attribution(range: f.range, raw: text, departmentsRaw: raw, departments: departments, lead: lead,
                        responsible: responsible, participating: participating, inSentence: f.inSentence)

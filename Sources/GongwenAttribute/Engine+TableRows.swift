@@ -55,6 +55,9 @@ extension Engine {
     let after = header.columns.count - task - 1
     // (`columns` and `lines` leave out the row's number: `lines[k]` is under `columns[k]` in a full row)
     guard lines.count >= 2 else { return nil }
+    // (a name wrapped inside a narrow cell, `区土方工作` / `专班`, in a row with more lines than columns: one line; Corpus/heldout104
+    // 10401's 附件3)
+    if lines.count > header.columns.count { try joinWrappedNames(&lines, s) }
     // (a role cell written as labelled lists over lines of their own reads by its labels, whatever columns the lines fall under)
     if after > 0, let f = try labelledLines(Array(lines.dropFirst(task + 1)), s) { return f }
     // a department column before the task (`序号 涉及部门 职责分工`, Corpus/heldout22 2303): read in a row
@@ -85,6 +88,13 @@ extension Engine {
     // 1506: `序号 名称 工作任务 牵头责任单位`, rows `1` / task / `发改委`), read from the row's end. The
     // reading that gives more departments counts; the first on a tie.
     // (a department cell of several lines, one name each, is read by `namesFromTheEnd`)
+    // (sub-rows: the task cell merged over several rows of the columns after it, each `after` lines whose names columns hold
+    // names or an empty mark; Corpus/heldout104 10401's 附件3)
+    if after >= 2, case let rest = lines.count - task - 1, rest >= 2 * after, rest % after == 0,
+      let f = try subRows(Array(lines[(task + 1)...]), s, header)
+    {
+      return f
+    }
     let byNames = try namesFromTheEnd(lines, s, header)
     if lines.count >= task + 1 + after {
       let full = try tableCells(Array(lines.suffix(after)), s, header)
@@ -115,6 +125,66 @@ extension Engine {
       best = f
     }
     return best
+  }
+
+  /// The cells after a row's task text as sub-rows of `after` lines each (`推动设施建设…` / `区发展改革委` / `区绿化市容局、…`, then
+  /// `建立健全…` / `区建设管理委` / `——`): every names column's line in every sub-row reads as names only or is an empty
+  /// mark (`——`), every other column's line does not read as names, and two sub-rows or more name someone. The union of
+  /// their names; nil otherwise.
+  func subRows(_ cells: [Range<Int>], _ s: [Unicode.Scalar], _ header: TableHeader) throws(StageFailure) -> Found? {
+    let task = header.taskColumn
+    let after = header.columns.count - task - 1
+    let roles = ((task + 1)..<header.columns.count).map { columnRoles(Array(header.columns[$0].unicodeScalars)) }
+    guard let someRole = roles.compactMap({ $0 }).first else { return nil }
+    var parsed = ParsedAttribution(items: [], unknown: [], hasRoleEvidence: true)
+    var naming = 0
+    for g in stride(from: 0, to: cells.count, by: after) {
+      var named = false
+      for k in 0..<after {
+        let cell = cells[g + k]
+        if isEmptyCell(cell, s) { continue }
+        if let label = roles[k] {
+          // (names, one of them a department's: a cell may list a body that is no department, `属地街镇、区属企业`)
+          guard let p = try cellNames(cell, s, label: label), !p.items.isEmpty, p.items.allSatisfy({ $0.name.unicodeScalars.count <= 15 })
+          else { return nil }
+          var department = false
+          for it in p.items where try departmentLike(it.name) {
+            department = true
+            break
+          }
+          guard department else { return nil }
+          parsed.add(p)
+          named = true
+        } else if try namesOnly(cell, s, label: someRole) != nil {
+          return nil
+        }
+      }
+      if named { naming += 1 }
+    }
+    guard naming >= 2, let first = cells.first, let last = cells.last else { return nil }
+    return Found(range: first.lowerBound..<last.upperBound, parsed: parsed)
+  }
+
+  /// A cell holding only a dash or a slash (`——`, `—`, `/`): printed for an empty cell.
+  func isEmptyCell(_ cell: Range<Int>, _ s: [Unicode.Scalar]) -> Bool {
+    !cell.isEmpty && cell.count <= 4 && s[cell].allSatisfy { "—–-－―/／".unicodeScalars.contains($0) }
+  }
+
+  /// Joins a line with the short line after it where the two make one name that neither line is (`区土方工作` / `专班`: a
+  /// narrow cell wrapped inside a name): the second at most three characters, no punctuation at the join.
+  func joinWrappedNames(_ lines: inout [Range<Int>], _ s: [Unicode.Scalar]) throws(StageFailure) {
+    var k = 0
+    while k + 1 < lines.count {
+      let a = lines[k], b = lines[k + 1]
+      if b.count <= 3, a.count >= 2, a.count <= 20, let end = s[a].last, isIdeographic(end), isIdeographic(s[b.lowerBound]),
+        case let both = String(String.UnicodeScalarView(s[a] + s[b])), try departmentLike(both),
+        try !departmentLike(String(String.UnicodeScalarView(s[a]))), try !departmentLike(String(String.UnicodeScalarView(s[b])))
+      {
+        lines[k] = a.lowerBound..<b.upperBound
+        lines.remove(at: k + 1)
+      }
+      k += 1
+    }
   }
 
   /// A role cell written as labelled lists over lines of their own (`牵头单位：` / `岚城片区开发管理局` / `配合单位：` /

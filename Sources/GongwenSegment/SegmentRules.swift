@@ -62,6 +62,8 @@ public struct SegmentRules: RuleFile {
   public struct RawSectionRow: Decodable, Sendable {
     public var pattern: Located<String>
     public var scheme: Located<String>
+    /// Optional: lines a scrape prints where the first category number belongs (`—` for `一`).
+    public var first_lookalikes: [String]?
   }
 
   public struct RawTitledAttachment: Decodable, Sendable {
@@ -225,6 +227,9 @@ public struct SegmentRules: RuleFile {
     var sectionRow: RuleRegex? = nil
     var sectionRowNumberGroup: Int = 0
     var sectionRowScheme: Int = 0
+    /// `tables.section_row.first_lookalikes`: a line wholly one of these, right after a table's header, is its first
+    /// category row (`—` for `一`); empty when absent.
+    var sectionRowFirstLookalikes: [[Unicode.Scalar]] = []
 
     /// A category column's name: a `leading_columns` word of two characters or more at the end of a longer name (`改革领域`,
     /// `任务类型`).
@@ -618,7 +623,9 @@ public struct SegmentRules: RuleFile {
                          attachmentLinesAbove: linesAbove,
                          departmentColumnEndings: (t.department_column_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                          personColumnEndings: (t.person_column_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
-                         sectionRow: sectionRegex, sectionRowNumberGroup: sectionGroup, sectionRowScheme: sectionScheme)
+                         sectionRow: sectionRegex, sectionRowNumberGroup: sectionGroup, sectionRowScheme: sectionScheme,
+                         sectionRowFirstLookalikes: (t.section_row?.first_lookalikes ?? []).filter { !$0.isEmpty }
+                           .map { Array($0.unicodeScalars) })
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.scanBranches = branchesList

@@ -40,6 +40,8 @@ extension SegmentRun {
     // bare-numbered category rows (`tables.section_row`), and the last one's number per table
     var sections: [Candidate] = []
     var lastSection: [Int: Int] = [:]
+    // the next nonblank line is the first after a header
+    var afterHeader = false
     var p = 0
     while p < n {
       var le = lineEnd(p)
@@ -61,6 +63,7 @@ extension SegmentRun {
         if let labelLine { tableAttachmentLines.append(labelLine) }
         lastNumber = 0
         linesSinceRow = nil
+        afterHeader = true
         p = next
       }
       if !headerWord, wrappedHeader == nil, !tr.leadingColumns.isEmpty, let (header, next) = try markerTableHeader(line) {
@@ -89,6 +92,8 @@ extension SegmentRun {
           if attached == nil, let previous = tables.last, previous.columns == header.columns, let a = tableAttachments.last ?? nil {
             attached = a
             owner = tableAttachmentOwners[tables.count - 1]
+            // (and its category rows go on: `二` / … / the header again / `三`; Corpus/heldout104 10401's 附件3)
+            lastSection[tables.count] = lastSection[tables.count - 1]
           }
           register(header, attached: attached, owner: owner, labelLine: label?.line, next: next)
           continue
@@ -115,6 +120,8 @@ extension SegmentRun {
       // (an attachment's label ends the table before it: bare numbers after it are no rows of that table, Corpus/heldout101
       // 10104's 附件3, whose header is not read, after 附件1's rows)
       if !tables.isEmpty, tableOpen, isLabel { tableOpen = false }
+      let firstAfterHeader = afterHeader && !line.isEmpty
+      if !line.isEmpty { afterHeader = false }
       if !tables.isEmpty, tableOpen, !line.isEmpty, !markerTables.contains(tables.count - 1) {
         let header = rowHeader(tables.count - 1)
         if let num = try rowNumber(line), num >= 1, num <= rules.schemes[tr.rowScheme].max,
@@ -136,7 +143,9 @@ extension SegmentRun {
           // its cells are read as a row's (a department cell of its own, Corpus/heldout28 2901 `三、`)
           linesSinceRow = 0
           sectionRows[line.lowerBound] = tables.count - 1
-        } else if let (number, title) = try bareSection(line), number == (lastSection[tables.count - 1] ?? 0) + 1 {
+        } else if let (number, title) = try bareSection(line, firstAfterHeader: firstAfterHeader && lastSection[tables.count - 1] == nil),
+          number == (lastSection[tables.count - 1] ?? 0) + 1
+        {
           // a category row numbered with a bare numeral (`一` / `推进碳达峰碳中和综合管理` / then rows `1`…`5`, `二` / … / `6`…;
           // Corpus/heldout134 13401): a marker of `tables.section_row`'s scheme, taken in order from the first
           let t = tables.count - 1
@@ -229,25 +238,35 @@ extension SegmentRun {
 
   /// A category row's bare number (`tables.section_row`: `一`, `十四`) wholly on `line`, and its title, the next line: neither a
   /// row number nor a cell of numbers or numerals; nil otherwise.
-  func bareSection(_ line: Range<Int>) throws(StageFailure) -> (number: Int, title: Range<Int>)? {
-    guard let rule = rules.tables.sectionRow,
-      let hit = try wholeLineMatch(line, rule, maxLength: 4), rules.tables.sectionRowNumberGroup - 1 < hit.groups.count,
-      let g = hit.groups[rules.tables.sectionRowNumberGroup - 1],
-      let title = nextLine(after: line.lowerBound), title.count >= 2,
+  /// `firstAfterHeader`: the line is the first after a table's header, before any row: a `first_lookalikes` line there (`—`
+  /// where `一` belongs; Corpus/heldout104 10401's 附件3) is the first category row.
+  func bareSection(_ line: Range<Int>, firstAfterHeader: Bool = false) throws(StageFailure) -> (number: Int, title: Range<Int>)? {
+    guard let rule = rules.tables.sectionRow, let title = nextLine(after: line.lowerBound), title.count >= 2,
       !s[title].allSatisfy({ "0"..."9" ~= $0 || "一二三四五六七八九十".unicodeScalars.contains($0) }), try rowNumber(title) == nil
+    else { return nil }
+    if firstAfterHeader, rules.tables.sectionRowFirstLookalikes.contains(where: { $0.elementsEqual(s[line]) }) {
+      return (1, title)
+    }
+    guard let hit = try wholeLineMatch(line, rule, maxLength: 4), rules.tables.sectionRowNumberGroup - 1 < hit.groups.count,
+      let g = hit.groups[rules.tables.sectionRowNumberGroup - 1]
     else { return nil }
     let digits = (line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)
     return parseNumber(Array(s[digits]), rules.schemes[rules.tables.sectionRowScheme].numerals).map { ($0, title) }
   }
 
-  /// The number of a line that is wholly a bracketed number (`(1)`, `（12）`), at most three digits.
+  /// The number of a line that is wholly a bracketed number (`(1)`, `（12）`, at most three digits; `（一）`, `（十二）`: rows
+  /// numbered like the text's second level, one cell per line after them, Corpus/heldout104 10401's 附件3).
   func parenRowNumber(_ line: Range<Int>) -> Int? {
     guard line.count >= 3, line.count <= 5, s[line.lowerBound] == "(" || s[line.lowerBound] == "（",
       s[line.upperBound - 1] == ")" || s[line.upperBound - 1] == "）"
     else { return nil }
+    let inside = Array(s[(line.lowerBound + 1)..<(line.upperBound - 1)])
+    if inside.allSatisfy({ "一二三四五六七八九十".unicodeScalars.contains($0) }) {
+      return parseNumber(inside, .chinese)
+    }
     var num = 0
-    for k in (line.lowerBound + 1)..<(line.upperBound - 1) {
-      let v = s[k].value
+    for c in inside {
+      let v = c.value
       guard v >= 0x30, v <= 0x39 else { return nil }
       num = num * 10 + Int(v - 0x30)
     }
@@ -363,8 +382,9 @@ extension SegmentRun {
         break
       }
       if stopAtMarkers, candidateList.contains(where: { $0.start == line.lowerBound && $0.lineStart }) { break }
-      // (the first bare-numbered category row, `一` / its title / `1`, ends the header: Corpus/heldout134 13401)
-      if try bareSection(line)?.number == 1 { break }
+      // (the first bare-numbered category row, `一` / its title / `1`, ends the header: Corpus/heldout134 13401; so does a row
+      // numbered in brackets, `（二）` after a header printed again mid-table, Corpus/heldout104 10401's 附件3)
+      if try bareSection(line)?.number == 1 || parenRowNumber(line) != nil { break }
       // (punctuation inside brackets is a column's note: `重点任务（2024-2026）`, Corpus/heldout108 10802)
       var depth = 0
       let punctuated = name.contains { c in

@@ -161,3 +161,41 @@ import Testing
     #expect(a.responsible == a.departments)
   }
 }
+
+/// A row whose task cell is merged over sub-rows of the columns after it, a name wrapped inside a narrow cell, and a body
+/// listed both to lead and to take part (Corpus/heldout104 10401's 附件3).
+@Suite struct SubRowTableTests {
+  let columns = ["工作任务", "主要工作内容", "牵头单位", "配合单位"]
+
+  @Test func subRowsOfOneTaskAreReadEach() throws {
+    let a = try #require(try tableRow(["强化资源化处理", "推动设施建设、更新、改造和管理。", "区发展改革委", "区绿化市容局、区建设管理委、区房管局",
+                                       "建立健全建筑垃圾资源化利用建材产品。", "区建设管理委", "——"], columns: columns, number: "（五）"))
+    #expect(a.departmentsRaw == ["区发展改革委", "区绿化市容局", "区建设管理委", "区房管局", "区建设管理委"])
+    // a body that leads one sub-row and supports another leads the task
+    #expect(a.lead == ["区发展和改革委员会", "区建设管理委"])
+    #expect(a.participating == ["区绿化市容局", "区房产管理局"])
+  }
+
+  @Test func linesThatDoNotFallIntoSubRowsAreNotReadSo() throws {
+    // the second group's 牵头单位 line is a sentence: no sub-rows; the row is read as before (the cells right after the
+    // task text), and the last line, under no column of that reading, is not taken
+    let a = try #require(try tableRow(["强化资源化处理", "推动设施建设。", "区发展改革委", "区绿化市容局",
+                                       "建立健全建筑垃圾资源化利用建材产品。", "加强推广和落实强制使用标准。", "区建设管理委"], columns: columns, number: "（五）"))
+    #expect(a.departmentsRaw == ["区发展改革委", "区绿化市容局"])
+  }
+
+  @Test func aNameWrappedInANarrowCellIsOneName() throws {
+    let a = try #require(try tableRow(["提升消纳处置能力", "梳理评估本区出土项目和综合利用潜力一张图。", "区土方工作", "专班", "区绿化市容局、属地街镇"],
+                                      columns: columns, number: "（二）"))
+    #expect(a.lead == ["区土方工作专班"])
+    #expect(a.participating == ["区绿化市容局", "属地街镇"])
+  }
+
+  @Test func aBodyListedToLeadAndToTakePartLeads() throws {
+    let a = try #require(try tableRow(["推动源头减量", "在项目规划中增加工程土方消纳平衡内容。", "建设主管部门、区规划资源局", "区水务局、区规划资源局"],
+                                      columns: columns, number: "（一）"))
+    #expect(a.lead == ["建设主管部门", "区规划和自然资源局"])
+    #expect(a.participating == ["区水务局"])
+    #expect(a.departments == ["建设主管部门", "区规划和自然资源局", "区水务局"])
+  }
+}

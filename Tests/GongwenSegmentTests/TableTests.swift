@@ -448,7 +448,7 @@ import Testing
 
   @Test func aSectionRowOfNoSchemeIsARuleError() throws {
     let bundled = try String(contentsOfFile: TestSupport.rulesDirectory + "/segment.yaml", encoding: .utf8)
-    let yaml = bundled.replacingOccurrences(of: "scheme: chinese_dun}", with: "scheme: chinese_comma}")
+    let yaml = bundled.replacingOccurrences(of: "scheme: chinese_dun, first_lookalikes", with: "scheme: chinese_comma, first_lookalikes")
     #expect(yaml != bundled)
     do {
       _ = try RuleSet.decode(SegmentRules.self, yaml: yaml, file: "segment.yaml")
@@ -469,5 +469,94 @@ import Testing
     let rules = try RuleSet.decode(SegmentRules.self, yaml: yaml)
     let o = try Segmenter(rules: rules).segment(CleanText(source: Self.categoryTable))
     #expect(!o.units.contains { $0.markers.contains("一") })
+  }
+}
+
+/// A duty table printed one cell per line with rows numbered `（一）` under category rows, the first category's number lost
+/// to a dash and the header printed again mid-table (Corpus/heldout104 10401's 附件3).
+@Suite struct BracketRowTableTests {
+  static let table = """
+    附件3
+    全面加强建筑垃圾管理的实施意见任务职责分工表
+    序号
+    工作任务
+    主要工作内容
+    牵头单位
+    配合单位
+    —
+    构建产消平衡的处置体系
+    （一）
+    推动源头减量
+    在项目规划、立项、设计文件中，增加工程土方消纳平衡内容。
+    建设主管部门、区规划资源局
+    区水务局、区绿化市容局
+    （二）
+    提升消纳处置能力
+    梳理评估本区出土项目和综合利用潜力一张图。
+    区土方工作专班
+    区绿化市容局、属地街镇
+    二
+    构建全链条全过程闭环管理体系
+    （一）
+    加强备案申报管理
+    严格落实建筑垃圾处理方案备案制度。
+    区绿化市容局
+    区建设管理委
+    序号
+    工作任务
+    主要工作内容
+    牵头单位
+    配合单位
+    （二）
+    加强源头监管
+    落实工地数字化监督管理。
+    区城运中心
+    区数据局、区水务局
+    三
+    构建数字赋能监管体系
+    （一）
+    推进数据平台建设
+    加快建设全区建筑垃圾数据平台。
+    区数据局
+    ——
+    """
+
+  @Test func bracketNumberedRowsUnderCategoriesReadAsTheTablesRows() throws {
+    let (o, c) = try outline(Self.table)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [2], [2, 1], [2, 2], [3], [3, 1]])
+    // the dash where `一` belongs is the first category row, its marker as printed
+    #expect(o.units[0].markers == ["—"])
+    #expect(o.units[0].heading == "构建产消平衡的处置体系")
+    #expect(o.units[1].markers == ["—", "（一）"])
+    // the rows are the table's: read against its columns, the task column first
+    let header = TableHeader(columns: ["工作任务", "主要工作内容", "牵头单位", "配合单位"], taskColumn: 0)
+    #expect(o.units[1].table == header)
+    #expect(o.units[1].heading == "推动源头减量")
+    // the header printed again continues the table and its categories: `（二）` after it is 二's, `三` the third category
+    #expect(o.units[5].markers == ["二", "（二）"])
+    #expect(o.units[5].table == header)
+    #expect(c.string(o.units[5].bodyRange).hasSuffix("区数据局、区水务局"))
+    #expect(o.units[6].markers == ["三"])
+    checkInvariants(o, c)
+  }
+
+  @Test func aDashIsTheFirstCategoryOnlyRightAfterTheHeader() throws {
+    // a dash in a cell (an empty 配合单位) is no category row, nor does it take the rows after it
+    let (o, _) = try outline("序号\n重点任务\n牵头单位\n配合单位\n1\n推动源头减量\n区建设管理委\n—\n2\n提升消纳处置能力\n区绿化市容局\n属地街镇")
+    #expect(o.units.map(\.path) == [[1], [2]])
+    #expect(o.units.allSatisfy { !$0.markers.contains("—") })
+    // without the rules' lookalikes, a dash after the header is nothing: the rows stop where the categories would start
+    let bundled = try String(contentsOfFile: TestSupport.rulesDirectory + "/segment.yaml", encoding: .utf8)
+    let yaml = bundled.replacingOccurrences(of: ", first_lookalikes: ['—', '－', '-', '―']}", with: "}")
+    #expect(yaml != bundled)
+    let rules = try RuleSet.decode(SegmentRules.self, yaml: yaml, file: "segment.yaml")
+    let plain = try Segmenter(rules: rules).segment(CleanText(source: Self.table))
+    #expect(!plain.units.contains { $0.markers.contains("—") })
+  }
+
+  @Test func aBracketedNumeralAloneOnALineOutsideATableIsAnOrdinaryClause() throws {
+    let (o, _) = try outline("一、总体要求\n（一）\n推动源头减量。\n（二）\n提升消纳处置能力。")
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2]])
+    #expect(o.units.allSatisfy { $0.table == nil })
   }
 }
