@@ -166,7 +166,7 @@ import GongwenTestSupport
                         Folder(name: "heldout101", floor: 0.86, minNotices: 7),
                         Folder(name: "heldout102", floor: 1.0, minNotices: 1),
                         Folder(name: "heldout103", floor: 0.90, minNotices: 2),
-                        Folder(name: "heldout104", floor: 0.60, minNotices: 5),
+                        Folder(name: "heldout104", floor: 0.85, minNotices: 5),
                         Folder(name: "heldout105", floor: 0.83, minNotices: 7),
                         Folder(name: "heldout106", floor: 0.91, minNotices: 5),
                         Folder(name: "heldout107", floor: 0.57, minNotices: 2),
