@@ -241,17 +241,22 @@ extension SegmentRun {
   /// `firstAfterHeader`: the line is the first after a table's header, before any row: a `first_lookalikes` line there (`—`
   /// where `一` belongs; Corpus/heldout104 10401's 附件3) is the first category row.
   func bareSection(_ line: Range<Int>, firstAfterHeader: Bool = false) throws(StageFailure) -> (number: Int, title: Range<Int>)? {
-    guard let rule = rules.tables.sectionRow, let title = nextLine(after: line.lowerBound), title.count >= 2,
+    guard let rule = rules.tables.sectionRow else { return nil }
+    // (the line first, matched whole: most lines are no category number and stop here)
+    let number: Int?
+    if firstAfterHeader, rules.tables.sectionRowFirstLookalikes.contains(where: { $0.elementsEqual(s[line]) }) {
+      number = 1
+    } else {
+      guard let hit = try wholeLineMatch(line, rule, maxLength: 4), rules.tables.sectionRowNumberGroup - 1 < hit.groups.count,
+        let g = hit.groups[rules.tables.sectionRowNumberGroup - 1]
+      else { return nil }
+      let digits = (line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)
+      number = parseNumber(Array(s[digits]), rules.schemes[rules.tables.sectionRowScheme].numerals)
+    }
+    guard let number, let title = nextLine(after: line.lowerBound), title.count >= 2,
       !s[title].allSatisfy({ "0"..."9" ~= $0 || "一二三四五六七八九十".unicodeScalars.contains($0) }), try rowNumber(title) == nil
     else { return nil }
-    if firstAfterHeader, rules.tables.sectionRowFirstLookalikes.contains(where: { $0.elementsEqual(s[line]) }) {
-      return (1, title)
-    }
-    guard let hit = try wholeLineMatch(line, rule, maxLength: 4), rules.tables.sectionRowNumberGroup - 1 < hit.groups.count,
-      let g = hit.groups[rules.tables.sectionRowNumberGroup - 1]
-    else { return nil }
-    let digits = (line.lowerBound + g.lowerBound)..<(line.lowerBound + g.upperBound)
-    return parseNumber(Array(s[digits]), rules.schemes[rules.tables.sectionRowScheme].numerals).map { ($0, title) }
+    return (number, title)
   }
 
   /// The number of a line that is wholly a bracketed number (`(1)`, `（12）`, at most three digits; `（一）`, `（十二）`: rows
