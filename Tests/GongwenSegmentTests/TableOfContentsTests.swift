@@ -112,7 +112,8 @@ private let bundledYAML: String = {
     let text = "一、总体目标\n建成示范基地3个。\n二、任务分工区渔业行政主管部门：负责项目示范基地的组织协调工作；项目经营主体：负责配套服务设施建设。"
     let (o, _) = try outline(text)
     #expect(o.units.last?.heading == "任务分工")
-    for title in ["职责分工", "责任分工", "部门职责"] {
+    // (`三、成员单位职责区办公室政策法规处：…`; Corpus/heldout148 14804)
+    for title in ["职责分工", "责任分工", "部门职责", "成员单位职责", "各成员单位职责"] {
       let (p, _) = try outline(text.replacingOccurrences(of: "任务分工区", with: title + "区"))
       #expect(p.units.last?.heading == title)
     }
