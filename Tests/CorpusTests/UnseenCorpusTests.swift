@@ -209,7 +209,8 @@ import GongwenTestSupport
                         Folder(name: "heldout144", floor: 0.93, minNotices: 1),
                         Folder(name: "heldout145", floor: 0.33, minNotices: 3),
                         Folder(name: "heldout146", floor: 0.55, minNotices: 2),
-                        Folder(name: "heldout147", floor: 0.80, minNotices: 4)]
+                        Folder(name: "heldout147", floor: 0.80, minNotices: 4),
+                        Folder(name: "heldout148", floor: 0.83, minNotices: 5)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
