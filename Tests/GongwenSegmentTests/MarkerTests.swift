@@ -208,6 +208,31 @@ private func wrap(lineStart neg: String) -> String {
     #expect(c.string(o.units[1].bodyRange) == "做好甲项工作，加强\n统筹协调。（责任单位：市卫生局）")
   }
 
+  /// A paragraph after the last clause's own that closes with an attribution is the clause's (Corpus/heldout148 14801 `十、`),
+  /// within `sequence.attributed_paragraphs_after_last` paragraphs; not after a clause that has its own attribution (a
+  /// paragraph with its own may be a clause whose marker was lost, Corpus/unseen 106), nor further away, nor a plain closing
+  /// paragraph.
+  @Test func attributedParagraphAfterTheLastClauseIsItsText() throws {
+    // (the last clause's marker line is a long sentence, not a heading line, which would run on to the closing block)
+    let sign = "\n某某县人民政府办公室\n2016年1月24日"
+    let text = "一、做好甲项工作。（区财政局负责）\n二、加强组织领导 各乡镇要不断完善保障机制，将社会救助资金和工作经费纳入财政预算。\n区管委会研究制定区域标准。（责任单位：区社会事业局、各乡镇人民政府）"
+    let (o, c) = try outline(text + sign)
+    #expect(o.units.map(\.path) == [[1], [2]])
+    #expect(c.string(o.units[1].bodyRange).hasSuffix("区管委会研究制定区域标准。（责任单位：区社会事业局、各乡镇人民政府）"))
+    // two paragraphs away is still within the default of 2
+    let (o2, c2) = try outline("一、做好甲项工作。（区财政局负责）\n二、加强组织领导 各乡镇要不断完善保障机制，将社会救助资金和工作经费纳入财政预算。\n要加大投入。\n区管委会研究制定区域标准。（区社会事业局负责）" + sign)
+    #expect(c2.string(o2.units[1].bodyRange).hasSuffix("（区社会事业局负责）"))
+    // three away is not
+    let (o3, c3) = try outline("一、做好甲项工作。（区财政局负责）\n二、加强组织领导 各乡镇要不断完善保障机制，将社会救助资金和工作经费纳入财政预算。\n要加大投入。\n要强化督查。\n区管委会研究制定区域标准。（区社会事业局负责）" + sign)
+    #expect(c3.string(o3.units[1].bodyRange) == "加强组织领导 各乡镇要不断完善保障机制，将社会救助资金和工作经费纳入财政预算。")
+    // the last clause has its own attribution: the next attributed paragraph stays out
+    let (o4, c4) = try outline("一、做好甲项工作。（区财政局负责）\n二、做好乙项工作。（区交通局负责）\n？。做好丙项工作。（区公安局负责）" + sign)
+    #expect(c4.string(o4.units[1].bodyRange) == "做好乙项工作。（区交通局负责）")
+    // a closing paragraph without an attribution stays out
+    let (o5, c5) = try outline("一、做好甲项工作。（区财政局负责）\n二、加强组织领导 各乡镇要不断完善保障机制，将社会救助资金和工作经费纳入财政预算。\n请认真贯彻执行。" + sign)
+    #expect(c5.string(o5.units[1].bodyRange) == "加强组织领导 各乡镇要不断完善保障机制，将社会救助资金和工作经费纳入财政预算。")
+  }
+
   @Test(arguments: ["抄送：市委办公室，市人大常委会办公室。", "（此件公开发布）", "某某县人民政府办公室 2013年12月19日印发"])
   func closingLinesEndTheLastUnit(_ closing: String) throws {
     let text = "一、任务\n（一）做好甲项工作。\n（二）保障措施\n各地要加强领导。\n\(closing)\n1.某某"
