@@ -8,7 +8,9 @@ import GongwenCore
 /// goes on), with on average at least `minMeanSegment` characters between them (a PDF's spaced-out words, `服 务 费`,
 /// do not). In such a line the runs at a strong boundary become line breaks: after a sentence end, a colon or a
 /// closing bracket; before an opening bracket, a clause marker or an item's number; around a document number or an
-/// attachment's label standing alone (`…任务分工 附件 整合…`). The
+/// attachment's label standing alone (`…任务分工 附件 整合…`); before an issuer's name followed by a date (`…各乡镇人民政府
+/// 平潭综合实验区管委会办公室 2016年9月21日印发`, `signatureEndings`); before a recipients line after the title (`…的通知
+/// 区直各单位，各乡镇人民政府：`, `titleEndings`). The
 /// first space of a run becomes the line break and the others are deleted as layout; counted as
 /// `flattened_line_breaks`. A space between two words of one sentence (a PDF's wrapped line, `有序开 发`) is left to
 /// `cjk_spacing`, and so are spaces next to Latin letters or digits (`2012 年`, `Word 2007`).
@@ -29,6 +31,10 @@ struct FlattenedLinesStep: NormalizeStep {
   var tableHeader: [[Unicode.Scalar]] = []
   var tableMinColumns = 0
   var tableColumnMaxLength = 16
+  /// Endings of an issuer's name that start a signature or printing line run into the text (`signatureEndings`).
+  var signatureEndings: [[Unicode.Scalar]] = []
+  /// Endings of a notice's title (`line_join.title_endings`) after which a recipients line may start (empty: not looked for).
+  var titleEndings: [[Unicode.Scalar]] = []
 
   /// Characters no column name holds (a sentence's punctuation).
   static let sentencePunctuation = ScalarSet("。！？；，,;!?")
@@ -118,6 +124,50 @@ struct FlattenedLinesStep: NormalizeStep {
     var k = q
     while k < end, k - q < 3, s[k].value >= 0x30 && s[k].value <= 0x39 { k += 1 }
     return k > q && k < end && (s[k] == "." || s[k] == "．" || s[k] == "、")
+  }
+
+  /// Does a signature or printing line start at `q`: an issuer's name (Chinese characters only, at most 30, ending with one
+  /// of `signatureEndings`), spaces, then a date `2016年9月21日` followed by a space, `印发` or the line's end (`…，各乡镇人民政府
+  /// 平潭综合实验区管委会办公室 2016年9月21日印发 来源：…`, the last clause's label line run into the printing line; Corpus/heldout149
+  /// 14902)?
+  func startsSignature(_ s: [Unicode.Scalar], _ q: Int, _ end: Int) -> Bool {
+    guard !signatureEndings.isEmpty else { return false }
+    var k = q
+    while k < end, k - q <= 30, isIdeographic(s[k]) { k += 1 }
+    guard k - q >= 3, k - q <= 30, k < end, s[k] == CharClass.space,
+      signatureEndings.contains(where: { e in e.count <= k - q && s[(k - e.count)..<k].elementsEqual(e) })
+    else { return false }
+    while k < end, s[k] == CharClass.space { k += 1 }
+    func digits(_ lo: Int, _ hi: Int) -> Bool {
+      let f = k
+      while k < end, k - f < hi, s[k].value >= 0x30 && s[k].value <= 0x39 { k += 1 }
+      return k - f >= lo
+    }
+    guard digits(4, 4), k < end, s[k] == "年" else { return false }
+    k += 1
+    guard digits(1, 2), k < end, s[k] == "月" else { return false }
+    k += 1
+    guard digits(1, 2), k < end, s[k] == "日" else { return false }
+    k += 1
+    return k == end || s[k] == CharClass.space || (k + 1 < end && s[k] == "印" && s[k + 1] == "发")
+  }
+
+  /// Does a recipients line start at `q`, run into the title line before the space at `p` (`…补短板实施方案的通知 区直各单位，
+  /// 各乡镇人民政府： 《…》…`; the Pingtan archive's pages, Corpus/heldout137–149)? The text before `p` ends with a title's
+  /// ending (`titleEndings`), and a colon comes within 80 characters of `q` with no space, digit or sentence punctuation
+  /// before it and at least three characters (`时间：` is a page's field).
+  func startsRecipients(_ s: [Unicode.Scalar], _ p: Int, _ q: Int, _ line: Range<Int>) -> Bool {
+    guard !titleEndings.isEmpty,
+      titleEndings.contains(where: { e in e.count <= p - line.lowerBound && s[(p - e.count)..<p].elementsEqual(e) })
+    else { return false }
+    var k = q
+    while k < line.upperBound, k - q <= 80 {
+      let c = s[k]
+      if c == "：" || c == ":" { return k - q >= 3 }
+      if c == CharClass.space || c.value >= 0x30 && c.value <= 0x39 || "。！？；;!?".unicodeScalars.contains(c) { return false }
+      k += 1
+    }
+    return false
   }
 
   /// The end of an attachment label starting at `q`: `附件` or `附表`, perhaps a number (`附件2`); nil when there is none.
@@ -215,7 +265,8 @@ struct FlattenedLinesStep: NormalizeStep {
           // clause marker; a space between two words of one sentence (a PDF's wrapped line, `有序开 发`) is not
           if Self.ends.contains(before) || Self.startsNext.contains(s[q]) || Self.startsItem(s, q, line.upperBound)
             || Self.startsMarker(s, q, line.upperBound) || Self.docNumberAround(s, p, q, line)
-            || Self.aroundAttachmentLabel(s, p, q, line)
+            || Self.aroundAttachmentLabel(s, p, q, line) || startsSignature(s, q, line.upperBound)
+            || startsRecipients(s, p, q, line)
           {
             strong.append(p..<q)
           }

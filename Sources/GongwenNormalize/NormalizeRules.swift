@@ -37,9 +37,12 @@ public struct NormalizeRules: RuleFile {
       public var minMeanSegment: Located<Int>
       public var tableMinColumns: Located<Int>?
       public var tableColumnMaxLength: Located<Int>?
+      public var signatureEndings: Located<[String]>?
+      public var recipientsAfterTitle: Bool?
       enum CodingKeys: String, CodingKey {
         case minLineLength = "min_line_length", minBreaks = "min_breaks", minMeanSegment = "min_mean_segment",
-          tableMinColumns = "table_min_columns", tableColumnMaxLength = "table_column_max_length"
+          tableMinColumns = "table_min_columns", tableColumnMaxLength = "table_column_max_length",
+          signatureEndings = "signature_endings", recipientsAfterTitle = "recipients_after_title"
       }
     }
 
@@ -281,6 +284,11 @@ public struct NormalizeRules: RuleFile {
     public var tableMinColumns: Int
     /// Longest column name of such a header, in characters.
     public var tableColumnMaxLength: Int
+    /// Endings of an issuer's name that, standing between spaces before a date (`平潭综合实验区管委会办公室 2016年9月21日印发`), start
+    /// a signature or printing line; empty: such lines are not looked for.
+    public var signatureEndings: [[Unicode.Scalar]] = []
+    /// A recipients line run into the title line (`…的通知 区直各单位，各乡镇人民政府： 《…》`) starts a line of its own.
+    public var recipientsAfterTitle = false
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -515,6 +523,13 @@ public struct NormalizeRules: RuleFile {
         minLineLength: max(1, f.minLineLength.value), minBreaks: max(1, f.minBreaks.value),
         minMeanSegment: max(1, f.minMeanSegment.value), tableMinColumns: max(0, f.tableMinColumns?.value ?? 0),
         tableColumnMaxLength: max(1, f.tableColumnMaxLength?.value ?? 16))
+      if let e = f.signatureEndings {
+        if e.value.contains(where: { $0.isEmpty || $0.unicodeScalars.contains(where: { !isIdeographic($0) }) }) {
+          bad(e.location, "flattened_lines.signature_endings must be Chinese words (an issuer's name ends with one), found \(e.value)")
+        }
+        flattenedLines?.signatureEndings = e.value.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+      }
+      flattenedLines?.recipientsAfterTitle = f.recipientsAfterTitle ?? false
     }
     tables = Tables(cellSeparators: separators, cellSpaceMinRun: max(0, raw.tables.cellSpaceMinRun.value),
                     spaceRows: raw.tables.spaceRows ?? false)

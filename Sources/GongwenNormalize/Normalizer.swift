@@ -42,7 +42,9 @@ public struct Normalizer: Sendable {
     if on.flattenedLines, let f = rules.flattenedLines {
       steps.append(FlattenedLinesStep(minLineLength: f.minLineLength, minBreaks: f.minBreaks, minMeanSegment: f.minMeanSegment,
                                       tableHeader: f.tableMinColumns > 0 ? rules.lineJoin.tableHeader : [],
-                                      tableMinColumns: f.tableMinColumns, tableColumnMaxLength: f.tableColumnMaxLength))
+                                      tableMinColumns: f.tableMinColumns, tableColumnMaxLength: f.tableColumnMaxLength,
+                                      signatureEndings: f.signatureEndings,
+                                      titleEndings: f.recipientsAfterTitle ? rules.lineJoin.titleEndings : []))
     }
     if on.tableCells, !rules.tables.cellSeparators.isEmpty || rules.tables.spaceRows {
       steps.append(TableCellsStep(header: rules.lineJoin.tableHeader, separators: rules.tables.cellSeparators,

@@ -409,6 +409,14 @@ extension SegmentRun {
       while q < limit {
         let c = s[q]
         if c == "：" || c == ":" { colon = q; break }
+        // a title quoting the name of what it issues, run into the recipients (关于印发《…方案》的通知区直各单位，…：; the
+        // Pingtan archive's flattened pages, Corpus/heldout137–147): its quotation is no stop
+        if c == "《", rules.titleStarts.contains(where: { w in (st..<q).contains { hasPrefix(w, at: $0) } }),
+          let close = (q + 1..<limit).first(where: { s[$0] == "》" || s[$0] == "\n" }), s[close] == "》"
+        {
+          q = close + 1
+          continue
+        }
         if stops.contains(c) { break }
         q += 1
       }
@@ -429,6 +437,15 @@ extension SegmentRun {
       // a segment holding a doc number is a header run together: its recipients start after the number
       if numberStarts.contains(where: { $0 >= st && $0 < col }) { continue }
       if let m = try matchAt(exclude, st), m.range.lowerBound == st { continue }
+      // nor a field whose label ends the segment (a page's breadcrumb run into its field: 首页政务公开…监督检查情况索引号：)
+      var labelEnds = false
+      for k in 2...6 where col - k > st {
+        if let m = try matchAt(exclude, col - k), m.range.lowerBound == col - k, m.range.upperBound == col {
+          labelEnds = true
+          break
+        }
+      }
+      if labelEnds { continue }
       if rules.titleStarts.contains(where: { hasPrefix($0, at: st) }) { continue }
       if (rules.publishedLabels + rules.dateLabels).contains(where: { w in
         col - w.count >= st && hasPrefix(w, at: col - w.count)

@@ -53,6 +53,30 @@ import Testing
     #expect(ls.contains { $0.hasPrefix("一、加快资源整合") })
   }
 
+  /// On a flattened page a recipients line run into the title (`…的通知 区直各单位，各乡镇人民政府：`) and a signature or printing line
+  /// run into the last clause's label line (`…各乡镇人民政府 平潭综合实验区管委会办公室 2016年9月21日印发`) start lines of their own
+  /// (Corpus/heldout149 14902, heldout147 14704).
+  @Test func recipientsAndSignatureLinesGetTheirOwnLines() throws {
+    let text = "岚综管办〔2016〕183号 平潭综合实验区管委会办公室关于印发《社区居家养老服务实施方案》的通知 区直各有关单位：为促进社区居家养老服务发展，"
+      + "现印发给你们，请认真组织实施。 一、总体要求 围绕满足社区居家老年人多样化、多层次、个性化的养老服务需求，健全政策体系。 "
+      + "二、主要任务 （一）健全服务网络。各乡镇和相关部门要支持和指导社区居家养老专业化服务组织，收集录入辖区内老年人基础数据。 "
+      + "责任单位：区社会事业局，各乡镇人民政府 （二）加强队伍建设。大力推进社区居家养老服务人员培训工作，储备一批服务人员。 "
+      + "（三）完善工作机制。建立养老服务工作联席会议制度，加强统筹协调。 责任单位：区直有关单位，各乡镇人民政府 "
+      + "平潭综合实验区管委会办公室 2016年9月21日印发 来源：平潭综合实验区管委会办公室"
+    // (this step alone: in so short a text line_join would take the label line for a wrapped one)
+    let step = only(["flattened_lines"])
+    let ls = lines(run(step, text))
+    #expect(ls.contains { $0.hasPrefix("区直各有关单位：为促进") })
+    #expect(ls.contains("责任单位：区直有关单位，各乡镇人民政府"))
+    #expect(ls.contains { $0.hasPrefix("平潭综合实验区管委会办公室 2016年9月21日印发") })
+    // a name and a date inside a sentence, or a colon after a title ending without a recipients' piece, are no breaks
+    let prose = String(repeating: "加强对公共资源交易平台整合工作情况考核，压实工作责任，层层分解落实目标任务。 ", count: 8)
+      + "经研究 区管委会 2016年9月21日起施行新办法。 关于某某工作的通知 时间：2016-09-22"
+    let ps = lines(run(step, prose))
+    #expect(ps.contains { $0.contains("经研究 区管委会 2016年9月21日起施行新办法。") })
+    #expect(ps.contains { $0.contains("关于某某工作的通知 时间：2016-09-22") })
+  }
+
   @Test func anAttachmentNamedInsideASentenceIsNoBreak() throws {
     // `详见 附件2 表格` is one sentence: a label followed by neither a space nor a colon, and preceded by a word
     let text = String(repeating: "加强对公共资源交易平台整合工作情况考核，压实工作责任，层层分解落实目标任务。 ", count: 8) + "报送材料详见 附件2表格 要求按时报送。"

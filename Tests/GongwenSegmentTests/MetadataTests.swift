@@ -60,6 +60,20 @@ private func signed(_ date: String) -> String {
     #expect(try outline(sections).0.metadata.recipients == ["各处室、执法支队", "各星级饭店"])
   }
 
+  /// A title quoting what it issues, run into the recipients (关于印发《…》的通知区直各单位，…：; Corpus/heldout137–147): the quotation
+  /// is no stop. A page's breadcrumb run into a field label (…监督检查情况索引号：) is no recipients line (Corpus/heldout138, 139).
+  @Test func recipientsAfterATitleThatQuotesAPlanAndNotAfterABreadcrumb() throws {
+    let quoted = "岚综管办〔2015〕113号某某实验区管委会办公室关于印发《某某工作方案》的通知区直各单位，各乡镇人民政府：《某某工作方案》已经研究同意，"
+      + "现印发给你们。\n一、任务\n（一）做好工作。"
+    #expect(try outline(quoted).0.metadata.recipients == ["区直各单位", "各乡镇人民政府"])
+    let crumb = "当前位置：\n首页政务公开政府信息公开管委会文件环境保护、公共卫生的监督检查情况索引号：\n某某管委会关于某某工作的通知\n"
+      + "各片区项目建设指挥部，区直各单位：\n为做好工作，现通知如下。\n一、任务\n（一）做好工作。"
+    #expect(try outline(crumb).0.metadata.recipients == ["各片区项目建设指挥部", "区直各单位"])
+    // a quotation before any title start still stops the search (a sentence citing a document, then a colon)
+    let cited = "各单位要按照《某某条例》规定，做好以下工作：\n一、任务\n（一）做好工作。"
+    #expect(try outline(cited).0.metadata.recipients == [])
+  }
+
   @Test func anInlineDateInProseIsNoSignature() throws {
     // a date after a sentence end but with no issuer before it, or one after prose: not the notice's signature
     let prose = "各单位：\n为做好工作，现通知如下。会议定于2015年6月12日召开。一、任务（一）做好工作。\n某某市人民政府办公室\n2015年7月1日"
