@@ -210,7 +210,8 @@ import GongwenTestSupport
                         Folder(name: "heldout145", floor: 0.33, minNotices: 3),
                         Folder(name: "heldout146", floor: 0.55, minNotices: 2),
                         Folder(name: "heldout147", floor: 0.80, minNotices: 4),
-                        Folder(name: "heldout148", floor: 0.83, minNotices: 5)]
+                        Folder(name: "heldout148", floor: 0.85, minNotices: 5),
+                        Folder(name: "heldout149", floor: 0.49, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
