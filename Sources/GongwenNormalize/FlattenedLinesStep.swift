@@ -38,6 +38,8 @@ struct FlattenedLinesStep: NormalizeStep {
 
   /// Characters no column name holds (a sentence's punctuation).
   static let sentencePunctuation = ScalarSet("。！？；，,;!?")
+  /// Punctuation that ends a sentence or clause: no recipients line holds it before its colon.
+  static let sentenceEnds = ScalarSet("。！？；;!?")
 
   /// Where a table's header run into the line starts (the spaces before its first word, or the line's start): a
   /// `tableHeader` word standing alone between spaces, then at least `tableMinColumns` column names apart by spaces.
@@ -164,7 +166,7 @@ struct FlattenedLinesStep: NormalizeStep {
     while k < line.upperBound, k - q <= 80 {
       let c = s[k]
       if c == "：" || c == ":" { return k - q >= 3 }
-      if c == CharClass.space || c.value >= 0x30 && c.value <= 0x39 || "。！？；;!?".unicodeScalars.contains(c) { return false }
+      if c == CharClass.space || c.value >= 0x30 && c.value <= 0x39 || Self.sentenceEnds.contains(c) { return false }
       k += 1
     }
     return false

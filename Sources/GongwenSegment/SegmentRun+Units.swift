@@ -194,7 +194,7 @@ extension SegmentRun {
   /// Does `r` end with a department attribution's closing bracket? A regex error or timeout counts as no.
   func endsWithAttribution(_ r: Range<Int>) -> Bool {
     guard let last = r.last, isCloseBracket(s[last]) else { return false }
-    return ((try? attributionStart(closingAt: last)) ?? nil) != nil
+    return (try? attributionCloses(at: last)) ?? false
   }
 
   /// A marker line that starts with a short title ending in a colon, running on into the first entry of
