@@ -137,7 +137,7 @@ struct FlattenedLinesStep: NormalizeStep {
     var k = q
     while k < end, k - q <= 30, isIdeographic(s[k]) { k += 1 }
     guard k - q >= 3, k - q <= 30, k < end, s[k] == CharClass.space,
-      signatureEndings.contains(where: { e in e.count <= k - q && s[(k - e.count)..<k].elementsEqual(e) })
+      endsWithOne(of: signatureEndings, s, from: q, to: k)
     else { return false }
     while k < end, s[k] == CharClass.space { k += 1 }
     func digits(_ lo: Int, _ hi: Int) -> Bool {
@@ -159,9 +159,7 @@ struct FlattenedLinesStep: NormalizeStep {
   /// ending (`titleEndings`), and a colon comes within 80 characters of `q` with no space, digit or sentence punctuation
   /// before it and at least three characters (`时间：` is a page's field).
   func startsRecipients(_ s: [Unicode.Scalar], _ p: Int, _ q: Int, _ line: Range<Int>) -> Bool {
-    guard !titleEndings.isEmpty,
-      titleEndings.contains(where: { e in e.count <= p - line.lowerBound && s[(p - e.count)..<p].elementsEqual(e) })
-    else { return false }
+    guard endsWithOne(of: titleEndings, s, from: line.lowerBound, to: p) else { return false }
     var k = q
     while k < line.upperBound, k - q <= 80 {
       let c = s[k]

@@ -140,12 +140,9 @@ struct LineJoinStep: NormalizeStep {
         }
         // the line ends (trailing spaces aside) with a title ending
         let contentEnd = lastAt < 0 ? line.lowerBound : lastAt + 1
-        info.titleEnding = rules.titleEndings.contains { e in
-          e.count <= contentEnd - line.lowerBound && startsAt(buf, contentEnd - e.count, contentEnd, e)
-        }
-        info.statementEnding = enumCommas > 0 && rules.statementEndings.contains { e in
-          e.count <= contentEnd - line.lowerBound && startsAt(buf, contentEnd - e.count, contentEnd, e)
-        }
+        info.titleEnding = endsWithOne(of: rules.titleEndings, buf, from: line.lowerBound, to: contentEnd)
+        info.statementEnding = enumCommas > 0
+          && endsWithOne(of: rules.statementEndings, buf, from: line.lowerBound, to: contentEnd)
       } }
       info.length = line.count - spaces
       info.bodyLength = line.upperBound - max(bodyStart, line.lowerBound) - bodySpaces
@@ -307,9 +304,17 @@ struct LineJoinStep: NormalizeStep {
 }
 
 /// Whether `needle` occurs in `buf` at `i`, ending at or before `end`.
-@inline(__always) func startsAt(_ buf: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ end: Int,
-                                _ needle: [Unicode.Scalar]) -> Bool {
+@inline(__always) func startsAt<C: RandomAccessCollection<Unicode.Scalar>>(_ buf: C, _ i: Int, _ end: Int,
+                                                                             _ needle: [Unicode.Scalar]) -> Bool
+where C.Index == Int {
   guard i + needle.count <= end else { return false }
   for j in needle.indices where buf[i + j] != needle[j] { return false }
   return true
+}
+
+/// Does `start..<end` of `buf` end with one of `words` (a line with a title's ending, an issuer's name with its own)?
+@inline(__always) func endsWithOne<C: RandomAccessCollection<Unicode.Scalar>>(of words: [[Unicode.Scalar]], _ buf: C,
+                                                                              from start: Int, to end: Int) -> Bool
+where C.Index == Int {
+  words.contains { e in e.count <= end - start && startsAt(buf, end - e.count, end, e) }
 }
