@@ -783,7 +783,11 @@ extension Engine {
     //    (各级卫生计生、发展改革、财政部门 -> 各级发展改革部门; never 各市州甘肃保监局), shared levels
     //    (市、县（市、区）公安、交通运输等部门 -> 市、县（市、区）交通运输部门)
     //    or a jurisdiction prefix (省科技、发展改革等有关部门 -> 省发展改革部门; Corpus/heldout29 3001)
-    if let context, r.sharedSuffixes.contains(where: { name.hasSuffix($0) && name != $0 }) {
+    //    (not a name `inherit_unknown_except` ends with: `市交通委、设施权属单位` -> `设施权属单位`, an owner of the pipes is no
+    //    body of the city; Corpus/heldout112 11202)
+    if let context, r.sharedSuffixes.contains(where: { name.hasSuffix($0) && name != $0 }),
+      !r.inheritUnknownExcept.contains(where: { name.hasSuffix($0) })
+    {
       return (context + name, true, nil)
     }
     // 4b. a division of a body named by a prefix (市局标准创新处、标准技术处 -> 市局标准技术处; Corpus/heldout116 11603), any length

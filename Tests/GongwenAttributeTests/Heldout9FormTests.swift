@@ -568,6 +568,17 @@ import Testing
     #expect(b.departments.last == "市工业园区")
   }
 
+  @Test func anOwnerOfFacilitiesDoesNotInheritTheListsPrefix() throws {
+    // heldout112 11202: owners of pipes are no body of the city or of 各行业主管部门, though their names end with a shared
+    // suffix (单位); a generic body ending with one still inherits (市发展改革、财政部门 -> 市发展改革部门)
+    let a = try #require(try attribution("推进管线普查。（牵头单位：市交通委、设施权属单位）"))
+    #expect(a.departments == ["市交通委", "设施权属单位"])
+    let b = try #require(try attribution("加强协调。（配合单位：各行业主管部门，上海燃气公司、信息通信管线权属单位等）"))
+    #expect(b.departments.last == "信息通信管线权属单位")
+    let c = try #require(try attribution("保障资金。（责任单位：市发展改革、财政部门）"))
+    #expect(c.departments.first == "市发展改革部门")
+  }
+
   @Test func angleBracketsInsideANameHoldItsSeparators() throws {
     // heldout21 2204: 各县<市、区>人民政府, and a declaration that the first-listed leads after a comma
     let a = try #require(try attribution("健全管理体制。(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)"))
