@@ -579,6 +579,13 @@ import Testing
     #expect(c.departments.first == "市发展改革部门")
   }
 
+  @Test func coordinatingAndGuidingIsASupportingRole() throws {
+    // heldout112 11203: a bracket opening with its deadline, a defined term leading, 协调指导 after 配合
+    let a = try #require(try attribution("遴选项目实施载体。（2020年3季度完成，项目实施载体牵头，其他公共资源交易服务机构配合，市发展改革委、各公共资源交易行业主管部门协调指导）"))
+    #expect(a.lead == ["项目实施载体"])
+    #expect(a.participating == ["其他公共资源交易服务机构", "市发展和改革委员会", "各公共资源交易行业主管部门"])
+  }
+
   @Test func angleBracketsInsideANameHoldItsSeparators() throws {
     // heldout21 2204: 各县<市、区>人民政府, and a declaration that the first-listed leads after a comma
     let a = try #require(try attribution("健全管理体制。(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)"))
