@@ -586,6 +586,18 @@ import Testing
     #expect(a.participating == ["其他公共资源交易服务机构", "市发展和改革委员会", "各公共资源交易行业主管部门"])
   }
 
+  @Test func streetsShareTheirSuffixAndKeepNoPrefix() throws {
+    // heldout105 10505: `川北、嘉兴、北外滩、江湾镇街道` names four streets; a street after a district bureau is its own place
+    // (heldout123 12301: `区文化旅游局、江宁路街道`, no `区江宁路街道`)
+    let a = try #require(try attribution("完成整区域分类覆盖。（责任单位：川北、嘉兴、北外滩、江湾镇街道）"))
+    #expect(a.departments == ["川北街道", "嘉兴街道", "北外滩街道", "江湾镇街道"])
+    let b = try #require(try attribution("推进风貌保护。（责任单位：区文化旅游局、江宁路街道）"))
+    #expect(b.departments.last == "江宁路街道")
+    // a verb opens no body's name (heldout109 10903: `建立街道全面负责、部门联合监管…的…模式`)
+    let c = try attribution("完善治理模式。建立街道全面负责、部门联合监管、群众积极参与的基层消防安全综合治理模式。")
+    #expect(c?.departments ?? [] == [])
+  }
+
   @Test func angleBracketsInsideANameHoldItsSeparators() throws {
     // heldout21 2204: 各县<市、区>人民政府, and a declaration that the first-listed leads after a comma
     let a = try #require(try attribution("健全管理体制。(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)"))
