@@ -159,6 +159,24 @@ extension SegmentRun {
     nextOfScheme(c, cands, lineStartOnly: lineStartOnly)?.number == c.number + 1
   }
 
+  /// Does an attribution's closing bracket stand right before `p` (spaces aside)?
+  func followsAttribution(_ p: Int) throws(StageFailure) -> Bool {
+    var i = p - 1
+    while i >= 0, isHSpace(s[i]) { i -= 1 }
+    guard i >= 0, isAttributionClose(s[i]) else { return false }
+    return try attributionCloses(at: i)
+  }
+
+  /// Is `c` the last of its scheme's run (the next marker of its scheme, if any, numbers from 1 again) with its first child
+  /// right after its heading: the next marker of any scheme is a deeper level's `1`, within `heading_gap` of `c`?
+  func endsRunWithFirstChild(_ c: Candidate, _ cands: [Candidate]) -> Bool {
+    guard nextOfScheme(c, cands).map({ $0.number == 1 }) ?? true,
+      let next = cands.first(where: { $0.start >= c.end && $0.table == nil })
+    else { return false }
+    return next.number == 1 && next.start - c.end <= rules.headingGap
+      && rules.schemes[next.scheme].rank > rules.schemes[c.scheme].rank
+  }
+
   /// Is `c`, a sibling one off the `expected` number, a misprint for it? It is when it stands where a clause may
   /// start (a line start, or after a sentence end) and the next marker of its scheme shows the misprint: the same
   /// number again after a number one too high (`二、` `四、` `四、`), or the number after the expected one after a
@@ -446,8 +464,13 @@ extension SegmentRun {
           note = ("numbering_misprint", "\(printed) after \(stack[k].marker) is read as \(meant), a misprint: the next marker of its scheme is \(text(misprint.start..<misprint.end))")
         } else if c.number > expected {
           // (inline only after a sentence end and with its own next number after it: a paragraph run together whose
-          // notice skipped numbers, `…指导。（六）市政提升…` after `（三）`, then `（七）`; Corpus/heldout137 13704)
-          guard c.lineStart || followsSentenceEnd(c.start) && successorFollows(c, cands) else { continue }
+          // notice skipped numbers, `…指导。（六）市政提升…` after `（三）`, then `（七）`; Corpus/heldout137 13704; or after an
+          // attribution, which closes a clause as a sentence end does, and with its own next number or as the last of its
+          // run with its first child right after it: `…（区交建局）4.强化…` after `2.`, then `5.`; `…（平潭出入境检验检疫局）
+          // （八）其他有关工作1.开展…` after `（六）`, the next `（一）` under `三、`; Corpus/heldout150 15003)
+          if !c.lineStart, !(followsSentenceEnd(c.start) && successorFollows(c, cands)) {
+            guard successorFollows(c, cands) || endsRunWithFirstChild(c, cands), try followsAttribution(c.start) else { continue }
+          }
           if c.number - expected <= rules.maxGap {
             popTo = k
             note = ("numbering_gap", "\(label(c.scheme, c.number)) follows \(stack[k].marker): \(c.number - expected) number(s) missing")

@@ -485,6 +485,25 @@ import Testing
     #expect(!o2.units.map(\.path).contains([1, 1, 2]))
   }
 
+  @Test func aBracketOfBareDepartmentsClosesAnItemAsASentenceEndDoes() throws {
+    // Corpus/heldout150 15003: sections of two items each, every item closed by a bracket holding only department names
+    let (o, c) = try outline("二、目标任务（一）甲环节治理目标：甲。工作任务：1.开展甲。做甲。（区市场监管局）2.加强乙。做乙。（区市场监管局）"
+      + "（二）乙环节治理指标：乙。工作任务：1.加强丙。做丙。（区教育局、区市场监管局）2.深入开展丁。做丁。（区市场监管局）"
+      + "三、保障措施（一）周密组织部署。各有关部门要落实。")
+    #expect(o.units.map(\.path) == [[2], [2, 1], [2, 1, 1], [2, 1, 2], [2, 2], [2, 2, 1], [2, 2, 2], [3], [3, 1]])
+    checkInvariants(o, c)
+    // the source's own gaps, after such a bracket: `2.` then `4.` (its next number `5.` follows), and a section `（三）` after
+    // `（一）`, the last of its run (the next `（一）` is under `三、`), its first child right after its heading
+    let (o2, _) = try outline("二、目标任务（一）餐饮环节治理1.加强学校食堂监督。做甲。（区教育局）2.加强量化分级。做乙。（区市场监管局）"
+      + "4.强化水质监测。做丙。（区卫计局）5.强化企业监管。做丁。（区市场监管局）（三）其他有关工作1.开展监测。做戊。（区卫计局）"
+      + "2.打击犯罪。做己。（区公安局）三、保障措施（一）周密组织部署。各有关部门要落实。")
+    #expect(o2.units.map(\.path) == [[2], [2, 1], [2, 1, 1], [2, 1, 2], [2, 1, 4], [2, 1, 5], [2, 3], [2, 3, 1], [2, 3, 2], [3], [3, 1]])
+    // a bracket that only reads like names is none: `（以下简称市发改委）`, `（含中医院）`
+    let (o3, _) = try outline("一、任务\n（一）甲项。1.建立机制（以下简称市发改委）2.制定方案。\n（二）乙项。1.推进建设（含中医院）3.其他。")
+    #expect(!o3.units.map(\.path).contains([1, 1, 2]))
+    #expect(!o3.units.map(\.path).contains([1, 2, 3]))
+  }
+
   @Test func aNumberAfterABracketOutOfSequenceIsNoMarker() throws {
     // 5． is not the expected 2．
     let (o, _) = try outline("一、加快资源整合\n1．建立工作机制。（区管委会，2016年4月底前完成）5．制定建设方案。\n二、统一制度规则")
