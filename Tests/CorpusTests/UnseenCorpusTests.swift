@@ -91,7 +91,7 @@ import GongwenTestSupport
                         Folder(name: "heldout26", floor: 0.97, minNotices: 3),
                         Folder(name: "heldout27", floor: 0.97, minNotices: 3),
                         Folder(name: "heldout28", floor: 0.65, minNotices: 2),
-                        Folder(name: "heldout29", floor: 0.46, minNotices: 1),
+                        Folder(name: "heldout29", floor: 0.61, minNotices: 1),
                         Folder(name: "heldout30", floor: 1.0, minNotices: 6),
                         Folder(name: "heldout31", floor: 0.88, minNotices: 6),
                         Folder(name: "heldout32", floor: 0.95, minNotices: 6),
@@ -167,14 +167,14 @@ import GongwenTestSupport
                         Folder(name: "heldout102", floor: 1.0, minNotices: 1),
                         Folder(name: "heldout103", floor: 0.90, minNotices: 2),
                         Folder(name: "heldout104", floor: 0.85, minNotices: 5),
-                        Folder(name: "heldout105", floor: 0.83, minNotices: 7),
+                        Folder(name: "heldout105", floor: 0.87, minNotices: 7),
                         Folder(name: "heldout106", floor: 0.91, minNotices: 5),
                         Folder(name: "heldout107", floor: 0.57, minNotices: 2),
                         Folder(name: "heldout108", floor: 0.93, minNotices: 6),
                         Folder(name: "heldout109", floor: 0.94, minNotices: 5),
                         Folder(name: "heldout110", floor: 0.74, minNotices: 5),
                         Folder(name: "heldout111", floor: 0.95, minNotices: 2),
-                        Folder(name: "heldout112", floor: 0.91, minNotices: 6),
+                        Folder(name: "heldout112", floor: 0.95, minNotices: 6),
                         Folder(name: "heldout113", floor: 0.62, minNotices: 7),
                         Folder(name: "heldout114", floor: 0.98, minNotices: 2),
                         Folder(name: "heldout115", floor: 0.70, minNotices: 6),
@@ -211,7 +211,8 @@ import GongwenTestSupport
                         Folder(name: "heldout146", floor: 0.55, minNotices: 2),
                         Folder(name: "heldout147", floor: 0.80, minNotices: 4),
                         Folder(name: "heldout148", floor: 0.85, minNotices: 5),
-                        Folder(name: "heldout149", floor: 0.49, minNotices: 4)]
+                        Folder(name: "heldout149", floor: 0.49, minNotices: 4),
+                        Folder(name: "heldout150", floor: 0.95, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
