@@ -596,6 +596,10 @@ import Testing
     // a verb opens no body's name (heldout109 10903: `建立街道全面负责、部门联合监管…的…模式`)
     let c = try attribution("完善治理模式。建立街道全面负责、部门联合监管、群众积极参与的基层消防安全综合治理模式。")
     #expect(c?.departments ?? [] == [])
+    // nor does 部署 (heldout150 15002: a stage's title `部署落实阶段` is no body 部署 with 落实)
+    let d = try attribution("部署落实阶段。各打非成员单位根据本单位实际制定专项整治方案。")
+    let names = d?.departments ?? []
+    #expect(!names.contains("部署"), "\(names)")
   }
 
   @Test func angleBracketsInsideANameHoldItsSeparators() throws {
