@@ -445,8 +445,22 @@ extension Engine {
       ls -= 1
     }
     guard colon else { return nil }
-    var start: Int?
+    // the first label of the line opens the list; where what follows it does not parse as one (a stage's list run into
+    // the next stage's title, `责任单位：区综合执法局，各乡镇第二阶段：自查自纠…。责任单位：区社会事业局`; Corpus/heldout150
+    // 15004), a later label on the line does
     var p = ls
+    var first = true
+    while let st = nextLabelStart(s, from: p, lineStart: ls, end: end) {
+      if let f = try labelledList(s, from: st, lineStart: ls, end: end, lo: lo, joinEarlierLines: first) { return f }
+      first = false
+      p = st + 1
+    }
+    return nil
+  }
+
+  /// The next position from `p` on the line starting at `ls` where a label (or an ignored label) starts.
+  func nextLabelStart(_ s: [Unicode.Scalar], from start: Int, lineStart ls: Int, end: Int) -> Int? {
+    var p = start
     while p < end {
       // the cheap first-character test first (`label(at:)` makes it again; all are pure)
       if labelStartSet.contains(s[p]) || ignoredLabelStarts.contains(s[p]) || Self.opensLabel(s[p]),
@@ -456,12 +470,19 @@ extension Engine {
           // space folded away; the parse skips the ignored part and splits at the listed label)
           || r.ignoredLabels.contains(where: { startsWithLabel(s[p..<end], $0) })
       {
-        start = p
-        break
+        return p
       }
       p += 1
     }
-    guard var st = start else { return nil }
+    return nil
+  }
+
+  /// The labelled list from `start` to `end`, when it parses as one; with `joinEarlierLines`, earlier lines that are
+  /// labelled lists too join it (牵头单位：A\n配合单位：B).
+  func labelledList(_ s: [Unicode.Scalar], from start: Int, lineStart firstLine: Int, end: Int, lo: Int,
+                    joinEarlierLines: Bool) throws(StageFailure) -> Found? {
+    var st = start
+    var ls = firstLine
     // a label opening a bracket closed before the end is a bracketed list inside the text (…产业（责任单位：
     // A、B）。未来五年…; Corpus/heldout30 3104), not a list running to the end
     if st > lo, openSet.contains(s[st - 1]) {
@@ -477,7 +498,7 @@ extension Engine {
       if k < end, s[(k + 1)..<end].contains(where: { !whitespace.contains($0) }) { return nil }
     }
     // earlier lines that are labelled lists too (牵头单位：A\n配合单位：B)
-    while ls > lo {
+    while joinEarlierLines, ls > lo {
       let prevEnd = ls - 1
       let prevStart = lineStart(s, before: prevEnd, lo: lo)
       var q = prevStart

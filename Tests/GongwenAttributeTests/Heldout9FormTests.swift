@@ -602,6 +602,13 @@ import Testing
     #expect(!names.contains("部署"), "\(names)")
   }
 
+  @Test func aLaterLabelClosesTheClauseWhenTheFirstRunsIntoProse() throws {
+    // heldout150 15004: a stage's list runs into the next stage's title, so the first label of the line opens no list; the
+    // last stage's list, after a later label, closes the clause
+    let a = try #require(try attribution("专项整治分两个阶段进行。第一阶段：宣传发动要充分利用媒体宣传。责任单位：区综合执法局第二阶段：自查自纠各乡（镇）要整治。责任单位：区社会事业局"))
+    #expect(a.departments == ["区社会事业局"])
+  }
+
   @Test func angleBracketsInsideANameHoldItsSeparators() throws {
     // heldout21 2204: 各县<市、区>人民政府, and a declaration that the first-listed leads after a comma
     let a = try #require(try attribution("健全管理体制。(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)"))
