@@ -77,7 +77,7 @@ extension SegmentRun {
     while p >= 0, isHSpace(s[p]) { p -= 1 }
     if p < 0 || s[p] == "\n" { return true }
     if rules.inlineAfter.contains(s[p]) { return true }
-    if isAttributionClose(s[p]), try attributionCloses(at: p) { return true }
+    if try followsAttribution(c.start) { return true }
     if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
       var comma = false, enumeration = false
       var i = e
