@@ -106,6 +106,8 @@ public struct SegmentRules: RuleFile {
     public var heading_gap_punctuation: String?
     /// Optional: quotation marks such a heading may hold, neutral (合理配置医疗资源，打好“强基层”基础1.…).
     public var heading_gap_quotes: String?
+    /// Optional: longest bracketed note (characters inside) that may end such a heading (回眸“十二五”(集中在8月份)1.…).
+    public var heading_gap_note_max: Int?
     /// Optional: how many paragraphs after the last clause's own are searched for one that closes with an attribution.
     public var attributed_paragraphs_after_last: Located<Int>?
   }
@@ -289,6 +291,8 @@ public struct SegmentRules: RuleFile {
   /// Punctuation a heading between a marker and its first inline child may hold (a comma).
   let headingGapPunctuation: ScalarSet
   let headingGapQuotes: ScalarSet
+  /// Longest bracketed note ending a heading between a marker and its first inline child (0: none).
+  let headingGapNoteMax: Int
   public let headingMaxLength: Int
   /// Longest title before a colon that introduces the lines after the last clause (0: off).
   public let labelMaxLength: Int
@@ -649,6 +653,7 @@ public struct SegmentRules: RuleFile {
     self.inlineAfterLabels = (raw.sequence.inline_after_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.headingGapPunctuation = ScalarSet(raw.sequence.heading_gap_punctuation ?? "")
     self.headingGapQuotes = ScalarSet(raw.sequence.heading_gap_quotes ?? "")
+    self.headingGapNoteMax = max(0, raw.sequence.heading_gap_note_max ?? 0)
     self.attributionRegex = attribution
     self.headingGap = headingGap
     self.attributedParagraphsAfterLast = attributedAfterLast

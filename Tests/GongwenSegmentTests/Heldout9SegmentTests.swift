@@ -504,6 +504,17 @@ import Testing
     #expect(!o3.units.map(\.path).contains([1, 2, 3]))
   }
 
+  @Test func aBracketedNoteMayEndAHeadingBeforeItsFirstChild() throws {
+    // Corpus/heldout151 15101: `（一）回眸“十二五”(集中在8月份)1.基础设施建设专题：…`, line breaks lost
+    let (o, c) = try outline("三、专题分工（一）回眸“十二五”(集中在8月份)1.基础设施建设专题：一是交通设施巨大变化。责任单位：区交建局。"
+      + "2.社会事业发展专题：一是民生保障水平。责任单位：区社会事业局。（二）展望“十三五”(集中在9月份)3.发展目标专题：宣传要点。责任单位：区经发局。")
+    #expect(o.units.map(\.path) == [[3], [3, 1], [3, 1, 1], [3, 1, 2], [3, 2], [3, 2, 3]])
+    checkInvariants(o, c)
+    // a note longer than heading_gap_note_max, or one holding a sentence end, does not
+    let (o2, _) = try outline("三、专题分工（一）回眸过去(集中在8月份完成全部的宣传报道工作任务)1.基础设施建设专题。（二）展望未来。")
+    #expect(!o2.units.map(\.path).contains([3, 1, 1]))
+  }
+
   @Test func aNumberAfterABracketOutOfSequenceIsNoMarker() throws {
     // 5． is not the expected 2．
     let (o, _) = try outline("一、加快资源整合\n1．建立工作机制。（区管委会，2016年4月底前完成）5．制定建设方案。\n二、统一制度规则")
