@@ -107,7 +107,7 @@ public struct SegmentRules: RuleFile {
     /// Optional: quotation marks such a heading may hold, neutral (合理配置医疗资源，打好“强基层”基础1.…).
     public var heading_gap_quotes: String?
     /// Optional: longest bracketed note (characters inside) that may end such a heading (回眸“十二五”(集中在8月份)1.…).
-    public var heading_gap_note_max: Int?
+    public var heading_gap_note_max: Located<Int>?
     /// Optional: how many paragraphs after the last clause's own are searched for one that closes with an attribution.
     public var attributed_paragraphs_after_last: Located<Int>?
   }
@@ -429,6 +429,9 @@ public struct SegmentRules: RuleFile {
     let attributedAfterLast = raw.sequence.attributed_paragraphs_after_last.map {
       positive($0, "sequence.attributed_paragraphs_after_last", allowZero: true)
     } ?? 0
+    let headingNoteMax = raw.sequence.heading_gap_note_max.map {
+      positive($0, "sequence.heading_gap_note_max", allowZero: true)
+    } ?? 0
     let attribution = compile("sequence.attribution", raw.sequence.attribution)
     let headingMax = positive(raw.heading.max_length, "heading.max_length")
     let labelMax = raw.heading.label_max_length.map { positive($0, "heading.label_max_length", allowZero: true) } ?? 0
@@ -653,7 +656,7 @@ public struct SegmentRules: RuleFile {
     self.inlineAfterLabels = (raw.sequence.inline_after_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.headingGapPunctuation = ScalarSet(raw.sequence.heading_gap_punctuation ?? "")
     self.headingGapQuotes = ScalarSet(raw.sequence.heading_gap_quotes ?? "")
-    self.headingGapNoteMax = max(0, raw.sequence.heading_gap_note_max ?? 0)
+    self.headingGapNoteMax = headingNoteMax
     self.attributionRegex = attribution
     self.headingGap = headingGap
     self.attributedParagraphsAfterLast = attributedAfterLast

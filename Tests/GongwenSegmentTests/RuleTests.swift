@@ -82,6 +82,13 @@ private func problems(_ yaml: String) -> [RuleProblem] {
     #expect(problems(yaml).contains { $0.code == "R005" && $0.location.line == line && $0.message.contains("attachment_lines_above") })
   }
 
+  @Test func negativeHeadingNoteMaxIsR005AtItsLine() {
+    let yaml = bundledYAML.replacingOccurrences(of: "  heading_gap_note_max: 12", with: "  heading_gap_note_max: -1")
+    #expect(yaml != bundledYAML)
+    let line = 1 + (yaml.components(separatedBy: "\n").firstIndex { $0.hasPrefix("  heading_gap_note_max:") } ?? -1)
+    #expect(problems(yaml).contains { $0.code == "R005" && $0.location.line == line && $0.message.contains("heading_gap_note_max") })
+  }
+
   @Test func missingNumberGroupIsR005() {
     let yaml = bundledYAML.replacingOccurrences(of: "'第(?<num>[一二三四五六七八九十百〇零]{1,4})章'", with: "'第([一二三四五六七八九十]+)章'")
     #expect(problems(yaml).contains { $0.code == "R005" && $0.message.contains("(?<num>") })
