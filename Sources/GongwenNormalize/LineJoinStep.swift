@@ -12,7 +12,8 @@ import ICUKit
 ///   with its commas is at most `heading_max_chars_with_commas`;
 /// - a title split over two lines (`关于…` + `…的通知`) is joined, and nothing is joined after it;
 /// - never before or after a line that is a date alone (`date_line`: a signature's date under a joint
-///   issuer line `A、B`);
+///   issuer line `A、B`) or a document number alone (`doc_number_line`: `岚综管办〔2016〕196号` between a page's
+///   breadcrumb holding the title with its 、 and the title itself; Corpus/heldout151 15102);
 /// - never after a short line holding only names, 、 and a `statement_endings` word at its end
 ///   (`市金融办、市财政局分别牵头落实`: who does the task, a line of its own);
 /// - otherwise joined when the line is running text (contains ，、； …) or is a full line, i.e. at
@@ -85,7 +86,7 @@ struct LineJoinStep: NormalizeStep {
     var field = false  // starts with a short label and a colon (索引号：…)
     var address = false  // the recipients line: starts with an `address_starts` word, ends with a colon
     var statementEnding = false  // ends with a `statement_endings` word (市金融办、市财政局分别牵头落实)
-    var date = false  // the whole line is a date (`date_line`)
+    var date = false  // the whole line is a date (`date_line`) or a document number (`doc_number_line`)
     var sentenceInside = false  // holds a `sentence_end` character after its marker
   }
 
@@ -95,6 +96,7 @@ struct LineJoinStep: NormalizeStep {
     guard lines.count > 1 else { return }
     let m = try rules.marker.matcher()
     let dateMatcher = try rules.dateLine?.matcher()
+    let docNumberMatcher = try rules.docNumberLine?.matcher()
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
     let tableStart = lines.firstIndex { isTableHeader(s[$0]) } ?? lines.count
@@ -157,6 +159,13 @@ struct LineJoinStep: NormalizeStep {
         if s[lastAt] == "日", let dateMatcher, let rule = rules.dateLine {
           do {
             if let hit = try dateMatcher.match(in: s[firstAt...lastAt], at: 0), hit.range.upperBound == lastAt + 1 - firstAt {
+              info.date = true
+            }
+          } catch { throw rule.failure(error, stage: "normalize") }
+        }
+        if s[lastAt] == "号", let docNumberMatcher, let rule = rules.docNumberLine {
+          do {
+            if let hit = try docNumberMatcher.match(in: s[firstAt...lastAt], at: 0), hit.range.upperBound == lastAt + 1 - firstAt {
               info.date = true
             }
           } catch { throw rule.failure(error, stage: "normalize") }
@@ -232,7 +241,7 @@ struct LineJoinStep: NormalizeStep {
     if rules.sentenceEnd.contains(last) || rules.paragraphEnd.contains(last) { return false }
     if b.marker { return false }
     // a date alone on its line (a signature's) is a line of its own: a joint issuer above it (`中共XX市委办公室、XX市
-    // 人民政府办公室`) holds a 、 but does not run on into it
+    // 人民政府办公室`) holds a 、 but does not run on into it; so is a document number alone
     if a.date || b.date { return false }
     // a field of a page's information block (来源：… / 发布时间：…) is a line of its own: nothing
     // runs on into it, and it runs on into the next line only as running text (a long wrapped

@@ -124,9 +124,10 @@ public struct NormalizeRules: RuleFile {
       public var addressStarts: [String]
       public var statementEndings: [String]
       public var dateLine: Located<String>?
+      public var docNumberLine: Located<String>?
       public var headingMaxCharsWithCommas: Located<Int>?
       enum CodingKeys: String, CodingKey {
-        case dateLine = "date_line", headingMaxCharsWithCommas = "heading_max_chars_with_commas"
+        case dateLine = "date_line", docNumberLine = "doc_number_line", headingMaxCharsWithCommas = "heading_max_chars_with_commas"
         case sentenceEnd = "sentence_end", paragraphEnd = "paragraph_end", runningPunctuation = "running_punctuation",
           enumerationComma = "enumeration_comma", markers, headingMaxChars = "heading_max_chars",
           headingMaxEnumerationCommas = "heading_max_enumeration_commas", fullLineQuantile = "full_line_quantile",
@@ -229,6 +230,9 @@ public struct NormalizeRules: RuleFile {
     /// A whole line that is a date (a signature's 2020年3月5日): nothing is joined onto it, and it runs on
     /// into nothing. Tried only on lines ending with 日. Optional.
     public var dateLine: RuleRegex?
+    /// A whole line that is a document number (岚综管办〔2016〕196号): nothing is joined onto it, and it runs on into nothing.
+    /// Tried only on lines ending with 号. Optional.
+    public var docNumberLine: RuleRegex?
     /// Longest body (characters) of a marker line with commas but no sentence end that is a heading all the same when it is
     /// shorter than a full line (`1、实施世行对标改革，促进世行评价和企业感受双提升`). 0: off.
     public var headingMaxCharsWithCommas: Int
@@ -416,6 +420,12 @@ public struct NormalizeRules: RuleFile {
     if let d = j.dateLine {
       do { dateLineRegex = try RuleRegex(id: "line_join.date_line", pattern: d, file: file) } catch { problems.append(error) }
     }
+    var docNumberLineRegex: RuleRegex? = nil
+    if let d = j.docNumberLine {
+      do { docNumberLineRegex = try RuleRegex(id: "line_join.doc_number_line", pattern: d, file: file) } catch {
+        problems.append(error)
+      }
+    }
     guard let markerRegex else { throw RuleErrors(problems) }
     let lj = LineJoin(
       sentenceEnd: ScalarSet(literal: j.sentenceEnd), paragraphEnd: ScalarSet(literal: j.paragraphEnd),
@@ -435,6 +445,7 @@ public struct NormalizeRules: RuleFile {
       addressStarts: j.addressStarts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
       statementEndings: j.statementEndings.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
       dateLine: dateLineRegex,
+      docNumberLine: docNumberLineRegex,
       headingMaxCharsWithCommas: max(0, j.headingMaxCharsWithCommas?.value ?? 0))
     if let v = j.headingMaxCharsWithCommas, v.value < 0 {
       bad(v.location, "line_join.heading_max_chars_with_commas must be 0 or more")

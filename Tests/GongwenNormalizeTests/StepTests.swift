@@ -173,6 +173,23 @@ import Testing
       == "中共XX市委办公室、XX市人民政府办公室2020年3月5日")
   }
 
+  @Test func lineJoinKeepsADocNumberLineBetweenABreadcrumbAndTheTitle() {
+    // heldout151 15102: the page's breadcrumb holds the title with its 、 (running text), then the doc number and the title
+    let crumb = "首页政务公开最新文件区管委会办公室文件平潭综合实验区管委会办公室关于实行义务教育均衡发展工作责任、监督和问责机制的通知时间：2016-08-11 09:16微信微博 QQ空间"
+    let title = "平潭综合实验区管委会办公室关于实行义务教育均衡发展工作责任、监督和问责机制的通知"
+    for number in ["岚综管办〔2016〕196号", "岚综管办[2016]196号", "岚综管办（２０１６）１９６号"] {
+      let out = lines(run(only(["line_join"]), [crumb, number, title, "区直各部门、各乡镇人民政府："].joined(separator: "\n")))
+      #expect(out.prefix(3) == [crumb, number, title][...], "\(number)")
+    }
+    // a number inside a wrapped sentence is no doc number line: the sentence is joined as before
+    let prose = "根据《关于加强三十六脚湖省级自然保护区环境综合整治工作的实施意见》（岚综管办〔2015〕119号），实施三十六脚湖核心区内居民搬迁，\n确保水质安全。"
+    #expect(lines(run(only(["line_join"]), prose)).count == 1)
+    // without the rule the three run together, as before
+    var rules = only(["line_join"]).rules
+    rules.lineJoin.docNumberLine = nil
+    #expect(lines(run(Normalizer(rules: rules), [crumb, "岚综管办〔2016〕196号", title].joined(separator: "\n"))).count == 1)
+  }
+
   @Test func lineJoinKeepsHeadingsTitlesSignatures() {
     let n = only(["whitespace", "line_join"])
     let src = """
