@@ -73,6 +73,7 @@ public struct AttributeRules: RuleFile {
     public var inherit_unknown_max: Located<Int>?
     public var inherit_field_max: Located<Int>?
     public var inherit_unknown_except: [String]?
+    public var inherit_parallel_min: Located<Int>?
     public var division_inheritance: RawDivisionInheritance?
     public var organ_starts: [String]?
     public var party_prefixes: RawPartyPrefixes?
@@ -243,6 +244,10 @@ public struct AttributeRules: RuleFile {
   public let inheritFieldMax: Int
   /// Endings of names that never inherit that way (companies: 新畅公司 after 区园林绿化服务中心).
   public let inheritUnknownExcept: [String]
+  /// Shortest ending (characters) a name written without a prefix must share with the name right before it, which has the
+  /// list's prefix, to inherit it whatever its length or ending (`区国有资产投资集团有限公司、交通投资集团有限公司` ->
+  /// `区交通投资集团有限公司`); 0: off.
+  public let inheritParallelMin: Int
   /// Prefixes naming a body (`市局`) whose divisions (`标准技术处`, any length) inherit them in a list (`市局标准创新处、标准技术处`),
   /// and the endings of a division's name; empty: none.
   public let divisionPrefixes: [String]
@@ -488,6 +493,7 @@ public struct AttributeRules: RuleFile {
     inheritUnknownMax = max(0, raw.inherit_unknown_max?.value ?? 0)
     inheritFieldMax = max(0, raw.inherit_field_max?.value ?? 0)
     inheritUnknownExcept = (raw.inherit_unknown_except ?? []).filter { !$0.isEmpty }
+    inheritParallelMin = max(0, raw.inherit_parallel_min?.value ?? 0)
     divisionPrefixes = (raw.division_inheritance?.prefixes ?? []).map(\.value).filter { !$0.isEmpty }
     organStarts = (raw.organ_starts ?? []).filter { !$0.isEmpty }
     divisionSuffixes = (raw.division_inheritance?.suffixes ?? []).filter { !$0.isEmpty }
@@ -505,6 +511,9 @@ public struct AttributeRules: RuleFile {
     labelledBodies = (raw.labelled_bodies ?? []).filter { !$0.isEmpty }
     if let v = raw.inherit_unknown_max, v.value < 0 {
       problems.append(RuleProblem(at(v.location), code: "R005", "inherit_unknown_max must be 0 or more"))
+    }
+    if let v = raw.inherit_parallel_min, v.value < 0 {
+      problems.append(RuleProblem(at(v.location), code: "R005", "inherit_parallel_min must be 0 or more"))
     }
     if let v = raw.inherit_field_max, v.value < 0 {
       problems.append(RuleProblem(at(v.location), code: "R005", "inherit_field_max must be 0 or more"))

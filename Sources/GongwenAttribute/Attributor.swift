@@ -45,9 +45,9 @@ public struct Attributor: Sendable {
     var firstUnknownRange: Range<Int>?
     var unknownColumns: [String] = []
     var sectionStatements: [(unit: Int, found: Found)] = []
-    // units whose text a list closes (a bracket: see `closesUnit`), and those where it is their only attribution (perhaps the
-    // section's: see `liftingSectionBrackets`)
-    var closingBracket: [Bool] = Array(repeating: false, count: outline.units.count)
+    // units whose text a list closes (a bracket or a label line: see `Engine.closing`), and those where it is their only
+    // attribution (perhaps the section's: see `liftingSectionBrackets`)
+    var closingBracket: [Engine.Closing?] = Array(repeating: nil, count: outline.units.count)
     var closingBracketOnly: [Bool] = Array(repeating: false, count: outline.units.count)
     // sections whose heading names who leads every item under them (一、县示范区管委会牵头工作（8项）)
     var sectionSubjects: [(path: [Int], attribution: Attribution)] = []
@@ -146,9 +146,9 @@ public struct Attributor: Sendable {
         all.removeLast()
         noteUnknown(last)
       }
-      if let f = all.last, !f.inSentence, unit.table == nil, engine.closesUnit(f, unit: unit, in: s) {
+      if let f = all.last, !f.inSentence, unit.table == nil, let how = engine.closing(f, unit: unit, in: s) {
         if all.count == 1 { closingBracketOnly[index] = true }
-        closingBracket[index] = true
+        closingBracket[index] = how
       }
       // an item under such a section without a lead of its own is led by the section's subject
       let inherited = sectionSubjects.last(where: { unit.path.count > $0.path.count && unit.path.starts(with: $0.path) })
@@ -253,10 +253,20 @@ public struct Attributor: Sendable {
   /// closes with a list of its own (a subject in a sentence does not count), the section itself has no attribution, and
   /// it has two items or more. A section of one item, or one whose items carry brackets of their own, keeps the bracket
   /// on its last item (the innermost clause).
-  func liftingSectionBrackets(_ units: [ClauseUnit], _ attributions: inout [Attribution?], _ closingOnly: [Bool], _ closing: [Bool]) {
+  /// A label line closing the last item (`…（4）…收费政策。` / `牵头部门：…推进单位：…` / `（二）…`; Corpus/heldout152 15201) moves so
+  /// too, unless a label line closing a unit as deep as that item stays where it is: then label lines are the items' own in
+  /// this notice (`（二）…` / `责任单位：…牵头，…配合`, one under each item; Corpus/heldout150 15001).
+  func liftingSectionBrackets(_ units: [ClauseUnit], _ attributions: inout [Attribution?], _ closingOnly: [Bool],
+                              _ closing: [Engine.Closing?]) {
+    var lifts: [(from: Int, to: Int)] = []
+    var staying: Set<Int> = []  // depths of label lines that stay on their unit
+    for u in units.indices where closing[u] == .labelLine && !closingOnly[u] { staying.insert(units[u].path.count) }
     for u in units.indices where closingOnly[u] && attributions[u] != nil {
       // a leaf: no unit under it
-      if u + 1 < units.count, units[u + 1].path.count > units[u].path.count, units[u + 1].path.starts(with: units[u].path) { continue }
+      if u + 1 < units.count, units[u + 1].path.count > units[u].path.count, units[u + 1].path.starts(with: units[u].path) {
+        if closing[u] == .labelLine { staying.insert(units[u].path.count) }
+        continue
+      }
       var target: Int? = nil
       var path = units[u].path
       while path.count > 1 {
@@ -266,14 +276,19 @@ public struct Attributor: Sendable {
         if u + 1 < units.count, units[u + 1].path.count > parentPath.count, units[u + 1].path.starts(with: parentPath) { break }
         let under = ((p + 1)..<(u + 1)).filter { units[$0].path.count > parentPath.count && units[$0].path.starts(with: parentPath) }
         let items = under.filter { units[$0].path.count == parentPath.count + 1 }
-        guard items.count >= 2, under.allSatisfy({ $0 == u || !closing[$0] }) else { break }
+        guard items.count >= 2, under.allSatisfy({ $0 == u || closing[$0] == nil }) else { break }
         target = p
         path = parentPath
       }
       if let t = target {
-        attributions[t] = attributions[u]
-        attributions[u] = nil
+        lifts.append((u, t))
+      } else if closing[u] == .labelLine {
+        staying.insert(units[u].path.count)
       }
+    }
+    for (u, t) in lifts where closing[u] != .labelLine || !staying.contains(units[u].path.count) {
+      attributions[t] = attributions[u]
+      attributions[u] = nil
     }
   }
 

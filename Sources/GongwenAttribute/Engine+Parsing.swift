@@ -631,7 +631,10 @@ extension Engine {
     var ctx: String?
     var unknown: [String] = []
     for k in items.indices {
-      let (canon, known, prefix) = try canonicalize(items[k].name, context: ctx)
+      var (canon, known, prefix) = try canonicalize(items[k].name, context: ctx)
+      if prefix == nil, canon == items[k].name, let ctx, k > 0, parallel(items[k].name, after: items[k - 1].canonical, prefix: ctx) {
+        canon = ctx + canon
+      }
       if let prefix { ctx = prefix }
       items[k].canonical = canon
       items[k].canonicalInert = ExactText.isInert(canon)
@@ -818,6 +821,19 @@ extension Engine {
       return (context + name, try isGeneric(name), nil)
     }
     return (name, try isGeneric(name), nil)
+  }
+
+  /// Is `name`, written without a prefix, a body of the same kind as the one before it, `previous` (canonical), which has
+  /// the list's `prefix`: the two share an ending of at least `inherit_parallel_min` characters (`区流水片区开发管理局、
+  /// 澳前片区开发管理局`, `区国有资产投资集团有限公司、交通投资集团有限公司`; Corpus/heldout152 15201), and what `name` holds before it
+  /// is no jurisdiction's (`区公安局、青浦区公安分局` stays)?
+  func parallel(_ name: String, after previous: String, prefix: String) -> Bool {
+    guard r.inheritParallelMin > 0, previous.hasPrefix(prefix), !r.collectivePrefixes.contains(prefix) else { return false }
+    let a = Array(name.unicodeScalars), b = Array(previous.unicodeScalars.dropFirst(prefix.unicodeScalars.count))
+    var n = 0
+    while n < a.count, n < b.count, a[a.count - 1 - n] == b[b.count - 1 - n] { n += 1 }
+    guard n >= r.inheritParallelMin, n < a.count, n < b.count else { return false }
+    return !a[..<(a.count - n)].contains(where: { jurisdictionChars.contains($0) })
   }
 
   /// Where the bracketed group that ends `name` opens (`（` of `省发改委（省能源局）`): the last opening bracket, when the name

@@ -17,17 +17,29 @@ extension Engine {
       && !s[lo..<found.range.lowerBound].contains(where: { $0 == "\n" || sentenceEnds.contains($0) })
   }
 
-  /// Is `found` a bracket that closes the unit's text: it opens with a bracket (a label inside it aside) and only
-  /// closing brackets, whitespace and sentence ends follow it to the unit's end?
-  func closesUnit(_ found: Found, unit: ClauseUnit, in s: [Unicode.Scalar]) -> Bool {
+  /// How an attribution closes its unit (`closing(_:unit:in:)`).
+  enum Closing { case bracket, labelLine }
+
+  /// Does `found` close the unit's text, only closing brackets, whitespace and sentence ends after it to the unit's end: as a
+  /// bracket (it opens with one, a label inside it aside), or as a labelled list on a line of its own after the unit's text
+  /// (`…实行差别化收费政策。` / `牵头部门：区交通与建设局、财政金融局推进单位：…`; Corpus/heldout152 15201)? nil: it does not.
+  func closing(_ found: Found, unit: ClauseUnit, in s: [Unicode.Scalar]) -> Closing? {
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
-    guard found.range.lowerBound >= lo, found.range.upperBound <= hi else { return false }
+    guard found.range.lowerBound >= lo, found.range.upperBound <= hi else { return nil }
     var e = found.range.upperBound
     while e < hi, whitespace.contains(s[e]) || closeSet.contains(s[e]) || sentenceEnds.contains(s[e]) { e += 1 }
-    guard e == hi else { return false }
+    guard e == hi else { return nil }
     let a = found.range.lowerBound
-    return (a < hi && openSet.contains(s[a])) || (a > lo && openSet.contains(s[a - 1]))
+    if (a < hi && openSet.contains(s[a])) || (a > lo && openSet.contains(s[a - 1])) { return .bracket }
+    // a line of its own, or after a sentence end (`…完善工程。牵头部门：…`), with text of the unit's before it
+    var b = a
+    while b > lo, whitespace.contains(s[b - 1]), s[b - 1] != "\n" { b -= 1 }
+    guard b > lo, s[b - 1] == "\n" || sentenceEnds.contains(s[b - 1]) else { return nil }
+    // (starting with a label: a few Chinese characters and a colon)
+    var k = a
+    while k < hi, k - a <= 8, s[k].properties.isIdeographic { k += 1 }
+    return k > a + 1 && k < hi && (s[k] == "：" || s[k] == ":") ? .labelLine : nil
   }
 
   /// Does the subject of a unit's heading line lead every item of its section: the heading is the

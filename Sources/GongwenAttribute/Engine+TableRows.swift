@@ -444,6 +444,13 @@ extension Engine {
       if colonSet.contains(s[ls - 1]) || Self.closesLabel(s[ls - 1]) { colon = true }
       ls -= 1
     }
+    // a label alone on the line before, its list on this line (`牵头部门：` / `区流水片区开发管理局、…推进单位：…`, a page's space after
+    // the colon read as a line break; Corpus/heldout152 15201)
+    if ls > lo, let st = labelAloneOnLine(s, before: ls - 1, lo: lo),
+      let f = try labelledList(s, from: st, lineStart: lineStart(s, before: ls - 1, lo: lo), end: end, lo: lo, joinEarlierLines: true)
+    {
+      return f
+    }
     guard colon else { return nil }
     // the first label of the line opens the list; where what follows it does not parse as one (a stage's list run into
     // the next stage's title, `责任单位：区综合执法局，各乡镇第二阶段：自查自纠…。责任单位：区社会事业局`; Corpus/heldout150
@@ -456,6 +463,17 @@ extension Engine {
       p = st + 1
     }
     return nil
+  }
+
+  /// Where the label starts when the line ending at `end` holds a label and its colon only (spaces aside); nil otherwise.
+  func labelAloneOnLine(_ s: [Unicode.Scalar], before end: Int, lo: Int) -> Int? {
+    var e = end
+    while e > lo, whitespace.contains(s[e - 1]) { e -= 1 }
+    guard e > lo, colonSet.contains(s[e - 1]) else { return nil }
+    var q = lineStart(s, before: e, lo: lo)
+    while q < e, whitespace.contains(s[q]) { q += 1 }
+    guard q < e, let m = labelMatch(s[..<e], at: q), m.end == e else { return nil }
+    return q
   }
 
   /// The next position from `p` on the line starting at `ls` where a label (or an ignored label) starts.

@@ -375,6 +375,17 @@ import Testing
     #expect(d.departments.contains("农业发展银行平潭分行"))
   }
 
+  @Test func aBodyOfTheSameKindAsThePrefixedOneBeforeItInheritsItsPrefix() throws {
+    // heldout152 15201: a long shared ending (`inherit_parallel_min`), whatever the name's length or ending
+    let a = try #require(try attribution("加快建设。（推进单位：区国有资产投资集团有限公司、交通投资集团有限公司）"))
+    #expect(a.departments == ["区国有资产投资集团有限公司", "区交通投资集团有限公司"])
+    // a short shared ending is no kind (a branch named by its place stays), nor is a name holding a jurisdiction of its own
+    let b = try #require(try attribution("加强监管。（责任单位：区公安局、青浦公安分局）"))
+    #expect(b.departments.contains("青浦公安分局"))
+    let c = try #require(try attribution("加快建设。（推进单位：区流水片区开发管理局、澳前片区开发管理局、县城片区开发管理局）"))
+    #expect(c.departments == ["区流水片区开发管理局", "区澳前片区开发管理局", "县城片区开发管理局"])
+  }
+
   @Test func aLongerNameThanTheLimitKeepsItsName() throws {
     // nine characters: over `inherit_field_max` (8)
     let a = try #require(try attribution("加强监管。（责任单位：区财政局、交通运输综合执法支队）"))

@@ -288,6 +288,47 @@ import Testing
     #expect(subj.attributions[1]?.departmentsRaw == ["区市场监督管理局"] && subj.attributions[2] == nil)
   }
 
+  @Test func aLabelLineClosingASectionsLastItemIsTheSections() throws {
+    // heldout152 15201: `牵头部门：…推进单位：…` on a line of its own (or after the last item's sentence end) closes each 工程包
+    let (out, _) = try run([
+      U("（一）", [1], "易地扶贫搬迁工程包"),
+      U("1.", [1, 1], "投资重点实施搬迁。"),
+      U("2.", [1, 2], "主要措施"),
+      U("（1）", [1, 2, 1], "用好用足各类资金。"),
+      U("（2）", [1, 2, 2], "积极争取中央预算内投资。\n牵头部门：区交通与建设局、财政金融局推进单位：区交通投资集团有限公司"),
+      U("（二）", [2], "信息网络工程包"),
+      U("1.", [2, 1], "投资重点光纤网络建设。"),
+      U("2.", [2, 2], "加快建设基础网络。牵头部门：区通讯管理办公室推进单位：区土地开发集团有限公司"),
+    ])
+    #expect(out.attributions[0]?.lead == ["区交通与建设局", "区财政金融局"])
+    #expect(out.attributions[0]?.responsible == ["区交通投资集团有限公司"])
+    #expect(out.attributions[5]?.lead == ["区通讯管理办公室"])
+    #expect(out.attributions[1...4].allSatisfy { $0 == nil } && out.attributions[6...7].allSatisfy { $0 == nil })
+    // where label lines as deep as the last item stay on their items, they are the items' own (heldout150 15001: one
+    // `责任单位：` line under each item, the section's first item without one)
+    let (own, _) = try run([
+      U("三、", [3], "做大特色品牌"),
+      U("（一）", [3, 1], "加强渔业品牌建设。\n责任单位：农村发展局牵头，财政金融局配合"),
+      U("（二）", [3, 2], "加快品牌宣传。\n责任单位：旅游发展局牵头，农村发展局配合"),
+      U("四、", [4], "建好服务平台"),
+      U("（一）", [4, 1], "推进海洋云建设。"),
+      U("（二）", [4, 2], "建设服务中心。\n责任单位：交通与建设局牵头，经济发展局配合"),
+    ])
+    #expect(own.attributions[3] == nil && own.attributions[5]?.lead == ["交通与建设局"])
+  }
+
+  @Test func aLabelAloneOnItsLineOpensTheListOnTheNext() throws {
+    // heldout152 15201: the page's space after `牵头部门：` read as a line break
+    let (out, _) = try run([
+      U("（1）", [1, 1], "积极争取中央预算内投资。"),
+      U("（2）", [1, 2], "加快建设。\n牵头部门：\n区流水片区开发管理局、澳前片区开发管理局推进单位：区国有资产投资集团有限公司、交通投资集团有限公司"),
+    ])
+    let a = try #require(out.attributions[1])
+    // (and the names sharing a long ending with the prefixed name before them inherit its prefix: `inherit_parallel_min`)
+    #expect(a.lead == ["区流水片区开发管理局", "区澳前片区开发管理局"])
+    #expect(a.responsible == ["区国有资产投资集团有限公司", "区交通投资集团有限公司"])
+  }
+
   @Test func aSubjectAfterAFieldLabelOpeningALine() throws {
     // heldout143 14303: 排查整治内容：住房和城乡建设部门负责组织… on the item's second line
     let (out, _) = try run([
