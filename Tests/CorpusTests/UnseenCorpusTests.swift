@@ -200,7 +200,7 @@ import GongwenTestSupport
                         Folder(name: "heldout135", floor: 0.69, minNotices: 4),
                         Folder(name: "heldout136", floor: 0.0, minNotices: 2),
                         Folder(name: "heldout137", floor: 0.89, minNotices: 4),
-                        Folder(name: "heldout138", floor: 0.81, minNotices: 5),
+                        Folder(name: "heldout138", floor: 0.85, minNotices: 5),
                         Folder(name: "heldout139", floor: 0.93, minNotices: 4),
                         Folder(name: "heldout140", floor: 0.94, minNotices: 4),
                         Folder(name: "heldout141", floor: 0.99, minNotices: 1),
@@ -213,7 +213,8 @@ import GongwenTestSupport
                         Folder(name: "heldout148", floor: 0.85, minNotices: 5),
                         Folder(name: "heldout149", floor: 0.49, minNotices: 4),
                         Folder(name: "heldout150", floor: 0.96, minNotices: 4),
-                        Folder(name: "heldout151", floor: 0.81, minNotices: 4)]
+                        Folder(name: "heldout151", floor: 0.81, minNotices: 4),
+                        Folder(name: "heldout152", floor: 0.44, minNotices: 2)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
