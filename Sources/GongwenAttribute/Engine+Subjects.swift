@@ -36,10 +36,8 @@ extension Engine {
     var b = a
     while b > lo, whitespace.contains(s[b - 1]), s[b - 1] != "\n" { b -= 1 }
     guard b > lo, s[b - 1] == "\n" || sentenceEnds.contains(s[b - 1]) else { return nil }
-    // (starting with a label: a few Chinese characters and a colon)
-    var k = a
-    while k < hi, k - a <= 8, s[k].properties.isIdeographic { k += 1 }
-    return k > a + 1 && k < hi && (s[k] == "：" || s[k] == ":") ? .labelLine : nil
+    // (starting with a label)
+    return labelMatch(s[..<hi], at: a) != nil ? .labelLine : nil
   }
 
   /// Does the subject of a unit's heading line lead every item of its section: the heading is the

@@ -86,7 +86,7 @@ struct LineJoinStep: NormalizeStep {
     var field = false  // starts with a short label and a colon (索引号：…)
     var address = false  // the recipients line: starts with an `address_starts` word, ends with a colon
     var statementEnding = false  // ends with a `statement_endings` word (市金融办、市财政局分别牵头落实)
-    var date = false  // the whole line is a date (`date_line`) or a document number (`doc_number_line`)
+    var standalone = false  // the whole line is a date (`date_line`) or a document number (`doc_number_line`)
     var sentenceInside = false  // holds a `sentence_end` character after its marker
   }
 
@@ -95,8 +95,11 @@ struct LineJoinStep: NormalizeStep {
     let lines = lineRanges(s)
     guard lines.count > 1 else { return }
     let m = try rules.marker.matcher()
-    let dateMatcher = try rules.dateLine?.matcher()
-    let docNumberMatcher = try rules.docNumberLine?.matcher()
+    // lines that stand alone, each tried only on lines ending with its last character
+    var standaloneLines: [(end: Unicode.Scalar, rule: RuleRegex, matcher: ICURegex)] = []
+    for case let (end, rule?) in [("日" as Unicode.Scalar, rules.dateLine), ("号", rules.docNumberLine)] {
+      standaloneLines.append((end, rule, try rule.matcher()))
+    }
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
     let tableStart = lines.firstIndex { isTableHeader(s[$0]) } ?? lines.count
@@ -156,17 +159,10 @@ struct LineJoinStep: NormalizeStep {
         info.firstScalar = s[firstAt]
         info.lastScalar = s[lastAt]
         info.field = isField(s, from: firstAt, to: line.upperBound)
-        if s[lastAt] == "日", let dateMatcher, let rule = rules.dateLine {
+        for (end, rule, matcher) in standaloneLines where s[lastAt] == end && !info.standalone {
           do {
-            if let hit = try dateMatcher.match(in: s[firstAt...lastAt], at: 0), hit.range.upperBound == lastAt + 1 - firstAt {
-              info.date = true
-            }
-          } catch { throw rule.failure(error, stage: "normalize") }
-        }
-        if s[lastAt] == "号", let docNumberMatcher, let rule = rules.docNumberLine {
-          do {
-            if let hit = try docNumberMatcher.match(in: s[firstAt...lastAt], at: 0), hit.range.upperBound == lastAt + 1 - firstAt {
-              info.date = true
+            if let hit = try matcher.match(in: s[firstAt...lastAt], at: 0), hit.range.upperBound == lastAt + 1 - firstAt {
+              info.standalone = true
             }
           } catch { throw rule.failure(error, stage: "normalize") }
         }
@@ -242,7 +238,7 @@ struct LineJoinStep: NormalizeStep {
     if b.marker { return false }
     // a date alone on its line (a signature's) is a line of its own: a joint issuer above it (`中共XX市委办公室、XX市
     // 人民政府办公室`) holds a 、 but does not run on into it; so is a document number alone
-    if a.date || b.date { return false }
+    if a.standalone || b.standalone { return false }
     // a field of a page's information block (来源：… / 发布时间：…) is a line of its own: nothing
     // runs on into it, and it runs on into the next line only as running text (a long wrapped
     // 牵头单位：A、B、C… list)
