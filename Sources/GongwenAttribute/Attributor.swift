@@ -47,8 +47,8 @@ public struct Attributor: Sendable {
     var sectionStatements: [(unit: Int, found: Found)] = []
     // units whose text a list closes (a bracket or a label line: see `Engine.closing`), and those where it is their only
     // attribution (perhaps the section's: see `liftingSectionBrackets`)
-    var closingBracket: [Engine.Closing?] = Array(repeating: nil, count: outline.units.count)
-    var closingBracketOnly: [Bool] = Array(repeating: false, count: outline.units.count)
+    var closingKind: [Engine.Closing?] = Array(repeating: nil, count: outline.units.count)
+    var closingOnly: [Bool] = Array(repeating: false, count: outline.units.count)
     // sections whose heading names who leads every item under them (一、县示范区管委会牵头工作（8项）)
     var sectionSubjects: [(path: [Int], attribution: Attribution)] = []
     func noteUnknown(_ found: Found) {
@@ -147,8 +147,8 @@ public struct Attributor: Sendable {
         noteUnknown(last)
       }
       if let f = all.last, !f.inSentence, unit.table == nil, let how = engine.closing(f, unit: unit, in: s) {
-        if all.count == 1 { closingBracketOnly[index] = true }
-        closingBracket[index] = how
+        if all.count == 1 { closingOnly[index] = true }
+        closingKind[index] = how
       }
       // an item under such a section without a lead of its own is led by the section's subject
       let inherited = sectionSubjects.last(where: { unit.path.count > $0.path.count && unit.path.starts(with: $0.path) })
@@ -204,7 +204,7 @@ public struct Attributor: Sendable {
       attributions[last] = nil
     }
 
-    if rules.sectionClosingBrackets { liftingSectionBrackets(outline.units, &attributions, closingBracketOnly, closingBracket) }
+    if rules.sectionClosingBrackets { liftingSectionBrackets(outline.units, &attributions, closingOnly, closingKind) }
 
     var unplaced: [String] = []
     for (index, found) in sectionStatements {
