@@ -87,6 +87,7 @@ struct LineJoinStep: NormalizeStep {
     var address = false  // the recipients line: starts with an `address_starts` word, ends with a colon
     var statementEnding = false  // ends with a `statement_endings` word (市金融办、市财政局分别牵头落实)
     var standalone = false  // the whole line is a date (`date_line`) or a document number (`doc_number_line`)
+    var dateHead = false  // the line and the next make one `date_line` (`2014` / `年8月26日`)
     var sentenceInside = false  // holds a `sentence_end` character after its marker
   }
 
@@ -102,6 +103,8 @@ struct LineJoinStep: NormalizeStep {
     }
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
+    var contents: [Range<Int>?] = []  // each line's first to last non-space scalar
+    contents.reserveCapacity(lines.count)
     let tableStart = lines.firstIndex { isTableHeader(s[$0]) } ?? lines.count
     for (k, line) in lines.enumerated() {
       var markerEnd: Int? = nil
@@ -170,6 +173,28 @@ struct LineJoinStep: NormalizeStep {
           && rules.addressStarts.contains { w in firstAt + w.count <= lastAt && s[firstAt..<(firstAt + w.count)].elementsEqual(w) }
       }
       infos.append(info)
+      contents.append(firstAt >= 0 ? firstAt..<(lastAt + 1) : nil)
+    }
+    // a date broken over two lines (a signature's `2014` / `年8月26日`, Corpus/heldout153 15302): the two lines are one
+    // date line, joined
+    if let dateLine = standaloneLines.first(where: { $0.end == "日" }) {
+      for k in 0..<(lines.count - 1) {
+        guard let a = contents[k], let b = contents[k + 1], a.count <= Self.dateHeadMax, s[b.upperBound - 1] == "日",
+          !infos[k].standalone, !infos[k + 1].standalone, a.count + b.count <= 2 * Self.dateHeadMax
+        else { continue }
+        // (not a date running on into its sentence: `2014` / `年11月30日` / `前，由区规土局…`)
+        if k + 2 < lines.count, let c = contents[k + 2], isIdeographic(s[c.lowerBound]), !infos[k + 2].marker,
+          !infos[k + 2].field, infos[k + 2].runningNonEnum
+        {
+          continue
+        }
+        let joined = Array(s[a]) + Array(s[b])
+        do {
+          if let hit = try dateLine.matcher.match(in: joined[...], at: 0), hit.range == 0..<joined.count {
+            infos[k].dateHead = true
+          }
+        } catch { throw dateLine.rule.failure(error, stage: "normalize") }
+      }
     }
 
     var groups = infos
@@ -213,6 +238,9 @@ struct LineJoinStep: NormalizeStep {
     dels.apply(to: &text, &ctx)
   }
 
+  /// Longest first half (in scalars) of a date broken over two lines: `二〇一四年十二月` is 8.
+  static let dateHeadMax = 12
+
   func typicalLength(_ groups: [Info]) -> Int {
     // full lines are prose lines: measure only lines holding running punctuation
     let lengths = groups.filter { $0.runningNonEnum || $0.enumCommas > 0 }.map(\.length).sorted()
@@ -235,6 +263,8 @@ struct LineJoinStep: NormalizeStep {
     guard let last = a.lastScalar, b.length > 0 else { return false }
     if a.tableCell || b.tableCell { return false }
     if rules.sentenceEnd.contains(last) || rules.paragraphEnd.contains(last) { return false }
+    if a.dateHead, b.first == a.last + 1 { return true }
+    if b.dateHead { return false }
     if b.marker { return false }
     // a date alone on its line (a signature's) is a line of its own: a joint issuer above it (`中共XX市委办公室、XX市
     // 人民政府办公室`) holds a 、 but does not run on into it; so is a document number alone
@@ -304,6 +334,9 @@ struct LineJoinStep: NormalizeStep {
     c.opener = a.opener || b.opener
     c.titleEnding = b.titleEnding
     c.statementEnding = b.statementEnding
+    // a date joined from its two halves is a date line, standing alone
+    c.dateHead = false
+    if a.dateHead { c.standalone = true }
     return c
   }
 }

@@ -74,6 +74,12 @@ extension SegmentRun {
             break
           }
         }
+        // 转发<issuer>制订的《X》的通知: the quoted name is the forwarded notice, and a line printing it alone (no issuer
+        // before it to make it a title hit: 宝山区关于…的工作意见, Corpus/heldout153 15303) is its header
+        if f.title == nil, let q = quotedName(rest) {
+          f.title = q
+          if let line = lineHolding(q, after: outer.line) { forwardedStart = line }
+        }
         if let cut {
           if f.title == nil { f.title = String(String.UnicodeScalarView(rest[cut...])) }
           let who = rest[..<cut].filter { isHan($0) }
@@ -122,6 +128,29 @@ extension SegmentRun {
     md.attachments = try attachments()
     md.forwarded = forwarded
     return md
+  }
+
+  /// The name quoted in a forwarding title's rest (`区消防支队制订的《X》的通知` → X): one pair of title quotes, closed by
+  /// nothing but a title ending.
+  func quotedName(_ rest: [Unicode.Scalar]) -> String? {
+    guard let open = rest.firstIndex(where: { rules.titleQuotes[$0] != nil }), let close = rules.titleQuotes[rest[open]],
+      let end = rest[(open + 1)...].firstIndex(of: close), end > open + 1
+    else { return nil }
+    let tail = Array(rest[(end + 1)...].filter { !isHSpace($0) })
+    guard tail.isEmpty || rules.titleEndings.contains(tail) else { return nil }
+    return String(String.UnicodeScalarView(rest[(open + 1)..<end]))
+  }
+
+  /// The start of the first preamble line after `from`'s line whose text, spaces aside, is `text`.
+  func lineHolding(_ text: String, after from: Int) -> Int? {
+    var ls = lineEnd(from) + 1
+    while ls < min(preambleEnd, n) {
+      let le = lineEnd(ls)
+      let line = trimmed(ls..<le)
+      if !line.isEmpty, compact(line) == text { return line.lowerBound }
+      ls = le + 1
+    }
+    return nil
   }
 
   // MARK: Titles

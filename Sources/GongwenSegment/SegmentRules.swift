@@ -120,6 +120,7 @@ public struct SegmentRules: RuleFile {
     public var run_on_titles: [String]
     public var label_max_length: Located<Int>?
     public var duty_lines: Located<String>?
+    public var label_title_exclude: Located<String>?
   }
 
   public struct RawDate: Decodable, Sendable {
@@ -299,6 +300,7 @@ public struct SegmentRules: RuleFile {
   /// A paragraph after the last clause that starts like a department's duties (`公安部门负责…`): the clause's, as its
   /// lines of duties go on (nil: off).
   public let dutyLines: RuleRegex?
+  public let labelTitleExclude: RuleRegex?
   let headingTerminators: ScalarSet
   let sentenceMarks: ScalarSet
   let headingTrim: ScalarSet
@@ -436,6 +438,7 @@ public struct SegmentRules: RuleFile {
     let headingMax = positive(raw.heading.max_length, "heading.max_length")
     let labelMax = raw.heading.label_max_length.map { positive($0, "heading.label_max_length", allowZero: true) } ?? 0
     let dutyLines = raw.heading.duty_lines.flatMap { compile("heading.duty_lines", $0) }
+    let labelTitleExclude = raw.heading.label_title_exclude.flatMap { compile("heading.label_title_exclude", $0) }
 
     let md = raw.metadata
     func words(_ l: Located<[String]>, _ what: String) -> [[Unicode.Scalar]] {
@@ -663,6 +666,7 @@ public struct SegmentRules: RuleFile {
     self.headingMaxLength = headingMax
     self.labelMaxLength = labelMax
     self.dutyLines = dutyLines
+    self.labelTitleExclude = labelTitleExclude
     self.headingTerminators = ScalarSet(raw.heading.terminators)
     self.sentenceMarks = ScalarSet(raw.heading.sentence_marks)
     self.headingTrim = ScalarSet(raw.heading.trim_trailing)

@@ -209,6 +209,15 @@ extension SegmentRun {
     return k > line.lowerBound + 1 && k < cap && (s[k] == "：" || s[k] == ":") && k + 1 < line.upperBound
   }
 
+  /// A label that names a body or its duties (`heading.label_title_exclude`, matched against the whole label): no title.
+  /// A regex error or timeout counts as yes.
+  func isExcludedLabelTitle(_ r: Range<Int>) -> Bool {
+    guard let rule = rules.labelTitleExclude else { return false }
+    let text = Array(s[r])
+    guard let re = try? rule.matcher(), let m = try? re.match(in: text, at: 0) else { return (try? rule.matcher()) == nil }
+    return m.range.upperBound == text.count
+  }
+
   /// A paragraph that starts like a department's duties (`heading.duty_lines`, matched at its start). A regex error
   /// or timeout counts as no.
   func isDutyLine(_ r: Range<Int>) -> Bool {
@@ -262,7 +271,17 @@ extension SegmentRun {
       if tableRow, !hasText(from: le, to: subtreeEnd) { return nil }
       return text(line)
     }
-    guard let t = firstTerm, t > bs, t - bs <= rules.headingMaxLength else { return runOnTitle(line) }
+    guard let t = firstTerm, t > bs, t - bs <= rules.headingMaxLength else {
+      // (a first sentence too long for a heading that starts with a short title and a colon: the title,
+      // `1、工矿仓储用地：列入…的企业;存在…的企业;…`; Corpus/heldout153 15301)
+      if let title = runOnTitle(line) { return title }
+      guard labelIntroducesList(line), let colon = line.firstIndex(where: { s[$0] == "：" || s[$0] == ":" }),
+        !isExcludedLabelTitle(line.lowerBound..<colon)
+      else {
+        return nil
+      }
+      return text(line.lowerBound..<colon)
+    }
     guard hasText(from: t + 1, to: subtreeEnd) else { return nil }
     var h = trimmed(bs..<t)
     while !h.isEmpty, rules.headingTrim.contains(s[h.upperBound - 1]) { h = h.lowerBound..<(h.upperBound - 1) }

@@ -214,7 +214,9 @@ import GongwenTestSupport
                         Folder(name: "heldout149", floor: 0.49, minNotices: 4),
                         Folder(name: "heldout150", floor: 0.96, minNotices: 4),
                         Folder(name: "heldout151", floor: 0.81, minNotices: 4),
-                        Folder(name: "heldout152", floor: 0.44, minNotices: 2)]
+                        Folder(name: "heldout152", floor: 0.44, minNotices: 2),
+                        Folder(name: "heldout153", floor: 0.57, minNotices: 3),
+                        Folder(name: "heldout154", floor: 1.00, minNotices: 1)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

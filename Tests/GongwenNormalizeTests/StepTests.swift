@@ -173,6 +173,20 @@ import Testing
       == "中共XX市委办公室、XX市人民政府办公室2020年3月5日")
   }
 
+  /// Corpus/heldout153 15302: a signature's date broken after its year (`2014` / `年8月26日`) is one date line, standing alone;
+  /// a date running on into its sentence (`2014` / `年11月30日` / `前，由…组织验收。`) is not joined that way.
+  @Test func lineJoinJoinsADateBrokenAfterItsYear() {
+    let prose = "各地各部门要高度重视，加强组织领导，明确责任分工，确保各项工作任务落到实处。"
+    let sig = [prose, "上海市嘉定区人民政府", "2014", "年8月26日", "嘉定区2014年违法用地专项治理行动实施方案"].joined(separator: "\n")
+    #expect(lines(run(only(["line_join"]), sig)) == [prose, "上海市嘉定区人民政府", "2014年8月26日", "嘉定区2014年违法用地专项治理行动实施方案"])
+    let running = [prose, "（三）验收阶段", "2014", "年11月30日", "前，由区规土局会同有关部门组织验收。"].joined(separator: "\n")
+    #expect(!lines(run(only(["line_join"]), running)).contains("2014年11月30日"))
+    // without the date rule nothing is joined there
+    var rules = only(["line_join"]).rules
+    rules.lineJoin.dateLine = nil
+    #expect(lines(run(Normalizer(rules: rules), sig)).contains("2014"))
+  }
+
   @Test func lineJoinKeepsADocNumberLineBetweenABreadcrumbAndTheTitle() {
     // heldout151 15102: the page's breadcrumb holds the title with its 、 (running text), then the doc number and the title
     let crumb = "首页政务公开最新文件区管委会办公室文件平潭综合实验区管委会办公室关于实行义务教育均衡发展工作责任、监督和问责机制的通知时间：2016-08-11 09:16微信微博 QQ空间"

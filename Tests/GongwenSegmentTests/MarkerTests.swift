@@ -1,4 +1,6 @@
+import Foundation
 import GongwenCore
+import GongwenRules
 import GongwenSegment
 import GongwenTestSupport
 import Testing
@@ -165,6 +167,23 @@ private func wrap(lineStart neg: String) -> String {
     let (o, _) = try outline(text)
     #expect(o.units.map(\.heading) == ["总体要求", "加快推进基本医疗保障制度建设", "规范完善基本药物集中采购机制", nil, nil])
     #expect(o.units.map(\.markers.last) == ["一、", "（一）", "1.", "2.", "3."])
+  }
+
+  /// Corpus/heldout153 15301: a first sentence too long for a heading that starts with a short title and a colon has the
+  /// title as its heading; a label naming a body or its duties (`heading.label_title_exclude`) gives none.
+  @Test func labelTitleBeforeAColonIsTheHeading() throws {
+    let long = "列入区经委产业结构调整目录的企业;存在违法用地、违章建筑的企业;不符合安全、消防、环保等要求的企业;土地和房屋的权属属于集体的。"
+    let text = "四、减量化范围\n1、工矿仓储用地：\(long)\n2、市公安局：\(long)\n3、工商部门职责：\(long)\n4、短句：做好工作。还有更多。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.heading) == ["减量化范围", "工矿仓储用地", nil, nil, "短句：做好工作"])
+    // without the exclusion every such label is a heading
+    let bundled = try String(contentsOfFile: TestSupport.rulesDirectory + "/segment.yaml", encoding: .utf8)
+    let yaml = bundled.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix("  label_title_exclude:") }.joined(separator: "\n")
+    #expect(yaml != bundled)
+    let rules = try RuleSet.decode(SegmentRules.self, yaml: yaml)
+    let bare = try Segmenter(rules: rules).segment(CleanText(source: text))
+    #expect(bare.units.map(\.heading) == ["减量化范围", "工矿仓储用地", "市公安局", "工商部门职责", "短句：做好工作"])
   }
 
   @Test func ownAndBodyRanges() throws {

@@ -283,6 +283,20 @@ private func signed(_ date: String) -> String {
     #expect(m.forwarded?.date == nil)
   }
 
+  /// Corpus/heldout153 15303: `转发区消防支队制订的《宝山区关于…的工作意见》的通知`, the forwarded notice's title printed after the outer
+  /// signature with no issuer before it (no title hit), its own signature at the end: the quoted name is the forwarded title,
+  /// its line the forwarded header, so the outer date is the first signature's and the inner signature the forwarded one's.
+  @Test func forwardedTitleQuotedInTheOuterTitleFindsItsHeaderLine() throws {
+    let name = "宝山区关于进一步加强城市公共消防安全的工作意见"
+    let text = "上海市宝山区人民政府办公室关于转发区消防支队制订的《\(name)》的通知\n各镇人民政府，各街道办事处：\n"
+      + "区消防支队制订的《\(name)》已经区政府同意，现转发给你们，请认真按照执行。\n上海市宝山区人民政府办公室\n2019年7月17日\n"
+      + "\(name)\n为深入贯彻落实，现提出以下意见：\n一、健全责任\n（一）完善机制。加强领导。\n上海市宝山区消防支队\n2019年7月2日"
+    let m = try outline(text).0.metadata
+    #expect(m.date == "2019-07-17")
+    #expect(m.issuer == "上海市宝山区人民政府办公室")
+    #expect(m.forwarded == ForwardedNotice(title: name, docNumber: nil, issuer: "上海市宝山区消防支队", date: "2019-07-02"))
+  }
+
   @Test func forwardedWithoutInnerHeaderIsDerivedFromTheTitle() throws {
     let text = "某某县人民政府办公室\n转发某某市人民政府办公厅关于加强管理的通知\n某政办发〔2014〕3号\n各镇人民政府：\n现将通知转发给你们。\n一、任务\n（一）做好工作。"
     let m = try outline(text).0.metadata
