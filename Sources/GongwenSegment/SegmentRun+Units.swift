@@ -201,12 +201,17 @@ extension SegmentRun {
   /// what it introduces (`5、部门主要职责：省民政厅组织、协调救灾工作；…`, the other departments' duties on the
   /// lines after it; Corpus/heldout44 4504): the title is at most `heading.label_max_length` characters of
   /// Chinese text, with no punctuation.
-  func labelIntroducesList(_ line: Range<Int>) -> Bool {
-    guard rules.labelMaxLength > 0 else { return false }
+  func labelIntroducesList(_ line: Range<Int>) -> Bool { labelTitleColon(line) != nil }
+
+  /// Where the colon after a line's short title stands (`heading.label_max_length` Chinese characters at most, at least two,
+  /// more text after the colon); nil when the line does not start so.
+  func labelTitleColon(_ line: Range<Int>) -> Int? {
+    guard rules.labelMaxLength > 0 else { return nil }
     var k = line.lowerBound
     let cap = min(line.upperBound, k + rules.labelMaxLength + 1)
     while k < cap, isIdeographic(s[k]) { k += 1 }
-    return k > line.lowerBound + 1 && k < cap && (s[k] == "：" || s[k] == ":") && k + 1 < line.upperBound
+    guard k > line.lowerBound + 1, k < cap, s[k] == "：" || s[k] == ":", k + 1 < line.upperBound else { return nil }
+    return k
   }
 
   /// A label that names a body or its duties (`heading.label_title_exclude`, matched against the whole label): no title.
@@ -214,8 +219,12 @@ extension SegmentRun {
   func isExcludedLabelTitle(_ r: Range<Int>) -> Bool {
     guard let rule = rules.labelTitleExclude else { return false }
     let text = Array(s[r])
-    guard let re = try? rule.matcher(), let m = try? re.match(in: text, at: 0) else { return (try? rule.matcher()) == nil }
-    return m.range.upperBound == text.count
+    do {
+      guard let m = try rule.matcher().match(in: text, at: 0) else { return false }
+      return m.range.upperBound == text.count
+    } catch {
+      return true
+    }
   }
 
   /// A paragraph that starts like a department's duties (`heading.duty_lines`, matched at its start). A regex error
@@ -275,11 +284,7 @@ extension SegmentRun {
       // (a first sentence too long for a heading that starts with a short title and a colon: the title,
       // `1、工矿仓储用地：列入…的企业;存在…的企业;…`; Corpus/heldout153 15301)
       if let title = runOnTitle(line) { return title }
-      guard labelIntroducesList(line), let colon = line.firstIndex(where: { s[$0] == "：" || s[$0] == ":" }),
-        !isExcludedLabelTitle(line.lowerBound..<colon)
-      else {
-        return nil
-      }
+      guard let colon = labelTitleColon(line), !isExcludedLabelTitle(line.lowerBound..<colon) else { return nil }
       return text(line.lowerBound..<colon)
     }
     guard hasText(from: t + 1, to: subtreeEnd) else { return nil }
