@@ -88,6 +88,7 @@ struct LineJoinStep: NormalizeStep {
     var statementEnding = false  // ends with a `statement_endings` word (市金融办、市财政局分别牵头落实)
     var standalone = false  // the whole line is a date (`date_line`) or a document number (`doc_number_line`)
     var dateHead = false  // the line and the next make one `date_line` (`2014` / `年8月26日`)
+    var content: Range<Int>? = nil  // the line's first to last non-space scalar (nil: a blank line)
     var sentenceInside = false  // holds a `sentence_end` character after its marker
   }
 
@@ -103,8 +104,6 @@ struct LineJoinStep: NormalizeStep {
     }
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
-    var contents: [Range<Int>?] = []  // each line's first to last non-space scalar
-    contents.reserveCapacity(lines.count)
     let tableStart = lines.firstIndex { isTableHeader(s[$0]) } ?? lines.count
     for (k, line) in lines.enumerated() {
       var markerEnd: Int? = nil
@@ -162,37 +161,32 @@ struct LineJoinStep: NormalizeStep {
         info.firstScalar = s[firstAt]
         info.lastScalar = s[lastAt]
         info.field = isField(s, from: firstAt, to: line.upperBound)
+        info.content = firstAt..<(lastAt + 1)
         for (end, rule, matcher) in standaloneLines where s[lastAt] == end && !info.standalone {
           do {
-            if let hit = try matcher.match(in: s[firstAt...lastAt], at: 0), hit.range.upperBound == lastAt + 1 - firstAt {
-              info.standalone = true
-            }
+            info.standalone = try wholeMatch(matcher, s[firstAt...lastAt])
           } catch { throw rule.failure(error, stage: "normalize") }
         }
         info.address = (s[lastAt] == "：" || s[lastAt] == ":")
           && rules.addressStarts.contains { w in firstAt + w.count <= lastAt && s[firstAt..<(firstAt + w.count)].elementsEqual(w) }
       }
       infos.append(info)
-      contents.append(firstAt >= 0 ? firstAt..<(lastAt + 1) : nil)
     }
     // a date broken over two lines (a signature's `2014` / `年8月26日`, Corpus/heldout153 15302): the two lines are one
     // date line, joined
     if let dateLine = standaloneLines.first(where: { $0.end == "日" }) {
       for k in 0..<(lines.count - 1) {
-        guard let a = contents[k], let b = contents[k + 1], a.count <= Self.dateHeadMax, s[b.upperBound - 1] == "日",
+        guard let a = infos[k].content, let b = infos[k + 1].content, a.count <= Self.dateHeadMax, s[b.upperBound - 1] == "日",
           !infos[k].standalone, !infos[k + 1].standalone, a.count + b.count <= 2 * Self.dateHeadMax
         else { continue }
         // (not a date running on into its sentence: `2014` / `年11月30日` / `前，由区规土局…`)
-        if k + 2 < lines.count, let c = contents[k + 2], isIdeographic(s[c.lowerBound]), !infos[k + 2].marker,
+        if k + 2 < lines.count, let c = infos[k + 2].content, isIdeographic(s[c.lowerBound]), !infos[k + 2].marker,
           !infos[k + 2].field, infos[k + 2].runningNonEnum
         {
           continue
         }
-        let joined = Array(s[a]) + Array(s[b])
         do {
-          if let hit = try dateLine.matcher.match(in: joined[...], at: 0), hit.range == 0..<joined.count {
-            infos[k].dateHead = true
-          }
+          infos[k].dateHead = try wholeMatch(dateLine.matcher, Array(s[a]) + Array(s[b]))
         } catch { throw dateLine.rule.failure(error, stage: "normalize") }
       }
     }
@@ -236,6 +230,12 @@ struct LineJoinStep: NormalizeStep {
     ctx.count("lines_joined", joins)
     for n in spaces { text.scalars[n] = CharClass.space }
     dels.apply(to: &text, &ctx)
+  }
+
+  /// Whether `matcher` matches the whole of `text` from its start.
+  func wholeMatch(_ matcher: ICURegex, _ text: some Collection<Unicode.Scalar>) throws(ICUError) -> Bool {
+    guard let hit = try matcher.match(in: text, at: 0) else { return false }
+    return hit.range.upperBound == text.count
   }
 
   /// Longest first half (in scalars) of a date broken over two lines: `二〇一四年十二月` is 8.
