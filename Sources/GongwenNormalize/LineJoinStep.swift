@@ -86,7 +86,7 @@ struct LineJoinStep: NormalizeStep {
     var field = false  // starts with a short label and a colon (索引号：…)
     var address = false  // the recipients line: starts with an `address_starts` word, ends with a colon
     var statementEnding = false  // ends with a `statement_endings` word (市金融办、市财政局分别牵头落实)
-    var standalone = false  // the whole line is a date (`date_line`) or a document number (`doc_number_line`)
+    var standalone = false  // the whole line is a date, a document number or an attachment label (`date_line` …)
     var dateHead = false  // the line and the next make one `date_line` (`2014` / `年8月26日`)
     var content: Range<Int>? = nil  // the line's first to last non-space scalar (nil: a blank line)
     var sentenceInside = false  // holds a `sentence_end` character after its marker
@@ -97,10 +97,12 @@ struct LineJoinStep: NormalizeStep {
     let lines = lineRanges(s)
     guard lines.count > 1 else { return }
     let m = try rules.marker.matcher()
-    // lines that stand alone, each tried only on lines ending with its last character
-    var standaloneLines: [(end: Unicode.Scalar, rule: RuleRegex, matcher: ICURegex)] = []
-    for case let (end, rule?) in [("日" as Unicode.Scalar, rules.dateLine), ("号", rules.docNumberLine)] {
-      standaloneLines.append((end, rule, try rule.matcher()))
+    // lines that stand alone, each tried only on lines ending (or starting) with its character
+    var standaloneLines: [(end: Unicode.Scalar?, start: Unicode.Scalar?, rule: RuleRegex, matcher: ICURegex)] = []
+    for case let (end, start, rule?) in [
+      ("日" as Unicode.Scalar?, nil as Unicode.Scalar?, rules.dateLine), ("号", nil, rules.docNumberLine), (nil, "附", rules.attachmentLine),
+    ] {
+      standaloneLines.append((end, start, rule, try rule.matcher()))
     }
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
@@ -162,7 +164,8 @@ struct LineJoinStep: NormalizeStep {
         info.lastScalar = s[lastAt]
         info.field = isField(s, from: firstAt, to: line.upperBound)
         info.content = firstAt..<(lastAt + 1)
-        for (end, rule, matcher) in standaloneLines where s[lastAt] == end && !info.standalone {
+        for (end, start, rule, matcher) in standaloneLines
+        where (end == nil || s[lastAt] == end) && (start == nil || s[firstAt] == start) && !info.standalone {
           do {
             info.standalone = try wholeMatch(matcher, s[firstAt...lastAt])
           } catch { throw rule.failure(error, stage: "normalize") }

@@ -125,9 +125,11 @@ public struct NormalizeRules: RuleFile {
       public var statementEndings: [String]
       public var dateLine: Located<String>?
       public var docNumberLine: Located<String>?
+      public var attachmentLine: Located<String>?
       public var headingMaxCharsWithCommas: Located<Int>?
       enum CodingKeys: String, CodingKey {
-        case dateLine = "date_line", docNumberLine = "doc_number_line", headingMaxCharsWithCommas = "heading_max_chars_with_commas"
+        case dateLine = "date_line", docNumberLine = "doc_number_line", attachmentLine = "attachment_line"
+        case headingMaxCharsWithCommas = "heading_max_chars_with_commas"
         case sentenceEnd = "sentence_end", paragraphEnd = "paragraph_end", runningPunctuation = "running_punctuation",
           enumerationComma = "enumeration_comma", markers, headingMaxChars = "heading_max_chars",
           headingMaxEnumerationCommas = "heading_max_enumeration_commas", fullLineQuantile = "full_line_quantile",
@@ -233,6 +235,9 @@ public struct NormalizeRules: RuleFile {
     /// A whole line that is a document number (岚综管办〔2016〕196号): nothing is joined onto it, and it runs on into nothing.
     /// Tried only on lines ending with 号. Optional.
     public var docNumberLine: RuleRegex?
+    /// A whole line that is an attachment's label (附录, 附件2): nothing is joined onto it, and it runs on into nothing.
+    /// Tried only on lines starting with 附. Optional.
+    public var attachmentLine: RuleRegex?
     /// Longest body (characters) of a marker line with commas but no sentence end that is a heading all the same when it is
     /// shorter than a full line (`1、实施世行对标改革，促进世行评价和企业感受双提升`). 0: off.
     public var headingMaxCharsWithCommas: Int
@@ -426,6 +431,12 @@ public struct NormalizeRules: RuleFile {
         problems.append(error)
       }
     }
+    var attachmentLineRegex: RuleRegex? = nil
+    if let d = j.attachmentLine {
+      do { attachmentLineRegex = try RuleRegex(id: "line_join.attachment_line", pattern: d, file: file) } catch {
+        problems.append(error)
+      }
+    }
     guard let markerRegex else { throw RuleErrors(problems) }
     let lj = LineJoin(
       sentenceEnd: ScalarSet(literal: j.sentenceEnd), paragraphEnd: ScalarSet(literal: j.paragraphEnd),
@@ -446,6 +457,7 @@ public struct NormalizeRules: RuleFile {
       statementEndings: j.statementEndings.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
       dateLine: dateLineRegex,
       docNumberLine: docNumberLineRegex,
+      attachmentLine: attachmentLineRegex,
       headingMaxCharsWithCommas: max(0, j.headingMaxCharsWithCommas?.value ?? 0))
     if let v = j.headingMaxCharsWithCommas, v.value < 0 {
       bad(v.location, "line_join.heading_max_chars_with_commas must be 0 or more")

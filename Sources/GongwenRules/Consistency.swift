@@ -69,7 +69,7 @@ extension RuleSet {
     if let attachment = segment.tables.attachment {
       let labelsLine = Self.line(of: "attachment_labels:", inFile: (directory as NSString).appendingPathComponent(DedupRules.fileName))
       let samples = ["附件", "附件1", "附件 2", "附件12", "附件1.1", "附件1：", "附件：", "附件：重点任务分解表", "附件：1.任务分解表",
-                     "附件1：任务分解表", "附件一", "附件材料", "附表1", "附表：1.任务分工表"]
+                     "附件1：任务分解表", "附件一", "附件材料", "附表1", "附表：1.任务分工表", "附录", "附录：名词解释"]
       for sample in samples {
         let bySegment = fullMatch(attachment, sample)
         let byDedup = dedup.isAttachmentLabel(ArraySlice(sample.unicodeScalars))

@@ -366,7 +366,15 @@ extension SegmentRun {
           {
             bodyAttachment = p
           }
-          attachmentBase[o] = max(body - bodyAttachment, earlier ?? 0)
+          // (bare labels of blocks between the body and this unnumbered attachment, each a level though it yields no task:
+          // `附表：` over a table without row numbers, then `附录` over this one is the level after both; Corpus/heldout135 13502)
+          var blocks = 0
+          if a.number == nil, body != 0, let lastBody = accepted.last(where: { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }),
+            let own = try attachment(above: tableStarts[t])?.line
+          {
+            blocks = bareAttachmentLabelLines.filter { $0 > lastBody.start && $0 < own }.count
+          }
+          attachmentBase[o] = max(body - bodyAttachment + blocks, earlier ?? 0)
         }
         // (an attachment without a number is a level of its own only after clauses of the body; a table under a bare
         // `附件` line with nothing numbered before it keeps its rows' own numbers, Corpus/heldout72 7205, and so does the one

@@ -47,8 +47,11 @@ extension SegmentRun {
       var le = lineEnd(p)
       let line = trimmed(p..<le)
       var isLabel = false
-      if !line.isEmpty, try attachmentLine(line) != nil { isLabel = true }
-      if isLabel { attachmentLabelLines.append(line.lowerBound) }
+      if !line.isEmpty, let a = try attachmentLine(line) {
+        isLabel = true
+        attachmentLabelLines.append(line.lowerBound)
+        if a.number == nil, line.count <= a.marker.unicodeScalars.count + 1 { bareAttachmentLabelLines.append(line.lowerBound) }
+      }
       // (the header word wrapped over two lines: `序` / `号`, a narrow cell; Corpus/heldout73 7301)
       let headerWord = isTableHeaderWord(line)
       let wrappedHeader = headerWord ? nil : wrappedHeaderWordEnd(line)

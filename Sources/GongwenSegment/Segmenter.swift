@@ -199,6 +199,8 @@ struct SegmentRun {
   var tableAttachmentLines: [Int] = []
   /// Where lines that are wholly an attachment's label start (`attachmentLine`), in text order; found by `findTables`.
   var attachmentLabelLines: [Int] = []
+  /// Those of `attachmentLabelLines` that hold the label alone (`附表：`, `附录`: no name after it), the label of a block below.
+  var bareAttachmentLabelLines: [Int] = []
   /// Tables whose rows are the text's own clause markers, not bare row numbers (no `序号` column: `类别` / `项目` / `主要任务` /
   /// `牵头单位`, then `一、…` / `1.…`; `markerTableHeader`), by index in `tables`.
   var markerTables: Set<Int> = []

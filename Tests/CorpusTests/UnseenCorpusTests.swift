@@ -197,7 +197,7 @@ import GongwenTestSupport
                         Folder(name: "heldout132", floor: 0.0, minNotices: 3),
                         Folder(name: "heldout133", floor: 0.73, minNotices: 4),
                         Folder(name: "heldout134", floor: 0.96, minNotices: 3),
-                        Folder(name: "heldout135", floor: 0.69, minNotices: 4),
+                        Folder(name: "heldout135", floor: 0.94, minNotices: 4),
                         Folder(name: "heldout136", floor: 0.0, minNotices: 2),
                         Folder(name: "heldout137", floor: 0.89, minNotices: 4),
                         Folder(name: "heldout138", floor: 0.85, minNotices: 5),
@@ -216,7 +216,8 @@ import GongwenTestSupport
                         Folder(name: "heldout151", floor: 0.81, minNotices: 4),
                         Folder(name: "heldout152", floor: 0.44, minNotices: 2),
                         Folder(name: "heldout153", floor: 0.57, minNotices: 3),
-                        Folder(name: "heldout154", floor: 1.00, minNotices: 1)]
+                        Folder(name: "heldout154", floor: 1.00, minNotices: 1),
+                        Folder(name: "heldout155", floor: 0.77, minNotices: 2)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

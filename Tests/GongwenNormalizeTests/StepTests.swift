@@ -204,6 +204,21 @@ import Testing
     #expect(lines(run(Normalizer(rules: rules), [crumb, "岚综管办〔2016〕196号", title].joined(separator: "\n"))).count == 1)
   }
 
+  @Test func lineJoinKeepsAnAttachmentLabelOnItsOwnLine() {
+    // heldout135 13502: a table's last cells, then `附录` and the title of the list under it, ran into one line
+    let src = ["许可处", "规划处、林业处、公绿处、执法处", "全年", "附录", "绿化市容行业涉及工程建设领域10项“超100件”办件事项清单", "序号"]
+    let out = lines(run(only(["line_join"]), src.joined(separator: "\n")))
+    #expect(out.contains("附录"))
+    #expect(out.contains("绿化市容行业涉及工程建设领域10项“超100件”办件事项清单"))
+    for label in ["附件2", "附表1：", "附件 3"] {
+      #expect(lines(run(only(["line_join"]), ["规划处、林业处、公绿处、执法处", label, "重点任务分解表", "序号"].joined(separator: "\n"))).contains(label))
+    }
+    // without the rule the label runs on into its neighbours, as before
+    var rules = only(["line_join"]).rules
+    rules.lineJoin.attachmentLine = nil
+    #expect(!lines(run(Normalizer(rules: rules), src.joined(separator: "\n"))).contains("附录"))
+  }
+
   @Test func lineJoinKeepsHeadingsTitlesSignatures() {
     let n = only(["whitespace", "line_join"])
     let src = """

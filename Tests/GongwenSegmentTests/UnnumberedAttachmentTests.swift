@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GongwenSegment
 import GongwenCore
@@ -44,6 +45,49 @@ import GongwenCore
     #expect(o.units[3].markers == ["附件", "1"])
     #expect(o.units[5].markers == ["附件", "3"])
     #expect(o.units[3].schemes == ["table_attachment", "table_row"])
+  }
+
+  /// Two blocks after a body numbered 一、–二、 (Corpus/heldout135 13502): `附表：` alone over a table without row numbers (no
+  /// task), then `附录` alone over a numbered list: the list is the level after both, `[4, n]`, as a key counting each
+  /// attached block would have it. A label with its name after the colon (the attachments line) is no block of its own.
+  static let twoBlocks = """
+    关于工程建设领域营商环境一体化改革工作的通知
+    一、总体要求
+    做好改革工作。
+    二、保障措施
+    加强培训宣传。
+    附表：改革任务分工表
+    附表：
+    改革任务分工表
+    任务名称
+    任务内容
+    牵头部门
+    深化改革
+    在规划选址阶段提前介入。
+    规划处
+    附录
+    行业办件事项清单
+    序号
+    事项名称
+    责任处室
+    配合部门
+    1
+    对植物调运检疫的许可
+    林业总站
+    许可处
+    2
+    城市建筑垃圾处置核准
+    环卫处
+    分类中心
+    """
+
+  @Test func bareLabelsOfEarlierBlocksCountAsLevels() throws {
+    let (o, _) = try outline(Self.twoBlocks)
+    #expect(o.units.map(\.path) == [[1], [2], [4, 1], [4, 2]])
+    #expect(o.units[2].markers == ["附录", "1"])
+    // without the bare `附表：` line the list is the level right after the body
+    let (p, _) = try outline(Self.twoBlocks.replacingOccurrences(of: "附表：\n", with: ""))
+    #expect(p.units.map(\.path) == [[1], [2], [3, 1], [3, 2]])
   }
 
   /// No `附件` line at all: the table's title line right above its header (`tables.titled_attachment`) makes it an
