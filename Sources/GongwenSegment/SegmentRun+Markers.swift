@@ -326,6 +326,9 @@ extension SegmentRun {
     // before it, its own number (附件1 → 1, Corpus/heldout9 1003)
     var attachmentBase: [Int: Int] = [:]
     let attachmentScheme = rules.tables.attachmentScheme
+    // a clause of the body, not an attachment's level (`附件1`, above a table's rows or a plan's clauses)
+    let attachmentSchemeID = attachmentScheme.map { rules.schemes[$0].id }
+    func isBodyClause(_ m: AcceptedMarker) -> Bool { attachmentSchemeID.map { m.schemes.first != $0 } ?? true }
     // (one attached table, no attached plan and no attachments list naming others: a text that may be only that attachment;
     // a cover's `附件：1.… 2.…` keeps the numbers apart, Corpus/heldout67 6707)
     let loneAttachment = attachmentNames.isEmpty && plans.isEmpty
@@ -350,18 +353,17 @@ extension SegmentRun {
       if let t = tableStarts.lastIndex(where: { $0 <= c.start }), let a = tableAttachments[t], c.start < attachedEnd[t] {
         let o = tableAttachmentOwners[t]
         if attachmentBase[o] == nil {
-          let body = accepted.filter { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }
-            .compactMap(\.path.first).max() ?? 0
+          let body = accepted.filter(isBodyClause).compactMap(\.path.first).max() ?? 0
           // (a second attachment without a number, after the body and a first one, is the level after that one: two
           // unlabelled tables of one attachment, each numbering its rows from 1; Corpus/heldout114 11401)
           let earlier = a.number == nil && body != 0
-            ? accepted.filter { m in attachmentScheme.map { m.schemes.first == rules.schemes[$0].id } ?? false }.compactMap(\.path.first).max()
+            ? accepted.filter { !isBodyClause($0) }.compactMap(\.path.first).max()
             : nil
           // (the body itself printed as an attachment, its numbered label among the lines above its first clause as above a
           // table's header (`附件1` / `首届…跟踪推进方案` / `一、构建组织机构…`), the cover having none: `附件2` after it is the level
           // right after the body's last, not one more; Corpus/heldout144 14401)
           var bodyAttachment = 0
-          if let k = a.number, let first = accepted.first(where: { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }),
+          if let k = a.number, let first = accepted.first(where: isBodyClause),
             let p = try attachment(above: lineStart(first.start))?.number, p < k
           {
             bodyAttachment = p
@@ -369,7 +371,7 @@ extension SegmentRun {
           // (bare labels of blocks between the body and this unnumbered attachment, each a level though it yields no task:
           // `附表：` over a table without row numbers, then `附录` over this one is the level after both; Corpus/heldout135 13502)
           var blocks = 0
-          if a.number == nil, body != 0, let lastBody = accepted.last(where: { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }),
+          if a.number == nil, body != 0, let lastBody = accepted.last(where: isBodyClause),
             let own = try attachment(above: tableStarts[t])?.line
           {
             blocks = bareAttachmentLabelLines.filter { $0 > lastBody.start && $0 < own }.count
@@ -384,8 +386,7 @@ extension SegmentRun {
       var plan: Int? = nil
       if attached == nil, let i = plans.lastIndex(where: { $0.range.lowerBound <= c.start }), c.start < plans[i].range.upperBound {
         if planBase[i] == nil {
-          planBase[i] = accepted.filter { m in attachmentScheme.map { m.schemes.first != rules.schemes[$0].id } ?? true }
-            .compactMap(\.path.first).max() ?? 0
+          planBase[i] = accepted.filter(isBodyClause).compactMap(\.path.first).max() ?? 0
         }
         if planBase[i] != 0 || numberedPlans { plan = i }
       }
