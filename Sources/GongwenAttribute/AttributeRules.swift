@@ -83,6 +83,7 @@ public struct AttributeRules: RuleFile {
     public var place_name_max: Located<Int>?
     public var shared_field_max: Located<Int>?
     public var generic: Located<String>
+    public var township_names: Located<String>?
     public var bare_list_role: Located<String>
     public var bare_list_lines: Bool?
     public var departments: [RawDepartment]
@@ -272,6 +273,9 @@ public struct AttributeRules: RuleFile {
   /// a longer one is a clause, not a field (0: no limit).
   public let sharedFieldMax: Int
   public let generic: RuleRegex
+  /// Names of townships (岚城乡, 北厝镇): complete names although no `department_suffixes` entry ends them; they take no
+  /// list's shared word, but do share a government named after them (岚城乡、北厝镇人民政府). Optional.
+  public let townshipNames: RuleRegex?
   public let bareListRole: AttributionRole
   /// A line of names only after a sentence's end closes its paragraph (the 责任单位 cells of a table
   /// whose header was lost): `市经信局、市财政局等，各县、市、区政府，咸宁高新区管委会`.
@@ -483,6 +487,7 @@ public struct AttributeRules: RuleFile {
     let firstListed = regex("first_listed_lead", raw.first_listed_lead)
     let notDepartment = regex("not_department", raw.not_department)
     let generic = regex("generic", raw.generic)
+    let township = raw.township_names.flatMap { regex("township_names", $0) }
 
     departmentSuffixes = raw.department_suffixes.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     jurisdictionPrefixes = raw.jurisdiction_prefixes.filter { !$0.isEmpty }
@@ -600,6 +605,7 @@ public struct AttributeRules: RuleFile {
     self.firstListedLead = firstListed
     self.notDepartment = notDepartment
     self.generic = generic
+    self.townshipNames = township
     self.bareListRole = bare
     self.bareListLines = raw.bare_list_lines ?? false
     self.lexicon = lexicon

@@ -276,7 +276,7 @@ extension Engine {
       // (the cheap test first: every earlier item a bare place)
       var placesFirst = pending.count > 1 && pending.dropLast().allSatisfy({ $0.name == $0.raw && isBarePlace($0.raw) })
       if placesFirst {
-        for item in pending.dropLast() where try departmentLike(item.raw) { placesFirst = false }
+        for item in pending.dropLast() where try !sharesPlaceWord(item.raw) { placesFirst = false }
       }
       if placesFirst, let body = try placeBody(pending[pending.count - 1].raw) {
         for k in pending.indices.dropLast() { pending[k].name = pending[k].raw + body }
@@ -315,7 +315,7 @@ extension Engine {
             if let body = try placesBody(pending[j].raw) {
               var k = j - 1
               while k >= 0, pending[k].name == pending[k].raw, pending[k].raw.unicodeScalars.count <= r.placeNameMax,
-                pending[k].raw.unicodeScalars.allSatisfy({ isIdeographic($0) }), try !departmentLike(pending[k].raw)
+                pending[k].raw.unicodeScalars.allSatisfy({ isIdeographic($0) }), try sharesPlaceWord(pending[k].raw)
               {
                 pending[k].name = pending[k].raw + body
                 k -= 1
@@ -327,7 +327,7 @@ extension Engine {
           if isLevelsGovernment(Array(pending[j].raw.unicodeScalars)[...]) { continue }
           var k = j - 1
           while k >= 0, pending[k].name == pending[k].raw, pending[k].raw.unicodeScalars.count <= r.placeNameMax,
-            pending[k].raw.unicodeScalars.allSatisfy({ isIdeographic($0) }), try !departmentLike(pending[k].raw)
+            pending[k].raw.unicodeScalars.allSatisfy({ isIdeographic($0) }), try sharesPlaceWord(pending[k].raw)
           {
             // a name that ends with its own level takes the government without the level (川汇区、
             // 商水县人民政府 -> 川汇区人民政府; 哈尔滨、黑河市政府 -> 哈尔滨市政府)
@@ -689,6 +689,13 @@ extension Engine {
   }
 
 
+  /// A bare place may take the body or government named after the last of a list (哈尔滨、黑河市政府): one that is no
+  /// department on its own, or a township, which is one but still shares them (岚城乡、北厝镇人民政府).
+  func sharesPlaceWord(_ raw: String) throws(StageFailure) -> Bool {
+    if try !departmentLike(raw) { return true }
+    return try isTownship(raw)
+  }
+
   func departmentLike(_ name: String) throws(StageFailure) -> Bool {
     let key = NameKey(name)
     if let hit = memo.like[key] { return hit }
@@ -726,6 +733,7 @@ extension Engine {
     // a name followed by another in brackets (省发改委（省能源局）, 市委办（市政府办）): the first one
     let sc = name.unicodeScalars
     if let open = trailingBracketStart(sc) { return try departmentLike(String(sc[..<open])) }
+    if try isTownship(name) { return true }
     return try isGeneric(name)
   }
 

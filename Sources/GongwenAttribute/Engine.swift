@@ -18,6 +18,7 @@ final class Engine: @unchecked Sendable {
   let firstListed: ICURegex
   let notDepartment: ICURegex
   let generic: ICURegex
+  let township: ICURegex?
   let whitespace = ScalarBitmap([" ", "\u{3000}", "\t", "\n", "\r", "\u{00A0}"])
   /// The rules' character sets tested per character, as bitmaps.
   let trailing: ScalarBitmap
@@ -147,6 +148,7 @@ final class Engine: @unchecked Sendable {
     firstListed = try rules.firstListedLead.matcher()
     notDepartment = try rules.notDepartment.matcher()
     generic = try rules.generic.matcher()
+    township = try rules.townshipNames?.matcher()
   }
 
   /// Does `rule` (compiled as `re`) match somewhere in `text`?
@@ -173,6 +175,12 @@ final class Engine: @unchecked Sendable {
   /// `matches` for the `generic` rule on a name, memoised.
   func isGeneric(_ name: String) throws(StageFailure) -> Bool {
     try memoisedMatch(generic, r.generic, name, \.generic)
+  }
+
+  /// `matches` for the `township_names` rule on a name, memoised (false without the rule).
+  func isTownship(_ name: String) throws(StageFailure) -> Bool {
+    guard let township, let rule = r.townshipNames else { return false }
+    return try memoisedMatch(township, rule, name, \.township)
   }
 
   /// Does this text declare that the first-listed department leads?
@@ -202,6 +210,7 @@ final class EngineMemo: @unchecked Sendable {
   var parses: [ParseKey: ParsedAttribution?] = [:]
   var notDepartment: [NameKey: Bool] = [:]
   var generic: [NameKey: Bool] = [:]
+  var township: [NameKey: Bool] = [:]
   var like: [NameKey: Bool] = [:]
   var canon: [NameKey: (String, Bool, String?)] = [:]
   var entries = 0
@@ -212,6 +221,7 @@ final class EngineMemo: @unchecked Sendable {
     parses = [:]
     notDepartment = [:]
     generic = [:]
+    township = [:]
     like = [:]
     canon = [:]
     entries = 0

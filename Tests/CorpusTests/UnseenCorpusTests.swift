@@ -217,7 +217,8 @@ import GongwenTestSupport
                         Folder(name: "heldout152", floor: 0.44, minNotices: 2),
                         Folder(name: "heldout153", floor: 0.57, minNotices: 3),
                         Folder(name: "heldout154", floor: 1.00, minNotices: 1),
-                        Folder(name: "heldout155", floor: 0.77, minNotices: 2)]
+                        Folder(name: "heldout155", floor: 0.95, minNotices: 2),
+                        Folder(name: "heldout156", floor: 0.32, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
