@@ -125,7 +125,7 @@ extension SegmentRun {
     if md.published == nil, let page = pagePublished { md.published = try parseDate(page) }
 
     md.recipients = try recipients(numbers: numbers)
-    md.attachments = try attachments()
+    md.attachments = try attachments(issuer: md.issuer)
     md.forwarded = forwarded
     return md
   }
@@ -504,7 +504,7 @@ extension SegmentRun {
   // MARK: Attachments
 
   /// 附件：名称, or 附件： followed by numbered lines (1.名称 2.名称).
-  func attachments() throws(StageFailure) -> [String] {
+  func attachments(issuer: String?) throws(StageFailure) -> [String] {
     var names: [String] = []
     func clean(_ r: Range<Int>) -> String? {
       var r = trimmed(r)
@@ -520,9 +520,12 @@ extension SegmentRun {
     }
     for hit in attachmentHits {
       let le = lineEnd(hit.lowerBound)
-      let rest = trimmed(hit.upperBound..<le)
-      let first = rest.isEmpty ? nil : clean(rest)
+      let rest = trimmed(hit.upperBound..<withoutSignature(hit.upperBound..<le, issuer: issuer).upperBound)
+      // (a list run on in one line, `1.X2.Y3.Z`: one name per number)
+      let pieces = rest.isEmpty ? [] : runOnListItems(rest)
+      let first = pieces.isEmpty ? nil : clean(pieces[0])
       if let first { names.append(first) }
+      for piece in pieces.dropFirst() { if let nm = clean(piece) { names.append(nm) } }
       // further names on following numbered lines
       var at = le
       var taken = 0
@@ -538,5 +541,72 @@ extension SegmentRun {
     }
     var seen: Set<String> = []
     return names.filter { seen.insert($0).inserted }
+  }
+
+  /// `r` without a signature run into its end (`…排查表平潭综合实验区管委会办公室2016年6月13日`): cut before the issuer of a
+  /// signature whose date ends the range, or before `issuer` (the notice's) followed only by a date found there.
+  func withoutSignature(_ r: Range<Int>, issuer: String?) -> Range<Int> {
+    var end = r.upperBound
+    while end > r.lowerBound, isHSpace(s[end - 1]) { end -= 1 }
+    var cut: Int
+    var who: String?
+    if let sig = signatures.first(where: { $0.dateRange.upperBound == end && $0.dateRange.lowerBound > r.lowerBound }) {
+      cut = sig.dateRange.lowerBound
+      who = sig.issuer
+    } else if let issuer, !issuer.isEmpty {
+      // the last date start after the issuer, with nothing but the date (at most 16 characters, ending 日) after it
+      let w = Array(issuer.unicodeScalars)
+      guard end - r.lowerBound > w.count, s[end - 1] == "日" else { return r }
+      var found: Int?
+      var q = max(r.lowerBound + w.count, end - 16)
+      while q < end {
+        if datesAt[q] != nil {
+          var a = q
+          while a > r.lowerBound, isHSpace(s[a - 1]) { a -= 1 }
+          if a - w.count > r.lowerBound, s[(a - w.count)..<a].elementsEqual(w) { found = q; break }
+        }
+        q += 1
+      }
+      guard let found else { return r }
+      cut = found
+      who = issuer
+    } else {
+      return r
+    }
+    while cut > r.lowerBound, isHSpace(s[cut - 1]) { cut -= 1 }
+    if let who {
+      let w = Array(who.unicodeScalars)
+      if cut - w.count > r.lowerBound, s[(cut - w.count)..<cut].elementsEqual(w) { cut -= w.count }
+    }
+    return r.lowerBound..<cut
+  }
+
+  /// The items of an attachments list written on one line (`1.X2.Y3.Z`, `1．X 2．Y`): the range split before each next
+  /// number (2, 3, …) written with the first item's mark and after a character that is no digit. A range not starting
+  /// with `1.`, `1．` or `1、` is one item.
+  func runOnListItems(_ r: Range<Int>) -> [Range<Int>] {
+    var p = r.lowerBound
+    while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }
+    guard p > r.lowerBound, p < r.upperBound, parseNumber(Array(s[r.lowerBound..<p]), .arabic) == 1,
+      s[p] == "." || s[p] == "．" || s[p] == "、"
+    else { return [r] }
+    let mark = s[p]
+    var pieces: [Range<Int>] = []
+    var start = r.lowerBound, next = 2, q = p + 2
+    while q < r.upperBound {
+      let digits = Array(String(next).unicodeScalars)
+      if q + digits.count + 1 < r.upperBound, s[q..<(q + digits.count)].elementsEqual(digits), s[q + digits.count] == mark,
+        parseNumber([s[q - 1]], .arabic) == nil, parseNumber([s[q + digits.count + 1]], .arabic) == nil
+      {
+        pieces.append(start..<q)
+        start = q
+        next += 1
+        q += digits.count + 2
+      } else {
+        q += 1
+      }
+    }
+    pieces.append(start..<r.upperBound)
+    return pieces
   }
 }

@@ -203,6 +203,20 @@ private func signed(_ date: String) -> String {
     #expect(try outline("附件下载：相关链接：").0.metadata.attachments == [])
   }
 
+  /// A list run on in one line and into the signature of a flattened page (Corpus/heldout155 15501).
+  @Test func attachmentsRunOnInOneLine() throws {
+    let text = "一、任务\n（一）做好工作。\n附件：1.建设项目排查表2.生活源排查表3.垃圾堆放点、采石挖沙点排查表平潭综合实验区管委会办公室2016年6月13日\n"
+      + "附件1\n建设项目排查表\n平潭综合实验区管委会办公室\n2016年6月13日"
+    let m = try outline(text).0.metadata
+    #expect(m.attachments == ["建设项目排查表", "生活源排查表", "垃圾堆放点、采石挖沙点排查表"])
+    // a number inside a name and a decimal are no items
+    let inside = "一、任务\n（一）做好工作。\n附件：1.第2.0版接口规范2.数据字典"
+    #expect(try outline(inside).0.metadata.attachments == ["第2.0版接口规范", "数据字典"])
+    // a name that starts with the issuer's and a date without one before it stay whole
+    let named = "一、任务\n（一）做好工作。\n附件：某某局2016年工作要点\n某某局\n2016年6月13日"
+    #expect(try outline(named).0.metadata.attachments == ["某某局2016年工作要点"])
+  }
+
   @Test(arguments: [true, false]) func seed000(_ normalised: Bool) throws {
     let m = try outline(normalised ? seed("000") : TestSupport.corpusNotice("000")).0.metadata
     #expect(m.title == "关于印发自治区医药卫生体制五项重点改革2011年度主要工作安排的通知")
