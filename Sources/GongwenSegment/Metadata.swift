@@ -563,7 +563,7 @@ extension SegmentRun {
         if datesAt[q] != nil {
           var a = q
           while a > r.lowerBound, isHSpace(s[a - 1]) { a -= 1 }
-          if a - w.count > r.lowerBound, s[(a - w.count)..<a].elementsEqual(w) { found = q; break }
+          if a - w.count > r.lowerBound, hasPrefix(w, at: a - w.count) { found = q; break }
         }
         q += 1
       }
@@ -576,7 +576,7 @@ extension SegmentRun {
     while cut > r.lowerBound, isHSpace(s[cut - 1]) { cut -= 1 }
     if let who {
       let w = Array(who.unicodeScalars)
-      if cut - w.count > r.lowerBound, s[(cut - w.count)..<cut].elementsEqual(w) { cut -= w.count }
+      if cut - w.count > r.lowerBound, hasPrefix(w, at: cut - w.count) { cut -= w.count }
     }
     return r.lowerBound..<cut
   }
@@ -595,7 +595,7 @@ extension SegmentRun {
     var start = r.lowerBound, next = 2, q = p + 2
     while q < r.upperBound {
       let digits = Array(String(next).unicodeScalars)
-      if q + digits.count + 1 < r.upperBound, s[q..<(q + digits.count)].elementsEqual(digits), s[q + digits.count] == mark,
+      if q + digits.count + 1 < r.upperBound, hasPrefix(digits, at: q), s[q + digits.count] == mark,
         parseNumber([s[q - 1]], .arabic) == nil, parseNumber([s[q + digits.count + 1]], .arabic) == nil
       {
         pieces.append(start..<q)
