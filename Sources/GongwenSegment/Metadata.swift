@@ -509,11 +509,7 @@ extension SegmentRun {
     func clean(_ r: Range<Int>) -> String? {
       var r = trimmed(r)
       // leading list number: 1. 1． 1、
-      var p = r.lowerBound
-      while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }
-      if p > r.lowerBound, p < r.upperBound, s[p] == "." || s[p] == "．" || s[p] == "、" {
-        r = trimmed((p + 1)..<r.upperBound)
-      }
+      if let p = listNumberMark(r) { r = trimmed((p + 1)..<r.upperBound) }
       var hi = r.upperBound
       while hi > r.lowerBound, "。；;，,：:".unicodeScalars.contains(s[hi - 1]) || isHSpace(s[hi - 1]) { hi -= 1 }
       return hi > r.lowerBound ? text(r.lowerBound..<hi) : nil
@@ -548,48 +544,36 @@ extension SegmentRun {
   func withoutSignature(_ r: Range<Int>, issuer: String?) -> Range<Int> {
     var end = r.upperBound
     while end > r.lowerBound, isHSpace(s[end - 1]) { end -= 1 }
-    var cut: Int
-    var who: String?
     if let sig = signatures.first(where: { $0.dateRange.upperBound == end && $0.dateRange.lowerBound > r.lowerBound }) {
-      cut = sig.dateRange.lowerBound
-      who = sig.issuer
-    } else if let issuer, !issuer.isEmpty {
-      // the last date start after the issuer, with nothing but the date (at most 16 characters, ending 日) after it
-      let w = Array(issuer.unicodeScalars)
-      guard end - r.lowerBound > w.count, s[end - 1] == "日" else { return r }
-      var found: Int?
-      var q = max(r.lowerBound + w.count, end - 16)
-      while q < end {
-        if datesAt[q] != nil {
-          var a = q
-          while a > r.lowerBound, isHSpace(s[a - 1]) { a -= 1 }
-          if a - w.count > r.lowerBound, hasPrefix(w, at: a - w.count) { found = q; break }
-        }
-        q += 1
+      var cut = sig.dateRange.lowerBound
+      while cut > r.lowerBound, isHSpace(s[cut - 1]) { cut -= 1 }
+      if let who = sig.issuer {
+        let w = Array(who.unicodeScalars)
+        if cut - w.count > r.lowerBound, hasPrefix(w, at: cut - w.count) { cut -= w.count }
       }
-      guard let found else { return r }
-      cut = found
-      who = issuer
-    } else {
-      return r
+      return r.lowerBound..<cut
     }
-    while cut > r.lowerBound, isHSpace(s[cut - 1]) { cut -= 1 }
-    if let who {
-      let w = Array(who.unicodeScalars)
-      if cut - w.count > r.lowerBound, hasPrefix(w, at: cut - w.count) { cut -= w.count }
+    // the first date start after the issuer, with nothing but the date (at most 16 characters, ending 日) after it
+    guard let issuer, !issuer.isEmpty else { return r }
+    let w = Array(issuer.unicodeScalars)
+    guard end - r.lowerBound > w.count, s[end - 1] == "日" else { return r }
+    var q = max(r.lowerBound + w.count, end - 16)
+    while q < end {
+      if datesAt[q] != nil {
+        var a = q
+        while a > r.lowerBound, isHSpace(s[a - 1]) { a -= 1 }
+        if a - w.count > r.lowerBound, hasPrefix(w, at: a - w.count) { return r.lowerBound..<(a - w.count) }
+      }
+      q += 1
     }
-    return r.lowerBound..<cut
+    return r
   }
 
   /// The items of an attachments list written on one line (`1.X2.Y3.Z`, `1．X 2．Y`): the range split before each next
   /// number (2, 3, …) written with the first item's mark and after a character that is no digit. A range not starting
   /// with `1.`, `1．` or `1、` is one item.
   func runOnListItems(_ r: Range<Int>) -> [Range<Int>] {
-    var p = r.lowerBound
-    while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }
-    guard p > r.lowerBound, p < r.upperBound, parseNumber(Array(s[r.lowerBound..<p]), .arabic) == 1,
-      s[p] == "." || s[p] == "．" || s[p] == "、"
-    else { return [r] }
+    guard let p = listNumberMark(r), parseNumber(Array(s[r.lowerBound..<p]), .arabic) == 1 else { return [r] }
     let mark = s[p]
     var pieces: [Range<Int>] = []
     var start = r.lowerBound, next = 2, q = p + 2

@@ -141,9 +141,14 @@ extension SegmentRun {
 
   /// Does the line start with a list number (`1.`, `1．`, `1、`)?
   func startsWithListNumber(_ r: Range<Int>) -> Bool {
+    listNumberMark(r) != nil
+  }
+
+  /// Where the mark (`.`, `．`, `、`) of the list number `r` starts with is (`1.`, `12、`); nil when it starts with none.
+  func listNumberMark(_ r: Range<Int>) -> Int? {
     var p = r.lowerBound
     while p < r.upperBound, parseNumber([s[p]], .arabic) != nil { p += 1 }
-    return p > r.lowerBound && p < r.upperBound && (s[p] == "." || s[p] == "．" || s[p] == "、")
+    return p > r.lowerBound && p < r.upperBound && (s[p] == "." || s[p] == "．" || s[p] == "、") ? p : nil
   }
 
   /// Two or more attached plans, each with its attachment's number (`附件1`, `附件2`) or each under a bare `附件` line (a
