@@ -372,6 +372,7 @@ extension Engine {
       guard let e = try nameEnd(s, from: start, to: cap, rule: rule) else { return nil }
       end = e
     }
+    if let e = end { end = try subUnitEnd(s, after: e, to: hi, rule: rule) }
     // (or the name closed by a full stop: alone on its line, `1.农业部门。` over its duties (1)–(10), Corpus/heldout67 6705, or
     // before them, `4.建管中心。积极依托…协同开展…`, Corpus/heldout100 10005)
     guard let end, end < hi, s[end] != "的",
@@ -380,6 +381,34 @@ extension Engine {
     let list = Array(s[lo..<end]) + w.text
     guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { return nil }
     return Found(range: lo..<end, parsed: parsed, inSentence: true)
+  }
+
+  /// Where a duty item's name ends when a unit of its body follows it before the modal that opens the duties (`leading.modals`):
+  /// glued on, a short kind of body (`区交通与建设局运输管理部门要认真履行…`), or in brackets (`区公安局（交管部门）要对…`;
+  /// Corpus/heldout156 15602). The unit must look like a department, hold no role word and no note word
+  /// (`leading.unit_note_words`); otherwise the name ends at `end`.
+  func subUnitEnd(_ s: [Unicode.Scalar], after end: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Int {
+    guard end < hi, !rule.modals.isEmpty else { return end }
+    func modalAt(_ k: Int) -> Bool { k < hi && rule.modals.contains { $0[0] == s[k] && hasPrefix(s[k..<hi], $0) } }
+    // (a unit's name may be longer than a body's: `食品药品安全监管部门`)
+    let maxUnit = 12
+    let limit = min(hi, end + maxUnit + 2)
+    var a = end, b = end
+    if openSet.contains(s[end]) {
+      guard let close = (end + 1..<limit).first(where: { closeSet.contains(s[$0]) }) else { return end }
+      a = end + 1
+      b = close
+    } else {
+      while b < limit, isIdeographic(s[b]), !modalAt(b) { b += 1 }
+    }
+    let next = openSet.contains(s[end]) ? b + 1 : b
+    guard b - a >= 2, b - a <= maxUnit, s[a..<b].allSatisfy(isIdeographic), modalAt(next),
+      sharedWord(endingLonger: s[a..<b]) != nil,
+      !(a..<b).contains(where: { k in roleWordStarts.contains(s[k]) && r.roleWords.contains { hasPrefix(s[k..<b], $0.text) } })
+    else { return end }
+    let unit = String(scalars: s[a..<b])
+    guard !rule.unitNoteWords.contains(where: { unit.contains($0) }), try departmentLike(unit) else { return end }
+    return next
   }
 
   /// Is `s[a..<b]` a name read without a role word after it: a lexicon name (after a jurisdiction, perhaps), or a

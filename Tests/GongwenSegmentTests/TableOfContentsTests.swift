@@ -118,4 +118,15 @@ private let bundledYAML: String = {
       #expect(p.units.last?.heading == title)
     }
   }
+
+  /// A verb before the title (`二、明确职责分工春运工作涉及面广，…`, `一、加强组织领导各乡镇要…`; Corpus/heldout156 15602): the longer title,
+  /// is the heading; a title followed by punctuation is left to the first sentence.
+  @Test func aTitleWithItsVerbRunIntoTheText() throws {
+    let (o, _) = try outline("一、加强组织领导春运工作涉及广大人民群众的切身利益，做好春运工作既是一项重要的民生工程，也是践行要求的具体体现。\n"
+      + "二、明确职责分工春运工作涉及面广，不确定因素多，为确保春运安全、畅通，各成员单位要把安全工作放在春运工作的首位，各司其职。\n"
+      + "（一）区交通局要加强运力调度。")
+    #expect(o.units.map(\.heading) == ["加强组织领导", "明确职责分工", nil])
+    let (p, _) = try outline("一、明确工作职责，强化责任落实。各乡镇要高度重视，切实抓好落实。")
+    #expect(p.units.first?.heading == "明确工作职责，强化责任落实")
+  }
 }
