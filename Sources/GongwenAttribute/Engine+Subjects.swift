@@ -238,6 +238,11 @@ extension Engine {
       else { continue }
       // (after a comma only names that are bodies for sure: the lexicon's, or a kind of body (工商行政管理部门), as in
       // …制定规划，工商行政管理部门负责监督实施 (Corpus/heldout85 8503); a clause's verb and object are none: 成立…专班负责)
+      if depth == 0, let f = try nounSubject(in: s, from: p, to: hi, rule: rule) {
+        out.append(f)
+        p = f.range.upperBound
+        continue
+      }
       if c == "，" {
         guard depth == 0, let f = try leading(in: s, from: p, to: hi, rule: rule) else { continue }
         var sure = true
@@ -294,6 +299,28 @@ extension Engine {
       k += 1
     }
     return nil
+  }
+
+  /// A clause that starts with a `leading.role_nouns` word and a copula, the names after it to the clause's end (，。；
+  /// or a line break): `…我区一、二级网格合一，责任主体为平潭综合实验区管委会。` (Corpus/heldout156 15601), `牵头单位为市发改委；`.
+  /// The names take the noun's roles; each must look like a department (`责任主体为按《两办意见》组建的服务管理团队` names none).
+  func nounSubject(in s: [Unicode.Scalar], from lo: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Found? {
+    var p = lo
+    while p < hi, whitespace.contains(s[p]) { p += 1 }
+    guard p < hi, !rule.roleNouns.isEmpty,
+      let noun = rule.roleNouns.filter({ hasPrefix(s[p..<hi], $0.text) }).max(by: { $0.text.count < $1.text.count }),
+      let cop = rule.copulas.first(where: { hasPrefix(s[(p + noun.text.count)..<hi], $0) }),
+      let w = r.roleWords.first(where: { $0.roles == noun.roles })
+    else { return nil }
+    let a = p + noun.text.count + cop.count
+    var e = a
+    let limit = min(hi, a + rule.maxLength)
+    while e < limit, !sentenceEnds.contains(s[e]), s[e] != "，", s[e] != ",", s[e] != "；", s[e] != ";", s[e] != "\n" { e += 1 }
+    guard e > a + 1, e < limit || e == hi, s[a..<e].allSatisfy({ isIdeographic($0) || $0 == "、" || openSet.contains($0) || closeSet.contains($0) }),
+      try everyItemDepartmentLike(s[a..<e], shared: sharedSuffix(of: s[a..<e])),
+      let parsed = try parse(Array(s[a..<e]) + w.text, 0..<(e - a + w.text.count), shape: .bracketed), parsed.hasRoleEvidence
+    else { return nil }
+    return Found(range: a..<e, parsed: parsed, inSentence: true)
   }
 
   /// At a copula (`leading.copulas`: 是) after names, the clause up to the next ，。；: when it ends with a

@@ -218,7 +218,7 @@ import GongwenTestSupport
                         Folder(name: "heldout153", floor: 0.57, minNotices: 3),
                         Folder(name: "heldout154", floor: 1.00, minNotices: 1),
                         Folder(name: "heldout155", floor: 0.95, minNotices: 2),
-                        Folder(name: "heldout156", floor: 0.45, minNotices: 3)]
+                        Folder(name: "heldout156", floor: 0.48, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

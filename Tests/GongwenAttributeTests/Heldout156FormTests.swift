@@ -27,3 +27,21 @@ import GongwenCore
     #expect(o.attributions[6]?.departmentsRaw.contains("区交通局（牵头部门）") != true)
   }
 }
+
+/// `责任主体为X。`: a clause opening with a role noun and a copula names its departments after them (Corpus/heldout156 15601).
+@Suite struct RoleNounFirstTests {
+  @Test func namesAfterARoleNounAndACopula() throws {
+    let (o, _) = try run([
+      U("（一）", [2, 1], "一级、二级网格\n根据指导意见的精神，我区一、二级网格合一，责任主体为平潭综合实验区管委会。主要工作职责：指导监督。"),
+      U("（二）", [2, 2], "三级网格\n以乡镇行政区域为单元划分，责任主体为各乡镇人民政府。工作职责：指导检查。"),
+      U("（三）", [2, 3], "建立工作机制\n建立联席会议制度，定期研究解决问题。牵头单位为市发展改革委；配合单位为市财政局。"),
+      // not department-like: no names
+      U("（四）", [2, 4], "四级网格\n每个四级网格作为一个监管细胞单元，责任主体为按意见组建的服务管理团队。"),
+    ])
+    #expect(o.attributions[0]?.responsible == ["平潭综合实验区管委会"])
+    #expect(o.attributions[1]?.departmentsRaw == ["各乡镇人民政府"])
+    #expect(o.attributions[2]?.departmentsRaw == ["市发展改革委"])
+    #expect(o.attributions[2]?.lead.count == 1)
+    #expect(o.attributions[3] == nil)
+  }
+}
