@@ -323,6 +323,16 @@ private func wrap(lineStart neg: String) -> String {
     checkInvariants(o, c)
   }
 
+  /// A scrape that lost its line breaks: a chapter runs on after the last article's full stop (Corpus/heldout156 15603);
+  /// a chapter named inside a sentence stays text.
+  @Test func aChapterAfterAFullStopInOneLine() throws {
+    let text = "第一章　总则第一条　为规范管理，制定本办法。第二条　市发改委负责组织实施。第二章　前期经费第三条　前期经费按照本办法第二章的规定列入预算。第四条　本办法自发布之日起施行。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == flatten([N(1, leaves(1...2)), N(2, leaves(3...4))]))
+    #expect(o.units.map(\.markers.last) == ["第一章", "第一条", "第二条", "第二章", "第三条", "第四条"])
+    checkInvariants(o, c)
+  }
+
   @Test func circledItemsInsideAClause() throws {
     let text = "一、工作任务\n（一）重点任务：①完善制度；②加强监管；③强化考核。\n（二）保障措施：①加强领导；②加大投入。"
     let (o, c) = try outline(text)
