@@ -404,11 +404,16 @@ extension Engine {
     let next = openSet.contains(s[end]) ? b + 1 : b
     guard b - a >= 2, b - a <= maxUnit, s[a..<b].allSatisfy(isIdeographic), modalAt(next),
       sharedWord(endingLonger: s[a..<b]) != nil,
-      !(a..<b).contains(where: { k in roleWordStarts.contains(s[k]) && r.roleWords.contains { hasPrefix(s[k..<b], $0.text) } })
+      !holdsRoleWord(s, a, b)
     else { return end }
     let unit = String(scalars: s[a..<b])
     guard !rule.unitNoteWords.contains(where: { unit.contains($0) }), try departmentLike(unit) else { return end }
     return next
+  }
+
+  /// Does a role word start anywhere in `s[a..<b]` and end by `b`?
+  func holdsRoleWord(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+    (a..<b).contains { k in roleWordStarts.contains(s[k]) && r.roleWords.contains { hasPrefix(s[k..<b], $0.text) } }
   }
 
   /// Is `s[a..<b]` a name read without a role word after it: a lexicon name (after a jurisdiction, perhaps), or a
@@ -434,7 +439,7 @@ extension Engine {
       if try named(s, start, e, rule: rule) { break }
       // (a kind of body, short and holding no role word: 卫生部门职责、任务, not 协助教育部门 or 公安机关应当积极配合有关部门)
       if e - start <= rule.dutyNameMaxLength, sharedWord(endingLonger: s[start..<e]) != nil,
-        !(start..<e).contains(where: { k in roleWordStarts.contains(s[k]) && r.roleWords.contains { hasPrefix(s[k..<e], $0.text) } }),
+        !holdsRoleWord(s, start, e),
         try departmentLike(String(scalars: s[start..<e]))
       {
         break

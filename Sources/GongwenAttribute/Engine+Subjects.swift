@@ -236,13 +236,14 @@ extension Engine {
       guard c == "；" || c == ";" || c == "。" || c == "\n" || c == "，" || c == "“" && p >= 2 && r.colons.contains(s[p - 2])
         || r.colons.contains(c) && depth == 0 && fieldLabelOpensLine(s, colonAt: p - 1, lo: max(0, min(unit.bodyRange.lowerBound, s.count)))
       else { continue }
-      // (after a comma only names that are bodies for sure: the lexicon's, or a kind of body (工商行政管理部门), as in
-      // …制定规划，工商行政管理部门负责监督实施 (Corpus/heldout85 8503); a clause's verb and object are none: 成立…专班负责)
+      // (a clause opening with a role noun and a copula, after any separator: …合一，责任主体为平潭综合实验区管委会。)
       if depth == 0, let f = try nounSubject(in: s, from: p, to: hi, rule: rule) {
         out.append(f)
         p = f.range.upperBound
         continue
       }
+      // (after a comma only names that are bodies for sure: the lexicon's, or a kind of body (工商行政管理部门), as in
+      // …制定规划，工商行政管理部门负责监督实施 (Corpus/heldout85 8503); a clause's verb and object are none: 成立…专班负责)
       if c == "，" {
         guard depth == 0, let f = try leading(in: s, from: p, to: hi, rule: rule) else { continue }
         var sure = true
@@ -915,7 +916,7 @@ extension Engine {
     }
     guard a < b, b - a <= rule.maxHeading,
       !s[a..<b].contains(where: { sentenceEnds.contains($0) || ($0 != "、" && separators.contains($0)) || r.colons.contains($0) }),
-      !(a..<b).contains(where: { k in roleWordStarts.contains(s[k]) && r.roleWords.contains { hasPrefix(s[k..<b], $0.text) } })
+      !holdsRoleWord(s, a, b)
     else { return nil }
     // (names of a kind of body may share its word: 公安、城管综合执法部门职责)
     guard try everyItemDepartmentLike(s[a..<b], shared: duties ? sharedSuffix(of: s[a..<b]) : nil),
