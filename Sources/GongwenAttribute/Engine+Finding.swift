@@ -394,14 +394,15 @@ extension Engine {
     let maxUnit = 12
     let limit = min(hi, end + maxUnit + 2)
     var a = end, b = end
-    if openSet.contains(s[end]) {
+    let bracketed = openSet.contains(s[end])
+    if bracketed {
       guard let close = (end + 1..<limit).first(where: { closeSet.contains(s[$0]) }) else { return end }
       a = end + 1
       b = close
     } else {
       while b < limit, isIdeographic(s[b]), !modalAt(b) { b += 1 }
     }
-    let next = openSet.contains(s[end]) ? b + 1 : b
+    let next = bracketed ? b + 1 : b
     guard b - a >= 2, b - a <= maxUnit, s[a..<b].allSatisfy(isIdeographic), modalAt(next),
       sharedWord(endingLonger: s[a..<b]) != nil,
       !holdsRoleWord(s, a, b)
