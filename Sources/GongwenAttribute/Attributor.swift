@@ -122,7 +122,7 @@ public struct Attributor: Sendable {
         if all.isEmpty, !rule.dutyHeadings.isEmpty, headedAsDuties(parentOf: index, in: outline.units, rule: rule),
           let f = try engine.dutySubject(in: s, unit: unit, rule: rule)
         {
-          all = [f]
+          all = try [f] + engine.laterDutySubjects(in: s, unit: unit, after: f.range.upperBound, rule: rule)
         }
         // a heading line of names only: the duties of those departments
         if all.isEmpty, let h = headings[index],

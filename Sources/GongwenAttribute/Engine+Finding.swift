@@ -383,6 +383,41 @@ extension Engine {
     return Found(range: lo..<end, parsed: parsed, inSentence: true)
   }
 
+  /// Later subjects of a duty item (`dutySubject`): a sentence or clause of the item, after its first subject's, that opens with
+  /// bodies for sure (`bodyForSure`: lexicon names, or short kinds of body such as `教育部门`, not collectives like `各级公安机关`)
+  /// and a `leading.modals` word, without a role word: `（六）区市场监督局食品药品安全监管部门要加强…；物价部门要加强运价监督…`
+  /// (Corpus/heldout156 15602). Each is responsible, as the item's first subject is.
+  func laterDutySubjects(in s: [Unicode.Scalar], unit: ClauseUnit, after start: Int, rule: AttributeRules.Leading) throws(StageFailure) -> [Found] {
+    guard !rule.modals.isEmpty, let w = r.roleWords.first(where: { $0.roles == [.responsible] }) else { return [] }
+    let hi = max(0, min(unit.bodyRange.upperBound, s.count))
+    func modalAt(_ k: Int) -> Bool { k < hi && rule.modals.contains { $0[0] == s[k] && hasPrefix(s[k..<hi], $0) } }
+    var out: [Found] = []
+    var depth = 0
+    var p = max(0, min(start, hi))
+    while p < hi {
+      let c = s[p]
+      p += 1
+      if openSet.contains(c) { depth += 1 } else if closeSet.contains(c) { depth = max(0, depth - 1) }
+      guard depth == 0, c == "。" || c == "；" || c == ";" || c == "\n" else { continue }
+      var a = p
+      while a < hi, whitespace.contains(s[a]) { a += 1 }
+      var k = a
+      let limit = min(hi, a + rule.dutyNameMaxLength + 4)
+      while k < limit, isIdeographic(s[k]) || s[k] == "、", !modalAt(k) { k += 1 }
+      guard k > a + 1, modalAt(k), !holdsRoleWord(s, a, k) else { continue }
+      let parts = s[a..<k].split(separator: "、")
+      guard !parts.isEmpty else { continue }
+      var sure = true
+      for part in parts where try !bodyForSure(String(scalars: part)) { sure = false }
+      guard sure else { continue }
+      let list = Array(s[a..<k]) + w.text
+      guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.hasRoleEvidence else { continue }
+      out.append(Found(range: a..<k, parsed: parsed, inSentence: true))
+      p = k
+    }
+    return out
+  }
+
   /// Where a duty item's name ends when a unit of its body follows it before the modal that opens the duties (`leading.modals`):
   /// glued on, a short kind of body (`区交通与建设局运输管理部门要认真履行…`), or in brackets (`区公安局（交管部门）要对…`;
   /// Corpus/heldout156 15602). The unit must look like a department, hold no role word and no note word

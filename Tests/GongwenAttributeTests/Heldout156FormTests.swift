@@ -45,3 +45,22 @@ import GongwenCore
     #expect(o.attributions[3] == nil)
   }
 }
+
+/// A later sentence or clause of a duty item that opens with a body for sure and a modal: a second subject of the item, also
+/// responsible (`…监管部门要加强…；物价部门要加强运价监督…`; Corpus/heldout156 15602).
+@Suite struct LaterDutySubjectTests {
+  @Test func aSecondBodyWithAModalInTheSameItem() throws {
+    let units = [
+      U("二、", [2], "明确职责分工", heading: "明确职责分工"),
+      U("（一）", [2, 1], "区社会事业局卫计部门要做好医疗保障。教育部门要在放假前集中对学生进行安全教育。"),
+      U("（二）", [2, 2], "区市场监督局食品药品安全监管部门要加强食品安全监管；物价部门要加强运价监督检查。"),
+      // not a body for sure: a collective, a facility, a clause of work that merely holds 要
+      U("（三）", [2, 3], "区公安局要加强管理。各级公安机关要加强巡查；客运车站要加强安检。安全工作要到位。"),
+    ]
+    let (o, _) = try run(units)
+    #expect(o.attributions[1]?.departmentsRaw == ["区社会事业局卫计部门", "教育部门"])
+    #expect(o.attributions[1]?.responsible.count == 2)
+    #expect(o.attributions[2]?.departmentsRaw == ["区市场监督局食品药品安全监管部门", "物价部门"])
+    #expect(o.attributions[3]?.departmentsRaw == ["区公安局"])
+  }
+}
