@@ -119,10 +119,14 @@ public struct Attributor: Sendable {
           if later.count >= rule.laterClausesAlone { all = later }
         }
         // an item of a section headed as a division of duties (四、工作职责 / 1.县国动办、县文旅广电局确保…)
-        if all.isEmpty, !rule.dutyHeadings.isEmpty, headedAsDuties(parentOf: index, in: outline.units, rule: rule),
-          let f = try engine.dutySubject(in: s, unit: unit, rule: rule)
+        // (also when a later clause named a body with a role word of its own: `（二）区公安局（交管部门）要对…。驻岚武警部队要积极参与
+        // 春运工作`; Corpus/heldout156 15602)
+        if !rule.dutyHeadings.isEmpty, headedAsDuties(parentOf: index, in: outline.units, rule: rule),
+          let f = try engine.dutySubject(in: s, unit: unit, rule: rule),
+          !all.contains(where: { $0.range.lowerBound <= f.range.upperBound })
         {
-          all = try [f] + engine.laterDutySubjects(in: s, unit: unit, after: f.range.upperBound, rule: rule)
+          let more = try engine.laterDutySubjects(in: s, unit: unit, after: f.range.upperBound, rule: rule)
+          all = ([f] + all + more.filter { m in !all.contains { $0.range.overlaps(m.range) } }).sorted { $0.range.lowerBound < $1.range.lowerBound }
         }
         // a heading line of names only: the duties of those departments
         if all.isEmpty, let h = headings[index],

@@ -63,4 +63,15 @@ import GongwenCore
     #expect(o.attributions[2]?.departmentsRaw == ["区市场监督局食品药品安全监管部门", "物价部门"])
     #expect(o.attributions[3]?.departmentsRaw == ["区公安局"])
   }
+
+  @Test func theItemsSubjectBeforeALaterClauseWithItsOwnRoleWord() throws {
+    let units = [
+      U("二、", [2], "明确职责分工", heading: "明确职责分工"),
+      U("（一）", [2, 1], "区公安局（交管部门）要对参加春运的驾驶人进行集中排查，会同交通部门和各乡镇人民政府加强道路巡查，严厉打击超员超载。驻岚武警部队要积极参与春运工作。"),
+    ]
+    let (o, _) = try run(units)
+    #expect(o.attributions[1]?.departmentsRaw == ["区公安局（交管部门）", "驻岚武警部队"])
+    #expect(o.attributions[1]?.responsible == ["区公安局（交管部门）"])
+    #expect(o.attributions[1]?.participating == ["驻岚武警部队"])
+  }
 }
