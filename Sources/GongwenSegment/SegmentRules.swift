@@ -118,6 +118,7 @@ public struct SegmentRules: RuleFile {
     public var sentence_marks: String
     public var trim_trailing: String
     public var run_on_titles: [String]
+    public var run_on_openers: [String]?
     public var label_max_length: Located<Int>?
     public var duty_lines: Located<String>?
     public var label_title_exclude: Located<String>?
@@ -306,6 +307,8 @@ public struct SegmentRules: RuleFile {
   let headingTrim: ScalarSet
   /// Section titles recognised at the start of a run-on marker line (`一、总体要求全面贯彻…`).
   let runOnTitles: [[Unicode.Scalar]]
+  /// Words opening a body that a scrape ran together with its title (`（二）明确网格监管工作重点一是加强巡查报告。`).
+  let runOnOpeners: [[Unicode.Scalar]]
 
   let titleStarts: [[Unicode.Scalar]]
   let forwardStarts: [[Unicode.Scalar]]
@@ -671,6 +674,7 @@ public struct SegmentRules: RuleFile {
     self.sentenceMarks = ScalarSet(raw.heading.sentence_marks)
     self.headingTrim = ScalarSet(raw.heading.trim_trailing)
     self.runOnTitles = raw.heading.run_on_titles.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    self.runOnOpeners = (raw.heading.run_on_openers ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
     self.titleStarts = titleStarts
     self.forwardStarts = md.forward_starts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }

@@ -250,6 +250,31 @@ extension SegmentRun {
     return m.range.upperBound == text.count
   }
 
+  /// A title glued to the first words of its body (`heading.run_on_openers`): `明确网格监管工作重点一是加强巡查报告。`,
+  /// `四级网格按照《两办意见》划分…`. The title is at least four Chinese characters (names apart by 、 may stand in it), within
+  /// `heading.max_length`, and an opener counting from one (一是, 一要) must have its second (二是, 二要) later in the unit.
+  func runOnOpenerTitle(_ line: Range<Int>, subtreeEnd: Int) -> String? {
+    guard !rules.runOnOpeners.isEmpty else { return nil }
+    let minTitle = 4
+    var k = line.lowerBound
+    let cap = min(line.upperBound, line.lowerBound + rules.headingMaxLength + 1)
+    while k < cap, isIdeographic(s[k]) || s[k] == "、" {
+      if k - line.lowerBound >= minTitle, isIdeographic(s[k - 1]) {
+        for w in rules.runOnOpeners where k + w.count < line.upperBound && s[k..<(k + w.count)].elementsEqual(w) {
+          if w[0] == "一" {
+            let second: [Unicode.Scalar] = ["二"] + w.dropFirst()
+            let rest = s[(k + w.count)..<max(k + w.count, min(subtreeEnd, s.count))]
+            guard rest.indices.contains(where: { i in i + second.count <= rest.endIndex && rest[i..<(i + second.count)].elementsEqual(second) })
+            else { continue }
+          }
+          return text(line.lowerBound..<k)
+        }
+      }
+      k += 1
+    }
+    return nil
+  }
+
   /// The heading of a unit. A table row's task cell without a sentence end is its heading only
   /// when cells follow it (a row cut off after its task text, as at the end of an excerpt, has none).
   func heading(body: Range<Int>, subtreeEnd: Int, tableRow: Bool = false) throws(StageFailure) -> String? {
@@ -268,6 +293,8 @@ extension SegmentRun {
         if firstMark != nil, firstTerm != nil { break }
       }
     }
+    // (a title the scrape ran together with the body's first words: `（一）落实网格监管工作责任一是建立…`; Corpus/heldout156 15601)
+    if !tableRow, let title = runOnOpenerTitle(line, subtreeEnd: subtreeEnd) { return title }
     if firstMark == nil {
       // a heading line closed by its own attribution: 一、加快调整能源结构（省发改委总牵头）
       if let last = line.last, isCloseBracket(s[last]), let open = try attributionStart(closingAt: last), open > line.lowerBound {

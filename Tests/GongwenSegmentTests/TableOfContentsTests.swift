@@ -129,4 +129,14 @@ private let bundledYAML: String = {
     let (p, _) = try outline("一、明确工作职责，强化责任落实。各乡镇要高度重视，切实抓好落实。")
     #expect(p.units.first?.heading == "明确工作职责，强化责任落实")
   }
+
+  /// A title glued to the body's first enumerated point (`（二）明确网格监管工作重点一是加强巡查报告。…二是…`; Corpus/heldout156 15601):
+  /// the title is the heading, short first sentence or long; without a second point (二是) the words stay one sentence.
+  @Test func aTitleGluedToItsFirstPoint() throws {
+    let (o, _) = try outline("一、工作措施\n（一）落实网格监管工作责任一是建立各级网格内环保监管“五定”机制，即对网格内所有污染源定责任人、定监管任务。二是强化考核。\n"
+      + "（二）明确网格监管工作重点一是加强巡查报告。网格责任人员要对辖区内所有排污企业开展巡查。二是加强调查处理。\n"
+      + "（三）提升执法能力一要落实经费投入。要将工作经费列入同级财政预算。二要加强队伍建设。\n"
+      + "（四）坚持全区统一是非标准。各单位要严格执行。")
+    #expect(o.units.map(\.heading) == ["工作措施", "落实网格监管工作责任", "明确网格监管工作重点", "提升执法能力", "坚持全区统一是非标准"])
+  }
 }
