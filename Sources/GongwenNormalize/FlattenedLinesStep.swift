@@ -8,7 +8,8 @@ import GongwenCore
 /// goes on), with on average at least `minMeanSegment` characters between them (a PDF's spaced-out words, `服 务 费`,
 /// do not). In such a line the runs at a strong boundary become line breaks: after a sentence end, a colon or a
 /// closing bracket; before an opening bracket, a clause marker or an item's number; around a document number or an
-/// attachment's label standing alone (`…任务分工 附件 整合…`); before an issuer's name followed by a date (`…各乡镇人民政府
+/// attachment's label standing alone (`…任务分工 附件 整合…`); after an attachment's name, and after that name printed again
+/// as the attachment's title (`附件：…预案 …预案 为落实…`); before an issuer's name followed by a date (`…各乡镇人民政府
 /// 平潭综合实验区管委会办公室 2016年9月21日印发`, `signatureEndings`); before a recipients line after the title (`…的通知
 /// 区直各单位，各乡镇人民政府：`, `titleEndings`). The
 /// first space of a run becomes the line break and the others are deleted as layout; counted as
@@ -194,6 +195,29 @@ struct FlattenedLinesStep: NormalizeStep {
     return k - 2 == line.lowerBound || s[k - 3] == CharClass.space
   }
 
+  /// The name of an attachments label that a space or the line's start precedes, ending at `p` (`附件：名称`, `附件1：名称`): at
+  /// least four characters and at most 60, no sentence punctuation.
+  static func attachmentName(endingAt p: Int, _ s: [Unicode.Scalar], _ line: Range<Int>) -> Range<Int>? {
+    var a = p
+    while a > line.lowerBound, s[a - 1] != CharClass.space { a -= 1 }
+    guard let e = attachmentLabelEnd(s, a, p), e < p, s[e] == "：" || s[e] == ":" else { return nil }
+    let name = (e + 1)..<p
+    guard name.count >= 4, name.count <= 60, !s[name].contains(where: { sentencePunctuation.contains($0) }) else { return nil }
+    return name
+  }
+
+  /// Is the space at `p` the end of an attachment's name (`…报送信息。 附件：…工作预案 …工作预案 为落实…`; Corpus/heldout157 15703): after
+  /// `附件：名称`, or after that name printed again as the attachment's own title?
+  static func afterAttachmentName(_ s: [Unicode.Scalar], _ p: Int, _ line: Range<Int>) -> Bool {
+    if attachmentName(endingAt: p, s, line) != nil { return true }
+    var a = p
+    while a > line.lowerBound, s[a - 1] != CharClass.space { a -= 1 }
+    var r = a
+    while r > line.lowerBound, s[r - 1] == CharClass.space { r -= 1 }
+    guard r < a, r > line.lowerBound, let name = attachmentName(endingAt: r, s, line) else { return false }
+    return s[name].elementsEqual(s[a..<p])
+  }
+
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
     let s = text.scalars
     // (the cheap test first, on the raw buffer: a line long enough holding at least `minBreaks` spaces)
@@ -265,7 +289,8 @@ struct FlattenedLinesStep: NormalizeStep {
           // clause marker; a space between two words of one sentence (a PDF's wrapped line, `有序开 发`) is not
           if Self.ends.contains(before) || Self.startsNext.contains(s[q]) || Self.startsItem(s, q, line.upperBound)
             || Self.startsMarker(s, q, line.upperBound) || Self.docNumberAround(s, p, q, line)
-            || Self.aroundAttachmentLabel(s, p, q, line) || startsSignature(s, q, line.upperBound)
+            || Self.aroundAttachmentLabel(s, p, q, line) || Self.afterAttachmentName(s, p, line)
+            || startsSignature(s, q, line.upperBound)
             || startsRecipients(s, p, q, line)
           {
             strong.append(p..<q)

@@ -58,7 +58,10 @@ extension SegmentRun {
   /// Each runs from its attachment line to the next plan's or attached table's attachment line, or the first closing line
   /// after its first clause. None when the notice's first clause is itself under such a line (a cover's plan).
   func attachedPlans(_ cands: [Candidate]) throws(StageFailure) -> [AttachedPlan] {
-    guard rules.tables.attachment != nil, let first = cands.first(where: { $0.lineStart && $0.table == nil }) else { return [] }
+    // (a notice whose clauses all run on in one line, its breaks lost, has no line-start clause: its first clause then)
+    guard rules.tables.attachment != nil,
+      let first = cands.first(where: { $0.lineStart && $0.table == nil }) ?? cands.first(where: { $0.table == nil })
+    else { return [] }
     // (the attachment lines were found by `findTables`, which reads every line: most notices have none after their first
     // clause, and then no clause is looked at)
     guard let firstLabel = attachmentLabelLines.first(where: { $0 > first.start }) else { return [] }
@@ -66,8 +69,13 @@ extension SegmentRun {
     // too, see below)
     let from = attachmentLabelLines.last(where: { $0 < first.start }) ?? firstLabel
     var found: [(line: Int, clause: Int, number: Int?, marker: String)] = []
-    for c in cands where c.start > from && c.lineStart && c.table == nil && c.number == 1 && !c.onlyIfExpected && c.components == nil {
+    for c in cands where c.start > from && c.table == nil && c.number == 1 && !c.onlyIfExpected && c.components == nil {
+      // (or run on after the plan's intro, the scrape having lost the line break: `附件：…预案` / `…预案` / `为落实…，特制定本方案。一、区
+      // 旅游发展局…`; Corpus/heldout157 15703; the intro is then the one line between the title and the clause)
+      let runOn = !c.lineStart && c.start > 0 && s[c.start - 1] == "。"
+      guard c.lineStart || runOn else { continue }
       var line = previousLine(lineStart(c.start))
+      if runOn, let l = line, !isPlanTitle(l) && !isAttachmentTitle(l, cands) { continue }
       var title = false
       for _ in 0...Self.planTitleLinesAbove {
         guard let l = line else { break }

@@ -53,6 +53,27 @@ import Testing
     #expect(ls.contains { $0.hasPrefix("一、加快资源整合") })
   }
 
+  /// An attachment's name after `附件：`, then the same name as the attachment's own title, then its text (Corpus/heldout157
+  /// 15703): a line each; a different phrase after the name is no title again and stays run on.
+  @Test func anAttachmentsNameAndItsTitleAgainGetTheirOwnLines() throws {
+    let head = "（一）高度重视，认真组织。各相关部门要统一思想，提高认识，切实加强组织领导，把这项工作列入重要议事日程，确保各项措施落到实处。 "
+      + "（二）分工负责，密切配合。各单位要按照职责分工，加强协作，形成合力，及时研究解决工作中遇到的问题，确保工作有序推进。 "
+      + "（三）跟踪落实，总结提升。要及时总结经验，查找不足，完善措施，并及时向上级相关部门报送信息，确保政策落地见效。 "
+    let text = head
+      + "附件：赴台团队旅游异常情况预防处置工作预案 赴台团队旅游异常情况预防处置工作预案 为落实赴台团队旅游优惠政策的贯彻实施，特制定本方案。"
+      + "一、区旅游发展局要指导旅行社对参团人员进行行前教育。二、平潭边防检查站实施出入境边防检查和管理。 "
+      + "平潭综合实验区管委会办公室 2016年3月28日印发"
+    let ls = lines(norm(text).text.string)
+    #expect(ls.contains("附件：赴台团队旅游异常情况预防处置工作预案"))
+    #expect(ls.contains("赴台团队旅游异常情况预防处置工作预案"))
+    #expect(ls.contains { $0.hasPrefix("为落实赴台团队旅游优惠政策") })
+    let other = text.replacingOccurrences(of: "工作预案 赴台团队旅游异常情况预防处置工作预案 为落实", with: "工作预案 工作预案 为落实")
+    #expect(other != text)
+    let ms = lines(norm(other).text.string)
+    #expect(ms.contains("附件：赴台团队旅游异常情况预防处置工作预案"))
+    #expect(ms.contains { $0.hasPrefix("工作预案为落实") })
+  }
+
   /// On a flattened page a recipients line run into the title (`…的通知 区直各单位，各乡镇人民政府：`) and a signature or printing line
   /// run into the last clause's label line (`…各乡镇人民政府 平潭综合实验区管委会办公室 2016年9月21日印发`) start lines of their own
   /// (Corpus/heldout149 14902, heldout147 14704).

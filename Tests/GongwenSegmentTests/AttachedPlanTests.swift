@@ -70,6 +70,35 @@ private let bundledYAML: String = {
   }
 }
 
+/// A notice whose clauses all run on after sentence ends, its line breaks lost, then an attached plan under `附件：` and its title,
+/// the plan's `一、` run on after its intro (Corpus/heldout157 15703): the plan is read under the attachment's level.
+@Suite struct RunOnAttachedPlanTests {
+  static let notice = """
+    平潭综合实验区管委会办公室关于印发《赴台团队旅游政策的实施方案》的通知
+    各相关部门：
+    现将实施方案印发给你们，请认真贯彻落实。
+    平潭综合实验区管委会办公室2016年3月28日赴台团队旅游政策的实施方案为落实政策，制定本方案。一、组织领导成立领导小组。二、工作职责（一）区旅游发展局负责指导旅行社。（二）区公安局负责证件受理。
+    附件：赴台团队旅游异常情况预防处置工作预案
+    赴台团队旅游异常情况预防处置工作预案
+    为落实赴台团队旅游优惠政策的贯彻实施，特制定本方案。一、区旅游发展局要指导旅行社对参团人员进行行前教育。二、平潭边防检查站实施出入境边防检查和管理。
+    平潭综合实验区管委会办公室2016年3月28日印发
+    """
+
+  @Test func thePlanIsReadUnderItsAttachment() throws {
+    let (o, _) = try outline(Self.notice)
+    #expect(o.units.map(\.path) == [[1], [2], [2, 1], [2, 2], [3, 1], [3, 2]])
+    #expect(o.units[4].markers == ["附件", "一、"])
+  }
+
+  /// A run-on 一、 whose line above is no plan title (an ordinary paragraph) starts no plan.
+  @Test func aRunOnClauseUnderNoTitleIsNoPlan() throws {
+    let text = Self.notice.replacingOccurrences(of: "赴台团队旅游异常情况预防处置工作预案\n为落实", with: "各单位要高度重视，认真组织实施，确保各项工作落到实处，并及时报告。\n为落实")
+    #expect(text != Self.notice)
+    let (o, _) = try outline(text)
+    #expect(!o.units.contains { $0.markers.first == "附件" })
+  }
+}
+
 /// A cover with no clauses of its own that issues several plans, each printed under `附件k` and its title and each
 /// numbering its own from `一、` (Corpus/heldout118 11806: 附件1–附件3, three plans of one bureau): each plan is read under
 /// its attachment's level, `[k, …]`, as numbered attached tables are (heldout9 1003), and none of them at the top level.
