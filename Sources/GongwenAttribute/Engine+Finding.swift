@@ -390,7 +390,7 @@ extension Engine {
   func laterDutySubjects(in s: [Unicode.Scalar], unit: ClauseUnit, after start: Int, rule: AttributeRules.Leading) throws(StageFailure) -> [Found] {
     guard !rule.modals.isEmpty, let w = r.roleWords.first(where: { $0.roles == [.responsible] }) else { return [] }
     let hi = max(0, min(unit.bodyRange.upperBound, s.count))
-    func modalAt(_ k: Int) -> Bool { k < hi && rule.modals.contains { $0[0] == s[k] && hasPrefix(s[k..<hi], $0) } }
+    func modalAt(_ k: Int) -> Bool { modal(at: k, in: s, to: hi, rule: rule) }
     var out: [Found] = []
     var depth = 0
     var p = max(0, min(start, hi))
@@ -424,7 +424,7 @@ extension Engine {
   /// (`leading.unit_note_words`); otherwise the name ends at `end`.
   func subUnitEnd(_ s: [Unicode.Scalar], after end: Int, to hi: Int, rule: AttributeRules.Leading) throws(StageFailure) -> Int {
     guard end < hi, !rule.modals.isEmpty else { return end }
-    func modalAt(_ k: Int) -> Bool { k < hi && rule.modals.contains { $0[0] == s[k] && hasPrefix(s[k..<hi], $0) } }
+    func modalAt(_ k: Int) -> Bool { modal(at: k, in: s, to: hi, rule: rule) }
     // (a unit's name may be longer than a body's: `食品药品安全监管部门`)
     let maxUnit = 12
     let limit = min(hi, end + maxUnit + 2)
@@ -445,6 +445,11 @@ extension Engine {
     let unit = String(scalars: s[a..<b])
     guard !rule.unitNoteWords.contains(where: { unit.contains($0) }), try departmentLike(unit) else { return end }
     return next
+  }
+
+  /// Does a `leading.modals` word (要, 应当) start at `k` and end by `hi`?
+  func modal(at k: Int, in s: [Unicode.Scalar], to hi: Int, rule: AttributeRules.Leading) -> Bool {
+    k < hi && rule.modals.contains { $0[0] == s[k] && hasPrefix(s[k..<hi], $0) }
   }
 
   /// Does a role word start anywhere in `s[a..<b]` and end by `b`?

@@ -674,8 +674,8 @@ public struct SegmentRules: RuleFile {
     self.sentenceMarks = ScalarSet(raw.heading.sentence_marks)
     self.headingTrim = ScalarSet(raw.heading.trim_trailing)
     self.runOnTitles = raw.heading.run_on_titles.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
-    self.runOnOpeners = (raw.heading.run_on_openers ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
+    self.runOnOpeners = (raw.heading.run_on_openers ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.titleStarts = titleStarts
     self.forwardStarts = md.forward_starts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.titleEndings = titleEndings

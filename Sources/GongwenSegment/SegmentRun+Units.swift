@@ -250,8 +250,7 @@ extension SegmentRun {
     return m.range.upperBound == text.count
   }
 
-  /// A title glued to the first words of its body (`heading.run_on_openers`): `明确网格监管工作重点一是加强巡查报告。`,
-  /// `四级网格按照《两办意见》划分…`. The title is at least four Chinese characters (names apart by 、 may stand in it), within
+  /// A title glued to the first words of its body (`heading.run_on_openers`): `明确网格监管工作重点一是加强巡查报告。…二是…`. The title is at least four Chinese characters (names apart by 、 may stand in it), within
   /// `heading.max_length`, and an opener counting from one (一是, 一要) must have its second (二是, 二要) later in the unit.
   func runOnOpenerTitle(_ line: Range<Int>, subtreeEnd: Int) -> String? {
     guard !rules.runOnOpeners.isEmpty else { return nil }
