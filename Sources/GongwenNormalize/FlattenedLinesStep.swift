@@ -195,11 +195,17 @@ struct FlattenedLinesStep: NormalizeStep {
     return k - 2 == line.lowerBound || s[k - 3] == CharClass.space
   }
 
+  /// Where the run of non-space characters ending at `p` starts (after a space, or at the line's start).
+  static func wordStart(_ s: [Unicode.Scalar], _ p: Int, _ line: Range<Int>) -> Int {
+    var a = p
+    while a > line.lowerBound, s[a - 1] != CharClass.space { a -= 1 }
+    return a
+  }
+
   /// The name of an attachments label that a space or the line's start precedes, ending at `p` (`附件：名称`, `附件1：名称`): at
   /// least four characters and at most 60, no sentence punctuation.
   static func attachmentName(endingAt p: Int, _ s: [Unicode.Scalar], _ line: Range<Int>) -> Range<Int>? {
-    var a = p
-    while a > line.lowerBound, s[a - 1] != CharClass.space { a -= 1 }
+    let a = wordStart(s, p, line)
     guard let e = attachmentLabelEnd(s, a, p), e < p, s[e] == "：" || s[e] == ":" else { return nil }
     let name = (e + 1)..<p
     guard name.count >= 4, name.count <= 60, !s[name].contains(where: { sentencePunctuation.contains($0) }) else { return nil }
@@ -210,8 +216,7 @@ struct FlattenedLinesStep: NormalizeStep {
   /// `附件：名称`, or after that name printed again as the attachment's own title?
   static func afterAttachmentName(_ s: [Unicode.Scalar], _ p: Int, _ line: Range<Int>) -> Bool {
     if attachmentName(endingAt: p, s, line) != nil { return true }
-    var a = p
-    while a > line.lowerBound, s[a - 1] != CharClass.space { a -= 1 }
+    let a = wordStart(s, p, line)
     var r = a
     while r > line.lowerBound, s[r - 1] == CharClass.space { r -= 1 }
     guard r < a, r > line.lowerBound, let name = attachmentName(endingAt: r, s, line) else { return false }

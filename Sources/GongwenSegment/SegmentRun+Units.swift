@@ -250,8 +250,9 @@ extension SegmentRun {
     return m.range.upperBound == text.count
   }
 
-  /// A title glued to the first words of its body (`heading.run_on_openers`): `明确网格监管工作重点一是加强巡查报告。…二是…`. The title is at least four Chinese characters (names apart by 、 may stand in it), within
-  /// `heading.max_length`, and an opener counting from one (一是, 一要) must have its second (二是, 二要) later in the unit.
+  /// A title glued to the first words of its body (`heading.run_on_openers`): `明确网格监管工作重点一是加强巡查报告。…二是…`. The
+  /// title is at least four Chinese characters (names apart by 、 may stand in it), within `heading.max_length`, and an opener
+  /// counting from one (一是, 一要) must have its second (二是, 二要) later in the unit.
   func runOnOpenerTitle(_ line: Range<Int>, subtreeEnd: Int) -> String? {
     guard !rules.runOnOpeners.isEmpty else { return nil }
     let minTitle = 4
@@ -259,11 +260,11 @@ extension SegmentRun {
     let cap = min(line.upperBound, line.lowerBound + rules.headingMaxLength + 1)
     while k < cap, isIdeographic(s[k]) || s[k] == "、" {
       if k - line.lowerBound >= minTitle, isIdeographic(s[k - 1]) {
-        for w in rules.runOnOpeners where k + w.count < line.upperBound && s[k..<(k + w.count)].elementsEqual(w) {
+        for w in rules.runOnOpeners where k + w.count < line.upperBound && hasPrefix(w, at: k) {
           if w[0] == "一" {
             let second: [Unicode.Scalar] = ["二"] + w.dropFirst()
-            let rest = s[(k + w.count)..<max(k + w.count, min(subtreeEnd, s.count))]
-            guard rest.indices.contains(where: { i in i + second.count <= rest.endIndex && rest[i..<(i + second.count)].elementsEqual(second) })
+            let end = min(subtreeEnd, n)
+            guard ((k + w.count)..<max(k + w.count, end)).contains(where: { i in i + second.count <= end && hasPrefix(second, at: i) })
             else { continue }
           }
           return text(line.lowerBound..<k)
