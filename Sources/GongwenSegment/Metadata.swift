@@ -118,6 +118,13 @@ extension SegmentRun {
       md.date = sig.date
       if let who = sig.issuer { md.issuer = who }
     }
+    // (a signature run into the closing text with no sentence end before it: the title's issuer and a date)
+    if md.date == nil, forwardedStart == nil, let t = md.title, let outer = titles.first, t.count > outer.text.count,
+      t.hasSuffix(outer.text), let sig = try titleIssuerSignature(String(t.dropLast(outer.text.count)))
+    {
+      md.date = sig.date
+      md.issuer = sig.issuer
+    }
     if md.date == nil { md.date = labelledDate(rules.dateLabels) }
     if md.issuer == nil { md.issuer = try labelledIssuer() }
 
@@ -336,6 +343,34 @@ extension SegmentRun {
     return out
   }
 
+  /// The last place where the title's issuer, perhaps with more of an office's name (管委会 → 管委会办公室), runs into a
+  /// date: a signature flattened into the text with no sentence end before it (`…审核时限图平潭综合实验区管委会2015年8月31日来源：`,
+  /// `联系电话：24375668平潭综合实验区管委会办公室2015年4月28日`; Corpus/heldout158 15801, 15802). The issuer is what the
+  /// issuer pattern reads from the title's issuer to the date.
+  func titleIssuerSignature(_ titleIssuer: String) throws(StageFailure) -> (issuer: String, date: String)? {
+    let w = Array(titleIssuer.unicodeScalars)
+    guard w.count >= 4, w.allSatisfy(isHan) else { return nil }
+    for (p, date) in datesAt.sorted(by: { $0.key > $1.key }) {
+      var a = p
+      while a > 0, isHSpace(s[a - 1]) { a -= 1 }
+      // (the office's further name: a few Han characters between the title's issuer and the date)
+      var o = a - w.count
+      while o >= 0, o >= a - w.count - Self.maxIssuerExtension {
+        if hasPrefix(w, at: o), let m = try issuerLine.lookingAt(o..<a), m.upperBound >= a { return (text(o..<a), date) }
+        guard o > 0, isHan(s[o - 1 + w.count]) else { break }
+        o -= 1
+      }
+    }
+    return nil
+  }
+
+  /// At most this many characters in the name of an attachment run into the text (`runInAttachmentHits`) with no signature
+  /// after it.
+  static let maxRunInAttachmentName = 60
+
+  /// At most this many characters of an office's name after the title's issuer in `titleIssuerSignature` (人民政府办公室).
+  static let maxIssuerExtension = 7
+
   /// The first (or `last`) signature that `ok` accepts, one on lines of its own before one run into the text (`isInline`).
   func signature(last: Bool, where ok: (Signature) -> Bool) -> Signature? {
     let own = { (g: Signature) in ok(g) && !g.isInline }
@@ -535,6 +570,18 @@ extension SegmentRun {
         }
       }
     }
+    // (none on a line of its own: one run into the text after a sentence end, when a signature ends its name or the
+    // name is all that is left of the line; Corpus/heldout158 15801)
+    if names.isEmpty, let hit = runInAttachmentHits.last {
+      let le = lineEnd(hit.lowerBound)
+      let cut = withoutSignature(hit.upperBound..<le, issuer: issuer)
+      let rest = trimmed(cut)
+      if !rest.isEmpty, cut.upperBound < le || rest.count <= Self.maxRunInAttachmentName,
+        !s[rest].contains(where: { "。！？；".unicodeScalars.contains($0) }), let nm = clean(rest)
+      {
+        names.append(nm)
+      }
+    }
     var seen: Set<String> = []
     return names.filter { seen.insert($0).inserted }
   }
@@ -553,10 +600,16 @@ extension SegmentRun {
       }
       return r.lowerBound..<cut
     }
-    // the first date start after the issuer, with nothing but the date (at most 16 characters, ending 日) after it
+    // the first date start after the issuer, with nothing but the date (at most 16 characters, ending 日) after it,
+    // or with the page's source line after that (…审核时限图平潭综合实验区管委会2015年8月31日来源：中国平潭; Corpus/heldout158 15801)
     guard let issuer, !issuer.isEmpty else { return r }
     let w = Array(issuer.unicodeScalars)
-    guard end - r.lowerBound > w.count, s[end - 1] == "日" else { return r }
+    guard end - r.lowerBound > w.count else { return r }
+    if s[end - 1] != "日" {
+      guard let a = datesAt.keys.filter({ $0 - w.count > r.lowerBound && $0 < end }).max(), hasPrefix(w, at: a - w.count)
+      else { return r }
+      return r.lowerBound..<(a - w.count)
+    }
     var q = max(r.lowerBound + w.count, end - 16)
     while q < end {
       if datesAt[q] != nil {

@@ -172,6 +172,8 @@ struct SegmentRun {
   let exclude: LazyMatcher
   /// Ranges of `附件：` line heads (the attachment branch of `SegmentRules.scanRegex`).
   var attachmentHits: [Range<Int>] = []
+  /// Ranges of `附件：` run into a line after a sentence end (`…进行表彰。附件：名称平潭…管委会2015年8月31日`).
+  var runInAttachmentHits: [Range<Int>] = []
   /// Marker candidates (the scheme branches of `SegmentRules.scanRegex`), in document order.
   var candidateList: [Candidate] = []
   /// Every date match by start offset: (date pattern index, ISO date).
@@ -457,8 +459,14 @@ struct SegmentRun {
     }
     for m in matches {
       if has(m, rules.attachmentGroup) {
-        // 附件： counts at the start of a line only
-        guard atLineStart(m.range.lowerBound) else { continue }
+        // 附件： counts at the start of a line only; one run in after a sentence end (a page printed without line breaks)
+        // may only name the attachment (`Metadata.attachments`)
+        guard atLineStart(m.range.lowerBound) else {
+          var p = m.range.lowerBound
+          while p > 0, isHSpace(s[p - 1]) { p -= 1 }
+          if p > 0, "。！？；".unicodeScalars.contains(s[p - 1]) { runInAttachmentHits.append(m.range) }
+          continue
+        }
         starts.append(lineStart(m.range.lowerBound))
         attachmentHits.append(m.range)
         continue

@@ -217,6 +217,29 @@ private func signed(_ date: String) -> String {
     #expect(try outline(named).0.metadata.attachments == ["某某局2016年工作要点"])
   }
 
+  /// A page printed without line breaks or spaces (Corpus/heldout158 15801, 15802): the signature runs into the attachment's
+  /// name or a phone number with no sentence end before it. The title's issuer (perhaps with more of an office's name) right
+  /// before a date signs; an attachment run in after a sentence end is named up to that signature.
+  @Test func aSignatureRunIntoTheTextWithNoSentenceEndBeforeIt() throws {
+    let head = "岚综管综〔2015〕175号某某实验区管委会关于加强某某工作的通知区直各单位：为做好工作，现通知如下：一、任务（一）做好工作。"
+    let glued = head + "附件：某某工作审核时限图某某实验区管委会2015年8月31日来源：中国某某"
+    let m = try outline(glued).0.metadata
+    #expect(m.date == "2015-08-31")
+    #expect(m.issuer == "某某实验区管委会")
+    #expect(m.attachments == ["某某工作审核时限图"])
+    // the title's issuer with its office's name, after a phone number
+    let office = head + "联系电话：24375668某某实验区管委会办公室2015年4月28日来源：中国某某"
+    let o = try outline(office).0.metadata
+    #expect(o.date == "2015-04-28")
+    #expect(o.issuer == "某某实验区管委会办公室")
+    #expect(o.attachments == [])
+    // a date in prose after another body's name (no title issuer) signs nothing; a run-in 附件 in a sentence names nothing
+    let prose = head + "会议按照要求，某某市财政局2015年8月31日召开。详见附件：某某表，按时报送。"
+    let p = try outline(prose).0.metadata
+    #expect(p.date == nil)
+    #expect(p.attachments == [])
+  }
+
   @Test(arguments: [true, false]) func seed000(_ normalised: Bool) throws {
     let m = try outline(normalised ? seed("000") : TestSupport.corpusNotice("000")).0.metadata
     #expect(m.title == "关于印发自治区医药卫生体制五项重点改革2011年度主要工作安排的通知")
