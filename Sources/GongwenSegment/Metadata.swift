@@ -577,7 +577,7 @@ extension SegmentRun {
       let cut = withoutSignature(hit.upperBound..<le, issuer: issuer)
       let rest = trimmed(cut)
       if !rest.isEmpty, cut.upperBound < le || rest.count <= Self.maxRunInAttachmentName,
-        !s[rest].contains(where: { "。！？；".unicodeScalars.contains($0) }), let nm = clean(rest)
+        !s[rest].contains(where: { Self.sentenceEnds.contains($0) }), let nm = clean(rest)
       {
         names.append(nm)
       }
@@ -600,8 +600,9 @@ extension SegmentRun {
       }
       return r.lowerBound..<cut
     }
-    // the first date start after the issuer, with nothing but the date (at most 16 characters, ending 日) after it,
-    // or with the page's source line after that (…审核时限图平潭综合实验区管委会2015年8月31日来源：中国平潭; Corpus/heldout158 15801)
+    // the first date start after the issuer, with nothing but the date (at most 16 characters, ending 日) after it; where
+    // more follows the date (a page's source line: …审核时限图平潭综合实验区管委会2015年8月31日来源：中国平潭; Corpus/heldout158
+    // 15801), the last date in the range with the issuer right before it
     guard let issuer, !issuer.isEmpty else { return r }
     let w = Array(issuer.unicodeScalars)
     guard end - r.lowerBound > w.count else { return r }

@@ -172,6 +172,8 @@ struct SegmentRun {
   let exclude: LazyMatcher
   /// Ranges of `附件：` line heads (the attachment branch of `SegmentRules.scanRegex`).
   var attachmentHits: [Range<Int>] = []
+  /// Sentence ends (and `；`) after which a run-in `附件：` may start and which no run-in attachment's name holds.
+  static let sentenceEnds: Set<Unicode.Scalar> = Set("。！？；".unicodeScalars)
   /// Ranges of `附件：` run into a line after a sentence end (`…进行表彰。附件：名称平潭…管委会2015年8月31日`).
   var runInAttachmentHits: [Range<Int>] = []
   /// Marker candidates (the scheme branches of `SegmentRules.scanRegex`), in document order.
@@ -464,7 +466,7 @@ struct SegmentRun {
         guard atLineStart(m.range.lowerBound) else {
           var p = m.range.lowerBound
           while p > 0, isHSpace(s[p - 1]) { p -= 1 }
-          if p > 0, "。！？；".unicodeScalars.contains(s[p - 1]) { runInAttachmentHits.append(m.range) }
+          if p > 0, Self.sentenceEnds.contains(s[p - 1]) { runInAttachmentHits.append(m.range) }
           continue
         }
         starts.append(lineStart(m.range.lowerBound))
