@@ -246,8 +246,13 @@ extension Engine {
       // …制定规划，工商行政管理部门负责监督实施 (Corpus/heldout85 8503); a clause's verb and object are none: 成立…专班负责)
       if c == "，" {
         guard depth == 0, let f = try leading(in: s, from: p, to: hi, rule: rule) else { continue }
-        var sure = true
-        for item in f.parsed.items where try !bodyForSure(item.name) { sure = false }
+        // (a generic tail after such bodies stays: …予以拆除，交通、海事部门等有关部门要积极配合; Corpus/heldout159 15904)
+        var sure = true, anySure = false
+        for (i, item) in f.parsed.items.enumerated() {
+          if try bodyForSure(item.name) { anySure = true; continue }
+          if i > 0, anySure, try isGeneric(item.name) { continue }
+          sure = false
+        }
         guard sure else { continue }
         out.append(f)
         p = f.range.upperBound
@@ -491,9 +496,11 @@ extension Engine {
       }
       // (and a unit of the body named in brackets after it, kept in the name: 区经济发展局（海洋与渔业执法支队）负责…, 区综合执法局
       // （环保国土建设执法支队）负责…; Corpus/heldout145 14501); not a note on the body (`（县环卫所为业主单位）`, heldout142 14204:
-      // `leading.unit_note_words`, `unit_note_endings`)
+      // `leading.unit_note_words`, `unit_note_endings`); a unit's name may hold a Latin abbreviation (区财政金融局（区PPP管理中心）
+      // 牵头，…; Corpus/heldout159 15903), but at least two Chinese characters
       if openSet.contains(c), q > start, q + 3 < limit, let close = (q + 3..<min(limit, q + 20)).first(where: { closeSet.contains(s[$0]) }),
-        s[(q + 1)..<close].allSatisfy(isIdeographic), isIdeographic(s[q - 1]),
+        s[(q + 1)..<close].allSatisfy({ isIdeographic($0) || isASCIILetter($0) }),
+        s[(q + 1)..<close].lazy.filter(isIdeographic).count >= 2, isIdeographic(s[q - 1]),
         case let unit = String(String.UnicodeScalarView(s[(q + 1)..<close])),
         !rule.unitNoteWords.contains(where: { unit.contains($0) }), !rule.unitNoteEndings.contains(where: { unit.hasSuffix($0) }),
         try departmentLike(unit)
@@ -1197,4 +1204,10 @@ extension Engine {
     }
     return nil
   }
+}
+
+/// An ASCII letter (A–Z, a–z): Latin abbreviations inside a body's name (区PPP管理中心) are ASCII after Normalize's width step.
+@inline(__always) func isASCIILetter(_ c: Unicode.Scalar) -> Bool {
+  let v = c.value
+  return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
 }
