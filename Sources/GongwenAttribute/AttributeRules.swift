@@ -256,6 +256,9 @@ public struct AttributeRules: RuleFile {
   /// inherit its jurisdiction prefix whatever their length.
   public let organStarts: [String]
   public let divisionSuffixes: [String]
+  /// Endings of a named body whose division opens a list (`区经发局经信处`: 局), the short divisions after it in the list
+  /// inheriting the body (`发改处` -> `区经发局发改处`); empty: off.
+  public let divisionOwners: [String]
   /// Party committees' prefixes (`区委`) and the endings of the committee's own bodies (`宣传部`, `党校`): a name without a
   /// prefix after one inherits it only when it ends with one of `partyBodies`, and inherits nothing otherwise; empty: none.
   public let partyPrefixes: [String]
@@ -502,6 +505,7 @@ public struct AttributeRules: RuleFile {
     divisionPrefixes = (raw.division_inheritance?.prefixes ?? []).map(\.value).filter { !$0.isEmpty }
     organStarts = (raw.organ_starts ?? []).filter { !$0.isEmpty }
     divisionSuffixes = (raw.division_inheritance?.suffixes ?? []).filter { !$0.isEmpty }
+    divisionOwners = (raw.division_inheritance?.owners ?? []).filter { !$0.isEmpty }
     partyPrefixes = (raw.party_prefixes?.prefixes ?? []).map(\.value).filter { !$0.isEmpty }
     // a division's or a committee's prefix is read only where a list's prefix is found, so one that is no
     // jurisdiction prefix would never apply
@@ -623,4 +627,5 @@ public struct RawPartyPrefixes: Decodable, Sendable {
 public struct RawDivisionInheritance: Decodable, Sendable {
   public var prefixes: [Located<String>]
   public var suffixes: [String]
+  public var owners: [String]?
 }

