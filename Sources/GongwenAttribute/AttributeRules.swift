@@ -118,6 +118,7 @@ public struct AttributeRules: RuleFile {
     public var opening_clauses: [String]?
     public var duty_name_endings: [String]?
     public var duty_name_max_length: Located<Int>?
+    public var sure_name_max_length: Located<Int>?
     public var inner_lead_ins: [String]?
     public var unit_note_words: [String]?
     public var unit_note_endings: [String]?
@@ -343,6 +344,9 @@ public struct AttributeRules: RuleFile {
     public let dutyNameEndings: [String]
     /// Longest such name outside the lexicon, in characters.
     public let dutyNameMaxLength: Int
+    /// Longest name outside the lexicon taken as a body for sure after a comma (`…，区森林与园林管理局负责设计`): a
+    /// jurisdiction, a `dutyNameEndings` ending, a department's look. 0: none such.
+    public var sureNameMaxLength: Int = 0
     /// Lead-ins that may stand inside the clause's first sentence, after its matter: the departments
     /// follow them (两轮摩托车非法载客由县公安局负责牵头管理，县交通局协管).
     public let innerLeadIns: [[Unicode.Scalar]]
@@ -600,6 +604,7 @@ public struct AttributeRules: RuleFile {
       leading?.modals = (l.modals ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       leading?.modalRoleWords = (l.modal_role_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       leading?.catchAllWords = (l.catch_all_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      leading?.sureNameMaxLength = max(0, l.sure_name_max_length?.value ?? 0)
     }
     self.leading = leading
 

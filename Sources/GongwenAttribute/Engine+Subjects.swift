@@ -829,6 +829,13 @@ extension Engine {
     // (a government of levels only, or their collective: 镇（乡）人民政府, 市、区（县）人民政府, Corpus/heldout42 4307;
     // 各乡镇人民政府, heldout140 14003)
     if isLevelsGovernment(u[...]) { return true }
+    // (a name outside the lexicon after a jurisdiction, ending like a body: …，区森林与园林管理局负责设计; Corpus/heldout160 16002)
+    if let rule = r.leading, u.count <= rule.sureNameMaxLength, rule.dutyNameEndings.contains(where: { name.hasSuffix($0) }),
+      names.splitPrefix(name, fast: fast).contains(where: { !$0.collective && $0.rest.count >= 2 }),
+      try departmentLike(name), try !isGeneric(name)
+    {
+      return true
+    }
     guard u.count <= 10, sharedWord(endingLonger: u[...]) != nil else { return false }
     return try !isGeneric(name) && !r.collectivePrefixes.contains(where: { name.hasPrefix($0) })
       && !(r.leading?.collectiveWords ?? []).contains(where: { name.contains($0) })

@@ -39,3 +39,24 @@ import GongwenCore
     #expect(!a.participating.contains("区经发局社会事业局"))
   }
 }
+
+/// After a comma, a name outside the lexicon that starts with a jurisdiction and ends like a body is read as a body for sure
+/// (`leading.sure_name_max_length`; Corpus/heldout160 16002 `二、2.`); clause words ending like one are not.
+@Suite struct SureNameAfterCommaTests {
+  @Test func aJurisdictionsBureauOutsideTheLexiconIsReadAfterAComma() throws {
+    let (o, _) = try run([
+      U("2.", [2, 2], "森林抚育和封山育林面积各1万亩，按全区各乡镇林地面积下达到乡镇、村实施，区森林与园林管理局负责设计、技术指导和检查验收。"),
+    ])
+    let a = try #require(o.attributions[0])
+    #expect(a.responsible == ["区森林与园林管理局"])
+  }
+
+  @Test func clauseWordsAndOverlongNamesAreNotRead() throws {
+    let (o, _) = try run([
+      U("1.", [2, 1], "加快建设，召开调研工作动员会负责落实。"),
+      U("2.", [2, 2], "加快建设，区农村集体经济组织联合发展管理局负责落实。"),
+    ])
+    #expect(o.attributions[0]?.departments ?? [] == [])
+    #expect(o.attributions[1]?.departments ?? [] == [])
+  }
+}
