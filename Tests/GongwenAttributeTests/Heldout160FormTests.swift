@@ -60,3 +60,23 @@ import GongwenCore
     #expect(o.attributions[1]?.departments ?? [] == [])
   }
 }
+
+/// `由A、B作为责任主体（业主单位）负责实施`: a role noun after 作为 may be followed by a short note in brackets and a role word
+/// (Corpus/heldout160 16002 `四、`); a state forest farm (`国有防护林场`, ending 林场) is a body.
+@Suite struct RoleNounBeforeRoleWordTests {
+  @Test func namesAsTheResponsibleBodyBeforeARoleWordAreRead() throws {
+    let (o, _) = try run([
+      U("四、", [4], "简化程序，规范管理。对绿色村镇、森林抚育实行属地管理。由相关乡镇、国有防护林场作为责任主体（业主单位）负责实施。"),
+      U("五、", [5], "区财政局作为责任主体负责实施。"),
+    ])
+    #expect(o.attributions[0]?.responsible == ["相关乡镇", "国有防护林场"])
+    #expect(o.attributions[1]?.responsible == ["区财政局"])
+  }
+
+  @Test func aRoleNounThatIsNotFollowedByARoleWordNamesNone() throws {
+    let (o, _) = try run([
+      U("一、", [1], "区财政局作为责任主体的上级，加强指导。"),
+    ])
+    #expect(o.attributions[0]?.departments ?? [] == [])
+  }
+}
