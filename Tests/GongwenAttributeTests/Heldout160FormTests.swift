@@ -80,3 +80,17 @@ import GongwenCore
     #expect(o.attributions[0]?.departments ?? [] == [])
   }
 }
+
+// Forms met in the blind set heldout161 (thirty-ninth session).
+
+/// `区医保局要切实发挥牵头部门作用，…`: the body that is to play the lead's part leads (Corpus/heldout161 16102 `三、（一）`).
+@Suite struct PlaysTheLeadsPartTests {
+  @Test func aBodyToPlayTheLeadingDepartmentsPartLeads() throws {
+    let (o, _) = try run([
+      U("（一）", [3, 1], "加强组织领导。区医保局要切实发挥牵头部门作用，逐级分解任务，明确时间表、路线图。", heading: "加强组织领导"),
+      U("（二）", [3, 2], "区财政局要发挥牵头作用，做好资金保障。"),
+    ])
+    #expect(o.attributions[0]?.lead == ["区医疗保障局"])
+    #expect(o.attributions[1]?.lead == ["区财政局"])
+  }
+}
