@@ -524,7 +524,8 @@ import Testing
     let (b, _) = try run([U("（四）", [4], "市安全生产综合监管部门\n在市政府的领导下，对全市安全生产综合监管工作负全责。")])
     #expect(b.attributions[0]?.departmentsRaw == ["市安全生产综合监管部门"])
     // not a heading that is a phrase, nor one without duties after it
-    let (c, _) = try run([U("（一）", [1], "加强组织领导\n各地要切实负责。")])
+    // (its line after names no body: `各地要切实负责` would, 切实 being a role-word adverb since the thirty-ninth session)
+    let (c, _) = try run([U("（一）", [1], "加强组织领导\n要切实负起责任。")])
     #expect(c.attributions[0] == nil)
     let (d, _) = try run([U("（一）", [1], "市教育局\n组织开展读书活动。")])
     #expect(d.attributions[0] == nil)
