@@ -330,7 +330,8 @@ extension Engine {
   }
 
   /// At a copula (`leading.copulas`: 是) after names, the clause up to the next ，。；: when it ends with a
-  /// `leading.role_nouns` word (…的责任主体), a role word with that noun's roles and the clause's end.
+  /// `leading.role_nouns` word (…的责任主体), or its first such word is followed, after a short bracket note perhaps, by a
+  /// role word (作为责任主体（业主单位）负责实施), a role word with that noun's roles and the clause's end.
   func roleNounClause(_ s: [Unicode.Scalar], at q: Int, limit: Int, rule: AttributeRules.Leading) -> (RoleWord, Int)? {
     guard !rule.roleNouns.isEmpty, let cop = rule.copulas.first(where: { q + $0.count < limit && hasPrefix(s[q..<limit], $0) })
     else { return nil }
