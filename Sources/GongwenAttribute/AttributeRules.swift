@@ -258,8 +258,10 @@ public struct AttributeRules: RuleFile {
   public let organStarts: [String]
   public let divisionSuffixes: [String]
   /// Endings of a named body whose division opens a list (`区经发局经信处`: 局), the short divisions after it in the list
-  /// inheriting the body (`发改处` -> `区经发局发改处`); empty: off.
-  public let divisionOwners: [String]
+  /// inheriting the body (`发改处` -> `区经发局发改处`); empty: off. As scalars, for `Engine.divisionTail`.
+  public let divisionOwners: [[Unicode.Scalar]]
+  /// `divisionSuffixes` as scalars, for `Engine.divisionTail`, which runs on every listed name.
+  public let divisionSuffixScalars: [[Unicode.Scalar]]
   /// Party committees' prefixes (`区委`) and the endings of the committee's own bodies (`宣传部`, `党校`): a name without a
   /// prefix after one inherits it only when it ends with one of `partyBodies`, and inherits nothing otherwise; empty: none.
   public let partyPrefixes: [String]
@@ -509,7 +511,8 @@ public struct AttributeRules: RuleFile {
     divisionPrefixes = (raw.division_inheritance?.prefixes ?? []).map(\.value).filter { !$0.isEmpty }
     organStarts = (raw.organ_starts ?? []).filter { !$0.isEmpty }
     divisionSuffixes = (raw.division_inheritance?.suffixes ?? []).filter { !$0.isEmpty }
-    divisionOwners = (raw.division_inheritance?.owners ?? []).filter { !$0.isEmpty }
+    divisionSuffixScalars = divisionSuffixes.map { Array($0.unicodeScalars) }
+    divisionOwners = (raw.division_inheritance?.owners ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     partyPrefixes = (raw.party_prefixes?.prefixes ?? []).map(\.value).filter { !$0.isEmpty }
     // a division's or a committee's prefix is read only where a list's prefix is found, so one that is no
     // jurisdiction prefix would never apply

@@ -659,14 +659,14 @@ extension Engine {
   /// right after a body's ending (`division_inheritance.owners`: 区经发局|经信处 -> 3), or, for a name that is only such a
   /// division (发改处), its whole length; nil otherwise, or when no owners are set.
   func divisionTail(_ name: [Unicode.Scalar]) -> Int? {
-    guard !r.divisionOwners.isEmpty, r.divisionSuffixes.contains(where: { hasSuffix(name[...], Array($0.unicodeScalars)) }) else { return nil }
+    guard !r.divisionOwners.isEmpty, r.divisionSuffixScalars.contains(where: { hasSuffix(name[...], $0) }) else { return nil }
     // (the shortest tail after a body's ending, the body at least three characters)
     for len in 2...4 where len + 3 <= name.count {
       let head = name[..<(name.count - len)]
-      if r.divisionOwners.contains(where: { hasSuffix(head, Array($0.unicodeScalars)) }) { return len }
+      if r.divisionOwners.contains(where: { hasSuffix(head, $0) }) { return len }
     }
     // (a division alone: no body's ending inside it)
-    if (2...4).contains(name.count), !name.dropLast().contains(where: { c in r.divisionOwners.contains { $0.unicodeScalars.last == c } }) {
+    if (2...4).contains(name.count), !name.dropLast().contains(where: { c in r.divisionOwners.contains { $0.last == c } }) {
       return name.count
     }
     return nil

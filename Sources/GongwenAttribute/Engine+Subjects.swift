@@ -337,20 +337,24 @@ extension Engine {
     else { return nil }
     var e = q + cop.count
     while e < limit, !sentenceEnds.contains(s[e]), s[e] != "，", s[e] != ",", s[e] != "\n" { e += 1 }
-    if let noun = rule.roleNouns.first(where: { e - q > $0.text.count && hasSuffix(s[q..<e], $0.text) }) {
-      guard let w = r.roleWords.first(where: { $0.roles == noun.roles }) else { return nil }
-      return (w, e)
-    }
-    // (or the noun, perhaps a short note in brackets, then a role word: …作为责任主体（业主单位）负责实施; Corpus/heldout160 16002)
-    var k = q + cop.count
+    guard let noun = rule.roleNouns.first(where: { e - q > $0.text.count && hasSuffix(s[q..<e], $0.text) })
+      ?? roleNounBeforeRoleWord(s, from: q + cop.count, to: e, limit: limit, rule: rule),
+      let w = r.roleWords.first(where: { $0.roles == noun.roles })
+    else { return nil }
+    return (w, e)
+  }
+
+  /// The first `leading.role_nouns` word (the longest at its place) in `s[from..<to]` when a role word follows it, perhaps
+  /// after a short note in brackets (…作为责任主体（业主单位）负责实施; Corpus/heldout160 16002); nil when the first such word
+  /// has none after it, or there is none.
+  func roleNounBeforeRoleWord(_ s: [Unicode.Scalar], from: Int, to e: Int, limit: Int, rule: AttributeRules.Leading) -> RoleWord? {
+    var k = from
     while k < e {
       if let noun = rule.roleNouns.filter({ hasPrefix(s[k..<e], $0.text) }).max(by: { $0.text.count < $1.text.count }) {
         var b = k + noun.text.count
         if b < e, openSet.contains(s[b]), let close = shortBracketEnd(s, at: b, limit: e) { b = close + 1 }
-        guard b < e, roleWord(at: b, in: s, to: limit, rule: rule) != nil,
-          let w = r.roleWords.first(where: { $0.roles == noun.roles })
-        else { return nil }
-        return (w, e)
+        guard b < e, roleWord(at: b, in: s, to: limit, rule: rule) != nil else { return nil }
+        return noun
       }
       k += 1
     }
