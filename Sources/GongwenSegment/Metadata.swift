@@ -90,6 +90,8 @@ extension SegmentRun {
         forwarded = f
       }
       md.issuer = outer.issuer
+    } else if let field = try fieldTitle() {
+      md.title = field
     } else if let pageTitle, !pageTitle.isEmpty {
       md.title = pageTitle
     }
@@ -195,7 +197,7 @@ extension SegmentRun {
         }
         p += 1
       }
-      guard let st = start, let end = titleEnd(from: st) else { continue }
+      guard let st = start, let end = try titleEnd(from: st) else { continue }
       var issuer = prefixIssuer
       var full = compact(st..<end)
       if prefixIssuer != nil {
@@ -220,6 +222,48 @@ extension SegmentRun {
     return out
   }
 
+  /// The value of a page's title field (`title_field_labels`: `标题：罗店镇市容环境常态化管理考核实施意见`), for a notice none of
+  /// whose lines starts with a title word: up to its last title ending (with a note after it, `（2024-2026年）`), else the whole
+  /// value when it holds no stop character; the value ends where another field's label follows a space (`名称: X 文号:`).
+  func fieldTitle() throws(StageFailure) -> String? {
+    guard !rules.titleFieldLabels.isEmpty else { return nil }
+    var ls = 0
+    while ls < min(preambleEnd, n) {
+      let le = lineEnd(ls)
+      let line = trimmed(ls..<le)
+      ls = le + 1
+      guard !line.isEmpty, let label = rules.titleFieldLabels.first(where: { line.count > $0.count && hasPrefix($0, at: line.lowerBound) })
+      else { continue }
+      var k = line.lowerBound + label.count
+      while k < line.upperBound, isHSpace(s[k]) { k += 1 }
+      // (the label's colon, or at least a space: 标题栏 is no label)
+      if k < line.upperBound, s[k] == "：" || s[k] == ":" {
+        k += 1
+      } else if k == line.lowerBound + label.count {
+        continue
+      }
+      while k < line.upperBound, isHSpace(s[k]) { k += 1 }
+      var valueEnd = line.upperBound
+      var q = k
+      while q < valueEnd {
+        if isHSpace(s[q]), let next = (q + 1..<valueEnd).first(where: { !isHSpace(s[$0]) }),
+          rules.fieldLabels.contains(where: { hasPrefix($0, at: next) })
+        {
+          valueEnd = q
+        }
+        q += 1
+      }
+      while valueEnd > k, isHSpace(s[valueEnd - 1]) { valueEnd -= 1 }
+      guard k < valueEnd else { continue }
+      if let e = try titleEnd(from: k), e <= valueEnd { return compact(k..<e) }
+      guard valueEnd - k <= rules.titleMaxLength,
+        !(k..<valueEnd).contains(where: { rules.titleStops.contains(s[$0]) && !isRangeDash($0) })
+      else { return nil }
+      return compact(k..<valueEnd)
+    }
+    return nil
+  }
+
   /// Where a line's content starts after a leading page-field label (`field_labels`: 标题：, 文号 …),
   /// its colon and spaces; the line's start when it has none.
   func afterFieldLabel(_ line: Range<Int>) -> Int {
@@ -233,7 +277,7 @@ extension SegmentRun {
     return line.lowerBound
   }
 
-  func titleEnd(from st: Int) -> Int? {
+  func titleEnd(from st: Int) throws(StageFailure) -> Int? {
     var j = st
     var lastEnd: Int? = nil
     var breaks = 0
@@ -272,6 +316,13 @@ extension SegmentRun {
         if lastEnd == j, let m = try? docNumber.get().lookingAt(j), m.range.lowerBound == j { break }
         for w in rules.titleEndings where hasPrefix(w, at: j) {
           lastEnd = max(lastEnd ?? 0, j + w.count)
+          // a note of the title's own after its ending (…实施方案（2024-2026年）, …办法（试行）)
+          let after = j + w.count
+          if let titleEndNote, after < n, isOpenBracket(s[after]),
+            let m = try titleEndNote.lookingAt(after..<min(n, after + 40))
+          {
+            lastEnd = max(lastEnd ?? 0, m.upperBound)
+          }
         }
       }
       j += 1

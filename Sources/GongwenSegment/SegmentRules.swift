@@ -140,6 +140,14 @@ public struct SegmentRules: RuleFile {
     public var doc_number: Located<String>
     public var decree_number: Located<String>?
     public var issuer: Located<String>
+    /// Optional: characters joining two issuers written before a title word (`卫生部、轻工部…关于…`).
+    public var title_issuer_joiners: String?
+    /// Optional: what may close the issuers before a title word (`教育部等十部门关于…`, `…管理局等部门关于…`).
+    public var title_issuer_tail: Located<String>?
+    /// Optional: a bracketed note after a title's ending that belongs to the title (`…实施方案（2024-2026年）`, `（试行）`).
+    public var title_end_note: Located<String>?
+    /// Optional: labels of a page's title field (`标题：…`) whose value is the title when no line starts with a title word.
+    public var title_field_labels: [String]?
     public var dates: [RawDate]
     public var published_labels: [String]
     /// Optional: labels of a page's issuer field (发布单位：上海市…办公室, 【发布部门】…).
@@ -330,8 +338,13 @@ public struct SegmentRules: RuleFile {
   let recipientCueSearch: AnchoredSearch?
   /// The issuer pattern anchored to the end of a line: use `lookingAt` at the trimmed line start.
   let issuerLineRegex: RuleRegex
-  /// The issuer pattern followed by a title start (临沂市人民政府办公室关于…): `lookingAt` at the line start.
+  /// The issuer pattern followed by a title start (临沂市人民政府办公室关于…): `lookingAt` at the line start. Several issuers
+  /// joined by `title_issuer_joiners` and closed by `title_issuer_tail` count as one (`教育部等十部门关于…`).
   let issuerPrefixRegex: RuleRegex
+  /// A bracketed note after a title's ending that is part of the title (`（2024-2026年）`, `（试行）`): `lookingAt` right after it.
+  let titleEndNoteRegex: RuleRegex?
+  /// Labels of a page's title field (`标题`): its value is the title when no line starts with a title word.
+  let titleFieldLabels: [[Unicode.Scalar]]
   public let dates: [DatePattern]
   let publishedLabels: [[Unicode.Scalar]]
   let issuerLabels: [[Unicode.Scalar]]
@@ -468,8 +481,13 @@ public struct SegmentRules: RuleFile {
     let issuerLine = compile("metadata.issuer",
                              Located("(?:\(md.issuer.value))\\h*$", location: md.issuer.location), [.multiline])
     let startsAlt = md.title_starts.value.filter { !$0.isEmpty }.map { "\\Q\($0)\\E" }.joined(separator: "|")
+    // (issuers joined before a title word, perhaps closed by 等N部门: 卫生部、轻工部…关于, 教育部等十部门关于)
+    let joiners = (md.title_issuer_joiners ?? "").unicodeScalars.map { "\\x{" + String($0.value, radix: 16) + "}" }
+    let joined = joiners.isEmpty ? "" : "(?:[\(joiners.joined())]\\h*(?:\(md.issuer.value)))*"
+    let tail = md.title_issuer_tail.map { "(?:\($0.value))?" } ?? ""
     let issuerPrefix = compile("metadata.issuer",
-                               Located("(?:\(md.issuer.value))\\h*(?=(?:\(startsAlt)))", location: md.issuer.location))
+                               Located("(?:\(md.issuer.value))\(joined)\(tail)\\h*(?=(?:\(startsAlt)))", location: md.issuer.location))
+    let titleEndNote = md.title_end_note.flatMap { compile("metadata.title_end_note", $0) }
     var dates: [DatePattern] = []
     for d in md.dates {
       guard let r = compile("metadata.dates.\(d.id.value)", d.pattern) else { continue }
@@ -692,6 +710,9 @@ public struct SegmentRules: RuleFile {
     self.recipientCueSearch = AnchoredSearch(pattern: cues.pattern)
     self.issuerLineRegex = issuerLine
     self.issuerPrefixRegex = issuerPrefix
+    self.titleEndNoteRegex = titleEndNote
+    self.titleFieldLabels = (md.title_field_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      .sorted { $0.count > $1.count }
     self.dates = dates
     self.publishedLabels = md.published_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.issuerLabels = (md.issuer_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }

@@ -166,6 +166,7 @@ struct SegmentRun {
   let issuerLine: WindowMatcher
   let sealNote: WindowMatcher?
   let issuerPrefix: WindowMatcher
+  let titleEndNote: WindowMatcher?
   let docNumber: LazyMatcher
   let decreeNumber: LazyMatcher?
   let cues: LazyMatcher
@@ -248,6 +249,7 @@ struct SegmentRun {
     issuerLine = WindowMatcher(rules.issuerLineRegex, scalars)
     sealNote = rules.sealNoteRegex.map { WindowMatcher($0, scalars) }
     issuerPrefix = WindowMatcher(rules.issuerPrefixRegex, scalars)
+    titleEndNote = rules.titleEndNoteRegex.map { WindowMatcher($0, scalars) }
     docNumber = LazyMatcher(rules.docNumberRegex, scalars, search: rules.docNumberSearch)
     decreeNumber = rules.decreeNumberRegex.map { LazyMatcher($0, scalars) }
     cues = LazyMatcher(rules.recipientCueRegex, scalars, search: rules.recipientCueSearch)
