@@ -92,10 +92,19 @@ extension Engine {
   /// holding a colon is not cut on a guess.
   func embeddedLabelStart(_ a: ArraySlice<Unicode.Scalar>, colon: Int, after lo: Int) -> Int? {
     var best: Int? = nil
+    // (the label ends at the colon, or before a short bracketed note there: 政法综治处配合处室（单位）：; Corpus/heldout162 16205)
+    var end = colon
+    if end - 1 > lo, closeSet.contains(a[end - 1]),
+      let open = (max(lo, end - 10)..<(end - 1)).last(where: { openSet.contains(a[$0]) })
+    {
+      end = open
+    }
     func consider(_ text: [Unicode.Scalar]) {
-      let k = colon - text.count
-      guard k >= lo, best.map({ k < $0 }) ?? true, a[k..<colon].elementsEqual(text) else { return }
-      best = k
+      for e in end == colon ? [colon] : [colon, end] {
+        let k = e - text.count
+        guard k >= lo, best.map({ k < $0 }) ?? true, a[k..<e].elementsEqual(text) else { continue }
+        best = k
+      }
     }
     for l in r.labels { consider(l.text) }
     for l in r.ignoredLabels { consider(l) }

@@ -157,7 +157,8 @@ extension SegmentRun {
   }
 
   /// Does `c` follow the value of a labelled field on its stretch of text (`…责任单位：区直各部门、各乡镇完成时限：10月23日前2.精简…`):
-  /// the nearest colon before it, with no sentence end or line break between, closes an `inline_after_labels` word?
+  /// the nearest colon before it, with no sentence end or line break between, closes an `inline_after_labels` word (perhaps with
+  /// a bracketed note between them)?
   func afterLabelledField(_ c: Candidate) -> Bool {
     guard !rules.inlineAfterLabels.isEmpty else { return false }
     var p = c.start - 1
@@ -166,7 +167,14 @@ extension SegmentRun {
       let ch = s[p]
       if ch == "\n" || ch == "。" || ch == "；" || ch == ";" || ch == "！" || ch == "？" { return false }
       if ch == "：" || ch == ":" {
-        return p > 0 && rules.inlineAfterLabels.contains { w in p >= w.count && hasPrefix(w, at: p - w.count) }
+        // (the label may end with a short bracketed note before its colon: 配合处室（单位）：; Corpus/heldout162 16205)
+        var end = p
+        if end > 0, isCloseBracket(s[end - 1]),
+          let open = (max(0, end - 10)..<(end - 1)).last(where: { isOpenBracket(s[$0]) })
+        {
+          end = open
+        }
+        return end > 0 && rules.inlineAfterLabels.contains { w in end >= w.count && hasPrefix(w, at: end - w.count) }
       }
       p -= 1
     }

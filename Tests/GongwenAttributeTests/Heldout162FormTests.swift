@@ -28,3 +28,14 @@ import GongwenCore
     #expect(a.lead == ["资源生态处", "政法综治处"])
   }
 }
+
+/// A label with a bracketed note before its colon run on after the last name of the list before it
+/// (`责任处室：政法综治处配合处室（单位）：辖区派出所…`, the space between them folded away; Corpus/heldout162 16205) starts a list
+/// of its own, as `配合单位：` does.
+@Suite struct RunOnLabelWithNoteTests {
+  @Test func theNotedLabelStartsTheSecondList() throws {
+    let a = try #require(try attribution("开展排查。责任处室：政法综治处配合处室（单位）：辖区派出所、综合执法大队、市场监管分局"))
+    #expect(a.responsible == ["政法综治处"])
+    #expect(a.participating == ["辖区派出所", "综合执法大队", "市场监管分局"])
+  }
+}
