@@ -33,6 +33,7 @@ public struct DedupRules: RuleFile {
     public var subjectSentences: RawSubjectSentences?
     public var attachmentLabels: Located<[String]>?
     public var crossAttachmentMinChars: Located<Int>?
+    public var keepListsOfNextSection: Bool?
 
     /// `subject_sentences` as written.
     public struct RawSubjectSentences: Decodable, Sendable {
@@ -68,6 +69,7 @@ public struct DedupRules: RuleFile {
       case reorderNearestOnTie = "reorder_nearest_on_tie"
       case reorderAttributionFollows = "reorder_attribution_follows"
       case reorderWithinSections = "reorder_within_sections"
+      case keepListsOfNextSection = "keep_lists_of_next_section"
       case reattachSingleCopies = "reattach_single_copies"
       case reattachByNumbering = "reattach_by_numbering"
       case tableHeader = "table_header"
@@ -140,6 +142,9 @@ public struct DedupRules: RuleFile {
   /// Content characters a repeated run must reach when its kept copy is on the other side of an attachment line
   /// (`cross_attachment_min_chars`).
   public let crossAttachmentMinChars: Int
+  /// Whether a repeated run that starts a numbered list again (`1.`) under the section after its source's is kept
+  /// (`keep_lists_of_next_section`): a checklist printed under two sections, not a scrape's repeat.
+  public let keepListsOfNextSection: Bool
   /// A sentence starting with one of `subjectLeadIns` (由) and holding one of `subjectWords` (负责, 带队),
   /// no longer than an attribution, names who does its task (由市安监局1名县级领导带队，2名专业人员参加。):
   /// an attribution unit, never removed on its own. Empty: off.
@@ -265,6 +270,7 @@ public struct DedupRules: RuleFile {
     reattachByNumbering = raw.reattachByNumbering
     attachmentLabels = (raw.attachmentLabels?.value ?? []).map { Array($0.unicodeScalars) }
     crossAttachmentMinChars = raw.crossAttachmentMinChars?.value ?? 0
+    keepListsOfNextSection = raw.keepListsOfNextSection ?? false
     subjectLeadIns = (raw.subjectSentences?.leadIns ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     subjectWords = (raw.subjectSentences?.words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     subjectDutyStarts = (raw.subjectSentences?.dutyStarts ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }

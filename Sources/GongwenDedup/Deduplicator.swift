@@ -349,6 +349,9 @@ struct RunFinder {
     if let source, let first, units[source].section != units[first].section, chars < rules.crossAttachmentMinChars {
       return nil
     }
+    if rules.keepListsOfNextSection, let source, let first, restartsListOfNextSection(run, first: first, source: source) {
+      return nil
+    }
     let reason = sentences == 1 ? "repeated_sentence" : "repeated_run"
     if sentences > 1, chars >= rules.minRunChars { return (reason, DedupRules.runRuleID) }
     if longest >= rules.minSentenceChars { return (reason, DedupRules.sentenceRuleID) }
@@ -356,6 +359,44 @@ struct RunFinder {
   }
 
   typealias Verdict = (reason: String, rule: String)
+
+  /// How far back `parent(before:level:)` looks, in units (bounds the work per accepted repeat).
+  static let parentSearchUnits = 2_000
+
+  /// Whether the copy `run` (first unit `first`, its source starting at unit `source`, aligned unit for unit in the
+  /// round's `seq`) starts a list again: its only marker is numbered 1, both copies go on with an item 2 of their own
+  /// (different ones), and the copy's parent section (the nearest kept marker of a higher level before it) is the
+  /// section right after the source's (`（一）…重点排查以下内容:1.是否擅自改变建筑使用功能;2.消防车通道…` and under `（二）` the
+  /// same first item, then `2.是否未经消防行政审批…`; Corpus/heldout162 16205). A scrape's repeat carries the section's
+  /// marker or the list's next items along, or lands under any section.
+  func restartsListOfNextSection<C: Sequence<Int>>(_ run: C, first: Int, source: Int) -> Bool {
+    let copyStart = Int(seqPosition[first]), sourceStart = Int(seqPosition[source])
+    guard copyStart >= 0, sourceStart >= 0 else { return false }
+    let units = Array(run)
+    // the run's only marker, numbered 1 (its intro may come before it): the list's first item and nothing more of it
+    guard let k = units.firstIndex(where: { self.units[$0].marker != nil }), let m = self.units[units[k]].marker, m.number == 1,
+      !units[(k + 1)...].contains(where: { self.units[$0].marker != nil })
+    else { return false }
+    // each copy's list goes on with an item 2 of its own, different from the other's
+    let copyNext = copyStart + units.count, sourceNext = sourceStart + units.count
+    guard copyNext < seq.count, sourceNext < seq.count, let m2 = self.units[seq[copyNext]].marker, m2.level == m.level,
+      m2.number == 2, !sameUnit(seq[copyNext], seq[sourceNext])
+    else { return false }
+    guard let copyParent = parent(before: copyStart, level: m.level), let sourceParent = parent(before: sourceStart, level: m.level)
+    else { return false }
+    return copyParent.level == sourceParent.level && copyParent.number == sourceParent.number + 1
+  }
+
+  /// The nearest kept marker of a level above `level` before position `p` of the round's `seq` (within
+  /// `parentSearchUnits` units: a section longer than that has no parent here).
+  func parent(before p: Int, level: Int) -> ClauseMarker? {
+    var q = p - 1
+    while q >= 0, p - q <= Self.parentSearchUnits {
+      if let m = units[seq[q]].marker, m.level < level { return m }
+      q -= 1
+    }
+    return nil
+  }
 
   /// How far a match without any content unit is extended before giving up, and how many
   /// candidates are tried for an item without content.
