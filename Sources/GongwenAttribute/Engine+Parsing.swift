@@ -669,10 +669,13 @@ extension Engine {
   /// division (发改处), its whole length; nil otherwise, or when no owners are set.
   func divisionTail(_ name: [Unicode.Scalar]) -> Int? {
     guard !r.divisionOwners.isEmpty, r.divisionSuffixScalars.contains(where: { hasSuffix(name[...], $0) }) else { return nil }
-    // (the shortest tail after a body's ending, the body at least three characters)
-    for len in 2...4 where len + 3 <= name.count {
+    // (the shortest tail after a body's ending, the body at least three characters, or the owner's word alone: a bureau
+    // naming its own division, 局质监处; Corpus/heldout163 16303)
+    for len in 2...4 where len < name.count {
       let head = name[..<(name.count - len)]
-      if r.divisionOwners.contains(where: { hasSuffix(head, $0) }) { return len }
+      if head.count >= 3 ? r.divisionOwners.contains(where: { hasSuffix(head, $0) }) : r.divisionOwners.contains(where: { head.elementsEqual($0) }) {
+        return len
+      }
     }
     // (a division alone: no body's ending inside it)
     if (2...4).contains(name.count), !name.dropLast().contains(where: { c in r.divisionOwners.contains { $0.last == c } }) {

@@ -131,7 +131,12 @@ struct UnitSplitter {
         while f < n, s[f] != "\n", isSpace(s[f]) { f += 1 }
         // (a bracket opening there is read by the attribution branch below: （责任单位：…） ends at its
         // closing bracket, not at the line's end)
-        if f < n, s[f] != "\n", !rules.opensAttribution(s[f]), s[f] != "(", colonSoon(s, f), let e = labelLineEnd(s, f) {
+        // (it ends at the next sentence end or clause marker, not at the line's end: on a page whose line breaks were lost
+        // the label's list runs on into the next clause, `…主体责任。责任处室：政法综治处、党政办公室（二）加强…`; Corpus/heldout163
+        // 16301; and a sentence after it on its line is compared as any other)
+        if f < n, s[f] != "\n", !rules.opensAttribution(s[f]), s[f] != "(", colonSoon(s, f),
+          let e = labelLineEnd(s, f, stoppingAtClauses: true)
+        {
           close(f)
           close(e, attribution: true)
           i = e
@@ -255,7 +260,9 @@ struct UnitSplitter {
   /// End (exclusive) of a label line starting at `i` (the line's first non-space character): an
   /// attribution keyword within its first four characters, directly followed by a colon
   /// (`牵头单位：`, `主要协作单位：`), and the whole line no longer than an attribution.
-  private func labelLineEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+  /// With `stoppingAtClauses`, the label's text ends at the first sentence end (not a semicolon) or clause marker (one the
+  /// splitter cuts before) on its line instead of at the line's end.
+  private func labelLineEnd(_ s: [Unicode.Scalar], _ i: Int, stoppingAtClauses: Bool = false) -> Int? {
     // A keyword can only match at i...i+4 (before the text's end); when none of those characters
     // starts a keyword, the search below finds nothing, so the line need not be read.
     var anyStart = false
@@ -266,6 +273,12 @@ struct UnitSplitter {
     if !anyStart { return nil }
     var e = i
     while e < s.count, s[e] != "\n" {
+      // (not at a semicolon: it parts the entries of one value, 时间要求：平潭时报，9月1日；平潭网，9月10日。; Corpus/heldout151 15101)
+      if stoppingAtClauses, e > i + 2, rules.isTerminator(s[e]) && s[e] != "；" && s[e] != ";"
+        || Self.canStartMarker(s[e]) && Self.marker(s, e).map({ splitsBefore(s, e, $0) }) == true
+      {
+        break
+      }
       e += 1
       if e - i > rules.maxAttributionChars { return nil }  // too long to be a label line
     }
