@@ -94,6 +94,8 @@ extension SegmentRun {
       md.title = field
     } else if let pageTitle, !pageTitle.isEmpty {
       md.title = pageTitle
+    } else if let line = standaloneTitle() {
+      md.title = line
     }
 
     // 发文字号 (or a decree's number where there is none)
@@ -260,6 +262,27 @@ extension SegmentRun {
         !(k..<valueEnd).contains(where: { rules.titleStops.contains(s[$0]) && !isRangeDash($0) })
       else { return nil }
       return compact(k..<valueEnd)
+    }
+    return nil
+  }
+
+  /// The first preamble line that is a title on its own (`大同市殡葬管理办法`, `抚顺市烟花爆竹安全管理规定`): at least
+  /// six characters and at most `title_max_length`, ending with one of `standalone_title_endings`, holding no
+  /// stop character or sentence end, for a notice none of whose lines starts with a title word and with no title field.
+  func standaloneTitle() -> String? {
+    guard !rules.standaloneTitleEndings.isEmpty else { return nil }
+    var ls = 0
+    while ls < min(preambleEnd, n) {
+      let le = lineEnd(ls)
+      let line = trimmed(ls..<le)
+      ls = le + 1
+      guard line.count >= 6, line.count <= rules.titleMaxLength else { continue }
+      let text = compact(line)
+      let sc = Array(text.unicodeScalars)
+      guard rules.standaloneTitleEndings.contains(where: { sc.count > $0.count && sc.suffix($0.count).elementsEqual($0) })
+      else { continue }
+      if line.contains(where: { rules.titleStops.contains(s[$0]) && !isRangeDash($0) || s[$0] == "。" }) { continue }
+      return text
     }
     return nil
   }

@@ -148,6 +148,8 @@ public struct SegmentRules: RuleFile {
     public var title_end_note: Located<String>?
     /// Optional: labels of a page's title field (`标题：…`) whose value is the title when no line starts with a title word.
     public var title_field_labels: [String]?
+    /// Optional: endings of a line that is a title on its own (`大同市殡葬管理办法`), for a notice with no other title.
+    public var standalone_title_endings: [String]?
     public var dates: [RawDate]
     public var published_labels: [String]
     /// Optional: labels of a page's issuer field (发布单位：上海市…办公室, 【发布部门】…).
@@ -345,6 +347,8 @@ public struct SegmentRules: RuleFile {
   let titleEndNoteRegex: RuleRegex?
   /// Labels of a page's title field (`标题`): its value is the title when no line starts with a title word.
   let titleFieldLabels: [[Unicode.Scalar]]
+  /// Endings of a preamble line that is a title on its own (`办法`, `规定`): the title of a notice with no other.
+  let standaloneTitleEndings: [[Unicode.Scalar]]
   public let dates: [DatePattern]
   let publishedLabels: [[Unicode.Scalar]]
   let issuerLabels: [[Unicode.Scalar]]
@@ -713,6 +717,7 @@ public struct SegmentRules: RuleFile {
     self.titleEndNoteRegex = titleEndNote
     self.titleFieldLabels = (md.title_field_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       .sorted { $0.count > $1.count }
+    self.standaloneTitleEndings = (md.standalone_title_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.dates = dates
     self.publishedLabels = md.published_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.issuerLabels = (md.issuer_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }

@@ -60,4 +60,23 @@ import Testing
     let (o, _) = try outline("标题: 某某实施方案\n某某区人民政府关于印发某某实施方案的通知" + body)
     #expect(o.metadata.title == "某某区人民政府关于印发某某实施方案的通知")
   }
+
+  @Test(arguments: [
+    // Corpus/heldout115 11502: a regulation printed without a cover, its title a line of its own
+    ("法搜网--中国法律信息搜索网\n大同市殡葬管理办法(1997修正)\n大同市殡葬管理办法\n第一条 为加强殡葬管理，制定本办法。", "大同市殡葬管理办法"),
+    ("抚顺市烟花爆竹安全管理规定\n第一条 为了加强烟花爆竹安全管理，制定本规定。", "抚顺市烟花爆竹安全管理规定"),
+  ])
+  func aRegulationsTitleLine(_ text: String, _ title: String) throws {
+    let (o, _) = try outline(text)
+    #expect(o.metadata.title == title)
+  }
+
+  @Test func aPlansTitleLineIsNoNoticeTitle() throws {
+    // seed 002's convention: a plan printed without its cover keeps title null (方案 is no standalone ending)
+    let (o, _) = try outline("云南省巩固完善基本药物制度和基层运行新机制实施方案\n一、总体要求\n（一）做好工作。")
+    #expect(o.metadata.title == nil)
+    // a short line is no title (办法 alone, 管理办法)
+    let (p, _) = try outline("管理办法\n第一条 为加强管理，制定本办法。")
+    #expect(p.metadata.title == nil)
+  }
 }
