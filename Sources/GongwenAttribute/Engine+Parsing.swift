@@ -339,10 +339,10 @@ extension Engine {
             pending[k].raw.unicodeScalars.allSatisfy({ isIdeographic($0) }), try sharesPlaceWord(pending[k].raw)
           {
             // a name that ends with its own level takes the government without the level (川汇区、
-            // 商水县人民政府 -> 川汇区人民政府; 哈尔滨、黑河市政府 -> 哈尔滨市政府)
+            // 商水县人民政府 -> 川汇区人民政府; 哈尔滨、黑河市政府 -> 哈尔滨市政府); `广州`'s 州 is no level (`isZhouCity`)
             let raw = pending[k].raw.unicodeScalars
             if let level = suffix.unicodeScalars.first, r.regionLevels.contains([level]),
-              let own = raw.last, r.regionLevels.contains([own])
+              let own = raw.last, r.regionLevels.contains([own]), !isZhouCity(Array(raw)[...])
             {
               pending[k].name = pending[k].raw + String(suffix.unicodeScalars.dropFirst())
             } else {

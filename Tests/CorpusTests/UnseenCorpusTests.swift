@@ -225,7 +225,8 @@ import GongwenTestSupport
                         Folder(name: "heldout160", floor: 0.70, minNotices: 4),
                         Folder(name: "heldout161", floor: 0.90, minNotices: 4),
                         Folder(name: "heldout162", floor: 0.96, minNotices: 5),
-                        Folder(name: "heldout163", floor: 0.75, minNotices: 4)]
+                        Folder(name: "heldout163", floor: 0.75, minNotices: 4),
+                        Folder(name: "heldout164", floor: 0.82, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
