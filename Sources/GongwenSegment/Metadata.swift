@@ -229,12 +229,8 @@ extension SegmentRun {
   /// value when it holds no stop character; the value ends where another field's label follows a space (`名称: X 文号:`).
   func fieldTitle() throws(StageFailure) -> String? {
     guard !rules.titleFieldLabels.isEmpty else { return nil }
-    var ls = 0
-    while ls < min(preambleEnd, n) {
-      let le = lineEnd(ls)
-      let line = trimmed(ls..<le)
-      ls = le + 1
-      guard !line.isEmpty, let label = rules.titleFieldLabels.first(where: { line.count > $0.count && hasPrefix($0, at: line.lowerBound) })
+    for line in preambleLines() {
+      guard let label = rules.titleFieldLabels.first(where: { line.count > $0.count && hasPrefix($0, at: line.lowerBound) })
       else { continue }
       var k = line.lowerBound + label.count
       while k < line.upperBound, isHSpace(s[k]) { k += 1 }
@@ -258,9 +254,7 @@ extension SegmentRun {
       while valueEnd > k, isHSpace(s[valueEnd - 1]) { valueEnd -= 1 }
       guard k < valueEnd else { continue }
       if let e = try titleEnd(from: k), e <= valueEnd { return compact(k..<e) }
-      guard valueEnd - k <= rules.titleMaxLength,
-        !(k..<valueEnd).contains(where: { rules.titleStops.contains(s[$0]) && !isRangeDash($0) })
-      else { return nil }
+      guard valueEnd - k <= rules.titleMaxLength, !holdsTitleStop(k..<valueEnd) else { return nil }
       return compact(k..<valueEnd)
     }
     return nil
@@ -271,20 +265,34 @@ extension SegmentRun {
   /// stop character or sentence end, for a notice none of whose lines starts with a title word and with no title field.
   func standaloneTitle() -> String? {
     guard !rules.standaloneTitleEndings.isEmpty else { return nil }
-    var ls = 0
-    while ls < min(preambleEnd, n) {
-      let le = lineEnd(ls)
-      let line = trimmed(ls..<le)
-      ls = le + 1
+    for line in preambleLines() {
       guard line.count >= 6, line.count <= rules.titleMaxLength else { continue }
       let text = compact(line)
       let sc = Array(text.unicodeScalars)
       guard rules.standaloneTitleEndings.contains(where: { sc.count > $0.count && sc.suffix($0.count).elementsEqual($0) })
       else { continue }
-      if line.contains(where: { rules.titleStops.contains(s[$0]) && !isRangeDash($0) || s[$0] == "。" }) { continue }
+      if holdsTitleStop(line) || line.contains(where: { s[$0] == "。" }) { continue }
       return text
     }
     return nil
+  }
+
+  /// The preamble's lines, trimmed, the empty ones left out.
+  func preambleLines() -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var ls = 0
+    while ls < min(preambleEnd, n) {
+      let le = lineEnd(ls)
+      let line = trimmed(ls..<le)
+      if !line.isEmpty { out.append(line) }
+      ls = le + 1
+    }
+    return out
+  }
+
+  /// Whether `r` holds a `title_stops` character other than a dash between digits (a year range).
+  func holdsTitleStop(_ r: Range<Int>) -> Bool {
+    r.contains { rules.titleStops.contains(s[$0]) && !isRangeDash($0) }
   }
 
   /// Where a line's content starts after a leading page-field label (`field_labels`: 标题：, 文号 …),
