@@ -99,8 +99,9 @@ extension Engine {
     {
       end = open
     }
+    let ends = end == colon ? [colon] : [colon, end]
     func consider(_ text: [Unicode.Scalar]) {
-      for e in end == colon ? [colon] : [colon, end] {
+      for e in ends {
         let k = e - text.count
         guard k >= lo, best.map({ k < $0 }) ?? true, a[k..<e].elementsEqual(text) else { continue }
         best = k
@@ -342,7 +343,7 @@ extension Engine {
             // 商水县人民政府 -> 川汇区人民政府; 哈尔滨、黑河市政府 -> 哈尔滨市政府); `广州`'s 州 is no level (`isZhouCity`)
             let raw = pending[k].raw.unicodeScalars
             if let level = suffix.unicodeScalars.first, r.regionLevels.contains([level]),
-              let own = raw.last, r.regionLevels.contains([own]), !isZhouCity(Array(raw)[...])
+              let own = raw.last, r.regionLevels.contains([own]), !isZhouCity(raw)
             {
               pending[k].name = pending[k].raw + String(suffix.unicodeScalars.dropFirst())
             } else {

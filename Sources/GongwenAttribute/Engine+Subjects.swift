@@ -79,13 +79,13 @@ extension Engine {
     // (the cheap test first, without copying: the name ends like a level)
     guard let last = raw.unicodeScalars.last, r.regionLevels.contains(where: { $0.last == last }) else { return false }
     let sc = Array(raw.unicodeScalars)
-    return sc.count >= 2 && sc.count <= r.placeNameMax + 2 && sc.allSatisfy({ isIdeographic($0) }) && !isZhouCity(sc[...])
+    return sc.count >= 2 && sc.count <= r.placeNameMax + 2 && sc.allSatisfy({ isIdeographic($0) }) && !isZhouCity(sc)
       && r.regionLevels.contains(where: { sc.count > $0.count && sc.suffix($0.count).elementsEqual($0) })
   }
 
   /// A city of two characters ending in 州 (`广州`, `杭州`): its 州 is part of its name, no level (an autonomous 州 has two
   /// characters or more before its 州: `恩施州`). `广州、深圳市政府` -> `广州市政府`, not `广州政府` (Corpus/heldout164 16404).
-  func isZhouCity(_ sc: ArraySlice<Unicode.Scalar>) -> Bool { sc.count == 2 && sc.last == "州" }
+  func isZhouCity<C: BidirectionalCollection<Unicode.Scalar>>(_ sc: C) -> Bool { sc.count == 2 && sc.last == "州" }
 
   func placesBody(_ raw: String) throws(StageFailure) -> String? {
     let sc = Array(raw.unicodeScalars)
