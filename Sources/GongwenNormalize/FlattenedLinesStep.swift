@@ -36,6 +36,9 @@ struct FlattenedLinesStep: NormalizeStep {
   var signatureEndings: [[Unicode.Scalar]] = []
   /// Endings of a notice's title (`line_join.title_endings`) after which a recipients line may start (empty: not looked for).
   var titleEndings: [[Unicode.Scalar]] = []
+  /// Words one of which a recipients line run into a page's header holds, with no title ending before it (empty: not
+  /// looked for).
+  var recipientsWords: [[Unicode.Scalar]] = []
 
   /// Characters no column name holds (a sentence's punctuation).
   static let sentencePunctuation = ScalarSet("。！？；，,;!?")
@@ -158,17 +161,26 @@ struct FlattenedLinesStep: NormalizeStep {
   /// Does a recipients line start at `q`, run into the title line before the space at `p` (`…补短板实施方案的通知 区直各单位，
   /// 各乡镇人民政府： 《…》…`; the Pingtan archive's pages, Corpus/heldout137–149)? The text before `p` ends with a title's
   /// ending (`titleEndings`), and a colon comes within 80 characters of `q` with no space, digit or sentence punctuation
-  /// before it and at least three characters (`时间：` is a page's field).
-  func startsRecipients(_ s: [Unicode.Scalar], _ p: Int, _ q: Int, _ line: Range<Int>) -> Bool {
-    guard endsWithOne(of: titleEndings, s, from: line.lowerBound, to: p) else { return false }
+  /// before it and at least three characters (`时间：` is a page's field). Or, with no title before it, the line's page
+  /// furniture runs into it (`…的通知 时间：2020-05-01 10:35 微信 微博 QQ空间 各处（室）、分局，下属事业单位：为贯彻…`; Corpus/heldout163
+  /// 16303): `p` comes before `headerEnd`, the line's first sentence end, and the part before the colon holds one of
+  /// `recipientsWords`.
+  func startsRecipients(_ s: [Unicode.Scalar], _ p: Int, _ q: Int, _ line: Range<Int>, headerEnd: Int) -> Bool {
+    let afterTitle = endsWithOne(of: titleEndings, s, from: line.lowerBound, to: p)
+    guard afterTitle || (p < headerEnd && !recipientsWords.isEmpty) else { return false }
     var k = q
+    var colon: Int? = nil
     while k < line.upperBound, k - q <= 80 {
       let c = s[k]
-      if c == "：" || c == ":" { return k - q >= 3 }
+      if c == "：" || c == ":" { colon = k; break }
       if c == CharClass.space || c.value >= 0x30 && c.value <= 0x39 || Self.sentenceEnds.contains(c) { return false }
       k += 1
     }
-    return false
+    guard let colon, colon - q >= 3 else { return false }
+    if afterTitle { return true }
+    return recipientsWords.contains { w in
+      w.count <= colon - q && (q...(colon - w.count)).contains { s[$0..<($0 + w.count)].elementsEqual(w) }
+    }
   }
 
   /// The end of an attachment label starting at `q`: `附件` or `附表`, perhaps a number (`附件2`); nil when there is none.
@@ -265,6 +277,9 @@ struct FlattenedLinesStep: NormalizeStep {
       var runs: [Range<Int>] = []
       var strong: [Range<Int>] = []
       var depth = 0
+      // (the line's page header ends at its first sentence end: a recipients line may run into it)
+      let headerEnd = recipientsWords.isEmpty ? line.lowerBound
+        : (line.lowerBound..<line.upperBound).first(where: { Self.sentenceEnds.contains(s[$0]) }) ?? line.upperBound
       // (brackets counted on the raw buffer: most characters are none of them)
       var p = line.lowerBound
       while p < line.upperBound - 1 {
@@ -296,7 +311,7 @@ struct FlattenedLinesStep: NormalizeStep {
             || Self.startsMarker(s, q, line.upperBound) || Self.docNumberAround(s, p, q, line)
             || Self.aroundAttachmentLabel(s, p, q, line) || Self.afterAttachmentName(s, p, line)
             || startsSignature(s, q, line.upperBound)
-            || startsRecipients(s, p, q, line)
+            || startsRecipients(s, p, q, line, headerEnd: headerEnd)
           {
             strong.append(p..<q)
           }

@@ -39,10 +39,12 @@ public struct NormalizeRules: RuleFile {
       public var tableColumnMaxLength: Located<Int>?
       public var signatureEndings: Located<[String]>?
       public var recipientsAfterTitle: Bool?
+      public var recipientsWords: Located<[String]>?
       enum CodingKeys: String, CodingKey {
         case minLineLength = "min_line_length", minBreaks = "min_breaks", minMeanSegment = "min_mean_segment",
           tableMinColumns = "table_min_columns", tableColumnMaxLength = "table_column_max_length",
-          signatureEndings = "signature_endings", recipientsAfterTitle = "recipients_after_title"
+          signatureEndings = "signature_endings", recipientsAfterTitle = "recipients_after_title",
+          recipientsWords = "recipients_words"
       }
     }
 
@@ -298,6 +300,10 @@ public struct NormalizeRules: RuleFile {
     public var signatureEndings: [[Unicode.Scalar]] = []
     /// A recipients line run into the title line (`…的通知 区直各单位，各乡镇人民政府： 《…》`) starts a line of its own.
     public var recipientsAfterTitle = false
+    /// Words one of which a recipients line run into a page's header holds (`各`, `单位`): after page furniture with no
+    /// title ending before it (`…时间：2020-05-01 10:35 微信 微博 QQ空间 各处（室）、分局，下属事业单位：为贯彻…`), such a line
+    /// before the line's first sentence end starts a line of its own; empty: only after a title ending.
+    public var recipientsWords: [[Unicode.Scalar]] = []
   }
 
   public init(raw: Raw, file: String) throws(RuleErrors) {
@@ -553,6 +559,12 @@ public struct NormalizeRules: RuleFile {
         flattenedLines?.signatureEndings = e.value.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
       }
       flattenedLines?.recipientsAfterTitle = f.recipientsAfterTitle ?? false
+      if let w = f.recipientsWords {
+        if w.value.contains(where: { $0.isEmpty || $0.unicodeScalars.contains(where: { !isIdeographic($0) }) }) {
+          bad(w.location, "flattened_lines.recipients_words must be Chinese words (a recipients line holds one), found \(w.value)")
+        }
+        flattenedLines?.recipientsWords = w.value.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      }
     }
     tables = Tables(cellSeparators: separators, cellSpaceMinRun: max(0, raw.tables.cellSpaceMinRun.value),
                     spaceRows: raw.tables.spaceRows ?? false)

@@ -44,7 +44,8 @@ public struct Normalizer: Sendable {
                                       tableHeader: f.tableMinColumns > 0 ? rules.lineJoin.tableHeader : [],
                                       tableMinColumns: f.tableMinColumns, tableColumnMaxLength: f.tableColumnMaxLength,
                                       signatureEndings: f.signatureEndings,
-                                      titleEndings: f.recipientsAfterTitle ? rules.lineJoin.titleEndings : []))
+                                      titleEndings: f.recipientsAfterTitle ? rules.lineJoin.titleEndings : [],
+                                      recipientsWords: f.recipientsWords))
     }
     if on.tableCells, !rules.tables.cellSeparators.isEmpty || rules.tables.spaceRows {
       steps.append(TableCellsStep(header: rules.lineJoin.tableHeader, separators: rules.tables.cellSeparators,

@@ -98,6 +98,29 @@ import Testing
     #expect(ps.contains { $0.contains("关于某某工作的通知 时间：2016-09-22") })
   }
 
+  /// A recipients line run into the page's furniture with no title before it (`…时间：2020-05-01 10:35 微信 微博 QQ空间 各处（室）、分局，
+  /// 下属事业单位：为贯彻…`; Corpus/heldout163 16303) starts a line of its own when it comes before the line's first sentence end and
+  /// holds one of `recipients_words`; a colon segment after that sentence end (a label run into a clause) does not.
+  @Test func recipientsRunIntoThePageFurnitureGetTheirOwnLine() throws {
+    let body = "为贯彻落实消防工作目标，经研究，现将我局计划印发给你们，请抓好贯彻落实。 一、总体要求 坚持预防为主，落实消防安全责任制。 "
+      + "二、工作任务 开展消防安全检查，督促整改火灾隐患 各分局要按照要求：加强检查。 "
+      + String(repeating: "加强消防宣传教育，提高群众消防安全意识，层层落实目标任务。 ", count: 4)
+    let text = "当前位置： 首页 政务公开 部门文件 某局关于印发消防工作计划的通知 时间：2020-05-01 10:35 微信 微博 QQ空间 各处（室）、分局，下属事业单位："
+      + body
+    let step = only(["flattened_lines"])
+    let ls = lines(run(step, text))
+    #expect(ls.contains { $0.hasPrefix("各处（室）、分局，下属事业单位：为贯彻落实") })
+    // (after the first sentence end a colon segment holding 各 is a clause's text, not recipients)
+    #expect(ls.contains { $0.hasSuffix("督促整改火灾隐患 各分局要按照要求：加强检查。") })
+    // without the words, or with the recipients after the first sentence end, no break goes before them
+    var rules = TestSupport.rules.normalize
+    rules.flattenedLines?.recipientsWords = []
+    rules.steps = step.rules.steps
+    #expect(!lines(run(Normalizer(rules: rules), text)).contains { $0.hasPrefix("各处（室）") })
+    let late = "某局关于印发消防工作计划的通知。 时间：2020-05-01 10:35 微信 微博 QQ空间 各处（室）、分局，下属事业单位：" + body
+    #expect(!lines(run(step, late)).contains { $0.hasPrefix("各处（室）") })
+  }
+
   @Test func anAttachmentNamedInsideASentenceIsNoBreak() throws {
     // `详见 附件2 表格` is one sentence: a label followed by neither a space nor a colon, and preceded by a word
     let text = String(repeating: "加强对公共资源交易平台整合工作情况考核，压实工作责任，层层分解落实目标任务。 ", count: 8) + "报送材料详见 附件2表格 要求按时报送。"

@@ -42,6 +42,7 @@ func problems(replacing old: String, with new: String) -> [RuleProblem] {
     #expect(problems(replacing: "(?<close>", with: "(?<shut>").map(\.code) == ["R005"])
     #expect(problems(replacing: #""U+FF05", "U+FF0E""#, with: #""U+FF0C""#).map(\.code) == ["R005"])
     #expect(problems(replacing: "transliterator: Traditional-Simplified", with: "transliterator: No-Such").map(\.code) == ["R005"])
+    #expect(problems(replacing: "recipients_words: [各, 单位", with: "recipients_words: [QQ, 单位").map(\.code) == ["R005"])
     // several problems are all reported
     let both = problems(replacing: "threshold: 0.08", with: "threshold: 0").count
     #expect(both == 1)
