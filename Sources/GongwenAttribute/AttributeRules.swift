@@ -81,6 +81,7 @@ public struct AttributeRules: RuleFile {
     public var labelled_bodies: [String]?
     public var place_suffixes: [String]?
     public var place_name_max: Located<Int>?
+    public var branch_endings: [String]?
     public var shared_field_max: Located<Int>?
     public var generic: Located<String>
     public var township_names: Located<String>?
@@ -275,6 +276,9 @@ public struct AttributeRules: RuleFile {
   /// Governments shared by bare place names listed before them (哈尔滨、黑河、绥芬河市政府), longest first.
   public let placeSuffixes: [String]
   public let placeNameMax: Int
+  /// Endings of a branch named after its place (`分行`, `分局`): a branch after another of one body, named by its place alone,
+  /// takes that body's head (`人民银行广东省分行、深圳市分行` -> `人民银行深圳市分行`). Longest first; empty: off.
+  public let branchEndings: [[Unicode.Scalar]]
   /// Longest item, in characters, that takes a list's shared word on a line of names alone (`市商业、外经、信息产业局`):
   /// a longer one is a clause, not a field (0: no limit).
   public let sharedFieldMax: Int
@@ -536,6 +540,7 @@ public struct AttributeRules: RuleFile {
     }
     placeSuffixes = (raw.place_suffixes ?? []).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     placeNameMax = max(0, raw.place_name_max?.value ?? 0)
+    branchEndings = (raw.branch_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     sharedFieldMax = max(0, raw.shared_field_max?.value ?? 0)
     let bare = AttributionRole(rawValue: raw.bare_list_role.value)
     if bare == nil {

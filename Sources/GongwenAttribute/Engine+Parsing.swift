@@ -322,7 +322,11 @@ extension Engine {
           else {
             // any body after a collective of places: 西宁市、海东、各州食品药品监管局 -> 西宁市食品药品监管局,
             // 海东食品药品监管局 (Corpus/heldout20 2101)
-            if let body = try placesBody(pending[j].raw) {
+            // and a body named after the last of the places before it: 广州、深圳、珠海边检总站 -> 广州边检总站, 深圳边检总站
+            // (Corpus/heldout165 16501)
+            var shared = try placesBody(pending[j].raw)
+            if shared == nil { shared = try sharedPlaceBody(pending[j].raw, after: pending[j - 1]) }
+            if let body = shared {
               var k = j - 1
               while k >= 0, pending[k].name == pending[k].raw, pending[k].raw.unicodeScalars.count <= r.placeNameMax,
                 pending[k].raw.unicodeScalars.allSatisfy({ isIdeographic($0) }), try sharesPlaceWord(pending[k].raw)
@@ -351,6 +355,13 @@ extension Engine {
             }
             k -= 1
           }
+        }
+      }
+      // a branch named by its place alone after another branch of one body takes the body's head: 人民银行广东省分行、深圳市分行
+      // -> 人民银行深圳市分行, 中信保广东分公司、深圳分公司 -> 中信保深圳分公司 (Corpus/heldout165 16501)
+      if !r.branchEndings.isEmpty {
+        for j in pending.indices.dropFirst() where pending[j].name == pending[j].raw {
+          if let head = try branchHead(of: pending[j].raw, after: pending[j - 1].name) { pending[j].name = head + pending[j].raw }
         }
       }
       // (an item without roles of its own shares `roles` when it has no duplicate: the same list
@@ -732,6 +743,46 @@ extension Engine {
 
   /// A bare place may take the body or government named after the last of a list (哈尔滨、黑河市政府): one that is no
   /// department on its own, or a township, which is one but still shares them (岚城乡、北厝镇人民政府).
+  /// A place's name as a list writes it bare before a body named after another place (`广州`, `深圳` before `珠海边检总站`):
+  /// Chinese characters only, two to `placeNameMax`, none of them a level (`杨浦区` names its level: `杨浦区、市规划资源局` are two
+  /// bodies; `广州`'s 州 is none, `isZhouCity`) nor a collective's start (`各`), neither a department nor a field (the start of a
+  /// lexicon name: `教育`).
+  func barePlace(_ raw: some BidirectionalCollection<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    guard raw.count >= 2, raw.count <= r.placeNameMax, raw.allSatisfy({ isIdeographic($0) }),
+      isZhouCity(raw) || !raw.contains(where: { jurisdictionChars.contains($0) }),
+      !r.collectivePrefixes.contains(where: { raw.starts(with: $0.unicodeScalars) })
+    else { return false }
+    let name = String(String.UnicodeScalarView(raw))
+    return try !departmentLike(name) && !names.fieldStarts.contains(String(name.unicodeScalars.prefix(2)))
+  }
+
+  /// The body of `raw` after a place as long as the bare place before it (`珠海边检总站` after `深圳`: `边检总站`), when that
+  /// item is one (`barePlace`), the place of `raw` is one too and the body looks like a department.
+  func sharedPlaceBody(_ raw: String, after previous: ParsedItem) throws(StageFailure) -> String? {
+    guard previous.name == previous.raw, try barePlace(previous.raw.unicodeScalars) else { return nil }
+    let sc = Array(raw.unicodeScalars)
+    let length = previous.raw.unicodeScalars.count
+    guard sc.count >= length + 2, try barePlace(sc[..<length]) else { return nil }
+    let body = String(String.UnicodeScalarView(sc[length...]))
+    return try departmentLike(body) ? body : nil
+  }
+
+  /// The head `raw` shares with the branch before it (`人民银行` for `深圳市分行` after `人民银行广东省分行`): both end with one
+  /// `branchEndings` word, what `raw` holds before it is a place (Chinese characters only, two to `placeNameMax` + 1, no
+  /// department), and the previous name holds at least two characters before a place as long as that one.
+  func branchHead(of raw: String, after previous: String) throws(StageFailure) -> String? {
+    let cur = Array(raw.unicodeScalars), prev = Array(previous.unicodeScalars)
+    guard let ending = r.branchEndings.first(where: { e in
+      cur.count > e.count && prev.count > e.count && cur.suffix(e.count).elementsEqual(e) && prev.suffix(e.count).elementsEqual(e)
+    }) else { return nil }
+    let place = cur.dropLast(ending.count)
+    let rest = prev.dropLast(ending.count)
+    guard place.count >= 2, place.count <= r.placeNameMax + 1, place.allSatisfy({ isIdeographic($0) }),
+      rest.count >= place.count + 2, try !departmentLike(String(String.UnicodeScalarView(place)))
+    else { return nil }
+    return String(String.UnicodeScalarView(rest.dropLast(place.count)))
+  }
+
   func sharesPlaceWord(_ raw: String) throws(StageFailure) -> Bool {
     if try !departmentLike(raw) { return true }
     return try isTownship(raw)

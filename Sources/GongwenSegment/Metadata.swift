@@ -493,7 +493,8 @@ extension SegmentRun {
     for p in datesAt.keys.sorted() {
       var q = p - 1
       while q >= 0, isHSpace(s[q]) { q -= 1 }
-      if q >= 0, s[q] == ":" || s[q] == "：" || s[q] == "】" || s[q] == "]" { q -= 1 }  // 发布日期：, 【发布日期】
+      // 发布日期：, 【发布日期】, a Markdown table's cell `| 发布日期 | 2026-05-01`
+      if q >= 0, s[q] == ":" || s[q] == "：" || s[q] == "】" || s[q] == "]" || s[q] == "|" || s[q] == "｜" { q -= 1 }
       while q >= 0, isHSpace(s[q]) { q -= 1 }
       for w in labels where hasPrefix(w, at: q + 1 - w.count) { return datesAt[p] }
     }
@@ -530,6 +531,11 @@ extension SegmentRun {
       let le = lineEnd(ls)
       let t = trimmed(ls..<le)
       if !t.isEmpty { starts.append(t.lowerBound) }
+      // (and each cell of a table's row, `73b19… | 南昌市人民政府印发…的通知各县(区)人民政府…:`: a bar stops a segment)
+      for b in t where s[b] == "|" || s[b] == "｜" {
+        let cell = trimmed((b + 1)..<le)
+        if !cell.isEmpty { starts.append(cell.lowerBound) }
+      }
       ls = le + 1
     }
     // inline headers (000): the recipients follow the doc number on the same line (after its bracket:
@@ -546,7 +552,8 @@ extension SegmentRun {
       }
     }
     starts.sort()
-    let stops: Set<Unicode.Scalar> = ["。", "；", "！", "？", "《", "》", "\n", ";"]
+    // (a table's bar too: a page-information row `| 来源链接 | https://…` is no recipients line)
+    let stops: Set<Unicode.Scalar> = ["。", "；", "！", "？", "《", "》", "\n", ";", "|", "｜"]
     for first in starts where first < preambleEnd {
       var st = first
       var q = st

@@ -101,6 +101,16 @@ import Testing
     #expect(run(only(["junk"]), kept) == kept)
   }
 
+  @Test func rowsOfAMarkdownTableStayLines() throws {
+    // Corpus/heldout165 16501: a crawler's table of the page's fields; a row whose cell ends without punctuation
+    // (`资质、竞赛、规划`) was joined with the rows after it
+    let src = "| 字段 | 内容 |\n|------|------|\n| 发布日期 | 2026-05-01 |\n| 政策类型 | 资质、竞赛、规划 |\n| 资助金额 | — |\n| 关键词 | 服务、贸易、分工负责 |\n"
+    let ls = lines(norm(src).text.string)
+    #expect(ls.contains { $0.hasSuffix("资质、竞赛、规划") })
+    #expect(ls.contains { $0.contains("资助金额") && !$0.contains("规划") })
+    #expect(ls.contains { $0.contains("关键词") && !$0.contains("—") })
+  }
+
   @Test func whitespaceSeed003() throws {
     let src = " \t\u{3000}\u{3000}甘政办发〔2016〕112号\n各市、自治州人民政府：\n\u{3000}\u{3000}\n"
       + String(repeating: "\u{00A0}", count: 20) + " 甘肃省人民政府办公厅\n\u{3000}\u{3000}一、全力推进公立医院改革\u{3000}\u{3000}\n\n\n"

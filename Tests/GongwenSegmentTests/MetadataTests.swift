@@ -341,4 +341,19 @@ private func signed(_ date: String) -> String {
     #expect(m.forwarded?.issuer == "某某市人民政府办公厅")
     #expect(m.docNumber == "某政办发〔2014〕3号")
   }
+
+  @Test func aCrawlersTableOfPageFields() throws {
+    // Corpus/heldout165: a crawler's Markdown table of the page's fields (`| 发布日期 | 2026-05-01`) before the notice; its
+    // rows are no recipients line (`| 来源链接 | https://…` holds a colon), and its publication date is the cell after the label
+    let text = "基本信息\n| 字段 | 内容\n| 发布机构 | —\n| 发布日期 | 2026-05-01\n| 关键词 | 服务、贸易、分工负责、商务厅、企业、职责\n"
+      + "| 来源链接 | https://www.gd.gov.cn/zwgk/post_4899214.html\n全文\n某某省人民政府办公厅关于印发某某行动计划的通知\n某办函〔2026〕57号\n"
+      + "各地级以上市人民政府，省政府各部门、各直属机构：\n现印发给你们。\n一、任务\n（一）做好工作。"
+    let (o, _) = try outline(text)
+    #expect(o.metadata.published == "2026-05-01")
+    #expect(o.metadata.recipients == ["各地级以上市人民政府", "省政府各部门、各直属机构"])
+    // a row's cell holding the title run into the recipients still gives them (Corpus/heldout39 4001)
+    let row = "73b19aa7 | 某某市人民政府印发某某政策措施的通知各县（区）人民政府、开发区管委会，市政府各部门：现印发给你们。\n一、任务\n（一）做好工作。"
+    let (p, _) = try outline(row)
+    #expect(p.metadata.recipients == ["各县（区）人民政府、开发区管委会", "市政府各部门"])
+  }
 }
