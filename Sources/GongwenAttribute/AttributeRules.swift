@@ -109,6 +109,7 @@ public struct AttributeRules: RuleFile {
     public var heading_names: [String]?
     public var duty_headings: [String]?
     public var duty_list_intros: [String]?
+    public var duty_list_min_items: Located<Int>?
     public var colon_subjects: Bool?
     public var colon_subject_tails: [String]?
     public var collective_words: [String]?
@@ -337,6 +338,10 @@ public struct AttributeRules: RuleFile {
     /// Words that make a name a collective (各, 有关, 成员: 各区有关行政部门职责): a heading of duties (`X职责`) does not name
     /// it, nor is it a subject after a comma. Empty: every department-like name counts.
     public var collectiveWords: [String] = []
+    /// Numbered items under one parent that make it a list of bodies' duties without a heading naming them, when at least
+    /// two thirds of its items (and this many) start with distinct department names followed by a `modals` word (`（二）发展改革部门
+    /// 要…`, `（五）民政部门要…`): each item starting with names then names them as responsible, as under `dutyHeadings`. 0: off.
+    public var dutyListMinItems = 0
     /// Modal words that may stand after the comma between names sharing their word and their scope and role word
     /// (…等有关行政部门，应当在各自职责范围内协同做好…). Empty: none.
     public var modals: [[Unicode.Scalar]] = []
@@ -613,6 +618,7 @@ public struct AttributeRules: RuleFile {
       leading?.modalRoleWords = (l.modal_role_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       leading?.catchAllWords = (l.catch_all_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
       leading?.sureNameMaxLength = max(0, l.sure_name_max_length?.value ?? 0)
+      leading?.dutyListMinItems = max(0, l.duty_list_min_items?.value ?? 0)
     }
     self.leading = leading
 

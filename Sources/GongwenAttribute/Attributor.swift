@@ -51,6 +51,8 @@ public struct Attributor: Sendable {
     var closingOnly: [Bool] = Array(repeating: false, count: outline.units.count)
     // sections whose heading names who leads every item under them (一、县示范区管委会牵头工作（8项）)
     var sectionSubjects: [(path: [Int], attribution: Attribution)] = []
+    // (parents whose items list bodies' duties, decided once each: `listsDuties`)
+    var dutyLists: [Int: Bool] = [:]
     func noteUnknown(_ found: Found) {
       for name in found.parsed.unknown where !unknownSeen.contains(name) {
         unknownSeen.insert(name)
@@ -121,7 +123,9 @@ public struct Attributor: Sendable {
         // an item of a section headed as a division of duties (四、工作职责 / 1.县国动办、县文旅广电局确保…)
         // (also when a later clause named a body with a role word of its own: `（二）区公安局（交管部门）要对…。驻岚武警部队要积极参与
         // 春运工作`; Corpus/heldout156 15602)
-        if !rule.dutyHeadings.isEmpty, headedAsDuties(parentOf: index, in: outline.units, rule: rule),
+        var duties = headedAsDuties(parentOf: index, in: outline.units, rule: rule)
+        if !duties { duties = try listsDuties(parentOf: index, in: outline.units, text: s, engine: engine, rule: rule, memo: &dutyLists) }
+        if duties,
           let f = try engine.dutySubject(in: s, unit: unit, rule: rule),
           !all.contains(where: { $0.range.lowerBound <= f.range.upperBound })
         {
@@ -296,16 +300,50 @@ public struct Attributor: Sendable {
     }
   }
 
+  /// The index of the parent of unit `index`: the nearest unit before it whose path is its path's parent.
+  func parent(of index: Int, in units: [ClauseUnit]) -> Int? {
+    let path = units[index].path
+    guard path.count > 1 else { return nil }
+    var k = index - 1
+    while k >= 0, units[k].path.count >= path.count { k -= 1 }
+    guard k >= 0, units[k].path.count == path.count - 1, units[k].path.elementsEqual(path.dropLast()) else { return nil }
+    return k
+  }
+
+  /// Are the items under the parent of unit `index` a list of bodies' duties without a heading naming them
+  /// (`leading.duty_list_min_items`: `第二十九条 …` / `（一）残联要…` / `（二）发展改革部门要…` / … `（十三）医疗保障部门要…`; Corpus/heldout165
+  /// 16504)? At least that many items, and two thirds of them, start with department names followed by a `modals` word, the
+  /// names distinct. Decided once per parent (`memo`).
+  func listsDuties(parentOf index: Int, in units: [ClauseUnit], text s: [Unicode.Scalar], engine: Engine,
+                   rule: AttributeRules.Leading, memo: inout [Int: Bool]) throws(StageFailure) -> Bool {
+    guard rule.dutyListMinItems > 0, !rule.modals.isEmpty, let k = parent(of: index, in: units) else { return false }
+    if let known = memo[k] { return known }
+    let depth = units[k].path.count + 1
+    var items = 0
+    var subjects: Set<String> = []
+    var j = k + 1
+    while j < units.count, units[j].path.count >= depth {
+      if units[j].path.count == depth {
+        items += 1
+        if let f = try engine.dutySubject(in: s, unit: units[j], rule: rule) {
+          var e = f.range.upperBound
+          while e < s.count, s[e] == " " { e += 1 }
+          if rule.modals.contains(where: { m in e + m.count <= s.count && s[e..<(e + m.count)].elementsEqual(m) }) {
+            subjects.insert(String(scalars: s[f.range]))
+          }
+        }
+      }
+      j += 1
+    }
+    let answer = subjects.count >= rule.dutyListMinItems && subjects.count * 3 >= items * 2
+    memo[k] = answer
+    return answer
+  }
+
   /// Is the parent of unit `index` (the nearest unit before it whose path is its path's parent) headed as a division
   /// of duties (`leading.duty_headings`: `四、工作职责`)?
   func headedAsDuties(parentOf index: Int, in units: [ClauseUnit], rule: AttributeRules.Leading) -> Bool {
-    let path = units[index].path
-    guard path.count > 1 else { return false }
-    var k = index - 1
-    while k >= 0, units[k].path.count >= path.count { k -= 1 }
-    guard k >= 0, units[k].path.count == path.count - 1, units[k].path.elementsEqual(path.dropLast()),
-      let h = units[k].heading
-    else { return false }
+    guard !rule.dutyHeadings.isEmpty, let k = parent(of: index, in: units), let h = units[k].heading else { return false }
     let hs = Array(h.unicodeScalars)
     return rule.dutyHeadings.contains { w in
       hs.count >= w.count && hs.indices.contains { i in i + w.count <= hs.count && hs[i..<(i + w.count)].elementsEqual(w) }

@@ -61,3 +61,44 @@ import GongwenCore
     #expect(b.departments.contains("襄阳市水利和湖泊局"))
   }
 }
+
+/// An article's numbered items listing each body's duties, without a heading naming them (`第二十九条 …` / `（二）发展改革部门要…` …;
+/// `leading.duty_list_min_items`; Corpus/heldout165 16504): each item starting with a body names it responsible, also one whose
+/// body has no modal after it (`（九）消防救援部门依法对…`); an item's own role word keeps its role (`教育部门要配合…`). Items of which
+/// fewer than two thirds start so stay unread, as do repeats of one subject.
+@Suite struct UnheadedDutyListTests {
+  static let items = [
+    "民政部门要做好残疾儿童的生活救助，优先保障低保家庭。",
+    "财政部门要按规定保障残疾儿童康复救助补贴经费。",
+    "教育部门要配合做好学龄前残疾儿童转入学校教育的衔接。",
+    "卫生健康部门要加强对康复机构中医疗机构的管理和指导。",
+    "消防救援部门依法对康复机构遵守消防法律法规情况进行监督检查。",
+    "充分调动和发挥公益慈善组织的作用。",
+  ]
+  static let numbers = ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
+
+  func units(_ texts: [String]) -> [U] {
+    [U("第二十九条", [9, 29], "各级人民政府要将残疾儿童康复救助工作列入重要议事日程。各级人民政府有关部门要履职尽责、协作配合。")]
+      + texts.enumerated().map { i, t in U(Self.numbers[i], [9, 29, i + 1], t) }
+  }
+
+  @Test func eachBodyIsResponsibleForItsItem() throws {
+    let (o, _) = try run(units(Self.items))
+    #expect(o.attributions[1]?.responsible == ["民政部门"])
+    #expect(o.attributions[2]?.responsible == ["财政部门"])
+    #expect(o.attributions[3]?.participating == ["教育部门"])
+    #expect(o.attributions[5]?.responsible == ["消防救援部门"])
+    #expect(o.attributions[6] == nil)
+  }
+
+  @Test func aListWithFewBodiesOrOneSubjectStaysUnread() throws {
+    // (only three of six items start with a body and a modal)
+    let few = ["民政部门要做好生活救助。", "财政部门要保障补贴经费。", "卫生健康部门要加强管理。", "充分调动社会力量。", "加强宣传引导。", "强化监督检查。"]
+    let (o, _) = try run(units(few))
+    #expect(o.attributions[1] == nil)
+    // (one subject again and again is no list of bodies)
+    let same = Array(repeating: "各地要加强宣传引导，营造良好氛围。", count: 6)
+    let (p, _) = try run(units(same))
+    #expect(p.attributions.dropFirst().allSatisfy { $0 == nil })
+  }
+}
