@@ -646,17 +646,21 @@ extension SegmentRun {
       let first = pieces.isEmpty ? nil : clean(pieces[0])
       if let first { names.append(first) }
       for piece in pieces.dropFirst() { if let nm = clean(piece) { names.append(nm) } }
-      // further names on following numbered lines
+      // further names on following numbered lines, numbered on from the line's own: a name without a number is the first
+      // (`附件：成员单位职责分工`, then the plan's own `1.总则` is no second attachment; Corpus/heldout168 16804)
       var at = le
       var taken = 0
+      var number: Int? = first == nil ? nil : (pieces.last.flatMap { listNumber($0) } ?? 1)
       while let next = nextLine(after: at), taken < 50 {
-        if startsWithListNumber(next) || (first == nil && taken == 0) {
-          if let nm = clean(next) { names.append(nm) }
-          taken += 1
-          at = next.lowerBound
-        } else {
+        let own = listNumber(next)
+        if let own, number.map({ own == $0 + 1 }) ?? true {
+          number = own
+        } else if !(first == nil && taken == 0) {
           break
         }
+        if let nm = clean(next) { names.append(nm) }
+        taken += 1
+        at = next.lowerBound
       }
     }
     // (none on a line of its own: one run into the text after a sentence end, when a signature ends its name or the

@@ -472,7 +472,12 @@ extension SegmentRun {
           seen = numberAcceptedUnder(lost, markers: markers, scheme: sc.id)
           note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level above the clauses before it, whose own section \(markers.last ?? "") is not in the text: they are numbered under it")
         }
-        ancestors = parts.indices.dropLast().map { i in Level(scheme: c.scheme, number: parts[i], marker: decimalMarker(parts[...i])) }
+        // (a top section written as an item, `2.组织体系`, then `2.1领导机构`: that item is the section's top, not a level
+        // of its own above a `2` the text does not hold; Corpus/heldout168 16804)
+        let top = popTo > 0 && rules.schemes[stack[popTo - 1].scheme].numerals == .arabic && stack[popTo - 1].number == parts[0]
+        ancestors = parts.indices.dropLast().dropFirst(top ? 1 : 0).map { i in
+          Level(scheme: c.scheme, number: parts[i], marker: decimalMarker(parts[...i]))
+        }
       } else if let t = c.table {
         // A table row: its table's header vouches for it, so there is no sequence check and no gap
         // warning (a department's extract of a longer table skips rows: 3, 68, 69, 73). Numbers

@@ -152,6 +152,12 @@ extension SegmentRun {
     listNumberMark(r) != nil
   }
 
+  /// The list number `r` starts with (`12、` -> 12); nil when it starts with none.
+  func listNumber(_ r: Range<Int>) -> Int? {
+    guard let p = listNumberMark(r) else { return nil }
+    return parseNumber(Array(s[r.lowerBound..<p]), .arabic)
+  }
+
   /// Where the mark (`.`, `．`, `、`) of the list number `r` starts with is (`1.`, `12、`); nil when it starts with none.
   func listNumberMark(_ r: Range<Int>) -> Int? {
     var p = r.lowerBound

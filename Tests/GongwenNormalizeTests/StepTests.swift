@@ -75,6 +75,11 @@ import Testing
     let titled = try only(["junk"]).normalize("目   录\n\n1总则\n\n1.1编制目的\n\n2组织指挥体系\n\n2.1区指挥部\n\n8附则\n\n区专项应急预案\n\n1总则\n\n1.1编制目的\n\n为规范应急管理。")
     #expect(titled.text.string == "\n区专项应急预案\n\n1总则\n\n1.1编制目的\n\n为规范应急管理。")
     #expect(titled.removed.map(\.rule) == ["table_of_contents_decimal"])
+    // a dot after each top number (`1.总则`), the attachments line between the contents and the text's own `1.总则`, which
+    // stays with its `1.1` (Corpus/heldout168 16804)
+    let dotted = try only(["junk"]).normalize("目  录\n\n1.总则\n\n1.1编制目的\n\n2.组织体系\n\n2.1领导机构\n\n附件：成员单位职责分工\n\n1.总则\n\n1.1编制目的\n\n为建立健全机制，制定本预案。")
+    #expect(dotted.text.string == "\n附件：成员单位职责分工\n\n1.总则\n\n1.1编制目的\n\n为建立健全机制，制定本预案。")
+    #expect(dotted.removed.map(\.rule) == ["table_of_contents_decimal"])
     // contents that run into the text with no `1 总则` of its own after them stay (a list of numbered lines is no contents)
     let noText = "目录\n\n1总则\n\n2组织体系\n\n3保障措施\n\n各单位要认真落实。"
     #expect(run(only(["junk"]), noText) == noText)

@@ -256,6 +256,16 @@ import Testing
     #expect(q.units.isEmpty)
   }
 
+  @Test func topSectionsWrittenAsItems() throws {
+    // heldout168 16804: `1.总则` / `1.1编制目的` / `（1）…` / `1.2编制依据` / `2.组织体系` / `2.1领导机构` / `3.启用准备` / `3.2启用准备` /
+    // `3.2.1组织准备`: the item `2.` is the top of `2.1`, not a level above a `2` the text does not hold
+    let text = "1.总则\n1.1编制目的\n为建立健全机制，制定本预案。\n（1）本区的转移安置。\n1.2编制依据\n依据有关法律。\n2.组织体系\n2.1领导机构\n区城运应急委负责领导。\n3.启用准备\n3.2启用准备\n3.2.1组织准备\n（1）组织排摸。"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 1, 1], [1, 2], [2], [2, 1], [3], [3, 2], [3, 2, 1], [3, 2, 1, 1]])
+    #expect(o.units[5].markers == ["2.", "2.1"])
+    #expect(o.units[8].markers == ["3.", "3.2", "3.2.1"])
+  }
+
   @Test func anExcerptsItemsBeforeItsFirstDecimalSectionSatUnderTheSectionBefore() throws {
     // heldout50 5102: page 3 of a plan starts at (2); then 3 预警发布 / 3.1: the items were section 2's
     let text = "(2)市安全生产监督管理局:负责突发事件调查处理。\n(3)市财政局:负责保障应急工作经费。\n3 预警发布\n3.1 建立健全旅游行业警告、警示通报机制。"

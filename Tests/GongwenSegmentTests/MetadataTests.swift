@@ -342,6 +342,16 @@ private func signed(_ date: String) -> String {
     #expect(m.docNumber == "某政办发〔2014〕3号")
   }
 
+  @Test func numberedLinesAfterANamedAttachmentNumberOn() throws {
+    // heldout168 16804: `附件：成员单位职责分工`, then the plan's own `1.总则` is no second attachment; `附件：1.A` / `2.B` are two
+    let (o, _) = try outline("各单位：\n现印发给你们。\n附件：成员单位职责分工\n1.总则\n1.1编制目的\n为建立健全机制，制定本预案。")
+    #expect(o.metadata.attachments == ["成员单位职责分工"])
+    let (p, _) = try outline("各单位：\n现印发给你们。\n附件：1.任务分工表\n2.联系人名单\n某某市人民政府办公室\n2020年3月5日")
+    #expect(p.metadata.attachments == ["任务分工表", "联系人名单"])
+    let (q, _) = try outline("各单位：\n现印发给你们。\n附件：\n1.任务分工表\n2.联系人名单\n某某市人民政府办公室\n2020年3月5日")
+    #expect(q.metadata.attachments == ["任务分工表", "联系人名单"])
+  }
+
   @Test func aCrawlersTableOfPageFields() throws {
     // Corpus/heldout165: a crawler's Markdown table of the page's fields (`| 发布日期 | 2026-05-01`) before the notice; its
     // rows are no recipients line (`| 来源链接 | https://…` holds a colon), and its publication date is the cell after the label
