@@ -328,7 +328,7 @@ public struct Attributor: Sendable {
         if let f = try engine.dutySubject(in: s, unit: units[j], rule: rule) {
           var e = f.range.upperBound
           while e < s.count, s[e] == " " { e += 1 }
-          if rule.modals.contains(where: { m in e + m.count <= s.count && s[e..<(e + m.count)].elementsEqual(m) }) {
+          if engine.modal(at: e, in: s, to: s.count, rule: rule) {
             subjects.insert(String(scalars: s[f.range]))
           }
         }
