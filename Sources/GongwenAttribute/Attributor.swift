@@ -319,23 +319,29 @@ public struct Attributor: Sendable {
     guard rule.dutyListMinItems > 0, !rule.modals.isEmpty, let k = parent(of: index, in: units) else { return false }
     if let known = memo[k] { return known }
     let depth = units[k].path.count + 1
-    var items = 0
-    var subjects: Set<String> = []
+    var children: [ClauseUnit] = []
     var j = k + 1
     while j < units.count, units[j].path.count >= depth {
-      if units[j].path.count == depth {
-        items += 1
-        if let f = try engine.dutySubject(in: s, unit: units[j], rule: rule) {
-          var e = f.range.upperBound
-          while e < s.count, s[e] == " " { e += 1 }
-          if engine.modal(at: e, in: s, to: s.count, rule: rule) {
-            subjects.insert(String(scalars: s[f.range]))
-          }
-        }
-      }
+      if units[j].path.count == depth { children.append(units[j]) }
       j += 1
     }
-    let answer = subjects.count >= rule.dutyListMinItems && subjects.count * 3 >= items * 2
+    // (most parents are no such list: stop once too many items have failed, and look for the names only in an item
+    // with a modal close enough to its start to follow them)
+    let needed = max(rule.dutyListMinItems, (children.count * 2 + 2) / 3)
+    var subjects: Set<String> = []
+    var failed = 0
+    for child in children where children.count - failed >= needed {
+      let lo = min(child.bodyRange.lowerBound, s.count), hi = min(child.bodyRange.upperBound, s.count, lo + rule.maxLength + 1)
+      if (lo..<hi).contains(where: { engine.modal(at: $0, in: s, to: s.count, rule: rule) }),
+        let f = try engine.dutySubject(in: s, unit: child, rule: rule)
+      {
+        var e = f.range.upperBound
+        while e < s.count, s[e] == " " { e += 1 }
+        if engine.modal(at: e, in: s, to: s.count, rule: rule), subjects.insert(String(scalars: s[f.range])).inserted { continue }
+      }
+      failed += 1
+    }
+    let answer = subjects.count >= needed
     memo[k] = answer
     return answer
   }

@@ -771,6 +771,8 @@ extension Engine {
   /// `branchEndings` word, what `raw` holds before it is a place (Chinese characters only, two to `placeNameMax` + 1, no
   /// department), and the previous name holds at least two characters before a place as long as that one.
   func branchHead(of raw: String, after previous: String) throws(StageFailure) -> String? {
+    // (most names end with none of the words: passed over before their scalars are copied)
+    guard let end = raw.unicodeScalars.last, r.branchEndings.contains(where: { $0.last == end }) else { return nil }
     let cur = Array(raw.unicodeScalars), prev = Array(previous.unicodeScalars)
     guard let ending = r.branchEndings.first(where: { e in
       cur.count > e.count && prev.count > e.count && cur.suffix(e.count).elementsEqual(e) && prev.suffix(e.count).elementsEqual(e)
