@@ -178,9 +178,7 @@ struct FlattenedLinesStep: NormalizeStep {
     }
     guard let colon, colon - q >= 3 else { return false }
     if afterTitle { return true }
-    return recipientsWords.contains { w in
-      w.count <= colon - q && (q...(colon - w.count)).contains { s[$0..<($0 + w.count)].elementsEqual(w) }
-    }
+    return recipientsWords.contains { s[q..<colon].contains($0) }
   }
 
   /// The end of an attachment label starting at `q`: `附件` or `附表`, perhaps a number (`附件2`); nil when there is none.
