@@ -93,8 +93,7 @@ struct ToyRules: RuleFile {
     } catch {
       #expect(error.problems.first?.code == "R006")
     }
-    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-rules-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let empty = CLI.tempDir("empty-rules")
     do {
       _ = try RuleSet.load(directory: empty.path)
       Issue.record("expected an error")

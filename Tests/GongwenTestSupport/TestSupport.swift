@@ -83,11 +83,24 @@ public enum CLI {
                   stderr: String(decoding: errBox.data, as: UTF8.self))
   }
 
-  /// A fresh temporary folder.
+  /// A fresh temporary folder, inside this test process's own folder, which is removed when the process exits (so
+  /// a test run leaves nothing behind in the system's temporary folder, even when a test fails half-way).
   public static func tempDir(_ name: String = "gongwen") -> URL {
-    let u = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    let u = testRoot.appendingPathComponent("\(name)-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
     return u
+  }
+
+  /// `gongwen-tests-<pid>` in the system's temporary folder, made on first use; an exit handler removes it.
+  static let testRoot: URL = {
+    let root = processRoot()
+    try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: CLI.processRoot()) }
+    return root
+  }()
+
+  static func processRoot() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-tests-\(getpid())")
   }
 }
 
