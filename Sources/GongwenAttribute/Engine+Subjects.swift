@@ -251,13 +251,25 @@ extension Engine {
       if c == "，" {
         guard depth == 0, let f = try leading(in: s, from: p, to: hi, rule: rule) else { continue }
         // (a generic tail after such bodies stays: …予以拆除，交通、海事部门等有关部门要积极配合; Corpus/heldout159 15904)
-        var sure = true, anySure = false
+        // (after a body for sure, a later short item that only ends like one stays when most items are sure: …，区规划资源局、区房管局、
+        // 街道办事处按照各自职责分工负责; a name with its short name in brackets is sure by the name: 区文化旅游局（区文物局）;
+        // Corpus/heldout170 17002)
+        var sure = true, anySure = false, sureCount = 0, likeCount = 0
         for (i, item) in f.parsed.items.enumerated() {
-          if try bodyForSure(item.name) { anySure = true; continue }
-          if i > 0, anySure, try isGeneric(item.name) { continue }
+          if try bodyForSure(withoutBracketedTail(item.name)) { anySure = true; sureCount += 1; continue }
+          if i > 0, anySure {
+            if try isGeneric(item.name) { continue }
+            // (not levels alone: 各市、县文物部门 is one body, Corpus/heldout60 6105)
+            if item.name.unicodeScalars.count <= 8, names.endsLikeDepartment(item.name, fast: names.fast(item.name)),
+              try departmentLike(item.name)
+            {
+              likeCount += 1
+              continue
+            }
+          }
           sure = false
         }
-        guard sure else { continue }
+        guard sure, likeCount == 0 || sureCount * 2 > f.parsed.items.count else { continue }
         out.append(f)
         p = f.range.upperBound
         continue
@@ -840,6 +852,15 @@ extension Engine {
     var body = clause
     guard droppingClosingRoleWord(&body) != nil, let first = body.split(separator: "、").first, !first.isEmpty else { return false }
     return try canonicalize(String(scalars: first), context: nil).1
+  }
+
+  /// `name` without a bracketed part closing it (`区文化旅游局（区文物局）` -> `区文化旅游局`); `name` itself when it has none or
+  /// is nothing but one.
+  func withoutBracketedTail(_ name: String) -> String {
+    guard let last = name.unicodeScalars.last, closeSet.contains(last),
+      let open = name.unicodeScalars.lastIndex(where: { openSet.contains($0) }), open > name.unicodeScalars.startIndex
+    else { return name }
+    return String(name.unicodeScalars[..<open])
   }
 
   /// Is `name` a body for sure: a lexicon name (perhaps with a jurisdiction prefix) or a short kind of body ending with

@@ -38,7 +38,7 @@ func problems(replacing old: String, with new: String) -> [RuleProblem] {
     #expect(problems(replacing: #"control: ["U+0000-U+0008""#, with: #"control: ["U+0000-U+000A""#).map(\.code) == ["R005"])
     #expect(problems(replacing: #"to_space: ["U+3000", "U+0009"]"#, with: #"to_space: ["U+ZZZZ"]"#).map(\.code) == ["R005"])
     #expect(problems(replacing: "full_line_ratio: 0.8", with: "full_line_ratio: 0").map(\.code) == ["R005"])
-    #expect(problems(replacing: "table_header: [序号, 项目序号]", with: "table_header: [\"\"]").map(\.code) == ["R005"])
+    #expect(problems(replacing: "table_header: [序号, 项目序号, 任务编号]", with: "table_header: [\"\"]").map(\.code) == ["R005"])
     #expect(problems(replacing: "(?<close>", with: "(?<shut>").map(\.code) == ["R005"])
     #expect(problems(replacing: #""U+FF05", "U+FF0E""#, with: #""U+FF0C""#).map(\.code) == ["R005"])
     #expect(problems(replacing: "transliterator: Traditional-Simplified", with: "transliterator: No-Such").map(\.code) == ["R005"])

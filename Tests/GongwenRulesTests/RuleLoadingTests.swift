@@ -163,7 +163,7 @@ struct ToyRules: RuleFile {
   /// A table header word Segment knows and Normalize does not lets Normalize join the table's cell lines.
   @Test func aTableHeaderWordOnlySegmentKnowsIsReported() throws {
     let warnings = try Self.warnings(editing: "normalize.yaml") { yaml in
-      yaml.replacingOccurrences(of: "  table_header: [序号, 项目序号]", with: "  table_header: [序号]")
+      yaml.replacingOccurrences(of: "  table_header: [序号, 项目序号, 任务编号]", with: "  table_header: [序号, 任务编号]")
     }
     #expect(warnings.count == 1)
     let w = try #require(warnings.first)
