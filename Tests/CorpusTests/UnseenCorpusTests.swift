@@ -231,7 +231,10 @@ import GongwenTestSupport
                         Folder(name: "heldout166", floor: 0.82, minNotices: 2),
                         Folder(name: "heldout167", floor: 0.96, minNotices: 5),
                         Folder(name: "heldout168", floor: 0.92, minNotices: 4),
-                        Folder(name: "heldout169", floor: 0.96, minNotices: 3)]
+                        Folder(name: "heldout169", floor: 0.96, minNotices: 3),
+                        Folder(name: "heldout170", floor: 0.95, minNotices: 3),
+                        Folder(name: "heldout172", floor: 0.95, minNotices: 3),
+                        Folder(name: "heldout173", floor: 0.93, minNotices: 1)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
