@@ -540,8 +540,19 @@ extension SegmentRun {
       p = end
       k += 1
     }
+    // (a cell wrapped after a list separator runs on: `嘉定区、青浦区、松江区、奉贤区政府，` / `临港新片区管委会` as the text's last
+    // row; Corpus/heldout170 17001)
+    while k == lines, let last = trimmed(a.start..<end).last, Self.cellContinuations.contains(s[last]) {
+      var q = end
+      while q < limit, isSpaceOrNewline(s[q]) { q += 1 }
+      guard q < limit, (try? attachmentLine(trimmed(q..<min(lineEnd(q), limit)))) ?? nil == nil else { break }
+      end = min(lineEnd(q), limit)
+    }
     return trimmed(a.start..<end).upperBound
   }
+
+  /// Characters ending a table cell's line that say the cell goes on on the next line.
+  static let cellContinuations: Set<Unicode.Scalar> = ["、", "，", ","]
 
   /// A known section title (`heading.run_on_titles`, or an entry's title in the notice's table of contents) that a scrape ran
   /// together with the body after it (`一、总体要求全面贯彻…`, `2.1应急指挥机构区经济发展局在…`): the title, if more text follows

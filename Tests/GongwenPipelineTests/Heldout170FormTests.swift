@@ -40,6 +40,34 @@ import GongwenTestSupport
     #expect(t[2].departmentsRaw == ["相关区政府", "市绿化市容局", "市一江一河办"])
   }
 
+  /// The text's last row with its department cell wrapped after a list separator: the wrapped line is the cell's, though the
+  /// row has had as many lines as the table has columns.
+  @Test func theLastRowsWrappedDepartmentCellIsRead() throws {
+    let text = """
+      关于印发公园城市建设指导意见的通知
+      一、总体要求
+      建设公园城市。
+      附表2
+      “十四五”重点安排表
+      任务编号
+      分项任务
+      工作任务
+      主要部门
+      1
+      重点发展区域
+      以“一江一河一带”推动主城区生态空间开放融合
+      相关区政府、市绿化市容局、市一江一河办
+      2
+      重点发展区域
+      以“绿心”公园引领五个新城环境品质全面提升
+      嘉定区、青浦区、松江区、奉贤区政府，
+      临港新片区管委会
+      """
+    let t = try pipeline.process(PipelineInput(path: "17001.txt", bytes: Array(text.utf8))).tasks
+    #expect(t.count == 3)
+    #expect(t.last?.departmentsRaw == ["嘉定区", "青浦区", "松江区", "奉贤区政府", "临港新片区管委会"])
+  }
+
   /// A second subject after a comma whose list holds, after bodies for sure, a short name that only ends like one (`街道办事处`)
   /// and a name with its short name in brackets (`区文化旅游局（区文物局）`): the list is read (17002 `第七条（八）`).
   @Test func aLaterListWithAKindOfBodyAndABracketedAlias() throws {
