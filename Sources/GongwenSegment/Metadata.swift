@@ -215,7 +215,7 @@ extension SegmentRun {
         }
       }
       if issuer == nil, let prev = previousLine(line.lowerBound), try isIssuerLine(prev) {
-        issuer = compact(prev)
+        issuer = try issuerText(prev)
       }
       out.append(TitleHit(line: line.lowerBound, range: st..<end, text: compact(st..<end), fullText: full, issuer: issuer))
       // a title that ran over several lines: continue after it

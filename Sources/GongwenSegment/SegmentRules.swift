@@ -144,6 +144,11 @@ public struct SegmentRules: RuleFile {
     public var title_issuer_joiners: String?
     /// Optional: what may close the issuers before a title word (`教育部等十部门关于…`, `…管理局等部门关于…`).
     public var title_issuer_tail: Located<String>?
+    /// Optional: how an issuer starts that a signature line runs on into after another with no space between them
+    /// (`中共柳河县委柳河县人民政府`): the line is read as both, joined by a space.
+    public var issuer_joint_start: Located<String>?
+    /// Optional: heads of a national body whose local branch is written after it as one name (`国家税务总局上海市税务局`).
+    public var issuer_branch_heads: [String]?
     /// Optional: a bracketed note after a title's ending that belongs to the title (`…实施方案（2024-2026年）`, `（试行）`).
     public var title_end_note: Located<String>?
     /// Optional: labels of a page's title field (`标题：…`) whose value is the title when no line starts with a title word.
@@ -340,6 +345,10 @@ public struct SegmentRules: RuleFile {
   let recipientCueSearch: AnchoredSearch?
   /// The issuer pattern anchored to the end of a line: use `lookingAt` at the trimmed line start.
   let issuerLineRegex: RuleRegex
+  /// `issuer_joint_start`, for `lookingAt` at a point inside a signature's issuer line.
+  let issuerJointStartRegex: RuleRegex?
+  /// `issuer_branch_heads`.
+  let issuerBranchHeads: [[Unicode.Scalar]]
   /// The issuer pattern followed by a title start (临沂市人民政府办公室关于…): `lookingAt` at the line start. Several issuers
   /// joined by `title_issuer_joiners` and closed by `title_issuer_tail` count as one (`教育部等十部门关于…`).
   let issuerPrefixRegex: RuleRegex
@@ -492,6 +501,7 @@ public struct SegmentRules: RuleFile {
     let issuerPrefix = compile("metadata.issuer",
                                Located("(?:\(md.issuer.value))\(joined)\(tail)\\h*(?=(?:\(startsAlt)))", location: md.issuer.location))
     let titleEndNote = md.title_end_note.flatMap { compile("metadata.title_end_note", $0) }
+    let jointStart = md.issuer_joint_start.flatMap { compile("metadata.issuer_joint_start", $0) }
     var dates: [DatePattern] = []
     for d in md.dates {
       guard let r = compile("metadata.dates.\(d.id.value)", d.pattern) else { continue }
@@ -713,6 +723,8 @@ public struct SegmentRules: RuleFile {
     self.docNumberSearch = AnchoredSearch(pattern: docNumber.pattern)
     self.recipientCueSearch = AnchoredSearch(pattern: cues.pattern)
     self.issuerLineRegex = issuerLine
+    self.issuerJointStartRegex = jointStart
+    self.issuerBranchHeads = (md.issuer_branch_heads ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.issuerPrefixRegex = issuerPrefix
     self.titleEndNoteRegex = titleEndNote
     self.titleFieldLabels = (md.title_field_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }

@@ -164,6 +164,7 @@ struct SegmentRun {
   // per-document matchers: cloned and loaded on first use (most documents need only a few of them)
   let attribution: WindowMatcher
   let issuerLine: WindowMatcher
+  let issuerJointStart: WindowMatcher?
   let sealNote: WindowMatcher?
   let issuerPrefix: WindowMatcher
   let titleEndNote: WindowMatcher?
@@ -247,6 +248,7 @@ struct SegmentRun {
     preambleEnd = scalars.count
     attribution = WindowMatcher(rules.attributionRegex, scalars)
     issuerLine = WindowMatcher(rules.issuerLineRegex, scalars)
+    issuerJointStart = rules.issuerJointStartRegex.map { WindowMatcher($0, scalars) }
     sealNote = rules.sealNoteRegex.map { WindowMatcher($0, scalars) }
     issuerPrefix = WindowMatcher(rules.issuerPrefixRegex, scalars)
     titleEndNote = rules.titleEndNoteRegex.map { WindowMatcher($0, scalars) }
@@ -449,6 +451,64 @@ struct SegmentRun {
     return m.upperBound >= r.upperBound
   }
 
+  /// The issuers of signature line `r` (an issuer line), apart by single spaces: its words apart by spaces, each read as
+  /// several issuers when it is issuers run together with no space between them (`中共柳河县委柳河县人民政府` -> `中共柳河县委
+  /// 柳河县人民政府`, a PDF's or a page's spaces closed by Normalize; `metadata.issuer_joint_start`).
+  func issuerText(_ r: Range<Int>) throws(StageFailure) -> String {
+    guard issuerJointStart != nil else { return text(r) }
+    var out: [String] = []
+    var a = r.lowerBound
+    while a < r.upperBound {
+      while a < r.upperBound, isHSpace(s[a]) { a += 1 }
+      guard a < r.upperBound else { break }
+      var e = a
+      while e < r.upperBound, !isHSpace(s[e]) { e += 1 }
+      var failed = Set<Int>()
+      if let cuts = try jointIssuerCuts(a..<e, failed: &failed) {
+        var p = a
+        for c in cuts + [e] {
+          out.append(text(p..<c))
+          p = c
+        }
+      } else {
+        out.append(text(a..<e))
+      }
+      a = e
+    }
+    return out.joined(separator: " ")
+  }
+
+  /// Where `w` (no spaces) splits into issuers run together, each a whole issuer and each after the first starting as
+  /// `issuer_joint_start` says or with the first's first two characters (`上海市交通委员会上海海事局`); empty when `w` is one
+  /// issuer, nil when it is none. The first split that works, shortest first piece first. A national body's head before
+  /// a place is one name with it (`issuer_branch_heads`: `国家税务总局上海市税务局`).
+  func jointIssuerCuts(_ w: Range<Int>, failed: inout Set<Int>) throws(StageFailure) -> [Int]? {
+    guard let start = issuerJointStart, !failed.contains(w.lowerBound) else { return nil }
+    let a = w.lowerBound
+    let branch = rules.issuerBranchHeads.contains { hasPrefix($0, at: a) }
+    var b = a + 4
+    while b + 4 <= w.upperBound {
+      defer { b += 1 }
+      guard let m = try issuerLine.lookingAt(a..<b), m.upperBound >= b else { continue }
+      // (not inside a longer ending: 委 of 委员会, 人民政府 of 人民政府办公厅; the next one to three characters end no issuer)
+      var inside = false
+      for k in 1...3 where b + k <= w.upperBound {
+        if let x = try issuerLine.lookingAt(a..<(b + k)), x.upperBound >= b + k {
+          inside = true
+          break
+        }
+      }
+      if inside { continue }
+      var starts = s[b] == s[a] && s[b + 1] == s[a + 1]
+      if !starts, !branch, try start.lookingAt(b..<w.upperBound) != nil { starts = true }
+      guard starts else { continue }
+      if let rest = try jointIssuerCuts(b..<w.upperBound, failed: &failed) { return [b] + rest }
+    }
+    if let m = try issuerLine.lookingAt(w), m.upperBound >= w.upperBound { return [] }
+    failed.insert(a)
+    return nil
+  }
+
   // MARK: Closing lines and signatures
 
   /// The one whole-document pass: marker candidates, dates (signatures), attachment and closing lines.
@@ -589,9 +649,9 @@ struct SegmentRun {
       // a joint notice signs with one issuer per line (上海市科学技术委员会 / 上海市经济和信息化委员会 / …):
       // all of them, joined by spaces as on one line
       var first = prev
-      var names = [text(prev)]
+      var names = [try issuerText(prev)]
       while names.count < Self.maxJointIssuers, let up = previousLine(first.lowerBound), try isIssuerLine(up) {
-        names.append(text(up))
+        names.append(try issuerText(up))
         first = up
       }
       issuer = names.reversed().joined(separator: " ")

@@ -367,3 +367,27 @@ private func signed(_ date: String) -> String {
     #expect(p.metadata.recipients == ["各县（区）人民政府、开发区管委会", "市政府各部门"])
   }
 }
+
+/// A joint notice's issuers laid out two to a line, their spaces closed by Normalize (`中共柳河县委柳河县人民政府`; Corpus/heldout102
+/// 10201, heldout100 10001, heldout14 1503): the signature's issuer is each of them, apart by a space (`metadata.issuer_joint_start`).
+@Suite struct JointIssuerTests {
+  static func issuer(_ lines: String) throws -> String? {
+    try outline("各单位：\n一、任务\n（一）做好工作。\n\(lines)\n2023年5月6日").0.metadata.issuer
+  }
+
+  @Test(arguments: [
+    ("中共柳河县委柳河县人民政府", "中共柳河县委 柳河县人民政府"),
+    // (the same first two characters start the next: 上海海事局 names no level)
+    ("上海市交通委员会上海海事局", "上海市交通委员会 上海海事局"),
+    // (not inside a longer ending: 人民政府 of 人民政府办公厅, 委 of 委员会)
+    ("济南市人民政府办公厅临沂市人民政府办公室", "济南市人民政府办公厅 临沂市人民政府办公室"),
+    ("黄浦区发展和改革委员会黄浦区建设和管理委员会\n黄浦区规划和自然资源局", "黄浦区发展和改革委员会 黄浦区建设和管理委员会 黄浦区规划和自然资源局"),
+    // (one name: a national body's local branch, an office of a committee, a party committee's department)
+    ("国家税务总局上海市税务局", "国家税务总局上海市税务局"),
+    ("上海市黄浦区人民政府办公室", "上海市黄浦区人民政府办公室"),
+    ("中共上海市委宣传部", "中共上海市委宣传部"),
+  ])
+  func runTogetherIssuersAreApart(_ written: String, _ read: String) throws {
+    #expect(try Self.issuer(written) == read)
+  }
+}
