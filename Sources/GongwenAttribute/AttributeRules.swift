@@ -47,6 +47,9 @@ public struct AttributeRules: RuleFile {
     public var role_words: [RawRoleWord]
     public var inline_roles: [RawRoleWord]
     public var joiners: [RawJoiner]
+    /// Optional: generic bodies that a lead's joiner names as its partners and that are then no department
+    /// (`由区应急局会同相关部门负责具体解释`: 区应急局 alone).
+    public var joiner_generic_partners: [String]?
     public var lead_ins: [String]
     public var lead_in_ends: [String]?
     public var label_inference: RawLabelInference?
@@ -186,6 +189,9 @@ public struct AttributeRules: RuleFile {
   public let roleWords: [RoleWord]
   public let inlineRoles: [RoleWord]
   public let joiners: [Joiner]
+  /// `joiner_generic_partners`: a partner named after a lead's joiner that is one of these, perhaps after a jurisdiction
+  /// or `各`, is dropped.
+  public let joinerGenericPartners: [String]
   public let leadIns: [[Unicode.Scalar]]
   /// Words ending a phrase before an item's names (各项政策措施均需各市政府): the item's text up to and
   /// including the last of them is dropped. Empty when `lead_in_ends` is absent.
@@ -469,6 +475,7 @@ public struct AttributeRules: RuleFile {
                             namesSubject: j.names_subject ?? false))
     }
     self.joiners = joiners.sorted { $0.text.count > $1.text.count }
+    joinerGenericPartners = (raw.joiner_generic_partners ?? []).filter { !$0.isEmpty }
     leadIns = raw.lead_ins.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     itemMarks = ScalarSet((raw.item_marks ?? "").unicodeScalars)
     leadInEnds = (raw.lead_in_ends ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }

@@ -603,6 +603,8 @@ extension Engine {
           if k == 0 && firstLead && parts.count > 1 && !roles.contains(.lead) { roles.append(.lead) }
           // (由国土资源部会同农业部等部门负责落实: 农业部 takes part; the keys of Corpus/heldout10, heldout27)
           let partner = partnersFollow || k > 0 && firstLead
+          // (a generic body as the partner names no one: 由区应急局会同相关部门负责具体解释; Corpus/heldout174 17402)
+          if partner, isGenericPartner(part) { continue }
           if partner && !roles.contains(.participating) { roles.append(.participating) }
           pending.append(ParsedItem(raw: raw, name: raw, roles: roles, partner: partner))
         }
@@ -984,5 +986,17 @@ extension Engine {
     let text = String(scalars: s[f.range])
     return Attribution(range: f.range, raw: text, departmentsRaw: raw, departments: departments, lead: lead,
                        responsible: responsible, participating: participating, inSentence: f.inSentence)
+  }
+}
+
+extension Engine {
+  /// Is `part`, named after a lead's joiner, one of `joiner_generic_partners`, perhaps after one jurisdiction character
+  /// or `各` (`相关部门`, `省有关部门`, `各有关单位`)?
+  func isGenericPartner(_ part: ArraySlice<Unicode.Scalar>) -> Bool {
+    r.joinerGenericPartners.contains { w in
+      let n = w.unicodeScalars.count
+      guard part.count == n || part.count == n + 1, part.suffix(n).elementsEqual(w.unicodeScalars) else { return false }
+      return part.count == n || part.first == "各" || jurisdictionChars.contains(part[part.startIndex])
+    }
   }
 }
