@@ -234,7 +234,10 @@ import GongwenTestSupport
                         Folder(name: "heldout169", floor: 0.96, minNotices: 3),
                         Folder(name: "heldout170", floor: 0.95, minNotices: 3),
                         Folder(name: "heldout172", floor: 0.95, minNotices: 3),
-                        Folder(name: "heldout173", floor: 0.93, minNotices: 1)]
+                        Folder(name: "heldout173", floor: 1.00, minNotices: 1),
+                        Folder(name: "heldout174", floor: 0.72, minNotices: 4),
+                        Folder(name: "heldout175", floor: 0.69, minNotices: 1),
+                        Folder(name: "heldout176", floor: 0.74, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
