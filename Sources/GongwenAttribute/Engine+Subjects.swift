@@ -249,7 +249,16 @@ extension Engine {
       // (after a comma only names that are bodies for sure: the lexicon's, or a kind of body (工商行政管理部门), as in
       // …制定规划，工商行政管理部门负责监督实施 (Corpus/heldout85 8503); a clause's verb and object are none: 成立…专班负责)
       if c == "，" {
-        guard depth == 0, let f = try leading(in: s, from: p, to: hi, rule: rule) else { continue }
+        guard depth == 0 else { continue }
+        guard let f = try leading(in: s, from: p, to: hi, rule: rule) else {
+          // (or a clause of its own naming who does it after 由: …，县道、乡道由县（区）人民政府交通运输主管部门或者乡镇人民政府负责；
+          // Corpus/heldout176 17602)
+          if let f = try innerSubject(in: s, from: p - 1, to: hi, rule: rule) {
+            out.append(f)
+            p = f.range.upperBound
+          }
+          continue
+        }
         // (a generic tail after such bodies stays: …予以拆除，交通、海事部门等有关部门要积极配合; Corpus/heldout159 15904)
         // (after a body for sure, a later short item that only ends like one stays when most items are sure: …，区规划资源局、区房管局、
         // 街道办事处按照各自职责分工负责; a name with its short name in brackets is sure by the name: 区文化旅游局（区文物局）;

@@ -49,3 +49,22 @@ import GongwenCore
     #expect(o.attributions[0]?.departments.isEmpty != false)
   }
 }
+
+/// A regulation's list of areas, each clause naming who looks after it (Corpus/heldout176 17602, 17603): a clause after a comma
+/// whose subject is written after 由 (`…，县道、乡道由县（区）人民政府交通运输主管部门或者乡镇人民政府负责；`) is read as the
+/// clause before it is; the place's own body drops `其所在地的` (`lead_in_ends`).
+@Suite struct AreaClauseTests {
+  @Test func aClauseAfterACommaWithItsSubjectAfterYou() throws {
+    let (o, _) = try run([
+      U("（六）", [2, 11, 6], "国道、省道由市人民政府公路管理机构负责，县道、乡道由县（区）人民政府交通运输主管部门或者乡镇人民政府负责；")
+    ])
+    #expect(o.attributions[0]?.departmentsRaw == ["市人民政府公路管理机构", "县（区）人民政府交通运输主管部门", "乡镇人民政府"])
+  }
+
+  @Test func thePlacesOwnBodyDropsItsPlace() throws {
+    let (o, _) = try run([
+      U("（二）", [3, 21, 2], "居住区绿地的养护管理，未实行物业管理的，由其所在地的乡（镇）人民政府、街道办事处负责。")
+    ])
+    #expect(o.attributions[0]?.departmentsRaw == ["乡（镇）人民政府", "街道办事处"])
+  }
+}
