@@ -21,7 +21,7 @@ extension SegmentRun {
   mutating func metadata(pageTitle: String?, pagePublished: String?) throws(StageFailure) -> NoticeMetadata {
     var md = NoticeMetadata()
     // these rules only look at the preamble (plus a margin for a title running past the first clause)
-    for m in [docNumber, cues, exclude] + [decreeNumber].compactMap({ $0 }) { m.limit = min(n, preambleEnd + 300) }
+    for m in [docNumber, cues, exclude] + [decreeNumber, passageNote].compactMap({ $0 }) { m.limit = min(n, preambleEnd + 300) }
     let titles = try findTitles()
     var forwardedStart: Int? = nil
     var forwarded: ForwardedNotice? = nil
@@ -128,6 +128,11 @@ extension SegmentRun {
     {
       md.date = sig.date
       md.issuer = sig.issuer
+    }
+    // (a regulation's passage note, where no signature gives the date or the issuer)
+    if md.date == nil || md.issuer == nil, let note = try passageNoteInPreamble() {
+      if md.date == nil { md.date = note.date }
+      if md.issuer == nil { md.issuer = note.issuer }
     }
     if md.date == nil { md.date = labelledDate(rules.dateLabels) }
     if md.issuer == nil { md.issuer = try labelledIssuer() }
@@ -371,6 +376,22 @@ extension SegmentRun {
 
   /// A decree's number (`decree_number`: 北京市人民政府令 / 第233号) in the preamble; looked for only when the preamble
   /// holds 令 at all.
+  /// A regulation's passage note in the preamble (`metadata.passage_note`: `2021年11月26日 丽水市第四届人民代表大会常务委员会
+  /// 第三十四次会议通过`): its date (ISO) and the body that passed it.
+  func passageNoteInPreamble() throws(StageFailure) -> (date: String, issuer: String)? {
+    guard let passageNote, let rule = rules.passageNote, let m = try find(passageNote, from: 0), m.range.lowerBound < preambleEnd
+    else { return nil }
+    func part(_ g: Int) -> Int? {
+      guard g >= 1, g <= m.groups.count, let r = m.groups[g - 1] else { return nil }
+      let digits = s[r].filter { !isHSpace($0) }
+      return parseNumber(Array(digits), .arabic) ?? parseNumber(Array(digits), .chinese)
+    }
+    guard let y = part(rule.y), let mo = part(rule.m), let d = part(rule.d), let date = formatDate(y, mo, d),
+      rule.issuer >= 1, rule.issuer <= m.groups.count, let who = m.groups[rule.issuer - 1]
+    else { return nil }
+    return (date, compact(who))
+  }
+
   func decreeNumberInPreamble() throws(StageFailure) -> (Int, String)? {
     guard let decreeNumber else { return nil }
     let hi = min(n, preambleEnd + 300)

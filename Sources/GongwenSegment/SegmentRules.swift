@@ -149,6 +149,9 @@ public struct SegmentRules: RuleFile {
     public var issuer_joint_start: Located<String>?
     /// Optional: heads of a national body whose local branch is written after it as one name (`国家税务总局上海市税务局`).
     public var issuer_branch_heads: [String]?
+    /// Optional: a regulation's passage note in its preamble, with named groups y, m, d and issuer (`2021年11月26日
+    /// 丽水市第四届人民代表大会常务委员会第三十四次会议通过`): the date and issuer where no signature gives them.
+    public var passage_note: Located<String>?
     /// Optional: a bracketed note after a title's ending that belongs to the title (`…实施方案（2024-2026年）`, `（试行）`).
     public var title_end_note: Located<String>?
     /// Optional: labels of a page's title field (`标题：…`) whose value is the title when no line starts with a title word.
@@ -349,6 +352,12 @@ public struct SegmentRules: RuleFile {
   let issuerJointStartRegex: RuleRegex?
   /// `issuer_branch_heads`.
   let issuerBranchHeads: [[Unicode.Scalar]]
+  /// `passage_note` and its groups.
+  let passageNote: PassageNote?
+  struct PassageNote: Sendable {
+    let regex: RuleRegex
+    let y: Int, m: Int, d: Int, issuer: Int
+  }
   /// The issuer pattern followed by a title start (临沂市人民政府办公室关于…): `lookingAt` at the line start. Several issuers
   /// joined by `title_issuer_joiners` and closed by `title_issuer_tail` count as one (`教育部等十部门关于…`).
   let issuerPrefixRegex: RuleRegex
@@ -502,6 +511,17 @@ public struct SegmentRules: RuleFile {
                                Located("(?:\(md.issuer.value))\(joined)\(tail)\\h*(?=(?:\(startsAlt)))", location: md.issuer.location))
     let titleEndNote = md.title_end_note.flatMap { compile("metadata.title_end_note", $0) }
     let jointStart = md.issuer_joint_start.flatMap { compile("metadata.issuer_joint_start", $0) }
+    var passageNote: PassageNote? = nil
+    if let p = md.passage_note, let r = compile("metadata.passage_note", p) {
+      if let m = try? r.matcher(), let y = m.groupNumber(named: "y"), let mo = m.groupNumber(named: "m"),
+        let dd = m.groupNumber(named: "d"), let who = m.groupNumber(named: "issuer")
+      {
+        passageNote = PassageNote(regex: r, y: y, m: mo, d: dd, issuer: who)
+      } else {
+        problems.append(RuleProblem(at(p.location), code: "R005",
+                                    "metadata.passage_note: pattern needs named groups (?<y>...), (?<m>...), (?<d>...) and (?<issuer>...)"))
+      }
+    }
     var dates: [DatePattern] = []
     for d in md.dates {
       guard let r = compile("metadata.dates.\(d.id.value)", d.pattern) else { continue }
@@ -725,6 +745,7 @@ public struct SegmentRules: RuleFile {
     self.issuerLineRegex = issuerLine
     self.issuerJointStartRegex = jointStart
     self.issuerBranchHeads = (md.issuer_branch_heads ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    self.passageNote = passageNote
     self.issuerPrefixRegex = issuerPrefix
     self.titleEndNoteRegex = titleEndNote
     self.titleFieldLabels = (md.title_field_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }

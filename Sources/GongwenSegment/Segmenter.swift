@@ -165,6 +165,7 @@ struct SegmentRun {
   let attribution: WindowMatcher
   let issuerLine: WindowMatcher
   let issuerJointStart: WindowMatcher?
+  let passageNote: LazyMatcher?
   let sealNote: WindowMatcher?
   let issuerPrefix: WindowMatcher
   let titleEndNote: WindowMatcher?
@@ -249,6 +250,7 @@ struct SegmentRun {
     attribution = WindowMatcher(rules.attributionRegex, scalars)
     issuerLine = WindowMatcher(rules.issuerLineRegex, scalars)
     issuerJointStart = rules.issuerJointStartRegex.map { WindowMatcher($0, scalars) }
+    passageNote = rules.passageNote.map { LazyMatcher($0.regex, scalars) }
     sealNote = rules.sealNoteRegex.map { WindowMatcher($0, scalars) }
     issuerPrefix = WindowMatcher(rules.issuerPrefixRegex, scalars)
     titleEndNote = rules.titleEndNoteRegex.map { WindowMatcher($0, scalars) }

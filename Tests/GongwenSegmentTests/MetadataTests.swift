@@ -391,3 +391,27 @@ private func signed(_ date: String) -> String {
     #expect(try Self.issuer(written) == read)
   }
 }
+
+/// A regulation's passage note under its title (`2021年11月26日 丽水市第四届人民代表大会常务委员会第三十四次会议通过`, in brackets or
+/// not, with `经` or not): the notice's date and issuer where no signature gives them (`metadata.passage_note`; Corpus/heldout176,
+/// heldout177, heldout95 9504, heldout115 11502).
+@Suite struct PassageNoteTests {
+  @Test(arguments: [
+    ("2021年11月26日 丽水市第四届人民代表大会常务委员会第三十四次会议通过", "2021-11-26", "丽水市第四届人民代表大会常务委员会"),
+    ("（1994年10月27日山西省大同市第十届人民代表大会常务委员会第八次会议通过 1994年11月26日山西省第八届人民代表大会常务委员会第十二次会议批准）",
+     "1994-10-27", "山西省大同市第十届人民代表大会常务委员会"),
+    ("《贵州省档案条例》已于2001年9月23日经贵州省第九届人民代表大会常务委员会第二十四次会议通过。", "2001-09-23", "贵州省第九届人民代表大会常务委员会"),
+  ])
+  func theNoteGivesDateAndIssuer(_ note: String, _ date: String, _ issuer: String) throws {
+    let (o, _) = try outline("丽水市扬尘污染防治规定\n\(note)\n第一条 为了防治扬尘污染，制定本规定。\n第二条 市生态环境主管部门负责监督管理。")
+    #expect(o.metadata.date == date)
+    #expect(o.metadata.issuer == issuer)
+  }
+
+  @Test func aSignatureStillWins() throws {
+    let (o, _) = try outline(
+      "某某市扬尘污染防治规定\n2021年11月26日 丽水市第四届人民代表大会常务委员会第三十四次会议通过\n第一条 为了防治扬尘污染，制定本规定。\n某某市人民政府\n2022年1月5日")
+    #expect(o.metadata.date == "2022-01-05")
+    #expect(o.metadata.issuer == "某某市人民政府")
+  }
+}
