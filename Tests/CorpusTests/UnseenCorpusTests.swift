@@ -237,7 +237,8 @@ import GongwenTestSupport
                         Folder(name: "heldout173", floor: 1.00, minNotices: 1),
                         Folder(name: "heldout174", floor: 0.72, minNotices: 4),
                         Folder(name: "heldout175", floor: 0.69, minNotices: 1),
-                        Folder(name: "heldout176", floor: 0.81, minNotices: 3)]
+                        Folder(name: "heldout176", floor: 0.81, minNotices: 3),
+                        Folder(name: "heldout177", floor: 0.71, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

@@ -68,3 +68,15 @@ import GongwenCore
     #expect(o.attributions[0]?.departmentsRaw == ["乡（镇）人民政府", "街道办事处"])
   }
 }
+
+/// Clauses that look like names before a role word (Corpus/heldout177 17703, heldout101 10101): a verb 监督 at the start, 依法对
+/// inside (`not_department`).
+@Suite struct ClauseNotNameTests {
+  @Test func aSupervisingVerbOrALawfulActIsNoName() throws {
+    #expect(try attribution("监督物业服务企业、管理单位落实消防安全防范服务事项。（本条由业主委员会负责）")?.departmentsRaw.contains { $0.hasPrefix("监督") } != true)
+    let (o, _) = try run([
+      U("第十一条", [2, 11], "公安派出所依法对村（居）民委员会、居民住宅区的物业服务企业或者管理单位落实消防安全责任情况进行监督检查。")
+    ])
+    #expect(o.attributions[0]?.departments.contains { $0.contains("依法") } != true)
+  }
+}
