@@ -374,24 +374,20 @@ extension SegmentRun {
 
   // MARK: Doc numbers
 
-  /// A decree's number (`decree_number`: 北京市人民政府令 / 第233号) in the preamble; looked for only when the preamble
-  /// holds 令 at all.
   /// A regulation's passage note in the preamble (`metadata.passage_note`: `2021年11月26日 丽水市第四届人民代表大会常务委员会
   /// 第三十四次会议通过`): its date (ISO) and the body that passed it.
   func passageNoteInPreamble() throws(StageFailure) -> (date: String, issuer: String)? {
     guard let passageNote, let rule = rules.passageNote, let m = try find(passageNote, from: 0), m.range.lowerBound < preambleEnd
     else { return nil }
-    func part(_ g: Int) -> Int? {
-      guard g >= 1, g <= m.groups.count, let r = m.groups[g - 1] else { return nil }
-      let digits = s[r].filter { !isHSpace($0) }
-      return parseNumber(Array(digits), .arabic) ?? parseNumber(Array(digits), .chinese)
-    }
-    guard let y = part(rule.y), let mo = part(rule.m), let d = part(rule.d), let date = formatDate(y, mo, d),
-      rule.issuer >= 1, rule.issuer <= m.groups.count, let who = m.groups[rule.issuer - 1]
+    func group(_ g: Int) -> Range<Int>? { g >= 1 && g <= m.groups.count ? m.groups[g - 1] : nil }
+    guard let y = group(rule.y).flatMap(writtenNumber), let mo = group(rule.m).flatMap(writtenNumber),
+      let d = group(rule.d).flatMap(writtenNumber), let date = formatDate(y, mo, d), let who = group(rule.issuer)
     else { return nil }
     return (date, compact(who))
   }
 
+  /// A decree's number (`decree_number`: 北京市人民政府令 / 第233号) in the preamble; looked for only when the preamble
+  /// holds 令 at all.
   func decreeNumberInPreamble() throws(StageFailure) -> (Int, String)? {
     guard let decreeNumber else { return nil }
     let hi = min(n, preambleEnd + 300)

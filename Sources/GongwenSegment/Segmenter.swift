@@ -685,14 +685,16 @@ struct SegmentRun {
   /// A match of the combined date regex as YYYY-MM-DD.
   func isoDate(_ m: ScanHit, pattern k: Int) -> String? {
     let d = rules.dates[k]
-    func part(_ g: Int) -> Int? {
-      guard let r = m.group(g) else { return nil }
-      var digits: [Unicode.Scalar] = []
-      for c in s[r] where !isHSpace(c) { digits.append(c) }
-      return parseNumber(digits, .arabic) ?? parseNumber(digits, .chinese)
-    }
+    func part(_ g: Int) -> Int? { m.group(g).flatMap(writtenNumber) }
     guard let y = part(d.cy), let mo = part(d.cm), let dd = part(d.cd) else { return nil }
     return formatDate(y, mo, dd)
+  }
+
+  /// The number written in `r`, in Arabic or Chinese numerals, spaces aside (a date's year, month or day).
+  func writtenNumber(_ r: Range<Int>) -> Int? {
+    var digits: [Unicode.Scalar] = []
+    for c in s[r] where !isHSpace(c) { digits.append(c) }
+    return parseNumber(digits, .arabic) ?? parseNumber(digits, .chinese)
   }
 
   /// Where the notice's own clauses end (its closing block); `closingLimit` runs on past attached
