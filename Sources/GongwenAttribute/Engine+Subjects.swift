@@ -863,13 +863,11 @@ extension Engine {
     return try canonicalize(String(scalars: first), context: nil).1
   }
 
-  /// `name` without a bracketed part closing it (`区文化旅游局（区文物局）` -> `区文化旅游局`); `name` itself when it has none or
-  /// is nothing but one.
+  /// `name` without a bracketed part closing it (`区文化旅游局（区文物局）` -> `区文化旅游局`; `trailingBracketStart`); `name`
+  /// itself when it has none or is nothing but one.
   func withoutBracketedTail(_ name: String) -> String {
-    guard let last = name.unicodeScalars.last, closeSet.contains(last),
-      let open = name.unicodeScalars.lastIndex(where: { openSet.contains($0) }), open > name.unicodeScalars.startIndex
-    else { return name }
-    return String(name.unicodeScalars[..<open])
+    let sc = name.unicodeScalars
+    return trailingBracketStart(sc).map { String(sc[..<$0]) } ?? name
   }
 
   /// Is `name` a body for sure: a lexicon name (perhaps with a jurisdiction prefix) or a short kind of body ending with
