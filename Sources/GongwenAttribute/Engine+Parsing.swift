@@ -269,6 +269,8 @@ extension Engine {
     var tailShared: String? = nil
     // a joiner naming the lead was met in the run (A会同B、C): the items after it are partners
     var partnersFollow = false
+    // a label was just read: the next name starts a list of its own
+    var afterLabel = false
 
     func flush(_ roles: [AttributionRole]) throws(StageFailure) {
       guard !pending.isEmpty else { return }
@@ -466,6 +468,7 @@ extension Engine {
           labelRoles = m.label.roles
           sawLabel = true
           ignoring = false
+          afterLabel = true
           it = it[m.end...]
           if it.isEmpty { continue }
         } else if ignoredLabelStarts.contains(it[it.startIndex]), r.ignoredLabels.contains(where: { startsWithLabel(it, $0) }) {
@@ -606,7 +609,8 @@ extension Engine {
           // (a generic body as the partner names no one: 由区应急局会同相关部门负责具体解释; Corpus/heldout174 17402)
           if partner, isGenericPartner(part) { continue }
           if partner && !roles.contains(.participating) { roles.append(.participating) }
-          pending.append(ParsedItem(raw: raw, name: raw, roles: roles, partner: partner))
+          pending.append(ParsedItem(raw: raw, name: raw, roles: roles, partner: partner, listStart: afterLabel))
+          afterLabel = false
         }
         if firstLead { partnersFollow = true }
         if let closing {
@@ -655,6 +659,9 @@ extension Engine {
     var owner: [Unicode.Scalar]? = nil  // a named body whose division came before (区经发局经信处 -> 区经发局)
     var unknown: [String] = []
     for k in items.indices {
+      // (a label's list inherits from its own first name, not from the list before it: 主办单位:县城投公司,协办单位:住建局 ->
+      // 住建局; Corpus/heldout180 18001, heldout3)
+      if items[k].listStart { ctx = nil }
       var (canon, known, prefix) = try canonicalize(items[k].name, context: ctx)
       if prefix == nil, canon == items[k].name, let ctx, k > 0, parallel(items[k].name, after: items[k - 1].canonical, prefix: ctx) {
         canon = ctx + canon

@@ -14,6 +14,9 @@ struct ParsedItem: Equatable {
   /// A partner joined to the lead by a joiner that names it (A会同B: B): participating, whatever role
   /// word closes the list.
   var partner = false
+  /// The first name after a label (`责任单位：A、B，配合单位：C`: C): a list of its own, which inherits no jurisdiction prefix from the
+  /// names before it.
+  var listStart = false
 }
 
 struct ParsedAttribution {

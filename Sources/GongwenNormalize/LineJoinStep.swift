@@ -98,9 +98,11 @@ struct LineJoinStep: NormalizeStep {
     guard lines.count > 1 else { return }
     let m = try rules.marker.matcher()
     // lines that stand alone, each tried only on lines ending (or starting) with its character
+    // (start "0": any ASCII digit)
     var standaloneLines: [(end: Unicode.Scalar?, start: Unicode.Scalar?, rule: RuleRegex, matcher: ICURegex)] = []
     for case let (end, start, rule?) in [
       ("日" as Unicode.Scalar?, nil as Unicode.Scalar?, rules.dateLine), ("号", nil, rules.docNumberLine), (nil, "附", rules.attachmentLine),
+      (nil, "0", rules.pageDateLine),
     ] {
       standaloneLines.append((end, start, rule, try rule.matcher()))
     }
@@ -165,7 +167,8 @@ struct LineJoinStep: NormalizeStep {
         info.field = isField(s, from: firstAt, to: line.upperBound)
         info.content = firstAt..<(lastAt + 1)
         for (end, start, rule, matcher) in standaloneLines
-        where (end == nil || s[lastAt] == end) && (start == nil || s[firstAt] == start) && !info.standalone {
+        where (end == nil || s[lastAt] == end)
+          && (start == nil || s[firstAt] == start || start == "0" && s[firstAt].value &- 0x30 < 10) && !info.standalone {
           do {
             info.standalone = try wholeMatch(matcher, s[firstAt...lastAt])
           } catch { throw rule.failure(error, stage: "normalize") }

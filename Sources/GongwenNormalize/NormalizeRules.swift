@@ -128,9 +128,11 @@ public struct NormalizeRules: RuleFile {
       public var dateLine: Located<String>?
       public var docNumberLine: Located<String>?
       public var attachmentLine: Located<String>?
+      public var pageDateLine: Located<String>?
       public var headingMaxCharsWithCommas: Located<Int>?
       enum CodingKeys: String, CodingKey {
         case dateLine = "date_line", docNumberLine = "doc_number_line", attachmentLine = "attachment_line"
+        case pageDateLine = "page_date_line"
         case headingMaxCharsWithCommas = "heading_max_chars_with_commas"
         case sentenceEnd = "sentence_end", paragraphEnd = "paragraph_end", runningPunctuation = "running_punctuation",
           enumerationComma = "enumeration_comma", markers, headingMaxChars = "heading_max_chars",
@@ -240,6 +242,9 @@ public struct NormalizeRules: RuleFile {
     /// A whole line that is an attachment's label (附录, 附件2): nothing is joined onto it, and it runs on into nothing.
     /// Tried only on lines starting with 附. Optional.
     public var attachmentLine: RuleRegex?
+    /// A whole line that is a web page's date and time with its other fields (`2021-02-18 17:26:29来源：海连江微信`): nothing is
+    /// joined onto it, and it runs on into nothing. Tried only on lines starting with a digit. Optional.
+    public var pageDateLine: RuleRegex? = nil
     /// Longest body (characters) of a marker line with commas but no sentence end that is a heading all the same when it is
     /// shorter than a full line (`1、实施世行对标改革，促进世行评价和企业感受双提升`). 0: off.
     public var headingMaxCharsWithCommas: Int
@@ -437,6 +442,12 @@ public struct NormalizeRules: RuleFile {
         problems.append(error)
       }
     }
+    var pageDateLineRegex: RuleRegex? = nil
+    if let d = j.pageDateLine {
+      do { pageDateLineRegex = try RuleRegex(id: "line_join.page_date_line", pattern: d, file: file) } catch {
+        problems.append(error)
+      }
+    }
     var attachmentLineRegex: RuleRegex? = nil
     if let d = j.attachmentLine {
       do { attachmentLineRegex = try RuleRegex(id: "line_join.attachment_line", pattern: d, file: file) } catch {
@@ -464,6 +475,7 @@ public struct NormalizeRules: RuleFile {
       dateLine: dateLineRegex,
       docNumberLine: docNumberLineRegex,
       attachmentLine: attachmentLineRegex,
+      pageDateLine: pageDateLineRegex,
       headingMaxCharsWithCommas: max(0, j.headingMaxCharsWithCommas?.value ?? 0))
     if let v = j.headingMaxCharsWithCommas, v.value < 0 {
       bad(v.location, "line_join.heading_max_chars_with_commas must be 0 or more")

@@ -101,6 +101,8 @@ public struct SegmentRules: RuleFile {
     public var inline_after: String
     /// Optional: labels of a field (责任单位：…完成时限：…) after whose value an expected next sibling may start inline.
     public var inline_after_labels: [String]?
+    /// Optional: labels of a task's other fields (牵头领导：…, 完成时限：…) whose lines may stand among its label lines.
+    public var field_line_labels: [String]?
     public var attribution: Located<String>
     public var heading_gap: Located<Int>
     public var heading_gap_punctuation: String?
@@ -303,6 +305,9 @@ public struct SegmentRules: RuleFile {
   let tableOfContents: [[Unicode.Scalar]]
   let inlineAfter: ScalarSet
   let inlineAfterLabels: [[Unicode.Scalar]]
+  /// Labels of a task's other fields (`牵头领导：`, `完成时限：`): a line starting with one and its colon, among the label lines
+  /// after the last clause, is that clause's.
+  let fieldLineLabels: [[Unicode.Scalar]]
   public let attributionRegex: RuleRegex
   public let headingGap: Int
   /// Paragraphs after the last clause's own paragraph searched for one closing with a department attribution; that
@@ -712,6 +717,7 @@ public struct SegmentRules: RuleFile {
     self.tableOfContents = (raw.sequence.table_of_contents ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.inlineAfter = ScalarSet(raw.sequence.inline_after)
     self.inlineAfterLabels = (raw.sequence.inline_after_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    self.fieldLineLabels = (raw.sequence.field_line_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.headingGapPunctuation = ScalarSet(raw.sequence.heading_gap_punctuation ?? "")
     self.headingGapQuotes = ScalarSet(raw.sequence.heading_gap_quotes ?? "")
     self.headingGapNoteMax = headingNoteMax

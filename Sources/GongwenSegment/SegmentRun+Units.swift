@@ -162,7 +162,7 @@ extension SegmentRun {
         while k < limit, isSpaceOrNewline(s[k]) { k += 1 }
         if k >= limit { break }
         let next = min(lineEnd(k), limit)
-        guard isLabelLine(trimmed(k..<next)) || isDutyLine(trimmed(k..<next)) else { break }
+        guard isLabelLine(trimmed(k..<next)) || isDutyLine(trimmed(k..<next)) || isFieldLine(trimmed(k..<next)) else { break }
         end = next
       }
       if end == ownEnd, !endsWithAttribution(trimmed(bs..<end)) { end = attributedParagraphs(after: end, limit: limit) }
@@ -235,6 +235,15 @@ extension SegmentRun {
     // (an anchored match: it starts at the paragraph's start)
     guard let re = try? rule.matcher(), (try? re.match(in: text, at: 0)) != nil else { return false }
     return true
+  }
+
+  /// A line of a task's other field (`牵头领导：刘兴达`, `完成时限：2023年底`; `sequence.field_line_labels`): a label and its colon
+  /// at the line's start, among the label lines of the last clause (Corpus/heldout178 17801).
+  func isFieldLine(_ r: Range<Int>) -> Bool {
+    guard !r.isEmpty, r.count <= 80 else { return false }
+    return rules.fieldLineLabels.contains { w in
+      r.count > w.count && hasPrefix(w, at: r.lowerBound) && (s[r.lowerBound + w.count] == "：" || s[r.lowerBound + w.count] == ":")
+    }
   }
 
   /// A line that is a labelled attribution on its own (`牵头单位：区发改局`, `主要协作单位：…`): a

@@ -238,7 +238,10 @@ import GongwenTestSupport
                         Folder(name: "heldout174", floor: 0.72, minNotices: 4),
                         Folder(name: "heldout175", floor: 0.69, minNotices: 1),
                         Folder(name: "heldout176", floor: 0.81, minNotices: 3),
-                        Folder(name: "heldout177", floor: 0.71, minNotices: 3)]
+                        Folder(name: "heldout177", floor: 0.71, minNotices: 3),
+                        Folder(name: "heldout178", floor: 1.00, minNotices: 1),
+                        Folder(name: "heldout179", floor: 0.93, minNotices: 1),
+                        Folder(name: "heldout180", floor: 1.00, minNotices: 1)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
