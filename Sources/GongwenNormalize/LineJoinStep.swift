@@ -98,7 +98,7 @@ struct LineJoinStep: NormalizeStep {
     guard lines.count > 1 else { return }
     let m = try rules.marker.matcher()
     // lines that stand alone, each tried only on lines ending (or starting) with its character
-    // (start "0": any ASCII digit)
+    // (start "0": a year, four ASCII digits starting 19 or 20; `yearAt`)
     var standaloneLines: [(end: Unicode.Scalar?, start: Unicode.Scalar?, rule: RuleRegex, matcher: ICURegex)] = []
     for case let (end, start, rule?) in [
       ("日" as Unicode.Scalar?, nil as Unicode.Scalar?, rules.dateLine), ("号", nil, rules.docNumberLine), (nil, "附", rules.attachmentLine),
@@ -168,7 +168,7 @@ struct LineJoinStep: NormalizeStep {
         info.content = firstAt..<(lastAt + 1)
         for (end, start, rule, matcher) in standaloneLines
         where (end == nil || s[lastAt] == end)
-          && (start == nil || s[firstAt] == start || start == "0" && s[firstAt].value &- 0x30 < 10) && !info.standalone {
+          && (start == nil || (start == "0" ? yearAt(s, firstAt, lastAt) : s[firstAt] == start)) && !info.standalone {
           do {
             info.standalone = try wholeMatch(matcher, s[firstAt...lastAt])
           } catch { throw rule.failure(error, stage: "normalize") }
@@ -236,6 +236,15 @@ struct LineJoinStep: NormalizeStep {
     ctx.count("lines_joined", joins)
     for n in spaces { text.scalars[n] = CharClass.space }
     dels.apply(to: &text, &ctx)
+  }
+
+  /// Whether the line content `s[first...last]` starts with a year of four ASCII digits, 19xx or 20xx (a page's date line;
+  /// most lines starting with a digit are numbered clauses, `1.…`, and are not read with the regex).
+  func yearAt(_ s: [Unicode.Scalar], _ first: Int, _ last: Int) -> Bool {
+    guard last - first >= 4 else { return false }
+    let a = s[first].value, b = s[first + 1].value
+    guard a == 0x31 && b == 0x39 || a == 0x32 && b == 0x30 else { return false }
+    return s[first + 2].value &- 0x30 < 10 && s[first + 3].value &- 0x30 < 10
   }
 
   /// Whether `matcher` matches the whole of `text` from its start.
