@@ -97,14 +97,14 @@ struct LineJoinStep: NormalizeStep {
     let lines = lineRanges(s)
     guard lines.count > 1 else { return }
     let m = try rules.marker.matcher()
-    // lines that stand alone, each tried only on lines ending (or starting) with its character
-    // (start "0": a year, four ASCII digits starting 19 or 20; `yearAt`)
-    var standaloneLines: [(end: Unicode.Scalar?, start: Unicode.Scalar?, rule: RuleRegex, matcher: ICURegex)] = []
-    for case let (end, start, rule?) in [
-      ("日" as Unicode.Scalar?, nil as Unicode.Scalar?, rules.dateLine), ("号", nil, rules.docNumberLine), (nil, "附", rules.attachmentLine),
-      (nil, "0", rules.pageDateLine),
+    // lines that stand alone, each tried only on lines ending (or starting) with its character, or starting with a year
+    // (`yearAt`)
+    var standaloneLines: [(end: Unicode.Scalar?, start: Unicode.Scalar?, year: Bool, rule: RuleRegex, matcher: ICURegex)] = []
+    for case let (end, start, year, rule?) in [
+      ("日" as Unicode.Scalar?, nil as Unicode.Scalar?, false, rules.dateLine), ("号", nil, false, rules.docNumberLine),
+      (nil, "附", false, rules.attachmentLine), (nil, nil, true, rules.pageDateLine),
     ] {
-      standaloneLines.append((end, start, rule, try rule.matcher()))
+      standaloneLines.append((end, start, year, rule, try rule.matcher()))
     }
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
@@ -166,9 +166,9 @@ struct LineJoinStep: NormalizeStep {
         info.lastScalar = s[lastAt]
         info.field = isField(s, from: firstAt, to: line.upperBound)
         info.content = firstAt..<(lastAt + 1)
-        for (end, start, rule, matcher) in standaloneLines
-        where (end == nil || s[lastAt] == end)
-          && (start == nil || (start == "0" ? yearAt(s, firstAt, lastAt) : s[firstAt] == start)) && !info.standalone {
+        for (end, start, year, rule, matcher) in standaloneLines
+        where (end == nil || s[lastAt] == end) && (start == nil || s[firstAt] == start) && (!year || yearAt(s, firstAt, lastAt))
+          && !info.standalone {
           do {
             info.standalone = try wholeMatch(matcher, s[firstAt...lastAt])
           } catch { throw rule.failure(error, stage: "normalize") }

@@ -243,7 +243,7 @@ public struct NormalizeRules: RuleFile {
     /// Tried only on lines starting with 附. Optional.
     public var attachmentLine: RuleRegex?
     /// A whole line that is a web page's date and time with its other fields (`2021-02-18 17:26:29来源：海连江微信`): nothing is
-    /// joined onto it, and it runs on into nothing. Tried only on lines starting with a digit. Optional.
+    /// joined onto it, and it runs on into nothing. Tried only on lines starting with a year (19xx, 20xx). Optional.
     public var pageDateLine: RuleRegex? = nil
     /// Longest body (characters) of a marker line with commas but no sentence end that is a heading all the same when it is
     /// shorter than a full line (`1、实施世行对标改革，促进世行评价和企业感受双提升`). 0: off.
