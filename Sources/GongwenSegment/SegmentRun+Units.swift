@@ -162,7 +162,8 @@ extension SegmentRun {
         while k < limit, isSpaceOrNewline(s[k]) { k += 1 }
         if k >= limit { break }
         let next = min(lineEnd(k), limit)
-        guard isLabelLine(trimmed(k..<next)) || isDutyLine(trimmed(k..<next)) || isFieldLine(trimmed(k..<next)) else { break }
+        let line = trimmed(k..<next)
+        guard isLabelLine(line) || isDutyLine(line) || isFieldLine(line) else { break }
         end = next
       }
       if end == ownEnd, !endsWithAttribution(trimmed(bs..<end)) { end = attributedParagraphs(after: end, limit: limit) }
