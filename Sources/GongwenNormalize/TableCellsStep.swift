@@ -113,6 +113,14 @@ struct TableCellsStep: NormalizeStep {
           for w in header where i + w.count < b.count && b[i + w.count] == space && b[i..<(i + w.count)].elementsEqual(w) {
             return true
           }
+          // (the word wrapped after its start: `序` / `号 领域 …`)
+          for w in header where w.count > 1 && i + w.count + 1 < b.count {
+            for k in 1..<w.count where b[i + k] == CharClass.newline && b[i..<(i + k)].elementsEqual(w[..<k])
+              && b[(i + k + 1)..<(i + w.count + 1)].elementsEqual(w[k...]) && b[i + w.count + 1] == space
+            {
+              return true
+            }
+          }
         }
         i += 1
       }
@@ -150,27 +158,12 @@ struct TableCellsStep: NormalizeStep {
       }
       return r.isEmpty ? nil : v
     }
-    var columnsAfterTask = 0
-    var expected = 0  // 0: no table open
-    for line in lineRanges(s) {
-      var a = line.lowerBound, b = line.upperBound
-      while a < b, s[a] == space { a += 1 }
-      while b > a, s[b - 1] == space { b -= 1 }
-      if s[a..<b].contains(where: isSeparator) { expected = 0; continue }
-      if expected > 0 {
-        let g = gaps(a..<b)
-        if let first = g.first, let n = number(a..<first.lowerBound), n == expected, g.count >= 2 {
-          cut(first)
-          for x in g.suffix(min(columnsAfterTask, g.count - 1)) { cut(x) }
-          expected += 1
-          continue
-        }
-        // (一、…分解（11项）: a section title between rows; a line starting with a digit is no title)
-        if a == b || (b - a <= 40 && number(a..<(a + 1)) == nil) { continue }
-        expected = 0
-      }
-      // a header: at the line's start, or after a space with only column names after it
-      for w in header {
+    /// A header on the line `a..<b`: at the line's start (or after a space at its end) a header word (or, with `rests`, the
+    /// rest of one whose start stood alone on the line before, at the line's start) and at least two more column names apart
+    /// by spaces. Cuts it into one column per line and returns how many names follow the header word; nil when no header.
+    func headerNames(_ a: Int, _ b: Int, _ rests: [[Unicode.Scalar]]) -> Int? {
+      for (k, w) in (header + rests).enumerated() {
+        let wrapped = k >= header.count
         guard let w0 = w.first, s[a..<b].contains(w0) else { continue }
         var p = a
         var found: Int? = nil
@@ -179,6 +172,7 @@ struct TableCellsStep: NormalizeStep {
             found = p
             break
           }
+          if wrapped { break }
           p += 1
         }
         guard let h = found else { continue }
@@ -202,10 +196,57 @@ struct TableCellsStep: NormalizeStep {
         if h > a, let before = gaps(a..<h).last { cut(before) }
         let nameStarts = Set(names.map(\.lowerBound))
         for x in g where nameStarts.contains(x.upperBound) { cut(x) }
-        columnsAfterTask = names.count - 1
+        return names.count
+      }
+      return nil
+    }
+    var columnsAfterTask = 0
+    var expected = 0  // 0: no table open
+    // the row number a table's header printed again on its next page goes on with (0: none)
+    var resumeAt = 0
+    // the rest of a header word whose start stood alone on the line before (`序` / `号 领域 数据范围 责任单位`: a narrow
+    // cell wrapped; Corpus/heldout166 16602)
+    var wrappedRest: [[Unicode.Scalar]] = []
+    for line in lineRanges(s) {
+      var a = line.lowerBound, b = line.upperBound
+      while a < b, s[a] == space { a += 1 }
+      while b > a, s[b - 1] == space { b -= 1 }
+      let rests = wrappedRest
+      wrappedRest = []
+      if s[a..<b].contains(where: isSeparator) { expected = 0; continue }
+      // a header (first: a table's header printed again on its next page ends no table)
+      if let names = headerNames(a, b, rests) {
+        columnsAfterTask = names - 1
+        resumeAt = expected > 1 ? expected : 0
         expected = 1
-        break
+        continue
+      }
+      if b - a < 3 {
+        for w in header where b - a < w.count && w.starts(with: s[a..<b]) && a < b { wrappedRest.append(Array(w[(b - a)...])) }
+      }
+      if expected > 0 {
+        let g = gaps(a..<b)
+        if let n = number(a..<(g.first?.lowerBound ?? b)), n == expected || (expected == 1 && resumeAt > 1 && n == resumeAt) {
+          // (a row's number alone on its line, its cells wrapped under it; a row of one cell on its first line)
+          if let first = g.first { cut(first) }
+          for x in g.suffix(min(columnsAfterTask, max(0, g.count - 1))) { cut(x) }
+          expected = n + 1
+          resumeAt = 0
+          continue
+        }
+        // (一、…分解（11项）: a section title between rows; a line starting with a digit is no title)
+        if a == b || (b - a <= 40 && number(a..<(a + 1)) == nil) {
+          // a row's cells wrapped onto lines of their own (`名单 省市场监管局`, the end of one cell and the next): each space
+          // run there parts two cells, as on the row's first line; not in a title (`一、 主要目标`)
+          if expected > 1 || resumeAt > 0 {
+            let g = gaps(a..<b)
+            if let first = g.first, s[first.lowerBound - 1] != "、" { for x in g { cut(x) } }
+          }
+          continue
+        }
+        expected = 0
       }
     }
+
   }
 }

@@ -548,6 +548,16 @@ extension SegmentRun {
       guard q < limit, (try? attachmentLine(trimmed(q..<min(lineEnd(q), limit)))) ?? nil == nil else { break }
       end = min(lineEnd(q), limit)
     }
+    // (and a name's last characters wrapped onto a line of their own, up to three Chinese characters and nothing after them
+    // before the limit: `省海洋综合执法总` / `队` as the text's last row; Corpus/heldout166 16602)
+    if k == lines {
+      var q = end
+      while q < limit, isSpaceOrNewline(s[q]) { q += 1 }
+      if q < limit {
+        let tail = trimmed(q..<min(lineEnd(q), limit))
+        if tail.count <= 3, s[tail].allSatisfy(isIdeographic), !hasText(from: tail.upperBound, to: limit) { end = tail.upperBound }
+      }
+    }
     return trimmed(a.start..<end).upperBound
   }
 

@@ -34,9 +34,17 @@ extension SegmentRun {
       } else if let p = plans.first(where: { $0.range.lowerBound > accepted[i].start && $0.range.lowerBound <= next }) {
         // the last clause or row before an attached plan: it ends before the plan's attachment line
         ends[i] = lastUnitEnd(accepted[i], limit: p.range.lowerBound)
-      } else if let t = accepted[i].table, let h = tableStarts.first(where: { $0 > accepted[i].start && $0 < next }) {
-        // a table's last row before another table: its cells, not the next table's title and header
-        ends[i] = lastRowEnd(accepted[i], lines: rowHeader(t).columns.count, limit: lineStart(h))
+      } else if let t = accepted[i].table, let h = tableStarts.firstIndex(where: { $0 > accepted[i].start && $0 < next }) {
+        if tables[h].columns == tables[t].columns,
+          !tableAttachmentLines.contains(where: { $0 > accepted[i].start && $0 < tableStarts[h] })
+        {
+          // a table's last row before its header printed again on the next page: every line up to that header (a PDF's
+          // cells wrapped over more lines than there are columns; Corpus/heldout166 16602)
+          ends[i] = trimmed(accepted[i].start..<lineStart(tableStarts[h])).upperBound
+        } else {
+          // a table's last row before another table: its cells, not the next table's title and header
+          ends[i] = lastRowEnd(accepted[i], lines: rowHeader(t).columns.count, limit: lineStart(tableStarts[h]))
+        }
       } else if let t = accepted[i + 1].table, repeatedLeadingCells.contains(t), let cell = previousLine(next), cell.lowerBound > accepted[i].end {
         // before a row of a table whose leading column's cell stands before every row: that cell is the next row's
         ends[i] = cell.lowerBound

@@ -228,7 +228,7 @@ import GongwenTestSupport
                         Folder(name: "heldout163", floor: 0.75, minNotices: 4),
                         Folder(name: "heldout164", floor: 0.82, minNotices: 4),
                         Folder(name: "heldout165", floor: 0.92, minNotices: 4),
-                        Folder(name: "heldout166", floor: 0.82, minNotices: 2),
+                        Folder(name: "heldout166", floor: 0.99, minNotices: 2),
                         Folder(name: "heldout167", floor: 0.96, minNotices: 5),
                         Folder(name: "heldout168", floor: 0.92, minNotices: 4),
                         Folder(name: "heldout169", floor: 0.96, minNotices: 3),

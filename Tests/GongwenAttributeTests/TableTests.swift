@@ -199,3 +199,28 @@ import Testing
     #expect(a.departments == ["建设主管部门", "区规划和自然资源局", "区水务局"])
   }
 }
+
+/// A department's name wrapped inside a narrow cell of a PDF's table (Corpus/heldout166 16602), read as one name; names that
+/// each stand whole on their lines stay apart.
+@Suite struct WrappedNameCellTests {
+  let columns = ["领域", "数据范围", "责任单位"]
+
+  @Test func aNameCutAnywhereIsJoined() throws {
+    let a = try #require(try tableRow(["人力资源社会保障领域", "行政处罚、行政强制、", "拖欠农民工工资失信联合惩戒对象名单", "省人力资源社会保", "障厅"],
+                                      columns: columns, number: "2"))
+    #expect(a.departmentsRaw == ["省人力资源社会保障厅"])
+    // a list's last name cut: its rest is the next line's first name
+    let b = try #require(try tableRow(["税务领域", "企业纳税信用级别信息", "省税务局、深圳市", "税务局"], columns: columns, number: "8"))
+    #expect(b.departmentsRaw == ["省税务局", "深圳市税务局"])
+    let c = try #require(try tableRow(["能源领域", "行政处罚", "省能源局、国家能", "源局南方监管局"], columns: columns, number: "35"))
+    #expect(c.departmentsRaw == ["省能源局", "国家能源局南方监管局"])
+  }
+
+  @Test func namesWholeOnTheirLinesStayApart() throws {
+    // each line a department of its own, the second starting with the jurisdiction word as a new name does
+    let a = try #require(try tableRow(["垃圾分类领域", "行政处罚", "区文明办", "区绿化市容局"], columns: columns, number: "3"))
+    #expect(a.departmentsRaw == ["区文明办", "区绿化市容局"])
+    let b = try #require(try tableRow(["税务领域", "行政处罚", "省税务局、深圳市", "区税务局"], columns: columns, number: "8"))
+    #expect(!b.departmentsRaw.contains("深圳市区税务局"))
+  }
+}

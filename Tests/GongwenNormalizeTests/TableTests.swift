@@ -107,6 +107,45 @@ import Testing
                                      "1", "地区生产总值增长7%以上.", "发改委", "2", "一般公共预算收入增长8%以上.", "财政局"])
   }
 
+  @Test func aPDFsRowsWithWrappedCellsBecomeOneCellPerLine() throws {
+    // heldout166 16602: the header word wrapped (`序` / `号 …`), a row's number alone above its cells, cells wrapped onto lines
+    // of their own (a line there holding the end of one cell and the next), the page's footer and number, the header again
+    let src = """
+      序
+      号 领域 数据范围 责任单位
+      1 投资领域 行政处罚 省发展改革委
+      2
+      文化执法领域（含文化
+      、旅游）
+      行政处罚、严重失信主体名单 省文化和旅游厅
+      3 市场监管领域 行政处罚、严重违法失信
+      名单 省市场监
+      管局
+      第 1 页，共 2 页
+      [第 2 页]
+      序
+      号 领域 数据范围 责任单位
+      4 税务领域 行政处罚 省税务局
+      """
+    let d = try normalizer.normalize(src)
+    #expect(lines(d.text.string) == [
+      "序", "号", "领域", "数据范围", "责任单位",
+      "1", "投资领域", "行政处罚", "省发展改革委",
+      "2", "文化执法领域（含文化", "、旅游）", "行政处罚、严重失信主体名单", "省文化和旅游厅",
+      "3", "市场监管领域", "行政处罚、严重违法失信", "名单", "省市场监", "管局",
+      "序", "号", "领域", "数据范围", "责任单位",
+      "4", "税务领域", "行政处罚", "省税务局",
+    ])
+    #expect(d.removed.filter { $0.rule == "pdf_page_of" }.count == 2)
+    // every line break stands where a space or a line break stood, and a second pass changes nothing
+    let sc = Array(src.unicodeScalars)
+    for (i, c) in d.text.scalars.enumerated() where c == "\n" { #expect(sc[d.text.origin[i]] == "\n" || sc[d.text.origin[i]] == " ") }
+    #expect(try normalizer.normalize(d.text.string).text.string == d.text.string)
+    // without the header the same lines are prose: joined, their spaces closed up
+    let e = try normalizer.normalize("行政处罚、严重违法失信\n名单 省市场监管局")
+    #expect(lines(e.text.string) == ["行政处罚、严重违法失信名单省市场监管局"])
+  }
+
   @Test func spacesOutsideSuchATableStay() throws {
     // rows out of order end the table; a line with a number and a space outside a table is text
     let d = try normalizer.normalize("序号 工作任务 责任单位\n1 建设学校 县教育局\n3 修建道路 县交通局")
