@@ -237,10 +237,13 @@ struct TableCellsStep: NormalizeStep {
         // (一、…分解（11项）: a section title between rows; a line starting with a digit is no title)
         if a == b || (b - a <= 40 && number(a..<(a + 1)) == nil) {
           // a row's cells wrapped onto lines of their own (`名单 省市场监管局`, the end of one cell and the next): each space
-          // run there parts two cells, as on the row's first line; not in a title (`一、 主要目标`)
+          // run there parts two cells, as on the row's first line (not one next to an ASCII letter or digit, a PDF's `2024 年`,
+          // nor in a title, `一、 主要目标`)
           if expected > 1 || resumeAt > 0 {
             let g = gaps(a..<b)
-            if let first = g.first, s[first.lowerBound - 1] != "、" { for x in g { cut(x) } }
+            if let first = g.first, s[first.lowerBound - 1] != "、" {
+              for x in g where !isASCIIAlphanumeric(s[x.lowerBound - 1]) && !isASCIIAlphanumeric(s[x.upperBound]) { cut(x) }
+            }
           }
           continue
         }
@@ -248,5 +251,13 @@ struct TableCellsStep: NormalizeStep {
       }
     }
 
+  }
+}
+
+/// An ASCII letter or digit.
+@inline(__always) func isASCIIAlphanumeric(_ c: Unicode.Scalar) -> Bool {
+  switch c.value {
+  case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+  default: return false
   }
 }

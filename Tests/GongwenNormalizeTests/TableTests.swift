@@ -141,6 +141,9 @@ import Testing
     let sc = Array(src.unicodeScalars)
     for (i, c) in d.text.scalars.enumerated() where c == "\n" { #expect(sc[d.text.origin[i]] == "\n" || sc[d.text.origin[i]] == " ") }
     #expect(try normalizer.normalize(d.text.string).text.string == d.text.string)
+    // a space next to a number on such a line is a PDF's spacing, no cell break
+    let f = try normalizer.normalize("序号 工作任务 责任单位\n1 推进学校建设 县教育局\n于 2024 年底前完成\n2 修建道路 县交通局")
+    #expect(lines(f.text.string) == ["序号", "工作任务", "责任单位", "1", "推进学校建设", "县教育局", "于2024年底前完成", "2", "修建道路", "县交通局"])
     // without the header the same lines are prose: joined, their spaces closed up
     let e = try normalizer.normalize("行政处罚、严重违法失信\n名单 省市场监管局")
     #expect(lines(e.text.string) == ["行政处罚、严重违法失信名单省市场监管局"])
