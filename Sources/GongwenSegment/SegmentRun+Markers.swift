@@ -134,7 +134,9 @@ extension SegmentRun {
     let rank = rules.schemes[c.scheme].rank
     // the highest level opened at a line start after `c` (at a number other than 1: a later section)
     var opened: Int? = nil
-    for d in cands where d.start > c.start && d.table == nil {
+    // (a candidate that can never be a marker does not count: a line-start scheme's match inside a line, `1名食品安` where the
+    // text was cut, read by `decimal` as a top section `1` before a title; Corpus/heldout183 18301)
+    for d in cands where d.start > c.start && d.table == nil && (d.lineStart || rules.schemes[d.scheme].inline) {
       let r = rules.schemes[d.scheme].rank
       // (a first child of that section is its own, not the text's: `14.`…`23.`, `六、`, `（一）`; Corpus/heldout43 4403)
       if d.number == 1 && (r < rank || (r == rank && opened == nil)) && !(opened.map { r > $0 } ?? false) { return true }

@@ -242,7 +242,8 @@ import GongwenTestSupport
                         Folder(name: "heldout178", floor: 1.00, minNotices: 1),
                         Folder(name: "heldout179", floor: 0.93, minNotices: 1),
                         Folder(name: "heldout180", floor: 1.00, minNotices: 1),
-                        Folder(name: "heldout182", floor: 1.00, minNotices: 1)]
+                        Folder(name: "heldout182", floor: 1.00, minNotices: 1),
+                        Folder(name: "heldout183", floor: 1.00, minNotices: 1)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 

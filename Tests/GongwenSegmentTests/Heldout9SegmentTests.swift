@@ -185,6 +185,15 @@ import Testing
     #expect(q.units.map(\.path) == [[2]])
   }
 
+  @Test func anExcerptIsNotUndoneByANumberInsideALine() throws {
+    // heldout183 18301: a later page begins with the last item's label line, then ㈦ (Word's one-character （七）) and items
+    // numbered on (`19、`); it is cut inside `23、`, at `1名食品安`, which a line-start scheme reads as a number before a title,
+    // but inside a line it is no marker and no sign that the text numbers its own clauses from 1
+    let text = "责任部门:市食品药品监管局、市农业局\n㈦依法治理饮用水源的污染。\n19、加强对水源的监测与治理。\n责任部门:市环保局\n㈧全面推开食品安全信用体系建设工作。\n20、全市食品安全信用企业达到市级标准。\n责任部门:市工商局\n21、为全市所有学校各培训1名食品安"
+    let (o, _) = try outline(text)
+    #expect(o.units.map(\.path) == [[7], [7, 19], [8], [8, 20], [8, 21]])
+  }
+
   @Test func aTextThatBeginsWithAMarkerIsAnExcerpt() throws {
     // heldout18 1901: page 5 of a longer notice begins at 5. (too far from 1 for a gap)
     let (o, _) = try outline("5.完善城乡交通管理长效机制。\n加大交通秩序整治力度。主要责任单位:各级人民政府。")
