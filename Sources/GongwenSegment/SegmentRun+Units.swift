@@ -293,6 +293,28 @@ extension SegmentRun {
     return nil
   }
 
+  /// A table row's task cell wrapped over lines of its own (a PDF's narrow column: `文化执法领域（含文化` / `、旅游、文物、出版、` /
+  /// `广播、电视、电影）`; Corpus/heldout166 16602), as one line: from `line`, the next lines while a bracket is still open or the
+  /// next line starts with `、` or `，` (no cell starts so), within `heading.max_length`. nil when the cell is one line.
+  func wrappedCell(from line: Range<Int>, limit: Int) -> String? {
+    func depth(_ r: Range<Int>) -> Int {
+      r.reduce(0) { d, i in isOpenBracket(s[i]) ? d + 1 : isCloseBracket(s[i]) ? max(0, d - 1) : d }
+    }
+    var parts = [line]
+    var open = depth(line)
+    var length = line.count
+    while let next = nextLine(after: parts[parts.count - 1].lowerBound), next.lowerBound < limit {
+      let r = trimmed(next.lowerBound..<min(next.upperBound, limit))
+      guard !r.isEmpty, open > 0 || s[r.lowerBound] == "、" || s[r.lowerBound] == "，", length + r.count <= rules.headingMaxLength
+      else { break }
+      parts.append(r)
+      length += r.count
+      open = depth(parts.first!.lowerBound..<r.upperBound)
+    }
+    guard parts.count > 1, open == 0 else { return nil }
+    return parts.map { text($0) }.joined()
+  }
+
   /// The heading of a unit. A table row's task cell without a sentence end is its heading only
   /// when cells follow it (a row cut off after its task text, as at the end of an excerpt, has none).
   func heading(body: Range<Int>, subtreeEnd: Int, tableRow: Bool = false) throws(StageFailure) -> String? {
@@ -323,6 +345,7 @@ extension SegmentRun {
       }
       guard !line.isEmpty, line.count <= rules.headingMaxLength else { return nil }
       if tableRow, !hasText(from: le, to: subtreeEnd) { return nil }
+      if tableRow, let wrapped = wrappedCell(from: line, limit: subtreeEnd) { return wrapped }
       return text(line)
     }
     guard let t = firstTerm, t > bs, t - bs <= rules.headingMaxLength else {

@@ -77,6 +77,9 @@ import GongwenTestSupport
     // again are in no row
     #expect(t[3].text == "人力资源社会保障领域")
     #expect(t[4].text == "文化执法领域（含文化\n、旅游、文物）")
+    // (the task cell wrapped over lines is the row's heading whole)
+    #expect(t[4].heading == "文化执法领域（含文化、旅游、文物）")
+    #expect(t[3].heading == "人力资源社会保障领域")
     #expect(t[5].text.hasPrefix("市场监管领域") && !t[5].text.contains("省市场监管局"))
     #expect(t.allSatisfy { !$0.text.contains("页") && !$0.text.contains("序") && !$0.text.contains("责任单位") })
   }
