@@ -110,8 +110,8 @@ struct TableCellsStep: NormalizeStep {
       while i < b.count {
         let v = b[i].value
         if firsts.contains(v) {
-          for w in header where i + w.count < b.count && b[i + w.count] == space && b[i..<(i + w.count)].elementsEqual(w) {
-            return true
+          for w in header {
+            if let e = spacedWordEnd(b, at: i, w), e < b.count, b[e] == space { return true }
           }
           // (the word wrapped after its start: `序` / `号 领域 …`)
           for w in header where w.count > 1 && i + w.count + 1 < b.count {
@@ -166,17 +166,17 @@ struct TableCellsStep: NormalizeStep {
         let wrapped = k >= header.count
         guard let w0 = w.first, s[a..<b].contains(w0) else { continue }
         var p = a
-        var found: Int? = nil
+        var found: (start: Int, end: Int)? = nil
         while p + w.count < b {
-          if (p == a || s[p - 1] == space), s[p..<(p + w.count)].elementsEqual(w), s[p + w.count] == space {
-            found = p
+          if p == a || s[p - 1] == space, let e = s.withUnsafeBufferPointer({ spacedWordEnd($0, at: p, w) }), e < b, s[e] == space {
+            found = (p, e)
             break
           }
           if wrapped { break }
           p += 1
         }
-        guard let h = found else { continue }
-        let g = gaps((h + w.count)..<b)
+        guard let (h, wordEnd) = found else { continue }
+        let g = gaps(wordEnd..<b)
         // column names: the fields after the header word, single characters apart by one space joined
         var names: [Range<Int>] = []
         var lastSingle = false
@@ -260,4 +260,16 @@ struct TableCellsStep: NormalizeStep {
   case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
   default: return false
   }
+}
+
+/// Where `w` ends when it stands at `p` in `b`, perhaps letter-spaced by a PDF (`序 号`: one space between its characters);
+/// nil when it does not stand there.
+func spacedWordEnd(_ b: UnsafeBufferPointer<Unicode.Scalar>, at p: Int, _ w: [Unicode.Scalar]) -> Int? {
+  var i = p
+  for (k, c) in w.enumerated() {
+    if k > 0, i < b.count, b[i] == CharClass.space, i + 1 < b.count, b[i + 1] == c { i += 1 }
+    guard i < b.count, b[i] == c else { return nil }
+    i += 1
+  }
+  return i
 }

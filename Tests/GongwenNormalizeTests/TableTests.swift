@@ -141,6 +141,9 @@ import Testing
     let sc = Array(src.unicodeScalars)
     for (i, c) in d.text.scalars.enumerated() where c == "\n" { #expect(sc[d.text.origin[i]] == "\n" || sc[d.text.origin[i]] == " ") }
     #expect(try normalizer.normalize(d.text.string).text.string == d.text.string)
+    // the header word letter-spaced by a PDF (`序 号`) heads the table as `序号` does
+    let g = try normalizer.normalize("序 号 工作任务 牵头单位 配合单位\n1 推进学校建设 县教育局 县财政局")
+    #expect(lines(g.text.string) == ["序号", "工作任务", "牵头单位", "配合单位", "1", "推进学校建设", "县教育局", "县财政局"])
     // a space next to a number on such a line is a PDF's spacing, no cell break
     let f = try normalizer.normalize("序号 工作任务 责任单位\n1 推进学校建设 县教育局\n于 2024 年底前完成\n2 修建道路 县交通局")
     #expect(lines(f.text.string) == ["序号", "工作任务", "责任单位", "1", "推进学校建设", "县教育局", "于2024年底前完成", "2", "修建道路", "县交通局"])
