@@ -243,7 +243,8 @@ import GongwenTestSupport
                         Folder(name: "heldout179", floor: 0.93, minNotices: 1),
                         Folder(name: "heldout180", floor: 1.00, minNotices: 1),
                         Folder(name: "heldout182", floor: 1.00, minNotices: 1),
-                        Folder(name: "heldout183", floor: 1.00, minNotices: 1)]
+                        Folder(name: "heldout183", floor: 1.00, minNotices: 1),
+                        Folder(name: "heldout184", floor: 1.00, minNotices: 1)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
