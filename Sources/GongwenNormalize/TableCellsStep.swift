@@ -221,8 +221,8 @@ struct TableCellsStep: NormalizeStep {
         expected = 1
         continue
       }
-      if b - a < 3 {
-        for w in header where b - a < w.count && w.starts(with: s[a..<b]) && a < b { wrappedRest.append(Array(w[(b - a)...])) }
+      if a < b, b - a < 3 {
+        for w in header where b - a < w.count && w.starts(with: s[a..<b]) { wrappedRest.append(Array(w[(b - a)...])) }
       }
       if expected > 0 {
         let g = gaps(a..<b)
@@ -250,7 +250,6 @@ struct TableCellsStep: NormalizeStep {
         expected = 0
       }
     }
-
   }
 }
 

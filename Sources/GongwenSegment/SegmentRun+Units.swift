@@ -297,11 +297,12 @@ extension SegmentRun {
   /// `广播、电视、电影）`; Corpus/heldout166 16602), as one line: from `line`, the next lines while a bracket is still open or the
   /// next line starts with `、` or `，` (no cell starts so), within `heading.max_length`. nil when the cell is one line.
   func wrappedCell(from line: Range<Int>, limit: Int) -> String? {
-    func depth(_ r: Range<Int>) -> Int {
-      r.reduce(0) { d, i in isOpenBracket(s[i]) ? d + 1 : isCloseBracket(s[i]) ? max(0, d - 1) : d }
+    /// The brackets still open after `r`, `d` open before it.
+    func depth(_ r: Range<Int>, after d: Int) -> Int {
+      r.reduce(d) { d, i in isOpenBracket(s[i]) ? d + 1 : isCloseBracket(s[i]) ? max(0, d - 1) : d }
     }
     var parts = [line]
-    var open = depth(line)
+    var open = depth(line, after: 0)
     var length = line.count
     while let next = nextLine(after: parts[parts.count - 1].lowerBound), next.lowerBound < limit {
       let r = trimmed(next.lowerBound..<min(next.upperBound, limit))
@@ -309,7 +310,7 @@ extension SegmentRun {
       else { break }
       parts.append(r)
       length += r.count
-      open = depth(parts.first!.lowerBound..<r.upperBound)
+      open = depth(r, after: open)
     }
     guard parts.count > 1, open == 0 else { return nil }
     return parts.map { text($0) }.joined()
