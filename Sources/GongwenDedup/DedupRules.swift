@@ -40,10 +40,12 @@ public struct DedupRules: RuleFile {
       public var leadIns: [String]
       public var words: [String]
       public var dutyStarts: [String]?
+      public var roleEndings: [String]?
       enum CodingKeys: String, CodingKey {
         case leadIns = "lead_ins"
         case words
         case dutyStarts = "duty_starts"
+        case roleEndings = "role_endings"
       }
     }
 
@@ -154,6 +156,11 @@ public struct DedupRules: RuleFile {
   /// named before it (`区教育局：负责推进…；负责编制本系统应急避难场所建设计划；` and the same under 区体育局): an attribution
   /// unit as well, never removed on its own (`subject_sentences.duty_starts`). Empty: off.
   public let subjectDutyStarts: [[Unicode.Scalar]]
+  /// A sentence of names only (no comma or colon) ending with one of these role words (牵头, 配合), no longer than an
+  /// attribution, is a table row's cell of departments (`省财政厅、省卫生健康委牵头；省优化生育政策工作部门联席会议成员单位配合；`,
+  /// the same cell in the next row): an attribution unit, never removed on its own (`subject_sentences.role_endings`).
+  /// Empty: off.
+  public let subjectRoleEndings: [[Unicode.Scalar]]
   /// For each BMP scalar, bit 1 when `UnitSplitter` may act on it in the middle of a line (a newline, an
   /// opening bracket, the first character of a clause marker, a sentence terminator); the splitter
   /// steps over every other character with one table read. Bit 2: a sentence terminator
@@ -274,6 +281,7 @@ public struct DedupRules: RuleFile {
     subjectLeadIns = (raw.subjectSentences?.leadIns ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     subjectWords = (raw.subjectSentences?.words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     subjectDutyStarts = (raw.subjectSentences?.dutyStarts ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    subjectRoleEndings = (raw.subjectSentences?.roleEndings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
   }
 }
 

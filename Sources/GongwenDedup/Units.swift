@@ -155,7 +155,7 @@ struct UnitSplitter {
   /// it starts with a lead-in and holds a role word, or starts with a role word (a duty of the body named before it:
   /// `负责编制本系统…计划；`), and is no longer than an attribution.
   func namesItsDoers(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
-    guard !rules.subjectLeadIns.isEmpty || !rules.subjectDutyStarts.isEmpty else { return false }
+    guard !rules.subjectLeadIns.isEmpty || !rules.subjectDutyStarts.isEmpty || !rules.subjectRoleEndings.isEmpty else { return false }
     var k = a
     while k < b, isSpace(s[k]) { k += 1 }
     guard b - k <= rules.maxAttributionChars else { return false }
@@ -163,8 +163,19 @@ struct UnitSplitter {
       words.contains { k + $0.count < b && s[k..<(k + $0.count)].elementsEqual($0) }
     }
     if startsWithOne(of: rules.subjectDutyStarts) { return true }
+    if !rules.subjectRoleEndings.isEmpty, endsWithRoleWord(s, k, b) { return true }
     guard startsWithOne(of: rules.subjectLeadIns) else { return false }
     return rules.subjectWords.contains { w in (k..<(b - w.count + 1)).contains { s[$0..<($0 + w.count)].elementsEqual(w) } }
+  }
+
+  /// Whether the sentence `k..<b` (its terminator and closing marks included) is names only ending with a
+  /// `subject_sentences.role_endings` word (`省总工会、团省委配合；`): something before the word, no comma or colon in it.
+  func endsWithRoleWord(_ s: [Unicode.Scalar], _ k: Int, _ b: Int) -> Bool {
+    var e = b
+    while e > k, rules.isTerminator(s[e - 1]) || rules.isClosingMark(s[e - 1]) || isSpace(s[e - 1]) { e -= 1 }
+    guard let w = rules.subjectRoleEndings.first(where: { e - $0.count > k + 1 && s[(e - $0.count)..<e].elementsEqual($0) })
+    else { return false }
+    return !s[k..<(e - w.count)].contains { $0 == "，" || $0 == "," || $0 == "：" || $0 == ":" || $0 == "\n" }
   }
 
   /// Start of the first line holding only a `table_header` word (spaces aside), if any.

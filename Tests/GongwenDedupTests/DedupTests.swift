@@ -507,6 +507,20 @@ struct DedupPropertyTests {
     let t = "各单位要按照要求负责编制本系统应急避难场所建设计划;"
     #expect(try DedupFixtures.run("区教育局：负责推进学校建设;" + t + "\n区体育局：负责利用体育场馆;" + t + "\n").removed.count == 1)
   }
+
+  @Test func aCellOfNamesEndingWithARoleWordStandsUnderEachRow() throws {
+    // heldout70 7006: a table run together on one line, the same 配合 cell in rows 22, 24 and 25; two copies were removed
+    // as repeated sentences, and with them those rows' participating body
+    let c = "省优化生育政策工作部门联席会议成员单位配合;"
+    let text = "22根据经济社会发展水平等因素,实行动态调整机制。省财政厅、省卫生健康委牵头;" + c + "各州(市)党委和政府落实"
+      + "23将符合条件的老年人作为重点群体,优先安排入住公办养老机构。省民政厅牵头;" + c + "各州(市)党委和政府落实\n"
+    let out = try DedupFixtures.run(text)
+    #expect(out.removed.isEmpty, "\(out.removed.map(\.text))")
+    #expect(out.text.string.components(separatedBy: c).count == 3)
+    // a sentence with a comma is no cell of names: repeated, it is a repeat
+    let t = "各地要高度重视此项工作,认真组织落实;"
+    #expect(try DedupFixtures.run("1.推进学校建设工作。" + t + "\n2.加快体育场馆建设。" + t + "\n").removed.count == 1)
+  }
 }
 
 @Suite struct OfficialLineTests {
