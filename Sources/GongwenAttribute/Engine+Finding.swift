@@ -9,6 +9,7 @@ extension Engine {
     let lo = max(0, min(unit.bodyRange.lowerBound, s.count))
     let hi = max(lo, min(unit.bodyRange.upperBound, s.count))
     guard lo < hi else { return nil }
+    if unit.runTogetherRow, let f = try runTogetherCell(s, end: hi, lo: lo) { return f }
     if let f = try lineLabelled(s, end: hi, lo: lo) { return f }
     if let f = try tryEnd(s, end: hi, lo: lo) { return try droppingCutName(f, s) }
     if let f = try cutAtTextEnd(s, end: hi, lo: lo) { return f }
@@ -26,6 +27,30 @@ extension Engine {
       p -= 1
     }
     return nil
+  }
+
+  /// The department cell of a row of a table run together with no separator between its cells (`ClauseUnit.runTogetherRow`):
+  /// the row's text after its last `。` (outside brackets), when it reads as a list whose every name looks like a department,
+  /// with or without role words (`…知晓率达90%以上。市委宣传部(市文明办)、市城管委,市住建局…等部门,各区(市)县政府(管委会)`,
+  /// Corpus/heldout49 5003; `…构建新型婚育文化。省委宣传部、…、省妇联牵头;省总工会、…配合;各州(市)党委和政府落实`, heldout70
+  /// 7006). Read before the row's end bracket, which here is a name's own (`县政府(管委会)`).
+  func runTogetherCell(_ s: [Unicode.Scalar], end e: Int, lo: Int) throws(StageFailure) -> Found? {
+    var end = e
+    while end > lo && trailing.contains(s[end - 1]) { end -= 1 }
+    var start = end
+    var depth = 0
+    let limit = max(lo, end - r.maxLength)
+    while start > limit {
+      let c = s[start - 1]
+      if closeSet.contains(c) { depth += 1 } else if openSet.contains(c) { depth -= 1 }
+      if depth == 0 && c == "。" || depth < 0 || r.colons.contains(c) { break }
+      start -= 1
+    }
+    guard start > lo, s[start - 1] == "。", end - start >= 3,
+      let parsed = try parse(s, start..<end, shape: .bracketed), !parsed.items.isEmpty
+    else { return nil }
+    for item in parsed.items where try !departmentLike(item.name) { return nil }
+    return Found(range: start..<end, parsed: parsed)
   }
 
   /// A clause's last line that starts with one of `line_labels` and its colon (`相关部门：区建设管理委、区规划资源局、

@@ -143,9 +143,13 @@ public struct ClauseUnit: Sendable, Equatable {
   /// For a row of a flattened table (任务分解表): the header it is read against. nil for any other
   /// unit. Segment finds the header; Attribute reads the row's cells against its columns.
   public var table: TableHeader?
+  /// A row of a table run together with no separator between its cells (`序号工作任务责任单位1将…。市委宣传部、…2完善…`):
+  /// its text is its cells one after another, the departments' last. Segment finds it; Attribute reads its last sentence as
+  /// that cell.
+  public var runTogetherRow: Bool
 
   public init(path: [Int], markers: [String], schemes: [String], markerRange: Range<Int>, ownRange: Range<Int>,
-              bodyRange: Range<Int>, heading: String?, table: TableHeader? = nil) {
+              bodyRange: Range<Int>, heading: String?, table: TableHeader? = nil, runTogetherRow: Bool = false) {
     self.path = path
     self.markers = markers
     self.schemes = schemes
@@ -154,6 +158,7 @@ public struct ClauseUnit: Sendable, Equatable {
     self.bodyRange = bodyRange
     self.heading = heading
     self.table = table
+    self.runTogetherRow = runTogetherRow
   }
 }
 

@@ -57,6 +57,15 @@ public struct SegmentRules: RuleFile {
     /// Optional: a category row numbered with a bare numeral on a line of its own inside a table (`一` / its title / then
     /// rows `1`…), read as a marker of scheme `scheme`.
     public var section_row: RawSectionRow?
+    /// Optional: a table run together with no separator between its cells (`run_together`).
+    public var run_together: RawRunTogether?
+  }
+
+  public struct RawRunTogether: Decodable, Sendable {
+    /// Longest header (the column names glued after the header word), in characters.
+    public var header_max_length: Located<Int>
+    /// Characters that, right after a number, make it a count or a date (`3个`, `2021年`), never a row's number.
+    public var counters: String
   }
 
   public struct RawSectionRow: Decodable, Sendable {
@@ -256,6 +265,9 @@ public struct SegmentRules: RuleFile {
     /// `tables.section_row.first_lookalikes`: a line wholly one of these, right after a table's header, is its first
     /// category row (`—` for `一`); empty when absent.
     var sectionRowFirstLookalikes: [[Unicode.Scalar]] = []
+    /// `tables.run_together`: the longest glued header, and what after a number makes it a count; nil when absent.
+    var runTogetherHeaderMax: Int? = nil
+    var runTogetherCounters = ScalarSet()
 
     /// A category column's name: a `leading_columns` word of two characters or more at the end of a longer name (`改革领域`,
     /// `任务类型`).
@@ -679,6 +691,11 @@ public struct SegmentRules: RuleFile {
       }
     }
 
+    if let rt = t.run_together, rt.header_max_length.value < 4 || rt.header_max_length.value > 80 {
+      problems.append(RuleProblem(at(rt.header_max_length.location), code: "R005",
+                                  "tables.run_together.header_max_length must be 4 to 80, not \(rt.header_max_length.value)"))
+    }
+
     guard problems.isEmpty, let rowRegex, let scan, let attribution, let docNumber, let issuerLine, let issuerPrefix, let cues, let exclude,
       let attachment, let closing
     else {
@@ -703,7 +720,9 @@ public struct SegmentRules: RuleFile {
                          personColumnEndings: (t.person_column_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) },
                          sectionRow: sectionRegex, sectionRowNumberGroup: sectionGroup, sectionRowScheme: sectionScheme,
                          sectionRowFirstLookalikes: (t.section_row?.first_lookalikes ?? []).filter { !$0.isEmpty }
-                           .map { Array($0.unicodeScalars) })
+                           .map { Array($0.unicodeScalars) },
+                         runTogetherHeaderMax: t.run_together?.header_max_length.value,
+                         runTogetherCounters: ScalarSet(Array((t.run_together?.counters ?? "").unicodeScalars)))
     self.scanRegex = scan
     self.scanParts = scanPartsList + dates.map(\.regex) + [attachment, closing]
     self.scanBranches = branchesList

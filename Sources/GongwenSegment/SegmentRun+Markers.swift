@@ -22,6 +22,10 @@ extension SegmentRun {
     var bareSection = false
     /// A decimal marker's numbers (`2.4.9` -> [2, 4, 9]): its ancestors' numbers, then its own.
     var components: [Int]? = nil
+    /// A row of a table run together with no separator between its cells (`findRunTogetherRows`): the index of its header
+    /// among those tables. Its header vouches for it as for a `table` row, but its cells are no lines: its unit is read as
+    /// running text.
+    var runTogether: Int? = nil
   }
 
   struct Level {
@@ -480,15 +484,16 @@ extension SegmentRun {
         ancestors = parts.indices.dropLast().dropFirst(top ? 1 : 0).map { i in
           Level(scheme: c.scheme, number: parts[i], marker: decimalMarker(parts[...i]))
         }
-      } else if let t = c.table {
+      } else if c.table != nil || c.runTogether != nil {
         // A table row: its table's header vouches for it, so there is no sequence check and no gap
         // warning (a department's extract of a longer table skips rows: 3, 68, 69, 73). Numbers
         // only go up within a table: a smaller one is a cell holding a bare number.
-        // (per scheme: rows `1`, `2` and rows `(1)`…`(10)` of one table number apart)
-        let rowKey = t &* 256 &+ c.scheme
+        // (per scheme: rows `1`, `2` and rows `(1)`…`(10)` of one table number apart; a run-together table's rows
+        // under keys of their own, below zero)
+        let rowKey = c.table.map { $0 &* 256 &+ c.scheme } ?? -1 - (c.runTogether ?? 0)
         guard lastRow[rowKey].map({ c.number > $0 }) ?? true else { continue }
         lastRow[rowKey] = c.number
-        rowDepth[t] = stack.count
+        if let t = c.table { rowDepth[t] = stack.count }
         popTo = stack[min(baseCount, stack.count)...].firstIndex(where: { $0.scheme == c.scheme }) ?? stack.count
       } else if let k = stack[min(baseCount, stack.count)...].firstIndex(where: { $0.scheme == c.scheme }) {
         let expected = stack[k].number + 1
@@ -589,7 +594,7 @@ extension SegmentRun {
         }
         if !c.lineStart, let top = stack.last, rules.schemes[top.scheme].rank >= sc.rank { continue }
       }
-      if !c.lineStart {
+      if !c.lineStart, c.runTogether == nil {
         // (an expected next sibling may follow any closing bracket, not only an attribution's, when its own next number
         // follows it or it is the last of a run that has gone on that way: `…（区管委会，2016年4月底前完成）2．制定…`, a
         // task-division list run together whose brackets hold bodies and deadlines; `五、强化实施保障31．` after
@@ -616,7 +621,7 @@ extension SegmentRun {
       last[c.scheme] = number
       let path = stack.map(\.number)
       if c.table == nil, let t = tableStarts.lastIndex(where: { $0 < c.start }), let depth = rowDepth[t], path.count <= depth {
-        lastRow = lastRow.filter { $0.key / 256 != t }
+        lastRow = lastRow.filter { $0.key < 0 || $0.key / 256 != t }
         rowDepth[t] = nil
       }
       let emit = seen.insert(path).inserted
@@ -629,7 +634,8 @@ extension SegmentRun {
         if let i = closingStarts.firstIndex(where: { $0 > c.start }) { closingLimit = closingStarts[i] }
       }
       accepted.append(AcceptedMarker(start: c.start, end: c.end, path: path, markers: stack.map(\.marker),
-                                     schemes: stack.map { rules.schemes[$0.scheme].id }, emit: emit, table: c.table))
+                                     schemes: stack.map { rules.schemes[$0.scheme].id }, emit: emit, table: c.table,
+                                     runTogether: c.runTogether != nil))
       if let t = attached { attachedLimit = max(attachedLimit, attachedEnd[t]) }
       if let i = plan { attachedLimit = max(attachedLimit, plans[i].range.upperBound) }
       previousMarkerEnd = c.end

@@ -214,6 +214,97 @@ extension SegmentRun {
     candidateList = merging(candidateList, rows)
   }
 
+  /// Rows of tables run together with no separator between their cells (`tables.run_together`; a newspaper's or a document
+  /// preview's text: `序号工作任务责任单位21树立婚育新风。…省妇联牵头;…配合;各州(市)党委和政府落实22根据…`, Corpus/heldout70 7006;
+  /// `序号工作内容目标任务责任单位备注1将…`, heldout49 5003). The header: a `tables.header` word glued to its column names
+  /// (Chinese characters and brackets only, at most `header_max_length`), among them a task column (`task_columns`, or a
+  /// name holding a `task_column_words` word) and a department column (holding a `department_column_endings` word), glued to
+  /// the first row's number. Each next row is the next number, found further on before the closing block: glued between a
+  /// Chinese character, a closing bracket or a sentence end and a Chinese character that is no `counters` character (`3个`,
+  /// `2021年` are counts and dates). Two rows at least. The rows join `candidateList` as row-scheme candidates of their table,
+  /// accepted as table rows are, and read as running text (their cells are no lines).
+  mutating func findRunTogetherRows() {
+    let tr = rules.tables
+    guard let headerMax = tr.runTogetherHeaderMax, !tr.header.isEmpty, !tr.departmentColumnEndings.isEmpty else { return }
+    let firsts = ScalarSet(tr.header.compactMap(\.first))
+    func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    /// The number of 1–3 ASCII digits at `p` followed by a Chinese character that is no counter, and its end.
+    func rowNumber(at p: Int) -> (number: Int, end: Int)? {
+      var e = p, v = 0
+      while e < n, e - p < 4, isDigit(s[e]) { v = v * 10 + Int(s[e].value - 0x30); e += 1 }
+      guard e > p, e - p <= 3, e < n, isHan(s[e]), !tr.runTogetherCounters.contains(s[e]) else { return nil }
+      return (v, e)
+    }
+    var rows: [Candidate] = []
+    var table = 0
+    var i = 0
+    while i < n {
+      guard firsts.contains(s[i]), let w = tr.header.first(where: { hasPrefix($0, at: i) }) else { i += 1; continue }
+      // the glued column names, up to the first digit
+      let from = i + w.count
+      var d = from
+      while d < n, d - from <= headerMax, isHan(s[d]) || isOpenBracket(s[d]) || isCloseBracket(s[d]) { d += 1 }
+      let names = s[from..<d]
+      guard d - from >= 4, d - from <= headerMax, d < n, isDigit(s[d]), let first = rowNumber(at: d), first.number >= 1,
+        tr.taskColumns.contains(where: { names.firstRange(of: $0) != nil })
+          || tr.taskColumnWords.contains(where: { names.firstRange(of: $0) != nil }),
+        tr.departmentColumnEndings.contains(where: { names.firstRange(of: $0) != nil })
+      else { i = from; continue }
+      let limit = closingAfter(i)
+      var found = [Candidate(start: d, end: first.end, scheme: tr.rowScheme, number: first.number, lineStart: atLineStart(d),
+                             runTogether: table)]
+      var p = first.end + 1
+      var next = first.number + 1
+      let digits = { (k: Int) in Array(String(k).unicodeScalars) }
+      var want = digits(next)
+      while p < limit {
+        if s[p] == want[0], hasPrefix(want, at: p), let r = rowNumber(at: p), r.number == next {
+          let b = s[p - 1]
+          if isHan(b) && b != "第" || isCloseBracket(b) || b == "。" || b == "；" || b == ";" {
+            found.append(Candidate(start: p, end: r.end, scheme: tr.rowScheme, number: next, lineStart: atLineStart(p),
+                                   runTogether: table))
+            next += 1
+            want = digits(next)
+            p = r.end + 1
+            continue
+          }
+        }
+        p += 1
+      }
+      if found.count >= 2 {
+        droppingPreviewPageNumbers(headerLine: lineStart(i), table: d..<limit)
+        rows += found
+        table += 1
+        i = found[found.count - 1].end
+      } else {
+        i = from
+      }
+    }
+    if !rows.isEmpty { candidateList = merging(candidateList, rows) }
+  }
+
+  /// A document preview's page numbers around a run-together table (`findRunTogetherRows`): a marker opening the header's
+  /// line (`1、贯彻落实…分工表序号工作内容…`) and the next numbers of its scheme opening lines inside the table after a line cut
+  /// mid-word (`…市商务局,市` / `2、住建局、…`, then `…分类设` / `3、施建…`; Corpus/heldout49 5003): no clauses, dropped from the
+  /// candidates when two or more are found.
+  mutating func droppingPreviewPageNumbers(headerLine: Int, table: Range<Int>) {
+    guard let opener = candidateList.firstIndex(where: { $0.start == headerLine && $0.lineStart && $0.table == nil && $0.runTogether == nil })
+    else { return }
+    var drop = [opener]
+    var next = candidateList[opener].number + 1
+    for (j, c) in candidateList.enumerated() where table.contains(c.start) && c.lineStart && c.scheme == candidateList[opener].scheme {
+      guard c.number == next else { continue }
+      var b = lineStart(c.start) - 1
+      while b > 0, isSpaceOrNewline(s[b]) { b -= 1 }
+      guard b >= 0, isHan(s[b]) else { break }
+      drop.append(j)
+      next += 1
+    }
+    guard drop.count >= 2 else { return }
+    let dropped = Set(drop)
+    candidateList = candidateList.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+  }
+
   /// Two candidate lists, each in document order, merged in document order (`a`'s first at a tie).
   func merging(_ a: [Candidate], _ b: [Candidate]) -> [Candidate] {
     var merged: [Candidate] = []

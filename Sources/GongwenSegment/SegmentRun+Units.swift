@@ -8,6 +8,7 @@ extension SegmentRun {
   mutating func units() throws(StageFailure) -> [ClauseUnit] {
     try scan()
     try findTables()
+    findRunTogetherRows()
     try acceptMarkers()
     guard !accepted.isEmpty else {
       // (the pipeline reports `no_numbered_clauses` for a document without tasks)
@@ -93,7 +94,7 @@ extension SegmentRun {
       units.append(ClauseUnit(path: a.path, markers: a.markers, schemes: a.schemes, markerRange: a.start..<a.end,
                               ownRange: own, bodyRange: body,
                               heading: try heading(body: body, subtreeEnd: subtreeEnd, tableRow: a.table != nil || sectionRow != nil),
-                              table: table))
+                              table: table, runTogetherRow: a.runTogether))
     }
     return units
   }

@@ -153,6 +153,8 @@ struct AcceptedMarker {
   var emit: Bool
   /// For a table row: the index of its table in `SegmentRun.tables`.
   var table: Int? = nil
+  /// A row of a run-together table (`Candidate.runTogether`).
+  var runTogether = false
 }
 
 struct SegmentRun {

@@ -224,3 +224,33 @@ import Testing
     #expect(!b.departmentsRaw.contains("深圳市区税务局"))
   }
 }
+
+@Suite struct RunTogetherRowTests {
+  /// Attributes one row of a table run together with no separator between its cells.
+  func row(_ body: String, runTogether: Bool = true) throws -> Attribution? {
+    let (o, t) = makeOutline([U("1", [1], body)])
+    var outline = o
+    outline.units[0].runTogetherRow = runTogether
+    return try Attributor(rules: bundled).attribute(outline, text: t).attributions[0]
+  }
+
+  @Test func theLastSentenceIsTheDepartmentCell() throws {
+    // heldout49 5003: the names after the 目标任务 cell's last 。, the last a name with its own bracket (`县政府（管委会）`)
+    let body = "将垃圾分类作为精神文明建设的重要内容。2021年2月底前，知晓率达90%以上。市委宣传部（市文明办）、市城管委，市住建局、市妇联等部门，各区（市）县政府（管委会）"
+    let a = try #require(try row(body))
+    #expect(a.departmentsRaw == ["市委宣传部（市文明办）", "市城管委", "市住建局", "市妇联", "各区（市）县政府（管委会）"])
+    #expect(a.responsible == a.departments)
+    // read as running text, the end bracket is the list
+    #expect(try row(body, runTogether: false)?.departmentsRaw == ["管委会"])
+    // role words in the cell (heldout70 7006)
+    let b = try #require(try row("树立婚育新风。构建新型婚育文化。省委宣传部、省妇联牵头；省总工会、团省委配合；各州（市）党委和政府落实"))
+    #expect(Roles(b) == Roles(raw: ["省委宣传部", "省妇联", "省总工会", "团省委", "各州（市）党委和政府"],
+                            departments: ["省委宣传部", "省妇女联合会", "省总工会", "团省委", "各州（市）党委和政府"],
+                            lead: ["省委宣传部", "省妇女联合会"], responsible: ["各州（市）党委和政府"], participating: ["省总工会", "团省委"]))
+  }
+
+  @Test func aLastSentenceThatIsNoListIsNoCell() throws {
+    // the row's text ends with a sentence of the task: no names there
+    #expect(try row("完善回收利用体系。2021年2月底前，基本建成生活垃圾回收利用体系") == nil)
+  }
+}
