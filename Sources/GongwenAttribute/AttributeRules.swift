@@ -67,6 +67,7 @@ public struct AttributeRules: RuleFile {
     public var note_items: [String]
     public var notes: [RawPattern]
     public var first_listed_lead: Located<String>
+    public var marked_lead: RawMarkedLead?
     public var department_suffixes: [String]
     public var not_department: Located<String>
     public var max_department_length: Located<Int>
@@ -156,6 +157,12 @@ public struct AttributeRules: RuleFile {
     public var names_subject: Bool?
   }
 
+  /// `marked_lead` as written.
+  public struct RawMarkedLead: Decodable, Sendable {
+    public var declaration: Located<String>
+    public var rest_participating: Located<String>?
+  }
+
   public struct RawPattern: Decodable, Sendable {
     public var id: String
     public var pattern: Located<String>
@@ -239,6 +246,10 @@ public struct AttributeRules: RuleFile {
   public let noteItems: Set<String>
   public let notes: [RuleRegex]
   public let firstListedLead: RuleRegex
+  /// `marked_lead`: a declaration that the names bearing an `item_marks` mark lead (`加*号为牵头部门`), and one that the other
+  /// names of such a list take part (`其余为参与部门`); nil when the rules have none.
+  public let markedLead: RuleRegex?
+  public let markedRestParticipating: RuleRegex?
   public let departmentSuffixes: [String]
   public let notDepartment: RuleRegex
   public let maxDepartmentLength: Int
@@ -510,6 +521,11 @@ public struct AttributeRules: RuleFile {
     for n in raw.notes { if let r = regex("notes.\(n.id)", n.pattern) { notes.append(r) } }
     self.notes = notes
     let firstListed = regex("first_listed_lead", raw.first_listed_lead)
+    markedLead = raw.marked_lead.flatMap { regex("marked_lead.declaration", $0.declaration) }
+    markedRestParticipating = raw.marked_lead?.rest_participating.flatMap { regex("marked_lead.rest_participating", $0) }
+    if raw.marked_lead != nil, (raw.item_marks ?? "").isEmpty {
+      bad(raw.marked_lead?.declaration.location, "marked_lead needs item_marks (the marks a declaration names)")
+    }
     let notDepartment = regex("not_department", raw.not_department)
     let generic = regex("generic", raw.generic)
     let township = raw.township_names.flatMap { regex("township_names", $0) }

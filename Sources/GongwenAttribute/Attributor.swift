@@ -37,6 +37,8 @@ public struct Attributor: Sendable {
     // unit) and in every attribution; from the first one found on, it applies.
     let preambleEnd = outline.units.first.map { max(0, min($0.markerRange.lowerBound, s.count)) } ?? 0
     var declared = try engine.declaresFirstListedLead(s[0..<preambleEnd])
+    // a lead's mark declared anywhere before an attribution (a table column's note: `加*号为牵头部门`)
+    let markDeclaration = try engine.markedLeadDeclaration(in: s)
 
     var attributions: [Attribution?] = []
     attributions.reserveCapacity(outline.units.count)
@@ -169,7 +171,8 @@ public struct Attributor: Sendable {
       var parts: [Attribution] = []
       for found in all {
         if !declared { declared = try engine.declaresFirstListedLead(s[found.range]) }
-        parts.append(engine.makeAttribution(found, scalars: s, firstListedLead: declared))
+        let marked = markDeclaration.flatMap { d in found.range.lowerBound >= d.at ? (d.mark, d.rest) : nil }
+        parts.append(engine.makeAttribution(found, scalars: s, firstListedLead: declared, marked: marked))
         noteUnknown(found)
       }
       var own = merged(parts)

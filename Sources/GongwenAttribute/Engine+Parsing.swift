@@ -487,10 +487,11 @@ extension Engine {
           continue
         }
         var body = it
+        var mark: Unicode.Scalar? = nil
         // ★区发改委: a mark before the name
-        while body.count > 1, let f = body.first, r.itemMarks.contains(f) { body.removeFirst() }
+        while body.count > 1, let f = body.first, r.itemMarks.contains(f) { mark = f; body.removeFirst() }
         // 市经信委*: a mark after the name (Corpus/heldout30 3104)
-        while body.count > 1, let l = body.last, r.itemMarks.contains(l) { body.removeLast() }
+        while body.count > 1, let l = body.last, r.itemMarks.contains(l) { mark = l; body.removeLast() }
         for lead in r.leadIns where body.count > lead.count && body.starts(with: lead) {
           body.removeFirst(lead.count)
           break
@@ -609,7 +610,7 @@ extension Engine {
           // (a generic body as the partner names no one: 由区应急局会同相关部门负责具体解释; Corpus/heldout174 17402)
           if partner, isGenericPartner(part) { continue }
           if partner && !roles.contains(.participating) { roles.append(.participating) }
-          pending.append(ParsedItem(raw: raw, name: raw, roles: roles, partner: partner, listStart: afterLabel))
+          pending.append(ParsedItem(raw: raw, name: raw, roles: roles, partner: partner, listStart: afterLabel, mark: mark))
           afterLabel = false
         }
         if firstLead { partnersFollow = true }
@@ -969,14 +970,31 @@ extension Engine {
     prefix.unicodeScalars.contains { $0 == "、" || openSet.contains($0) }
   }
 
-  func makeAttribution(_ f: Found, scalars s: [Unicode.Scalar], firstListedLead: Bool) -> Attribution {
+  func makeAttribution(_ f: Found, scalars s: [Unicode.Scalar], firstListedLead: Bool,
+                       marked: (mark: Unicode.Scalar, rest: Bool)? = nil) -> Attribution {
     let raw = f.parsed.items.map(\.raw)
     var departments: [String] = []
     departments.reserveCapacity(raw.count)
     // inert names are equal exactly when their bytes are (see `ExactText`)
     let bytewise = f.parsed.items.allSatisfy(\.canonicalInert)
     var lead: [String] = [], responsible: [String] = [], participating: [String] = []
-    for it in f.parsed.items {
+    var items = f.parsed.items
+    if let m = marked, items.contains(where: { $0.mark == m.mark }) {
+      // the notice declares its lead's mark (`加*号为牵头部门，其余为参与部门`): in each list holding a marked name (a label's
+      // list, a table's cell), the marked names lead and, where the notice says so, the others take part
+      var start = 0
+      while start < items.count {
+        var end = start + 1
+        while end < items.count, !items[end].listStart { end += 1 }
+        if items[start..<end].contains(where: { $0.mark == m.mark }) {
+          for k in start..<end {
+            if items[k].mark == m.mark { items[k].roles = [.lead] } else if m.rest { items[k].roles = [.participating] }
+          }
+        }
+        start = end
+      }
+    }
+    for it in items {
       let c = it.canonical
       func isC(_ x: String) -> Bool { bytewise ? ExactText.sameBytes(x, c) : x == c }
       if !departments.contains(where: isC) { departments.append(c) }

@@ -16,6 +16,9 @@ final class Engine: @unchecked Sendable {
   /// rules); nil when some pattern is beyond that analysis. A text holding none of them is no note.
   let noteStarts: ScalarBitmap?
   let firstListed: ICURegex
+  /// `marked_lead`'s declaration and rest matchers (nil without the rule).
+  let markedLead: ICURegex?
+  let markedRest: ICURegex?
   let notDepartment: ICURegex
   let generic: ICURegex
   let township: ICURegex?
@@ -146,6 +149,8 @@ final class Engine: @unchecked Sendable {
     }
     noteStarts = starts.map(ScalarBitmap.init)
     firstListed = try rules.firstListedLead.matcher()
+    markedLead = try rules.markedLead?.matcher()
+    markedRest = try rules.markedRestParticipating?.matcher()
     notDepartment = try rules.notDepartment.matcher()
     generic = try rules.generic.matcher()
     township = try rules.townshipNames?.matcher()
@@ -181,6 +186,22 @@ final class Engine: @unchecked Sendable {
   func isTownship(_ name: String) throws(StageFailure) -> Bool {
     guard let township, let rule = r.townshipNames else { return false }
     return try memoisedMatch(township, rule, name, \.township)
+  }
+
+  /// The `marked_lead` declaration of a text (`责任部门（加*号为牵头部门，其余为参与部门）`, a table column's note; Corpus/heldout186
+  /// 18601): the mark it names (an `item_marks` character in the match), whether it says the other names take part (a
+  /// `rest_participating` match within 40 characters after it), and where it starts; nil when the text has none (or no mark).
+  func markedLeadDeclaration(in s: [Unicode.Scalar]) throws(StageFailure) -> (mark: Unicode.Scalar, rest: Bool, at: Int)? {
+    guard let re = markedLead, let rule = r.markedLead, s.contains(where: { r.itemMarks.contains($0) }) else { return nil }
+    let found: ICURegex.Match?
+    do { found = try re.firstMatch(in: s) } catch { throw rule.failure(error, stage: "attribute") }
+    guard let m = found, let mark = s[m.range].first(where: { r.itemMarks.contains($0) }) else { return nil }
+    var rest = false
+    if let rr = markedRest, let rule = r.markedRestParticipating {
+      let after = s[m.range.upperBound..<min(s.count, m.range.upperBound + 40)]
+      do { rest = try rr.firstMatch(in: after) != nil } catch { throw rule.failure(error, stage: "attribute") }
+    }
+    return (mark, rest, m.range.lowerBound)
   }
 
   /// Does this text declare that the first-listed department leads?

@@ -17,6 +17,9 @@ struct ParsedItem: Equatable {
   /// The first name after a label (`责任单位：A、B，配合单位：C`: C): a list of its own, which inherits no jurisdiction prefix from the
   /// names before it.
   var listStart = false
+  /// The `item_marks` mark written before or after the name (`★区发改委`, `区农业农村委*`), if any: a lead where the notice
+  /// declares that mark as the lead's (`marked_lead`).
+  var mark: Unicode.Scalar? = nil
 }
 
 struct ParsedAttribution {

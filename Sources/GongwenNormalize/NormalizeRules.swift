@@ -52,8 +52,19 @@ public struct NormalizeRules: RuleFile {
       public var cellSeparators: Located<String>
       public var cellSpaceMinRun: Located<Int>
       public var spaceRows: Bool?
+      public var barCells: RawBarCells?
       enum CodingKeys: String, CodingKey {
         case cellSeparators = "cell_separators", cellSpaceMinRun = "cell_space_min_run", spaceRows = "space_rows"
+        case barCells = "bar_cells"
+      }
+    }
+
+    /// `tables.bar_cells` as written.
+    public struct RawBarCells: Decodable, Sendable {
+      public var minBars: Located<Int>
+      public var maxLines: Located<Int>
+      enum CodingKeys: String, CodingKey {
+        case minBars = "min_bars", maxLines = "max_lines"
       }
     }
 
@@ -191,6 +202,15 @@ public struct NormalizeRules: RuleFile {
     /// Rows written one per line with spaces between the cells (`序号 工作任务 牵头负责部门`, then
     /// `1 居民消费价格涨幅3%左右 发展改革委`) are rewritten one cell per line too.
     public var spaceRows: Bool
+    /// Cells written one at a time, each followed by a line of bars (`tables.bar_cells`): a cell's lines between two bar
+    /// lines are joined (step `bar_cells`, before `junk` removes the bar lines). nil: off.
+    public var barCells: BarCells? = nil
+  }
+
+  /// `tables.bar_cells`: the bar lines a text needs, and the most lines a cell may have.
+  public struct BarCells: Sendable {
+    public var minBars: Int
+    public var maxLines: Int
   }
 
   public struct Traditional: Sendable {
@@ -580,6 +600,12 @@ public struct NormalizeRules: RuleFile {
     }
     tables = Tables(cellSeparators: separators, cellSpaceMinRun: max(0, raw.tables.cellSpaceMinRun.value),
                     spaceRows: raw.tables.spaceRows ?? false)
+    if let b = raw.tables.barCells {
+      if b.minBars.value < 2 { bad(b.minBars.location, "tables.bar_cells.min_bars must be 2 or more") }
+      if b.maxLines.value < 2 { bad(b.maxLines.location, "tables.bar_cells.max_lines must be 2 or more (a cell of one line needs no joining)") }
+      if separators.isEmpty { bad(b.minBars.location, "tables.bar_cells needs tables.cell_separators (the characters of a bar line)") }
+      tables.barCells = BarCells(minBars: b.minBars.value, maxLines: b.maxLines.value)
+    }
 
     if !problems.isEmpty { throw RuleErrors(problems) }
   }

@@ -6,14 +6,16 @@ import GongwenCore
 ///
 /// 1. `newlines`     CRLF / CR / U+2028 / U+2029 → `\n`
 /// 2. `decoding`     BOM, zero-width, soft hyphen, control characters removed; NBSP → space
-/// 3. `junk`         navigation lists, Word artefacts, page furniture (pattern rules, reason `junk`)
-/// 4. `traditional`  Traditional → Simplified when the text is measured to be Traditional
-/// 5. `whitespace`   U+3000 / tabs → space, indentation and trailing spaces gone, blank lines gone
-/// 6. `table_cells`  a table's rows written one per line with `|` between cells → one cell per line
-/// 7. `line_join`    lines broken inside a sentence or word are joined
-/// 8. `doc_number`   发文字号 brackets → 〔〕
-/// 9. `width`        full-width ASCII → half-width; half-width punctuation → Chinese in Chinese context
-/// 10. `cjk_spacing` spaces between Chinese characters and between Chinese and numbers removed
+/// 3. `bar_cells`    a cell wrapped over lines between two `|` lines → one line (with `table_cells`, `tables.bar_cells`)
+/// 4. `junk`         navigation lists, Word artefacts, page furniture (pattern rules, reason `junk`)
+/// 5. `traditional`  Traditional → Simplified when the text is measured to be Traditional
+/// 6. `whitespace`   U+3000 / tabs → space, indentation and trailing spaces gone, blank lines gone
+/// 7. `flattened_lines` line breaks a scrape turned into spaces → line breaks again
+/// 8. `table_cells`  a table's rows written one per line with `|` between cells → one cell per line
+/// 9. `line_join`    lines broken inside a sentence or word are joined
+/// 10. `doc_number`  发文字号 brackets → 〔〕
+/// 11. `width`       full-width ASCII → half-width; half-width punctuation → Chinese in Chinese context
+/// 12. `cjk_spacing` spaces between Chinese characters and between Chinese and numbers removed
 ///    (inside a table kept between two runs of Chinese characters: they separate the names in a cell)
 ///
 /// Canonical form: paragraphs are separated by exactly one `\n`; there are no blank lines and no
@@ -35,6 +37,9 @@ public struct Normalizer: Sendable {
     if on.decoding {
       steps.append(DecodingStep(invisible: rules.invisible, control: rules.control, toSpace: rules.decodingToSpace,
                                 glyphs: rules.decodingGlyphs))
+    }
+    if on.tableCells, let b = rules.tables.barCells {
+      steps.append(BarCellsStep(separators: rules.tables.cellSeparators, minBars: b.minBars, maxLines: b.maxLines))
     }
     if on.junk, !rules.junk.isEmpty { steps.append(JunkStep(rules: rules.junk)) }
     if on.traditional { steps.append(TraditionalStep(rules: rules.traditional)) }

@@ -490,7 +490,15 @@ extension SegmentRun {
         if isOpenBracket(c) { depth += 1 } else if isCloseBracket(c) { depth = max(0, depth - 1) }
         return depth == 0 && isPunctuation(c) && !isCloseBracket(c)
       }
-      guard name.count <= rules.tables.columnMaxLength, !punctuated,
+      // (a bracketed note after the name does not count towards its length: `责任部门（加*号为牵头部门，其余为参与部门）`;
+      // Corpus/heldout186 18601)
+      var named = name.count
+      if let last = name.last, isCloseBracket(last), let open = name.firstIndex(where: isOpenBracket), open > 0,
+        name.count - open <= 2 * rules.tables.columnMaxLength
+      {
+        named = open
+      }
+      guard named <= rules.tables.columnMaxLength, !punctuated,
         !rules.tables.totalWords.contains(name)
       else { break }
       lastStart = line.lowerBound

@@ -254,3 +254,35 @@ import Testing
     #expect(try row("完善回收利用体系。2021年2月底前，基本建成生活垃圾回收利用体系") == nil)
   }
 }
+
+@Suite struct MarkedLeadTests {
+  let columns = ["任务名称", "责任部门（加*号为牵头部门，其余为参与部门）", "责任街镇"]
+
+  /// Attributes table rows (`number` + lines) under `columns`, the header's lines printed before them.
+  func rows(_ rows: [[String]], header: [String]) throws -> [Attribution?] {
+    let units = rows.enumerated().map { k, lines in U("\(k + 1)", [k + 1], "\n" + lines.joined(separator: "\n")) }
+    var (o, t) = makeOutline(units, preamble: (["序号"] + header).joined(separator: "\n"))
+    for k in o.units.indices { o.units[k].table = TableHeader(columns: columns, taskColumn: 0) }
+    return try Attributor(rules: bundled).attribute(o, text: t).attributions
+  }
+
+  @Test func theMarkedNamesLeadWhereTheNoticeSaysSo() throws {
+    // heldout186 18601: `区农业农村委*` leads, the cell's other names take part, the towns' column is responsible
+    let a = try rows([["推进农民相对集中居住", "区农业农村委*、区规划资源局、区财政局", "浦江镇、梅陇镇"],
+                      ["加强农房建设管理", "区建管委*、区农业农村委", "马桥镇"]], header: columns)
+    #expect(Roles(try #require(a[0])) == Roles(raw: ["区农业农村委", "区规划资源局", "区财政局", "浦江镇", "梅陇镇"],
+                                               departments: ["区农业农村委", "区规划和自然资源局", "区财政局", "浦江镇", "梅陇镇"],
+                                               lead: ["区农业农村委"], responsible: ["浦江镇", "梅陇镇"],
+                                               participating: ["区规划和自然资源局", "区财政局"]))
+    #expect(try #require(a[1]).lead == ["区建管委"])
+    #expect(try #require(a[1]).participating == ["区农业农村委"])
+  }
+
+  @Test func aMarkWithoutADeclarationGivesNoRole() throws {
+    // heldout6 701, heldout30 3104: marks no note explains are dropped, the cell keeps its column's role
+    let a = try rows([["推进农民相对集中居住", "区农业农村委*、区规划资源局", "浦江镇"]], header: ["任务名称", "责任部门", "责任街镇"])
+    let r = try #require(a[0])
+    #expect(r.lead.isEmpty)
+    #expect(r.responsible == ["区农业农村委", "区规划和自然资源局", "浦江镇"])
+  }
+}

@@ -373,7 +373,8 @@ import Testing
 
   @Test func stepsCanBeSwitchedOff() {
     #expect(only([]).stepIDs.isEmpty)
-    #expect(normalizer.stepIDs == ["newlines", "decoding", "junk", "traditional", "whitespace", "flattened_lines", "table_cells",
+    // (`bar_cells` runs before `junk`, which removes the bar lines it reads; it is switched with `table_cells`)
+    #expect(normalizer.stepIDs == ["newlines", "decoding", "bar_cells", "junk", "traditional", "whitespace", "flattened_lines", "table_cells",
                                    "line_join", "doc_number", "width", "cjk_spacing"])
     #expect(run(only([]), " 服 务\u{3000}") == " 服 务\u{3000}")
   }

@@ -220,3 +220,30 @@ import Testing
     #expect(lines(e.text.string) == ["围绕货币政策，加强金融政策信息公开。", "市金融办、人民银行潍坊市中心支行做好宣传。"])
   }
 }
+
+@Suite struct BarCellTests {
+  @Test func aCellWrappedBetweenBarLinesIsOneLine() throws {
+    // heldout186 18601: each cell followed by a `|` line, the cells wrapped over lines of their own
+    let src = "类别\n|\n序号\n|\n任务名称\n|\n责任部门\n|\n（一）\n持续\n推进\n建设\n|\n1\n|\n完成2022年度\n乡村振兴示范村建设\n|\n"
+      + "区农业农村委*、\n区规划资源局、\n区房管局\n|\n2\n|\n开展 GIS\ndata 建设\n|\n区建管委\n|\n"
+    let d = try normalizer.normalize(src)
+    #expect(lines(d.text.string) == ["类别", "序号", "任务名称", "责任部门", "（一）持续推进建设", "1", "完成2022年度乡村振兴示范村建设",
+                                     "区农业农村委*、区规划资源局、区房管局", "2", "开展 GIS data 建设", "区建管委"])
+    #expect(d.stats["bar_cell_lines_joined"] == 7)
+    checkOffsets(src, d)
+    #expect(try normalizer.normalize(d.text.string).text.string == d.text.string)
+  }
+
+  @Test func rowsWrittenWithBarsAndFewBarLinesStay() throws {
+    // heldout31 3201: bar lines part the rows, each cell a line of its own starting with a bar: the cells stay apart
+    let rows = "|\n工作要点\n| 工作任务\n| 牵头单位\n|\n打造产业旗舰。\n| 全面实施工程。\n| 市发改委\n|\n优化产业布局。\n| 整合工业园区。\n| 市发改委\n|\n"
+      + "推进改革。\n| 深化改革。\n| 市财政局\n|\n加强管理。\n| 规范管理。\n| 市商务局\n|\n扩大开放。\n| 招商引资。\n| 市招商局\n|\n"
+    let r = try normalizer.normalize(rows)
+    #expect(lines(r.text.string).count == 18)
+    #expect(lines(r.text.string).prefix(3) == ["工作要点", "|工作任务", "|牵头单位"])
+    #expect(r.stats["bar_cell_lines_joined"] == nil)
+    // fewer bar lines than `min_bars`: two bars around two lines are no table
+    let few = try normalizer.normalize("一、总体要求\n|\n加强领导\n落实责任\n|\n二、保障措施")
+    #expect(few.stats["bar_cell_lines_joined"] == nil)
+  }
+}

@@ -560,3 +560,15 @@ import Testing
     #expect(o.units.allSatisfy { $0.table == nil })
   }
 }
+
+@Suite struct ColumnNoteTests {
+  @Test func aColumnsBracketedNoteDoesNotCountTowardsItsLength() throws {
+    // heldout186 18601: `责任部门（加*号为牵头部门，其余为参与部门）` is one column, 22 characters with its note
+    let text = "序号\n任务名称\n责任部门（加*号为牵头部门，其余为参与部门）\n责任街镇\n1\n推进农民集中居住\n区农业农村委*、区财政局\n浦江镇\n"
+      + "2\n加强农房建设管理\n区建管委*\n马桥镇"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [2]])
+    #expect(o.units.first?.table?.columns == ["任务名称", "责任部门（加*号为牵头部门，其余为参与部门）", "责任街镇"])
+    checkInvariants(o, c)
+  }
+}
