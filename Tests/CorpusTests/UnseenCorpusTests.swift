@@ -244,7 +244,8 @@ import GongwenTestSupport
                         Folder(name: "heldout180", floor: 1.00, minNotices: 1),
                         Folder(name: "heldout182", floor: 1.00, minNotices: 1),
                         Folder(name: "heldout183", floor: 1.00, minNotices: 1),
-                        Folder(name: "heldout184", floor: 1.00, minNotices: 1)]
+                        Folder(name: "heldout184", floor: 1.00, minNotices: 1),
+                        Folder(name: "heldout186", floor: 0.67, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
