@@ -37,8 +37,9 @@ public struct Attributor: Sendable {
     // unit) and in every attribution; from the first one found on, it applies.
     let preambleEnd = outline.units.first.map { max(0, min($0.markerRange.lowerBound, s.count)) } ?? 0
     var declared = try engine.declaresFirstListedLead(s[0..<preambleEnd])
-    // a lead's mark declared anywhere before an attribution (a table column's note: `加*号为牵头部门`)
-    let markDeclaration = try engine.markedLeadDeclaration(in: s)
+    // a lead's mark declared anywhere before an attribution (a table column's note: `加*号为牵头部门`), looked for once, when
+    // a name with a mark is first met (most texts have none)
+    var markDeclaration: (mark: Unicode.Scalar, rest: Bool, at: Int)?? = nil
 
     var attributions: [Attribution?] = []
     attributions.reserveCapacity(outline.units.count)
@@ -171,7 +172,11 @@ public struct Attributor: Sendable {
       var parts: [Attribution] = []
       for found in all {
         if !declared { declared = try engine.declaresFirstListedLead(s[found.range]) }
-        let marked = markDeclaration.flatMap { d in found.range.lowerBound >= d.at ? (d.mark, d.rest) : nil }
+        var marked: (mark: Unicode.Scalar, rest: Bool)? = nil
+        if found.parsed.items.contains(where: { $0.mark != nil }) {
+          if markDeclaration == nil { markDeclaration = .some(try engine.markedLeadDeclaration(in: s)) }
+          if let d = markDeclaration ?? nil, found.range.lowerBound >= d.at { marked = (d.mark, d.rest) }
+        }
         parts.append(engine.makeAttribution(found, scalars: s, firstListedLead: declared, marked: marked))
         noteUnknown(found)
       }

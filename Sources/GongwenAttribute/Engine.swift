@@ -190,9 +190,10 @@ final class Engine: @unchecked Sendable {
 
   /// The `marked_lead` declaration of a text (`责任部门（加*号为牵头部门，其余为参与部门）`, a table column's note; Corpus/heldout186
   /// 18601): the mark it names (an `item_marks` character in the match), whether it says the other names take part (a
-  /// `rest_participating` match within 40 characters after it), and where it starts; nil when the text has none (or no mark).
+  /// `rest_participating` match within 40 characters after it), and where it starts; nil when the text has none. Looked for
+  /// only in a text where a name with a mark was found.
   func markedLeadDeclaration(in s: [Unicode.Scalar]) throws(StageFailure) -> (mark: Unicode.Scalar, rest: Bool, at: Int)? {
-    guard let re = markedLead, let rule = r.markedLead, s.contains(where: { r.itemMarks.contains($0) }) else { return nil }
+    guard let re = markedLead, let rule = r.markedLead else { return nil }
     let found: ICURegex.Match?
     do { found = try re.firstMatch(in: s) } catch { throw rule.failure(error, stage: "attribute") }
     guard let m = found, let mark = s[m.range].first(where: { r.itemMarks.contains($0) }) else { return nil }

@@ -229,7 +229,7 @@ extension SegmentRun {
     let firsts = ScalarSet(tr.header.compactMap(\.first))
     func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
     /// The number of 1–3 ASCII digits at `p` followed by a Chinese character that is no counter, and its end.
-    func rowNumber(at p: Int) -> (number: Int, end: Int)? {
+    func gluedNumber(at p: Int) -> (number: Int, end: Int)? {
       var e = p, v = 0
       while e < n, e - p < 4, isDigit(s[e]) { v = v * 10 + Int(s[e].value - 0x30); e += 1 }
       guard e > p, e - p <= 3, e < n, isHan(s[e]), !tr.runTogetherCounters.contains(s[e]) else { return nil }
@@ -245,7 +245,7 @@ extension SegmentRun {
       var d = from
       while d < n, d - from <= headerMax, isHan(s[d]) || isOpenBracket(s[d]) || isCloseBracket(s[d]) { d += 1 }
       let names = s[from..<d]
-      guard d - from >= 4, d - from <= headerMax, d < n, isDigit(s[d]), let first = rowNumber(at: d), first.number >= 1,
+      guard d - from >= 4, d - from <= headerMax, d < n, isDigit(s[d]), let first = gluedNumber(at: d), first.number >= 1,
         tr.taskColumns.contains(where: { names.firstRange(of: $0) != nil })
           || tr.taskColumnWords.contains(where: { names.firstRange(of: $0) != nil }),
         tr.departmentColumnEndings.contains(where: { names.firstRange(of: $0) != nil })
@@ -258,7 +258,7 @@ extension SegmentRun {
       let digits = { (k: Int) in Array(String(k).unicodeScalars) }
       var want = digits(next)
       while p < limit {
-        if s[p] == want[0], hasPrefix(want, at: p), let r = rowNumber(at: p), r.number == next {
+        if s[p] == want[0], hasPrefix(want, at: p), let r = gluedNumber(at: p), r.number == next {
           let b = s[p - 1]
           if isHan(b) && b != "第" || isCloseBracket(b) || b == "。" || b == "；" || b == ";" {
             found.append(Candidate(start: p, end: r.end, scheme: tr.rowScheme, number: next, lineStart: atLineStart(p),
