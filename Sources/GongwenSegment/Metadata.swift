@@ -714,7 +714,7 @@ extension SegmentRun {
     // `附件:铜仁市…行动方案(公开征求意见稿)`, then `附件:` / `铜仁市…行动方案` / `(公开征求意见稿)`; Corpus/heldout33 3404)
     return distinct.enumerated().filter { k, name in
       !distinct[..<k].contains { earlier in
-        earlier.count > name.count && earlier.hasPrefix(name) && earlier.unicodeScalars.dropFirst(name.unicodeScalars.count).first.map(isOpenBracket) == true
+        earlier.hasPrefix(name) && earlier.unicodeScalars.dropFirst(name.unicodeScalars.count).first.map(isOpenBracket) == true
       }
     }.map(\.element)
   }
