@@ -84,6 +84,8 @@ struct LineJoinStep: NormalizeStep {
     var titleEnding: Bool
     var tableCell: Bool  // at or after a table header line: never joined
     var field = false  // starts with a short label and a colon (索引号：…)
+    var fieldLabel = 0  // the Han characters of that label (`field`)
+    var wrapsLabel = false  // the line's last Han characters and the next line's field label make one `markers` label
     var address = false  // the recipients line: starts with an `address_starts` word, ends with a colon
     var statementEnding = false  // ends with a `statement_endings` word (市金融办、市财政局分别牵头落实)
     var standalone = false  // the whole line is a date, a document number or an attachment label (`date_line` …)
@@ -168,7 +170,8 @@ struct LineJoinStep: NormalizeStep {
       if firstAt >= 0 {
         info.firstScalar = s[firstAt]
         info.lastScalar = s[lastAt]
-        info.field = isField(s, from: firstAt, to: line.upperBound)
+        info.fieldLabel = fieldLabelLength(s, from: firstAt, to: line.upperBound) ?? 0
+        info.field = info.fieldLabel > 0
         info.content = firstAt..<(lastAt + 1)
         for (end, start, year, rule, matcher) in standaloneLines
         where (end == nil || s[lastAt] == end) && (start == nil || s[firstAt] == start) && (!year || yearAt(s, firstAt, lastAt))
@@ -201,6 +204,11 @@ struct LineJoinStep: NormalizeStep {
       }
     }
 
+    for k in infos.indices.dropLast() where infos[k + 1].field {
+      do { infos[k].wrapsLabel = try labelWrapped(s, infos[k], infos[k + 1], m) } catch {
+        throw rules.marker.failure(error, stage: "normalize")
+      }
+    }
     var groups = infos
     for _ in 0..<rules.maxIterations {
       let typical = typicalLength(groups)
@@ -281,6 +289,9 @@ struct LineJoinStep: NormalizeStep {
   func shouldJoin(_ a: Info, _ b: Info, typical: Int) -> Bool {
     guard let last = a.lastScalar, b.length > 0 else { return false }
     if a.tableCell || b.tableCell { return false }
+    // a line starting with a character no line starts with goes on from the line before, whatever that ends with (`…区文化旅游局
+    // （区文物局）` / `、区城管执法局…`: text printed to a fixed width, cut before a comma)
+    if let first = b.firstScalar, rules.continuationStarts.contains(first), b.first == a.last + 1 { return true }
     if rules.sentenceEnd.contains(last) || rules.paragraphEnd.contains(last) { return false }
     if a.dateHead, b.first == a.last + 1 { return true }
     if b.dateHead { return false }
@@ -291,7 +302,10 @@ struct LineJoinStep: NormalizeStep {
     // a field of a page's information block (来源：… / 发布时间：…) is a line of its own: nothing
     // runs on into it, and it runs on into the next line only as running text (a long wrapped
     // 牵头单位：A、B、C… list)
-    if b.field || b.address { return false }
+    // (unless the line before ends with the start of that label: a label wrapped inside its word, `…；配合` / `单位：公安局…`,
+    // `（责任部` / `门：市交通委…）`, in text printed to a fixed width; Corpus/heldout38 3901. `wrapsLabel`)
+    if b.address { return false }
+    if b.field, !(a.wrapsLabel && b.first == a.last + 1) { return false }
     // (a wrapped field is a full line: a short one with a comma, `检索关键词：人工智能，北斗`, does not run on
     // into the doc number under it; Corpus/heldout36)
     if a.field, !(a.runningNonEnum || a.enumCommas > 0) || shorterThanFull(a, typical: typical) {
@@ -325,15 +339,34 @@ struct LineJoinStep: NormalizeStep {
     return false
   }
 
-  /// The line starts with 1…`field_label_max` Han characters and a colon (spaces allowed before it):
-  /// `索引号：`, `发布机构:`, `来源：`, `牵头单位：`.
-  func isField(_ s: [Unicode.Scalar], from: Int, to end: Int) -> Bool {
-    guard rules.fieldLabelMax > 0 else { return false }
+  /// The number of Han characters (1…`field_label_max`) a line starts with before a colon (spaces allowed before it), nil
+  /// for a line that is no field: `索引号：`, `发布机构:`, `来源：`, `牵头单位：`.
+  func fieldLabelLength(_ s: [Unicode.Scalar], from: Int, to end: Int) -> Int? {
+    guard rules.fieldLabelMax > 0 else { return nil }
     var i = from
     while i < end, i - from <= rules.fieldLabelMax, isIdeographic(s[i]) { i += 1 }
-    guard i > from, i - from <= rules.fieldLabelMax else { return false }
+    guard i > from, i - from <= rules.fieldLabelMax else { return nil }
+    let n = i - from
     while i < end, s[i] == CharClass.space || s[i] == "\u{3000}" { i += 1 }
-    return i < end && (s[i] == "：" || s[i] == ":")
+    return i < end && (s[i] == "：" || s[i] == ":") ? n : nil
+  }
+
+  /// Longest start of a label (Han characters) looked for at a line's end by `labelWrapped`.
+  static let wrappedLabelHead = 6
+
+  /// Whether the Han characters ending line `a` and the field label starting line `b` (its `fieldLabel` characters and a
+  /// colon) together are a label that `markers` matches whole (`配合` + `单位：`, `责任部` + `门：`): a label the printing
+  /// width wrapped. Tried only where `b` is a field line and `a` ends with a Han character.
+  func labelWrapped(_ s: [Unicode.Scalar], _ a: Info, _ b: Info, _ m: ICURegex) throws(ICUError) -> Bool {
+    guard b.field, let ac = a.content, let bc = b.content, isIdeographic(s[ac.upperBound - 1]) else { return false }
+    let label = Array(s[bc.lowerBound..<(bc.lowerBound + b.fieldLabel)]) + ["："]
+    var head = 1
+    while head <= Self.wrappedLabelHead, ac.upperBound - head >= ac.lowerBound, isIdeographic(s[ac.upperBound - head]) {
+      let candidate = Array(s[(ac.upperBound - head)..<ac.upperBound]) + label
+      if let end = try markerEnd(marker, m, candidate, 0..<candidate.count), end == candidate.count { return true }
+      head += 1
+    }
+    return false
   }
 
   /// The line holds only a `table_header` word (spaces aside): the first cell of a table's header.
@@ -353,6 +386,7 @@ struct LineJoinStep: NormalizeStep {
     c.opener = a.opener || b.opener
     c.titleEnding = b.titleEnding
     c.statementEnding = b.statementEnding
+    c.wrapsLabel = b.wrapsLabel
     // a date joined from its two halves is a date line, standing alone
     c.dateHead = false
     if a.dateHead { c.standalone = true }

@@ -141,7 +141,9 @@ public struct NormalizeRules: RuleFile {
       public var attachmentLine: Located<String>?
       public var pageDateLine: Located<String>?
       public var headingMaxCharsWithCommas: Located<Int>?
+      public var continuationStarts: String?
       enum CodingKeys: String, CodingKey {
+        case continuationStarts = "continuation_starts"
         case dateLine = "date_line", docNumberLine = "doc_number_line", attachmentLine = "attachment_line"
         case pageDateLine = "page_date_line"
         case headingMaxCharsWithCommas = "heading_max_chars_with_commas"
@@ -230,6 +232,9 @@ public struct NormalizeRules: RuleFile {
   public struct LineJoin: Sendable {
     public var sentenceEnd: ScalarSet
     public var paragraphEnd: ScalarSet
+    /// Characters a line never starts with unless it goes on from the line before (、，；）…): such a line is joined
+    /// whatever the line before ends with. Optional (empty: off).
+    public var continuationStarts: ScalarSet
     public var running: ScalarSet
     public var enumerationComma: ScalarSet
     /// All clause-marker patterns as one alternation, matched anchored at a line start.
@@ -477,6 +482,7 @@ public struct NormalizeRules: RuleFile {
     guard let markerRegex else { throw RuleErrors(problems) }
     let lj = LineJoin(
       sentenceEnd: ScalarSet(literal: j.sentenceEnd), paragraphEnd: ScalarSet(literal: j.paragraphEnd),
+      continuationStarts: ScalarSet(literal: j.continuationStarts ?? ""),
       running: ScalarSet(literal: j.runningPunctuation), enumerationComma: ScalarSet(literal: j.enumerationComma),
       marker: markerRegex,
       headingMaxChars: positive(j.headingMaxChars, "heading_max_chars"),

@@ -76,11 +76,14 @@ extension SegmentRun {
   }
 
   func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?, parentRank: Int?,
-                       parentIsTop: Bool = false) throws(StageFailure) -> Bool {
+                       parentIsTop: Bool = false, first: Bool = false, runsOn: () -> Bool = { false }) throws(StageFailure) -> Bool {
     var p = c.start - 1
     while p >= 0, isHSpace(s[p]) { p -= 1 }
     if p < 0 || s[p] == "\n" { return true }
     if rules.inlineAfter.contains(s[p]) { return true }
+    // the text's first clause, numbered 1, right after a title its line break was lost from (`…行动计划（2019—2021）一、指导思想…`)
+    // (its clause's text on the same line: not a title's part number at its end, `…重点工作分工方案(一)`; Corpus/heldout10 1106)
+    if first, c.number == 1, c.end < s.count, !isSpaceOrNewline(s[c.end]), followsTitle(p) { return true }
     if try followsAttribution(c.start) { return true }
     if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
       var comma = false, enumeration = false
@@ -107,11 +110,38 @@ extension SegmentRun {
         guard let parentRank else { return false }
         // (decimal sections stand apart from this hierarchy: line-initial, their levels given by their numbers)
         let below = Set(rules.schemes.filter { $0.numerals != .decimal }.map(\.rank)).filter { $0 > parentRank }.sorted()
-        guard below.prefix(!comma && parentIsTop ? 2 : 1).contains(rules.schemes[c.scheme].rank) else { return false }
+        // (a top-level heading with a comma, too, before the level after the next when that level's next number follows: a
+        // notice that skips （一） run together, `一、拓宽市场准入、加强项目推介，让民间资本“有得投”1.支持…` … `2.鼓励…`)
+        let rank = rules.schemes[c.scheme].rank
+        guard below.prefix(1).contains(rank) || parentIsTop && below.prefix(2).contains(rank) && (!comma || runsOn()) else { return false }
       }
       return true
     }
     return false
+  }
+
+  /// Whether the text up to `p` (inclusive) ends a title: a run since the last line break or `inline_after` character (or the
+  /// text's start) of at most `title_max_length` characters, holding no comma, 、 or semicolon, that ends with a `title_endings`
+  /// word, perhaps followed by a short bracketed note (`（2019—2021）`, `（试行）`). A plan's title run on into its first clause
+  /// when a scrape lost the line breaks.
+  func followsTitle(_ p: Int) -> Bool {
+    var end = p
+    if isAttributionClose(s[end]) {
+      var k = end - 1
+      while k >= 0, end - k <= 16, !isAttributionOpen(s[k]), s[k] != "\n" { k -= 1 }
+      guard k >= 0, isAttributionOpen(s[k]) else { return false }
+      end = k - 1
+    }
+    guard end >= 0 else { return false }
+    var start = end
+    while start > 0, end - start < rules.titleMaxLength {
+      let c = s[start - 1]
+      if c == "\n" || rules.inlineAfter.contains(c) { break }
+      if c == "，" || c == "," || c == "、" || c == "；" || c == ";" { return false }
+      start -= 1
+    }
+    guard end - start < rules.titleMaxLength else { return false }
+    return rules.titleEndings.contains { w in end + 1 - start > w.count && hasPrefix(w, at: end + 1 - w.count) }
   }
 
   /// Where a bracketed note of at most `heading_gap_note_max` characters that ends right before `end` opens, when it
@@ -607,7 +637,8 @@ extension SegmentRun {
         guard sc.inline else { continue }
         if !inRun {
           guard try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd,
-                                    parentRank: stack.last.map { rules.schemes[$0.scheme].rank }, parentIsTop: stack.count == 1)
+                                    parentRank: stack.last.map { rules.schemes[$0.scheme].rank }, parentIsTop: stack.count == 1,
+                                    first: accepted.isEmpty, runsOn: { self.successorFollows(c, cands) })
           else { continue }
         }
         if inRun { bracketRun = true }

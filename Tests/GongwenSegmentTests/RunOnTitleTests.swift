@@ -1,0 +1,49 @@
+import GongwenCore
+import GongwenSegment
+import GongwenTestSupport
+import Testing
+
+/// A scrape that lost its line breaks runs a plan's title into its first clause: `…三年行动计划（2019—2021）一、指导思想…`. The
+/// text's first marker, numbered 1, is taken right after a run that reads as a title (no comma, 、 or semicolon since the last
+/// sentence end, ending with a `title_endings` word and perhaps a short bracketed note), when its clause's text follows on the
+/// same line. Found by re-reading the corpus with every line break removed (Corpus/heldout116 11605 lost all 30 tasks).
+@Suite struct RunOnTitleTests {
+  let plan = "一、指导思想为全力维护全区消防安全形势稳定，制定本计划。二、工作任务（一）加强体系建设1.建立工作机制。"
+    + "（区应急局负责）2.完善预案。（区消防支队负责）"
+
+  @Test(arguments: [
+    "静安区消防救援发展三年行动计划（2019—2021）",
+    "区消防支队《静安区消防救援发展三年行动计划》已经区政府常务会议通过，现转发给你们，请认真按照执行。静安区消防救援发展三年行动计划",
+    "关于加强消防安全工作的实施方案",
+  ])
+  func aFirstClauseRunOnAfterATitle(_ before: String) throws {
+    let (o, c) = try outline(before + plan)
+    #expect(o.units.map(\.path) == [[1], [2], [2, 1], [2, 1, 1], [2, 1, 2]], "\(dump(o, c))")
+    checkInvariants(o, c)
+  }
+
+  /// Not after running text (a comma since the last sentence end), and not a title's own part number at its line's end
+  /// (`…重点工作分工方案(一)`, Corpus/heldout10 1106), nor a later number.
+  @Test func notAfterOtherText() throws {
+    let prose = "为全力维护全区消防安全形势稳定，防范化解重大风险的行动计划"
+    let (a, _) = try outline(prose + plan)
+    #expect(!a.units.contains { $0.markerRange.lowerBound == prose.unicodeScalars.count })
+    let (b, c) = try outline("2025年省政府工作报告重点工作分工方案（一）\n2025年是收官之年。现制定分工方案如下。\n一、对地区生产总值增长5%以上等目标任务。（省发展改革委负责）\n二、加快建设。（省营商局负责）")
+    #expect(b.units.map(\.markers) == [["一、"], ["二、"]], "\(dump(b, c))")
+    let (d, e) = try outline("静安区消防救援发展三年行动计划二、工作任务。三、保障措施。")
+    #expect(d.units.isEmpty, "\(dump(d, e))")
+  }
+
+  /// A top-level heading with a comma, run on into the level after the next (a notice that skips （一）), is a heading when
+  /// that level's next number follows: `一、拓宽市场准入，让民间资本“有得投”1.…2.…` (Corpus/heldout124 12401 without its line
+  /// breaks). Without the next number, a `1.` after such a heading is no marker.
+  @Test func aCommaHeadingBeforeTheLevelAfterTheNext() throws {
+    let text = "为促进民间投资，制定本方案。一、拓宽市场准入、加强项目推介，让民间资本“有得投”1.支持参与国家重大基础设施项目建设。"
+      + "（责任部门：市发展改革委）2.鼓励参与城市基础设施建设运营。（责任部门：市交通委）二、优化服务1.加强项目服务保障。（责任部门：市发展改革委）"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [2], [2, 1]], "\(dump(o, c))")
+    let lone = "为促进民间投资，制定本方案。一、拓宽市场准入，让民间资本有得投1.支持参与国家重大基础设施项目建设。二、优化服务。"
+    let (p, d) = try outline(lone)
+    #expect(p.units.map(\.path) == [[1], [2]], "\(dump(p, d))")
+  }
+}
