@@ -80,11 +80,18 @@ public struct Attributor: Sendable {
       bodyLists = Set(counts.filter { $0.value.names >= 3 && 2 * $0.value.names >= $0.value.all }.keys)
     }
 
+    // tables printed one row per line with bars between the cells and the markers inside them (`Engine+BarRows`)
+    let barTables = engine.barTables(in: s, from: 0)
+
     for (index, unit) in outline.units.enumerated() {
       if let header = unit.table {
         for c in engine.unknownColumns(header) where !unknownColumns.contains(c) { unknownColumns.append(c) }
       }
-      var all = try engine.findAll(in: s, unit: unit)
+      // (a bar table's row: its cells under label columns, read instead of the row's text)
+      let barRow = barTables.isEmpty || unit.table != nil ? nil
+        : try engine.barRow(in: s, unit: unit, tables: barTables, nextMarker: outline.units[(index + 1)...].first?.markerRange.lowerBound)
+      var all: [Found]
+      if let barRow { all = [barRow] } else { all = try engine.findAll(in: s, unit: unit) }
       // a section headed by a label alone, its names on the next line (二、主办单位 / 高楼镇人民政府)
       if all.isEmpty, unit.table == nil, let f = try engine.labelHeading(in: s, unit: unit) { all = [f] }
       // a section heading closed by its lead in brackets (一、强化科技创新（区科技局牵头）) leads its items too
@@ -109,7 +116,7 @@ public struct Attributor: Sendable {
       {
         cellItem = true
       }
-      if unit.table == nil || cellItem, let subject = try engine.leading(in: s, unit: unit, afterTitle: all.isEmpty),
+      if barRow == nil, unit.table == nil || cellItem, let subject = try engine.leading(in: s, unit: unit, afterTitle: all.isEmpty),
         !all.contains(where: { $0.range.overlaps(subject.range) })
       {
         if engine.headsItsSection(subject, unit: unit, in: s) {
@@ -117,7 +124,7 @@ public struct Attributor: Sendable {
         }
         all.insert(subject, at: 0)
         if all.count == 1 { all += try engine.laterSubjects(in: s, unit: unit, after: subject.range.upperBound) }
-      } else if unit.table == nil, all.isEmpty, let rule = rules.leading {
+      } else if barRow == nil, unit.table == nil, all.isEmpty, let rule = rules.leading {
         // a division of duties that begins later in the paragraph, without a subject at its start
         if rule.laterClausesAlone > 0 {
           let later = try engine.laterSubjects(in: s, unit: unit, after: unit.bodyRange.lowerBound)
@@ -143,7 +150,7 @@ public struct Attributor: Sendable {
         }
       }
       // the lines of a list of duties inside the unit (…具体职责为： / 区发展改革委对项目立项出具预审意见；), in text order
-      if unit.table == nil, let rule = rules.leading {
+      if barRow == nil, unit.table == nil, let rule = rules.leading {
         let list = try engine.dutyList(in: s, unit: unit, rule: rule).filter { f in !all.contains { $0.range.overlaps(f.range) } }
         if !list.isEmpty {
           all += list
