@@ -57,4 +57,13 @@ import GongwenTestSupport
     #expect(t[0].departmentsRaw.isEmpty)
     #expect(!t[1].departments.contains("市科"))
   }
+
+  /// Labels ending with an institution's section word are inferred (`label_inference.endings`: 科室, 股室): a hospital's
+  /// `牵头科室` leads, `配合科室` take part.
+  @Test func sectionLabelsAreInferred() throws {
+    let text = "一、加强院感防控。（牵头科室：医务科；配合科室：护理部、总务科）\n二、做好信息公开。（责任股室：人秘股）"
+    let t = try tasks(text)
+    #expect(t[0].lead == ["医务科"] && t[0].participating == ["护理部", "总务科"])
+    #expect(t[1].responsible == ["人秘股"])
+  }
 }
