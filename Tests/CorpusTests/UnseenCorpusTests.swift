@@ -106,7 +106,7 @@ import GongwenTestSupport
                         Folder(name: "heldout41", floor: 0.96, minNotices: 6),
                         Folder(name: "heldout42", floor: 0.9, minNotices: 7),
                         Folder(name: "heldout43", floor: 0.97, minNotices: 7),
-                        Folder(name: "heldout44", floor: 0.84, minNotices: 7),
+                        Folder(name: "heldout44", floor: 0.88, minNotices: 7),
                         Folder(name: "heldout45", floor: 0.87, minNotices: 6),
                         Folder(name: "heldout46", floor: 0.98, minNotices: 5),
                         Folder(name: "heldout47", floor: 0.86, minNotices: 4),
@@ -142,7 +142,7 @@ import GongwenTestSupport
                         Folder(name: "heldout78", floor: 0.88, minNotices: 2),
                         Folder(name: "heldout80", floor: 0.94, minNotices: 6),
                         Folder(name: "heldout81", floor: 1.00, minNotices: 3),
-                        Folder(name: "heldout82", floor: 0.90, minNotices: 4),
+                        Folder(name: "heldout82", floor: 0.94, minNotices: 4),
                         Folder(name: "heldout83", floor: 1.00, minNotices: 2),
                         Folder(name: "heldout84", floor: 0.80, minNotices: 5),
                         Folder(name: "heldout85", floor: 0.89, minNotices: 7),
@@ -245,7 +245,9 @@ import GongwenTestSupport
                         Folder(name: "heldout182", floor: 1.00, minNotices: 1),
                         Folder(name: "heldout183", floor: 1.00, minNotices: 1),
                         Folder(name: "heldout184", floor: 1.00, minNotices: 1),
-                        Folder(name: "heldout186", floor: 0.67, minNotices: 3)]
+                        Folder(name: "heldout186", floor: 0.67, minNotices: 3),
+                        Folder(name: "heldout188", floor: 0.50, minNotices: 3),
+                        Folder(name: "heldout189", floor: 0.84, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
