@@ -76,7 +76,8 @@ extension SegmentRun {
   }
 
   func inlineContextOK(_ c: Candidate, newLevel: Bool, previousMarkerEnd: Int?, parentRank: Int?,
-                       parentIsTop: Bool = false, first: Bool = false, runsOn: () -> Bool = { false }) throws(StageFailure) -> Bool {
+                       parentIsTop: Bool = false, first: Bool = false, runsOn: () -> Bool = { false },
+                       runFollows: () -> Bool = { false }) throws(StageFailure) -> Bool {
     var p = c.start - 1
     while p >= 0, isHSpace(s[p]) { p -= 1 }
     if p < 0 || s[p] == "\n" { return true }
@@ -84,6 +85,9 @@ extension SegmentRun {
     // the text's first clause, numbered 1, right after a title its line break was lost from (`…行动计划（2019—2021）一、指导思想…`)
     // (its clause's text on the same line: not a title's part number at its end, `…重点工作分工方案(一)`; Corpus/heldout10 1106)
     if first, c.number == 1, c.end < s.count, !isSpaceOrNewline(s[c.end]), followsTitle(p) { return true }
+    // (or after anything, a page's furniture or a heading without a title's ending, when its scheme's 2 and 3 follow, each
+    // after a sentence end or an attribution: `…发表时间:2021-05-07 10:49 责任编辑:卫健委政务公开1.落实…。（…）2.…3.…`)
+    if first, c.number == 1, c.end < s.count, !isSpaceOrNewline(s[c.end]), runFollows() { return true }
     if try followsAttribution(c.start) { return true }
     if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
       var comma = false, enumeration = false
@@ -253,6 +257,18 @@ extension SegmentRun {
   }
 
   /// The next marker of `c`'s scheme after it (outside tables; only line-initial ones with `lineStartOnly`).
+  /// Whether the next two markers of `c`'s scheme number on from it (`1.` then `2.` then `3.`), each right after a sentence end,
+  /// an attribution's bracket or a line break: the run of clauses a first marker inside running text opens.
+  func runOfThree(_ c: Candidate, _ cands: [Candidate]) -> Bool {
+    func opens(_ x: Candidate) -> Bool {
+      x.lineStart || followsSentenceEnd(x.start) || ((try? followsAttribution(x.start)) ?? false)
+    }
+    guard let second = nextOfScheme(c, cands), second.number == c.number + 1, opens(second),
+      let third = nextOfScheme(second, cands), third.number == c.number + 2, opens(third)
+    else { return false }
+    return true
+  }
+
   func nextOfScheme(_ c: Candidate, _ cands: [Candidate], lineStartOnly: Bool = false) -> Candidate? {
     cands.first(where: { $0.start > c.start && $0.scheme == c.scheme && ($0.lineStart || !lineStartOnly) && $0.table == nil })
   }
@@ -638,7 +654,8 @@ extension SegmentRun {
         if !inRun {
           guard try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd,
                                     parentRank: stack.last.map { rules.schemes[$0.scheme].rank }, parentIsTop: stack.count == 1,
-                                    first: accepted.isEmpty, runsOn: { self.successorFollows(c, cands) })
+                                    first: accepted.isEmpty, runsOn: { self.successorFollows(c, cands) },
+                                    runFollows: { self.runOfThree(c, cands) })
           else { continue }
         }
         if inRun { bracketRun = true }

@@ -46,4 +46,16 @@ import Testing
     let (p, d) = try outline(lone)
     #expect(p.units.map(\.path) == [[1], [2]], "\(dump(p, d))")
   }
+
+  /// A first `1.` after a page's furniture, with no title before it, is taken when its `2.` and `3.` follow, each after a
+  /// sentence end (Corpus/unseen 109 without its line breaks); with only a `2.` after it, it is not.
+  @Test func aFirstClauseAfterFurnitureWhenItsRunFollows() throws {
+    let chrome = "发表时间:2021-05-07 10:49 责任编辑:卫健委政务公开"
+    let run = "1.落实积极应对人口老龄化国家战略。（县卫健委负责）2.加快建设养老服务体系。（县民政局负责）3.推进医养结合。（县卫健委负责）"
+    let (o, c) = try outline(chrome + run)
+    #expect(o.units.map(\.path) == [[1], [2], [3]], "\(dump(o, c))")
+    let short = "1.落实积极应对人口老龄化国家战略。（县卫健委负责）2.加快建设养老服务体系。（县民政局负责）"
+    let (p, d) = try outline(chrome + short)
+    #expect(!p.units.contains { $0.path == [1] }, "\(dump(p, d))")
+  }
 }
