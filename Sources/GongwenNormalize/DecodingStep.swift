@@ -2,23 +2,29 @@ import GongwenCore
 
 /// Leftovers of decoding: BOM, zero-width characters, soft hyphens and bidi marks (`invisible`),
 /// control characters other than LF and tab (`control`) are removed and recorded; NBSP and other
-/// odd spaces (`to_space`) become U+0020.
+/// odd spaces (`to_space`) become U+0020; a PDF font's stand-ins (`glyphs`) become their characters and the full-width
+/// forms listed in `fold_to_ascii` (the digits) their ASCII ones.
 struct DecodingStep: NormalizeStep {
   static let id = "decoding"
   let invisible: ScalarSet
   let control: ScalarSet
   let toSpace: ScalarSet
   let glyphs: [UInt32: Unicode.Scalar]
+  /// Full-width forms of ASCII replaced by it (U+FF01–U+FF5E less 0xFEE0).
+  let fold: ScalarSet
   /// The three sets and the glyphs in one (LF and tab aside, which are always kept), for the one scan that
   /// finds whether the step has anything to do.
   let any: ScalarBits
 
-  init(invisible: ScalarSet, control: ScalarSet, toSpace: ScalarSet, glyphs: [UInt32: Unicode.Scalar] = [:]) {
+  init(invisible: ScalarSet, control: ScalarSet, toSpace: ScalarSet, glyphs: [UInt32: Unicode.Scalar] = [:],
+       fold: ScalarSet = ScalarSet()) {
     self.invisible = invisible
     self.control = control
     self.toSpace = toSpace
     self.glyphs = glyphs
-    any = ScalarBits((invisible.members + control.members + toSpace.members + Array(glyphs.keys)).filter { $0 != 0x0A && $0 != 0x09 })
+    self.fold = fold
+    any = ScalarBits((invisible.members + control.members + toSpace.members + Array(glyphs.keys) + fold.members)
+      .filter { $0 != 0x0A && $0 != 0x09 })
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
@@ -31,7 +37,7 @@ struct DecodingStep: NormalizeStep {
       }
     }) else { return }
     var dels = Deletions()
-    var nInvisible = 0, nControl = 0, nSpace = 0, nGlyph = 0
+    var nInvisible = 0, nControl = 0, nSpace = 0, nGlyph = 0, nFold = 0
     for i in first..<text.count {
       let c = text.scalars[i]
       let v = c.value
@@ -49,12 +55,16 @@ struct DecodingStep: NormalizeStep {
       } else if let g = glyphs[v] {
         nGlyph += 1
         text.scalars[i] = g
+      } else if fold.contains(c), let a = Unicode.Scalar(v - 0xFEE0) {
+        nFold += 1
+        text.scalars[i] = a
       }
     }
     ctx.count("invisible_removed", nInvisible)
     ctx.count("control_removed", nControl)
     ctx.count("odd_spaces_replaced", nSpace)
     ctx.count("glyphs_replaced", nGlyph)
+    ctx.count("folded_to_ascii", nFold)
     dels.apply(to: &text, &ctx)
   }
 }

@@ -91,7 +91,8 @@ public struct NormalizeRules: RuleFile {
       public var control: Located<[String]>
       public var toSpace: Located<[String]>
       public var glyphs: Located<[String: String]>?
-      enum CodingKeys: String, CodingKey { case invisible, control, toSpace = "to_space", glyphs }
+      public var foldToASCII: Located<[String]>?
+      enum CodingKeys: String, CodingKey { case invisible, control, toSpace = "to_space", glyphs, foldToASCII = "fold_to_ascii" }
     }
 
     public struct JunkRule: Decodable, Sendable {
@@ -291,6 +292,9 @@ public struct NormalizeRules: RuleFile {
   public var decodingToSpace: ScalarSet
   /// Characters a PDF font put in place of others (`decoding.glyphs`: ꎬ for ，), each replaced by its own.
   public var decodingGlyphs: [UInt32: Unicode.Scalar]
+  /// Full-width forms folded to their ASCII character at decoding (`decoding.fold_to_ascii`: the digits), so every later
+  /// step reads one form of a number (Word's full-width `１．`, `（２）`, `２０２３年`).
+  public var decodingFold: ScalarSet
   /// A junk pattern and the literal strings one of which must occur for it to be tried.
   public struct JunkRule: Sendable {
     public var regex: RuleRegex
@@ -377,6 +381,14 @@ public struct NormalizeRules: RuleFile {
       }
     }
     decodingGlyphs = glyphs
+    if let f = raw.decoding.foldToASCII {
+      decodingFold = set(f, "decoding.fold_to_ascii")
+      if decodingFold.members.contains(where: { $0 < 0xFF01 || $0 > 0xFF5E }) {
+        bad(f.location, "decoding.fold_to_ascii may list only full-width forms of ASCII (U+FF01-U+FF5E)")
+      }
+    } else {
+      decodingFold = ScalarSet()
+    }
 
     var junk: [JunkRule] = []
     var seen: Set<String> = []

@@ -36,7 +36,7 @@ public struct Normalizer: Sendable {
     if on.newlines { steps.append(NewlineStep()) }
     if on.decoding {
       steps.append(DecodingStep(invisible: rules.invisible, control: rules.control, toSpace: rules.decodingToSpace,
-                                glyphs: rules.decodingGlyphs))
+                                glyphs: rules.decodingGlyphs, fold: rules.decodingFold))
     }
     if on.tableCells, let b = rules.tables.barCells {
       steps.append(BarCellsStep(separators: rules.tables.cellSeparators, minBars: b.minBars, maxLines: b.maxLines))
