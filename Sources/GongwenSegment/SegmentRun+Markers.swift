@@ -82,12 +82,11 @@ extension SegmentRun {
     while p >= 0, isHSpace(s[p]) { p -= 1 }
     if p < 0 || s[p] == "\n" { return true }
     if rules.inlineAfter.contains(s[p]) { return true }
-    // the text's first clause, numbered 1, right after a title its line break was lost from (`…行动计划（2019—2021）一、指导思想…`)
+    // the text's first clause, numbered 1, right after a title its line break was lost from (`…行动计划（2019—2021）一、指导思想…`),
+    // or after anything, a page's furniture or a heading without a title's ending, when its scheme's 2 and 3 follow, each after
+    // a sentence end or an attribution (`…发表时间:2021-05-07 10:49 责任编辑:卫健委政务公开1.落实…。（…）2.…3.…`)
     // (its clause's text on the same line: not a title's part number at its end, `…重点工作分工方案(一)`; Corpus/heldout10 1106)
-    if first, c.number == 1, c.end < s.count, !isSpaceOrNewline(s[c.end]), followsTitle(p) { return true }
-    // (or after anything, a page's furniture or a heading without a title's ending, when its scheme's 2 and 3 follow, each
-    // after a sentence end or an attribution: `…发表时间:2021-05-07 10:49 责任编辑:卫健委政务公开1.落实…。（…）2.…3.…`)
-    if first, c.number == 1, c.end < s.count, !isSpaceOrNewline(s[c.end]), runFollows() { return true }
+    if first, c.number == 1, c.end < s.count, !isSpaceOrNewline(s[c.end]), followsTitle(p) || runFollows() { return true }
     if try followsAttribution(c.start) { return true }
     if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
       var comma = false, enumeration = false
@@ -256,9 +255,9 @@ extension SegmentRun {
     return next
   }
 
-  /// The next marker of `c`'s scheme after it (outside tables; only line-initial ones with `lineStartOnly`).
   /// Whether the next two markers of `c`'s scheme number on from it (`1.` then `2.` then `3.`), each right after a sentence end,
-  /// an attribution's bracket or a line break: the run of clauses a first marker inside running text opens.
+  /// an attribution's bracket or a line break: the run of clauses a first marker inside running text opens. (A regex error
+  /// or timeout while reading an attribution counts as no.)
   func runOfThree(_ c: Candidate, _ cands: [Candidate]) -> Bool {
     func opens(_ x: Candidate) -> Bool {
       x.lineStart || followsSentenceEnd(x.start) || ((try? followsAttribution(x.start)) ?? false)
@@ -269,6 +268,7 @@ extension SegmentRun {
     return true
   }
 
+  /// The next marker of `c`'s scheme after it (outside tables; only line-initial ones with `lineStartOnly`).
   func nextOfScheme(_ c: Candidate, _ cands: [Candidate], lineStartOnly: Bool = false) -> Candidate? {
     cands.first(where: { $0.start > c.start && $0.scheme == c.scheme && ($0.lineStart || !lineStartOnly) && $0.table == nil })
   }
