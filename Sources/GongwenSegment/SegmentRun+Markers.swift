@@ -82,6 +82,9 @@ extension SegmentRun {
     while p >= 0, isHSpace(s[p]) { p -= 1 }
     if p < 0 || s[p] == "\n" { return true }
     if rules.inlineAfter.contains(s[p]) { return true }
+    // (or after a document preview's page number standing between a sentence end and the marker: `…起施行。 2第一章总则…`;
+    // Corpus/heldout113 11303)
+    if afterPageNumber(p) { return true }
     // the text's first clause, numbered 1, right after a title its line break was lost from (`…行动计划（2019—2021）一、指导思想…`),
     // or after anything, a page's furniture or a heading without a title's ending, when its scheme's 2 and 3 follow, each after
     // a sentence end or an attribution (`…发表时间:2021-05-07 10:49 责任编辑:卫健委政务公开1.落实…。（…）2.…3.…`)
@@ -121,6 +124,16 @@ extension SegmentRun {
       return true
     }
     return false
+  }
+
+  /// Whether `p` ends a number of one to three ASCII digits right after an `inline_after` character (spaces between): a page
+  /// number a document preview printed into the text (`…起施行。 2第一章…`, the space gone in Normalize).
+  func afterPageNumber(_ p: Int) -> Bool {
+    var k = p
+    while k >= 0, p - k < 3, s[k].value >= 0x30 && s[k].value <= 0x39 { k -= 1 }
+    guard k < p else { return false }
+    while k >= 0, isHSpace(s[k]) { k -= 1 }
+    return k >= 0 && rules.inlineAfter.contains(s[k])
   }
 
   /// Whether the text up to `p` (inclusive) ends a title: a run since the last line break or `inline_after` character (or the

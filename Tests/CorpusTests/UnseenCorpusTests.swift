@@ -175,7 +175,7 @@ import GongwenTestSupport
                         Folder(name: "heldout110", floor: 0.74, minNotices: 5),
                         Folder(name: "heldout111", floor: 0.95, minNotices: 2),
                         Folder(name: "heldout112", floor: 0.95, minNotices: 6),
-                        Folder(name: "heldout113", floor: 0.62, minNotices: 7),
+                        Folder(name: "heldout113", floor: 0.66, minNotices: 7),
                         Folder(name: "heldout114", floor: 0.98, minNotices: 2),
                         Folder(name: "heldout115", floor: 0.70, minNotices: 6),
                         Folder(name: "heldout116", floor: 0.96, minNotices: 6),

@@ -58,4 +58,13 @@ import Testing
     let (p, d) = try outline(chrome + short)
     #expect(!p.units.contains { $0.path == [1] }, "\(dump(p, d))")
   }
+
+  /// A document preview's page number between a sentence end and a chapter (`…起施行。2第一章总则…`; Corpus/heldout113 11303)
+  /// does not hide the chapter.
+  @Test func aPreviewsPageNumberBeforeAChapter() throws {
+    let text = "石家庄市节约用水办法已经市政府常务会议讨论通过，现予发布，自二○一四年三月一日起施行。2第一章总则第一条为加强节约用水管理，"
+      + "制定本办法。第二条本办法适用于本市行政区域。第二章管理第三条市水行政主管部门负责全市节约用水工作。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.markers) == [["第一章"], ["第一章", "第一条"], ["第一章", "第二条"], ["第二章"], ["第二章", "第三条"]], "\(dump(o, c))")
+  }
 }
