@@ -87,9 +87,10 @@ extension SegmentRun {
     if afterPageNumber(p) { return true }
     // the text's first clause, numbered 1, right after a title its line break was lost from (`…行动计划（2019—2021）一、指导思想…`),
     // or after anything, a page's furniture or a heading without a title's ending, when its scheme's 2 and 3 follow, each after
-    // a sentence end or an attribution (`…发表时间:2021-05-07 10:49 责任编辑:卫健委政务公开1.落实…。（…）2.…3.…`)
+    // a sentence end, an attribution or a labelled field (`…发表时间:2021-05-07 10:49 责任编辑:卫健委政务公开1.落实…。（…）2.…3.…`); or,
+    // numbered anything, when its first child follows its heading and opens such a run (`childRunFollows`)
     // (its clause's text on the same line: not a title's part number at its end, `…重点工作分工方案(一)`; Corpus/heldout10 1106)
-    if first, c.number == 1, c.end < s.count, !isSpaceOrNewline(s[c.end]), followsTitle(p) || runFollows() { return true }
+    if first, c.end < s.count, !isSpaceOrNewline(s[c.end]), c.number == 1 && followsTitle(p) || runFollows() { return true }
     if try followsAttribution(c.start) { return true }
     if newLevel, let e = previousMarkerEnd, e <= c.start, c.start - e <= rules.headingGap {
       var comma = false, enumeration = false
@@ -269,16 +270,28 @@ extension SegmentRun {
   }
 
   /// Whether the next two markers of `c`'s scheme number on from it (`1.` then `2.` then `3.`), each right after a sentence end,
-  /// an attribution's bracket or a line break: the run of clauses a first marker inside running text opens. (A regex error
-  /// or timeout while reading an attribution counts as no.)
+  /// an attribution's bracket, a labelled field's value (`…责任单位：市发改委2.…`) or a line break: the run of clauses a first
+  /// marker inside running text opens. (A regex error or timeout while reading an attribution counts as no.)
   func runOfThree(_ c: Candidate, _ cands: [Candidate]) -> Bool {
     func opens(_ x: Candidate) -> Bool {
-      x.lineStart || followsSentenceEnd(x.start) || ((try? followsAttribution(x.start)) ?? false)
+      x.lineStart || followsSentenceEnd(x.start) || afterLabelledField(x) || ((try? followsAttribution(x.start)) ?? false)
     }
     guard let second = nextOfScheme(c, cands), second.number == c.number + 1, opens(second),
       let third = nextOfScheme(second, cands), third.number == c.number + 2, opens(third)
     else { return false }
     return true
+  }
+
+  /// Whether `c`'s first child follows its heading and opens a run of three (`runOfThree`): the next marker after `c` numbers 1
+  /// at a deeper level, within `heading_gap` of it, its heading holding no sentence end. A first section whose own next numbers
+  /// an excerpt cut off (`…信息来源:丽水市政府一、全市经济社会发展主要预期目标1.生产总值…。责任单位:市发改委2.…3.…`, a page
+  /// with its line breaks lost; Corpus/heldout2 311).
+  func childRunFollows(_ c: Candidate, _ cands: [Candidate]) -> Bool {
+    guard let child = cands.first(where: { $0.start >= c.end && $0.table == nil }), child.number == 1,
+      child.start - c.end <= rules.headingGap, rules.schemes[child.scheme].rank > rules.schemes[c.scheme].rank,
+      !(c.end..<child.start).contains(where: { s[$0] == "\n" || s[$0] == "。" || s[$0] == "；" })
+    else { return false }
+    return runOfThree(child, cands)
   }
 
   /// The next marker of `c`'s scheme after it (outside tables; only line-initial ones with `lineStartOnly`).
@@ -606,7 +619,18 @@ extension SegmentRun {
           // (inline after a sentence end only to open a level above every open one: an excerpt run on in one
           // paragraph, `…等负责）。 三、加强领导 …`; Corpus/heldout70 7003)
           let opensAbove = last[c.scheme] == nil && !stack.isEmpty && stack.allSatisfy({ rules.schemes[$0.scheme].rank > sc.rank })
-          guard c.lineStart || opensAbove && followsSentenceEnd(c.start) else { continue }
+          // (or, the text's first marker, inline anywhere when its first child follows its heading and opens a run of three:
+          // an excerpt with its line breaks lost, `…其他成员单位四、卢山副省长牵头重点工作1.优化…。责任单位:…2.…3.…`;
+          // Corpus/heldout14 1504 run together)
+          let firstWithChildRun = accepted.isEmpty && stack.isEmpty && childRunFollows(c, cands)
+          // (after an attribution too, which closes a clause as a sentence end does: `…（责任单位：市工业和信息化局）五、附则…` after
+          // `（十四）`–`（十八）`; Corpus/heldout168 16802 run together)
+          var opensAfterClose = false
+          if !c.lineStart, opensAbove, sc.inline {
+            opensAfterClose = followsSentenceEnd(c.start)
+            if !opensAfterClose { opensAfterClose = try followsAttribution(c.start) }
+          }
+          guard c.lineStart || opensAfterClose || firstWithChildRun else { continue }
           var missing = c.number - 1
           if let r = runOn, c.number > r { missing = min(missing, c.number - r) }
           if opensAbove {
@@ -632,7 +656,7 @@ extension SegmentRun {
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level of an excerpt without its first number(s)")
           } else if accepted.isEmpty, stack.isEmpty,
             !hasText(from: 0, to: c.start) || successorOpensLine(c, cands) || firstChildOpensNextLine(c, cands)
-              || onlyAttributionsBefore(c) || onlyHeadingLinesBefore(c),
+              || onlyAttributionsBefore(c) || onlyHeadingLinesBefore(c) || firstWithChildRun,
             !isPlanTitle(trimmed(c.start..<lineEnd(c.start))),
             !numbersItsOwnClausesLater(c, cands)
           {
@@ -651,7 +675,8 @@ extension SegmentRun {
             continue
           }
         }
-        if !c.lineStart, let top = stack.last, rules.schemes[top.scheme].rank >= sc.rank { continue }
+        // (inline, a new level goes under the open ones, deeper than the deepest; one that opens above them all pops them)
+        if !c.lineStart, popTo == stack.count, let top = stack.last, rules.schemes[top.scheme].rank >= sc.rank { continue }
       }
       if !c.lineStart, c.runTogether == nil {
         // (an expected next sibling may follow any closing bracket, not only an attribution's, when its own next number
@@ -668,7 +693,7 @@ extension SegmentRun {
           guard try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd,
                                     parentRank: stack.last.map { rules.schemes[$0.scheme].rank }, parentIsTop: stack.count == 1,
                                     first: accepted.isEmpty, runsOn: { self.successorFollows(c, cands) },
-                                    runFollows: { self.runOfThree(c, cands) })
+                                    runFollows: { c.number == 1 && self.runOfThree(c, cands) || self.childRunFollows(c, cands) })
           else { continue }
         }
         if inRun { bracketRun = true }

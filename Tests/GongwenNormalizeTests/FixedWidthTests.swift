@@ -40,6 +40,15 @@ import Testing
       == ["教育主管部门还需报送宣传情况总结至教育厅职业教育处邮箱（不超过1500字）。", "（八）加强宣传。"])
   }
 
+  /// A number wrapped over two lines is one number again (`123` / `45` → `12345`); two words of Latin letters keep a space between
+  /// them (Corpus/heldout105 10503 wrapped at 38 characters: `12345热线` had become `123 45热线`).
+  @Test func aNumberWrappedOverTwoLinesIsJoinedWithoutASpace() {
+    let number = "全面梳理中央及市生态环保督察、区委巡察、123\n45热线反映的问题，逐项整改销号，按期完成。"
+    #expect(lines(run(only(["line_join"]), body + "\n" + number)).last == "全面梳理中央及市生态环保督察、区委巡察、12345热线反映的问题，逐项整改销号，按期完成。")
+    let words = "推进建筑信息模型技术在工程建设全过程中的应用，推广使用BIM\nmodel数据标准，按期完成。"
+    #expect(lines(run(only(["line_join"]), body + "\n" + words)).last == "推进建筑信息模型技术在工程建设全过程中的应用，推广使用BIM model数据标准，按期完成。")
+  }
+
   @Test func theWholePipelineStaysIdempotent() {
     let src = body + "\n（三）加强督查考核，定期通报进展情况；配合\n单位：区公安分局。\n（四）区文化旅游局（区文物局）\n、区城管执法局负责。"
     let once = norm(src).text.string

@@ -67,4 +67,41 @@ import Testing
     let (o, c) = try outline(text)
     #expect(o.units.map(\.markers) == [["第一章"], ["第一章", "第一条"], ["第一章", "第二条"], ["第二章"], ["第二章", "第三条"]], "\(dump(o, c))")
   }
+
+  /// A task list whose `责任单位：` lines ran into the next item (`…。责任单位:市发改委2.规上…`): a labelled field's value opens an
+  /// item as a sentence end does, so a first `1.` after a page's furniture is taken when its `2.` and `3.` follow so (Corpus/unseen
+  /// 109 and heldout2 311 without their line breaks). A label is matched at its end: `主要协作单位` reads as `协作单位`.
+  @Test func aRunOfItemsAfterLabelledFields() throws {
+    let chrome = "时间:2023-07-11 17:01 浏览次数: 信息来源: 丽水市政府"
+    let run = "1.生产总值增长6%以上。责任单位:市发改委2.规上工业增加值增长8%。主要协作单位:市经信局3.研发投入强度达到2.3%。责任单位:市科技局"
+    let (o, c) = try outline(chrome + run)
+    #expect(o.units.map(\.path) == [[1], [2], [3]], "\(dump(o, c))")
+    // (not after a field whose label is no department's or deadline's: `备注：`)
+    let noted = "1.生产总值增长6%以上。备注:年度目标2.规上工业增加值增长8%。备注:年度目标3.研发投入强度达到2.3%。"
+    let (p, d) = try outline(chrome + noted)
+    #expect(!p.units.contains { $0.path == [1] }, "\(dump(p, d))")
+  }
+
+  /// A first section run on after a page's furniture, numbered anything, whose first child follows its heading and opens a run of
+  /// three (`…丽水市政府一、全市经济社会发展主要预期目标1.…`, an excerpt cut off before `三、`; `…其他成员单位四、卢山副省长牵头重点工作1.…`,
+  /// an excerpt starting inside `三、`; Corpus/heldout2 311 and heldout14 1504 without their line breaks). A first child without
+  /// its run does not vouch for it.
+  @Test func aFirstSectionWhoseFirstChildOpensARun() throws {
+    let items = "1.优化企业发展环境。责任单位:省经信厅2.加快推进重大产业项目建设。责任单位:省发展改革委3.全力稳住工业经济基本盘。责任单位:省经信厅"
+    let (o, c) = try outline("信息来源: 丽水市政府一、全市经济社会发展主要预期目标" + items + "二、重点抓好六方面工作")
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3], [2]], "\(dump(o, c))")
+    let (p, d) = try outline("省食品药品安全委员会其他成员单位四、卢山副省长牵头重点工作" + items)
+    #expect(p.units.map(\.markers) == [["四、"], ["四、", "1."], ["四、", "2."], ["四、", "3."]], "\(dump(p, d))")
+    let (q, e) = try outline("省食品药品安全委员会其他成员单位四、卢山副省长牵头重点工作1.优化企业发展环境。责任单位:省经信厅")
+    #expect(q.units.isEmpty, "\(dump(q, e))")
+  }
+
+  /// A section above every open level, its scheme not met before, opens after an attribution as after a sentence end: an excerpt
+  /// beginning inside `四、` run together, `…（十八）…。（责任单位：市工业和信息化局）五、附则…` (Corpus/heldout168 16802).
+  @Test func aSectionAboveAfterAnAttribution() throws {
+    let text = "（十七）拓宽多元化投融资渠道。鼓励金融机构提供贷款。（责任单位：市财政局）（十八）打造产业交流高端平台。对符合条件的活动给予资助。"
+      + "（责任单位：市工业和信息化局）五、保障措施各区要加强组织领导。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[4, 17], [4, 18], [5]], "\(dump(o, c))")
+  }
 }
