@@ -352,11 +352,13 @@ struct UnitSplitter {
     if containsKeyword(s, i + 1, end) { return end + 1 }
     // a list without keyword that closes its line, its last name ending like a department
     // (1.地区生产总值增长7%以上。（市发展改革委，各县〔市、区〕政府）⏎; Corpus/heldout32 3303): the same
-    // list under the next task is no repeat either
+    // list under the next task is no repeat either; nor where the next clause's marker follows it on the same line, the
+    // page's line breaks lost (`…（市发展改革委，各县〔市、区〕政府）2.常住人口…`; Corpus/heldout32 3303 run together)
     guard end > i + 2, rules.attributionEndings.contains(s[end - 1]) else { return nil }
     var after = end + 1
     while after < s.count, s[after] == "。" || s[after] == "；" || isSpace(s[after]) && s[after] != "\n" { after += 1 }
-    return after >= s.count || s[after] == "\n" ? end + 1 : nil
+    if after >= s.count || s[after] == "\n" { return end + 1 }
+    return Self.canStartMarker(s[after]) && Self.marker(s, after) != nil ? end + 1 : nil
   }
 
   private func containsKeyword(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {

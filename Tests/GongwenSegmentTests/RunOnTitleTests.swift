@@ -104,4 +104,14 @@ import Testing
     let (o, c) = try outline(text)
     #expect(o.units.map(\.path) == [[4, 17], [4, 18], [5]], "\(dump(o, c))")
   }
+
+  /// A number the scheme's wider pattern reads only where it is the next number (`1.2个百分点`) is no marker after `2.`: a run of
+  /// items together on one line goes on past it (Corpus/heldout32 3303 without its line breaks).
+  @Test func aDecimalNumberDoesNotBreakARun() throws {
+    let l = "（市发展改革委，各县〔市、区〕政府）"
+    let text = "为做好工作，现将任务分解。一、主要预期目标1.地区生产总值增长7%以上。" + l + "2.常住人口城镇化率提高1.2个百分点。" + l
+      + "3.研发投入强度超过2.4%。" + l + "4.规模以上工业增加值增长8%。" + l
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3], [1, 4]], "\(dump(o, c))")
+  }
 }
