@@ -273,13 +273,16 @@ extension SegmentRun {
   /// an attribution's bracket, a labelled field's value (`…责任单位：市发改委2.…`) or a line break: the run of clauses a first
   /// marker inside running text opens. (A regex error or timeout while reading an attribution counts as no.)
   func runOfThree(_ c: Candidate, _ cands: [Candidate]) -> Bool {
-    func opens(_ x: Candidate) -> Bool {
-      x.lineStart || followsSentenceEnd(x.start) || afterLabelledField(x) || ((try? followsAttribution(x.start)) ?? false)
-    }
-    guard let second = nextOfScheme(c, cands), second.number == c.number + 1, opens(second),
-      let third = nextOfScheme(second, cands), third.number == c.number + 2, opens(third)
+    guard let second = nextOfScheme(c, cands), second.number == c.number + 1, second.lineStart || opensItem(second),
+      let third = nextOfScheme(second, cands), third.number == c.number + 2, third.lineStart || opensItem(third)
     else { return false }
     return true
+  }
+
+  /// Whether `c` stands where an item opens inside running text: right after a sentence end, an attribution or a labelled
+  /// field's value. (A regex error or timeout while reading an attribution counts as no.)
+  func opensItem(_ c: Candidate) -> Bool {
+    followsSentenceEnd(c.start) || afterLabelledField(c) || ((try? followsAttribution(c.start)) ?? false)
   }
 
   /// Whether `c`'s first child follows its heading and opens a run of three (`runOfThree`): the next marker after `c` numbers 1
@@ -627,7 +630,10 @@ extension SegmentRun {
           // (or, the text's first marker, inline anywhere when its first child follows its heading and opens a run of three:
           // an excerpt with its line breaks lost, `…其他成员单位四、卢山副省长牵头重点工作1.优化…。责任单位:…2.…3.…`;
           // Corpus/heldout14 1504 run together)
-          let firstWithChildRun = accepted.isEmpty && stack.isEmpty && childRunFollows(c, cands)
+          // (or after a sentence end, an attribution or a labelled field, when its own next two numbers follow so: an excerpt
+          // beginning inside a list run together, `…。（责任单位：县旅游局）21、开展…。（…）22、…（…）23、…`; Corpus/heldout96 9602)
+          let firstOpensRun = accepted.isEmpty && stack.isEmpty
+            && (childRunFollows(c, cands) || runOfThree(c, cands) && opensItem(c))
           // (after an attribution too, which closes a clause as a sentence end does: `…（责任单位：市工业和信息化局）五、附则…` after
           // `（十四）`–`（十八）`; Corpus/heldout168 16802 run together)
           var opensAfterClose = false
@@ -635,7 +641,7 @@ extension SegmentRun {
             opensAfterClose = followsSentenceEnd(c.start)
             if !opensAfterClose { opensAfterClose = try followsAttribution(c.start) }
           }
-          guard c.lineStart || opensAfterClose || firstWithChildRun else { continue }
+          guard c.lineStart || opensAfterClose || firstOpensRun else { continue }
           var missing = c.number - 1
           if let r = runOn, c.number > r { missing = min(missing, c.number - r) }
           if opensAbove {
@@ -661,7 +667,7 @@ extension SegmentRun {
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level of an excerpt without its first number(s)")
           } else if accepted.isEmpty, stack.isEmpty,
             !hasText(from: 0, to: c.start) || successorOpensLine(c, cands) || firstChildOpensNextLine(c, cands)
-              || onlyAttributionsBefore(c) || onlyHeadingLinesBefore(c) || firstWithChildRun,
+              || onlyAttributionsBefore(c) || onlyHeadingLinesBefore(c) || firstOpensRun,
             !isPlanTitle(trimmed(c.start..<lineEnd(c.start))),
             !numbersItsOwnClausesLater(c, cands)
           {
@@ -698,7 +704,10 @@ extension SegmentRun {
           guard try inlineContextOK(c, newLevel: newLevel, previousMarkerEnd: previousMarkerEnd,
                                     parentRank: stack.last.map { rules.schemes[$0.scheme].rank }, parentIsTop: stack.count == 1,
                                     first: accepted.isEmpty, runsOn: { self.successorFollows(c, cands) },
-                                    runFollows: { c.number == 1 && self.runOfThree(c, cands) || self.childRunFollows(c, cands) })
+                                    runFollows: {
+                                      c.number == 1 && self.runOfThree(c, cands) || self.childRunFollows(c, cands)
+                                        || self.opensItem(c) && self.runOfThree(c, cands)
+                                    })
           else { continue }
         }
         if inRun { bracketRun = true }

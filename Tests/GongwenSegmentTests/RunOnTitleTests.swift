@@ -114,4 +114,21 @@ import Testing
     let (o, c) = try outline(text)
     #expect(o.units.map(\.path) == [[1], [1, 1], [1, 2], [1, 3], [1, 4]], "\(dump(o, c))")
   }
+
+  /// An excerpt that begins inside a list run together (`…。（责任单位：县旅游局）21、开展…`) starts at its first item when that
+  /// item stands after a sentence end, an attribution or a labelled field and its next two numbers follow so (Corpus/heldout96
+  /// 9602 and heldout58 5902 without their line breaks); with only one more number after it, it does not.
+  @Test func anExcerptBeginningInsideARunTogetherList() throws {
+    let text = "整顿市场秩序。（责任单位：县商务局）20、整顿旅游市场，规范旅游行为。（责任单位：县旅游局）21、开展文明示范一条街创建活动。"
+      + "（责任单位：县建设局）22、开展全省文化先进县联创活动。（责任单位：县文体局）"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[20], [21], [22]], "\(dump(o, c))")
+    let duties = "做好屠宰厂的防疫工作。9.药品监管部门：负责医药及防护用品质量的监督管理。10.质量技监部门：负责禽类加工产品的生产质量监督。"
+      + "11.交通运输部门：负责优先安排紧急防疫物资的调运。"
+    let (p, d) = try outline(duties)
+    #expect(p.units.map(\.path) == [[9], [10], [11]], "\(dump(p, d))")
+    let two = "整顿市场秩序。（责任单位：县商务局）20、整顿旅游市场，规范旅游行为。（责任单位：县旅游局）21、开展文明示范一条街创建活动。"
+    let (q, e) = try outline(two)
+    #expect(q.units.isEmpty, "\(dump(q, e))")
+  }
 }
