@@ -191,7 +191,8 @@ extension SegmentRun {
       let r = rules.schemes[d.scheme].rank
       // (a first child of that section is its own, not the text's: `14.`…`23.`, `六、`, `（一）`; Corpus/heldout43 4403)
       if d.number == 1 && (r < rank || (r == rank && opened == nil)) && !(opened.map { r > $0 } ?? false) { return true }
-      if r < rank && d.lineStart { opened = min(opened ?? r, r) }
+      // (inline too, where an item opens: `…推动工作深入开展。六、保障措施（一）…`, the text's line breaks lost; heldout43 4403 run together)
+      if r < rank && (d.lineStart || opensItem(d)) { opened = min(opened ?? r, r) }
     }
     return false
   }

@@ -131,4 +131,14 @@ import Testing
     let (q, e) = try outline(two)
     #expect(q.units.isEmpty, "\(dump(q, e))")
   }
+
+  /// A text that begins with `14.` does not number its own clauses from 1 when the `（一）` after it is the first child of a
+  /// later section opened where an item opens (`…。六、保障措施（一）…`), inline as at a line start (Corpus/heldout43 4403 without
+  /// its line breaks lost all its pairs).
+  @Test func anExcerptWhoseLaterSectionNumbersItsChildrenFromOne() throws {
+    let text = "14.市卫生局：负责医院周边环境秩序综合整治的协调工作。15.市药监局：负责查处违法收售药品等行为。16.市社会办：指导社区环境整治工作。"
+      + "六、保障措施（一）加强组织领导。各区要落实责任。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[5, 14], [5, 15], [5, 16], [6], [6, 1]], "\(dump(o, c))")
+  }
 }
