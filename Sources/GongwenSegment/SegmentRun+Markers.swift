@@ -280,18 +280,34 @@ extension SegmentRun {
     return true
   }
 
+  /// Whether `c` follows a heading of its own, or a colon, inside running text: the run back to the last line break, sentence
+  /// end or colon is at most `heading_gap` characters and holds no comma, 、 or semicolon (`…由哪些部门牵头？大力实施乡村振兴战略（二十四）…`;
+  /// Corpus/heldout21 2202 run together).
+  func afterHeadingRun(_ c: Candidate) -> Bool {
+    var k = c.start - 1
+    while k >= 0, c.start - 1 - k <= rules.headingGap {
+      let ch = s[k]
+      if ch == "\n" || ch == "：" || ch == ":" || rules.inlineAfter.contains(ch) { return true }
+      if ch == "，" || ch == "," || ch == "、" || ch == "；" || ch == ";" { return false }
+      k -= 1
+    }
+    return k < 0
+  }
+
   /// Whether `c` stands where an item opens inside running text: right after a sentence end, an attribution or a labelled
   /// field's value. (A regex error or timeout while reading an attribution counts as no.)
   func opensItem(_ c: Candidate) -> Bool {
     followsSentenceEnd(c.start) || afterLabelledField(c) || ((try? followsAttribution(c.start)) ?? false)
   }
 
-  /// Whether `c`'s first child follows its heading and opens a run of three (`runOfThree`): the next marker after `c` numbers 1
-  /// at a deeper level, within `heading_gap` of it, its heading holding no sentence end. A first section whose own next numbers
+  /// Whether `c`'s first child follows its heading and opens a run of three (`runOfThree`): the next marker after `c` is at a
+  /// deeper level, within `heading_gap` of it, its heading holding no sentence end. (Numbered 1, or on from a number the
+  /// excerpt does not hold: `…（附相关部分）：二、加强供给侧结构性改革，增强持续增长动力（五）充分释放…（…牵头）（六）…（七）…`; Corpus/heldout37
+  /// 3801 run together.) A first section whose own next numbers
   /// an excerpt cut off (`…信息来源:丽水市政府一、全市经济社会发展主要预期目标1.生产总值…。责任单位:市发改委2.…3.…`, a page
   /// with its line breaks lost; Corpus/heldout2 311).
   func childRunFollows(_ c: Candidate, _ cands: [Candidate]) -> Bool {
-    guard let child = cands.first(where: { $0.start >= c.end && $0.table == nil }), child.number == 1,
+    guard let child = cands.first(where: { $0.start >= c.end && $0.table == nil }),
       child.start - c.end <= rules.headingGap, rules.schemes[child.scheme].rank > rules.schemes[c.scheme].rank,
       !(c.end..<child.start).contains(where: { s[$0] == "\n" || s[$0] == "。" || s[$0] == "；" })
     else { return false }
@@ -633,8 +649,15 @@ extension SegmentRun {
           // Corpus/heldout14 1504 run together)
           // (or after a sentence end, an attribution or a labelled field, when its own next two numbers follow so: an excerpt
           // beginning inside a list run together, `…。（责任单位：县旅游局）21、开展…。（…）22、…（…）23、…`; Corpus/heldout96 9602)
+          // (or after a heading of its own or a colon, `…牵头？大力实施乡村振兴战略（二十四）健全…（…）（二十五）…（二十六）…`; Corpus/heldout21
+          // 2202 run together)
           let firstOpensRun = accepted.isEmpty && stack.isEmpty
-            && (childRunFollows(c, cands) || runOfThree(c, cands) && opensItem(c))
+            && (childRunFollows(c, cands) || runOfThree(c, cands) && (opensItem(c) || afterHeadingRun(c)))
+          // (the first child of an excerpt's first section, run on after its heading, numbered on from a number the excerpt
+          // does not hold, when its own next two numbers follow: `…：二、加强供给侧结构性改革，增强持续增长动力（五）充分释放…`;
+          // Corpus/heldout37 3801 run together)
+          let childOpensRun = !c.lineStart && excerpt && accepted.count == 1 && stack.count == 1
+            && previousMarkerEnd.map { $0 <= c.start && c.start - $0 <= rules.headingGap } ?? false && runOfThree(c, cands)
           // (after an attribution too, which closes a clause as a sentence end does: `…（责任单位：市工业和信息化局）五、附则…` after
           // `（十四）`–`（十八）`; Corpus/heldout168 16802 run together)
           var opensAfterClose = false
@@ -642,7 +665,7 @@ extension SegmentRun {
             opensAfterClose = followsSentenceEnd(c.start)
             if !opensAfterClose { opensAfterClose = try followsAttribution(c.start) }
           }
-          guard c.lineStart || opensAfterClose || firstOpensRun else { continue }
+          guard c.lineStart || opensAfterClose || firstOpensRun || childOpensRun else { continue }
           var missing = c.number - 1
           if let r = runOn, c.number > r { missing = min(missing, c.number - r) }
           if opensAbove {
@@ -661,7 +684,7 @@ extension SegmentRun {
           } else if missing <= rules.maxGap {
             note = ("numbering_gap", "\(text(c.start..<c.end)) opens a level without its first number(s)")
           } else if excerpt, let parent = accepted.last, parent.path == stack.map(\.number),
-            nextLine(after: parent.start)?.lowerBound == c.start
+            nextLine(after: parent.start)?.lowerBound == c.start || childOpensRun
           {
             // an excerpt that quotes one clause of a section (a report's `二、…` heading line, then its
             // `（五）…`; Corpus/heldout37 3801): on the line right after its parent's heading, any number
@@ -707,7 +730,7 @@ extension SegmentRun {
                                     first: accepted.isEmpty, runsOn: { self.successorFollows(c, cands) },
                                     runFollows: {
                                       c.number == 1 && self.runOfThree(c, cands) || self.childRunFollows(c, cands)
-                                        || self.opensItem(c) && self.runOfThree(c, cands)
+                                        || (self.opensItem(c) || self.afterHeadingRun(c)) && self.runOfThree(c, cands)
                                     })
           else { continue }
         }

@@ -141,4 +141,20 @@ import Testing
     let (o, c) = try outline(text)
     #expect(o.units.map(\.path) == [[5, 14], [5, 15], [5, 16], [6], [6, 1]], "\(dump(o, c))")
   }
+
+  /// An excerpt that begins at a section whose first child in the text is numbered on from a number it does not hold, all run
+  /// together (`四、大力加强地震应急救援能力建设（九）推进…。（责任单位：…）（十）…（十一）…`; Corpus/heldout72 7203 without its line breaks):
+  /// the section and its children are taken when the children run on in threes. A first item after a heading of its own or a
+  /// colon is taken as after a sentence end (`…牵头？大力实施乡村振兴战略（二十四）…`).
+  @Test func anExcerptRunTogetherFromASectionOrAHeading() throws {
+    let items = "（九）推进地震烈度速报预警系统建设。（责任单位：市地震局）（十）加强地震灾害救援力量建设。（责任单位：市应急局）"
+      + "（十一）加强应急避难场所建设。（责任单位：市规划局）"
+    let (o, c) = try outline("四、大力加强地震应急救援能力建设" + items)
+    #expect(o.units.map(\.path) == [[4], [4, 9], [4, 10], [4, 11]], "\(dump(o, c))")
+    let (p, d) = try outline("实施乡村振兴战略的四项工作由哪些部门牵头？大力实施乡村振兴战略" + items)
+    #expect(p.units.map(\.path) == [[9], [10], [11]], "\(dump(p, d))")
+    // (not after running text with a comma: `…抓好落实，（九）…` is no heading's)
+    let (q, e) = try outline("各部门要按照职责分工，认真抓好落实" + items)
+    #expect(q.units.isEmpty, "\(dump(q, e))")
+  }
 }
