@@ -294,6 +294,22 @@ extension SegmentRun {
     return k < 0
   }
 
+  /// Whether `c` stands right after a colon (spaces and a short bracketed note between: `…通告如下:(资料图)一、`), not an
+  /// attachments list's (`附件：1.…`).
+  func afterColon(_ c: Candidate) -> Bool {
+    var k = c.start - 1
+    while k >= 0, isHSpace(s[k]) { k -= 1 }
+    if k >= 0, isCloseBracket(s[k]) {
+      var o = k - 1
+      while o >= 0, k - o <= 12, !isOpenBracket(s[o]), s[o] != "\n" { o -= 1 }
+      guard o >= 0, isOpenBracket(s[o]) else { return false }
+      k = o - 1
+      while k >= 0, isHSpace(s[k]) { k -= 1 }
+    }
+    guard k >= 1, s[k] == "：" || s[k] == ":" else { return false }
+    return !(s[k - 1] == "件" || s[k - 1] == "表" || s[k - 1] == "录") || k < 2 || s[k - 2] != "附"
+  }
+
   /// Whether `c` stands where an item opens inside running text: right after a sentence end, an attribution or a labelled
   /// field's value. (A regex error or timeout while reading an attribution counts as no.)
   func opensItem(_ c: Candidate) -> Bool {
@@ -731,6 +747,10 @@ extension SegmentRun {
                                     runFollows: {
                                       c.number == 1 && self.runOfThree(c, cands) || self.childRunFollows(c, cands)
                                         || (self.opensItem(c) || self.afterHeadingRun(c)) && self.runOfThree(c, cands)
+                                        // (a first 1 right after a colon, its 2 following where an item opens:
+                                        // `…通告如下:(资料图)一、…区域：即日起，…。二、职责分工…`; Corpus/heldout175 17501 run together)
+                                        || c.number == 1 && self.afterColon(c)
+                                          && self.nextOfScheme(c, cands).map { $0.number == 2 && ($0.lineStart || self.opensItem($0)) } ?? false
                                     })
           else { continue }
         }

@@ -157,4 +157,16 @@ import Testing
     let (q, e) = try outline("各部门要按照职责分工，认真抓好落实" + items)
     #expect(q.units.isEmpty, "\(dump(q, e))")
   }
+
+  /// A first `一、` after a colon and a bracketed note, its `二、` after a sentence end, all run together (`…通告如下:(资料图)一、…。二、
+  /// 职责分工…`; Corpus/heldout175 17501 without its line breaks). Without the `二、`, it is not taken there.
+  @Test func aFirstSectionAfterAColonWhenItsSecondFollows() throws {
+    let text = "结合我县实际，现就禁燃禁放烟花爆竹通告如下:(资料图)一、禁燃禁放的时间及区域：即日起，全县范围内禁燃禁放烟花爆竹。"
+      + "二、职责分工（一）公安部门负责烟花爆竹公共安全管理。（二）应急管理部门负责烟花爆竹安全生产监督管理。"
+    let (o, c) = try outline(text)
+    #expect(o.units.map(\.path) == [[1], [2], [2, 1], [2, 2]], "\(dump(o, c))")
+    let lone = "结合我县实际，现就禁燃禁放烟花爆竹通告如下:(资料图)一、禁燃禁放的时间及区域：即日起，全县范围内禁燃禁放烟花爆竹。"
+    let (p, d) = try outline(lone)
+    #expect(p.units.isEmpty, "\(dump(p, d))")
+  }
 }
