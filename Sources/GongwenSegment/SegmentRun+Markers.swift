@@ -294,6 +294,16 @@ extension SegmentRun {
     return k < 0
   }
 
+  /// Whether `c` stands right after an attachment label's colon (`附件：1.…`, `附表2：1.…`; spaces between): an attachments list.
+  func afterAttachmentColon(_ c: Candidate) -> Bool {
+    var k = c.start - 1
+    while k >= 0, isHSpace(s[k]) { k -= 1 }
+    guard k >= 2, s[k] == "：" || s[k] == ":" else { return false }
+    k -= 1
+    while k >= 0, isHSpace(s[k]) || parseNumber([s[k]], .arabic) != nil { k -= 1 }
+    return k >= 1 && s[k - 1] == "附" && (s[k] == "件" || s[k] == "表" || s[k] == "录")
+  }
+
   /// Whether `c` stands right after a colon (spaces and a short bracketed note between: `…通告如下:(资料图)一、`), not an
   /// attachments list's (`附件：1.…`).
   func afterColon(_ c: Candidate) -> Bool {
@@ -306,8 +316,7 @@ extension SegmentRun {
       k = o - 1
       while k >= 0, isHSpace(s[k]) { k -= 1 }
     }
-    guard k >= 1, s[k] == "：" || s[k] == ":" else { return false }
-    return !(s[k - 1] == "件" || s[k - 1] == "表" || s[k - 1] == "录") || k < 2 || s[k - 2] != "附"
+    return k >= 1 && (s[k] == "：" || s[k] == ":")
   }
 
   /// Whether `c` stands where an item opens inside running text: right after a sentence end, an attribution or a labelled
@@ -535,6 +544,9 @@ extension SegmentRun {
       }
       // a cover's list of attachments (附件：1.《…方案》 / 2.《…汇总表》) names documents, not clauses
       if accepted.isEmpty, c.table == nil, coverAttachments.contains(where: { $0.contains(c.start) }) { continue }
+      // (and so does one run on inline, its line breaks lost: `…严肃追责问责。附件:1.县《政府工作报告》…责任分解2.市…`; Corpus/heldout16
+      // 1702 run together)
+      if !c.lineStart, c.table == nil, afterAttachmentColon(c) { continue }
       if c.start >= closingLimit, attached == nil, plan == nil {
         if c.lineStart { ignoredAfterClosing += 1; if ignoredAt == nil { ignoredAt = c.start..<c.end } }
         continue
@@ -729,7 +741,8 @@ extension SegmentRun {
         // (inline, a new level goes under the open ones, deeper than the deepest; one that opens above them all pops them)
         if !c.lineStart, popTo == stack.count, let top = stack.last, rules.schemes[top.scheme].rank >= sc.rank { continue }
       }
-      if !c.lineStart, c.runTogether == nil {
+      // (an attached plan's first clause, found inline after its label and title, needs no other context)
+      if !c.lineStart, c.runTogether == nil, !(plan.map { plans[$0].clause == c.start } ?? false) {
         // (an expected next sibling may follow any closing bracket, not only an attribution's, when its own next number
         // follows it or it is the last of a run that has gone on that way: `…（区管委会，2016年4月底前完成）2．制定…`, a
         // task-division list run together whose brackets hold bodies and deadlines; `五、强化实施保障31．` after

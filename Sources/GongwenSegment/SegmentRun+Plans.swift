@@ -62,13 +62,16 @@ extension SegmentRun {
     guard rules.tables.attachment != nil,
       let first = cands.first(where: { $0.lineStart && $0.table == nil }) ?? cands.first(where: { $0.table == nil })
     else { return [] }
+    var found: [(line: Int, clause: Int, number: Int?, marker: String)] = []
     // (the attachment lines were found by `findTables`, which reads every line: most notices have none after their first
-    // clause, and then no clause is looked at)
-    guard let firstLabel = attachmentLabelLines.first(where: { $0 > first.start }) else { return [] }
+    // clause, and then no clause is looked at, unless the text runs its attachments on inline, its line breaks lost)
+    guard let firstLabel = attachmentLabelLines.first(where: { $0 > first.start }) else {
+      found = inlineAttachedPlanStarts(cands)
+      return plans(from: found, first: first)
+    }
     // (the notice's first clause may be a plan's own under an attachment line, a cover with no clauses before it: looked at
     // too, see below)
     let from = attachmentLabelLines.last(where: { $0 < first.start }) ?? firstLabel
-    var found: [(line: Int, clause: Int, number: Int?, marker: String)] = []
     for c in cands where c.start > from && c.table == nil && c.number == 1 && !c.onlyIfExpected && c.components == nil {
       // (or run on after the plan's intro, the scrape having lost the line break: `附件：…预案` / `…预案` / `为落实…，特制定本方案。一、区
       // 旅游发展局…`; Corpus/heldout157 15703; the intro is then the one line between the title and the clause)
@@ -90,6 +93,14 @@ extension SegmentRun {
         line = previousLine(l.lowerBound)
       }
     }
+    return plans(from: found, first: first)
+  }
+
+  /// The attached plans whose attachment labels and first clauses are `found`, in order: each runs from its label to the next
+  /// plan's label, the next attached table's attachment line or the first closing line after its first clause. None when the
+  /// notice's first clause (`first`) is the first plan's, a cover's plan, and no other numbered plan follows it.
+  func plans(from found: [(line: Int, clause: Int, number: Int?, marker: String)], first: Candidate) -> [AttachedPlan] {
+    var found = found
     guard let head = found.first else { return [] }
     // a cover's plan (the first clause is under the attachment line) is the notice's tasks, no level of its own, unless
     // more numbered plans follow it (see `numberedPlans` in `acceptMarkers`)
@@ -101,8 +112,74 @@ extension SegmentRun {
     return found.enumerated().map { k, f in
       let ends = [k + 1 < found.count ? found[k + 1].line : nil, tableAttachmentLines.first(where: { $0 > f.clause }),
                   closingStarts.first(where: { $0 > f.clause })].compactMap { $0 }
-      return AttachedPlan(range: f.line..<(ends.min() ?? n), number: f.number, marker: f.marker)
+      return AttachedPlan(range: f.line..<(ends.min() ?? n), number: f.number, marker: f.marker, clause: f.clause)
     }
+  }
+
+  /// Plans attached inline, the text's line breaks lost (`…2020年10月19日附件1奉贤区…保护工作方案为贯彻…，制定本方案。一、总体要求…`;
+  /// `…按上级政策执行。附件：…政策举措附件杭州市…政策举措一、分担创新成本…`): a clause numbered 1 inside a line, after the nearest
+  /// attachment label before it (`附件`, `附表` or `附录`, perhaps a number and a colon) with no marker of its level or above
+  /// between them. The label stands after a sentence end, a closing bracket, a date's `日`, a title's end (the cover's
+  /// attachments line naming the plan) or a line start, and a plan's title follows it: a run of at most `title_max_length`
+  /// characters ending with a `title_endings` word, starting with no digit, holding no comma or sentence end. An intro may stand
+  /// between the title and the clause, or none (the clause is then taken right after the title; see `acceptMarkers`).
+  func inlineAttachedPlanStarts(_ cands: [Candidate]) -> [(line: Int, clause: Int, number: Int?, marker: String)] {
+    var found: [(line: Int, clause: Int, number: Int?, marker: String)] = []
+    // (where a label's word stands, found once: most notices have none)
+    var words: [Int] = []
+    var i = 0
+    while i + 1 < n {
+      if s[i] == "附", s[i + 1] == "件" || s[i + 1] == "表" || s[i + 1] == "录" { words.append(i) }
+      i += 1
+    }
+    guard !words.isEmpty else { return [] }
+    var searchFrom = 0
+    for (k, c) in cands.enumerated()
+    where !c.lineStart && c.table == nil && c.number == 1 && !c.onlyIfExpected && c.components == nil && c.start > searchFrom {
+      guard let w = words.last(where: { $0 < c.start - 1 }), w >= searchFrom,
+        let label = inlineAttachmentLabel(at: w, before: c.start)
+      else { continue }
+      let rank = rules.schemes[c.scheme].rank
+      // (nothing of its level or above between: the label is this clause's plan's, not an earlier plan's)
+      if cands[..<k].contains(where: { $0.start > label.end && rules.schemes[$0.scheme].rank <= rank && $0.table == nil }) { continue }
+      found.append((label.start, c.start, label.number, label.marker))
+      searchFrom = c.start
+    }
+    return found
+  }
+
+  /// The inline attachment label whose word (`附件`) starts at `a`, when it has a plan's title after it before `end`; see
+  /// `inlineAttachedPlanStarts`.
+  func inlineAttachmentLabel(at a: Int, before end: Int) -> (start: Int, end: Int, number: Int?, marker: String)? {
+    // what stands before it: a sentence end, a closing bracket, a date's 日, a line start
+    var b = a - 1
+    while b >= 0, isHSpace(s[b]) { b -= 1 }
+    // (or the end of a title: the cover's attachments line naming it, `…执行。附件：杭州市…若干政策举措附件杭州市…若干政策举措一、…`;
+    // Corpus/heldout167 16702 run together)
+    guard b < 0 || s[b] == "\n" || rules.inlineAfter.contains(s[b]) || isCloseBracket(s[b])
+      || s[b] == "日" && b > 0 && (parseNumber([s[b - 1]], .arabic) != nil || parseNumber([s[b - 1]], .chinese) != nil)
+      || rules.titleEndings.contains(where: { w in b + 1 >= w.count && hasPrefix(w, at: b + 1 - w.count) })
+    else { return nil }
+    var e = a + 2
+    while e < end, isHSpace(s[e]) { e += 1 }
+    var digits = e
+    while digits < end, digits - e < 2, parseNumber([s[digits]], .arabic) != nil { digits += 1 }
+    let number = digits > e ? parseNumber(Array(s[e..<digits]), .arabic) : nil
+    let marker = text(a..<digits).filter { !$0.isWhitespace }
+    e = digits
+    while e < end, isHSpace(s[e]) || s[e] == "：" || s[e] == ":" { e += 1 }
+    // the plan's title
+    guard e < end, parseNumber([s[e]], .arabic) == nil else { return nil }
+    var t = e
+    while t < end, t - e < rules.titleMaxLength {
+      let ch = s[t]
+      if ch == "\n" || ch == "，" || ch == "," || rules.sentenceMarks.contains(ch) { return nil }
+      t += 1
+      if rules.titleEndings.contains(where: { w in t - e >= w.count && hasPrefix(w, at: t - w.count) }) {
+        return (a, a + 2, number, marker)
+      }
+    }
+    return nil
   }
 
   /// Whether a plan's title stands right above clause `c`, or above a subtitle and an intro paragraph (`附件：` /

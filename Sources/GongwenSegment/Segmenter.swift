@@ -224,6 +224,8 @@ struct SegmentRun {
     var range: Range<Int>
     var number: Int?
     var marker: String
+    /// Where its first clause starts.
+    var clause: Int
   }
   /// The titles of a table of contents' entries (`dropTableOfContents`), longest first: run-on titles of this notice.
   var tableOfContentsTitles: [[Unicode.Scalar]] = []

@@ -142,6 +142,21 @@ private let bundledYAML: String = {
     #expect(!o.warnings.contains { $0.code == "clauses_after_closing" })
   }
 
+  /// The same notice with every line break lost (a page run together): each plan is found after its inline label (`…日附件1奉贤区…
+  /// 方案为加强…。一、…`), and the cover's attachments list (`附件：1、…方案2、…方案`) names no clauses.
+  @Test func plansRunTogetherAreReadUnderTheirAttachments() throws {
+    let (o, c) = try outline(Self.notice(plans: 3).replacingOccurrences(of: "\n", with: ""))
+    #expect(o.units.map(\.path) == [[1, 1], [1, 1, 1], [1, 2], [1, 2, 1], [2, 1], [2, 1, 1], [2, 2], [2, 2, 1],
+                                     [3, 1], [3, 1, 1], [3, 2], [3, 2, 1]], "\(dump(o, c))")
+    #expect(o.units.first?.markers == ["附件1", "一、"])
+    // (a plan's clause right after its title, no intro between: taken there)
+    let bare = Self.notice(plans: 2).replacingOccurrences(of: "为加强耕地管理，制定本方案。\n", with: "").replacingOccurrences(of: "\n", with: "")
+    #expect(try outline(bare).0.units.map(\.path) == [[1, 1], [1, 1, 1], [1, 2], [1, 2, 1], [2, 1], [2, 1, 1], [2, 2], [2, 2, 1]])
+    // (a mention of an attachment inside a sentence is no label: `详见附件1`)
+    let mention = "各街镇要按要求报送材料，详见附件1奉贤区耕地保护工作方案。一、总体要求（一）指导思想。坚持保护优先。"
+    #expect(try outline(mention).0.units.map(\.markers.first) == ["一、", "一、"])
+  }
+
   @Test func oneLabelledPlanStaysAtTheTopLevel() throws {
     let (o, _) = try outline(Self.notice(plans: 1))
     #expect(o.units.map(\.path) == [[1], [1, 1], [2], [2, 1]])
