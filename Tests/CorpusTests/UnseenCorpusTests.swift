@@ -142,7 +142,7 @@ import GongwenTestSupport
                         Folder(name: "heldout78", floor: 0.88, minNotices: 2),
                         Folder(name: "heldout80", floor: 0.94, minNotices: 6),
                         Folder(name: "heldout81", floor: 1.00, minNotices: 3),
-                        Folder(name: "heldout82", floor: 0.94, minNotices: 4),
+                        Folder(name: "heldout82", floor: 0.98, minNotices: 4),
                         Folder(name: "heldout83", floor: 1.00, minNotices: 2),
                         Folder(name: "heldout84", floor: 0.80, minNotices: 5),
                         Folder(name: "heldout85", floor: 0.89, minNotices: 7),
