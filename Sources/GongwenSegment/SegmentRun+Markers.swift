@@ -301,11 +301,16 @@ extension SegmentRun {
     guard k >= 2, s[k] == "：" || s[k] == ":" else { return false }
     k -= 1
     while k >= 0, isHSpace(s[k]) || parseNumber([s[k]], .arabic) != nil { k -= 1 }
-    return k >= 1 && s[k - 1] == "附" && (s[k] == "件" || s[k] == "表" || s[k] == "录")
+    return k >= 1 && startsAttachmentWord(at: k - 1)
   }
 
-  /// Whether `c` stands right after a colon (spaces and a short bracketed note between: `…通告如下:(资料图)一、`), not an
-  /// attachments list's (`附件：1.…`).
+  /// Whether an attachment label's word (`附件`, `附表`, `附录`) starts at `i`.
+  func startsAttachmentWord(at i: Int) -> Bool {
+    i >= 0 && i + 1 < n && s[i] == "附" && (s[i + 1] == "件" || s[i + 1] == "表" || s[i + 1] == "录")
+  }
+
+  /// Whether `c` stands right after a colon (spaces and a short bracketed note between: `…通告如下:(资料图)一、`). (An attachments
+  /// list's, `附件：1.…`, is skipped before: `afterAttachmentColon`.)
   func afterColon(_ c: Candidate) -> Bool {
     var k = c.start - 1
     while k >= 0, isHSpace(s[k]) { k -= 1 }
@@ -326,11 +331,11 @@ extension SegmentRun {
   }
 
   /// Whether `c`'s first child follows its heading and opens a run of three (`runOfThree`): the next marker after `c` is at a
-  /// deeper level, within `heading_gap` of it, its heading holding no sentence end. (Numbered 1, or on from a number the
-  /// excerpt does not hold: `…（附相关部分）：二、加强供给侧结构性改革，增强持续增长动力（五）充分释放…（…牵头）（六）…（七）…`; Corpus/heldout37
-  /// 3801 run together.) A first section whose own next numbers
-  /// an excerpt cut off (`…信息来源:丽水市政府一、全市经济社会发展主要预期目标1.生产总值…。责任单位:市发改委2.…3.…`, a page
-  /// with its line breaks lost; Corpus/heldout2 311).
+  /// deeper level, within `heading_gap` of it, its heading holding no sentence end. The child is numbered 1, or on from a number
+  /// the excerpt does not hold (`…（附相关部分）：二、加强供给侧结构性改革，增强持续增长动力（五）充分释放…（…牵头）（六）…（七）…`;
+  /// Corpus/heldout37 3801 run together). It vouches for a first section whose own next numbers an excerpt cut off
+  /// (`…信息来源:丽水市政府一、全市经济社会发展主要预期目标1.生产总值…。责任单位:市发改委2.…3.…`, a page with its line breaks lost;
+  /// Corpus/heldout2 311).
   func childRunFollows(_ c: Candidate, _ cands: [Candidate]) -> Bool {
     guard let child = cands.first(where: { $0.start >= c.end && $0.table == nil }),
       child.start - c.end <= rules.headingGap, rules.schemes[child.scheme].rank > rules.schemes[c.scheme].rank,

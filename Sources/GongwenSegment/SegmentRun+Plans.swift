@@ -62,16 +62,15 @@ extension SegmentRun {
     guard rules.tables.attachment != nil,
       let first = cands.first(where: { $0.lineStart && $0.table == nil }) ?? cands.first(where: { $0.table == nil })
     else { return [] }
-    var found: [(line: Int, clause: Int, number: Int?, marker: String)] = []
     // (the attachment lines were found by `findTables`, which reads every line: most notices have none after their first
     // clause, and then no clause is looked at, unless the text runs its attachments on inline, its line breaks lost)
     guard let firstLabel = attachmentLabelLines.first(where: { $0 > first.start }) else {
-      found = inlineAttachedPlanStarts(cands)
-      return plans(from: found, first: first)
+      return plans(from: inlineAttachedPlanStarts(cands), first: first)
     }
     // (the notice's first clause may be a plan's own under an attachment line, a cover with no clauses before it: looked at
     // too, see below)
     let from = attachmentLabelLines.last(where: { $0 < first.start }) ?? firstLabel
+    var found: [(line: Int, clause: Int, number: Int?, marker: String)] = []
     for c in cands where c.start > from && c.table == nil && c.number == 1 && !c.onlyIfExpected && c.components == nil {
       // (or run on after the plan's intro, the scrape having lost the line break: `附件：…预案` / `…预案` / `为落实…，特制定本方案。一、区
       // 旅游发展局…`; Corpus/heldout157 15703; the intro is then the one line between the title and the clause)
@@ -126,12 +125,7 @@ extension SegmentRun {
   func inlineAttachedPlanStarts(_ cands: [Candidate]) -> [(line: Int, clause: Int, number: Int?, marker: String)] {
     var found: [(line: Int, clause: Int, number: Int?, marker: String)] = []
     // (where a label's word stands, found once: most notices have none)
-    var words: [Int] = []
-    var i = 0
-    while i + 1 < n {
-      if s[i] == "附", s[i + 1] == "件" || s[i + 1] == "表" || s[i + 1] == "录" { words.append(i) }
-      i += 1
-    }
+    let words = (0..<n).filter { s[$0] == "附" && startsAttachmentWord(at: $0) }
     guard !words.isEmpty else { return [] }
     var searchFrom = 0
     for (k, c) in cands.enumerated()
