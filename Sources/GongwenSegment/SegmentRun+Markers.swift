@@ -330,6 +330,13 @@ extension SegmentRun {
     followsSentenceEnd(c.start) || afterLabelledField(c) || ((try? followsAttribution(c.start)) ?? false)
   }
 
+  /// Whether `c`, a first marker inside running text numbered anything, opens a run: its first child follows its heading and
+  /// opens one (`childRunFollows`), or its own next two numbers follow (`runOfThree`) and it stands where an item opens or after
+  /// a heading of its own or a colon.
+  func opensRun(_ c: Candidate, _ cands: [Candidate]) -> Bool {
+    childRunFollows(c, cands) || runOfThree(c, cands) && (opensItem(c) || afterHeadingRun(c))
+  }
+
   /// Whether `c`'s first child follows its heading and opens a run of three (`runOfThree`): the next marker after `c` is at a
   /// deeper level, within `heading_gap` of it, its heading holding no sentence end. The child is numbered 1, or on from a number
   /// the excerpt does not hold (`…（附相关部分）：二、加强供给侧结构性改革，增强持续增长动力（五）充分释放…（…牵头）（六）…（七）…`;
@@ -684,8 +691,7 @@ extension SegmentRun {
           // beginning inside a list run together, `…。（责任单位：县旅游局）21、开展…。（…）22、…（…）23、…`; Corpus/heldout96 9602)
           // (or after a heading of its own or a colon, `…牵头？大力实施乡村振兴战略（二十四）健全…（…）（二十五）…（二十六）…`; Corpus/heldout21
           // 2202 run together)
-          let firstOpensRun = accepted.isEmpty && stack.isEmpty
-            && (childRunFollows(c, cands) || runOfThree(c, cands) && (opensItem(c) || afterHeadingRun(c)))
+          let firstOpensRun = accepted.isEmpty && stack.isEmpty && opensRun(c, cands)
           // (the first child of an excerpt's first section, run on after its heading, numbered on from a number the excerpt
           // does not hold, when its own next two numbers follow: `…：二、加强供给侧结构性改革，增强持续增长动力（五）充分释放…`;
           // Corpus/heldout37 3801 run together)
@@ -763,8 +769,7 @@ extension SegmentRun {
                                     parentRank: stack.last.map { rules.schemes[$0.scheme].rank }, parentIsTop: stack.count == 1,
                                     first: accepted.isEmpty, runsOn: { self.successorFollows(c, cands) },
                                     runFollows: {
-                                      c.number == 1 && self.runOfThree(c, cands) || self.childRunFollows(c, cands)
-                                        || (self.opensItem(c) || self.afterHeadingRun(c)) && self.runOfThree(c, cands)
+                                      c.number == 1 && self.runOfThree(c, cands) || self.opensRun(c, cands)
                                         // (a first 1 right after a colon, its 2 following where an item opens:
                                         // `…通告如下:(资料图)一、…区域：即日起，…。二、职责分工…`; Corpus/heldout175 17501 run together)
                                         || c.number == 1 && self.afterColon(c)
