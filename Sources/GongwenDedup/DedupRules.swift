@@ -34,6 +34,7 @@ public struct DedupRules: RuleFile {
     public var attachmentLabels: Located<[String]>?
     public var crossAttachmentMinChars: Located<Int>?
     public var keepListsOfNextSection: Bool?
+    public var keepParallelItems: Bool?
 
     /// `subject_sentences` as written.
     public struct RawSubjectSentences: Decodable, Sendable {
@@ -72,6 +73,7 @@ public struct DedupRules: RuleFile {
       case reorderAttributionFollows = "reorder_attribution_follows"
       case reorderWithinSections = "reorder_within_sections"
       case keepListsOfNextSection = "keep_lists_of_next_section"
+      case keepParallelItems = "keep_parallel_items"
       case reattachSingleCopies = "reattach_single_copies"
       case reattachByNumbering = "reattach_by_numbering"
       case tableHeader = "table_header"
@@ -147,6 +149,9 @@ public struct DedupRules: RuleFile {
   /// Whether a repeated run that starts a numbered list again (`1.`) under the section after its source's is kept
   /// (`keep_lists_of_next_section`): a checklist printed under two sections, not a scrape's repeat.
   public let keepListsOfNextSection: Bool
+  /// Whether a repeated run that is the same item again under a later parallel section, standing in its own numbering place
+  /// between text found once, is kept (`keep_parallel_items`): the notice's own text, not a scrape's repeat.
+  public let keepParallelItems: Bool
   /// A sentence starting with one of `subjectLeadIns` (由) and holding one of `subjectWords` (负责, 带队),
   /// no longer than an attribution, names who does its task (由市安监局1名县级领导带队，2名专业人员参加。):
   /// an attribution unit, never removed on its own. Empty: off.
@@ -278,6 +283,7 @@ public struct DedupRules: RuleFile {
     attachmentLabels = (raw.attachmentLabels?.value ?? []).map { Array($0.unicodeScalars) }
     crossAttachmentMinChars = raw.crossAttachmentMinChars?.value ?? 0
     keepListsOfNextSection = raw.keepListsOfNextSection ?? false
+    keepParallelItems = raw.keepParallelItems ?? false
     subjectLeadIns = (raw.subjectSentences?.leadIns ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     subjectWords = (raw.subjectSentences?.words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     subjectDutyStarts = (raw.subjectSentences?.dutyStarts ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }

@@ -302,6 +302,7 @@ struct RunFinder {
   /// The units the current round works on (those still kept), and each unit's position in it (-1: none).
   var seq: [Int] = []
   var seqPosition: [Int32] = []
+  var roundHashes = HashCounts()
 
   init(units: [TextUnit], scalars: [Unicode.Scalar], rules: DedupRules) {
     self.units = units
@@ -352,6 +353,9 @@ struct RunFinder {
     if rules.keepListsOfNextSection, let source, let first, restartsListOfNextSection(run, first: first, source: source) {
       return nil
     }
+    if rules.keepParallelItems, let source, isParallelItem(Array(run), source: source) {
+      return (Self.parallelItemReason, "")
+    }
     let reason = sentences == 1 ? "repeated_sentence" : "repeated_run"
     if sentences > 1, chars >= rules.minRunChars { return (reason, DedupRules.runRuleID) }
     if longest >= rules.minSentenceChars { return (reason, DedupRules.sentenceRuleID) }
@@ -359,6 +363,129 @@ struct RunFinder {
   }
 
   typealias Verdict = (reason: String, rule: String)
+
+  /// The verdict of a run kept as the same item under a parallel section (`keep_parallel_items`): the parse goes on after the
+  /// whole run, so no part of the item is offered again as a shorter repeat.
+  static let parallelItemReason = "parallel_item"
+
+  /// Whether the copy `run` (aligned unit for unit with its source, starting at unit `source`, in the round's `seq`) is the same
+  /// item again under a later parallel section (`keep_parallel_items`):
+  /// - it starts with a clause marker below the top level, and its other markers are that item's next siblings in order;
+  /// - the content right before it occurs once in the round's text, and the nearest marker before it (any level) is its
+  ///   previous sibling, or its parent when it is numbered 1;
+  /// - content follows it and occurs once; a marker there is its last item's next sibling or of a higher level (and a marker
+  ///   follows the source too), plain text there goes on after the source as well and opens alike (`templatedOpening`:
+  ///   `牵头领导：…` after each `（四）组织实施：…`, `配合车站…` / `配合街镇…`);
+  /// - its parent (nearest marker of a higher level) opens after the source, at the level of the source's parent and
+  ///   numbered after it (`三、` after `二、`).
+  /// Corpus/heldout189 18902, heldout120 12004, heldout116 11602. A scrape's repeat comes with other repeated text around it,
+  /// lands out of its numbering, ends the text, or falls under its source's section or an earlier one. Everything is read in
+  /// the round's `seq`, the text as the round found it, so the verdict does not depend on what the round removes before it.
+  func isParallelItem(_ run: [Int], source: Int) -> Bool {
+    guard let firstPos = run.first.map({ Int(seqPosition[$0]) }), firstPos >= 0, Int(seqPosition[source]) >= 0 else { return false }
+    let sourcePos = Int(seqPosition[source])
+    var k = 0
+    while k < run.count, units[run[k]].isContentless { k += 1 }
+    guard k < run.count, let m = leadingMarker(run[k]), m.level > 0 else { return false }
+    // its markers: that item and its next siblings, in order
+    var last = m
+    for u in run[(k + 1)...] {
+      guard let x = leadingMarker(u) else { continue }
+      guard x.level == last.level, x.number == last.number + 1 else { return false }
+      last = x
+    }
+    let startPos = firstPos + k, endPos = firstPos + run.count
+    // the text right before it: found once, and in the numbering that leads to it
+    var b = startPos - 1
+    while b >= 0, units[seq[b]].isContentless { b -= 1 }
+    guard b >= 0, occursOnce(b) else { return false }
+    // (the nearest marker of any level: text inside a deeper item before it is no place of its own)
+    var q = b
+    while q >= 0, startPos - q <= Self.parentSearchUnits {
+      if let x = leadingMarker(seq[q]) {
+        guard x.level == m.level && x.number == m.number - 1 || x.level < m.level && m.number == 1 else { return false }
+        break
+      }
+      q -= 1
+    }
+    guard q >= 0 else { return false }
+    // the text right after it (some must follow: a copy ending the text says nothing of its place): found once, and the
+    // numbering goes on; plain text going on after it goes on after the source too, written alike (a templated item:
+    // `牵头领导：…`, `配合车站…` / `配合街镇…`)
+    var a = endPos
+    while a < seq.count, units[seq[a]].isContentless { a += 1 }
+    var sa = sourcePos + (endPos - firstPos)
+    while sa < seq.count, units[seq[sa]].isContentless { sa += 1 }
+    guard a < seq.count, sa < seq.count, occursOnce(a) else { return false }
+    if let x = leadingMarker(seq[a]) {
+      guard x.level == last.level && x.number == last.number + 1 || x.level < last.level, leadingMarker(seq[sa]) != nil
+      else { return false }
+    } else {
+      guard leadingMarker(seq[sa]) == nil, sharedOpening(seq[a], seq[sa]) >= Self.templatedOpening else { return false }
+    }
+    // under another section of the source's section's level, opened after the source
+    guard let copyParent = enclosing(before: startPos, level: m.level, marker: leadingMarker), copyParent.position > sourcePos,
+      let sourceParent = enclosing(before: sourcePos, level: m.level, marker: leadingMarker)
+    else { return false }
+    return copyParent.marker.level == sourceParent.marker.level && copyParent.marker.number > sourceParent.marker.number
+  }
+
+  /// How many opening characters the plain text after a parallel item shares with the text after its source (`牵头领导：`).
+  static let templatedOpening = 2
+
+  /// How many non-space characters units `u` and `v` open with alike.
+  func sharedOpening(_ u: Int, _ v: Int) -> Int {
+    var i = units[u].start, j = units[v].start, k = 0
+    while true {
+      while i < units[u].end, isSpace(scalars[i]) { i += 1 }
+      while j < units[v].end, isSpace(scalars[j]) { j += 1 }
+      guard i < units[u].end, j < units[v].end, scalars[i] == scalars[j] else { return k }
+      k += 1
+      i += 1
+      j += 1
+    }
+  }
+
+  /// Whether the unit at position `p` of the round's `seq` has no copy elsewhere in it: its hash alone in the round (counted once
+  /// per round, when first asked), else no other unit with that hash the same text.
+  func occursOnce(_ p: Int) -> Bool {
+    let u = seq[p], h = units[u].hash
+    if roundHashes.counts == nil {
+      var counts: [UInt64: Int32] = [:]
+      counts.reserveCapacity(seq.count)
+      for v in seq { counts[units[v].hash, default: 0] += 1 }
+      roundHashes.counts = counts
+    }
+    if roundHashes.counts?[h] == 1 { return true }
+    for v in seq where v != u && units[v].hash == h && sameUnit(u, v) { return false }
+    return true
+  }
+
+  /// How many units of the round's `seq` have each hash (built by `occursOnce` when first needed; reset each round).
+  final class HashCounts {
+    var counts: [UInt64: Int32]?
+  }
+
+  /// The nearest marker of a level above `level` before position `p` of the round's `seq`, as `marker` reads a unit's, and its
+  /// position (within `parentSearchUnits` units).
+  func enclosing(before p: Int, level: Int, marker: (Int) -> ClauseMarker?) -> (marker: ClauseMarker, position: Int)? {
+    var q = p - 1
+    while q >= 0, p - q <= Self.parentSearchUnits {
+      if let x = marker(seq[q]), x.level < level { return (x, q) }
+      q -= 1
+    }
+    return nil
+  }
+
+  /// The clause marker unit `u` starts with, also when the splitter read it as an attribution (`（1）积极配合机制落实。`: a role
+  /// word at its end) and gave it none.
+  func leadingMarker(_ u: Int) -> ClauseMarker? {
+    if let x = units[u].marker { return x }
+    guard units[u].isAttribution else { return nil }
+    var i = units[u].start
+    while i < units[u].end, isSpace(scalars[i]) { i += 1 }
+    return i < units[u].end && UnitSplitter.canStartMarker(scalars[i]) ? UnitSplitter.marker(scalars, i) : nil
+  }
 
   /// How far back `parent(before:level:)` looks, in units (bounds the work per accepted repeat).
   static let parentSearchUnits = 2_000
@@ -390,12 +517,7 @@ struct RunFinder {
   /// The nearest kept marker of a level above `level` before position `p` of the round's `seq` (within
   /// `parentSearchUnits` units: a section longer than that has no parent here).
   func parent(before p: Int, level: Int) -> ClauseMarker? {
-    var q = p - 1
-    while q >= 0, p - q <= Self.parentSearchUnits {
-      if let m = units[seq[q]].marker, m.level < level { return m }
-      q -= 1
-    }
-    return nil
+    enclosing(before: p, level: level, marker: { units[$0].marker })?.marker
   }
 
   /// How far a match without any content unit is extended before giving up, and how many
@@ -415,6 +537,16 @@ struct RunFinder {
     var ends = HashChains(capacity: n)
     var previous = [Int32](repeating: -1, count: n)
     var candidates: [Int] = []
+
+    /// Item `i` kept: a candidate source from now on.
+    func register(_ i: Int) {
+      if let chain = ends.chain(hash[i]) {
+        previous[i] = chain.last
+        ends.set(hash[i], first: chain.first, last: Int32(i))
+      } else {
+        ends.set(hash[i], first: Int32(i), last: Int32(i))
+      }
+    }
 
     /// The longest earlier copy of the items from `i` on: (length, source).
     func longest(at i: Int) -> (Int, Int) {
@@ -453,16 +585,17 @@ struct RunFinder {
       // starting at the next unit (the attribution then stays with the sentence before it).
       let deferToNext = length > 0 && !hasContent(i) && i + 1 < n && longest(at: i + 1).0 >= length
       if length > 0, !deferToNext, let verdict = accept(i..<(i + length), source) {
+        if verdict.reason == Self.parallelItemReason {
+          // kept whole: its items are sources for later copies, and no part of it is a copy
+          for j in i..<(i + length) { register(j) }
+          i += length
+          continue
+        }
         out.append((i, source, length, verdict))
         i += length
         continue
       }
-      if let chain = ends.chain(hash[i]) {
-        previous[i] = chain.last
-        ends.set(hash[i], first: chain.first, last: Int32(i))
-      } else {
-        ends.set(hash[i], first: Int32(i), last: Int32(i))
-      }
+      register(i)
       i += 1
     }
     return out
@@ -472,6 +605,7 @@ struct RunFinder {
   mutating func findRepeatedRuns() {
     let seq = units.indices.filter { !removed[$0] }
     self.seq = seq
+    roundHashes = HashCounts()
     seqPosition = [Int32](repeating: -1, count: units.count)
     for (i, u) in seq.enumerated() { seqPosition[u] = Int32(i) }
     if seq.count < 2 { return }

@@ -56,7 +56,7 @@ struct DedupRulesTests {
       keys += 1
       #expect(i > 0 && lines[i - 1].hasPrefix("#"), "key without a comment: \(line)")
     }
-    #expect(keys == 28)
+    #expect(keys == 29)
   }
 
   @Test func missingKeyIsR003() {
