@@ -226,7 +226,7 @@ import GongwenTestSupport
                         Folder(name: "heldout161", floor: 0.90, minNotices: 4),
                         Folder(name: "heldout162", floor: 0.96, minNotices: 5),
                         Folder(name: "heldout163", floor: 0.75, minNotices: 4),
-                        Folder(name: "heldout164", floor: 0.82, minNotices: 4),
+                        Folder(name: "heldout164", floor: 0.96, minNotices: 4),
                         Folder(name: "heldout165", floor: 0.92, minNotices: 4),
                         Folder(name: "heldout166", floor: 0.99, minNotices: 2),
                         Folder(name: "heldout167", floor: 0.96, minNotices: 5),
@@ -247,7 +247,7 @@ import GongwenTestSupport
                         Folder(name: "heldout184", floor: 1.00, minNotices: 1),
                         Folder(name: "heldout186", floor: 0.67, minNotices: 3),
                         Folder(name: "heldout188", floor: 0.50, minNotices: 3),
-                        Folder(name: "heldout189", floor: 0.84, minNotices: 3)]
+                        Folder(name: "heldout189", floor: 0.96, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
