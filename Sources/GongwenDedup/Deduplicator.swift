@@ -377,8 +377,8 @@ struct RunFinder {
   ///   follows the source too), plain text there goes on after the source as well and opens alike (`templatedOpening`:
   ///   `牵头领导：…` after each `（四）组织实施：…`, `配合车站…` / `配合街镇…`);
   /// - its parent (nearest marker of a higher level) opens after the source, at the level of the source's parent and
-  ///   numbered after it (`三、` after `二、`).
-  /// Corpus/heldout189 18902, heldout120 12004, heldout116 11602. A scrape's repeat comes with other repeated text around it,
+  ///   numbered after it (`三、` after `二、`; `第十六条` after `第十五条`, articles read by `placeMarker`).
+  /// Corpus/heldout189 18902, heldout120 12004, heldout116 11602, heldout176 17601, heldout90 9006. A scrape's repeat comes with other repeated text around it,
   /// lands out of its numbering, ends the text, or falls under its source's section or an earlier one. Everything is read in
   /// the round's `seq`, the text as the round found it, so the verdict does not depend on what the round removes before it.
   func isParallelItem(_ run: [Int], source: Int) -> Bool {
@@ -386,11 +386,11 @@ struct RunFinder {
     let sourcePos = Int(seqPosition[source])
     var k = 0
     while k < run.count, units[run[k]].isContentless { k += 1 }
-    guard k < run.count, let m = leadingMarker(run[k]), m.level > 0 else { return false }
+    guard k < run.count, let m = placeMarker(run[k]), m.level > 0 else { return false }
     // its markers: that item and its next siblings, in order
     var last = m
     for u in run[(k + 1)...] {
-      guard let x = leadingMarker(u) else { continue }
+      guard let x = placeMarker(u) else { continue }
       guard x.level == last.level, x.number == last.number + 1 else { return false }
       last = x
     }
@@ -402,7 +402,7 @@ struct RunFinder {
     // (the nearest marker of any level: text inside a deeper item before it is no place of its own)
     var q = b
     while q >= 0, startPos - q <= Self.parentSearchUnits {
-      if let x = leadingMarker(seq[q]) {
+      if let x = placeMarker(seq[q]) {
         guard x.level == m.level && x.number == m.number - 1 || x.level < m.level && m.number == 1 else { return false }
         break
       }
@@ -417,15 +417,15 @@ struct RunFinder {
     var sa = sourcePos + (endPos - firstPos)
     while sa < seq.count, units[seq[sa]].isContentless { sa += 1 }
     guard a < seq.count, sa < seq.count, occursOnce(a) else { return false }
-    if let x = leadingMarker(seq[a]) {
-      guard x.level == last.level && x.number == last.number + 1 || x.level < last.level, leadingMarker(seq[sa]) != nil
+    if let x = placeMarker(seq[a]) {
+      guard x.level == last.level && x.number == last.number + 1 || x.level < last.level, placeMarker(seq[sa]) != nil
       else { return false }
     } else {
-      guard leadingMarker(seq[sa]) == nil, sharedOpening(seq[a], seq[sa]) >= Self.templatedOpening else { return false }
+      guard placeMarker(seq[sa]) == nil, sharedOpening(seq[a], seq[sa]) >= Self.templatedOpening else { return false }
     }
     // under another section of the source's section's level, opened after the source
-    guard let copyParent = enclosing(before: startPos, level: m.level, marker: leadingMarker), copyParent.position > sourcePos,
-      let sourceParent = enclosing(before: sourcePos, level: m.level, marker: leadingMarker)
+    guard let copyParent = enclosing(before: startPos, level: m.level, marker: placeMarker), copyParent.position > sourcePos,
+      let sourceParent = enclosing(before: sourcePos, level: m.level, marker: placeMarker)
     else { return false }
     return copyParent.marker.level == sourceParent.marker.level && copyParent.marker.number > sourceParent.marker.number
   }
@@ -475,6 +475,18 @@ struct RunFinder {
       q -= 1
     }
     return nil
+  }
+
+  /// The marker unit `u` starts with as `isParallelItem` reads places: a clause marker (`leadingMarker`), or an article
+  /// (`第十六条`, level -1, above every clause level: the parent of the `（一）`… list it opens, which the splitter does not read).
+  func placeMarker(_ u: Int) -> ClauseMarker? {
+    if let x = leadingMarker(u) { return x }
+    var i = units[u].start
+    while i < units[u].end, isSpace(scalars[i]) { i += 1 }
+    guard i + 2 < units[u].end, scalars[i] == "第", let (v, len) = UnitSplitter.chineseNumber(scalars, i + 1), i + 1 + len < units[u].end,
+      scalars[i + 1 + len] == "条"
+    else { return nil }
+    return ClauseMarker(level: -1, number: v, length: len + 2)
   }
 
   /// The clause marker unit `u` starts with, also when the splitter read it as an attribution (`（1）积极配合机制落实。`: a role

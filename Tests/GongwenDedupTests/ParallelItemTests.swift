@@ -7,7 +7,8 @@ import Testing
 
 /// `keep_parallel_items`: the same item under a later parallel section, standing in its own numbering place between text
 /// found once, is the notice's own text, not a scrape's repeat (Corpus/heldout189 18902: `（四）组织实施：由区政协主席会议组织实施。`
-/// under `二、` and `三、`; heldout120 12004: each officer's `（1）积极配合机制落实。…`; heldout116 11602).
+/// under `二、` and `三、`; heldout120 12004: each officer's `（1）积极配合机制落实。…`; heldout116 11602; under articles, heldout176
+/// 17601).
 @Suite struct ParallelItemTests {
   let item = "（四）组织实施：由区政协主席会议组织实施。"
 
@@ -28,6 +29,19 @@ import Testing
     let officers = "二、职责\n2．轨道交通警长职责\n" + duty + "（2）积极配合联合整治。配合车站开展整治，维护秩序。\n3．属地派出所长职责\n"
       + duty + "（2）积极配合联合整治。配合街镇开展整治，打击违法。\n三、工作要求\n"
     #expect(try DedupFixtures.run(officers).removed.isEmpty)
+  }
+
+  @Test func theSameClosingItemUnderTheNextArticleIsKept() throws {
+    // an article (第X条) is the parent of the list it opens (Corpus/heldout176 17601, heldout90 9006)
+    let last = "（四）法律、法规、规章规定的其他防尘措施。\n"
+    let text = "第十五条 施工单位应当采取下列防尘措施：\n（一）施工工地周围设置硬质围挡。\n（二）进出车辆冲洗干净。\n（三）裸露地面覆盖。\n"
+      + last + "第十六条 运输单位应当采取下列防尘措施：\n（一）车辆密闭运输。\n（二）按规定路线行驶。\n（三）及时清扫撒漏物。\n" + last
+      + "第十七条 违反本办法的，依法处理。\n"
+    #expect(try DedupFixtures.run(text).removed.isEmpty)
+    // under the same article again it is a repeat
+    let same = "第十五条 施工单位应当采取下列防尘措施：\n（三）裸露地面覆盖。\n" + last + "（三）车辆密闭运输。\n" + last
+      + "第十七条 违反本办法的，依法处理。\n"
+    #expect(try DedupFixtures.run(same).removed.count == 1)
   }
 
   @Test func aCopyOutOfPlaceIsStillARepeat() throws {
