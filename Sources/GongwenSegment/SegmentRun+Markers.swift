@@ -462,6 +462,15 @@ extension SegmentRun {
     // attached tables (`附件1` above the header) run from their header to the next closing line; their
     // rows and sections are read after the signature too, under the attachment's level
     plans = rules.attachedPlans ? try attachedPlans(cands) : []
+    var planStart = rules.planAfterSignature ? attachedPlanStart(cands) : nil
+    // (the same notice with its line breaks lost: the plan found inline after the cover's requirements is the notice's tasks too,
+    // not an attachment; Corpus/heldout164 16403 run together)
+    var inlineCover = false
+    if planStart == nil, rules.planAfterSignature, let start = inlineCoverPlanStart(cands, plans: plans) {
+      planStart = start
+      plans = []
+      inlineCover = true
+    }
     // (an attached table also ends where an attached plan after it starts: Corpus/heldout106 10605, 附件1 a table, 附件2 a plan)
     let attachedEnd = tableStarts.map { start in
       min(closingAfter(start), plans.first(where: { $0.range.lowerBound > start })?.range.lowerBound ?? n)
@@ -481,7 +490,6 @@ extension SegmentRun {
     // a cover's `附件：1.… 2.…` keeps the numbers apart, Corpus/heldout67 6707)
     let loneAttachment = attachmentNames.isEmpty && plans.isEmpty
       && Set(tableAttachmentOwners.indices.filter { tableAttachments[$0] != nil }.map { tableAttachmentOwners[$0] }).count == 1
-    let planStart = rules.planAfterSignature ? attachedPlanStart(cands) : nil
     // per attached plan: the body's last top-level number when its first clause was met (as `attachmentBase`); a plan
     // with no body before it (a cover's plan, read as the notice's tasks) is no level of its own
     var planBase: [Int: Int] = [:]
@@ -490,6 +498,8 @@ extension SegmentRun {
     let numberedPlans = Self.severalNumbered(plans.map(\.number))
     if let planStart, case let cover = cands.filter({ $0.start < planStart && $0.lineStart }).count, cover > 0 {
       warn("cover_clauses", "\(cover) numbered line(s) of the cover notice before its signature are not tasks: the plan after it is", cands[0].start..<planStart)
+    } else if let planStart, inlineCover {
+      warn("cover_clauses", "the cover notice's numbered clauses, run together before the plan attached to it, are not tasks: the plan is", cands[0].start..<planStart)
     }
 
     let coverAttachments = coverAttachmentLines()

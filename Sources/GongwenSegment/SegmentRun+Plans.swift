@@ -53,6 +53,24 @@ extension SegmentRun {
     return nil
   }
 
+  /// The first clause of the plan printed after a cover's signature when the text's line breaks were lost (see
+  /// `attachedPlanStart`, which reads the same notice by its lines): the only attached plan was found inline, under a label
+  /// without a number (`…2026年9月7日附件广东省…行动方案为落实…一、总体要求…`), its first clause of the cover's first clause's
+  /// level or above, and the cover's clauses before the label, numbered from 1, have no child (a clause numbered 1 of a deeper
+  /// level): a cover's requirements, not a plan's body with an attachment of its own (Corpus/heldout167 16702). Nil otherwise.
+  func inlineCoverPlanStart(_ cands: [Candidate], plans: [AttachedPlan]) -> Int? {
+    guard plans.count == 1, let plan = plans.first, plan.inline, plan.number == nil,
+      let first = cands.first(where: { $0.table == nil }), first.number == 1, first.start < plan.range.lowerBound,
+      let c = cands.first(where: { $0.start == plan.clause })
+    else { return nil }
+    let firstRank = rules.schemes[first.scheme].rank
+    guard rules.schemes[c.scheme].rank <= firstRank,
+      !cands.contains(where: { $0.start > first.start && $0.start < plan.range.lowerBound && $0.table == nil && $0.number == 1
+        && !$0.onlyIfExpected && rules.schemes[$0.scheme].rank > firstRank })
+    else { return nil }
+    return plan.clause
+  }
+
   /// Plans attached after a body (`sequence.attached_plans`): a line-start clause numbered 1 with a plan title above it
   /// and, above the title, an attachment line (`附件1` / `青浦区建筑垃圾管理细则` / `一、概念定义`; Corpus/heldout104 10401).
   /// Each runs from its attachment line to the next plan's or attached table's attachment line, or the first closing line
@@ -65,7 +83,7 @@ extension SegmentRun {
     // (the attachment lines were found by `findTables`, which reads every line: most notices have none after their first
     // clause, and then no clause is looked at, unless the text runs its attachments on inline, its line breaks lost)
     guard let firstLabel = attachmentLabelLines.first(where: { $0 > first.start }) else {
-      return plans(from: inlineAttachedPlanStarts(cands), first: first)
+      return plans(from: inlineAttachedPlanStarts(cands), first: first).map { var p = $0; p.inline = true; return p }
     }
     // (the notice's first clause may be a plan's own under an attachment line, a cover with no clauses before it: looked at
     // too, see below)

@@ -226,6 +226,8 @@ struct SegmentRun {
     var marker: String
     /// Where its first clause starts.
     var clause: Int
+    /// Found inside a line (the text's line breaks lost: `inlineAttachedPlanStarts`).
+    var inline = false
   }
   /// The titles of a table of contents' entries (`dropTableOfContents`), longest first: run-on titles of this notice.
   var tableOfContentsTitles: [[Unicode.Scalar]] = []

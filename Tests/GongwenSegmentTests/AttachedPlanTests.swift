@@ -323,3 +323,44 @@ private let bundledYAML: String = {
     #expect(row.table == TableHeader(columns: ["重点任务（2024-2026）", "2024年工作项目", "牵头部门", "配合部门"], taskColumn: 0))
   }
 }
+
+/// A cover with requirements of its own (`一、`–`三、`, one level, no children), its signature, then a plan under a bare `附件`
+/// line (Corpus/heldout164 16403): by its lines the plan is the notice's tasks and the cover's clauses its preamble
+/// (`plan_after_signature`, warning `cover_clauses`). The same notice run together (every line break lost) reads alike: the plan
+/// found inline is no attachment of its own level.
+@Suite struct CoverRequirementsThenPlanTests {
+  static let notice = """
+    广东省发展改革委关于印发《广东省重点行业节能降碳改造攻坚三年行动方案》的通知
+    各地级以上市发展改革局：
+    现印发给你们，请结合实际抓好落实。有关事项通知如下。
+    一、各地各部门要强化属地责任，制定本地区改造方案。
+    二、重点行业企业是实施节能降碳改造的责任主体。
+    三、各地节能主管部门要牵头会同有关部门，加强日常调度。
+    附件：广东省重点行业节能降碳改造攻坚三年行动方案
+    广东省发展改革委
+    2026年9月7日
+    附件
+    广东省重点行业节能降碳改造攻坚三年行动方案
+    为落实国家部署，制定本方案。
+    一、总体要求
+    坚持节约优先。
+    二、重点任务
+    （一）钢铁行业。推动高炉节能降碳改造。（省工业和信息化厅负责）
+    （二）水泥行业。推动熟料生产节能降碳改造。（省工业和信息化厅负责）
+
+    """
+
+  @Test func byItsLinesThePlanIsTheTasks() throws {
+    let (o, c) = try outline(Self.notice)
+    #expect(o.units.map(\.path) == [[1], [2], [2, 1], [2, 2]], "\(dump(o, c))")
+    #expect(o.units[0].markers == ["一、"])
+    #expect(o.warnings.contains { $0.code == "cover_clauses" })
+  }
+
+  @Test func runTogetherThePlanIsTheTasksToo() throws {
+    let (o, c) = try outline(Self.notice.replacingOccurrences(of: "\n", with: ""))
+    #expect(o.units.map(\.path) == [[1], [2], [2, 1], [2, 2]], "\(dump(o, c))")
+    #expect(o.units[0].markers == ["一、"])
+    #expect(o.warnings.contains { $0.code == "cover_clauses" })
+  }
+}
