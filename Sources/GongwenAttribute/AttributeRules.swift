@@ -68,6 +68,7 @@ public struct AttributeRules: RuleFile {
     public var notes: [RawPattern]
     public var first_listed_lead: Located<String>
     public var marked_lead: RawMarkedLead?
+    public var standing_note: Located<String>?
     public var department_suffixes: [String]
     public var not_department: Located<String>
     public var max_department_length: Located<Int>
@@ -250,6 +251,10 @@ public struct AttributeRules: RuleFile {
   /// names of such a list take part (`其余为参与部门`); nil when the rules have none.
   public let markedLead: RuleRegex?
   public let markedRestParticipating: RuleRegex?
+  /// `standing_note`: a note in an attribution that gives every later task of its level to some bodies (`以下均需各县（市、区）
+  /// 人民政府落实，不再列出`), with named groups `names` (the bodies and the role word after them) and, optionally, `self` (the
+  /// note names its own task too: `此项及以下…`); nil when the rules have none.
+  public let standingNote: RuleRegex?
   public let departmentSuffixes: [String]
   public let notDepartment: RuleRegex
   public let maxDepartmentLength: Int
@@ -523,6 +528,10 @@ public struct AttributeRules: RuleFile {
     let firstListed = regex("first_listed_lead", raw.first_listed_lead)
     markedLead = raw.marked_lead.flatMap { regex("marked_lead.declaration", $0.declaration) }
     markedRestParticipating = raw.marked_lead?.rest_participating.flatMap { regex("marked_lead.rest_participating", $0) }
+    standingNote = raw.standing_note.flatMap { regex("standing_note", $0) }
+    if let rule = standingNote, (try? rule.matcher())?.groupNumber(named: "names") == nil {
+      bad(raw.standing_note?.location, "standing_note needs a named group `names` (the bodies and their role word)")
+    }
     if raw.marked_lead != nil, (raw.item_marks ?? "").isEmpty {
       bad(raw.marked_lead?.declaration.location, "marked_lead needs item_marks (the marks a declaration names)")
     }

@@ -48,6 +48,9 @@ public struct Attributor: Sendable {
     var firstUnknownRange: Range<Int>?
     var unknownColumns: [String] = []
     var sectionStatements: [(unit: Int, found: Found)] = []
+    // standing notes (`standing_note`: 以下均需X落实，不再列出), in text order: the unit holding each, the bodies it gives, and whether
+    // its own unit is given them too
+    var standing: [(unit: Int, attribution: Attribution, includesSelf: Bool)] = []
     // units whose text a list closes (a bracket or a label line: see `Engine.closing`), and those where it is their only
     // attribution (perhaps the section's: see `liftingSectionBrackets`)
     var closingKind: [Engine.Closing?] = Array(repeating: nil, count: outline.units.count)
@@ -90,6 +93,13 @@ public struct Attributor: Sendable {
       // (a bar table's row: its cells under label columns, read instead of the row's text)
       let barRow = barTables.isEmpty || unit.table != nil ? nil
         : try engine.barRow(in: s, unit: unit, tables: barTables, nextMarker: outline.units[(index + 1)...].first?.markerRange.lowerBound)
+      // (a standing note, in a bracket or alone, looked for in the unit's own text)
+      if unit.table == nil, let note = try engine.standingNote(in: s, unit.bodyRange.clamped(to: 0..<s.count)),
+        let parsed = try engine.parse(s, note.names, shape: .bracketed)
+      {
+        let given = Found(range: note.names, parsed: parsed)
+        standing.append((index, engine.makeAttribution(given, scalars: s, firstListedLead: false), note.includesSelf))
+      }
       var all: [Found]
       if let barRow { all = [barRow] } else { all = try engine.findAll(in: s, unit: unit) }
       // a section headed by a label alone, its names on the next line (二、主办单位 / 高楼镇人民政府)
@@ -249,6 +259,55 @@ public struct Attributor: Sendable {
       }
       // the unit's own statement after all
       attributions[index] = attributions[index].map { merged([$0, a]) } ?? a
+    }
+
+    // A standing note gives its bodies to every later task of its task's level (and to its own with `self`), up to the next
+    // note (`（…负责，以下均需各地级以上市人民政府落实，不再一一列出）` in `（一）`: `（二）`–`（二十）` each get 各地级以上市人民政府;
+    // Corpus/heldout165 16501, heldout167 16705, heldout73 7302, heldout193 19303). Section headings above that level get nothing.
+    // The bodies come after the task's own, the note's range before its own (it stands earlier in the text).
+    for (k, note) in standing.enumerated() {
+      let depth = outline.units[note.unit].path.count
+      let end = k + 1 < standing.count ? standing[k + 1].unit : outline.units.count
+      for j in (note.includesSelf ? note.unit : note.unit + 1)..<max(end, note.unit + 1) where outline.units[j].path.count == depth {
+        guard let own = attributions[j] else {
+          attributions[j] = note.attribution
+          continue
+        }
+        // (its own unit already holds the note's range: only names it does not list yet are added)
+        if j == note.unit || own.range == note.attribution.range || own.extraRanges.contains(note.attribution.range) {
+          var a = own
+          for (d, raw) in zip(note.attribution.departments, note.attribution.departmentsRaw) where !a.departments.contains(d) {
+            a.departments.append(d)
+            a.departmentsRaw.append(raw)
+            if note.attribution.responsible.contains(d) { a.responsible.append(d) }
+            if note.attribution.participating.contains(d) { a.participating.append(d) }
+            if note.attribution.lead.contains(d) { a.lead.append(d) }
+          }
+          attributions[j] = a
+          continue
+        }
+        // (only bodies the task does not name itself, with the note's role: a name it names keeps its own role)
+        var extra = note.attribution
+        let fresh = zip(extra.departments, extra.departmentsRaw).filter { !own.departments.contains($0.0) }
+        guard !fresh.isEmpty else { continue }
+        extra.departments = fresh.map(\.0)
+        extra.departmentsRaw = fresh.map(\.1)
+        extra.lead.removeAll { own.departments.contains($0) }
+        extra.responsible.removeAll { own.departments.contains($0) }
+        extra.participating.removeAll { own.departments.contains($0) }
+        let m = merged([extra, own])
+        // (the task's own bodies first, in its own order, the note's after them)
+        func ownFirst(_ names: [String], _ ownNames: [String]) -> [String] {
+          ownNames.filter { names.contains($0) } + names.filter { !ownNames.contains($0) }
+        }
+        var a = m
+        a.departments = ownFirst(m.departments, own.departments)
+        a.lead = ownFirst(m.lead, own.lead)
+        a.responsible = ownFirst(m.responsible, own.responsible)
+        a.participating = ownFirst(m.participating, own.participating)
+        a.departmentsRaw = own.departmentsRaw + extra.departmentsRaw
+        attributions[j] = a
+      }
     }
 
     var warnings = missingAttributionWarnings(outline.units, attributions)

@@ -18,6 +18,8 @@ final class Engine: @unchecked Sendable {
   let firstListed: ICURegex
   /// `marked_lead`'s declaration and rest matchers (nil without the rule).
   let markedLead: ICURegex?
+  /// `standing_note`, and its `names` and `self` groups.
+  let standingNoteRule: (re: ICURegex, names: Int, includesSelf: Int?)?
   let markedRest: ICURegex?
   let notDepartment: ICURegex
   let generic: ICURegex
@@ -150,6 +152,11 @@ final class Engine: @unchecked Sendable {
     noteStarts = starts.map(ScalarBitmap.init)
     firstListed = try rules.firstListedLead.matcher()
     markedLead = try rules.markedLead?.matcher()
+    if let re = try rules.standingNote?.matcher(), let names = re.groupNumber(named: "names") {
+      standingNoteRule = (re, names, re.groupNumber(named: "self"))
+    } else {
+      standingNoteRule = nil
+    }
     markedRest = try rules.markedRestParticipating?.matcher()
     notDepartment = try rules.notDepartment.matcher()
     generic = try rules.generic.matcher()
@@ -203,6 +210,19 @@ final class Engine: @unchecked Sendable {
       do { rest = try rr.firstMatch(in: after) != nil } catch { throw rule.failure(error, stage: "attribute") }
     }
     return (mark, rest, m.range.lowerBound)
+  }
+
+  /// A standing note in `range` of `s` (`standing_note`: `以下均需各县（市、区）人民政府落实，不再列出`): where its bodies and role word
+  /// stand, and whether it names its own task too (`此项及以下…`).
+  func standingNote(in s: [Unicode.Scalar], _ range: Range<Int>) throws(StageFailure) -> (names: Range<Int>, includesSelf: Bool)? {
+    guard let note = standingNoteRule, let rule = r.standingNote, range.count >= 4 else { return nil }
+    // (every such note says 以下: most attributions are passed over without ICU)
+    guard s[range].contains("以") else { return nil }
+    let found: ICURegex.Match?
+    do { found = try note.re.firstMatch(in: s[range]) } catch { throw rule.failure(error, stage: "attribute") }
+    guard let m = found, note.names - 1 < m.groups.count, let names = m.groups[note.names - 1] else { return nil }
+    let includesSelf = note.includesSelf.map { $0 - 1 < m.groups.count && m.groups[$0 - 1] != nil } ?? false
+    return ((names.lowerBound + range.lowerBound)..<(names.upperBound + range.lowerBound), includesSelf)
   }
 
   /// Does this text declare that the first-listed department leads?

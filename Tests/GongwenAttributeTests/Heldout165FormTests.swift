@@ -5,8 +5,8 @@ import GongwenCore
 // Forms met in the blind set heldout165 (forty-second session): a province's plans with long brackets of groups (Guangdong).
 
 /// A bracket whose list runs on into a note on later tasks after a comma (`…按职责分工负责，以下均需各地级以上市人民政府落实，不再一一
-/// 列出`) keeps its list; the note's items are dropped, and nothing is carried to later tasks (Corpus/heldout165 16501). A
-/// bracket that is the note alone stays none.
+/// 列出`) keeps its list; the note's items are no names of its own (its bodies go to the later tasks: `StandingNoteTests`;
+/// Corpus/heldout165 16501). A bracket that is the note alone names nothing for its own task.
 @Suite struct FollowingNoteTests {
   @Test func theListBeforeTheNoteStays() throws {
     let a = try #require(try attribution(
