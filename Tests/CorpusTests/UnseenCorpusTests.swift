@@ -247,7 +247,9 @@ import GongwenTestSupport
                         Folder(name: "heldout184", floor: 1.00, minNotices: 1),
                         Folder(name: "heldout186", floor: 0.67, minNotices: 3),
                         Folder(name: "heldout188", floor: 0.50, minNotices: 3),
-                        Folder(name: "heldout189", floor: 0.96, minNotices: 3)]
+                        Folder(name: "heldout189", floor: 0.96, minNotices: 3),
+                        Folder(name: "heldout192", floor: 0.98, minNotices: 2),
+                        Folder(name: "heldout193", floor: 0.96, minNotices: 4)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
