@@ -267,26 +267,14 @@ public struct Attributor: Sendable {
     // The bodies come after the task's own, the note's range before its own (it stands earlier in the text).
     for (k, note) in standing.enumerated() {
       let depth = outline.units[note.unit].path.count
+      // (one note per unit: the next one stands in a later unit)
       let end = k + 1 < standing.count ? standing[k + 1].unit : outline.units.count
-      for j in (note.includesSelf ? note.unit : note.unit + 1)..<max(end, note.unit + 1) where outline.units[j].path.count == depth {
+      for j in (note.includesSelf ? note.unit : note.unit + 1)..<end where outline.units[j].path.count == depth {
         guard let own = attributions[j] else {
           attributions[j] = note.attribution
           continue
         }
-        // (its own unit already holds the note's range: only names it does not list yet are added)
-        if j == note.unit || own.range == note.attribution.range || own.extraRanges.contains(note.attribution.range) {
-          var a = own
-          for (d, raw) in zip(note.attribution.departments, note.attribution.departmentsRaw) where !a.departments.contains(d) {
-            a.departments.append(d)
-            a.departmentsRaw.append(raw)
-            if note.attribution.responsible.contains(d) { a.responsible.append(d) }
-            if note.attribution.participating.contains(d) { a.participating.append(d) }
-            if note.attribution.lead.contains(d) { a.lead.append(d) }
-          }
-          attributions[j] = a
-          continue
-        }
-        // (only bodies the task does not name itself, with the note's role: a name it names keeps its own role)
+        // only bodies the task does not name itself, with the note's role (a name it names keeps its own role)
         var extra = note.attribution
         let fresh = zip(extra.departments, extra.departmentsRaw).filter { !own.departments.contains($0.0) }
         guard !fresh.isEmpty else { continue }
@@ -295,16 +283,23 @@ public struct Attributor: Sendable {
         extra.lead.removeAll { own.departments.contains($0) }
         extra.responsible.removeAll { own.departments.contains($0) }
         extra.participating.removeAll { own.departments.contains($0) }
-        let m = merged([extra, own])
-        // (the task's own bodies first, in its own order, the note's after them)
+        // (a unit whose own attribution holds the note's range takes the names alone; another takes the note's range too)
+        let holdsNote = j == note.unit || own.range == note.attribution.range || own.extraRanges.contains(note.attribution.range)
+        var a = holdsNote ? own : merged([extra, own])
+        if holdsNote {
+          a.departments += extra.departments
+          a.lead += extra.lead
+          a.responsible += extra.responsible
+          a.participating += extra.participating
+        }
+        // the task's own bodies first, in its own order, the note's after them
         func ownFirst(_ names: [String], _ ownNames: [String]) -> [String] {
           ownNames.filter { names.contains($0) } + names.filter { !ownNames.contains($0) }
         }
-        var a = m
-        a.departments = ownFirst(m.departments, own.departments)
-        a.lead = ownFirst(m.lead, own.lead)
-        a.responsible = ownFirst(m.responsible, own.responsible)
-        a.participating = ownFirst(m.participating, own.participating)
+        a.departments = ownFirst(a.departments, own.departments)
+        a.lead = ownFirst(a.lead, own.lead)
+        a.responsible = ownFirst(a.responsible, own.responsible)
+        a.participating = ownFirst(a.participating, own.participating)
         a.departmentsRaw = own.departmentsRaw + extra.departmentsRaw
         attributions[j] = a
       }
