@@ -216,8 +216,14 @@ final class Engine: @unchecked Sendable {
   /// stand, and whether it names its own task too (`此项及以下…`).
   func standingNote(in s: [Unicode.Scalar], _ range: Range<Int>) throws(StageFailure) -> (names: Range<Int>, includesSelf: Bool)? {
     guard let note = standingNoteRule, let rule = r.standingNote, range.count >= 4 else { return nil }
-    // (every such note says 以下: most attributions are passed over without ICU)
-    guard s[range].contains("以") else { return nil }
+    // (every such note says 以下 and 均需: most units are passed over without ICU, which would try the pattern at every position)
+    var saysBelow = false, saysAll = false
+    var i = range.lowerBound
+    while i + 1 < range.upperBound, !(saysBelow && saysAll) {
+      if s[i] == "以", s[i + 1] == "下" { saysBelow = true } else if s[i] == "均", s[i + 1] == "需" { saysAll = true }
+      i += 1
+    }
+    guard saysBelow, saysAll else { return nil }
     let found: ICURegex.Match?
     do { found = try note.re.firstMatch(in: s[range]) } catch { throw rule.failure(error, stage: "attribute") }
     guard let m = found, note.names - 1 < m.groups.count, let names = m.groups[note.names - 1] else { return nil }
