@@ -477,26 +477,20 @@ struct RunFinder {
     return nil
   }
 
-  /// The marker unit `u` starts with as `isParallelItem` reads places: a clause marker (`leadingMarker`), or an article
-  /// (`第十六条`, level -1, above every clause level: the parent of the `（一）`… list it opens, which the splitter does not read).
+  /// The marker unit `u` starts with as `isParallelItem` reads places: its clause marker, also when the splitter read the unit
+  /// as an attribution and gave it none (`（1）积极配合机制落实。`: a role word at its end), or an article (`第十六条`, level -1, above
+  /// every clause level: the parent of the `（一）`… list it opens, which the splitter does not read).
   func placeMarker(_ u: Int) -> ClauseMarker? {
-    if let x = leadingMarker(u) { return x }
+    if let x = units[u].marker { return x }
+    let end = units[u].end
     var i = units[u].start
-    while i < units[u].end, isSpace(scalars[i]) { i += 1 }
-    guard i + 2 < units[u].end, scalars[i] == "第", let (v, len) = UnitSplitter.chineseNumber(scalars, i + 1), i + 1 + len < units[u].end,
+    while i < end, isSpace(scalars[i]) { i += 1 }
+    guard i < end else { return nil }
+    if units[u].isAttribution, UnitSplitter.canStartMarker(scalars[i]), let x = UnitSplitter.marker(scalars, i) { return x }
+    guard i + 2 < end, scalars[i] == "第", let (v, len) = UnitSplitter.chineseNumber(scalars, i + 1), i + 1 + len < end,
       scalars[i + 1 + len] == "条"
     else { return nil }
     return ClauseMarker(level: -1, number: v, length: len + 2)
-  }
-
-  /// The clause marker unit `u` starts with, also when the splitter read it as an attribution (`（1）积极配合机制落实。`: a role
-  /// word at its end) and gave it none.
-  func leadingMarker(_ u: Int) -> ClauseMarker? {
-    if let x = units[u].marker { return x }
-    guard units[u].isAttribution else { return nil }
-    var i = units[u].start
-    while i < units[u].end, isSpace(scalars[i]) { i += 1 }
-    return i < units[u].end && UnitSplitter.canStartMarker(scalars[i]) ? UnitSplitter.marker(scalars, i) : nil
   }
 
   /// How far back `parent(before:level:)` looks, in units (bounds the work per accepted repeat).
