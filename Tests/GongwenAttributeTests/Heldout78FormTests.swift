@@ -284,6 +284,15 @@ import GongwenTestSupport
     #expect(o.attributions[1]?.participating == ["财政部门", "民政部门"])
   }
 
+  /// A scope of divided duties (按照各自职责分工) after the names, then the role word after a comma (Corpus/heldout113 11303):
+  /// the whole scope is a modifier, not 分工 alone, so no 按照各自职责 is left on the names.
+  @Test func aScopeOfDividedDuties() throws {
+    let a = try #require(try attribution("发改、规划、环保、卫生等相关部门按照各自职责分工，配合水行政主管部门做好用水节水的管理工作。"))
+    #expect(a.participating == ["发改部门", "规划部门", "环保部门", "卫生部门"])
+    let b = try #require(try attribution("公安、工商等有关部门根据各自职责分工，协助做好管理工作。"))
+    #expect(b.participating == ["公安部门", "工商部门"])
+  }
+
   /// Without `leading.modals` (optional) a role word right after the comma of names sharing their word is still read, as
   /// before modals were added (各级消防、人防…等部门，负责做好…; Corpus/heldout20 2102); the modal forms are not.
   @Test func withoutModalsTheRoleWordAfterTheCommaIsStillRead() throws {
