@@ -1,0 +1,16 @@
+import Testing
+@testable import GongwenAttribute
+import GongwenCore
+
+// Forms met in the blind set heldout195 (fiftieth session): a national work plan's brackets.
+
+/// `等部门单位` closes a list as `等部门` does (`…中国科协等部门单位参与`, Corpus/heldout195 19503): no department `部门单位`.
+@Suite struct DepartmentsAndUnitsTailTests {
+  @Test func theTailIsDropped() throws {
+    let a = try #require(try attribution("开展主题宣传日活动。（国家卫生健康委牵头，广电总局、中国科协等部门单位参与）"))
+    #expect(a.departmentsRaw == ["国家卫生健康委", "广电总局", "中国科协"])
+    #expect(a.participating.count == 2)
+    let b = try #require(try attribution("开展主题宣传日活动。（教育部牵头，全国妇联等相关部门单位参与）"))
+    #expect(b.departmentsRaw == ["教育部", "全国妇联"])
+  }
+}
