@@ -250,7 +250,9 @@ import GongwenTestSupport
                         Folder(name: "heldout188", floor: 0.50, minNotices: 3),
                         Folder(name: "heldout189", floor: 0.96, minNotices: 3),
                         Folder(name: "heldout192", floor: 0.98, minNotices: 2),
-                        Folder(name: "heldout193", floor: 0.96, minNotices: 4)]
+                        Folder(name: "heldout193", floor: 0.96, minNotices: 4),
+                        Folder(name: "heldout194", floor: 0.98, minNotices: 4),
+                        Folder(name: "heldout195", floor: 0.98, minNotices: 3)]
 
   static let pipeline = Pipeline(rules: TestSupport.rules)
 
