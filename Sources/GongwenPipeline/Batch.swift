@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GongwenCore
+import Synchronization
 
 /// What happened to one input.
 public struct FileStatus: Codable, Sendable {
@@ -160,10 +161,15 @@ public struct BatchRunner: Sendable {
     let start = DispatchTime.now()
     // the first input of the batch with each document id (the id hashes the input's bytes)
     var seen: [String: String] = [:]
+    let claims = CopyClaims()
     let one = worker(prepare: sink.prepare, keepIntermediates: sink.acceptsIntermediates,
-                     documentText: sink.needsDocumentText)
+                     documentText: sink.needsDocumentText, claims: claims)
+    var index = 0
     if jobs == 1 {
-      while let item = next() { try deliver(one(item), sink: sink, seen: &seen, report: &report, onError: onError) }
+      while let item = next() {
+        try deliver(one(index, item), sink: sink, seen: &seen, report: &report, onError: onError)
+        index += 1
+      }
     } else {
       let pool = WorkerPool(threads: jobs, work: one)
       defer { pool.stop() }
@@ -176,7 +182,12 @@ public struct BatchRunner: Sendable {
       var more = true
       while true {
         while more && pending.count - head < window {
-          if let item = next() { pending.append(pool.submit(item)) } else { more = false }
+          if let item = next() {
+            pending.append(pool.submit(index, item))
+            index += 1
+          } else {
+            more = false
+          }
         }
         if head == pending.count { break }
         let result = pending[head].wait()
@@ -193,11 +204,28 @@ public struct BatchRunner: Sendable {
     report.timing.megabytesPerSecond = elapsed > 0 ? Double(report.timing.bytes) / 1e6 / elapsed : 0
   }
 
-  private func deliver(_ result: Result<PipelineOutput, FileError>, sink: BatchSink, seen: inout [String: String],
+  func deliver(_ result: Result<Outcome, FileError>, sink: BatchSink, seen: inout [String: String],
                        report: inout BatchReport, onError: (FileError) -> Void) throws(StageFailure) {
+    var result = result
+    if case .success(.copy(let copy)) = result {
+      if let first = seen[copy.documentID] {
+        report.counts.inputs += 1
+        report.timing.bytes += copy.input.bytes.count
+        report.counts.exactDuplicates += 1
+        report.files.append(FileStatus(
+          path: copy.path, status: "duplicate", documentId: copy.documentID, tasks: 0, format: copy.format,
+          encoding: copy.encoding, duplicateOf: first))
+        return
+      }
+      // (the earlier input with these bytes failed after its ingest, so it was never delivered: this one runs in full, here,
+      // and fails or succeeds as the pipeline decides)
+      result = fullRun(copy.input, sha256: copy.sha256, prepare: sink.prepare, keepIntermediates: sink.acceptsIntermediates,
+                       documentText: sink.needsDocumentText).map { .processed($0) }
+    }
     report.counts.inputs += 1
     switch result {
-    case .success(let out):
+    case .success(.copy): preconditionFailure("a copy is resolved above")
+    case .success(.processed(let out)):
       let path = out.document.source.path ?? out.document.source.id ?? "<stdin>"
       report.timing.bytes += out.document.source.bytes
       // the same bytes again: the same document, with the same id and the same tasks. Writing it twice
@@ -229,28 +257,80 @@ public struct BatchRunner: Sendable {
     }
   }
 
+  /// The work on one input (its place in the batch and the input): read or parse it, hash its bytes, and run the pipeline —
+  /// or, when an earlier input of the batch has the same bytes (`CopyClaims`), only Ingest, for the report's format and
+  /// encoding: the copy's document and tasks would be the earlier input's and are not written again.
   private func worker(prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)?, keepIntermediates: Bool,
-                      documentText: Bool)
-    -> @Sendable (BatchInput) -> Result<PipelineOutput, FileError>
+                      documentText: Bool, claims: CopyClaims)
+    -> @Sendable (Int, BatchInput) -> Result<Outcome, FileError>
   {
-    let pipeline = self.pipeline
-    return { item in
+    let runner = self
+    return { index, item in
       switch item() {
       case .failure(let e): return .failure(e)
       case .success(let input):
-        do throws(StageFailure) {
-          var out = try pipeline.process(input, documentText: documentText)
-          if let prepare { out.sinkPayload = prepare(out) }
-          if !keepIntermediates {
-            out.source.text = ""
-            out.clean = CleanText(sourceScalars: [])
-          }
-          return .success(out)
-        } catch {
-          return .failure(FileError(path: input.displayName, stage: error.stage, code: error.code,
-                                    message: error.message))
+        let sha = sha256Hex(input.bytes)
+        let id = Pipeline.documentID(sha256: sha)
+        if claims.earlierInput(than: index, has: id), let source = try? runner.pipeline.ingest(input) {
+          return .success(.copy(Copy(input: input, sha256: sha, documentID: id, path: input.path ?? input.recordID ?? "<stdin>",
+                                     format: input.recordID != nil ? "stdin" : source.format, encoding: source.encoding)))
         }
+        return runner.fullRun(input, sha256: sha, prepare: prepare, keepIntermediates: keepIntermediates,
+                              documentText: documentText).map { .processed($0) }
       }
+    }
+  }
+
+  /// Every stage on one input, then the sink's `prepare`; the intermediates freed unless the sink reads them.
+  private func fullRun(_ input: PipelineInput, sha256: String, prepare: (@Sendable (PipelineOutput) -> (any Sendable)?)?,
+                       keepIntermediates: Bool, documentText: Bool) -> Result<PipelineOutput, FileError> {
+    do throws(StageFailure) {
+      var times = StageTimes()
+      var out = try pipeline.process(input, times: &times, documentText: documentText, sha256: sha256)
+      if let prepare { out.sinkPayload = prepare(out) }
+      if !keepIntermediates {
+        out.source.text = ""
+        out.clean = CleanText(sourceScalars: [])
+      }
+      return .success(out)
+    } catch {
+      return .failure(FileError(path: input.displayName, stage: error.stage, code: error.code, message: error.message))
+    }
+  }
+
+  /// What a worker made of one input.
+  enum Outcome: Sendable {
+    case processed(PipelineOutput)
+    /// The input's bytes are those of an earlier input of the batch.
+    case copy(Copy)
+  }
+
+  /// An input whose bytes an earlier input of the batch has: what the report needs, and the input itself in case that
+  /// earlier input failed and this one must run after all.
+  struct Copy: Sendable {
+    let input: PipelineInput
+    let sha256: String
+    let documentID: String
+    let path: String
+    let format: String
+    let encoding: String
+  }
+}
+
+/// The lowest place in the batch of an input seen so far with each document id, shared by the workers. A worker whose input
+/// comes later than the one holding its id skips the pipeline (an exact copy: `BatchRunner.Outcome.copy`); an input that
+/// comes earlier takes the id over and runs in full, so whichever order the workers reach them in, the first input of the
+/// batch with those bytes is the one processed and written (`deliver` goes in input order) — as before copies were spotted
+/// early, the output is the same.
+final class CopyClaims: Sendable {
+  private let first = Mutex<[String: Int]>([:])
+
+  /// Whether an input before `index` has `id`; if not, `index` now holds it.
+  func earlierInput(than index: Int, has id: String) -> Bool {
+    first.withLock { table in
+      if let k = table[id], k < index { return true }
+      table[id] = index
+      return false
     }
   }
 }
@@ -258,15 +338,19 @@ public struct BatchRunner: Sendable {
 /// A fixed set of threads running submitted inputs, first submitted first started.
 final class WorkerPool: @unchecked Sendable {
   final class Slot: @unchecked Sendable {
+    let index: Int
     let input: BatchInput
     private let done = DispatchSemaphore(value: 0)
-    private var result: Result<PipelineOutput, FileError>?
-    init(_ input: @escaping BatchInput) { self.input = input }
-    func fulfil(_ r: Result<PipelineOutput, FileError>) {
+    private var result: Result<BatchRunner.Outcome, FileError>?
+    init(_ index: Int, _ input: @escaping BatchInput) {
+      self.index = index
+      self.input = input
+    }
+    func fulfil(_ r: Result<BatchRunner.Outcome, FileError>) {
       result = r
       done.signal()
     }
-    func wait() -> Result<PipelineOutput, FileError> {
+    func wait() -> Result<BatchRunner.Outcome, FileError> {
       done.wait()
       defer { result = nil }  // the window does not keep delivered documents alive
       return result!
@@ -277,9 +361,9 @@ final class WorkerPool: @unchecked Sendable {
   private var queue: [Slot] = []
   private var queueHead = 0
   private var stopped = false
-  private let work: @Sendable (BatchInput) -> Result<PipelineOutput, FileError>
+  private let work: @Sendable (Int, BatchInput) -> Result<BatchRunner.Outcome, FileError>
 
-  init(threads: Int, work: @escaping @Sendable (BatchInput) -> Result<PipelineOutput, FileError>) {
+  init(threads: Int, work: @escaping @Sendable (Int, BatchInput) -> Result<BatchRunner.Outcome, FileError>) {
     self.work = work
     for _ in 0..<threads {
       let t = Thread { [self] in loop() }
@@ -288,8 +372,8 @@ final class WorkerPool: @unchecked Sendable {
     }
   }
 
-  func submit(_ input: @escaping BatchInput) -> Slot {
-    let slot = Slot(input)
+  func submit(_ index: Int, _ input: @escaping BatchInput) -> Slot {
+    let slot = Slot(index, input)
     condition.lock()
     queue.append(slot)
     condition.signal()
@@ -319,7 +403,7 @@ final class WorkerPool: @unchecked Sendable {
         queueHead = 0
       }
       condition.unlock()
-      slot.fulfil(work(slot.input))
+      slot.fulfil(work(slot.index, slot.input))
     }
   }
 }

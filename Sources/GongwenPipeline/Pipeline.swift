@@ -64,6 +64,18 @@ public struct Pipeline: Sendable {
     attributor = Attributor(rules: rules.attribute)
   }
 
+  /// A document's id: the first 16 hex digits of its input bytes' SHA-256.
+  static func documentID(sha256: String) -> String { String(sha256.prefix(16)) }
+
+  /// Ingest alone: the decoded source, for an input whose bytes are an exact copy of an earlier input's (the batch reports
+  /// its format and encoding without running the other stages).
+  func ingest(_ input: PipelineInput) throws(StageFailure) -> SourceDocument {
+    if input.recordID != nil || input.path == nil {
+      return try ingestor.ingest(input.bytes, pathHint: nil, knownValidUTF8: input.bytesAreValidUTF8)
+    }
+    return try ingestor.ingest(input.bytes, pathHint: input.path)
+  }
+
   /// Runs every stage on one input. Never traps on bad input: failures come back as `StageFailure`.
   ///
   /// `documentText: false` is for callers that never read the document's text (`process --output -`
@@ -78,21 +90,22 @@ public struct Pipeline: Sendable {
   public func process(_ input: PipelineInput, times: inout StageTimes, documentText: Bool = true) throws(StageFailure)
     -> PipelineOutput
   {
+    try process(input, times: &times, documentText: documentText, sha256: nil)
+  }
+
+  /// `process` with the input bytes' SHA-256 (lowercase hex) already computed (the batch computes it to spot exact copies).
+  func process(_ input: PipelineInput, times: inout StageTimes, documentText: Bool, sha256 known: String?) throws(StageFailure)
+    -> PipelineOutput
+  {
     var clock = DispatchTime.now().uptimeNanoseconds
     func lap(_ slot: inout UInt64) {
       let now = DispatchTime.now().uptimeNanoseconds
       slot &+= now &- clock
       clock = now
     }
-    let sha = sha256Hex(input.bytes)
-    let docID = String(sha.prefix(16))
-    let source: SourceDocument
-    if input.recordID != nil || input.path == nil {
-      // --stdin: the text is already decoded
-      source = try ingestor.ingest(input.bytes, pathHint: nil, knownValidUTF8: input.bytesAreValidUTF8)
-    } else {
-      source = try ingestor.ingest(input.bytes, pathHint: input.path)
-    }
+    let sha = known ?? sha256Hex(input.bytes)
+    let docID = Self.documentID(sha256: sha)
+    let source = try ingest(input)
     lap(&times.ingest)
     let normalized = try normalizer.normalize(source.text)
     lap(&times.normalize)
