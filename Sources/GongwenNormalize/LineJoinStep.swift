@@ -92,6 +92,7 @@ struct LineJoinStep: NormalizeStep {
     var dateHead = false  // the line and the next make one `date_line` (`2014` / `年8月26日`)
     var content: Range<Int>? = nil  // the line's first to last non-space scalar (nil: a blank line)
     var sentenceInside = false  // holds a `sentence_end` character after its marker
+    var lastLength = 0  // non-space scalars of the group's last line (`length` for a single line)
   }
 
   func apply(_ text: inout CleanText, _ ctx: inout NormalizeContext) throws(StageFailure) {
@@ -162,6 +163,7 @@ struct LineJoinStep: NormalizeStep {
           && endsWithOne(of: rules.statementEndings, buf, from: line.lowerBound, to: contentEnd)
       } }
       info.length = line.count - spaces
+      info.lastLength = info.length
       info.bodyLength = line.upperBound - max(bodyStart, line.lowerBound) - bodySpaces
       info.enumCommas = enumCommas
       info.runningNonEnum = runningNonEnum
@@ -335,6 +337,13 @@ struct LineJoinStep: NormalizeStep {
     if a.statementEnding, !a.runningNonEnum, typical == Int.max || Double(a.length) < rules.fullLineRatio * Double(typical) {
       return false
     }
+    // a group whose last line is short and joined after a list's comma (a table's cell wrapped inside a name list, `区委编办、` /
+    // `各街道`, then the next cell `区消防救援支队`; Corpus/heldout109 10903) ends there: the short line was not cut by the width
+    if a.last > a.first, !a.runningNonEnum, last != "、", last != "，", last != ",", typical != Int.max,
+      Double(a.lastLength) < rules.fullLineRatio * Double(typical)
+    {
+      return false
+    }
     if aRunning { return true }
     if typical != Int.max, Double(a.length) >= rules.fullLineRatio * Double(typical) { return true }
     return false
@@ -384,6 +393,7 @@ struct LineJoinStep: NormalizeStep {
     c.sentenceInside = a.sentenceInside || b.sentenceInside
     c.enumCommas += b.enumCommas
     c.lastScalar = b.lastScalar ?? a.lastScalar
+    c.lastLength = b.lastLength
     c.opener = a.opener || b.opener
     c.titleEnding = b.titleEnding
     c.statementEnding = b.statementEnding

@@ -171,7 +171,7 @@ import GongwenTestSupport
                         Folder(name: "heldout106", floor: 0.91, minNotices: 5),
                         Folder(name: "heldout107", floor: 0.57, minNotices: 2),
                         Folder(name: "heldout108", floor: 0.93, minNotices: 6),
-                        Folder(name: "heldout109", floor: 0.94, minNotices: 5),
+                        Folder(name: "heldout109", floor: 0.95, minNotices: 5),
                         Folder(name: "heldout110", floor: 0.74, minNotices: 5),
                         Folder(name: "heldout111", floor: 0.95, minNotices: 2),
                         Folder(name: "heldout112", floor: 0.95, minNotices: 6),

@@ -49,6 +49,17 @@ import Testing
     #expect(lines(run(only(["line_join"]), body + "\n" + words)).last == "推进建筑信息模型技术在工程建设全过程中的应用，推广使用BIM model数据标准，按期完成。")
   }
 
+  /// A list of names wrapped after its comma (a table's cell, `区委编办、` / `各街道`) is joined, and the short line that ends it
+  /// ends the group: the next cell's name stays on its own line (Corpus/heldout109 10903 had `区委编办、各街道区消防救援支队`).
+  /// A list wrapped by the width still runs on while its last line is full.
+  @Test func aShortLineAfterAListsCommaEndsTheGroup() {
+    let cells = "5.实化运行消防安全委员会\n区委编办、\n各街道\n区消防救援支队"
+    #expect(lines(run(only(["line_join"]), body + "\n" + cells)).suffix(3) == ["5.实化运行消防安全委员会", "区委编办、各街道", "区消防救援支队"])
+    let full = "牵头单位：区发展改革委、区财政局、区教育局、区卫生健康委、区民政局、区人社局、\n区住房城乡建设管理委、区交通委、区商务委、区文化旅游局、区体育局、区应急局、区\n市场监管局、区医保局"
+    #expect(lines(run(only(["line_join"]), body + "\n" + full)).last
+      == "牵头单位：区发展改革委、区财政局、区教育局、区卫生健康委、区民政局、区人社局、区住房城乡建设管理委、区交通委、区商务委、区文化旅游局、区体育局、区应急局、区市场监管局、区医保局")
+  }
+
   @Test func theWholePipelineStaysIdempotent() {
     let src = body + "\n（三）加强督查考核，定期通报进展情况；配合\n单位：区公安分局。\n（四）区文化旅游局（区文物局）\n、区城管执法局负责。"
     let once = norm(src).text.string
