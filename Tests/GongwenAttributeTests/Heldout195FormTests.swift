@@ -14,3 +14,14 @@ import GongwenCore
     #expect(b.departmentsRaw == ["教育部", "全国妇联"])
   }
 }
+
+/// A modal after 还/也 (`还应`, `也应`) marks a sentence, not a name: `…还应检查第三类单位落实日常防火巡查检查…` names no body
+/// (Corpus/heldout109 10903 gave a department `还应检查第三类单位`).
+@Suite struct ModalInsideANameTests {
+  @Test func aSentenceWithAModalIsNoSubject() throws {
+    let found = try attribution("排查重点：在落实街面、沿街商铺等场所火灾防控要求基础上，还应检查第三类单位落实日常防火巡查检查制度执行情况。")
+    #expect(!(found?.departmentsRaw ?? []).contains { $0.contains("还应") })
+    let a = try #require(try attribution("开展排查。区应急局负责组织实施。"))
+    #expect(a.responsible == ["区应急局"])
+  }
+}
