@@ -25,3 +25,19 @@ import GongwenCore
     #expect(a.responsible == ["区应急局"])
   }
 }
+
+/// Verbs no body's name holds (督促, 包括, 配合, 授权, 是指 …) rule out a name read across them (Corpus/heldout174 17401,
+/// heldout104 10401, heldout133 13302, heldout168 16804); a body whose name holds none stays.
+@Suite struct VerbInsideANameTests {
+  @Test(arguments: ["加强巡查。区房管局应指导街道督促物业管理单位落实安全责任。", "明确分工。建设主管部门包括区建设管理委负责。",
+                    "开展处置。经区政府授权的区应急局负责组织调查。"])
+  func aNameReadAcrossAVerbIsNone(_ text: String) throws {
+    let found = try attribution(text)
+    #expect(!(found?.departmentsRaw ?? []).contains { n in ["督促", "包括", "授权"].contains { n.contains($0) } })
+  }
+
+  @Test func aBodyStays() throws {
+    let a = try #require(try attribution("加强巡查。（区房管局、区建设管理委负责）"))
+    #expect(a.departmentsRaw == ["区房管局", "区建设管理委"])
+  }
+}
