@@ -41,3 +41,13 @@ import GongwenCore
     #expect(a.departmentsRaw == ["区房管局", "区建设管理委"])
   }
 }
+
+/// An article's number or 召开/增加/产生/实行 inside a name: none (Corpus/heldout89 8901's `H第四条本州各级人民政府`, heldout117
+/// 11705's `…窨井设施实行行政管理和产权单位`).
+@Suite struct ArticleOrVerbInsideANameTests {
+  @Test(arguments: ["本规定。H第四条本州各级人民政府负责本规定的组织实施。", "城市道路窨井设施实行行政管理和产权单位负责的原则。"])
+  func noName(_ text: String) throws {
+    let found = try attribution(text)
+    #expect(!(found?.departmentsRaw ?? []).contains { $0.contains("第四条") || $0.contains("实行") })
+  }
+}
