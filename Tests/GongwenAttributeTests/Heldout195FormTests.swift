@@ -51,3 +51,11 @@ import GongwenCore
     #expect(!(found?.departmentsRaw ?? []).contains { $0.contains("第四条") || $0.contains("实行") })
   }
 }
+
+/// `予以配合` after a modal is a participating role word (`管线建设单位应予以配合`; Corpus/heldout135 13503).
+@Suite struct LendingCooperationTests {
+  @Test func theBodyParticipates() throws {
+    let a = try #require(try attribution("（道路工程）\n道路新建、改建时，管线及附属设施应当同步建设。管线建设单位应予以配合。"))
+    #expect(a.participating == ["管线建设单位"])
+  }
+}
