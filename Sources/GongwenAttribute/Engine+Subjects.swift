@@ -286,8 +286,10 @@ extension Engine {
       var found = try leading(in: s, from: p, to: hi, rule: rule)
       // (or after a clause of grounds that opens the sentence: 按属地管理原则，街道办事处、乡镇人民政府负责…; Corpus/heldout89
       // 8902; `leading.opening_clauses`, as at the start of a text)
-      if found == nil, let comma = openingClauseComma(s, from: p, to: hi, rule: rule) {
-        found = try leading(in: s, from: comma + 1, to: hi, rule: rule)
+      if found == nil {
+        for comma in openingClauseCommas(s, from: p, to: hi, rule: rule) where found == nil {
+          found = try leading(in: s, from: comma + 1, to: hi, rule: rule)
+        }
       }
       if found == nil { found = try innerSubject(in: s, from: p, to: hi, rule: rule) }
       if found == nil, c != "；", c != ";" { found = try carriedSubject(in: s, from: p, to: hi, rule: rule) }

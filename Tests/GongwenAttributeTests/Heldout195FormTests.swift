@@ -59,3 +59,12 @@ import GongwenCore
     #expect(a.participating == ["管线建设单位"])
   }
 }
+
+/// A clause of grounds holding a comma of its own before the subject (`按照力量下沉，属地管理的原则，各街道办事处…牵头`; Corpus/heldout105
+/// 10506): the subject after the clause's second comma is read.
+@Suite struct GroundsWithACommaTests {
+  @Test func theSubjectAfterTheSecondComma() throws {
+    let a = try #require(try attribution("按照力量下沉，属地管理的原则，各街道办事处、风景区管理办牵头，制定合理的集中投放设置点位。"))
+    #expect(a.lead == ["各街道办事处", "风景区管理办"])
+  }
+}
