@@ -770,6 +770,9 @@ extension Engine {
   /// item is one (`barePlace`), the place of `raw` is one too and the body looks like a department.
   func sharedPlaceBody(_ raw: String, after previous: ParsedItem) throws(StageFailure) -> String? {
     guard previous.name == previous.raw, try barePlace(previous.raw.unicodeScalars) else { return nil }
+    // (a field sharing the kind of body the name ends with is no place: `外经贸、监狱管理部门` -> 外经贸部门, not 外经贸理部门 from
+    // a place as long as 外经贸; Corpus/heldout59 5902)
+    if let suffix = sharedWord(endingLonger: raw.unicodeScalars), try departmentLike(previous.raw + suffix) { return suffix }
     let sc = Array(raw.unicodeScalars)
     let length = previous.raw.unicodeScalars.count
     guard sc.count >= length + 2, try barePlace(sc[..<length]) else { return nil }

@@ -185,6 +185,41 @@ extension Engine {
   /// `shared` (the 部门 a list ends with, `sharedSuffix(of:)`), an item may look like one with it
   /// (各级消防、人防、交警、气象、卫生等部门: 人防部门).
   func everyItemDepartmentLike(_ names: ArraySlice<Unicode.Scalar>, shared: String? = nil) throws(StageFailure) -> Bool {
+    if try itemByItemDepartmentLike(names, shared: shared) { return true }
+    return try readAsDepartments(names)
+  }
+
+  /// Several names that are departments only as a list reads them: places sharing the body named after the last of them
+  /// (`澳前、岚城、金井湾片区开发管理局`; Corpus/heldout148 14802) or bodies joined by an `and_words` word (`外经贸、监狱管理部门和武警部队`;
+  /// Corpus/heldout59 5902). Parsed as a bracket would be, every item must look like a department and no item be lost.
+  func readAsDepartments(_ names: ArraySlice<Unicode.Scalar>) throws(StageFailure) -> Bool {
+    guard names.count >= 4, names.contains("、"), let w = r.roleWords.first(where: { $0.roles == [.responsible] }) else { return false }
+    // (the cheap tests first: short items of Chinese characters before the last, which looks like a department itself)
+    var items = 1
+    var depth = 0
+    var itemStart = names.startIndex
+    for k in names.indices {
+      let c = names[k]
+      if openSet.contains(c) { depth += 1 } else if closeSet.contains(c) { depth = max(0, depth - 1) }
+      if c == "、", depth == 0 {
+        guard k - itemStart <= Self.sharedItemMax,
+          names[itemStart..<k].allSatisfy({ isIdeographic($0) || openSet.contains($0) || closeSet.contains($0) })
+        else { return false }
+        items += 1
+        itemStart = k + 1
+      }
+    }
+    guard itemStart < names.endIndex, try departmentLike(String(scalars: names[itemStart...])) else { return false }
+    let list = Array(names) + w.text
+    guard let parsed = try parse(list, 0..<list.count, shape: .bracketed), parsed.items.count >= items else { return false }
+    for item in parsed.items where try !departmentLike(item.name) { return false }
+    return true
+  }
+
+  /// Longest item before the last of a list read by `readAsDepartments` (a place or a field: `金井湾`, `外经贸`, `各管理局（管委会）`).
+  static let sharedItemMax = 8
+
+  func itemByItemDepartmentLike(_ names: ArraySlice<Unicode.Scalar>, shared: String? = nil) throws(StageFailure) -> Bool {
     var itemStart = names.startIndex
     // (a 、 inside brackets splits no item: 各县（市、区）人民政府)
     var depth = 0

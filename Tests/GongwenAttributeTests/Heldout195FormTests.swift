@@ -68,3 +68,18 @@ import GongwenCore
     #expect(a.lead == ["各街道办事处", "风景区管理办"])
   }
 }
+
+/// Names that are departments only as a list reads them, as a subject before a colon (`外经贸、监狱管理部门和武警部队：负责…`;
+/// Corpus/heldout59 5902): the list is parsed as a bracket would be, every item a department. A field before a name ending with
+/// a kind of body shares that kind (`外经贸部门`), not a place's body cut at the field's length (`外经贸理部门`).
+@Suite struct SubjectsReadAsAListTests {
+  @Test func aSubjectJoinedByAnd() throws {
+    let (o, _) = try run([U("（十六）", [16], "外经贸、监狱管理部门和武警部队：负责做好本系统的禽流感防治工作。")])
+    #expect(o.attributions[0]?.responsible == ["外经贸部门", "监狱管理部门", "武警部队"])
+  }
+
+  @Test func aFieldSharesTheKindOfBody() throws {
+    let a = try #require(try attribution("做好工作。（外经贸、监狱管理部门和武警部队负责）"))
+    #expect(a.departments == ["外经贸部门", "监狱管理部门", "武警部队"])
+  }
+}
