@@ -211,10 +211,8 @@ public struct BatchRunner: Sendable {
       if let first = seen[copy.documentID] {
         report.counts.inputs += 1
         report.timing.bytes += copy.input.bytes.count
-        report.counts.exactDuplicates += 1
-        report.files.append(FileStatus(
-          path: copy.path, status: "duplicate", documentId: copy.documentID, tasks: 0, format: copy.format,
-          encoding: copy.encoding, duplicateOf: first))
+        Self.recordDuplicate(path: copy.path, id: copy.documentID, format: copy.format, encoding: copy.encoding, of: first,
+                             in: &report)
         return
       }
       // (the earlier input with these bytes failed after its ingest, so it was never delivered: this one runs in full, here,
@@ -231,10 +229,8 @@ public struct BatchRunner: Sendable {
       // the same bytes again: the same document, with the same id and the same tasks. Writing it twice
       // would give the dataset two records under one id; the report keeps the input and names the first.
       if let first = seen[out.document.id] {
-        report.counts.exactDuplicates += 1
-        report.files.append(FileStatus(
-          path: path, status: "duplicate", documentId: out.document.id, tasks: 0, format: out.document.source.format,
-          encoding: out.document.source.encoding, duplicateOf: first))
+        Self.recordDuplicate(path: path, id: out.document.id, format: out.document.source.format,
+                             encoding: out.document.source.encoding, of: first, in: &report)
         return
       }
       seen[out.document.id] = path
@@ -257,6 +253,14 @@ public struct BatchRunner: Sendable {
     }
   }
 
+  /// An input whose bytes are those of the batch's input `first` (its path or record id): reported as a `duplicate`.
+  static func recordDuplicate(path: String, id: String, format: String, encoding: String, of first: String,
+                              in report: inout BatchReport) {
+    report.counts.exactDuplicates += 1
+    report.files.append(FileStatus(path: path, status: "duplicate", documentId: id, tasks: 0, format: format, encoding: encoding,
+                                   duplicateOf: first))
+  }
+
   /// The work on one input (its place in the batch and the input): read or parse it, hash its bytes, and run the pipeline —
   /// or, when an earlier input of the batch has the same bytes (`CopyClaims`), only Ingest, for the report's format and
   /// encoding: the copy's document and tasks would be the earlier input's and are not written again.
@@ -273,7 +277,7 @@ public struct BatchRunner: Sendable {
         let id = Pipeline.documentID(sha256: sha)
         if claims.earlierInput(than: index, has: id), let source = try? runner.pipeline.ingest(input) {
           return .success(.copy(Copy(input: input, sha256: sha, documentID: id, path: input.path ?? input.recordID ?? "<stdin>",
-                                     format: input.recordID != nil ? "stdin" : source.format, encoding: source.encoding)))
+                                     format: Pipeline.format(of: input, source), encoding: source.encoding)))
         }
         return runner.fullRun(input, sha256: sha, prepare: prepare, keepIntermediates: keepIntermediates,
                               documentText: documentText).map { .processed($0) }

@@ -64,6 +64,11 @@ public struct Pipeline: Sendable {
     attributor = Attributor(rules: rules.attribute)
   }
 
+  /// The format a document's record and the batch report give: `stdin` for a `--stdin` record, else what Ingest read.
+  static func format(of input: PipelineInput, _ source: SourceDocument) -> String {
+    input.recordID != nil ? "stdin" : source.format
+  }
+
   /// A document's id: the first 16 hex digits of its input bytes' SHA-256.
   static func documentID(sha256: String) -> String { String(sha256.prefix(16)) }
 
@@ -144,7 +149,7 @@ public struct Pipeline: Sendable {
     let doc = DocumentRecord(
       id: docID,
       source: SourceInfo(path: input.path, sha256: sha, bytes: input.bytes.count,
-                         format: input.recordID != nil ? "stdin" : source.format, encoding: source.encoding,
+                         format: Self.format(of: input, source), encoding: source.encoding,
                          id: input.recordID, extra: input.extra),
       generator: GeneratorInfo(version: gongwenVersion, rules: rules.hash),
       title: meta.title, docNumber: meta.docNumber, issuer: meta.issuer, date: meta.date,
