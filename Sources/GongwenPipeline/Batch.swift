@@ -276,8 +276,8 @@ public struct BatchRunner: Sendable {
         let sha = sha256Hex(input.bytes)
         let id = Pipeline.documentID(sha256: sha)
         if claims.earlierInput(than: index, has: id), let source = try? runner.pipeline.ingest(input) {
-          return .success(.copy(Copy(input: input, sha256: sha, documentID: id, path: input.path ?? input.recordID ?? "<stdin>",
-                                     format: Pipeline.format(of: input, source), encoding: source.encoding)))
+          return .success(.copy(Copy(input: input, sha256: sha, format: Pipeline.format(of: input, source),
+                                     encoding: source.encoding)))
         }
         return runner.fullRun(input, sha256: sha, prepare: prepare, keepIntermediates: keepIntermediates,
                               documentText: documentText).map { .processed($0) }
@@ -314,10 +314,11 @@ public struct BatchRunner: Sendable {
   struct Copy: Sendable {
     let input: PipelineInput
     let sha256: String
-    let documentID: String
-    let path: String
     let format: String
     let encoding: String
+    var documentID: String { Pipeline.documentID(sha256: sha256) }
+    /// As the report names an input: its path, or its `--stdin` record id.
+    var path: String { input.path ?? input.recordID ?? "<stdin>" }
   }
 }
 

@@ -77,8 +77,7 @@ import GongwenTestSupport
     var seen: [String: String] = [:]
     let input = PipelineInput(path: nil, bytes: Array(a.utf8), recordID: "r9", bytesAreValidUTF8: true)
     let sha = sha256Hex(input.bytes)
-    let copy = BatchRunner.Copy(input: input, sha256: sha, documentID: String(sha.prefix(16)), path: "r9", format: "stdin",
-                                encoding: "UTF-8")
+    let copy = BatchRunner.Copy(input: input, sha256: sha, format: "stdin", encoding: "UTF-8")
     try BatchRunner(pipeline: Self.pipeline, jobs: 1).deliver(.success(.copy(copy)), sink: sink, seen: &seen, report: &report,
                                                                 onError: { _ in })
     #expect(sink.accepted == ["r9"])
