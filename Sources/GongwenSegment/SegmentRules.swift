@@ -171,6 +171,8 @@ public struct SegmentRules: RuleFile {
     public var standalone_title_endings: [String]?
     public var dates: [RawDate]
     public var published_labels: [String]
+    /// Optional: short labels of a page's date (时间, 日期) that count as `published_labels` only in the preamble, standing alone.
+    public var published_bare_labels: [String]?
     /// Optional: labels of a page's issuer field (发布单位：上海市…办公室, 【发布部门】…).
     public var issuer_labels: [String]?
     /// Optional: a line between a signature's issuer and its date that is no issuer (（国家知识产权局代章）).
@@ -386,6 +388,8 @@ public struct SegmentRules: RuleFile {
   let standaloneTitleEndings: [[Unicode.Scalar]]
   public let dates: [DatePattern]
   let publishedLabels: [[Unicode.Scalar]]
+  /// `published_bare_labels`.
+  let publishedBareLabels: [[Unicode.Scalar]]
   let issuerLabels: [[Unicode.Scalar]]
   let sealNoteRegex: RuleRegex?
   let dateLabels: [[Unicode.Scalar]]
@@ -778,6 +782,7 @@ public struct SegmentRules: RuleFile {
     self.standaloneTitleEndings = (md.standalone_title_endings ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.dates = dates
     self.publishedLabels = md.published_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+    self.publishedBareLabels = (md.published_bare_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.issuerLabels = (md.issuer_labels ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.sealNoteRegex = sealNote
     self.dateLabels = md.date_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }

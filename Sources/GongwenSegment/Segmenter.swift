@@ -654,18 +654,23 @@ struct SegmentRun {
       above = previousLine(note.lowerBound)
     }
     if issuer == nil, let prev = above, try isIssuerLine(prev) {
-      // a joint notice signs with one issuer per line (上海市科学技术委员会 / 上海市经济和信息化委员会 / …):
-      // all of them, joined by spaces as on one line
-      var first = prev
-      var names = [try issuerText(prev)]
-      while names.count < Self.maxJointIssuers, let up = previousLine(first.lowerBound), try isIssuerLine(up) {
-        names.append(try issuerText(up))
-        first = up
-      }
-      issuer = names.reversed().joined(separator: " ")
-      if isLine { blockStart = lineStart(first.lowerBound) }
+      let block = try issuerBlock(above: prev)
+      issuer = block.issuer
+      if isLine { blockStart = lineStart(block.first.lowerBound) }
     }
     return Signature(dateRange: r, date: date, issuer: issuer, blockStart: blockStart, isLine: isLine)
+  }
+
+  /// The issuers signing above a date, from issuer line `last` up: a joint notice signs with one issuer per line (上海市科学技术
+  /// 委员会 / 上海市经济和信息化委员会 / …), all of them joined by spaces as on one line; `first` is the topmost line.
+  func issuerBlock(above last: Range<Int>) throws(StageFailure) -> (issuer: String, first: Range<Int>) {
+    var first = last
+    var names = [try issuerText(last)]
+    while names.count < Self.maxJointIssuers, let up = previousLine(first.lowerBound), try isIssuerLine(up) {
+      names.append(try issuerText(up))
+      first = up
+    }
+    return (names.reversed().joined(separator: " "), first)
   }
 
   /// A signature run into the text (a flattened page): between a sentence end (or a line start) and the

@@ -443,3 +443,154 @@ private func signed(_ date: String) -> String {
     #expect(o.metadata.issuer == "某某市人民政府")
   }
 }
+
+/// Where no signature names the issuer: a decree's issuer (`北京市人民政府令` / `第233号`), else an issuer line printed under the
+/// title, as law sites print a regulation or a notice (Corpus/heldout41 4202, heldout86 8606, heldout89 8903).
+@Suite struct IssuerWithoutSignatureTests {
+  @Test func aDecreeNamesItsIssuer() throws {
+    let (o, _) = try outline("北京市行政问责办法\n北京市人民政府令\n第233号\n第一条 为了加强行政问责，制定本办法。\n第二条 市监察局负责组织实施。")
+    #expect(o.metadata.docNumber == "北京市人民政府令第233号")
+    #expect(o.metadata.issuer == "北京市人民政府")
+    let (p, _) = try outline("上海市户外广告设置规划和管理办法\n上海市人民政府第65号令\n第一条 为了规范户外广告，制定本办法。\n第二条 市市容局负责实施。")
+    #expect(p.metadata.issuer == "上海市人民政府")
+  }
+
+  @Test func aDecreeWithoutItsPlaceLeavesTheIssuerToTheLineUnderTheTitle() throws {
+    let text = "淮南市公园管理办法\n安徽省淮南市人民政府\n淮南市公园管理办法\n市人民政府令第129号\n第一条 为了加强公园管理，制定本办法。\n第二条 市园林局负责实施。"
+    let (o, _) = try outline(text)
+    #expect(o.metadata.issuer == "安徽省淮南市人民政府")
+    // (a decree naming no office at all, and no issuer line: no issuer)
+    let (p, _) = try outline("重庆市某某管理办法\n渝府令第121号\n第一条 为了加强管理，制定本办法。\n第二条 市环保局负责实施。")
+    #expect(p.metadata.issuer == nil)
+  }
+
+  @Test func anIssuerLineUnderTheTitle() throws {
+    let text = "西宁市人民政府关于印发某某规定的通知\n青海省西宁市人民政府\n西宁市人民政府关于印发某某规定的通知\n宁政〔2006〕1号\n各县区人民政府：\n现印发给你们。\n一、任务\n（一）做好工作（市财政局负责）。"
+    let (o, _) = try outline(text)
+    #expect(o.metadata.issuer == "青海省西宁市人民政府")
+    // (a recipients line under the title is no issuer)
+    let (p, _) = try outline("关于印发某某规定的通知\n各县区人民政府：\n现印发给你们。\n一、任务\n（一）做好工作（市财政局负责）。")
+    #expect(p.metadata.issuer == nil)
+  }
+
+  @Test func aSignatureStillWins() throws {
+    let text = "某某规定\n青海省西宁市人民政府\n某某规定\n北京市人民政府令\n第2号\n第一条 为了加强管理，制定本规定。\n某某市人民政府\n2022年1月5日"
+    let (o, _) = try outline(text)
+    #expect(o.metadata.issuer == "某某市人民政府")
+    #expect(o.metadata.date == "2022-01-05")
+  }
+}
+
+/// A signature whose date lost its 年, 月 and 日 (`重庆市沙坪坝区人民政府办公室` / `2022121日`; Corpus/heldout9 1003, heldout45 4602,
+/// heldout11 1204, heldout3 412): the issuer line above it signs; the digits give the date when only one reading is a valid date,
+/// or when one reading is the page's publication date.
+@Suite struct DigitDateSignatureTests {
+  func text(_ date: String, published: String? = nil) -> String {
+    (published.map { "发布日期:\($0)\n" } ?? "") + "各单位：\n现印发给你们。\n一、任务\n（一）做好工作（区财政局负责）。\n某某区人民政府办公室\n\(date)\n（此件公开发布）"
+  }
+
+  @Test(arguments: [("2021312", "2021-03-12"), ("20210312", "2021-03-12"), ("202135", "2021-03-05")])
+  func oneReading(_ written: String, _ iso: String) throws {
+    let (o, _) = try outline(text(written))
+    #expect(o.metadata.issuer == "某某区人民政府办公室")
+    #expect(o.metadata.date == iso)
+  }
+
+  @Test func twoReadingsNeedThePublicationDate() throws {
+    let (o, _) = try outline(text("2022121日"))
+    #expect(o.metadata.issuer == "某某区人民政府办公室")
+    #expect(o.metadata.date == nil)
+    let (p, _) = try outline(text("2022121日", published: "2022-01-21"))
+    #expect(p.metadata.date == "2022-01-21")
+    let (q, _) = try outline(text("2024115", published: "2024-01-18"))
+    #expect(q.metadata.date == nil)
+  }
+
+  @Test(arguments: ["1234567", "2021", "202113121"])
+  func otherDigitsAreNoDate(_ written: String) throws {
+    let (o, _) = try outline(text(written))
+    #expect(o.metadata.issuer == nil)
+    #expect(o.metadata.date == nil)
+  }
+}
+
+/// A dated note under the title (题注), as opinions, regulations and decrees print their date: the notice's date where no
+/// signature gives one, and the office named right after the date (Corpus/heldout102 10201, heldout115 11503, 11506,
+/// heldout113 11302, heldout94 9401).
+@Suite struct TitleNoteTests {
+  func outlineOf(_ note: String, signed: Bool = false) throws -> NoticeMetadata {
+    let sig = signed ? "\n某某市人民政府\n2022年1月5日" : ""
+    return try outline("某某市公园管理办法\n\(note)\n第一条 为了加强公园管理，制定本办法。\n第二条 市园林局负责实施。\(sig)").0.metadata
+  }
+
+  @Test(arguments: [
+    ("（2023年2月8日）", "2023-02-08", nil),
+    ("(2020 年 3 月 20 日)", "2020-03-20", nil),
+    ("（二〇〇八年二月二十六日）", "2008-02-26", nil),
+    ("(1995年10月7日 日照市人民政府)", "1995-10-07", "日照市人民政府"),
+    ("（1995年10月7日日照市人民政府）", "1995-10-07", "日照市人民政府"),
+    ("(2002年12月18日上海市人民政府令第129号发布)", "2002-12-18", "上海市人民政府"),
+    ("(1999年7月19日大连市人民政府大政发〔1999〕68号文件公布 2003年12月3日修正)", "1999-07-19", "大连市人民政府"),
+    ("(淄发〔1994〕34号 1994年11月11日)", "1994-11-11", nil),
+    ("（2021年3月1日市人民政府第5次常务会议通过）", "2021-03-01", nil),
+  ] as [(String, String, String?)])
+  func theNoteDatesTheNotice(_ note: String, _ date: String, _ issuer: String?) throws {
+    let md = try outlineOf(note)
+    #expect(md.date == date)
+    #expect(md.issuer == issuer)
+  }
+
+  @Test func aSignatureStillWins() throws {
+    let md = try outlineOf("（2023年2月8日）", signed: true)
+    #expect(md.date == "2022-01-05")
+    #expect(md.issuer == "某某市人民政府")
+  }
+
+  @Test(arguments: ["（试行）", "（2023年修订）", "（征求意见稿）"])
+  func otherNotesGiveNoDate(_ note: String) throws {
+    #expect(try outlineOf(note).date == nil)
+  }
+}
+
+/// A page's publication date under a label: the long labels anywhere (`发布于:`, `【公布日期】`), the short ones (时间, 日期, 发布) only
+/// in the preamble, standing alone, and not years after the notice's own date; no label in a bracket after a citation
+/// (Corpus/heldout2 311, heldout172 17201, heldout86 8606, heldout90 9002).
+@Suite struct PublishedLabelTests {
+  func published(_ header: String, tail: String = "") throws -> String? {
+    try outline("关于某事的通知\n\(header)\n各单位：\n现通知如下：\n一、任务\n（一）做好工作（市财政局负责）。\(tail)").0.metadata.published
+  }
+
+  @Test(arguments: [
+    ("时间:2023-07-11 17:01 浏览次数:", "2023-07-11"),
+    ("时间 : 2021-05-14 22:01:43", "2021-05-14"),
+    ("来源:政府办 日期:2011-02-12", "2011-02-12"),
+    ("来源 :信用佳木斯 浏览 : 发布 :2018-08-03", "2018-08-03"),
+    ("点击量:1570 发布于:2019-01-14 04:42", "2019-01-14"),
+    ("∙【公布日期】2014.12.25", "2014-12-25"),
+    ("发文字号: | 发布日期: | 2009-05-12 | |", "2009-05-12"),
+    ("发布日期\n2023年06月07日 17:35:09", "2023-06-07"),
+  ])
+  func labelled(_ header: String, _ iso: String) throws {
+    #expect(try published(header) == iso)
+  }
+
+  @Test func aShortLabelMustStandAlone() throws {
+    #expect(try published("完成时间:2023-12-31") == nil)
+    // (and only in the preamble: a task's deadline is no publication date)
+    #expect(try published("", tail: "\n时间:2023-12-31") == nil)
+  }
+
+  @Test func aLawSitesPostingDateIsNoPublication() throws {
+    let text = "某某市公园管理办法\n时间:2024-05-18 02:00:56 来源: 法律资料网\n第一条 为了加强管理，制定本办法。\n某某市人民政府\n2011年8月10日"
+    #expect(try outline(text).0.metadata.published == nil)
+    let numbered = "关于某事的通知\n时间:2019-05-14 10:45:55\n湘政办发〔2009〕24号\n各单位：\n现通知如下：\n一、任务\n（一）做好工作。"
+    #expect(try outline(numbered).0.metadata.published == nil)
+    let sameYear = "关于某事的通知\n时间:2011-08-12\n各单位：\n现通知如下：\n一、任务\n（一）做好工作。\n某某市人民政府\n2011年8月10日"
+    #expect(try outline(sameYear).0.metadata.published == "2011-08-12")
+  }
+
+  @Test func aDateInACitationsNoteIsAnotherDocuments() throws {
+    let text = "某某市户外广告管理办法[失效]\n*注:本篇法规已被《某某市户外广告设施管理办法》(发布日期:2004年12月15日 实施日期:2005年4月1日)废止\n第一条 为了规范户外广告，制定本办法。"
+    #expect(try outline(text).0.metadata.published == nil)
+  }
+}
