@@ -384,6 +384,11 @@ extension SegmentRun {
     return Int(String(String.UnicodeScalarView(sc[(o + 1)...(o + 4)])))
   }
 
+  /// A digit of a date, Arabic or Chinese (the character before a date's 日).
+  func isDateDigit(_ c: Unicode.Scalar) -> Bool {
+    (c.value >= 0x30 && c.value <= 0x39) || "〇○零一二三四五六七八九十".unicodeScalars.contains(c)
+  }
+
   /// Levels of a jurisdiction, which start an office's name only when its place is left out (市人民政府).
   static let placeLevels: Set<Unicode.Scalar> = ["省", "市", "县", "区", "州"]
 
@@ -547,10 +552,30 @@ extension SegmentRun {
   func docNumbers() throws(StageFailure) -> [(Int, String)] {
     var out: [(Int, String)] = []
     var from = 0
+    var citationEnd: Int? = nil
     while from < preambleEnd, let m = try find(docNumber, from: from) {
       var r = m.range
       from = max(r.upperBound, r.lowerBound + 1)
       if r.lowerBound >= preambleEnd { break }
+      // a date's 日 run into the number (`(2002年6月5日抚府发〔2002〕18号)`, the space between them removed; Corpus/heldout90 9003)
+      // (a date in Chinese numerals is Han and starts the match: `二〇〇二年六月五日抚府发〔2002〕18号`)
+      var afterDate = false
+      var d = r.lowerBound
+      while d < r.upperBound, isDateDigit(s[d]) || s[d] == "年" || s[d] == "月" { d += 1 }
+      if d < r.upperBound, s[d] == "日", d > 0, isDateDigit(s[d - 1]) {
+        r = (d + 1)..<r.upperBound
+        afterDate = true
+      }
+      // a citation of another document's number (`…修正，根据镇政发〔2004〕32号、镇政发〔2004〕78号…`, and the numbers listed after it;
+      // Corpus/heldout90 9008, heldout113 11301)
+      if rules.docNumberCitingWords.contains(where: { hasPrefix($0, at: r.lowerBound) }) {
+        citationEnd = r.upperBound
+        continue
+      }
+      if let e = citationEnd, r.lowerBound > e, r.lowerBound - e <= 2, s[e..<r.lowerBound].allSatisfy({ $0 == "、" || isHSpace($0) }) {
+        citationEnd = r.upperBound
+        continue
+      }
       // a page field's label run into the number (文号遵府办函〔2022〕56号, its space removed)
       if let w = rules.fieldLabels.first(where: { r.count > $0.count + 4 && hasPrefix($0, at: r.lowerBound) }) {
         out.append((r.lowerBound + w.count, compact((r.lowerBound + w.count)..<r.upperBound)))
@@ -582,7 +607,7 @@ extension SegmentRun {
         p -= 1
         while p >= 0, isHSpace(s[p]) { p -= 1 }
       }
-      if p >= 0, s[p] == "》" || isHan(s[p]) { continue }
+      if !afterDate, p >= 0, s[p] == "》" || isHan(s[p]) { continue }
       out.append((r.lowerBound, compact(r)))
     }
     return out

@@ -183,6 +183,8 @@ public struct SegmentRules: RuleFile {
     public var recipients_short_max: Located<Int>
     public var recipients_short_starts: [String]
     public var field_labels: [String]
+    /// Optional: words that open a citation of another document's number (根据X〔…〕号).
+    public var doc_number_citing_words: [String]?
     public var recipient_exclude: Located<String>
     public var attachment: Located<String>
     public var closing_lines: Located<String>
@@ -358,6 +360,8 @@ public struct SegmentRules: RuleFile {
   let recipientsShortStarts: [[Unicode.Scalar]]
   /// Labels of a page's information fields (标题, 文号): a title or doc number starts after them.
   let fieldLabels: [[Unicode.Scalar]]
+  /// `doc_number_citing_words`.
+  let docNumberCitingWords: [[Unicode.Scalar]]
   let titleQuotes: [Unicode.Scalar: Unicode.Scalar]
   let docNumberRegex: RuleRegex
   /// A decree's number (北京市人民政府令 / 第233号), looked for where the preamble has no `docNumberRegex` match.
@@ -766,6 +770,7 @@ public struct SegmentRules: RuleFile {
     self.recipientsShortMax = max(0, md.recipients_short_max.value)
     self.recipientsShortStarts = md.recipients_short_starts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.fieldLabels = md.field_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    self.docNumberCitingWords = (md.doc_number_citing_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.docNumberRegex = docNumber
     self.decreeNumberRegex = decreeNumber
     // (both compiled without options, which the analysis assumes)

@@ -594,3 +594,21 @@ private func signed(_ date: String) -> String {
     #expect(try outline(text).0.metadata.published == nil)
   }
 }
+
+/// A 发文字号 run into a date's 日 starts after it; one cited (根据X〔…〕号, and the numbers listed after it) is another document's
+/// (`metadata.doc_number_citing_words`; Corpus/heldout90 9003, 9008, heldout113 11301).
+@Suite struct CitedDocNumberTests {
+  func number(_ note: String) throws -> String? {
+    try outline("某某市出租汽车客运管理办法\n\(note)\n第一条 为了加强管理，制定本办法。\n第二条 市交通局负责实施。").0.metadata.docNumber
+  }
+
+  @Test func afterADatesDay() throws {
+    #expect(try number("（2002年6月5日抚府发〔2002〕18号）") == "抚府发〔2002〕18号")
+    #expect(try number("（二〇〇二年六月五日抚府发〔2002〕18号）") == "抚府发〔2002〕18号")
+  }
+
+  @Test func aCitationIsNoNumberOfTheNotice() throws {
+    #expect(try number("（根据镇政发〔2004〕32号、镇政发〔2004〕78号通知修正）") == nil)
+    #expect(try number("（2009年7月1日根据佳政发〔2009〕13号修正）") == nil)
+  }
+}
