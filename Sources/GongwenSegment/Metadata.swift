@@ -37,6 +37,14 @@ extension SegmentRun {
       {
         md.title = full.fullText
       }
+      // the reverse: a page's headline printing the issuer before the title (三门峡市人民政府办公室关于…的通知) and the body's cover
+      // printing the same title under an issuer line: the title is the cover's, without that line (seed 001's convention;
+      // Corpus/heldout68 6802, heldout32 3303)
+      if outer.fullText != outer.text,
+        titles.dropFirst().contains(where: { $0.text == outer.text && $0.range.lowerBound == $0.line && $0.issuer != nil })
+      {
+        md.title = outer.text
+      }
       var ts = Array(outer.text.unicodeScalars)
       // 关于转发…的通知 is a forwarding notice too: look past a leading 关于
       var wrapped = false
