@@ -183,6 +183,8 @@ public struct SegmentRules: RuleFile {
     public var recipients_short_max: Located<Int>
     public var recipients_short_starts: [String]
     public var field_labels: [String]
+    /// Optional: words between a forwarded document's issuer and its quoted name in a forwarding title (制订的).
+    public var forward_issuer_tails: [String]?
     /// Optional: words that open a citation of another document's number (根据X〔…〕号).
     public var doc_number_citing_words: [String]?
     public var recipient_exclude: Located<String>
@@ -360,6 +362,8 @@ public struct SegmentRules: RuleFile {
   let recipientsShortStarts: [[Unicode.Scalar]]
   /// Labels of a page's information fields (标题, 文号): a title or doc number starts after them.
   let fieldLabels: [[Unicode.Scalar]]
+  /// `forward_issuer_tails`, longest first.
+  let forwardIssuerTails: [[Unicode.Scalar]]
   /// `doc_number_citing_words`.
   let docNumberCitingWords: [[Unicode.Scalar]]
   let titleQuotes: [Unicode.Scalar: Unicode.Scalar]
@@ -770,6 +774,8 @@ public struct SegmentRules: RuleFile {
     self.recipientsShortMax = max(0, md.recipients_short_max.value)
     self.recipientsShortStarts = md.recipients_short_starts.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.fieldLabels = md.field_labels.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    self.forwardIssuerTails = (md.forward_issuer_tails ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+      .sorted { $0.count > $1.count }
     self.docNumberCitingWords = (md.doc_number_citing_words ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
     self.docNumberRegex = docNumber
     self.decreeNumberRegex = decreeNumber

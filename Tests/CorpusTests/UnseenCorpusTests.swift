@@ -271,11 +271,11 @@ import GongwenTestSupport
   }
 
   /// Floors for the share of notices, over every folder above, whose metadata field equals the key's (fifty-first session: issuer
-  /// 731, date 808, published 799, doc_number 794, title 706 of 820 notices). Keys disagree among themselves on some conventions
+  /// 731, date 808, published 799, doc_number 794, title 706, forwarded 800 of 820 notices). Keys disagree among themselves on some conventions
   /// (an issuer only the title names, spaces kept between joint issuers), so these stay below 1; raise them when the score goes up.
   static let metadataFloors: [String: Double] = [
     "issuer": 0.89, "date": 0.98, "published": 0.97, "doc_number": 0.96, "title": 0.86,
-    "attachments": 0.96, "recipients": 0.97, "forwarded": 0.96,
+    "attachments": 0.96, "recipients": 0.97, "forwarded": 0.97,
   ]
 
   @Test func metadataOverEveryFolderStaysAboveTheFloors() throws {

@@ -369,6 +369,29 @@ private func signed(_ date: String) -> String {
     #expect(m.forwarded == ForwardedNotice(title: name, docNumber: nil, issuer: "上海市宝山区消防支队", date: "2019-07-02"))
   }
 
+  /// Without the forwarded notice's own signature, the body named before the quoted name is its issuer (`转发区建设管理委制订的《…》`,
+  /// `转发区应急办《…》`; Corpus/heldout104 10402, heldout120 12004).
+  @Test(arguments: [("区建设管理委制订的", "区建设管理委"), ("区应急办", "区应急办"), ("市住房城乡建设管理委、市房屋管理局", "市住房城乡建设管理委、市房屋管理局"), ("", nil)]
+    as [(String, String?)])
+  func forwardedIssuerBeforeAQuotedName(_ before: String, _ issuer: String?) throws {
+    let text = "某某区人民政府办公室关于转发\(before)《某某区城市更新实施计划》的通知\n各街镇：\n现转发给你们。\n某某区人民政府办公室\n2025年3月1日\n"
+      + "某某区城市更新实施计划\n一、目标\n（一）完成更新。"
+    let m = try outline(text).0.metadata
+    #expect(m.forwarded?.title == "某某区城市更新实施计划")
+    #expect(m.forwarded?.issuer == issuer)
+  }
+
+  /// 转发X关于Y实施方案的通知: a plan's title ends with its kind, and 的通知 is the outer notice's; a forwarded 通知 keeps it
+  /// (Corpus/heldout60 6101, 6102, 6105, heldout76 7602).
+  @Test func aForwardedPlansTitleLeavesTheOuterEnding() throws {
+    func forwardedTitle(_ title: String) throws -> String? {
+      try outline("\(title)\n各镇人民政府：\n现转发给你们。\n一、任务\n（一）做好工作。").0.metadata.forwarded?.title
+    }
+    #expect(try forwardedTitle("某某区人民政府办公室转发区教委关于某某幼儿园建设工作实施方案的通知") == "关于某某幼儿园建设工作实施方案")
+    #expect(try forwardedTitle("某某市人民政府办公厅转发市计委关于加快现代物流业发展意见的通知") == "关于加快现代物流业发展意见")
+    #expect(try forwardedTitle("某某省人民政府转发国务院关于开展第三次全国文物普查的通知") == "关于开展第三次全国文物普查的通知")
+  }
+
   @Test func forwardedWithoutInnerHeaderIsDerivedFromTheTitle() throws {
     let text = "某某县人民政府办公室\n转发某某市人民政府办公厅关于加强管理的通知\n某政办发〔2014〕3号\n各镇人民政府：\n现将通知转发给你们。\n一、任务\n（一）做好工作。"
     let m = try outline(text).0.metadata
