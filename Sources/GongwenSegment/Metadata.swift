@@ -88,9 +88,8 @@ extension SegmentRun {
         if f.title == nil, let q = quotedName(rest) {
           f.title = q
           if let line = lineHolding(q, after: outer.line) { forwardedStart = line }
-          // (and the body before the quote is its issuer: 转发区建设管理委制订的《…》的通知 → 区建设管理委; Corpus/heldout104 10402,
-          // heldout112 11204, heldout120 12004)
-          // (after the forwarded notice's own signature, which names it in full: below)
+          // (and the body before the quote is its issuer, 转发区建设管理委制订的《…》的通知 → 区建设管理委, unless the forwarded
+          // notice's own signature names it in full, below; Corpus/heldout104 10402, heldout112 11204, heldout120 12004)
           quotedIssuer = quotedNameIssuer(rest)
         }
         if let cut {
@@ -363,12 +362,10 @@ extension SegmentRun {
   /// 第233号 → 北京市人民政府, 上海市人民政府第65号令 → 上海市人民政府), when the issuer pattern reads it whole; none for 渝府令第121号,
   /// nor for an office named without its place (市人民政府令第129号: the issuer line under the title names it; Corpus/heldout86 8606).
   func decreeIssuer() throws(StageFailure) -> String? {
-    guard let decreeNumber else { return nil }
-    let hi = min(n, preambleEnd + 300)
-    guard s[0..<hi].contains("令"), let m = try find(decreeNumber, from: 0), m.range.lowerBound < preambleEnd else { return nil }
-    var e = m.range.lowerBound
-    while e < m.range.upperBound, isHan(s[e]), s[e] != "令", s[e] != "第" { e += 1 }
-    let who = m.range.lowerBound..<e
+    guard let r = try decreeInPreamble() else { return nil }
+    var e = r.lowerBound
+    while e < r.upperBound, isHan(s[e]), s[e] != "令", s[e] != "第" { e += 1 }
+    let who = r.lowerBound..<e
     guard who.count >= 4, !Self.placeLevels.contains(s[who.lowerBound]), let w = try issuerLine.lookingAt(who), w.upperBound >= e else { return nil }
     return text(who)
   }
@@ -577,11 +574,17 @@ extension SegmentRun {
   /// A decree's number (`decree_number`: 北京市人民政府令 / 第233号) in the preamble; looked for only when the preamble
   /// holds 令 at all.
   func decreeNumberInPreamble() throws(StageFailure) -> (Int, String)? {
+    guard let r = try decreeInPreamble() else { return nil }
+    // (its number's round brackets dropped: 锦州市人民政府令（第1号） is 锦州市人民政府令第1号)
+    return (r.lowerBound, compact(r).filter { !"（）()".contains($0) })
+  }
+
+  /// Where `decree_number` matches first, in the preamble.
+  func decreeInPreamble() throws(StageFailure) -> Range<Int>? {
     guard let decreeNumber else { return nil }
     let hi = min(n, preambleEnd + 300)
     guard s[0..<hi].contains("令"), let m = try find(decreeNumber, from: 0), m.range.lowerBound < preambleEnd else { return nil }
-    // (its number's round brackets dropped: 锦州市人民政府令（第1号） is 锦州市人民政府令第1号)
-    return (m.range.lowerBound, compact(m.range).filter { !"（）()".contains($0) })
+    return m.range
   }
 
   /// 发文字号 in the preamble that are not citations (a citation follows 《…》 or a Han word, as in
